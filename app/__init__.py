@@ -1,0 +1,100 @@
+"""Application factory: a table of contents of extensions, blueprints, hooks and CLI."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | str | None = None) -> Flask:
+    """Build the app. ``config`` is a config name or a dict of overrides on top of the
+    config named by ``HAKU_CONFIG`` (tests pass ``{"NAME": "testing", ...}``)."""
+    from app.config import check_production, load_config
+
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
+                instance_path=str(ROOT / "instance"))
+    if isinstance(config, str):
+        settings = load_config(config)
+    else:
+        settings = load_config((config or {}).get("NAME"))
+        settings.update(config or {})
+    app.config.update(settings)
+    check_production(app.config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_hooks(app)
+    register_cli(app)
+    configure_logging(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from app import security
+    from app.extensions import babel, csrf, db, htmx, limiter, login_manager, mail, migrate, rq
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=security.select_locale)
+    limiter.init_app(app)
+    mail.init_app(app)
+    rq.init_app(app)
+    htmx.init_app(app)
+    security.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+    import app.models  # noqa: F401  (every model is mapped before the first query)
+    import app.messaging.sweeper  # noqa: F401  (sweep steps)
+
+
+def register_blueprints(app: Flask) -> None:
+    from app.admin.views import bp as admin_bp
+    from app.partner_api.views import bp as partner_bp
+    from app.portal.views import bp as portal_bp
+    from app.staff.views import bp as staff_bp
+
+    app.register_blueprint(portal_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(staff_bp, url_prefix="/staff")
+    app.register_blueprint(partner_bp, url_prefix="/partner/v1")
+
+
+def register_hooks(app: Flask) -> None:
+    from app import errors, templating
+
+    errors.init_app(app)
+    templating.init_app(app)
+
+
+def register_cli(app: Flask) -> None:
+    from app import cli
+
+    cli.init_app(app)
+
+
+def configure_logging(app: Flask) -> None:
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def configure_sqlite(engine) -> None:
+    """WAL, a 5 s busy timeout and foreign keys on every SQLite connection."""
+    if engine.dialect.name != "sqlite":
+        return
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()

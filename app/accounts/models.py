@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from app.clock import utcnow
+from app.extensions import db
+
+
+class Role(str, enum.Enum):
+    STAFF = "staff"
+    ADMIN = "admin"
+    RECRUITER = "recruiter"
+
+
+class Company(db.Model):
+    """A tenant. Every tenant-owned row points here through ``company_id``."""
+
+    __tablename__ = "companies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    default_locale: Mapped[str] = mapped_column(String(5), default="en")
+    # Switched on by platform staff (EMREX after the agreement is signed; job boards).
+    emrex_enabled: Mapped[bool] = mapped_column(default=False)
+    gpa_scale: Mapped[str] = mapped_column(String(4), default="4.0")
+    job_boards_enabled: Mapped[bool] = mapped_column(default=False)
+    retention_months: Mapped[int] = mapped_column(default=24)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    users: Mapped[list[User]] = relationship(back_populates="company")
+
+    def __repr__(self) -> str:
+        return f"<Company {self.slug}>"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default=Role.RECRUITER.value)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    is_enabled: Mapped[bool] = mapped_column(default=True)
+    # Bumped on logout, password change and disable: older session cookies stop working.
+    session_version: Mapped[int] = mapped_column(default=1)
+    # Which columns the user shows in the applications list (keys of the column registry).
+    list_columns: Mapped[list | None] = mapped_column(JSON, default=None)
+    # Notification kinds the user also wants by email.
+    email_notification_kinds: Mapped[list | None] = mapped_column(JSON, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None]
+
+    company: Mapped[Company | None] = relationship(back_populates="users")
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password, method="scrypt")
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: disabled users cannot log in
+        return self.is_enabled
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role == Role.STAFF.value
+
+    @property
+    def is_company_admin(self) -> bool:
+        return self.role == Role.ADMIN.value
+
+    def wants_email_for(self, kind: str) -> bool:
+        return kind in (self.email_notification_kinds or [])
+
+    def __repr__(self) -> str:
+        return f"<User {self.email}>"

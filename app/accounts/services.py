@@ -1,0 +1,172 @@
+"""Companies, users, passwords and logins."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from flask import session
+from flask_login import login_user, logout_user
+from sqlalchemy import func, select
+
+from app import background
+from app.accounts.models import Company, Role, User
+from app.clock import utcnow
+from app.extensions import db
+
+MIN_PASSWORD = 8
+MAX_PASSWORD = 128
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+RESERVED_SLUGS = {"admin", "staff", "static", "partner", "emrex", "api", "login", "logout"}
+
+
+class AccountError(ValueError):
+    """A rule of accounts was broken; the message is for the user."""
+
+
+@lru_cache(maxsize=1)
+def _common_passwords() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "common-passwords.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
+
+
+def password_problem(password: str, email: str | None = None) -> str | None:
+    """Why a password is refused, or None (length and the common list; no composition rules)."""
+    if len(password) < MIN_PASSWORD:
+        return f"Use at least {MIN_PASSWORD} characters (15 or more is better)."
+    if len(password) > MAX_PASSWORD:
+        return f"Use at most {MAX_PASSWORD} characters."
+    if password.lower() in _common_passwords():
+        return "This password is too common. Please choose another."
+    if email and password.lower() == email.lower():
+        return "The password cannot be your email address."
+    return None
+
+
+def _check_password(password: str, email: str) -> None:
+    problem = password_problem(password, email)
+    if problem:
+        raise AccountError(problem)
+
+
+def _email_taken(email: str) -> bool:
+    return db.session.scalar(select(func.count(User.id)).where(func.lower(User.email) == email.lower())) > 0
+
+
+def create_user(*, company_id: int | None, email: str, name: str, password: str, role: str) -> User:
+    email = email.strip()
+    if role not in {r.value for r in Role}:
+        raise AccountError("Unknown role.")
+    if _email_taken(email):
+        raise AccountError("A user with this email already exists.")
+    _check_password(password, email)
+    user = User(company_id=company_id, email=email, name=name.strip()[:200] or email, role=role)
+    user.set_password(password)
+    db.session.add(user)
+    return user
+
+
+def create_staff(email: str, name: str, password: str) -> User:
+    user = create_user(company_id=None, email=email, name=name, password=password, role=Role.STAFF.value)
+    background.commit()
+    return user
+
+
+def create_company(*, name: str, slug: str, admin_email: str, admin_name: str, admin_password: str) -> Company:
+    """A tenant and its first company admin, in one transaction."""
+    slug = slug.strip().lower()
+    if not SLUG_RE.match(slug) or slug in RESERVED_SLUGS:
+        raise AccountError("The slug may use lowercase letters, digits and dashes (not at the ends).")
+    if db.session.scalar(select(func.count(Company.id)).where(Company.slug == slug)):
+        raise AccountError("That slug is taken.")
+    if not name.strip():
+        raise AccountError("The company needs a name.")
+    company = Company(name=name.strip()[:200], slug=slug)
+    db.session.add(company)
+    db.session.flush()
+    create_user(company_id=company.id, email=admin_email, name=admin_name, password=admin_password,
+                role=Role.ADMIN.value)
+    background.commit()
+    return company
+
+
+def add_company_user(company_id: int, *, email: str, name: str, password: str, role: str) -> User:
+    if role not in (Role.ADMIN.value, Role.RECRUITER.value):
+        raise AccountError("Pick company admin or recruiter.")
+    user = create_user(company_id=company_id, email=email, name=name, password=password, role=role)
+    background.commit()
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The user for these credentials, or None. Unknown emails cost a hash as well, so both
+    failures take the same path."""
+    user = db.session.scalar(select(User).where(func.lower(User.email) == (email or "").strip().lower()))
+    if user is None:
+        User(password_hash=_dummy_hash()).check_password(password or "")
+        return None
+    if not user.check_password(password or "") or not user.is_enabled:
+        return None
+    return user
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    from werkzeug.security import generate_password_hash
+
+    return generate_password_hash("not-a-real-password", method="scrypt")
+
+
+def start_session(user: User) -> None:
+    """Log in with a fresh session (the old session id and data are dropped)."""
+    lang = session.get("lang")
+    session.clear()
+    login_user(user)
+    now = utcnow().timestamp()
+    session["login_at"] = session["seen"] = now
+    if lang:
+        session["lang"] = lang
+    user.last_login_at = utcnow()
+    background.commit()
+
+
+def end_session(user: User | None) -> None:
+    """Log out and revoke every cookie of this user (the session version moves on)."""
+    if user is not None and getattr(user, "is_authenticated", False):
+        user.session_version += 1
+        background.commit()
+    logout_user()
+    session.clear()
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not user.check_password(current):
+        raise AccountError("The current password is not right.")
+    _check_password(new, user.email)
+    user.set_password(new)
+    user.session_version += 1
+    background.commit()
+    login_user(user)  # this browser stays logged in with the new version
+
+
+def set_user_enabled(user: User, enabled: bool) -> None:
+    user.is_enabled = enabled
+    user.session_version += 1
+    background.commit()
+
+
+def save_list_columns(user: User, keys: list[str]) -> None:
+    from app.applications.columns import COLUMNS
+
+    user.list_columns = [k for k in keys if k in COLUMNS]
+    background.commit()
+
+
+def save_notification_prefs(user: User, kinds: list[str]) -> None:
+    from app.messaging.services import NOTIFICATION_KINDS
+
+    user.email_notification_kinds = [k for k in kinds if k in NOTIFICATION_KINDS]
+    background.commit()

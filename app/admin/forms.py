@@ -1,0 +1,113 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, DateField, EmailField, IntegerField, PasswordField, SelectField,
+                     SelectMultipleField, StringField, TextAreaField)
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+
+from app.jobs.models import EMPLOYMENT_TYPES
+
+EMPLOYMENT_LABELS = {
+    "full_time": _l("Full-time"), "part_time": _l("Part-time"), "contract": _l("Contract"),
+    "temporary": _l("Temporary"), "internship": _l("Internship"),
+}
+STATUS_LABELS = {"draft": _l("Draft"), "published": _l("Published"), "closed": _l("Closed")}
+
+
+class EmptyForm(FlaskForm):
+    """CSRF only, for bare POST buttons."""
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=256)])
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=256)])
+
+
+class NotificationPrefsForm(FlaskForm):
+    kinds = SelectMultipleField(_l("Also send these by email"), choices=[], validate_choice=True)
+
+
+class JobFieldsMixin:
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=50000)])
+    location = StringField(_l("Location"), validators=[Optional(), Length(max=200)])
+    employment_type = SelectField(_l("Employment type"),
+                                  choices=[(k, EMPLOYMENT_LABELS[k]) for k in EMPLOYMENT_TYPES])
+    salary_min = IntegerField(_l("Salary from"), validators=[Optional(), NumberRange(min=0, max=10**10)])
+    salary_max = IntegerField(_l("Salary to"), validators=[Optional(), NumberRange(min=0, max=10**10)])
+    salary_currency = SelectField(_l("Currency"), choices=[("EUR", "EUR"), ("SEK", "SEK"), ("VND", "VND"),
+                                                           ("USD", "USD")])
+
+    def validate_salary_max(self, field):
+        if field.data is not None and self.salary_min.data is not None and field.data < self.salary_min.data:
+            from wtforms.validators import ValidationError
+
+            raise ValidationError(_l("The highest salary must not be below the lowest."))
+
+
+class JobForm(JobFieldsMixin, FlaskForm):
+    deadline = DateField(_l("Application deadline"), validators=[Optional()])
+    status = SelectField(_l("Status"), choices=[(k, v) for k, v in STATUS_LABELS.items()])
+    owner_id = SelectField(_l("Owner"), coerce=int, choices=[])
+    team_ids = SelectMultipleField(_l("Team"), coerce=int, choices=[])
+    template_id = SelectField(_l("Start from template"), coerce=int, choices=[], validate_choice=True)
+
+    def job_data(self) -> dict:
+        return {key: getattr(self, key).data for key in (
+            "title", "description", "location", "employment_type", "salary_min", "salary_max", "salary_currency",
+            "deadline", "status", "owner_id")}
+
+
+class TemplateForm(JobFieldsMixin, FlaskForm):
+    name = StringField(_l("Template name"), validators=[DataRequired(), Length(max=200)])
+
+    def template_data(self) -> dict:
+        return {key: getattr(self, key).data for key in (
+            "title", "description", "location", "employment_type", "salary_min", "salary_max", "salary_currency")}
+
+
+class StageForm(FlaskForm):
+    name = StringField(_l("Stage name"), validators=[DataRequired(), Length(max=100)])
+
+
+class MoveForm(FlaskForm):
+    stage_id = SelectField(_l("Move to stage"), coerce=int, choices=[])
+
+
+class AutomationForm(FlaskForm):
+    stage_id = SelectField(_l("When an application enters"), coerce=int, choices=[])
+    email_template_id = SelectField(_l("Send email"), coerce=int, choices=[])
+    move_to_stage_id = SelectField(_l("Then move it to"), coerce=int, choices=[])
+    delay_days = IntegerField(_l("after (days)"), default=0, validators=[Optional(), NumberRange(min=0, max=365)])
+
+
+class NoteForm(FlaskForm):
+    text = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=5000)])
+
+
+class AssignForm(FlaskForm):
+    job_id = SelectField(_l("Assign to job"), coerce=int, choices=[])
+
+
+class EmailTemplateForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    key = StringField(_l("Key"), validators=[DataRequired(), Length(max=64)])
+    locale = SelectField(_l("Language"), choices=[("en", "English"), ("fi", "Suomi"), ("sv", "Svenska"),
+                                                  ("vi", "Tiếng Việt")])
+    subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=300)])
+    body = TextAreaField(_l("Body"), validators=[DataRequired(), Length(max=20000)])
+
+
+class UserForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
+    role = SelectField(_l("Role"), choices=[("recruiter", _l("Recruiter")), ("admin", _l("Company admin"))])
+    password = PasswordField(_l("Initial password"), validators=[DataRequired(), Length(max=256)])
+
+
+class ColumnsForm(FlaskForm):
+    columns = SelectMultipleField(_l("Columns"), choices=[], validate_choice=False)

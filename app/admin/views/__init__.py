@@ -1,0 +1,7 @@
+"""Recruiter admin: full pages and the HTMX fragments inside them (one route serves both)."""
+
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__)
+
+from app.admin.views import applications, auth, jobs, settings  # noqa: E402,F401

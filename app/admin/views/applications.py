@@ -1,0 +1,235 @@
+"""Applications list, application card, stage moves, the Pending pool, notifications."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from htmx_flask import make_response
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from app.accounts import services as accounts
+from app.accounts.tenancy import current_company_id, get_or_404, scoped
+from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
+from app.admin.views import bp
+from app.applications import files
+from app.applications import services
+from app.applications.actions import actions_for
+from app.applications.columns import COLUMNS
+from app.applications.listing import PAGE_SIZES, ListQuery, list_applications
+from app.applications.models import Application, StoredFile, TimelineEvent
+from app.extensions import db
+from app.htmx import is_fragment_request, render_page_or_fragment
+from app.jobs.models import Job, Stage
+from app.messaging.models import Notification, OutboxEmail
+from app.messaging.services import mark_all_read, unread_count
+from app.security import company_user_required
+
+
+def _list_query() -> ListQuery:
+    args = request.args
+    job_id = args.get("job", type=int)
+    if job_id:
+        get_or_404(Job, job_id)  # a foreign job id in a filter is a 404 too
+    per_page = args.get("per_page", 50, type=int)
+    sort = args.get("sort", "applied")
+    return ListQuery(
+        q=(args.get("q") or "")[:100], job_id=job_id, stage=(args.get("stage") or "")[:100],
+        status=args.get("status", "open") if args.get("status", "open") in ("open", "closed", "all") else "open",
+        sort=sort if sort in COLUMNS and COLUMNS[sort].sort is not None else "applied",
+        direction="asc" if args.get("dir") == "asc" else "desc",
+        page=max(1, min(args.get("page", 1, type=int), 100000)),
+        per_page=per_page if per_page in PAGE_SIZES else 50)
+
+
+@bp.get("/applications")
+@company_user_required
+def applications():
+    lq = _list_query()
+    page = list_applications(current_company_id(), lq, current_user.list_columns)
+    jobs = db.session.scalars(scoped(Job).order_by(Job.title)).all()
+    stage_names = sorted({name for (name,) in db.session.execute(
+        select(Stage.name).where(Stage.company_id == current_company_id(), Stage.job_id.is_not(None)).distinct())})
+    columns_form = ColumnsForm()
+    return render_page_or_fragment("admin/applications/index.html", "admin/applications/_table.html",
+                                   page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=COLUMNS,
+                                   columns_form=columns_form, page_sizes=PAGE_SIZES)
+
+
+@bp.post("/applications/columns")
+@company_user_required
+def applications_columns():
+    keys = request.form.getlist("columns")
+    accounts.save_list_columns(current_user._get_current_object(), keys)
+    target = url_for("admin.applications", **{k: v for k, v in request.args.items()})
+    if request.htmx:
+        return make_response("", redirect=target) if not is_fragment_request() else \
+            make_response("", refresh=True)
+    return redirect(target)
+
+
+def _card_context(application: Application) -> dict:
+    events = db.session.scalars(select(TimelineEvent).where(
+        TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id)
+        .options(joinedload(TimelineEvent.actor)).order_by(TimelineEvent.created_at.desc(), TimelineEvent.id.desc())).all()
+    emails = db.session.scalars(select(OutboxEmail).where(OutboxEmail.application_id == application.id)
+                                .order_by(OutboxEmail.id.desc())).all()
+    move_form = MoveForm()
+    if application.job is not None:
+        move_form.stage_id.choices = [(s.id, s.name) for s in application.job.stages]
+        move_form.stage_id.data = application.stage_id
+    others = db.session.scalars(scoped(Application).where(
+        Application.candidate_id == application.candidate_id, Application.id != application.id)
+        .options(joinedload(Application.job))).all()
+    return {"application": application, "events": events, "emails": emails, "move_form": move_form,
+            "note_form": NoteForm(), "actions": actions_for(application, current_user), "others": others,
+            "form": EmptyForm()}
+
+
+@bp.get("/applications/<int:application_id>")
+@company_user_required
+def application(application_id: int):
+    application = get_or_404(Application, application_id)
+    return render_page_or_fragment("admin/applications/card.html", "admin/applications/_card.html",
+                                   **_card_context(application))
+
+
+@bp.post("/applications/<int:application_id>/stage")
+@company_user_required
+def application_stage(application_id: int):
+    application = get_or_404(Application, application_id)
+    form = MoveForm()
+    form.stage_id.choices = [(s.id, s.name) for s in application.job.stages] if application.job else []
+    if not form.validate_on_submit():
+        if is_fragment_request():
+            return make_response(render_template("admin/applications/_card.html", **_card_context(application)),
+                                 422, trigger={"toast": {"level": "error", "message": _("Pick a stage.")}})
+        abort(400)
+    try:
+        services.move_to_stage(application, form.stage_id.data, current_user._get_current_object())
+    except services.ApplicationError as exc:
+        if is_fragment_request():
+            return make_response(render_template("admin/applications/_card.html", **_card_context(application)),
+                                 422, trigger={"toast": {"level": "error", "message": str(exc)}})
+        flash(str(exc), "error")
+        return redirect(url_for("admin.application", application_id=application.id))
+    message = _("Moved to %(stage)s", stage=application.stage.name)
+    if is_fragment_request():
+        # The board swaps its chip, the card swaps itself: each names the fragment it wants.
+        template = "admin/jobs/_chip.html" if request.form.get("view") == "board" else "admin/applications/_card.html"
+        context = {"a": application, "job": application.job, "form": EmptyForm()} if template.endswith("_chip.html") \
+            else _card_context(application)
+        return make_response(render_template(template, **context),
+                             trigger={"toast": {"level": "success", "message": message},
+                                      "applicationChanged": application.id})
+    flash(message, "success")
+    back = request.form.get("next")
+    return redirect(back if back and back.startswith("/admin/") else url_for("admin.application",
+                                                                           application_id=application.id))
+
+
+@bp.post("/applications/<int:application_id>/notes")
+@company_user_required
+def application_note(application_id: int):
+    application = get_or_404(Application, application_id)
+    form = NoteForm()
+    if form.validate_on_submit():
+        services.add_note(application, form.text.data, current_user._get_current_object())
+        flash(_("Note added."), "success")
+    else:
+        flash(_("The note is empty."), "error")
+    if is_fragment_request():
+        return render_template("admin/applications/_card.html", **_card_context(application))
+    return redirect(url_for("admin.application", application_id=application.id))
+
+
+@bp.get("/applications/<int:application_id>/cv")
+@company_user_required
+def application_cv(application_id: int):
+    application = get_or_404(Application, application_id)
+    if application.cv_file_id is None:
+        abort(404)
+    row = get_or_404(StoredFile, application.cv_file_id)
+    response = send_file(files.path_of(row), mimetype="application/pdf", as_attachment=True,
+                         download_name=row.filename, max_age=0)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# ---------------------------------------------------------------- Pending pool
+
+@bp.get("/pending")
+@company_user_required
+def pending_pool():
+    from app.applications.matching import suggestions_for
+
+    rows = db.session.scalars(scoped(Application).where(Application.status == "pending")
+                              .options(joinedload(Application.candidate)).order_by(Application.created_at.desc())).all()
+    jobs = db.session.scalars(scoped(Job).where(Job.status != "closed").order_by(Job.title)).all()
+    forms = {}
+    for row in rows:
+        form = AssignForm(prefix=f"a{row.id}")
+        form.job_id.choices = [(j.id, j.title) for j in jobs]
+        forms[row.id] = form
+    suggestions = {row.id: suggestions_for(row, jobs) for row in rows}
+    return render_template("admin/pending/index.html", rows=rows, forms=forms, suggestions=suggestions,
+                           form=EmptyForm())
+
+
+@bp.post("/pending/<int:application_id>/assign")
+@company_user_required
+def pending_assign(application_id: int):
+    application = get_or_404(Application, application_id)
+    job_id = request.form.get(f"a{application.id}-job_id", type=int) or request.form.get("job_id", type=int)
+    get_or_404(Job, job_id)
+    try:
+        services.assign_pending(application, job_id, current_user._get_current_object())
+    except services.ApplicationError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(_("Assigned to %(job)s.", job=application.job.title), "success")
+    return redirect(url_for("admin.pending_pool"))
+
+
+@bp.post("/pending/<int:application_id>/dismiss")
+@company_user_required
+def pending_dismiss(application_id: int):
+    application = get_or_404(Application, application_id)
+    try:
+        services.dismiss_pending(application, current_user._get_current_object())
+    except services.ApplicationError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(_("Candidate rejected from the Pending pool."), "success")
+    return redirect(url_for("admin.pending_pool"))
+
+
+# ---------------------------------------------------------------- notifications
+
+@bp.get("/notifications")
+@company_user_required
+def notifications():
+    rows = db.session.scalars(scoped(Notification).where(Notification.user_id == current_user.id)
+                              .order_by(Notification.created_at.desc()).limit(100)).all()
+    return render_page_or_fragment("admin/notifications/index.html", "admin/notifications/_list.html",
+                                   rows=rows, form=EmptyForm())
+
+
+@bp.get("/notifications/badge")
+@company_user_required
+def notifications_badge():
+    return render_page_or_fragment("admin/notifications/badge_page.html", "admin/notifications/_badge.html",
+                                   unread=unread_count(current_user.id))
+
+
+@bp.post("/notifications/read")
+@company_user_required
+def notifications_read():
+    mark_all_read(current_user.id, current_company_id())
+    if is_fragment_request():
+        rows = db.session.scalars(scoped(Notification).where(Notification.user_id == current_user.id)
+                                  .order_by(Notification.created_at.desc()).limit(100)).all()
+        return make_response(render_template("admin/notifications/_list.html", rows=rows, form=EmptyForm()),
+                             trigger={"notificationsChanged": True})
+    return redirect(url_for("admin.notifications"))

@@ -1,0 +1,323 @@
+"""Jobs, the pipeline board, stages, automations and job templates."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from htmx_flask import make_response
+from sqlalchemy import func, select
+
+from app.accounts.models import User
+from app.accounts.tenancy import current_company_id, get_or_404, scoped
+from app.admin.forms import AutomationForm, EmptyForm, JobForm, StageForm, TemplateForm
+from app.admin.views import bp
+from app.applications.models import Application
+from app.htmx import is_fragment_request, render_page_or_fragment
+from app.jobs import services
+from app.jobs.models import Automation, Job, JobTemplate, Stage
+from app.messaging.services import templates_available
+from app.security import company_user_required
+
+
+def _company_users():
+    return db_scalars(scoped(User).where(User.is_enabled.is_(True)).order_by(User.name))
+
+
+def db_scalars(stmt):
+    from app.extensions import db
+
+    return db.session.scalars(stmt).all()
+
+
+def _job_form(job: Job | None = None) -> JobForm:
+    form = JobForm(obj=job)
+    users = _company_users()
+    form.owner_id.choices = [(0, _("— nobody —"))] + [(u.id, u.name) for u in users]
+    form.team_ids.choices = [(u.id, u.name) for u in users]
+    templates = db_scalars(scoped(JobTemplate).order_by(JobTemplate.name))
+    form.template_id.choices = [(0, _("— no template —"))] + [(t.id, t.name) for t in templates]
+    if job is not None and request.method == "GET":
+        form.team_ids.data = [u.id for u in job.team]
+        form.owner_id.data = job.owner_id or 0
+    return form
+
+
+@bp.get("/")
+@company_user_required
+def dashboard():
+    from app.extensions import db
+
+    cid = current_company_id()
+    jobs = db_scalars(scoped(Job).where(Job.status != "closed").order_by(Job.created_at.desc()).limit(10))
+    counts = dict(db.session.execute(
+        select(Application.job_id, func.count(Application.id))
+        .where(Application.company_id == cid, Application.status == "open").group_by(Application.job_id)).all())
+    pending = db.session.scalar(select(func.count(Application.id)).where(
+        Application.company_id == cid, Application.status == "pending")) or 0
+    recent = db_scalars(scoped(Application).where(Application.job_id.is_not(None))
+                        .order_by(Application.created_at.desc()).limit(8))
+    return render_template("admin/dashboard.html", jobs=jobs, counts=counts, pending=pending, recent=recent)
+
+
+@bp.get("/jobs")
+@company_user_required
+def jobs():
+    from app.extensions import db
+
+    status = request.args.get("status", "")
+    stmt = scoped(Job).order_by(Job.created_at.desc())
+    if status in ("draft", "published", "closed"):
+        stmt = stmt.where(Job.status == status)
+    rows = db_scalars(stmt)
+    counts = dict(db.session.execute(
+        select(Application.job_id, func.count(Application.id))
+        .where(Application.company_id == current_company_id(), Application.status == "open")
+        .group_by(Application.job_id)).all())
+    return render_page_or_fragment("admin/jobs/index.html", "admin/jobs/_table.html", jobs=rows, counts=counts,
+                                   status=status)
+
+
+@bp.route("/jobs/new", methods=["GET", "POST"])
+@company_user_required
+def job_new():
+    form = _job_form()
+    if form.validate_on_submit():
+        try:
+            job = services.create_job(current_company_id(), current_user, form.job_data(),
+                                      template_id=form.template_id.data or None, team_ids=form.team_ids.data)
+        except services.JobError as exc:
+            flash(str(exc), "error")
+        else:
+            flash(_("Job created."), "success")
+            target = url_for("admin.job_board", job_id=job.id)
+            if request.htmx:
+                return make_response("", redirect=target)
+            return redirect(target)
+    return render_template("admin/jobs/form.html", form=form, job=None), 422 if request.method == "POST" else 200
+
+
+@bp.route("/jobs/<int:job_id>/edit", methods=["GET", "POST"])
+@company_user_required
+def job_edit(job_id: int):
+    job = get_or_404(Job, job_id)
+    form = _job_form(job)
+    del form.template_id
+    if form.validate_on_submit():
+        data = form.job_data()
+        data["owner_id"] = data.get("owner_id") or None
+        try:
+            services.update_job(job, data, team_ids=form.team_ids.data)
+        except services.JobError as exc:
+            flash(str(exc), "error")
+        else:
+            flash(_("Job saved."), "success")
+            return redirect(url_for("admin.job_board", job_id=job.id))
+    return render_template("admin/jobs/form.html", form=form, job=job), 422 if request.method == "POST" else 200
+
+
+@bp.post("/jobs/<int:job_id>/delete")
+@company_user_required
+def job_delete(job_id: int):
+    job = get_or_404(Job, job_id)
+    EmptyForm().validate_on_submit()
+    try:
+        services.delete_job(job)
+    except services.JobError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("admin.job_edit", job_id=job_id))
+    flash(_("Job deleted."), "success")
+    return redirect(url_for("admin.jobs"))
+
+
+@bp.get("/jobs/<int:job_id>")
+@company_user_required
+def job_board(job_id: int):
+    from app.extensions import db
+    from sqlalchemy.orm import joinedload
+
+    job = get_or_404(Job, job_id)
+    apps = db.session.scalars(select(Application).where(
+        Application.company_id == job.company_id, Application.job_id == job.id)
+        .options(joinedload(Application.candidate)).order_by(Application.stage_entered_at.desc())).all()
+    by_stage: dict[int, list] = {s.id: [] for s in job.stages}
+    for app_ in apps:
+        by_stage.setdefault(app_.stage_id, []).append(app_)
+    return render_page_or_fragment("admin/jobs/board.html", "admin/jobs/_board.html", job=job, by_stage=by_stage,
+                                   form=EmptyForm())
+
+
+# ---------------------------------------------------------------- pipeline settings (job or template)
+
+def _owner(kind: str, owner_id: int):
+    if kind == "job":
+        return get_or_404(Job, owner_id)
+    if kind == "template":
+        return get_or_404(JobTemplate, owner_id)
+    abort(404)
+
+
+def _pipeline_context(kind: str, owner):
+    stages = list(owner.stages)
+    auto_form = AutomationForm(prefix="auto")
+    auto_form.stage_id.choices = [(s.id, s.name) for s in stages]
+    auto_form.move_to_stage_id.choices = [(0, _("— do not move —"))] + [(s.id, s.name) for s in stages]
+    auto_form.email_template_id.choices = [(0, _("— no email —"))] + [
+        (t.id, f"{t.name} ({t.locale})") for t in templates_available(owner.company_id)]
+    return {"kind": kind, "owner": owner, "stages": stages, "stage_form": StageForm(prefix="stage"),
+            "auto_form": auto_form, "form": EmptyForm()}
+
+
+def _pipeline_response(kind: str, owner, message: str | None = None, error: str | None = None):
+    from app.extensions import db
+
+    db.session.expire(owner)
+    ctx = _pipeline_context(kind, owner)
+    if is_fragment_request():
+        html = render_template("admin/pipeline/_pipeline.html", **ctx)
+        trigger = {"toast": {"level": "error" if error else "success", "message": error or message}} \
+            if (error or message) else None
+        return make_response(html, 422 if error else 200, trigger=trigger)
+    if error:
+        flash(error, "error")
+    elif message:
+        flash(message, "success")
+    return redirect(url_for("admin.pipeline", kind=kind, owner_id=owner.id))
+
+
+@bp.get("/pipeline/<kind>/<int:owner_id>")
+@company_user_required
+def pipeline(kind: str, owner_id: int):
+    owner = _owner(kind, owner_id)
+    return render_page_or_fragment("admin/pipeline/page.html", "admin/pipeline/_pipeline.html",
+                                   **_pipeline_context(kind, owner))
+
+
+@bp.post("/pipeline/<kind>/<int:owner_id>/stages")
+@company_user_required
+def stage_add(kind: str, owner_id: int):
+    owner = _owner(kind, owner_id)
+    form = StageForm(prefix="stage")
+    if not form.validate_on_submit():
+        return _pipeline_response(kind, owner, error=_("A stage needs a name."))
+    try:
+        services.add_stage(owner, form.name.data)
+    except services.JobError as exc:
+        return _pipeline_response(kind, owner, error=str(exc))
+    return _pipeline_response(kind, owner, _("Stage added."))
+
+
+def _stage_and_owner(stage_id: int):
+    stage = get_or_404(Stage, stage_id)
+    if stage.job_id:
+        return stage, "job", get_or_404(Job, stage.job_id)
+    return stage, "template", get_or_404(JobTemplate, stage.template_id)
+
+
+@bp.post("/stages/<int:stage_id>/rename")
+@company_user_required
+def stage_rename(stage_id: int):
+    stage, kind, owner = _stage_and_owner(stage_id)
+    form = StageForm(prefix=f"s{stage.id}")
+    if not form.validate_on_submit():
+        return _pipeline_response(kind, owner, error=_("A stage needs a name."))
+    services.rename_stage(stage, form.name.data)
+    return _pipeline_response(kind, owner, _("Stage renamed."))
+
+
+@bp.post("/stages/<int:stage_id>/move/<direction>")
+@company_user_required
+def stage_move(stage_id: int, direction: str):
+    stage, kind, owner = _stage_and_owner(stage_id)
+    if direction not in ("up", "down") or not EmptyForm().validate_on_submit():
+        abort(400)
+    services.move_stage(owner, stage, -1 if direction == "up" else 1)
+    return _pipeline_response(kind, owner, _("Order saved."))
+
+
+@bp.post("/stages/<int:stage_id>/delete")
+@company_user_required
+def stage_delete(stage_id: int):
+    stage, kind, owner = _stage_and_owner(stage_id)
+    EmptyForm().validate_on_submit()
+    try:
+        services.delete_stage(stage)
+    except services.JobError as exc:
+        return _pipeline_response(kind, owner, error=str(exc))
+    return _pipeline_response(kind, owner, _("Stage deleted."))
+
+
+@bp.post("/pipeline/<kind>/<int:owner_id>/automations")
+@company_user_required
+def automation_add(kind: str, owner_id: int):
+    owner = _owner(kind, owner_id)
+    ctx = _pipeline_context(kind, owner)
+    form = ctx["auto_form"]
+    if not form.validate_on_submit():
+        return _pipeline_response(kind, owner, error=_("Please check the automation's fields."))
+    try:
+        services.add_automation(owner, stage_id=form.stage_id.data, email_template_id=form.email_template_id.data or None,
+                                move_to_stage_id=form.move_to_stage_id.data or None, delay_days=form.delay_days.data or 0)
+    except services.JobError as exc:
+        return _pipeline_response(kind, owner, error=str(exc))
+    return _pipeline_response(kind, owner, _("Automation added."))
+
+
+@bp.post("/automations/<int:automation_id>/delete")
+@company_user_required
+def automation_delete(automation_id: int):
+    auto = get_or_404(Automation, automation_id)
+    kind, owner = ("job", get_or_404(Job, auto.job_id)) if auto.job_id else \
+        ("template", get_or_404(JobTemplate, auto.template_id))
+    EmptyForm().validate_on_submit()
+    services.delete_automation(auto)
+    return _pipeline_response(kind, owner, _("Automation removed."))
+
+
+# ---------------------------------------------------------------- job templates
+
+@bp.get("/templates")
+@company_user_required
+def templates():
+    rows = db_scalars(scoped(JobTemplate).order_by(JobTemplate.name))
+    return render_template("admin/templates/index.html", templates=rows, form=EmptyForm())
+
+
+@bp.route("/templates/new", methods=["GET", "POST"])
+@company_user_required
+def template_new():
+    form = TemplateForm()
+    from_job = request.values.get("from_job", type=int)
+    job = get_or_404(Job, from_job) if from_job else None
+    if job is not None and request.method == "GET":
+        form = TemplateForm(obj=job)
+        form.name.data = job.title
+    if form.validate_on_submit():
+        template = services.create_template(current_company_id(), form.name.data, form.template_data(), from_job=job)
+        flash(_("Template saved."), "success")
+        return redirect(url_for("admin.pipeline", kind="template", owner_id=template.id))
+    return render_template("admin/templates/form.html", form=form, template=None, from_job=job), \
+        422 if request.method == "POST" else 200
+
+
+@bp.route("/templates/<int:template_id>/edit", methods=["GET", "POST"])
+@company_user_required
+def template_edit(template_id: int):
+    template = get_or_404(JobTemplate, template_id)
+    form = TemplateForm(obj=template)
+    if form.validate_on_submit():
+        services.update_template(template, form.name.data, form.template_data())
+        flash(_("Template saved."), "success")
+        return redirect(url_for("admin.templates"))
+    return render_template("admin/templates/form.html", form=form, template=template, from_job=None), \
+        422 if request.method == "POST" else 200
+
+
+@bp.post("/templates/<int:template_id>/delete")
+@company_user_required
+def template_delete(template_id: int):
+    template = get_or_404(JobTemplate, template_id)
+    EmptyForm().validate_on_submit()
+    services.delete_template(template)
+    flash(_("Template deleted."), "success")
+    return redirect(url_for("admin.templates"))

@@ -1,0 +1,81 @@
+"""Company settings: email templates and users (company admins)."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app.accounts import services as accounts
+from app.accounts.models import User
+from app.accounts.tenancy import current_company_id, get_or_404, scoped
+from app.admin.forms import EmailTemplateForm, UserForm
+from app.admin.views import bp
+from app.extensions import db
+from app.messaging import rendering
+from app.messaging.models import EmailTemplate
+from app.messaging.services import save_template, templates_available
+from app.security import admin_required, company_user_required
+
+
+@bp.get("/settings")
+@company_user_required
+def settings():
+    return render_template("admin/settings/index.html")
+
+
+@bp.get("/settings/email-templates")
+@company_user_required
+def email_templates():
+    return render_template("admin/settings/email_templates.html",
+                           templates=templates_available(current_company_id()))
+
+
+@bp.route("/settings/email-templates/new", methods=["GET", "POST"])
+@admin_required
+def email_template_new():
+    form = EmailTemplateForm()
+    base_id = request.args.get("from", type=int)
+    if base_id and request.method == "GET":
+        base = next((t for t in templates_available(current_company_id()) if t.id == base_id), None)
+        if base is not None:
+            form = EmailTemplateForm(obj=base)
+    return _save_template(form, None)
+
+
+@bp.route("/settings/email-templates/<int:template_id>", methods=["GET", "POST"])
+@admin_required
+def email_template_edit(template_id: int):
+    template = get_or_404(EmailTemplate, template_id)
+    return _save_template(EmailTemplateForm(obj=template), template)
+
+
+def _save_template(form: EmailTemplateForm, template: EmailTemplate | None):
+    if form.validate_on_submit():
+        try:
+            save_template(template, company_id=current_company_id(), key=form.key.data.strip(), name=form.name.data,
+                          subject=form.subject.data, body=form.body.data, locale=form.locale.data)
+        except rendering.TemplateSyntaxProblem as exc:
+            form.body.errors = [_("The template has an error: %(error)s", error=str(exc))]
+        else:
+            flash(_("Email template saved."), "success")
+            return redirect(url_for("admin.email_templates"))
+    return render_template("admin/settings/email_template_form.html", form=form, template=template,
+                           fields=rendering.MERGE_FIELDS), 422 if request.method == "POST" else 200
+
+
+@bp.route("/settings/users", methods=["GET", "POST"])
+@admin_required
+def users():
+    form = UserForm()
+    if form.validate_on_submit():
+        try:
+            accounts.add_company_user(current_company_id(), email=form.email.data, name=form.name.data,
+                                      password=form.password.data, role=form.role.data)
+        except accounts.AccountError as exc:
+            form.email.errors = [str(exc)]
+        else:
+            flash(_("User added."), "success")
+            return redirect(url_for("admin.users"))
+    rows = db.session.scalars(scoped(User).order_by(User.name)).all()
+    return render_template("admin/settings/users.html", users=rows, form=form), \
+        422 if request.method == "POST" else 200

@@ -1,0 +1,58 @@
+"""How the application card shows things that features add: timeline texts and panels.
+
+Integrations call ``register_event_text`` for their timeline kinds and ``register_panel``
+for a block on the card (a function of the application returning HTML).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+_EVENT_TEXT: dict[str, Callable] = {}
+_PANELS: list[Callable] = []
+
+
+def register_event_text(kind: str, fn: Callable) -> None:
+    _EVENT_TEXT[kind] = fn
+
+
+def register_panel(fn: Callable) -> Callable:
+    if fn not in _PANELS:
+        _PANELS.append(fn)
+    return fn
+
+
+def describe_event(event) -> str:
+    data = event.data or {}
+    fn = _EVENT_TEXT.get(event.kind)
+    if fn is not None:
+        return fn(data)
+    causes = {"person": _("moved by a person"), "apply": _("on applying"), "automation": _("by an automation"),
+              "import": _("on import")}
+    if event.kind == "applied":
+        return _("Applied (source: %(source)s)", source=data.get("source", ""))
+    if event.kind == "stage_entered":
+        return _("Entered %(stage)s, %(cause)s", stage=data.get("stage", ""), cause=causes.get(data.get("cause"), ""))
+    if event.kind == "note":
+        return _("Note: %(text)s", text=data.get("text", ""))
+    if event.kind == "email_queued":
+        return _("Email “%(template)s” queued", template=data.get("template", ""))
+    if event.kind == "email_failed":
+        return _("Email “%(subject)s” could not be delivered: %(error)s", subject=data.get("subject", ""),
+                 error=data.get("error", ""))
+    if event.kind == "assigned_from_pool":
+        return _("Assigned from the Pending pool to %(job)s", job=data.get("job", ""))
+    if event.kind == "dismissed_from_pool":
+        return _("Rejected from the Pending pool")
+    if event.kind == "automation_stopped":
+        return _("An automation stopped: it would have moved the application in a loop")
+    if event.kind == "duplicate":
+        return _("Applied again (source: %(source)s); kept as this application", source=data.get("source", ""))
+    return event.kind.replace("_", " ").capitalize()
+
+
+def card_panels(application) -> list[Markup]:
+    return [Markup(html) for html in (fn(application) for fn in _PANELS) if html]

@@ -1,0 +1,67 @@
+"""Uploaded and received files: checked by content, stored outside the web root under
+generated names, always served as attachments."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from pathlib import Path
+
+from flask import current_app
+
+from app.extensions import db
+from app.applications.models import StoredFile
+
+
+class FileRejected(ValueError):
+    pass
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    """A PDF starts with ``%PDF-`` and has an ``%%EOF`` marker near its end."""
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-2048:]
+
+
+def check_pdf(data: bytes, max_bytes: int) -> None:
+    if not data:
+        raise FileRejected("The file is empty.")
+    if len(data) > max_bytes:
+        raise FileRejected(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
+    if not looks_like_pdf(data):
+        raise FileRejected("The file is not a PDF.")
+
+
+def _path(key: str) -> Path:
+    return Path(current_app.config["UPLOAD_DIR"]) / key[:2] / key
+
+
+def store(company_id: int, filename: str, data: bytes, content_type: str = "application/pdf") -> StoredFile:
+    """Write the bytes under a random name and add the row (the caller commits)."""
+    key = secrets.token_hex(16)
+    path = _path(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    safe_name = os.path.basename(filename or "file.pdf").replace("\r", "").replace("\n", "")[:200] or "file.pdf"
+    row = StoredFile(company_id=company_id, storage_key=key, filename=safe_name, content_type=content_type,
+                     size=len(data), sha256=hashlib.sha256(data).hexdigest())
+    db.session.add(row)
+    return row
+
+
+def read(row: StoredFile) -> bytes:
+    return _path(row.storage_key).read_bytes()
+
+
+def path_of(row: StoredFile) -> Path:
+    return _path(row.storage_key)
+
+
+def remove(row: StoredFile) -> None:
+    try:
+        _path(row.storage_key).unlink()
+    except FileNotFoundError:
+        pass
+    db.session.delete(row)

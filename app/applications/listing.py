@@ -1,0 +1,78 @@
+"""The applications list over all jobs: search, filters, sort and pagination in two queries
+(a count and a page), whatever the page size or the number of applications."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import contains_eager
+
+from app.applications.columns import COLUMNS, ListColumn, visible
+from app.applications.models import Application, Candidate
+from app.extensions import db
+from app.jobs.models import Stage
+
+PAGE_SIZES = (10, 25, 50, 100)
+
+
+@dataclass
+class ListQuery:
+    q: str = ""
+    job_id: int | None = None
+    stage: str = ""
+    status: str = "open"
+    sort: str = "applied"
+    direction: str = "desc"
+    page: int = 1
+    per_page: int = 50
+
+
+@dataclass
+class ListPage:
+    rows: list[Application]
+    total: int
+    query: ListQuery
+    columns: list[ListColumn]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.query.per_page))
+
+
+def _filtered(company_id: int, lq: ListQuery):
+    stmt = (select(Application).join(Application.candidate)
+            .where(Application.company_id == company_id, Application.job_id.is_not(None)))
+    if lq.status in ("open", "closed"):
+        stmt = stmt.where(Application.status == lq.status)
+    if lq.job_id:
+        stmt = stmt.where(Application.job_id == lq.job_id)
+    if lq.stage:
+        stmt = stmt.where(Application.stage_id.in_(select(Stage.id).where(Stage.company_id == company_id,
+                                                                          Stage.name == lq.stage)))
+    if lq.q:
+        term = f"%{lq.q.strip().lower()}%"
+        stmt = stmt.where(or_(func.lower(Candidate.given_names + " " + Candidate.family_name).like(term),
+                              Candidate.email_normalized.like(term)))
+    return stmt
+
+
+def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None) -> ListPage:
+    columns = visible(column_keys)
+    base = _filtered(company_id, lq)
+    total = db.session.scalar(select(func.count()).select_from(base.with_only_columns(Application.id).subquery()))
+    sort_col = COLUMNS.get(lq.sort)
+    stmt = base.options(contains_eager(Application.candidate))
+    if sort_col is not None and sort_col.sort is not None:
+        expr = sort_col.sort
+        if sort_col.sort_join is not None:
+            stmt = sort_col.sort_join(stmt)
+        order = expr.desc() if lq.direction == "desc" else expr.asc()
+        stmt = stmt.order_by(order, Application.id.desc() if lq.direction == "desc" else Application.id.asc())
+    else:
+        stmt = stmt.order_by(Application.created_at.desc(), Application.id.desc())
+    for col in columns:
+        stmt = stmt.options(*col.options)
+    stmt = stmt.limit(lq.per_page).offset((lq.page - 1) * lq.per_page)
+    rows = list(db.session.scalars(stmt).unique())
+    return ListPage(rows=rows, total=total or 0, query=lq, columns=columns)

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.clock import utcnow
+from app.extensions import db
+
+
+class Candidate(db.Model):
+    __tablename__ = "candidates"
+    __table_args__ = (
+        Index("ix_candidates_company_email", "company_id", "email_normalized"),
+        Index("ix_candidates_company_phone", "company_id", "phone_normalized"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    given_names: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    email_normalized: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    phone_normalized: Mapped[str | None] = mapped_column(String(40))
+    locale: Mapped[str] = mapped_column(String(5), default="en")
+    # Set when a name came from a source that does not verify it (e.g. a job board split).
+    name_unverified: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    applications: Mapped[list[Application]] = relationship(back_populates="candidate")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_names} {self.family_name}".strip()
+
+
+class StoredFile(db.Model):
+    """A file kept outside the web root under a generated name; served as an attachment."""
+
+    __tablename__ = "stored_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    storage_key: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Application(db.Model):
+    __tablename__ = "applications"
+    __table_args__ = (
+        Index("ix_applications_company_created", "company_id", "created_at", "id"),
+        Index("ix_applications_job_stage", "job_id", "stage_id"),
+        Index("ix_applications_dedupe", "company_id", "candidate_id", "job_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    # Opaque reference for partners; never the row id.
+    ref: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    # No job means the application waits in the company's Pending pool.
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"))
+    stage_id: Mapped[int | None] = mapped_column(ForeignKey("stages.id"))
+    source: Mapped[str] = mapped_column(String(32), default="careers")
+    # open | closed | pending (in the Pending pool) | dismissed (rejected from the pool)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    closed_at: Mapped[datetime | None]
+    cover_letter: Mapped[str] = mapped_column(Text, default="")
+    cv_file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id", ondelete="SET NULL"))
+    consent_text_version: Mapped[str | None] = mapped_column(String(32))
+    consent_at: Mapped[datetime | None]
+    pending_reason: Mapped[str | None] = mapped_column(String(255))
+    pending_data: Mapped[dict | None] = mapped_column(JSON, default=None)
+    email_failed: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    stage_entered_at: Mapped[datetime | None]
+
+    candidate: Mapped[Candidate] = relationship(back_populates="applications")
+    job = relationship("Job")
+    stage = relationship("Stage")
+    cv_file = relationship("StoredFile")
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+class StageEntry(db.Model):
+    """One entry of an application into a stage: the event features subscribe to."""
+
+    __tablename__ = "stage_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="CASCADE"))
+    from_stage_id: Mapped[int | None] = mapped_column(ForeignKey("stages.id", ondelete="SET NULL"))
+    # person | apply | automation | import
+    cause: Mapped[str] = mapped_column(String(16))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    entered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    stage = relationship("Stage", foreign_keys=[stage_id])
+
+
+class TimelineEvent(db.Model):
+    __tablename__ = "timeline_events"
+    __table_args__ = (Index("ix_timeline_application", "application_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(48))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    data: Mapped[dict | None] = mapped_column(JSON, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    actor = relationship("User")

@@ -1,0 +1,290 @@
+"""Candidates and applications: apply, stage moves, the timeline, the Pending pool."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from flask import current_app
+from sqlalchemy import select
+
+from app import background
+from app.accounts.models import Company, User
+from app.applications import files
+from app.applications.models import Application, Candidate, StageEntry, TimelineEvent
+from app.clock import utcnow
+from app.extensions import db
+from app.jobs.events import stage_entered
+from app.jobs.models import Job, JobStatus, Stage
+from app.links import external_url, path_for
+
+REAPPLY_AFTER = timedelta(days=120)
+CONSENT_VERSION = "2026-11"
+
+
+class ApplicationError(ValueError):
+    """A rule of applications was broken; the message is for the user."""
+
+
+class DuplicateApplication(ApplicationError):
+    def __init__(self, existing: Application):
+        super().__init__("You have already applied for this job.")
+        self.existing = existing
+
+
+@dataclass
+class CandidateData:
+    given_names: str
+    family_name: str
+    email: str | None
+    phone: str | None = None
+    locale: str = "en"
+    name_unverified: bool = False
+
+
+def normalise_email(value: str | None) -> str | None:
+    value = (value or "").strip().lower()
+    return value or None
+
+
+def normalise_phone(value: str | None) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    digits = re.sub(r"\D", "", value)
+    if value.startswith("00"):
+        digits = digits[2:]
+    return ("+" if value.startswith(("+", "00")) else "") + digits if digits else None
+
+
+# ---------------------------------------------------------------- timeline
+
+def add_event(application: Application, kind: str, actor: User | None = None, data: dict | None = None) -> TimelineEvent:
+    event = TimelineEvent(company_id=application.company_id, application_id=application.id, kind=kind,
+                          actor_id=actor.id if actor is not None else None, data=data)
+    db.session.add(event)
+    return event
+
+
+def merge_fields(application: Application) -> dict:
+    """The values email templates may use for this application."""
+    candidate = application.candidate
+    job = application.job
+    company = db.session.get(Company, application.company_id)
+    careers = external_url("portal.careers", slug=company.slug)
+    return {
+        "candidate_name": candidate.full_name,
+        "candidate_given_name": candidate.given_names,
+        "job_title": job.title if job else "",
+        "company_name": company.name,
+        "stage_name": application.stage.name if application.stage else "",
+        "job_url": external_url("portal.job", slug=company.slug, job_id=job.id) if job else careers,
+        "careers_url": careers,
+        "link": "",
+    }
+
+
+# ---------------------------------------------------------------- candidates and dedupe
+
+def find_candidate(company_id: int, email: str | None, phone: str | None) -> Candidate | None:
+    """The same person by email, else by phone (within one company)."""
+    email_n, phone_n = normalise_email(email), normalise_phone(phone)
+    if email_n:
+        found = db.session.scalar(select(Candidate).where(Candidate.company_id == company_id,
+                                                          Candidate.email_normalized == email_n).limit(1))
+        if found:
+            return found
+    if phone_n:
+        return db.session.scalar(select(Candidate).where(Candidate.company_id == company_id,
+                                                         Candidate.phone_normalized == phone_n).limit(1))
+    return None
+
+
+def get_or_create_candidate(company_id: int, data: CandidateData) -> Candidate:
+    candidate = find_candidate(company_id, data.email, data.phone)
+    if candidate is None:
+        candidate = Candidate(company_id=company_id, given_names=data.given_names.strip()[:200],
+                              family_name=data.family_name.strip()[:200], email=(data.email or "").strip() or None,
+                              email_normalized=normalise_email(data.email), phone=(data.phone or "").strip() or None,
+                              phone_normalized=normalise_phone(data.phone), locale=data.locale,
+                              name_unverified=data.name_unverified)
+        db.session.add(candidate)
+        db.session.flush()
+    else:
+        if not candidate.phone and data.phone:
+            candidate.phone, candidate.phone_normalized = data.phone.strip(), normalise_phone(data.phone)
+        if not candidate.email and data.email:
+            candidate.email, candidate.email_normalized = data.email.strip(), normalise_email(data.email)
+        candidate.locale = data.locale or candidate.locale
+    return candidate
+
+
+def blocking_application(company_id: int, candidate_id: int, job_id: int) -> Application | None:
+    """The application that makes a new one a duplicate (ARCHITECTURE's dedupe rule): an
+    open one, or one closed less than 120 days ago."""
+    cutoff = utcnow() - REAPPLY_AFTER
+    rows = db.session.scalars(select(Application).where(
+        Application.company_id == company_id, Application.candidate_id == candidate_id,
+        Application.job_id == job_id).order_by(Application.id.desc())).all()
+    for row in rows:
+        if row.status in ("open", "pending"):
+            return row
+        if row.status == "closed" and row.closed_at and row.closed_at > cutoff:
+            return row
+    return None
+
+
+# ---------------------------------------------------------------- creating applications
+
+def create_application(company_id: int, candidate: Candidate, job: Job | None, *, source: str,
+                       cover_letter: str = "", consent_version: str | None = None,
+                       cv: tuple[str, bytes] | None = None, pending_reason: str | None = None,
+                       pending_data: dict | None = None, event_data: dict | None = None) -> Application:
+    """Create an application at the job's first stage (or in the Pending pool when ``job``
+    is None), fire the stage event and notify the team. The caller commits."""
+    application = Application(company_id=company_id, candidate_id=candidate.id, job_id=job.id if job else None,
+                              source=source, cover_letter=cover_letter or "",
+                              consent_text_version=consent_version, consent_at=utcnow() if consent_version else None,
+                              status="open" if job else "pending", pending_reason=pending_reason,
+                              pending_data=pending_data)
+    application.candidate = candidate
+    db.session.add(application)
+    db.session.flush()
+    if cv is not None:
+        application.cv_file = files.store(company_id, cv[0], cv[1])
+    add_event(application, "applied", data={"source": source, **(event_data or {})})
+    if job is not None:
+        enter_stage(application, job.first_stage.id, cause="apply")
+        notify_team(application, "new_application",
+                    f"New application: {candidate.full_name} for {job.title}")
+    else:
+        from app.messaging.services import notify
+
+        recruiters = db.session.scalars(select(User).where(User.company_id == company_id,
+                                                           User.is_enabled.is_(True))).all()
+        notify(recruiters, company_id=company_id, kind="pending_pool",
+               title=f"{candidate.full_name} is waiting in the Pending pool",
+               link=path_for("admin.pending_pool"), dedupe_key=f"pending:{application.id}")
+    return application
+
+
+def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv: tuple[str, bytes] | None,
+          consent: bool) -> Application:
+    """A candidate applies from the careers page."""
+    company = db.session.scalar(select(Company).where(Company.slug == slug))
+    job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id)) if company else None
+    if job is None or job.status != JobStatus.PUBLISHED.value or (job.deadline and job.deadline < date.today()):
+        raise ApplicationError("This job is not open for applications.")
+    if not consent:
+        raise ApplicationError("Please accept the privacy notice to apply.")
+    if cv is not None:
+        files.check_pdf(cv[1], current_app.config["CV_MAX_BYTES"])
+    candidate = get_or_create_candidate(company.id, data)
+    existing = blocking_application(company.id, candidate.id, job.id)
+    if existing is not None:
+        db.session.rollback()
+        raise DuplicateApplication(existing)
+    application = create_application(company.id, candidate, job, source="careers", cover_letter=cover_letter,
+                                     consent_version=CONSENT_VERSION, cv=cv)
+    if candidate.email:
+        from app.messaging.services import queue_template_email, template_for
+
+        template = template_for(company.id, "application_received", data.locale)
+        if template is not None:
+            queue_template_email(template, to=candidate.email, fields=merge_fields(application),
+                                 kind="application_received", dedupe_key=f"applied:{application.id}",
+                                 company_id=company.id, application_id=application.id)
+    background.commit()
+    return application
+
+
+# ---------------------------------------------------------------- stages
+
+def enter_stage(application: Application, stage_id: int, *, cause: str, actor: User | None = None,
+                depth: int = 0) -> StageEntry:
+    """Put the application into a stage of its job and emit the stage-entry event (every
+    entry, also re-entry). The caller commits."""
+    stage = db.session.get(Stage, stage_id)
+    if stage is None or application.job_id is None or stage.job_id != application.job_id:
+        raise ApplicationError("That stage is not in this job's pipeline.")
+    now = utcnow()
+    entry = StageEntry(company_id=application.company_id, application_id=application.id, stage_id=stage.id,
+                       from_stage_id=application.stage_id, cause=cause,
+                       actor_id=actor.id if actor is not None else None, entered_at=now)
+    db.session.add(entry)
+    application.stage_id = stage.id
+    application.stage = stage
+    application.stage_entered_at = now
+    if stage.closes_application:
+        application.status, application.closed_at = "closed", now
+    elif application.status == "closed":
+        application.status, application.closed_at = "open", None
+    add_event(application, "stage_entered", actor=actor, data={"stage": stage.name, "cause": cause})
+    db.session.flush()
+    stage_entered.send(application, entry=entry, depth=depth)
+    return entry
+
+
+def move_to_stage(application: Application, stage_id: int, actor: User) -> Application:
+    """A person moves an application (board drag, card menu)."""
+    if application.job_id is None:
+        raise ApplicationError("Assign the candidate to a job first.")
+    if application.stage_id == stage_id:
+        return application
+    enter_stage(application, stage_id, cause="person", actor=actor)
+    notify_team(application, "stage_changed",
+                f"{application.candidate.full_name} moved to {application.stage.name}", exclude=actor)
+    background.commit()
+    return application
+
+
+def notify_team(application: Application, kind: str, title: str, exclude: User | None = None) -> None:
+    from app.messaging.services import notify
+
+    job = application.job
+    if job is None:
+        return
+    users = [u for u in job.notify_users() if exclude is None or u.id != exclude.id]
+    entry_count = db.session.scalar(select(StageEntry.id).where(StageEntry.application_id == application.id)
+                                    .order_by(StageEntry.id.desc()).limit(1))
+    notify(users, company_id=application.company_id, kind=kind, title=title,
+           link=path_for("admin.application", application_id=application.id),
+           dedupe_key=f"{kind}:{application.id}:{entry_count}")
+
+
+# ---------------------------------------------------------------- Pending pool
+
+def assign_pending(application: Application, job_id: int, actor: User) -> Application:
+    if application.status != "pending":
+        raise ApplicationError("This candidate is no longer in the Pending pool.")
+    job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == application.company_id))
+    if job is None:
+        raise ApplicationError("Unknown job.")
+    existing = blocking_application(application.company_id, application.candidate_id, job.id)
+    if existing is not None:
+        raise DuplicateApplication(existing)
+    application.job_id, application.job = job.id, job
+    application.status, application.pending_reason = "open", None
+    add_event(application, "assigned_from_pool", actor=actor, data={"job": job.title})
+    enter_stage(application, job.first_stage.id, cause="person", actor=actor)
+    background.commit()
+    return application
+
+
+def dismiss_pending(application: Application, actor: User) -> Application:
+    if application.status != "pending":
+        raise ApplicationError("This candidate is no longer in the Pending pool.")
+    application.status, application.closed_at = "dismissed", utcnow()
+    add_event(application, "dismissed_from_pool", actor=actor)
+    background.commit()
+    return application
+
+
+def add_note(application: Application, text: str, actor: User) -> TimelineEvent:
+    text = (text or "").strip()
+    if not text:
+        raise ApplicationError("The note is empty.")
+    event = add_event(application, "note", actor=actor, data={"text": text[:5000]})
+    background.commit()
+    return event

@@ -1,0 +1,50 @@
+"""Commit, then enqueue: the seam between a service's transaction and its RQ tasks.
+
+A service calls ``defer(task, *ids)`` while it writes rows and ``commit()`` once at the
+end. Tasks are enqueued only after the commit succeeded, so the worker always finds the
+rows. If Redis is down the enqueue is logged and skipped: the rows are the truth and the
+sweeper enqueues whatever is still due.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from app.extensions import db
+
+log = logging.getLogger(__name__)
+_KEY = "haku_deferred"
+
+
+def defer(task: Any, *args: Any, **options: Any) -> None:
+    """Enqueue ``task(*args)`` after the current transaction commits."""
+    db.session.info.setdefault(_KEY, []).append((task, args, options))
+
+
+def discard() -> None:
+    db.session.info.pop(_KEY, None)
+
+
+def commit() -> None:
+    """Commit the session, then enqueue the deferred tasks."""
+    try:
+        db.session.commit()
+    except Exception:
+        discard()
+        raise
+    pending = db.session.info.pop(_KEY, [])
+    for task, args, options in pending:
+        enqueue(task, *args, **options)
+
+
+def enqueue(task: Any, *args: Any, **options: Any) -> bool:
+    """Enqueue now; never raise on a queue outage (the sweeper catches up)."""
+    try:
+        task.enqueue(*args, **options)
+        return True
+    except Exception as exc:  # Redis down or refusing: the database still has the intent
+        if getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError):
+            log.warning("enqueue of %s failed (%s); the sweeper will retry", task.__name__, type(exc).__name__)
+            return False
+        raise

@@ -1,0 +1,59 @@
+"""``flask`` commands: sweep, demo data, platform staff accounts."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(sweep_cmd)
+    app.cli.add_command(demo_group)
+    app.cli.add_command(staff_group)
+
+
+@click.command("sweep")
+@click.option("--loop", is_flag=True, help="Sweep every SWEEP_INTERVAL_SECONDS until stopped.")
+def sweep_cmd(loop: bool) -> None:
+    """Run the periodic work (due reminders, automations, outbox relay, …) once or forever."""
+    from app.messaging import sweeper
+
+    if loop:
+        click.echo(f"sweeper: every {current_app.config['SWEEP_INTERVAL_SECONDS']} s")
+        sweeper.loop(current_app.config["SWEEP_INTERVAL_SECONDS"])
+    else:
+        click.echo(sweeper.sweep())
+
+
+@click.group("demo")
+def demo_group() -> None:
+    """Demo data (development only)."""
+
+
+@demo_group.command("load")
+def demo_load() -> None:
+    from app import demo
+
+    if not current_app.config.get("DEMO_DATA_ALLOWED"):
+        raise click.ClickException("Demo data is refused in this configuration (HAKU_CONFIG=production).")
+    created = demo.load()
+    click.echo("demo data: " + ("loaded" if created else "already there, kept as it is"))
+
+
+@click.group("staff")
+def staff_group() -> None:
+    """Platform staff accounts."""
+
+
+@staff_group.command("create")
+@click.argument("email")
+@click.argument("name")
+@click.password_option()
+def staff_create(email: str, name: str, password: str) -> None:
+    from app.accounts import services
+
+    try:
+        services.create_staff(email, name, password)
+    except services.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"staff user {email} created")

@@ -1,0 +1,152 @@
+"""Configuration classes, read from the environment.
+
+Defaults are the embedded ones (SQLite file in ``instance/``, the embedded Valkey the
+launcher starts on port 6390, the local SMTP sink on 1025) so `make run` needs no
+services. The env vars in ARCHITECTURE.md's Decisions box switch each part to the real
+thing.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+
+DEFAULT_SECRET_KEY = "dev-insecure-secret-key-change-me"
+# A development-only AEAD key (32 zero-free bytes, base64). Production must set its own.
+DEFAULT_ENCRYPTION_KEYS = "dev1:ZGV2LW9ubHktaGFrdS1lbmNyeXB0aW9uLWtleS0zMmI="
+EMBEDDED_REDIS_URL = "redis://127.0.0.1:6390/0"
+QUEUES = ["emails", "boards", "emrex", "assessments", "default"]
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _bool(name: str, default: bool = False) -> bool:
+    value = _env(name)
+    if value is None:
+        return default
+    return value.lower() in ("1", "true", "yes", "on")
+
+
+def base_settings() -> dict:
+    """The base settings, read from the environment when the app is created."""
+    s: dict = {}
+    s['NAME'] = "base"
+    s['SECRET_KEY'] = _env("SECRET_KEY", DEFAULT_SECRET_KEY)
+    s['BASE_URL'] = _env("BASE_URL", "http://127.0.0.1:5000").rstrip("/")
+    s['SQLALCHEMY_DATABASE_URI'] = _env("DATABASE_URL", "sqlite:///haku.db")
+    s['SQLALCHEMY_ENGINE_OPTIONS'] = {"pool_pre_ping": True}
+    s['REDIS_URL'] = _env("REDIS_URL", EMBEDDED_REDIS_URL)
+    s['RQ_CONNECTION'] = s['REDIS_URL']
+    s['RQ_QUEUES'] = QUEUES
+    s['RQ_ASYNC'] = True
+    s['HAKU_ENCRYPTION_KEYS'] = _env("HAKU_ENCRYPTION_KEYS", DEFAULT_ENCRYPTION_KEYS)
+    s['UPLOAD_DIR'] = _env("UPLOAD_DIR", str(INSTANCE / "files"))
+    s['MAIL_SERVER'] = _env("MAIL_SERVER", "127.0.0.1")
+    s['MAIL_PORT'] = int(_env("MAIL_PORT", "1025"))
+    s['MAIL_USE_TLS'] = _bool("MAIL_USE_TLS")
+    s['MAIL_USE_SSL'] = _bool("MAIL_USE_SSL")
+    s['MAIL_USERNAME'] = _env("MAIL_USERNAME")
+    s['MAIL_PASSWORD'] = _env("MAIL_PASSWORD")
+    s['MAIL_DEFAULT_SENDER'] = _env("MAIL_DEFAULT_SENDER", "Haku <no-reply@haku.test>")
+    s['MAIL_TIMEOUT'] = 10
+    s['EMREX_REGISTRY_URLS'] = _env("EMREX_REGISTRY_URLS", "")
+    s['EMREX_ALLOW_HTTP_RETURN'] = _bool("EMREX_ALLOW_HTTP_RETURN")
+    s['TOPCV_API_URL'] = _env("TOPCV_API_URL", "http://127.0.0.1:5102")
+    s['ASSESSMENT_VENDOR_URL'] = _env("ASSESSMENT_VENDOR_URL", "http://127.0.0.1:5103")
+    s['OUTBOUND_ALLOWED_HOSTS'] = _env("OUTBOUND_ALLOWED_HOSTS", "127.0.0.1,localhost")
+    s['MAX_CONTENT_LENGTH'] = 25 * 1024 * 1024
+    s['APPLY_MAX_BYTES'] = 11 * 1024 * 1024
+    s['CV_MAX_BYTES'] = 10 * 1024 * 1024
+    s['LANGUAGES'] = ["en", "fi", "sv", "vi"]
+    s['BABEL_DEFAULT_LOCALE'] = "en"
+    s['BABEL_TRANSLATION_DIRECTORIES'] = str(ROOT / "translations")
+    s['WTF_CSRF_ENABLED'] = True
+    s['WTF_CSRF_TIME_LIMIT'] = None  # the token lives as long as the session
+    s['RATELIMIT_STORAGE_URI'] = s['REDIS_URL']
+    s['RATELIMIT_ENABLED'] = True
+    s['RATELIMIT_HEADERS_ENABLED'] = False
+    s['RATELIMIT_SWALLOW_ERRORS'] = True  # a Redis outage must not lock everyone out
+    s['SESSION_COOKIE_NAME'] = "haku_session"
+    s['SESSION_COOKIE_HTTPONLY'] = True
+    s['SESSION_COOKIE_SAMESITE'] = "Lax"
+    s['SESSION_COOKIE_SECURE'] = False
+    s['PERMANENT_SESSION_LIFETIME'] = timedelta(hours=12)
+    s['SESSION_IDLE_MINUTES'] = 30
+    s['REMEMBER_COOKIE_DURATION'] = timedelta(seconds=0)
+    s['DEMO_DATA_ALLOWED'] = False
+    s['SWEEP_INTERVAL_SECONDS'] = 30
+    s['APPLICATIONS_PAGE_SIZE'] = 50
+    return s
+
+
+class DevelopmentConfig:
+    NAME = "development"
+    DEBUG = False
+    DEMO_DATA_ALLOWED = True
+    EMREX_ALLOW_HTTP_RETURN = True
+
+
+class TestingConfig:
+    NAME = "testing"
+    TESTING = True
+    WTF_CSRF_ENABLED = False
+    RQ_ASYNC = False
+    DEMO_DATA_ALLOWED = True
+    EMREX_ALLOW_HTTP_RETURN = True
+    RATELIMIT_ENABLED = False
+
+
+class ProductionConfig:
+    NAME = "production"
+    SESSION_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-haku_session"
+    EMREX_ALLOW_HTTP_RETURN = False
+    DEMO_DATA_ALLOWED = False
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+class ConfigError(RuntimeError):
+    """Raised at start-up when a configuration is unsafe to run."""
+
+
+def load_config(name: str | None = None) -> dict:
+    """Return the settings of the named config (``HAKU_CONFIG`` by default) as a dict."""
+    name = name or _env("HAKU_CONFIG", "development")
+    if name not in CONFIGS:
+        raise ConfigError(f"HAKU_CONFIG must be one of {sorted(CONFIGS)}, not {name!r}")
+    settings = base_settings()
+    cls = CONFIGS[name]
+    settings.update({key: getattr(cls, key) for key in dir(cls) if key.isupper()})
+    if name == "testing":
+        settings["SQLALCHEMY_DATABASE_URI"] = _env("TEST_DATABASE_URL", "sqlite://")
+    return settings
+
+
+def check_production(settings: dict) -> None:
+    """Refuse to start production on development defaults."""
+    if settings.get("NAME") != "production":
+        return
+    problems = []
+    if settings["SECRET_KEY"] in (None, "", DEFAULT_SECRET_KEY) or len(settings["SECRET_KEY"]) < 32:
+        problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
+    if not str(settings["BASE_URL"]).startswith("https://"):
+        problems.append("BASE_URL must be an https:// URL")
+    if settings["HAKU_ENCRYPTION_KEYS"] == DEFAULT_ENCRYPTION_KEYS:
+        problems.append("HAKU_ENCRYPTION_KEYS must be set (the development key is public)")
+    if settings.get("DEMO_DATA_ALLOWED"):
+        problems.append("demo data is never allowed in production")
+    if problems:
+        raise ConfigError("Refusing to start in production: " + "; ".join(problems))

@@ -1,0 +1,90 @@
+"""Demo data for `make run` (development only; idempotent)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from app.accounts.models import Company, Role, User
+from app.extensions import db
+
+DEMO_PASSWORD = "haku-demo-2026"
+DEMO_LOGINS = (
+    ("platform staff", "staff@haku.test", DEMO_PASSWORD),
+    ("company admin (Acme Oy)", "admin@acme.test", DEMO_PASSWORD),
+    ("recruiter (Acme Oy)", "recruiter@acme.test", DEMO_PASSWORD),
+    ("company admin (Sao Mai Tech)", "admin@saomai.test", DEMO_PASSWORD),
+)
+
+CANDIDATES = [
+    ("Aino", "Virtanen", "aino.virtanen@example.fi", "+358 40 123 4567"),
+    ("Mikael", "Lindqvist", "mikael.lindqvist@example.se", "+46 70 123 45 67"),
+    ("Nguyễn Thị", "Lan", "lan.nguyen@example.vn", "+84 90 123 4567"),
+    ("Emma", "Korhonen", "emma.korhonen@example.fi", ""),
+    ("Oskar", "Berg", "oskar.berg@example.se", ""),
+    ("Trần Văn", "Minh", "minh.tran@example.vn", "+84 91 765 4321"),
+]
+
+JOBS = [
+    ("Backend developer (Python)", "Helsinki", "full_time", 4200, 5600,
+     "Build the services behind our logistics platform with Python, Flask and PostgreSQL.\n\n"
+     "You will work in a team of six, own features end to end and take part in on-call."),
+    ("Data analyst", "Turku", "full_time", 3600, 4500,
+     "Turn operations data into decisions. SQL, a little Python, and a clear way of explaining."),
+    ("Summer trainee, software", "Helsinki", "internship", 2400, 2600,
+     "Three months with our platform team. Students welcome; study records via EMREX help us a lot."),
+]
+
+
+def load() -> bool:
+    """Create the demo companies, users, jobs and applications unless they exist."""
+    from app.accounts import services as accounts
+    from app.applications import services as applications
+    from app.jobs import services as jobs
+    from app.messaging.services import ensure_default_templates
+
+    ensure_default_templates()
+    if db.session.scalar(select(Company).where(Company.slug == "acme")) is not None:
+        return False
+    accounts.create_staff("staff@haku.test", "Stella Staff", DEMO_PASSWORD)
+    acme = accounts.create_company(name="Acme Oy", slug="acme", admin_email="admin@acme.test",
+                                   admin_name="Anna Admin", admin_password=DEMO_PASSWORD)
+    acme.emrex_enabled = True
+    acme.job_boards_enabled = True
+    recruiter = accounts.add_company_user(acme.id, email="recruiter@acme.test", name="Rasmus Recruiter",
+                                          password=DEMO_PASSWORD, role=Role.RECRUITER.value)
+    admin = db.session.scalar(select(User).where(User.email == "admin@acme.test"))
+    saomai = accounts.create_company(name="Sao Mai Tech", slug="saomai", admin_email="admin@saomai.test",
+                                     admin_name="Phạm Quang Huy", admin_password=DEMO_PASSWORD)
+    saomai.default_locale = "vi"
+    db.session.commit()
+
+    created_jobs = []
+    for title, location, etype, smin, smax, description in JOBS:
+        job = jobs.create_job(acme.id, admin, {
+            "title": title, "location": location, "employment_type": etype, "salary_min": smin,
+            "salary_max": smax, "description": description, "status": "published",
+            "deadline": date.today() + timedelta(days=45)}, team_ids=[recruiter.id])
+        created_jobs.append(job)
+    jobs.create_job(saomai.id, db.session.scalar(select(User).where(User.email == "admin@saomai.test")), {
+        "title": "Lập trình viên Python", "location": "Hà Nội", "employment_type": "full_time",
+        "salary_min": 25000000, "salary_max": 40000000, "salary_currency": "VND", "status": "published",
+        "description": "Phát triển hệ thống tuyển dụng với Python và Flask."})
+    jobs.create_template(acme.id, "Engineering role", {}, from_job=created_jobs[0])
+
+    pdf = _demo_pdf()
+    for i, (given, family, email, phone) in enumerate(CANDIDATES):
+        job = created_jobs[i % 2]
+        application = applications.apply(job.id, "acme", applications.CandidateData(
+            given_names=given, family_name=family, email=email, phone=phone), cover_letter="I would love to join.",
+            cv=("cv.pdf", pdf), consent=True)
+        if i % 3 == 1:
+            applications.move_to_stage(application, job.stages[2].id, admin)
+    return True
+
+
+def _demo_pdf() -> bytes:
+    """A minimal valid one-page PDF."""
+    return (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
+            b"endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")

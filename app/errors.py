@@ -1,0 +1,62 @@
+"""Error pages: a clear message in the page's language, never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    400: "The request could not be understood.",
+    401: "Please log in.",
+    403: "You do not have access to this page.",
+    404: "We could not find that page.",
+    405: "That action is not allowed here.",
+    413: "What you sent is too large.",
+    415: "That content type is not supported.",
+    429: "Too many attempts. Please wait a minute and try again.",
+    500: "Something went wrong on our side. Please try again.",
+}
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/partner/") or request.accept_mimetypes.best == "application/json"
+
+
+def render_error(code: int, message: str | None = None):
+    message = message or _(MESSAGES.get(code, "Something went wrong."))
+    if _wants_json():
+        return jsonify({"error": {"code": str(code), "message": message, "field": None}}), code
+    if request.headers.get("HX-Request"):
+        return render_template("_partials/_error.html", code=code, message=message), code
+    return render_template("error.html", code=code, message=message), code
+
+
+def _csrf_error(exc: CSRFError):
+    return render_error(400, _("Your form expired or was sent from another page. Please reload and try again."))
+
+
+def _http_error(exc: HTTPException):
+    if exc.code is None or exc.code < 400:
+        return exc
+    return render_error(exc.code, exc.description if exc.code in (400, 413, 415) and exc.description
+                        and not exc.description.startswith(("The browser", "The server", "The data")) else None)
+
+
+def _unexpected(exc: Exception):
+    from app.extensions import db
+
+    db.session.rollback()
+    log.exception("unhandled error on %s %s", request.method, request.path)
+    return render_error(500)

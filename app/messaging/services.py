@@ -1,0 +1,272 @@
+"""Email outbox, templates and in-app notifications.
+
+Every email starts as an ``OutboxEmail`` row in the caller's transaction; the ``send_email``
+task delivers it. Notifications are rows too, with an email copy for the users who chose so.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import socket
+from urllib.parse import urlsplit
+from datetime import timedelta
+
+from flask import current_app
+from flask_mail import Message
+from sqlalchemy import or_, select, update
+
+from app import background
+from app.clock import utcnow
+from app.extensions import db, mail
+from app.messaging import rendering
+from app.messaging.defaults import DEFAULT_TEMPLATES
+from app.messaging.models import EmailTemplate, Notification, OutboxEmail
+
+log = logging.getLogger(__name__)
+
+# Delay before attempt n+1 after a temporary failure; after the last one the email fails.
+BACKOFF = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1),
+           timedelta(hours=4)]
+STALE_CLAIM = timedelta(minutes=10)
+
+
+class PermanentSendError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- templates
+
+def template_for(company_id: int | None, key: str, locale: str = "en") -> EmailTemplate | None:
+    """The company's template for ``key`` if it has one, else the global default; the
+    requested locale first, then English."""
+    rows = db.session.scalars(
+        select(EmailTemplate).where(
+            EmailTemplate.key == key,
+            or_(EmailTemplate.company_id == company_id, EmailTemplate.company_id.is_(None)),
+        )
+    ).all()
+
+    def rank(t: EmailTemplate) -> tuple[int, int]:
+        return (0 if t.company_id is not None else 1, 0 if t.locale == locale else 1 if t.locale == "en" else 2)
+
+    rows = sorted(rows, key=rank)
+    return rows[0] if rows else None
+
+
+def templates_available(company_id: int) -> list[EmailTemplate]:
+    """Templates a recruiter of ``company_id`` may pick: the company's own plus defaults."""
+    return list(db.session.scalars(
+        select(EmailTemplate)
+        .where(or_(EmailTemplate.company_id == company_id, EmailTemplate.company_id.is_(None)))
+        .order_by(EmailTemplate.company_id.is_(None), EmailTemplate.name, EmailTemplate.locale)
+    ))
+
+
+def save_template(template: EmailTemplate | None, *, company_id: int | None, key: str, name: str,
+                  subject: str, body: str, locale: str = "en") -> EmailTemplate:
+    problem = rendering.check(subject, body)
+    if problem:
+        raise rendering.TemplateSyntaxProblem(problem)
+    if template is None:
+        template = EmailTemplate(company_id=company_id)
+        db.session.add(template)
+    template.key, template.name, template.subject, template.body, template.locale = key, name, subject, body, locale
+    background.commit()
+    return template
+
+
+def ensure_default_templates() -> int:
+    """Create the shipped global templates that do not exist yet; returns how many."""
+    created = 0
+    for spec in DEFAULT_TEMPLATES:
+        for locale, (subject, body) in spec["translations"].items():
+            exists = db.session.scalar(select(EmailTemplate.id).where(
+                EmailTemplate.company_id.is_(None), EmailTemplate.key == spec["key"], EmailTemplate.locale == locale))
+            if not exists:
+                db.session.add(EmailTemplate(company_id=None, key=spec["key"], locale=locale, name=spec["name"],
+                                             subject=subject, body=body))
+                created += 1
+    db.session.commit()
+    return created
+
+
+# ---------------------------------------------------------------- outbox
+
+def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
+                company_id: int | None = None, application_id: int | None = None) -> OutboxEmail:
+    """Write an outbox row (once per ``dedupe_key``) and send it after the commit."""
+    existing = db.session.scalar(select(OutboxEmail).where(OutboxEmail.dedupe_key == dedupe_key))
+    if existing is not None:
+        return existing
+    row = OutboxEmail(
+        company_id=company_id, application_id=application_id, kind=kind, dedupe_key=dedupe_key,
+        to_addr=to, subject=rendering._clean_header(subject), body_text=body, status="pending",
+    )
+    db.session.add(row)
+    db.session.flush()
+    from app.messaging.tasks import send_email
+
+    background.defer(send_email, row.id, job_id=f"email-{row.id}-0", **send_email_options())
+    return row
+
+
+def send_email_options() -> dict:
+    from rq import Retry
+
+    return {"retry": Retry(max=2, interval=[30, 120]), "job_timeout": 60, "failure_ttl": 7 * 24 * 3600}
+
+
+def queue_template_email(template: EmailTemplate, *, to: str, fields: dict, kind: str, dedupe_key: str,
+                         company_id: int | None, application_id: int | None = None) -> OutboxEmail:
+    subject, body = rendering.render(template.subject, template.body, fields)
+    return queue_email(to=to, subject=subject, body=body, kind=kind, dedupe_key=dedupe_key,
+                       company_id=company_id, application_id=application_id)
+
+
+def deliver(outbox_id: int) -> str:
+    """Claim the row and send it over SMTP. Returns the row's resulting status.
+
+    The claim is one UPDATE … WHERE status='pending', so two workers (or a retry racing a
+    sweep) never both send. Temporary failures put the row back with a due date; a 5xx
+    for the recipient fails it for good and flags the application.
+    """
+    now = utcnow()
+    claimed = db.session.execute(
+        update(OutboxEmail)
+        .where(OutboxEmail.id == outbox_id, OutboxEmail.status == "pending",
+               or_(OutboxEmail.next_attempt_at.is_(None), OutboxEmail.next_attempt_at <= now))
+        .values(status="sending", claimed_at=now, attempts=OutboxEmail.attempts + 1)
+    ).rowcount
+    db.session.commit()
+    if not claimed:
+        row = db.session.get(OutboxEmail, outbox_id)
+        return row.status if row else "gone"
+    row = db.session.get(OutboxEmail, outbox_id)
+    try:
+        _smtp_send(row)
+    except PermanentSendError as exc:
+        _fail(row, str(exc))
+    except (smtplib.SMTPException, OSError, socket.timeout) as exc:
+        _postpone(row, exc)
+    else:
+        row.status, row.sent_at, row.last_error = "sent", utcnow(), None
+        db.session.commit()
+    return row.status
+
+
+def _smtp_send(row: OutboxEmail) -> None:
+    msg = Message(subject=row.subject, recipients=[row.to_addr], body=row.body_text,
+                  sender=current_app.config["MAIL_DEFAULT_SENDER"])
+    msg.msgId = row.message_id
+    try:
+        with mail.connect() as conn:
+            conn.send(msg)
+    except smtplib.SMTPRecipientsRefused as exc:
+        codes = [code for code, _ in exc.recipients.values()]
+        if codes and all(500 <= c < 600 for c in codes):
+            raise PermanentSendError(_describe(codes[0], next(iter(exc.recipients.values()))[1])) from exc
+        raise
+    except smtplib.SMTPResponseException as exc:
+        if 500 <= exc.smtp_code < 600:
+            raise PermanentSendError(_describe(exc.smtp_code, exc.smtp_error)) from exc
+        raise
+
+
+def _describe(code: int, message: bytes | str) -> str:
+    text = message.decode(errors="replace") if isinstance(message, bytes) else str(message)
+    return f"{code} {text}"[:480]
+
+
+def _postpone(row: OutboxEmail, exc: BaseException) -> None:
+    error = _describe(getattr(exc, "smtp_code", 0), getattr(exc, "smtp_error", b"") or str(exc)) \
+        if isinstance(exc, smtplib.SMTPResponseException) else f"{type(exc).__name__}: {exc}"[:480]
+    if row.attempts > len(BACKOFF):
+        _fail(row, error)
+        return
+    row.status, row.last_error = "pending", error
+    row.next_attempt_at = utcnow() + BACKOFF[row.attempts - 1]
+    db.session.commit()
+    log.info("email %s postponed after attempt %s", row.id, row.attempts)
+
+
+def _fail(row: OutboxEmail, error: str) -> None:
+    row.status, row.last_error = "failed", error
+    if row.application_id:
+        from app.applications.models import Application, TimelineEvent
+
+        application = db.session.get(Application, row.application_id)
+        if application is not None:
+            application.email_failed = True
+            db.session.add(TimelineEvent(company_id=application.company_id, application_id=application.id,
+                                         kind="email_failed",
+                                         data={"subject": row.subject, "to": row.to_addr, "error": error}))
+    db.session.commit()
+    log.warning("email %s failed permanently", row.id)
+
+
+def relay_outbox(limit: int = 500) -> int:
+    """Sweeper step: release claims of killed workers and enqueue every due email."""
+    from app.messaging.tasks import send_email
+
+    now = utcnow()
+    db.session.execute(
+        update(OutboxEmail)
+        .where(OutboxEmail.status == "sending", OutboxEmail.claimed_at < now - STALE_CLAIM)
+        .values(status="pending", next_attempt_at=None)
+    )
+    db.session.commit()
+    due = db.session.execute(
+        select(OutboxEmail.id, OutboxEmail.attempts).where(
+            OutboxEmail.status == "pending",
+            or_(OutboxEmail.next_attempt_at.is_(None), OutboxEmail.next_attempt_at <= now),
+            OutboxEmail.created_at <= now - timedelta(seconds=20),
+        ).limit(limit)
+    ).all()
+    count = 0
+    for outbox_id, attempts in due:
+        if background.enqueue(send_email, outbox_id, job_id=f"email-{outbox_id}-{attempts}", **send_email_options()):
+            count += 1
+    return count
+
+
+# ---------------------------------------------------------------- notifications
+
+NOTIFICATION_KINDS = {
+    "new_application": "New application",
+    "stage_changed": "Application moved",
+    "email_failed": "Email could not be delivered",
+    "posting_moderated": "Job board moderation",
+    "pending_pool": "Candidate in the Pending pool",
+    "integration_alert": "Integration needs attention",
+}
+
+
+def notify(users: list, *, company_id: int, kind: str, title: str, body: str = "", link: str | None = None,
+           dedupe_key: str) -> list[Notification]:
+    """In-app notification for each user, plus an email for those who chose that kind."""
+    out = []
+    for user in users:
+        note = Notification(company_id=company_id, user_id=user.id, kind=kind, title=title, body=body, link=link)
+        db.session.add(note)
+        out.append(note)
+        if user.wants_email_for(kind):
+            parts = urlsplit(current_app.config["BASE_URL"])
+            url = f"{parts.scheme}://{parts.netloc}{link}" if link else ""
+            queue_email(to=user.email, subject=title, body=f"{body}\n\n{url}\n".strip() + "\n", kind=f"notify:{kind}",
+                        dedupe_key=f"notify:{dedupe_key}:{user.id}", company_id=company_id)
+    return out
+
+
+def unread_count(user_id: int) -> int:
+    from sqlalchemy import func
+
+    return db.session.scalar(select(func.count(Notification.id)).where(
+        Notification.user_id == user_id, Notification.read_at.is_(None))) or 0
+
+
+def mark_all_read(user_id: int, company_id: int) -> None:
+    db.session.execute(update(Notification).where(
+        Notification.user_id == user_id, Notification.company_id == company_id,
+        Notification.read_at.is_(None)).values(read_at=utcnow()))
+    background.commit()

@@ -1,0 +1,88 @@
+"""The sweeper: periodic work driven by due dates in the database.
+
+``flask sweep`` runs one sweep; ``flask sweep --loop`` runs one every 30 s. A Redis lock
+keeps one sweep at a time across processes; each step is idempotent on its own, so a sweep
+that runs without the lock (Redis down) is still safe. Features add steps with
+``register_step``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Callable
+
+from app.extensions import db
+
+log = logging.getLogger(__name__)
+STEPS: list[tuple[str, Callable[[], int]]] = []
+LOCK_NAME = "haku:sweep-lock"
+
+
+def register_step(name: str) -> Callable:
+    def decorator(fn: Callable[[], int]) -> Callable[[], int]:
+        if name not in {n for n, _ in STEPS}:
+            STEPS.append((name, fn))
+        return fn
+
+    return decorator
+
+
+def sweep() -> dict[str, int]:
+    """Run every step once; a failing step is logged and the others still run."""
+    results: dict[str, int] = {}
+    lock = _lock()
+    if lock is not None and not lock.acquire(blocking=False):
+        log.info("another sweep holds the lock; skipping")
+        return results
+    try:
+        for name, fn in STEPS:
+            try:
+                results[name] = fn() or 0
+            except Exception:
+                db.session.rollback()
+                log.exception("sweep step %s failed", name)
+                results[name] = -1
+    finally:
+        if lock is not None:
+            try:
+                lock.release()
+            except Exception:
+                pass
+        db.session.remove()
+    return results
+
+
+def _lock():
+    from app.extensions import rq
+
+    try:
+        conn = rq.get_queue("default").connection
+        conn.ping()
+        return conn.lock(LOCK_NAME, timeout=300)
+    except Exception as exc:
+        log.warning("sweep without Redis lock (%s)", type(exc).__name__)
+        return None
+
+
+def loop(interval: int) -> None:
+    while True:
+        started = time.monotonic()
+        results = sweep()
+        if any(results.values()):
+            log.info("sweep: %s", results)
+        time.sleep(max(1.0, interval - (time.monotonic() - started)))
+
+
+@register_step("outbox")
+def _outbox() -> int:
+    from app.messaging.services import relay_outbox
+
+    return relay_outbox()
+
+
+@register_step("automations")
+def _automations() -> int:
+    from app.jobs.services import run_due_automations
+
+    return run_due_automations()

@@ -1,0 +1,114 @@
+"""Candidate portal: careers pages and the apply form. Works without JavaScript."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import or_, select
+
+from app.accounts.models import Company
+from app.applications import files
+from app.applications import services as applications
+from app.extensions import db, limiter
+from app.jobs.models import Job, JobStatus
+from app.portal.forms import ApplyForm
+from app.security import current_locale, public
+
+bp = Blueprint("portal", __name__)
+
+
+def _company(slug: str) -> Company:
+    company = db.session.scalar(select(Company).where(Company.slug == slug))
+    if company is None:
+        abort(404)
+    return company
+
+
+def _open_job(company: Company, job_id: int) -> Job:
+    job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id,
+                                              Job.status == JobStatus.PUBLISHED.value))
+    if job is None:
+        abort(404)
+    return job
+
+
+@bp.get("/")
+@public
+def home():
+    return render_template("portal/home.html")
+
+
+@bp.get("/healthz")
+@public
+def healthz():
+    db.session.execute(select(1))
+    return {"status": "ok"}
+
+
+@bp.get("/c/<slug>/")
+@public
+def careers(slug: str):
+    company = _company(slug)
+    jobs = db.session.scalars(select(Job).where(
+        Job.company_id == company.id, Job.status == JobStatus.PUBLISHED.value,
+        or_(Job.deadline.is_(None), Job.deadline >= date.today())).order_by(Job.created_at.desc())).all()
+    return render_template("portal/careers.html", company=company, jobs=jobs)
+
+
+@bp.get("/c/<slug>/jobs/<int:job_id>")
+@public
+def job(slug: str, job_id: int):
+    company = _company(slug)
+    return render_template("portal/job.html", company=company, job=_open_job(company, job_id))
+
+
+@bp.route("/c/<slug>/jobs/<int:job_id>/apply", methods=["GET", "POST"])
+@public
+@limiter.limit("20/minute", methods=["POST"])
+def apply(slug: str, job_id: int):
+    company = _company(slug)
+    job = _open_job(company, job_id)
+    if request.method == "POST":
+        request.max_content_length = current_app.config["APPLY_MAX_BYTES"]
+    form = ApplyForm()
+    if form.validate_on_submit():
+        upload = form.cv.data
+        data = upload.read(current_app.config["CV_MAX_BYTES"] + 1)
+        try:
+            files.check_pdf(data, current_app.config["CV_MAX_BYTES"])
+            applications.apply(job.id, company.slug, applications.CandidateData(
+                given_names=form.given_names.data, family_name=form.family_name.data, email=form.email.data,
+                phone=form.phone.data, locale=current_locale()), cover_letter=form.cover_letter.data or "",
+                cv=(upload.filename or "cv.pdf", data), consent=form.consent.data)
+        except files.FileRejected as exc:
+            form.cv.errors = [_translate_file_error(exc)]
+        except applications.DuplicateApplication:
+            return render_template("portal/already_applied.html", company=company, job=job), 200
+        except applications.ApplicationError as exc:
+            flash(str(exc), "error")
+            return redirect(url_for("portal.job", slug=slug, job_id=job_id))
+        else:
+            return redirect(url_for("portal.applied", slug=slug, job_id=job.id), code=303)
+    status = 422 if request.method == "POST" else 200
+    return render_template("portal/apply.html", company=company, job=job, form=form), status
+
+
+def _translate_file_error(exc: files.FileRejected) -> str:
+    text = str(exc)
+    if "larger" in text:
+        return _("The file is larger than 10 MB.")
+    if "empty" in text:
+        return _("The file is empty.")
+    return _("The file is not a PDF. Please attach your CV as a PDF.")
+
+
+@bp.get("/c/<slug>/jobs/<int:job_id>/applied")
+@public
+def applied(slug: str, job_id: int):
+    company = _company(slug)
+    job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id))
+    if job is None:
+        abort(404)
+    return render_template("portal/applied.html", company=company, job=job)

@@ -1,0 +1,168 @@
+"""Sessions, roles, locale and the response headers every page carries."""
+
+from __future__ import annotations
+
+import logging
+from functools import wraps
+
+from flask import Flask, abort, current_app, g, redirect, request, session, url_for
+from flask_login import current_user, logout_user
+
+from app.clock import utcnow
+from app.extensions import db, login_manager
+
+log = logging.getLogger(__name__)
+
+CSP = ("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+       "img-src 'self' data:; style-src 'self'; script-src 'self'")
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "admin.login"
+    login_manager.login_message = None
+    login_manager.session_protection = None  # the session version below does the revocation
+    app.before_request(_enforce_session_age)
+    app.after_request(_headers)
+
+
+@login_manager.user_loader
+def load_user(user_id: str):
+    from app.accounts.models import User
+
+    uid, _, version = user_id.partition(":")
+    try:
+        user = db.session.get(User, int(uid))
+    except ValueError:
+        return None
+    if user is None or not user.is_enabled or str(user.session_version) != version:
+        return None
+    return user
+
+
+@login_manager.unauthorized_handler
+def _unauthorized():
+    login = url_for("admin.login", next=request.full_path if request.method == "GET" else None)
+    if request.headers.get("HX-Request"):
+        response = current_app.response_class("", status=401)
+        response.headers["HX-Redirect"] = login
+        return response
+    return redirect(login)
+
+
+def _enforce_session_age():
+    """Idle 30 min and absolute 12 h for admin sessions."""
+    if "_user_id" not in session:
+        return None
+    now = utcnow().timestamp()
+    idle = current_app.config["SESSION_IDLE_MINUTES"] * 60
+    absolute = current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
+    last, started = session.get("seen", now), session.get("login_at", now)
+    if now - last > idle or now - started > absolute:
+        logout_user()
+        session.clear()
+        return None
+    if now - last > 60:  # avoid a Set-Cookie on every request
+        session["seen"] = now
+    return None
+
+
+def _headers(response):
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    if request.blueprint in ("portal", None):
+        headers.setdefault("Referrer-Policy", "no-referrer")
+    else:
+        headers.setdefault("Referrer-Policy", "same-origin")
+    if request.blueprint in ("admin", "staff") or getattr(current_user, "is_authenticated", False):
+        headers["Cache-Control"] = "no-store"
+    if current_app.config.get("NAME") == "production":
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    if response.mimetype == "text/html" and "charset" not in (response.content_type or ""):
+        response.content_type = "text/html; charset=utf-8"
+    headers.add("Vary", "HX-Request")
+    return response
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    chosen = request.args.get("lang")
+    if chosen in languages:
+        session["lang"] = chosen
+        return chosen
+    if session.get("lang") in languages:
+        return session["lang"]
+    return request.accept_languages.best_match(languages) or "en"
+
+
+def current_locale() -> str:
+    from flask_babel import get_locale
+
+    return str(get_locale() or "en")
+
+
+# ---------------------------------------------------------------- role checks
+
+def company_user_required(view):
+    """A logged-in recruiter or company admin; staff have no tenant and get 404."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if current_user.company_id is None:
+            abort(404)
+        return view(*args, **kwargs)
+
+    wrapper.haku_auth = "company"
+    return wrapper
+
+
+def admin_required(view):
+    """A company admin of the current company."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if current_user.company_id is None or not current_user.is_company_admin:
+            abort(403)
+        return view(*args, **kwargs)
+
+    wrapper.haku_auth = "admin"
+    return wrapper
+
+
+def staff_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not current_user.is_staff:
+            abort(403)
+        return view(*args, **kwargs)
+
+    wrapper.haku_auth = "staff"
+    return wrapper
+
+
+def login_required_any(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        return view(*args, **kwargs)
+
+    wrapper.haku_auth = "user"
+    return wrapper
+
+
+def public(view):
+    """Marks a view as deliberately public (the route-walk test reads the mark)."""
+    view.haku_auth = "public"
+    return view
+
+
+def is_safe_next(target: str | None) -> bool:
+    return bool(target) and target.startswith("/") and not target.startswith("//") and "\\" not in target

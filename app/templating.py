@@ -1,0 +1,58 @@
+"""Template globals and filters shared by every audience."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
+
+from app.applications.display import card_panels, describe_event
+from app.jobs.hooks import settings_links
+from app.navigation import settings_sections, staff_company_panels, staff_sections
+from app.security import current_locale
+
+EMPLOYMENT_LABELS = {
+    "full_time": _l("Full-time"), "part_time": _l("Part-time"), "contract": _l("Contract"),
+    "temporary": _l("Temporary"), "internship": _l("Internship"),
+}
+
+
+def employment_label(value: str) -> str:
+    return str(EMPLOYMENT_LABELS.get(value, value))
+
+
+def salary(job) -> str:
+    lo, hi, cur = job.salary_min, job.salary_max, job.salary_currency
+    if lo and hi:
+        return f"{format_decimal(lo)}–{format_decimal(hi)} {cur}"
+    if lo or hi:
+        return f"{format_decimal(lo or hi)} {cur}"
+    return ""
+
+
+def paragraphs(text: str | None) -> Markup:
+    """Plain text → escaped paragraphs (user text never becomes markup)."""
+    parts = [p.strip() for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return Markup("".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in parts))
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label, salary=salary,
+                                 format_date=format_date, format_datetime=format_datetime,
+                                 pipeline_links=settings_links, describe_event=describe_event,
+                                 card_panels=card_panels, settings_sections=settings_sections,
+                                 staff_sections=staff_sections, staff_company_panels=staff_company_panels)
+    app.jinja_env.filters["paragraphs"] = paragraphs
+    app.jinja_env.add_extension("jinja2.ext.i18n") if "jinja2.ext.InternationalizationExtension" not in \
+        app.jinja_env.extensions else None
+
+    @app.context_processor
+    def _admin_context():
+        from flask_login import current_user
+
+        if getattr(current_user, "is_authenticated", False) and current_user.company_id is not None:
+            from app.messaging.services import unread_count
+
+            return {"unread_notifications": unread_count(current_user.id)}
+        return {}
