@@ -1,0 +1,64 @@
+# Haku — two commands: `make run` starts everything, `make test` runs the suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+FLASK  := $(BIN)/flask --app wsgi
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test test-pg bench lint fmt setup setup-dev chromium translations clean
+
+run: setup translations
+	@mkdir -p instance
+	HAKU_CONFIG=development $(FLASK) db upgrade
+	HAKU_CONFIG=development $(FLASK) demo load
+	HAKU_CONFIG=development exec $(BIN)/python -m devtools.launcher
+
+test: setup-dev translations chromium
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The PostgreSQL pass that .ci/run makes (browser and fault tests stay on SQLite).
+test-pg: setup-dev translations
+	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
+		$(BIN)/python -m pytest -m "not e2e and not faults" $(PYTEST_ARGS)
+
+bench: setup-dev translations
+	$(BIN)/python -m bench.run
+
+setup: $(VENV)/.runtime-installed
+setup-dev: $(VENV)/.dev-installed
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+		echo "installing python3-venv"; $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q python3-venv; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	@touch $(VENV)/.runtime-installed $@
+
+chromium:
+	@if [ -n "$$CHROMIUM_PATH" ] && [ -x "$$CHROMIUM_PATH" ]; then exit 0; fi; \
+	command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+translations: $(VENV)/.runtime-installed
+	@$(BIN)/pybabel compile -f -d translations --statistics >/dev/null
+
+# Extract and merge message catalogues after changing user-facing strings.
+messages: setup
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --ignore-dirs=".venv tests bench sandboxes devtools" .
+	$(BIN)/pybabel update -N -i translations/messages.pot -d translations
+
+lint: setup-dev
+	$(BIN)/python -m ruff check app devtools sandboxes tests bench
+
+fmt: setup-dev
+	$(BIN)/python -m ruff format app devtools sandboxes tests bench
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

