@@ -17,7 +17,7 @@ def render_fragment(template: str, **context) -> str:
     return render_template(template, **context)
 
 
-def render_page_or_fragment(page: str, fragment: str, **context) -> str:
+def render_page_or_fragment(page_template: str, fragment_template: str, **context) -> str:
     """One route serves both: the fragment for htmx, the full page (which includes the
     same fragment) otherwise."""
-    return render_template(fragment if is_fragment_request() else page, **context)
+    return render_template(fragment_template if is_fragment_request() else page_template, **context)

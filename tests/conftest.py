@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,6 +156,21 @@ def app_config(database_url, redis_url, smtp_sink, session_dir, _schema):
     return make_config(database_url, redis_url, smtp_sink, session_dir)
 
 
+class FreshGClient(FlaskClient):
+    """The fixture keeps an app context pushed for the whole test, and Flask reuses it for
+    requests, so ``g`` (with Flask-Login's cached user) would leak from one request to the
+    next. Each request here starts with a clean ``g``, as it does in a real server."""
+
+    def open(self, *args, **kwargs):
+        from flask import g
+
+        g.pop("_login_user", None)
+        try:
+            return super().open(*args, **kwargs)
+        finally:
+            g.pop("_login_user", None)
+
+
 @pytest.fixture
 def app(app_config, redis_url):
     from redis import Redis
@@ -163,6 +179,7 @@ def app(app_config, redis_url):
     from app.extensions import db
 
     app = create_app(app_config)
+    app.test_client_class = FreshGClient
     Redis.from_url(redis_url).flushdb()
     with app.app_context():
         yield app
