@@ -10,6 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 run: setup translations
 	@mkdir -p instance
 	HAKU_CONFIG=development $(FLASK) db upgrade
+	HAKU_CONFIG=development $(FLASK) templates install
 	HAKU_CONFIG=development $(FLASK) demo load
 	HAKU_CONFIG=development exec $(BIN)/python -m devtools.launcher
 

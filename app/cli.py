@@ -10,6 +10,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(sweep_cmd)
     app.cli.add_command(demo_group)
     app.cli.add_command(staff_group)
+    app.cli.add_command(templates_group)
 
 
 @click.command("sweep")
@@ -57,3 +58,16 @@ def staff_create(email: str, name: str, password: str) -> None:
     except services.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"staff user {email} created")
+
+
+@click.group("templates")
+def templates_group() -> None:
+    """Email templates."""
+
+
+@templates_group.command("install")
+def templates_install() -> None:
+    """Create the shipped global email templates that are missing (safe to repeat)."""
+    from app.messaging.services import ensure_default_templates
+
+    click.echo(f"{ensure_default_templates()} templates created")

@@ -56,6 +56,7 @@ def base_settings() -> dict:
     s['MAIL_PASSWORD'] = _env("MAIL_PASSWORD")
     s['MAIL_DEFAULT_SENDER'] = _env("MAIL_DEFAULT_SENDER", "Haku <no-reply@haku.test>")
     s['MAIL_TIMEOUT'] = 10
+    s['MAIL_SUPPRESS_SEND'] = False  # tests talk to a real SMTP server (aiosmtpd)
     s['EMREX_REGISTRY_URLS'] = _env("EMREX_REGISTRY_URLS", "")
     s['EMREX_ALLOW_HTTP_RETURN'] = _bool("EMREX_ALLOW_HTTP_RETURN")
     s['TOPCV_API_URL'] = _env("TOPCV_API_URL", "http://127.0.0.1:5102")

@@ -51,7 +51,19 @@ def template_for(company_id: int | None, key: str, locale: str = "en") -> EmailT
         return (0 if t.company_id is not None else 1, 0 if t.locale == locale else 1 if t.locale == "en" else 2)
 
     rows = sorted(rows, key=rank)
-    return rows[0] if rows else None
+    if rows:
+        return rows[0]
+    return _shipped_default(key, locale)
+
+
+def _shipped_default(key: str, locale: str) -> EmailTemplate | None:
+    """The built-in text when the database has no template for ``key`` (not yet installed
+    with ``flask templates install``): email keeps working on a fresh deployment."""
+    for spec in DEFAULT_TEMPLATES:
+        if spec["key"] == key:
+            subject, body = spec["translations"].get(locale) or spec["translations"]["en"]
+            return EmailTemplate(company_id=None, key=key, locale=locale, name=spec["name"], subject=subject, body=body)
+    return None
 
 
 def templates_available(company_id: int) -> list[EmailTemplate]:
@@ -159,9 +171,10 @@ def _smtp_send(row: OutboxEmail) -> None:
     msg = Message(subject=row.subject, recipients=[row.to_addr], body=row.body_text,
                   sender=current_app.config["MAIL_DEFAULT_SENDER"])
     msg.msgId = row.message_id
+    conn = mail.connect()
     try:
-        with mail.connect() as conn:
-            conn.send(msg)
+        conn.host = conn.configure_host()
+        conn.send(msg)
     except smtplib.SMTPRecipientsRefused as exc:
         codes = [code for code, _ in exc.recipients.values()]
         if codes and all(500 <= c < 600 for c in codes):
@@ -171,6 +184,18 @@ def _smtp_send(row: OutboxEmail) -> None:
         if 500 <= exc.smtp_code < 600:
             raise PermanentSendError(_describe(exc.smtp_code, exc.smtp_error)) from exc
         raise
+    finally:
+        _close(conn.host)
+
+
+def _close(host) -> None:
+    """QUIT politely; a server that already hung up must not mask the real error."""
+    if host is None:
+        return
+    try:
+        host.quit()
+    except (smtplib.SMTPException, OSError):
+        host.close()
 
 
 def _describe(code: int, message: bytes | str) -> str:

@@ -49,7 +49,6 @@ def sweep() -> dict[str, int]:
                 lock.release()
             except Exception:
                 pass
-        db.session.remove()
     return results
 
 
@@ -69,6 +68,7 @@ def loop(interval: int) -> None:
     while True:
         started = time.monotonic()
         results = sweep()
+        db.session.remove()
         if any(results.values()):
             log.info("sweep: %s", results)
         time.sleep(max(1.0, interval - (time.monotonic() - started)))
