@@ -57,9 +57,11 @@ class JobForm(JobFieldsMixin, FlaskForm):
     template_id = SelectField(_l("Start from template"), coerce=int, choices=[], validate_choice=True)
 
     def job_data(self) -> dict:
-        return {key: getattr(self, key).data for key in (
+        data = {key: getattr(self, key).data for key in (
             "title", "description", "location", "employment_type", "salary_min", "salary_max", "salary_currency",
             "deadline", "status", "owner_id")}
+        data["owner_id"] = data["owner_id"] or None  # 0 is the "nobody" choice
+        return data
 
 
 class TemplateForm(JobFieldsMixin, FlaskForm):

@@ -71,7 +71,7 @@ def create_job(company_id: int, actor: User, data: dict, template_id: int | None
             setattr(job, field, getattr(template, field))
         job.template_id = template.id
     for key, value in data.items():
-        if key in SHARED_FIELDS + ("deadline", "status", "owner_id") and value is not None:
+        if key in SHARED_FIELDS + ("deadline", "status") and value is not None:
             setattr(job, key, value)
     if not job.title:
         raise JobError("A job needs a title.")

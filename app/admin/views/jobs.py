@@ -105,7 +105,6 @@ def job_edit(job_id: int):
     del form.template_id
     if form.validate_on_submit():
         data = form.job_data()
-        data["owner_id"] = data.get("owner_id") or None
         try:
             services.update_job(job, data, team_ids=form.team_ids.data)
         except services.JobError as exc:

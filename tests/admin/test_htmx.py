@@ -1,0 +1,148 @@
+"""HTMX: one route serves page and fragment; mutations answer the fragment + HX-Trigger."""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from app.accounts import services as accounts
+from app.applications.models import Application
+from app.extensions import db
+
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def setup(make, auth):
+    company = make.company("acme")
+    job = make.job(company)
+    application = make.application(job)
+    auth.login("admin@acme.test")
+    return company, job, application
+
+
+@pytest.mark.parametrize("path,root", [
+    ("/admin/applications", 'id="applications-table"'),
+    ("/admin/jobs", 'id="jobs-table"'),
+    ("/admin/notifications", 'id="notifications"'),
+    ("/admin/notifications/badge", 'id="notif-badge"'),
+])
+def test_fragment_for_htmx_page_otherwise(client, setup, path, root):
+    page = client.get(path)
+    assert page.status_code == 200 and "<html" in page.get_data(as_text=True) and root in page.get_data(as_text=True)
+    frag = client.get(path, headers=HX)
+    body = frag.get_data(as_text=True)
+    assert frag.status_code == 200 and "<html" not in body and body.lstrip().startswith(f"<{body.lstrip()[1:4]}")
+    assert root in body.split(">", 1)[0]
+    assert "HX-Request" in frag.headers.get("Vary", "")
+    boosted = client.get(path, headers={**HX, "HX-Boosted": "true"})
+    assert "<html" in boosted.get_data(as_text=True)
+
+
+def test_board_and_card_fragments(client, setup):
+    _, job, application = setup
+    board = client.get(f"/admin/jobs/{job.id}", headers=HX).get_data(as_text=True)
+    assert board.lstrip().startswith(f'<div id="board-{job.id}"') and "<html" not in board
+    card = client.get(f"/admin/applications/{application.id}", headers=HX).get_data(as_text=True)
+    assert card.lstrip().startswith(f'<div id="application-{application.id}"')
+
+
+def test_stage_move_from_board_returns_chip_and_triggers(client, setup):
+    _, job, application = setup
+    resp = client.post(f"/admin/applications/{application.id}/stage", headers=HX,
+                       data={"stage_id": job.stages[2].id, "view": "board"})
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and body.lstrip().startswith(f'<li class="chip" id="chip-{application.id}"')
+    trigger = json.loads(resp.headers["HX-Trigger"])
+    assert trigger["applicationChanged"] == application.id
+    assert trigger["toast"] == {"level": "success", "message": "Moved to Interview"}
+    db.session.expire_all()
+    assert db.session.get(Application, application.id).stage.name == "Interview"
+
+
+def test_stage_move_from_card_returns_card(client, setup):
+    _, job, application = setup
+    resp = client.post(f"/admin/applications/{application.id}/stage", headers=HX, data={"stage_id": job.stages[3].id})
+    assert resp.get_data(as_text=True).lstrip().startswith(f'<div id="application-{application.id}"')
+    assert "Offer" in resp.get_data(as_text=True)
+
+
+def test_stage_move_without_js_redirects(client, setup):
+    _, job, application = setup
+    resp = client.post(f"/admin/applications/{application.id}/stage", data={"stage_id": job.stages[1].id})
+    assert resp.status_code == 302 and resp.headers["Location"].endswith(f"/admin/applications/{application.id}")
+
+
+def test_stage_of_another_job_is_refused(client, setup, make):
+    _, job, application = setup
+    other = make.job(job.company, "Other job")
+    resp = client.post(f"/admin/applications/{application.id}/stage", headers=HX, data={"stage_id": other.stages[2].id})
+    assert resp.status_code == 422 and json.loads(resp.headers["HX-Trigger"])["toast"]["level"] == "error"
+    db.session.expire_all()
+    assert db.session.get(Application, application.id).stage.name == "New"
+
+
+def test_pipeline_editing_over_htmx(client, setup):
+    _, job, _ = setup
+    resp = client.post(f"/admin/pipeline/job/{job.id}/stages", headers=HX, data={"stage-name": "Phone screen"})
+    assert resp.status_code == 200 and resp.get_data(as_text=True).lstrip().startswith(f'<div id="pipeline-job-{job.id}"')
+    assert "Phone screen" in resp.get_data(as_text=True)
+    empty = client.post(f"/admin/pipeline/job/{job.id}/stages", headers=HX, data={"stage-name": ""})
+    assert empty.status_code == 422
+    db.session.expire_all()
+    assert [s.name for s in job.stages].count("Phone screen") == 1
+
+
+def test_columns_are_saved_per_user(client, setup):
+    resp = client.post("/admin/applications/columns", data={"columns": ["candidate", "phone", "bogus"]})
+    assert resp.status_code == 302
+    body = client.get("/admin/applications").get_data(as_text=True)
+    table = body[body.index('id="applications-table"'):]
+    head = table.split("</thead>")[0]
+    assert "Phone" in head and "Source" not in head and "Candidate" in head
+    from app.accounts.models import User
+
+    user = db.session.scalar(select(User).where(User.email == "admin@acme.test"))
+    assert user.list_columns == ["candidate", "phone"]
+
+
+def test_list_search_filter_sort_paginate(client, setup, make):
+    company, job, first = setup
+    other = make.job(company, "Data analyst")
+    for i in range(12):
+        make.application(other, email=f"p{i}@example.com", given=f"Person{i:02d}", family="Zed")
+    body = client.get("/admin/applications?q=person0&per_page=10").get_data(as_text=True)
+    assert "Person00" in body and "Person09" in body and "Person10" not in body and "Aino" not in body
+    page2 = client.get(f"/admin/applications?job={other.id}&per_page=10&page=2&sort=candidate&dir=asc")
+    assert "Page 2 of 2" in page2.get_data(as_text=True)
+    stage = client.get("/admin/applications?stage=Interview").get_data(as_text=True)
+    assert "No applications match." in stage
+    junk = client.get("/admin/applications?page=-4&per_page=7&sort=__class__&dir=sideways&status=zzz")
+    assert junk.status_code == 200
+
+
+def test_notification_badge_and_read(client, setup, make):
+    company, job, _ = setup
+    make.application(job, email="second@example.com")
+    badge = client.get("/admin/notifications/badge", headers=HX).get_data(as_text=True)
+    assert ">2<" in badge.replace(" ", "")
+    resp = client.post("/admin/notifications/read", headers=HX)
+    assert json.loads(resp.headers["HX-Trigger"]) == {"notificationsChanged": True}
+    assert ">0<" in client.get("/admin/notifications/badge", headers=HX).get_data(as_text=True)
+
+
+def test_job_create_edit_with_validation(client, setup):
+    bad = client.post("/admin/jobs/new", data={"title": "", "employment_type": "full_time", "status": "draft",
+                                               "owner_id": 0, "template_id": 0, "salary_currency": "EUR"})
+    assert bad.status_code == 422
+    resp = client.post("/admin/jobs/new", data={"title": "Designer", "employment_type": "contract", "status": "draft",
+                                                "owner_id": 0, "template_id": 0, "salary_currency": "EUR",
+                                                "salary_min": 10, "salary_max": 5})
+    assert resp.status_code == 422 and "must not be below" in resp.get_data(as_text=True)
+    ok = client.post("/admin/jobs/new", data={"title": "Designer", "employment_type": "contract", "status": "published",
+                                              "owner_id": 0, "template_id": 0, "salary_currency": "EUR"})
+    assert ok.status_code == 302
+    created = client.post("/admin/jobs/new", headers=HX, data={
+        "title": "Designer 2", "employment_type": "contract", "status": "draft", "owner_id": 0, "template_id": 0,
+        "salary_currency": "EUR"})
+    assert created.status_code == 200 and created.headers["HX-Redirect"].startswith("/admin/jobs/")
