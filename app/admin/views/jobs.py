@@ -119,7 +119,6 @@ def job_edit(job_id: int):
 @company_user_required
 def job_delete(job_id: int):
     job = get_or_404(Job, job_id)
-    EmptyForm().validate_on_submit()
     try:
         services.delete_job(job)
     except services.JobError as exc:
@@ -228,8 +227,8 @@ def stage_rename(stage_id: int):
 @company_user_required
 def stage_move(stage_id: int, direction: str):
     stage, kind, owner = _stage_and_owner(stage_id)
-    if direction not in ("up", "down") or not EmptyForm().validate_on_submit():
-        abort(400)
+    if direction not in ("up", "down"):
+        abort(404)
     services.move_stage(owner, stage, -1 if direction == "up" else 1)
     return _pipeline_response(kind, owner, _("Order saved."))
 
@@ -238,7 +237,6 @@ def stage_move(stage_id: int, direction: str):
 @company_user_required
 def stage_delete(stage_id: int):
     stage, kind, owner = _stage_and_owner(stage_id)
-    EmptyForm().validate_on_submit()
     try:
         services.delete_stage(stage)
     except services.JobError as exc:
@@ -268,7 +266,6 @@ def automation_delete(automation_id: int):
     auto = get_or_404(Automation, automation_id)
     kind, owner = ("job", get_or_404(Job, auto.job_id)) if auto.job_id else \
         ("template", get_or_404(JobTemplate, auto.template_id))
-    EmptyForm().validate_on_submit()
     services.delete_automation(auto)
     return _pipeline_response(kind, owner, _("Automation removed."))
 
@@ -316,7 +313,6 @@ def template_edit(template_id: int):
 @company_user_required
 def template_delete(template_id: int):
     template = get_or_404(JobTemplate, template_id)
-    EmptyForm().validate_on_submit()
     services.delete_template(template)
     flash(_("Template deleted."), "success")
     return redirect(url_for("admin.templates"))
