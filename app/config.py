@@ -65,6 +65,7 @@ def base_settings() -> dict:
     s['MAX_CONTENT_LENGTH'] = 25 * 1024 * 1024
     s['APPLY_MAX_BYTES'] = 11 * 1024 * 1024
     s['CV_MAX_BYTES'] = 10 * 1024 * 1024
+    s['EMREX_RETURN_MAX_BYTES'] = 30 * 1024 * 1024
     s['LANGUAGES'] = ["en", "fi", "sv", "vi"]
     s['BABEL_DEFAULT_LOCALE'] = "en"
     s['BABEL_TRANSLATION_DIRECTORIES'] = str(ROOT / "translations")

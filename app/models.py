@@ -4,3 +4,5 @@ from app.accounts.models import Company, Role, User  # noqa: F401
 from app.applications.models import Application, Candidate, StageEntry, StoredFile, TimelineEvent  # noqa: F401
 from app.jobs.models import Automation, AutomationRun, Job, JobTemplate, Stage  # noqa: F401
 from app.messaging.models import EmailTemplate, Notification, OutboxEmail  # noqa: F401
+from app.emrex.models import (EmrexAttachment, EmrexAttempt, EmrexContactPoint, EmrexCountry,  # noqa: F401
+                              EmrexRegistrySync, EmrexRequest, EmrexRequestEvent, EmrexSummary, EmrexTranscript)

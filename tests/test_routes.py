@@ -68,18 +68,46 @@ def world(app, make):
                                                 pending_reason="no match", pending_data={"job_title": "X"})
     pending_a = applications.create_application(a.id, app_a.candidate, None, source="topcv",
                                                 pending_reason="no match", pending_data={"job_title": "X"})
+    a.emrex_enabled = b.emrex_enabled = True
+    emrex_a, emrex_b = _emrex_rows(app_a), _emrex_rows(app_b)
     db.session.commit()
     note_b = db.session.scalar(select(Notification).where(Notification.company_id == b.id))
     ids = {
         "a": {"job_id": job_a.id, "application_id": app_a.id, "stage_id": job_a.stages[1].id,
               "automation_id": auto_a.id, "template_id": tpl_a.id, "email_template_id": etpl_a.id,
-              "pending_id": pending_a.id, "owner_job": job_a.id, "owner_template": tpl_a.id},
+              "pending_id": pending_a.id, "owner_job": job_a.id, "owner_template": tpl_a.id, **emrex_a},
         "b": {"job_id": job_b.id, "application_id": app_b.id, "stage_id": job_b.stages[1].id,
               "automation_id": auto_b.id, "template_id": tpl_b.id, "email_template_id": etpl_b.id,
-              "pending_id": pending_b.id, "owner_job": job_b.id, "owner_template": tpl_b.id,
+              "pending_id": pending_b.id, "owner_job": job_b.id, "owner_template": tpl_b.id, **emrex_b,
               "notification": note_b.id if note_b else None},
     }
     return {"a": a, "b": b, "user_a": ua, "ids": ids}
+
+
+def _emrex_rows(application) -> dict:
+    """A request, attempt, transcript (raw document) and PDF attachment of ``application``."""
+    from app.applications import files
+    from app.emrex.models import EmrexAttachment, EmrexAttempt, EmrexRequest, EmrexTranscript
+    from tests.conftest import PDF
+
+    cid = application.company_id
+    request = EmrexRequest(company_id=cid, application_id=application.id, status="completed")
+    db.session.add(request)
+    db.session.flush()
+    attempt = EmrexAttempt(company_id=cid, request_id=request.id, emp_url="https://emp.example/x",
+                           session_id=f"s{application.id:031d}", outcome="imported")
+    db.session.add(attempt)
+    db.session.flush()
+    transcript = EmrexTranscript(company_id=cid, request_id=request.id, attempt_id=attempt.id,
+                                 application_id=application.id, institution=f"University of {cid}",
+                                 raw_file=files.store(cid, "elmo.xml", b"<elmo/>", "application/xml"))
+    db.session.add(transcript)
+    db.session.flush()
+    attachment = EmrexAttachment(company_id=cid, transcript_id=transcript.id, file=files.store(cid, "t.pdf", PDF),
+                                 title="Transcript")
+    db.session.add(attachment)
+    db.session.flush()
+    return {"transcript_id": transcript.id, "attachment_id": attachment.id}
 
 
 def _fill(rule, endpoint: str, ids: dict) -> list[str]:

@@ -25,10 +25,10 @@ class ListColumn:
     sort: Any = None  # SQL expression, or None when not sortable
     default: bool = False
     options: list = field(default_factory=list)  # loader options (joinedload, selectinload…)
-    # Optional filter: (label, choices(company_id) -> [(value, text)], apply(select, value) -> select)
+    # Optional filter: (kind "choice" | "text" | "min", choices or None, where(select, value) -> select)
     filter: tuple | None = None
-    # Joins the sort expression needs: a function select -> select.
-    sort_join: Callable | None = None
+    # The join that sorting or filtering by this column needs: a function select -> select.
+    join: Callable | None = None
 
 
 COLUMNS: dict[str, ListColumn] = {}
@@ -58,10 +58,10 @@ register_column(ListColumn("email", _l("Email"), lambda a: a.candidate.email or 
 register_column(ListColumn("phone", _l("Phone"), lambda a: a.candidate.phone or ""))
 register_column(ListColumn("job", _l("Job"), lambda a: a.job.title if a.job else "", sort=Job.title, default=True,
                            options=[joinedload(Application.job)],
-                           sort_join=lambda s: s.outerjoin(Job, Job.id == Application.job_id)))
+                           join=lambda s: s.outerjoin(Job, Job.id == Application.job_id)))
 register_column(ListColumn("stage", _l("Stage"), lambda a: a.stage.name if a.stage else "", sort=Stage.position,
                            default=True, options=[joinedload(Application.stage)],
-                           sort_join=lambda s: s.outerjoin(Stage, Stage.id == Application.stage_id)))
+                           join=lambda s: s.outerjoin(Stage, Stage.id == Application.stage_id)))
 register_column(ListColumn("source", _l("Source"), lambda a: a.source, sort=Application.source, default=True))
 register_column(ListColumn("status", _l("Status"), lambda a: a.status, sort=Application.status))
 register_column(ListColumn("applied", _l("Applied"), lambda a: _fmt_date(a.created_at), sort=Application.created_at,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager
@@ -26,6 +26,7 @@ class ListQuery:
     direction: str = "desc"
     page: int = 1
     per_page: int = 50
+    filters: dict = field(default_factory=dict)  # column key -> value (columns with a filter)
 
 
 @dataclass
@@ -40,9 +41,17 @@ class ListPage:
         return max(1, -(-self.total // self.query.per_page))
 
 
-def _filtered(company_id: int, lq: ListQuery):
+def _filtered(company_id: int, lq: ListQuery, joins: list):
     stmt = (select(Application).join(Application.candidate)
             .where(Application.company_id == company_id, Application.job_id.is_not(None)))
+    for key, value in lq.filters.items():
+        column = COLUMNS.get(key)
+        if column is None or column.filter is None or value in (None, ""):
+            continue
+        if column.join is not None and column.join not in joins:
+            stmt = column.join(stmt)
+            joins.append(column.join)
+        stmt = column.filter[2](stmt, value)
     if lq.status in ("open", "closed"):
         stmt = stmt.where(Application.status == lq.status)
     if lq.job_id:
@@ -59,14 +68,15 @@ def _filtered(company_id: int, lq: ListQuery):
 
 def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None) -> ListPage:
     columns = visible(column_keys)
-    base = _filtered(company_id, lq)
+    joins: list = []
+    base = _filtered(company_id, lq, joins)
     total = db.session.scalar(select(func.count()).select_from(base.with_only_columns(Application.id).subquery()))
     sort_col = COLUMNS.get(lq.sort)
     stmt = base.options(contains_eager(Application.candidate))
     if sort_col is not None and sort_col.sort is not None:
         expr = sort_col.sort
-        if sort_col.sort_join is not None:
-            stmt = sort_col.sort_join(stmt)
+        if sort_col.join is not None and sort_col.join not in joins:
+            stmt = sort_col.join(stmt)
         order = expr.desc() if lq.direction == "desc" else expr.asc()
         stmt = stmt.order_by(order, Application.id.desc() if lq.direction == "desc" else Application.id.asc())
     else:

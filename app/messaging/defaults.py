@@ -44,4 +44,52 @@ DEFAULT_TEMPLATES = [
             "en": ("{{ job_title }}", "{{ link }}\n"),
         },
     },
+    {
+        "key": "emrex_invite",
+        "name": "EMREX: transfer your study records (standard)",
+        "translations": {
+            "en": ("{{ company_name }} asks for your study records: {{ job_title }}",
+                   "Hello {{ candidate_given_name }},\n\nThank you for applying for {{ job_title }}. You can send us "
+                   "your study records straight from your university with EMREX: they arrive signed by the "
+                   "university, so you do not need to upload certificates.\n\nStart here: {{ link }}\n\n"
+                   "You choose your country and university, log in there and pick what to share. If you do not "
+                   "want to share your records, the same page has a link to say no.\n\n{{ company_name }}\n"),
+            "fi": ("{{ company_name }} pyytää opintotietojasi: {{ job_title }}",
+                   "Hei {{ candidate_given_name }},\n\nKiitos hakemuksestasi tehtävään {{ job_title }}. Voit "
+                   "lähettää opintotietosi suoraan korkeakoulustasi EMREX-palvelulla: ne tulevat korkeakoulun "
+                   "allekirjoittamina, joten todistuksia ei tarvitse ladata.\n\nAloita tästä: {{ link }}\n\n"
+                   "Valitset maan ja korkeakoulun, kirjaudut sinne ja valitset, mitä jaat. Jos et halua jakaa "
+                   "tietojasi, samalla sivulla on linkki kieltäytymiseen.\n\n{{ company_name }}\n"),
+            "sv": ("{{ company_name }} ber om dina studieresultat: {{ job_title }}",
+                   "Hej {{ candidate_given_name }},\n\nTack för din ansökan till {{ job_title }}. Du kan skicka "
+                   "dina studieresultat direkt från ditt lärosäte med EMREX: de kommer signerade av lärosätet, så "
+                   "du behöver inte ladda upp intyg.\n\nBörja här: {{ link }}\n\nDu väljer land och lärosäte, "
+                   "loggar in där och väljer vad du delar. Vill du inte dela dina resultat finns en länk för att "
+                   "tacka nej på samma sida.\n\n{{ company_name }}\n"),
+            "vi": ("{{ company_name }} đề nghị bạn chia sẻ kết quả học tập: {{ job_title }}",
+                   "Xin chào {{ candidate_given_name }},\n\nCảm ơn bạn đã ứng tuyển vị trí {{ job_title }}. Bạn có "
+                   "thể gửi kết quả học tập trực tiếp từ trường của mình qua EMREX: dữ liệu được trường ký xác "
+                   "nhận, nên bạn không cần tải lên bằng cấp.\n\nBắt đầu tại đây: {{ link }}\n\nBạn chọn quốc "
+                   "gia và trường, đăng nhập tại đó và chọn nội dung muốn chia sẻ. Nếu không muốn chia sẻ, trang "
+                   "này cũng có liên kết để từ chối.\n\n{{ company_name }}\n"),
+        },
+    },
+    {
+        "key": "emrex_reminder",
+        "name": "EMREX: reminder",
+        "translations": {
+            "en": ("Reminder: your study records for {{ job_title }}",
+                   "Hello {{ candidate_given_name }},\n\nA reminder that you can still send your study records "
+                   "for {{ job_title }} with EMREX: {{ link }}\n\n{{ company_name }}\n"),
+            "fi": ("Muistutus: opintotietosi tehtävään {{ job_title }}",
+                   "Hei {{ candidate_given_name }},\n\nMuistutuksena: voit yhä lähettää opintotietosi tehtävään "
+                   "{{ job_title }} EMREX-palvelulla: {{ link }}\n\n{{ company_name }}\n"),
+            "sv": ("Påminnelse: dina studieresultat för {{ job_title }}",
+                   "Hej {{ candidate_given_name }},\n\nEn påminnelse om att du fortfarande kan skicka dina "
+                   "studieresultat för {{ job_title }} med EMREX: {{ link }}\n\n{{ company_name }}\n"),
+            "vi": ("Nhắc nhở: kết quả học tập cho vị trí {{ job_title }}",
+                   "Xin chào {{ candidate_given_name }},\n\nBạn vẫn có thể gửi kết quả học tập cho vị trí "
+                   "{{ job_title }} qua EMREX: {{ link }}\n\n{{ company_name }}\n"),
+        },
+    },
 ]

@@ -264,6 +264,7 @@ NOTIFICATION_KINDS = {
     "posting_moderated": "Job board moderation",
     "pending_pool": "Candidate in the Pending pool",
     "integration_alert": "Integration needs attention",
+    "emrex_submitted": "Study records received (EMREX)",
 }
 
 

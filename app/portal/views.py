@@ -112,3 +112,6 @@ def applied(slug: str, job_id: int):
     if job is None:
         abort(404)
     return render_template("portal/applied.html", company=company, job=job)
+
+
+from app.portal import emrex  # noqa: E402,F401  (EMREX candidate pages on this blueprint)

@@ -89,3 +89,46 @@ def _save(form: GlobalTemplateForm, template: EmailTemplate | None):
             return redirect(url_for("staff.email_templates"))
     return render_template("staff/email_template_form.html", form=form, template=template,
                            fields=rendering.MERGE_FIELDS), 422 if request.method == "POST" else 200
+
+
+# ---------------------------------------------------------------- EMREX (staff)
+
+@bp.post("/companies/<int:company_id>/emrex")
+@staff_required
+def company_emrex(company_id: int):
+    from app.emrex import services as emrex
+
+    company = db.session.get(Company, company_id) or abort(404)
+    try:
+        emrex.set_company(company, enabled=request.form.get("emrex_enabled") == "y",
+                          gpa_scale=request.form.get("gpa_scale", company.gpa_scale))
+    except emrex.EmrexError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(_("EMREX for %(name)s: %(state)s, GPA scale %(scale)s.", name=company.name,
+                state=_("on") if company.emrex_enabled else _("off"), scale=company.gpa_scale), "success")
+    return redirect(url_for("staff.company", company_id=company.id))
+
+
+@bp.get("/emrex")
+@staff_required
+def emrex_registry():
+    from app.emrex.models import EmrexContactPoint, EmrexCountry, EmrexRegistrySync
+
+    points = db.session.scalars(select(EmrexContactPoint).order_by(EmrexContactPoint.country_code,
+                                                                   EmrexContactPoint.url)).all()
+    countries = {c.code: c for c in db.session.scalars(select(EmrexCountry))}
+    syncs = db.session.scalars(select(EmrexRegistrySync).order_by(EmrexRegistrySync.id.desc()).limit(5)).all()
+    return render_template("staff/emrex.html", points=points, countries=countries, syncs=syncs)
+
+
+@bp.post("/emrex/refresh")
+@staff_required
+def emrex_refresh():
+    from app.emrex.tasks import enqueue_refresh
+
+    if enqueue_refresh():
+        flash(_("Registry refresh queued; reload in a moment."), "success")
+    else:
+        flash(_("The task queue is not reachable; the sweeper will refresh the registry later."), "error")
+    return redirect(url_for("staff.emrex_registry"))

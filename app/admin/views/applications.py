@@ -40,7 +40,9 @@ def _list_query() -> ListQuery:
         sort=sort if sort in COLUMNS and COLUMNS[sort].sort is not None else "applied",
         direction="asc" if args.get("dir") == "asc" else "desc",
         page=max(1, min(args.get("page", 1, type=int), 100000)),
-        per_page=per_page if per_page in PAGE_SIZES else 50)
+        per_page=per_page if per_page in PAGE_SIZES else 50,
+        filters={key[2:]: value[:100] for key, value in args.items()
+                 if key.startswith("f_") and value and key[2:] in COLUMNS and COLUMNS[key[2:]].filter})
 
 
 @bp.get("/applications")

@@ -1,0 +1,83 @@
+"""EMREX columns in the applications list (cogwheel menu): sortable and filterable."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
+
+from app.applications.columns import ListColumn, register_column
+from app.applications.models import Application
+from app.emrex.models import EmrexSummary
+
+STATUS_LABELS = {
+    "sent": _l("Requested"), "opened": _l("Opened"), "in_progress": _l("At university"),
+    "completed": _l("Records received"), "cancelled": _l("Cancelled"), "expired": _l("Expired"),
+    "pending": _l("Pending"),
+}
+
+
+def _join(stmt):
+    return stmt.outerjoin(EmrexSummary, EmrexSummary.application_id == Application.id)
+
+
+def _summary(application):
+    return application.emrex_summary
+
+
+def _value(attr, fmt=str):
+    def get(application):
+        row = _summary(application)
+        value = getattr(row, attr) if row is not None else None
+        return "" if value is None else fmt(value)
+
+    return get
+
+
+def _status(application) -> str:
+    row = _summary(application)
+    if row is None:
+        return ""
+    label = str(STATUS_LABELS.get(row.status, row.status))
+    return f"{label} ⚠" if row.needs_review else label
+
+
+def _status_filter(stmt, value):
+    return stmt.where(EmrexSummary.status == value)
+
+
+def _gpa_filter(stmt, value):
+    try:
+        minimum = float(value)
+    except ValueError:
+        return stmt
+    return stmt.where(EmrexSummary.gpa >= minimum)
+
+
+def _credits_filter(stmt, value):
+    try:
+        minimum = float(value)
+    except ValueError:
+        return stmt
+    return stmt.where(EmrexSummary.credits_total >= minimum)
+
+
+def _text_filter(attr):
+    def apply(stmt, value):
+        return stmt.where(getattr(EmrexSummary, attr).ilike(f"%{value}%"))
+
+    return apply
+
+
+_OPTIONS = [joinedload(Application.emrex_summary)]
+
+register_column(ListColumn("emrex_status", _l("EMREX status"), _status, sort=EmrexSummary.status, options=_OPTIONS,
+                           join=_join, filter=("choice", list(STATUS_LABELS.items()), _status_filter)))
+register_column(ListColumn("emrex_institution", _l("Institution"), _value("institution"), sort=EmrexSummary.institution,
+                           options=_OPTIONS, join=_join, filter=("text", None, _text_filter("institution"))))
+register_column(ListColumn("emrex_degree", _l("Degree"), _value("degree"), sort=EmrexSummary.degree,
+                           options=_OPTIONS, join=_join, filter=("text", None, _text_filter("degree"))))
+register_column(ListColumn("emrex_credits_total", _l("Credits (ECTS)"), _value("credits_total", lambda v: f"{v:g}"),
+                           sort=EmrexSummary.credits_total, options=_OPTIONS, join=_join,
+                           filter=("min", None, _credits_filter)))
+register_column(ListColumn("emrex_gpa", _l("GPA"), _value("gpa", lambda v: f"{v:.2f}"), sort=EmrexSummary.gpa,
+                           options=_OPTIONS, join=_join, filter=("min", None, _gpa_filter)))

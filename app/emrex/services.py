@@ -1,0 +1,536 @@
+"""EMREX requests: triggers, invites and reminders, the candidate's hand-off, the return
+endpoint's import, opt-out, the registry cache. Wire protocol: PROTOCOL.md; behaviour:
+PARTNERS.md §1."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from flask import current_app
+from sqlalchemy import select, update
+
+from app import background
+from app.accounts.models import Company, User
+from app.accounts.secrets import decrypt, encrypt
+from app.applications import files
+from app.applications import services as applications
+from app.applications.models import Application
+from app.clock import utcnow
+from app.emrex.models import (OPEN_STATES, EmrexAttachment, EmrexAttempt, EmrexContactPoint, EmrexCountry,
+                              EmrexRegistrySync, EmrexRequest, EmrexRequestEvent, EmrexSummary, EmrexTranscript)
+from app.extensions import db
+from app.jobs.events import stage_entered
+from app.links import external_url
+from app.messaging.models import EmailTemplate
+from app.messaging.services import queue_template_email, template_for
+
+log = logging.getLogger(__name__)
+
+REMINDER_DAYS = (3, 7, 14)
+EXPIRE_AFTER = timedelta(days=44)
+HANDOFF_WINDOW = timedelta(minutes=15)
+TOKEN_PURPOSE = "emrex-invite-token"
+INVITE_KEY = "emrex_invite"
+REMINDER_KEY = "emrex_reminder"
+
+
+class EmrexError(ValueError):
+    """A rule of EMREX was broken; the message is for the user."""
+
+
+# ---------------------------------------------------------------- settings
+
+DEFAULT_SETTINGS = {"email_template_id": None, "trigger_stage_id": None, "reminders_enabled": True}
+
+
+def settings_of(owner) -> dict:
+    """The EMREX settings of a job or job template (defaults: manual only, reminders on)."""
+    return {**DEFAULT_SETTINGS, **((owner.integration_settings or {}).get("emrex") or {})}
+
+
+def email_templates() -> list[EmailTemplate]:
+    """The EMREX invite templates staff manage; recruiters pick from these."""
+    return list(db.session.scalars(select(EmailTemplate).where(
+        EmailTemplate.company_id.is_(None), EmailTemplate.key.like("emrex_invite%"))
+        .order_by(EmailTemplate.key, EmailTemplate.locale)))
+
+
+def save_settings(owner, *, email_template_id: int | None, trigger_stage_id: int | None,
+                  reminders_enabled: bool) -> dict:
+    from app.jobs.services import set_integration_settings
+
+    if trigger_stage_id is not None and trigger_stage_id not in {s.id for s in owner.stages}:
+        raise EmrexError("Pick a stage of this pipeline.")
+    if email_template_id is not None and email_template_id not in {t.id for t in email_templates()}:
+        raise EmrexError("Pick one of the EMREX email templates.")
+    value = {"email_template_id": email_template_id, "trigger_stage_id": trigger_stage_id,
+             "reminders_enabled": bool(reminders_enabled)}
+    set_integration_settings(owner, "emrex", value)
+    background.commit()
+    return value
+
+
+def set_company(company: Company, *, enabled: bool, gpa_scale: str) -> None:
+    """Staff: switch EMREX on (after the agreement is signed) and pick the GPA scale."""
+    if gpa_scale not in ("4.0", "5.0"):
+        raise EmrexError("The scale is 4.0 or 5.0.")
+    company.emrex_enabled, company.gpa_scale = bool(enabled), gpa_scale
+    background.commit()
+
+
+# ---------------------------------------------------------------- requests and invites
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _event(request: EmrexRequest, kind: str, detail: str | None = None) -> None:
+    db.session.add(EmrexRequestEvent(company_id=request.company_id, request_id=request.id, kind=kind,
+                                     detail=(detail or None) and detail[:500]))
+
+
+def _summary(application: Application, **values) -> None:
+    row = db.session.get(EmrexSummary, application.id)
+    if row is None:
+        row = EmrexSummary(application_id=application.id, company_id=application.company_id, status="pending")
+        db.session.add(row)
+    for key, value in values.items():
+        setattr(row, key, value)
+
+
+def invite_link(request: EmrexRequest) -> str:
+    token = decrypt(request.token_encrypted, purpose=TOKEN_PURPOSE)
+    return external_url("portal.emrex_token", token=token)
+
+
+def open_request(application_id: int) -> EmrexRequest | None:
+    return db.session.scalar(select(EmrexRequest).where(
+        EmrexRequest.application_id == application_id, EmrexRequest.status.in_(OPEN_STATES))
+        .order_by(EmrexRequest.id.desc()).limit(1))
+
+
+def request_records(application: Application, *, cause: str, actor: User | None = None) -> EmrexRequest:
+    """Ask the candidate for study records; while a request is open, resend its link.
+    Writes rows and the outbox email in the caller's transaction (the caller commits)."""
+    company = db.session.get(Company, application.company_id)
+    if not company.emrex_enabled:
+        raise EmrexError("EMREX is not enabled for this company.")
+    if not application.candidate.email:
+        raise EmrexError("The candidate has no email address.")
+    if application.job_id is None:
+        raise EmrexError("Assign the candidate to a job first.")
+    settings = settings_of(application.job)
+    existing = open_request(application.id)
+    if existing is not None:
+        existing.sends += 1
+        _send_invite(existing, application, kind="resent")
+        return existing
+    token = secrets.token_urlsafe(24)  # 192 bits from the OS CSPRNG
+    now = utcnow()
+    request = EmrexRequest(company_id=application.company_id, application_id=application.id, status="sent",
+                           token_hash=_hash(token), token_encrypted=encrypt(token, purpose=TOKEN_PURPOSE),
+                           email_template_id=settings["email_template_id"],
+                           reminders_enabled=settings["reminders_enabled"], created_by_id=actor.id if actor else None,
+                           cause=cause, sent_at=now, expires_at=now + EXPIRE_AFTER, sends=1,
+                           next_reminder_at=now + timedelta(days=REMINDER_DAYS[0]) if settings["reminders_enabled"]
+                           else None)
+    db.session.add(request)
+    db.session.flush()
+    _send_invite(request, application, kind="sent")
+    _summary(application, status="sent")
+    applications.add_event(application, "emrex_requested", actor=actor, data={"cause": cause})
+    return request
+
+
+def _template(request: EmrexRequest, key: str, locale: str) -> EmailTemplate:
+    if key == INVITE_KEY and request.email_template_id:
+        chosen = db.session.get(EmailTemplate, request.email_template_id)
+        if chosen is not None:
+            return chosen
+    return template_for(None, key, locale)
+
+
+def _send_invite(request: EmrexRequest, application: Application, *, kind: str) -> None:
+    candidate = application.candidate
+    fields = {**applications.merge_fields(application), "link": invite_link(request)}
+    key = REMINDER_KEY if kind == "reminded" else INVITE_KEY
+    step = f"reminder-{request.reminders_sent}" if kind == "reminded" else f"send-{request.sends}"
+    queue_template_email(_template(request, key, candidate.locale), to=candidate.email, fields=fields,
+                         kind=f"emrex_{kind}", dedupe_key=f"emrex:{request.id}:{step}",
+                         company_id=request.company_id, application_id=application.id)
+    _event(request, kind)
+
+
+def request_manually(application: Application, actor: User) -> EmrexRequest:
+    request = request_records(application, cause="manual", actor=actor)
+    background.commit()
+    return request
+
+
+@stage_entered.connect
+def _on_stage_entered(application, entry, depth: int = 0, **_) -> None:
+    """The job's trigger stage sends the request (the first stage: on apply)."""
+    if application.job_id is None:
+        return
+    company = db.session.get(Company, application.company_id)
+    if not company.emrex_enabled or not application.candidate.email:
+        return
+    if settings_of(application.job)["trigger_stage_id"] != entry.stage_id:
+        return
+    request_records(application, cause=entry.cause)
+
+
+# ---------------------------------------------------------------- the candidate's side
+
+def find_by_token(token: str) -> EmrexRequest | None:
+    """The open request of an invite token; unknown, foreign or terminal tokens are None."""
+    if not token or len(token) > 200:
+        return None
+    request = db.session.scalar(select(EmrexRequest).where(EmrexRequest.token_hash == _hash(token)))
+    return request if request is not None and request.is_open else None
+
+
+def mark_opened(request: EmrexRequest) -> None:
+    if request.opened_at is None:
+        request.opened_at = utcnow()
+        _event(request, "opened")
+    if request.status == "sent":
+        request.status = "opened"
+        _summary(request.application, status="opened")
+    background.commit()
+
+
+def countries() -> list[EmrexCountry]:
+    used = {code for (code,) in db.session.execute(
+        select(EmrexContactPoint.country_code).where(EmrexContactPoint.is_active.is_(True)).distinct())}
+    rows = db.session.scalars(select(EmrexCountry).where(EmrexCountry.code.in_(used))).all()
+    return sorted(rows, key=lambda c: c.name)
+
+
+@dataclass
+class Choice:
+    """One line of the university picker: a contact point and the name shown for it."""
+
+    contact_point_id: int
+    label: str
+
+
+def choices_for(country_code: str) -> list[Choice]:
+    """The universities of a country. With ``singleFetch`` one contact point serves one
+    institution: show the first institution of each (PROTOCOL §2a)."""
+    country = db.session.get(EmrexCountry, country_code)
+    points = db.session.scalars(select(EmrexContactPoint).where(
+        EmrexContactPoint.country_code == country_code, EmrexContactPoint.is_active.is_(True))).all()
+    out = []
+    for point in points:
+        names = point.institutions or [point.display_name]
+        if country is not None and country.single_fetch:
+            names = names[:1]
+        label = point.name or ", ".join(n for n in names if n and n.lower() != "all") or point.acronym or point.url
+        out.append(Choice(point.id, label))
+    return sorted(out, key=lambda c: c.label.lower())
+
+
+def start_attempt(request: EmrexRequest, contact_point_id: int, birth_date: date | None) -> EmrexAttempt:
+    """The hand-off: a fresh single-use ``sessionId`` bound to this contact point and its
+    registry certificates. The target URL comes from the stored registry only."""
+    if not request.is_open:
+        raise EmrexError("This request is closed.")
+    point = db.session.get(EmrexContactPoint, contact_point_id)
+    if point is None or not point.is_active:
+        raise EmrexError("Pick a university from the list.")
+    if not point.url.startswith("https://") and not current_app.config["EMREX_ALLOW_HTTP_RETURN"]:
+        raise EmrexError("This university's contact point is not reachable securely.")
+    if birth_date is not None:
+        request.stated_birth_date = birth_date
+    attempt = EmrexAttempt(company_id=request.company_id, request_id=request.id, contact_point_id=point.id,
+                           emp_url=point.url, emp_name=point.display_name, certificates=list(point.certificates),
+                           session_id=secrets.token_hex(16))
+    db.session.add(attempt)
+    request.status = "in_progress"
+    _event(request, "handed_off", point.display_name)
+    _summary(request.application, status="in_progress")
+    background.commit()
+    return attempt
+
+
+def return_url() -> str:
+    return external_url("portal.emrex_return")
+
+
+# ---------------------------------------------------------------- the return
+
+@dataclass
+class ReturnOutcome:
+    """What the candidate's result page shows."""
+
+    kind: str  # imported | cancelled | no_results | error | rejected | late | unknown
+    message: str = ""
+    request: EmrexRequest | None = None
+    transcript: EmrexTranscript | None = None
+
+
+OK_CODES = {"EMP_OK", "NCP_OK"}
+CANCEL_CODES = {"EMP_CANCEL", "NCP_CANCEL"}
+NO_RESULT_CODES = {"EMP_NO_RESULTS", "NCP_NO_RESULTS"}
+
+
+def handle_return(session_id: str | None, return_code: str | None, return_message: str | None,
+                  elmo: str | None) -> ReturnOutcome:
+    """PROTOCOL §4–§6. The attempt is claimed by ``sessionId`` with one UPDATE (single use),
+    so a replay or a parallel duplicate finds nothing to claim."""
+    session_id = (session_id or "").strip()
+    if not session_id or len(session_id) > 32:
+        return ReturnOutcome("unknown")
+    now = utcnow()
+    claimed = db.session.execute(
+        update(EmrexAttempt).where(EmrexAttempt.session_id == session_id, EmrexAttempt.used_at.is_(None),
+                                   EmrexAttempt.outcome == "open").values(used_at=now)).rowcount
+    db.session.commit()
+    if not claimed:
+        return ReturnOutcome("unknown")
+    attempt = db.session.scalar(select(EmrexAttempt).where(EmrexAttempt.session_id == session_id))
+    request = attempt.request
+    code = (return_code or "").strip().upper()
+    attempt.return_code = code[:40] or None
+    attempt.return_message = (return_message or "")[:500] or None
+    if now - attempt.created_at > HANDOFF_WINDOW:
+        return _close(attempt, "late", "The return came after the 15-minute window.")
+    if not request.is_open:
+        return _close(attempt, "rejected", "The request was closed meanwhile.", reopen=False)
+    if code in CANCEL_CODES:
+        return _close(attempt, "cancelled", "")
+    if code in NO_RESULT_CODES:
+        return _close(attempt, "no_results", "")
+    if code not in OK_CODES:
+        return _close(attempt, "error", attempt.return_message or "The university reported an error.")
+    return _import(attempt, elmo or "")
+
+
+def _close(attempt: EmrexAttempt, outcome: str, detail: str, *, reopen: bool = True) -> ReturnOutcome:
+    """Every return that imports nothing closes the attempt; the request goes back to
+    ``sent`` so the link still works and reminders continue."""
+    request = attempt.request
+    attempt.outcome, attempt.detail = outcome, (detail or None) and detail[:500]
+    if reopen and request.is_open:
+        request.status = "opened" if request.opened_at else "sent"
+        _summary(request.application, status=request.status)
+    _event(request, {"cancelled": "emp_cancelled", "no_results": "no_results"}.get(outcome, "error"),
+           detail or outcome)
+    applications.add_event(request.application, "emrex_attempt_closed", data={"outcome": outcome,
+                                                                            "detail": detail or ""})
+    background.commit()
+    return ReturnOutcome(outcome, detail, request)
+
+
+def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
+    from app.emrex import elmo, grades, identity
+
+    request = attempt.request
+    application = request.application
+    try:
+        xml_bytes = elmo.decode_elmo_field(elmo_field)
+        root = elmo.parse_xml(xml_bytes)
+        signature = elmo.verify_signature(root, attempt.certificates)
+        transcript = elmo.parse_transcript(root)  # the same tree whose signature was verified
+    except elmo.ElmoError as exc:
+        log.info("EMREX return rejected: %s", getattr(exc, "reason", type(exc).__name__))
+        return _close(attempt, "rejected", str(exc))
+    schema_valid = elmo.validate_schema(root)
+    candidate = application.candidate
+    learner = transcript.learner
+    check = identity.check_learner(learner.given_names, learner.family_name, learner.bday,
+                                   app_given=candidate.given_names, app_family=candidate.family_name,
+                                   stated_bday=request.stated_birth_date)
+    company = db.session.get(Company, request.company_id)
+    results = [course for report in transcript.reports for course in report.all_courses()]
+    summary = grades.compute_gpa(results, company.gpa_scale)
+    degrees = transcript.degrees()
+    raw = files.store(request.company_id, f"elmo-{attempt.session_id}.xml", xml_bytes, "application/xml")
+    row = EmrexTranscript(
+        company_id=request.company_id, request_id=request.id, attempt_id=attempt.id, application_id=application.id,
+        raw_file=raw, signature_verified=True, signature_algorithm=signature.algorithm,
+        cert_expired=signature.cert_expired, schema_valid=schema_valid, legacy=transcript.legacy,
+        identity_status=check.status, identity_detail=_jsonable(check.details),
+        learner={"given_names": learner.given_names, "family_name": learner.family_name,
+                 "bday": learner.bday.isoformat() if learner.bday else None},
+        reports=[_report_dict(report) for report in transcript.reports],
+        institution=(transcript.reports[0].issuer_name if transcript.reports else None),
+        degree=(degrees[0].title if degrees else None), total_ects=elmo.total_ects(transcript),
+        gpa=summary.value, gpa_scale=company.gpa_scale, gpa_detail=_gpa_dict(summary))
+    db.session.add(row)
+    db.session.flush()
+    for report in transcript.reports:
+        for attachment in report.attachments:
+            _store_attachment(row, attachment)
+    for attachment in getattr(transcript, "attachments", []) or []:
+        _store_attachment(row, attachment)
+    attempt.outcome = "imported"
+    request.status, request.finished_at, request.next_reminder_at = "completed", utcnow(), None
+    request.stated_birth_date = None  # used for the identity check; not kept
+    _event(request, "submitted", row.institution)
+    _summary(application, status="completed", institution=row.institution, degree=row.degree,
+             credits_total=row.total_ects, gpa=row.gpa, needs_review=row.needs_review)
+    applications.add_event(application, "emrex_imported", data={
+        "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")})
+    applications.notify_team(application, "emrex_submitted",
+                             f"{application.candidate.full_name} transferred study records")
+    background.commit()
+    return ReturnOutcome("imported", "", request, row)
+
+
+def _store_attachment(row: EmrexTranscript, attachment) -> None:
+    data = getattr(attachment, "data", None)
+    file = None
+    if data and files.looks_like_pdf(data):
+        file = files.store(row.company_id, (attachment.title or "attachment")[:150] + ".pdf", data)
+    db.session.add(EmrexAttachment(company_id=row.company_id, transcript_id=row.id, file=file,
+                                   title=(attachment.title or "")[:300], kind=(attachment.type or "")[:60]))
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (date, Decimal)):
+        return str(value)
+    return value
+
+
+def _opportunity_dict(opp) -> dict:
+    return {
+        "title": opp.title, "code": opp.code, "type": opp.type,
+        "credits": [{"scheme": c[0], "value": str(c[1]) if c[1] is not None else None, "level": c[2]}
+                    for c in (opp.credits or [])],
+        "grade": opp.result_label, "status": opp.status, "date": str(opp.date) if opp.date else None,
+        "term": getattr(opp, "academic_term", None), "language": getattr(opp, "language", None),
+        "children": [_opportunity_dict(child) for child in opp.children],
+    }
+
+
+def _report_dict(report) -> dict:
+    return {"issuer": report.issuer_name, "country": report.issuer_country, "schac": report.issuer_schac,
+            "issue_date": str(report.issue_date) if report.issue_date else None,
+            "opportunities": [_opportunity_dict(o) for o in report.opportunities]}
+
+
+def _gpa_dict(summary) -> dict:
+    return _jsonable({k: getattr(summary, k) for k in ("value", "credits_counted", "graded_count", "failed_count",
+                                                        "pass_fail_count", "not_convertible_count")})
+
+
+# ---------------------------------------------------------------- opt-out
+
+def opt_out(request: EmrexRequest) -> None:
+    """Final and idempotent: the request is cancelled, the token dies, no more reminders."""
+    if request.status == "cancelled":
+        return
+    if not request.is_open:
+        raise EmrexError("This request is already closed.")
+    request.status, request.finished_at, request.next_reminder_at = "cancelled", utcnow(), None
+    request.token_hash = None
+    request.token_encrypted = None
+    request.stated_birth_date = None
+    _event(request, "opted_out")
+    _summary(request.application, status="cancelled")
+    applications.add_event(request.application, "emrex_opted_out")
+    background.commit()
+
+
+# ---------------------------------------------------------------- the sweeper's work
+
+def send_due_reminders(limit: int = 500) -> int:
+    """Days 3, 7 and 14 after the request, while it is open and reminders are on."""
+    now = utcnow()
+    ids = db.session.scalars(select(EmrexRequest.id).where(
+        EmrexRequest.status.in_(OPEN_STATES), EmrexRequest.reminders_enabled.is_(True),
+        EmrexRequest.next_reminder_at.is_not(None), EmrexRequest.next_reminder_at <= now).limit(limit)).all()
+    sent = 0
+    for request_id in ids:
+        request = db.session.get(EmrexRequest, request_id, with_for_update=True)
+        if request is None or not request.is_open or request.next_reminder_at is None or request.next_reminder_at > now:
+            continue
+        request.reminders_sent += 1
+        _send_invite(request, request.application, kind="reminded")
+        later = [d for d in REMINDER_DAYS if request.sent_at + timedelta(days=d) > now]
+        request.next_reminder_at = request.sent_at + timedelta(days=later[0]) if later else None
+        background.commit()
+        sent += 1
+    return sent
+
+
+def close_stale_attempts() -> int:
+    """An attempt with no return after 15 minutes is closed; the request goes back to sent."""
+    cutoff = utcnow() - HANDOFF_WINDOW
+    ids = db.session.scalars(select(EmrexAttempt.id).where(EmrexAttempt.outcome == "open",
+                                                           EmrexAttempt.created_at < cutoff)).all()
+    for attempt_id in ids:
+        claimed = db.session.execute(update(EmrexAttempt).where(
+            EmrexAttempt.id == attempt_id, EmrexAttempt.outcome == "open", EmrexAttempt.used_at.is_(None))
+            .values(used_at=utcnow())).rowcount
+        if claimed:
+            _close(db.session.get(EmrexAttempt, attempt_id), "abandoned", "No return within 15 minutes.")
+        else:
+            db.session.rollback()
+    return len(ids)
+
+
+def expire_requests() -> int:
+    now = utcnow()
+    rows = db.session.scalars(select(EmrexRequest).where(EmrexRequest.status.in_(OPEN_STATES),
+                                                         EmrexRequest.expires_at <= now)).all()
+    for request in rows:
+        request.status, request.finished_at, request.next_reminder_at = "expired", now, None
+        request.token_hash = request.token_encrypted = None
+        _event(request, "expired")
+        _summary(request.application, status="expired")
+    background.commit()
+    return len(rows)
+
+
+# ---------------------------------------------------------------- registry
+
+def refresh_registry() -> EmrexRegistrySync:
+    """Fetch every configured source and replace the cached registry (a failed refresh
+    keeps the previous cache)."""
+    from app.integrations import emrex_registry
+
+    sources = [s.strip() for s in (current_app.config["EMREX_REGISTRY_URLS"] or "").split(",") if s.strip()]
+    sync = EmrexRegistrySync()
+    db.session.add(sync)
+    registry = emrex_registry.load(sources)
+    sync.finished_at = utcnow()
+    sync.detail = "; ".join(registry.problems)[:4000]
+    if not registry.contact_points:
+        sync.ok = False
+        sync.detail = (sync.detail or "no contact points found") if sources else "EMREX_REGISTRY_URLS is empty"
+        db.session.commit()
+        return sync
+    for code, country in registry.countries.items():
+        row = db.session.get(EmrexCountry, code) or EmrexCountry(code=code)
+        row.name, row.single_fetch = country.name, country.single_fetch
+        db.session.add(row)
+    existing = {p.url: p for p in db.session.scalars(select(EmrexContactPoint))}
+    for url, point in registry.contact_points.items():
+        row = existing.pop(url, None) or EmrexContactPoint(url=url)
+        row.acronym, row.name, row.country_code = point.acronym, point.name, point.country_code
+        row.institutions, row.certificates, row.source, row.is_active = (
+            point.institutions, point.certificates, point.source, bool(point.certificates))
+        db.session.add(row)
+    for gone in existing.values():
+        gone.is_active = False
+    sync.ok, sync.contact_points = True, len(registry.contact_points)
+    db.session.commit()
+    return sync
+
+
+def registry_due() -> bool:
+    last = db.session.scalar(select(EmrexRegistrySync).where(EmrexRegistrySync.ok.is_(True))
+                             .order_by(EmrexRegistrySync.id.desc()).limit(1))
+    return last is None or last.finished_at is None or last.finished_at < utcnow() - timedelta(days=1)

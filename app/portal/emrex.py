@@ -1,0 +1,134 @@
+"""Candidate pages of EMREX: the invite link, the country → university picker, the hand-off
+to the university, the return endpoint and the opt-out. No login; usable without JS."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+
+from app.clock import utcnow
+from app.emrex import services
+from app.emrex.models import EmrexRequest
+from app.extensions import csrf, db
+from app.portal.views import bp
+from app.security import public
+
+SESSION_KEY = "emrex"
+PORTAL_SESSION_SECONDS = 60 * 60
+
+
+def _bound_request() -> EmrexRequest | None:
+    """The request this browser opened with its invite link (a short portal session)."""
+    bound = session.get(SESSION_KEY) or {}
+    if not bound or utcnow().timestamp() - bound.get("at", 0) > PORTAL_SESSION_SECONDS:
+        return None
+    emrex_request = db.session.get(EmrexRequest, bound.get("rid"))
+    return emrex_request if emrex_request is not None and emrex_request.is_open else None
+
+
+def _context(emrex_request: EmrexRequest) -> dict:
+    application = emrex_request.application
+    return {"emrex_request": emrex_request, "application": application, "company": application.job.company,
+            "job": application.job}
+
+
+@bp.get("/emrex/r/<token>")
+@public
+def emrex_token(token: str):
+    emrex_request = services.find_by_token(token)
+    if emrex_request is None:
+        abort(404)
+    services.mark_opened(emrex_request)
+    session[SESSION_KEY] = {"rid": emrex_request.id, "at": utcnow().timestamp()}
+    return redirect(url_for("portal.emrex_picker"), code=303)
+
+
+@bp.get("/emrex/request")
+@public
+def emrex_picker():
+    emrex_request = _bound_request()
+    if emrex_request is None:
+        return render_template("portal/emrex/no_session.html"), 404
+    countries = services.countries()
+    code = (request.args.get("country") or "").upper()[:8]
+    chosen = next((c for c in countries if c.code == code), None)
+    choices = services.choices_for(chosen.code) if chosen else []
+    return render_template("portal/emrex/picker.html", countries=countries, chosen=chosen, choices=choices,
+                           error=None, **_context(emrex_request))
+
+
+@bp.post("/emrex/go")
+@public
+def emrex_go():
+    emrex_request = _bound_request()
+    if emrex_request is None:
+        return render_template("portal/emrex/no_session.html"), 404
+    point_id = request.form.get("contact_point", type=int)
+    raw_birth = (request.form.get("birth_date") or "").strip()
+    error = None
+    birth = None
+    if raw_birth:
+        try:
+            birth = date.fromisoformat(raw_birth)
+            if not date(1900, 1, 1) <= birth <= date.today():
+                raise ValueError
+        except ValueError:
+            error = _("Please give your birth date as a date (YYYY-MM-DD).")
+    if point_id is None:
+        error = _("Please pick your university.")
+    if error is None:
+        try:
+            attempt = services.start_attempt(emrex_request, point_id, birth)
+        except services.EmrexError:
+            error = _("Please pick your university from the list.")
+    if error is not None:
+        countries = services.countries()
+        code = (request.form.get("country") or "").upper()[:8]
+        chosen = next((c for c in countries if c.code == code), None)
+        return render_template("portal/emrex/picker.html", countries=countries, chosen=chosen,
+                               choices=services.choices_for(chosen.code) if chosen else [], error=error,
+                               **_context(emrex_request)), 400
+    return render_template("portal/emrex/handoff.html", attempt=attempt, return_url=services.return_url(),
+                           **_context(emrex_request))
+
+
+@bp.post("/emrex/return")
+@public
+@csrf.exempt
+def emrex_return():
+    """The university's page posts the browser back here, cross-site: no cookie is read;
+    the attempt is found by ``sessionId`` in the database alone."""
+    limit = current_app.config["EMREX_RETURN_MAX_BYTES"]
+    if (request.content_length or 0) > limit:
+        abort(413)
+    request.max_content_length = limit
+    request.max_form_memory_size = limit
+    if request.mimetype not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        abort(415)
+    form = request.form
+    outcome = services.handle_return(form.get("sessionId"), form.get("returnCode"), form.get("returnMessage"),
+                                     form.get("elmo"))
+    status = 200 if outcome.kind in ("imported", "cancelled", "no_results", "error") else 400
+    company = outcome.request.application.job.company if outcome.request is not None else None
+    return render_template("portal/emrex/result.html", outcome=outcome, company=company,
+                           can_retry=outcome.request is not None and outcome.request.is_open), status
+
+
+@bp.route("/emrex/opt-out", methods=["GET", "POST"])
+@public
+def emrex_opt_out():
+    emrex_request = _bound_request()
+    if emrex_request is None:
+        done = session.get("emrex_opted_out")
+        if done:
+            return render_template("portal/emrex/opted_out.html", company_name=done)
+        return render_template("portal/emrex/no_session.html"), 404
+    if request.method == "POST":
+        company_name = emrex_request.application.job.company.name
+        services.opt_out(emrex_request)
+        session.pop(SESSION_KEY, None)
+        session["emrex_opted_out"] = company_name
+        return redirect(url_for("portal.emrex_opt_out"), code=303)
+    return render_template("portal/emrex/opt_out.html", **_context(emrex_request))
