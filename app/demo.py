@@ -72,6 +72,13 @@ def load() -> bool:
         "salary_min": 25000000, "salary_max": 40000000, "salary_currency": "VND", "status": "published",
         "description": "Phát triển hệ thống tuyển dụng với Python và Flask."})
     jobs.create_template(acme.id, "Engineering role", {}, from_job=created_jobs[0])
+    from app.emrex import services as emrex
+
+    acme.gpa_scale = "5.0"
+    emrex.save_settings(created_jobs[2], email_template_id=None, trigger_stage_id=created_jobs[2].stages[0].id,
+                        reminders_enabled=True)  # the trainee job asks every applicant for study records
+    emrex.save_settings(created_jobs[0], email_template_id=None, trigger_stage_id=created_jobs[0].stages[2].id,
+                        reminders_enabled=True)  # the developer job asks at the Interview stage
 
     pdf = _demo_pdf()
     for i, (given, family, email, phone) in enumerate(CANDIDATES):
