@@ -39,6 +39,7 @@ WEB_PORT = 5000
 VALKEY_PORT = 6390
 SMTP_PORT = 1025
 MAIL_VIEWER_PORT = 8025
+EMP_PORT = 5101
 
 #: Working directory of the embedded Valkey; its pidfile lets us find the daemon.
 VALKEY_DIR = ROOT / "instance" / "valkey"
@@ -204,12 +205,17 @@ INFRA_SERVICES: tuple[Service, ...] = (
 
 #: Partner sandboxes go here, one entry each (they must be up before the app uses them):
 EXTRA_SERVICES: list[Service] = [
-    # Service(
-    #     name="emp",
-    #     argv=(PY, "-m", "flask", "--app", "sandboxes.emp", "run", "--host", HOST, "--port", "5101"),
-    #     probes=(http_probe(f"http://{HOST}:5101/"),),
-    #     ports=(5101,),
-    # ),
+    Service(
+        name="emp",
+        argv=(PY, "-m", "sandboxes.emp", "--host", HOST, "--port", str(EMP_PORT), "--allow-http-return",
+              "--data-dir", str(ROOT / "instance" / "emp-sandbox")),
+        probes=(http_probe(f"http://{HOST}:{EMP_PORT}/healthz"),),
+        ports=(EMP_PORT,),
+        skip_if_env="EMREX_REGISTRY_URLS",
+        provides_env={"EMREX_REGISTRY_URLS": f"http://{HOST}:{EMP_PORT}/registry/catalogue-v1.xml,"
+                                              f"http://{HOST}:{EMP_PORT}/registry/emp-list.json"},
+        wait_before_next=True,
+    ),
     # Service(name="topcv", ... port 5102, provides_env={"TOPCV_API_URL": "http://127.0.0.1:5102"}),
     # Service(name="vendor", ... port 5103, provides_env={"ASSESSMENT_VENDOR_URL": "..."}),
 ]
@@ -470,6 +476,8 @@ class Launcher:
             rows.append(
                 ("Mail", f"via {self.env.get('MAIL_SERVER')}:{self.env.get('MAIL_PORT', '25')}")
             )
+        if "emp" in names:
+            rows.append(("EMREX sandbox", f"http://{HOST}:{EMP_PORT}/ (contact points and registry)"))
         redis = self.env.get("REDIS_URL", "")
         rows.append(("Redis", redis + (" (embedded)" if "valkey" in names else "")))
         logins = load_demo_logins(self.say)
