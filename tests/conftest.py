@@ -295,3 +295,32 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05, message: 
             return value
         time.sleep(interval)
     raise AssertionError(f"timed out waiting for {message}")
+
+
+# ---------------------------------------------------------------- partner sandboxes (own processes)
+
+@pytest.fixture(scope="session")
+def emp_sandbox(tmp_path_factory):
+    """The EMREX contact-point sandbox over real HTTP (http return URLs allowed, as in tests)."""
+    from tests.sandbox_process import SandboxProcess
+
+    sandbox = SandboxProcess("sandboxes.emp", tmp_path_factory.mktemp("emp") / "data", "--allow-http-return")
+    try:
+        yield sandbox.wait_ready()
+    finally:
+        sandbox.stop()
+
+
+@pytest.fixture
+def emp_registry(app, emp_sandbox):
+    """The app's registry cache filled from the sandbox through the normal refresh path."""
+    import requests as http
+
+    from app.emrex import services
+
+    http.post(f"{emp_sandbox.base}/control/reset", timeout=10)
+    app.config["EMREX_REGISTRY_URLS"] = (f"{emp_sandbox.base}/registry/catalogue-v1.xml,"
+                                         f"{emp_sandbox.base}/registry/emp-list.json")
+    sync = services.refresh_registry()
+    assert sync.ok, sync.detail
+    return emp_sandbox

@@ -1,0 +1,165 @@
+"""The full EMREX journey over real HTTP against the EMP sandbox: registry refresh, hand-off,
+the contact point's signed reply, verification against the registry certificate, import,
+and what recruiters see. Failure switches of the sandbox give the bad cases."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from app.emrex import services
+from app.emrex.models import EmrexAttachment, EmrexAttempt, EmrexContactPoint, EmrexRequest, EmrexTranscript
+from app.extensions import db
+from tests.conftest import text_of
+from tests.emrex.emp_client import LEARNER, complete_at_emp, handoff_fields
+
+LINK = re.compile(r"/emrex/r/([A-Za-z0-9_\-]+)")
+
+
+@pytest.fixture
+def job(make, emp_registry):
+    company = make.company("acme", "Acme Oy")
+    company.emrex_enabled, company.gpa_scale = True, "5.0"
+    db.session.commit()
+    job = make.job(company, "Trainee")
+    services.save_settings(job, email_template_id=None, trigger_stage_id=job.stages[0].id, reminders_enabled=True)
+    return job
+
+
+def point(path: str) -> EmrexContactPoint:
+    return db.session.scalar(select(EmrexContactPoint).where(EmrexContactPoint.url.endswith(path)))
+
+
+def journey(app, make, mailbox, job, emp_path="/emp/helsinki", *, given="Aino", family="Virtanen",
+            birth=LEARNER["bday"], learner=None, action="confirm", mode=""):
+    """Apply → invite email → link → picker → hand-off → contact point → back to Haku."""
+    application = make.application(job, email=f"{given.lower()}@example.fi", given=given, family=family)
+    token = LINK.search(text_of(mailbox.messages[-1])).group(1)
+    browser = app.test_client()
+    assert browser.get(f"/emrex/r/{token}").status_code == 303
+    handoff = browser.post("/emrex/go", data={"contact_point": point(emp_path).id, "birth_date": birth or ""})
+    assert handoff.status_code == 200
+    emp_url, fields = handoff_fields(handoff.get_data(as_text=True))
+    assert emp_url.endswith(emp_path) and set(fields) == {"sessionId", "returnUrl"}
+    return_url, reply = complete_at_emp(emp_url, fields, learner=learner, action=action, mode=mode)
+    assert return_url == "http://127.0.0.1:5000/emrex/return"
+    cross_site = app.test_client()  # the return carries no cookie of ours
+    resp = cross_site.post("/emrex/return", data=reply)
+    return application, resp, reply
+
+
+def count(model):
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_registry_refresh_loads_both_formats(emp_registry):
+    points = db.session.scalars(select(EmrexContactPoint)).all()
+    assert len(points) >= 6 and {p.country_code for p in points} >= {"FI", "SE", "DK"}
+    aalto = point("/emp/aalto")
+    assert aalto.source == "ewp" and len(aalto.certificates) == 2  # key rotation from the EWP catalogue
+    assert all(p.certificates for p in points)
+
+
+def test_full_journey_imports_verified_records(app, make, mailbox, job, client, auth):
+    application, resp, reply = journey(app, make, mailbox, job)
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and "your study records were received" in body
+    transcript = db.session.scalar(select(EmrexTranscript))
+    assert transcript.signature_verified and not transcript.cert_expired and transcript.schema_valid
+    assert transcript.identity_status == "match" and transcript.gpa_scale == "5.0"
+    assert transcript.gpa is not None and transcript.total_ects and transcript.total_ects > 0
+    assert transcript.institution and transcript.degree
+    request = db.session.scalar(select(EmrexRequest))
+    assert request.status == "completed" and request.stated_birth_date is None
+    assert [a.file is not None for a in transcript.attachments] == [True]
+    summary = application.emrex_summary
+    assert summary.status == "completed" and summary.gpa == transcript.gpa
+    # a second identical POST (replay) stores nothing more
+    again = app.test_client().post("/emrex/return", data=reply)
+    assert again.status_code == 400 and count(EmrexTranscript) == 1
+    # what the recruiter sees
+    auth.login("admin@acme.test")
+    card = client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
+    assert "signature verified" in card and "identity match" in card and f"{transcript.gpa:.2f}" in card
+    assert transcript.institution in card
+    pdf = client.get(f"/admin/emrex/attachments/{transcript.attachments[0].id}")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF") and "attachment" in pdf.headers["Content-Disposition"]
+    client.post("/admin/applications/columns", data={"columns": ["candidate", "emrex_status", "emrex_institution",
+                                                                 "emrex_degree", "emrex_credits_total", "emrex_gpa"]})
+    listing = client.get("/admin/applications?sort=emrex_gpa&dir=desc&f_emrex_gpa=1").get_data(as_text=True)
+    assert "Records received" in listing and f"{transcript.gpa:.2f}" in listing
+    assert "No applications match" in client.get("/admin/applications?f_emrex_gpa=9").get_data(as_text=True)
+    funnel = client.get(f"/admin/jobs/{job.id}/emrex").get_data(as_text=True)
+    assert "<svg" in funnel and "Submitted" in funnel
+
+
+def test_tampered_transcript_is_rejected_and_the_request_stays_open(app, make, mailbox, job):
+    application, resp, _ = journey(app, make, mailbox, job, mode="tamper_after_signing")
+    assert resp.status_code == 400 and "could not be verified" in resp.get_data(as_text=True)
+    assert count(EmrexTranscript) == 0 and count(EmrexAttachment) == 0
+    attempt = db.session.scalar(select(EmrexAttempt))
+    assert attempt.outcome == "rejected" and attempt.request.status == "opened"
+
+
+def test_wrong_key_is_rejected(app, make, mailbox, job):
+    _, resp, _ = journey(app, make, mailbox, job, mode="wrong_key")
+    assert resp.status_code == 400 and count(EmrexTranscript) == 0
+
+
+def test_expired_registry_certificate_still_verifies_and_is_recorded(app, make, mailbox, job):
+    _, resp, _ = journey(app, make, mailbox, job, emp_path="/emp/tampere")
+    assert resp.status_code == 200
+    assert db.session.scalar(select(EmrexTranscript)).cert_expired is True
+
+
+def test_key_rotation_second_certificate_verifies(app, make, mailbox, job):
+    _, resp, _ = journey(app, make, mailbox, job, emp_path="/emp/aalto")
+    assert resp.status_code == 200 and count(EmrexTranscript) == 1
+
+
+def test_learner_mismatch_is_stored_and_flagged(app, make, mailbox, job, client, auth):
+    application, resp, _ = journey(app, make, mailbox, job, mode="learner_mismatch")
+    assert resp.status_code == 200
+    transcript = db.session.scalar(select(EmrexTranscript))
+    assert transcript.identity_status == "mismatch" and transcript.needs_review
+    auth.login("admin@acme.test")
+    assert "needs review" in client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
+
+
+def test_missing_birth_date_gives_partial_identity(app, make, mailbox, job):
+    _, resp, _ = journey(app, make, mailbox, job, birth="")
+    assert resp.status_code == 200
+    assert db.session.scalar(select(EmrexTranscript)).identity_status == "partial"
+
+
+def test_cancel_at_the_contact_point(app, make, mailbox, job):
+    _, resp, _ = journey(app, make, mailbox, job, action="cancel")
+    assert resp.status_code == 200 and "You cancelled" in resp.get_data(as_text=True)
+    assert db.session.scalar(select(EmrexAttempt)).outcome == "cancelled"
+    assert db.session.scalar(select(EmrexRequest)).is_open
+
+
+def test_no_results_at_the_contact_point(app, make, mailbox, job):
+    _, resp, _ = journey(app, make, mailbox, job, action="none")
+    assert resp.status_code == 200 and "no results to send" in resp.get_data(as_text=True)
+
+
+def test_big_pdf_attachment_is_imported(app, make, mailbox, job):
+    _, resp, _ = journey(app, make, mailbox, job, mode="big_pdf")
+    assert resp.status_code == 200
+    attachment = db.session.scalar(select(EmrexAttachment))
+    assert attachment.file is not None and attachment.file.size > 4 * 1024 * 1024
+
+
+def test_legacy_document_is_flagged(app, make, mailbox, job):
+    _, resp, _ = journey(app, make, mailbox, job, mode="legacy_namespace")
+    transcript = db.session.scalar(select(EmrexTranscript))
+    assert resp.status_code == 200 and transcript.legacy and not transcript.schema_valid
+
+
+def test_danish_national_contact_point_two_reports(app, make, mailbox, job):
+    _, resp, _ = journey(app, make, mailbox, job, emp_path="/emp/stads")
+    transcript = db.session.scalar(select(EmrexTranscript))
+    assert resp.status_code == 200 and len(transcript.reports) == 2
