@@ -36,7 +36,7 @@ def journey(app, make, mailbox, job, emp_path="/emp/helsinki", *, given="Aino", 
             birth=LEARNER["bday"], learner=None, action="confirm", mode=""):
     """Apply → invite email → link → picker → hand-off → contact point → back to Haku."""
     application = make.application(job, email=f"{given.lower()}@example.fi", given=given, family=family)
-    token = LINK.search(text_of(mailbox.messages[-1])).group(1)
+    token = next(m.group(1) for m in (LINK.search(text_of(msg)) for msg in reversed(mailbox.messages)) if m)
     browser = app.test_client()
     assert browser.get(f"/emrex/r/{token}").status_code == 303
     handoff = browser.post("/emrex/go", data={"contact_point": point(emp_path).id, "birth_date": birth or ""})
@@ -149,8 +149,8 @@ def test_no_results_at_the_contact_point(app, make, mailbox, job):
 def test_big_pdf_attachment_is_imported(app, make, mailbox, job):
     _, resp, _ = journey(app, make, mailbox, job, mode="big_pdf")
     assert resp.status_code == 200
-    attachment = db.session.scalar(select(EmrexAttachment))
-    assert attachment.file is not None and attachment.file.size > 4 * 1024 * 1024
+    sizes = [a.file.size for a in db.session.scalars(select(EmrexAttachment)) if a.file is not None]
+    assert max(sizes) > 4 * 1024 * 1024
 
 
 def test_legacy_document_is_flagged(app, make, mailbox, job):

@@ -1,0 +1,57 @@
+"""Do the records belong to the candidate? (PROTOCOL.md §6) Advisory: a mismatch is stored
+and flagged for review, never an error."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class IdentityResult:
+    status: str  # match | partial | mismatch
+    details: dict = field(default_factory=dict)
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFC", text or "").casefold().split())
+
+
+def _strip(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.replace("đ", "d")) if not unicodedata.combining(c))
+
+
+def levenshtein(a: str, b: str) -> int:
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def names_agree(given: str, family: str, app_given: str, app_family: str) -> bool:
+    left, right = _norm(f"{given} {family}"), _norm(f"{app_given} {app_family}")
+    if not left or not right:
+        return False
+    for a, b in ((left, right), (_strip(left), _strip(right))):
+        if levenshtein(a, b) / max(len(a), len(b)) <= 0.1:
+            return True
+    return False
+
+
+def check_learner(given: str | None, family: str | None, bday: date | None, *, app_given: str, app_family: str,
+                  stated_bday: date | None) -> IdentityResult:
+    agree = names_agree(given or "", family or "", app_given, app_family)
+    details = {"names": "agree" if agree else "differ",
+               "birth_date": "missing" if bday is None or stated_bday is None
+               else ("agree" if bday == stated_bday else "differ")}
+    if not agree or details["birth_date"] == "differ":
+        return IdentityResult("mismatch", details)
+    if details["birth_date"] == "missing":
+        return IdentityResult("partial", details)
+    return IdentityResult("match", details)
