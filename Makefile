@@ -52,8 +52,9 @@ translations: $(VENV)/.runtime-installed
 
 # Extract and merge message catalogues after changing user-facing strings.
 messages: setup
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --ignore-dirs=".venv tests bench sandboxes devtools" .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --ignore-dirs=".venv tests bench sandboxes devtools translations" .
 	$(BIN)/pybabel update -N -i translations/messages.pot -d translations
+	$(BIN)/python translations/candidate_strings.py
 
 lint: setup-dev
 	$(BIN)/python -m ruff check app devtools sandboxes tests bench

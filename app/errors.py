@@ -6,21 +6,22 @@ import logging
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
 
 MESSAGES = {
-    400: "The request could not be understood.",
-    401: "Please log in.",
-    403: "You do not have access to this page.",
-    404: "We could not find that page.",
-    405: "That action is not allowed here.",
-    413: "What you sent is too large.",
-    415: "That content type is not supported.",
-    429: "Too many attempts. Please wait a minute and try again.",
-    500: "Something went wrong on our side. Please try again.",
+    400: _l("The request could not be understood."),
+    401: _l("Please log in."),
+    403: _l("You do not have access to this page."),
+    404: _l("We could not find that page."),
+    405: _l("That action is not allowed here."),
+    413: _l("What you sent is too large."),
+    415: _l("That content type is not supported."),
+    429: _l("Too many attempts. Please wait a minute and try again."),
+    500: _l("Something went wrong on our side. Please try again."),
 }
 
 
@@ -35,7 +36,7 @@ def _wants_json() -> bool:
 
 
 def render_error(code: int, message: str | None = None):
-    message = message or _(MESSAGES.get(code, "Something went wrong."))
+    message = message or str(MESSAGES.get(code, _("Something went wrong.")))
     if _wants_json():
         return jsonify({"error": {"code": str(code), "message": message, "field": None}}), code
     if request.headers.get("HX-Request"):

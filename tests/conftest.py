@@ -158,17 +158,20 @@ def app_config(database_url, redis_url, smtp_sink, session_dir, _schema):
 
 class FreshGClient(FlaskClient):
     """The fixture keeps an app context pushed for the whole test, and Flask reuses it for
-    requests, so ``g`` (with Flask-Login's cached user) would leak from one request to the
-    next. Each request here starts with a clean ``g``, as it does in a real server."""
+    requests, so ``g`` (with Flask-Login's cached user, Flask-Babel's locale) would leak from
+    one request to the next. Each request here starts clean, as it does in a real server."""
 
     def open(self, *args, **kwargs):
         from flask import g
+        from flask_babel import refresh
 
         g.pop("_login_user", None)
+        refresh()  # Flask-Babel caches the locale on the same context
         try:
             return super().open(*args, **kwargs)
         finally:
             g.pop("_login_user", None)
+            refresh()
 
 
 @pytest.fixture
