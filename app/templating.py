@@ -31,6 +31,16 @@ def salary(job) -> str:
     return ""
 
 
+def country_name(code: str, fallback: str = "") -> str:
+    """A country's name in the page's language (Babel's CLDR data), else the registry's."""
+    from babel import Locale
+
+    try:
+        return Locale.parse(current_locale()).territories.get((code or "").upper()) or fallback or code
+    except (ValueError, TypeError):
+        return fallback or code
+
+
 def paragraphs(text: str | None) -> Markup:
     """Plain text → escaped paragraphs (user text never becomes markup)."""
     parts = [p.strip() for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
@@ -39,7 +49,7 @@ def paragraphs(text: str | None) -> Markup:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label, salary=salary,
-                                 format_date=format_date, format_datetime=format_datetime,
+                                 format_date=format_date, format_datetime=format_datetime, country_name=country_name,
                                  pipeline_links=settings_links, describe_event=describe_event,
                                  card_panels=card_panels, settings_sections=settings_sections,
                                  staff_sections=staff_sections, staff_company_panels=staff_company_panels)

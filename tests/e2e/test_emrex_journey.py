@@ -47,7 +47,7 @@ def test_full_emrex_journey(live, make, mailbox, test_env, phone, desk, shot, em
     phone.goto(link)
     expect(phone).to_have_url(f"{live}/emrex/request")  # the token left the address bar
     expect(phone.locator("h1")).to_have_text("Jaa opintotietosi")
-    phone.select_option("#country", label="Finland")
+    phone.select_option("#country", label="Suomi")  # country names in the page's language
     phone.click("text=Näytä korkeakoulut")
     shot(phone, "e2e-emrex-picker-phone-fi")
     phone.check("text=University of Helsinki")
