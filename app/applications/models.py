@@ -56,6 +56,7 @@ class Application(db.Model):
     __tablename__ = "applications"
     __table_args__ = (
         Index("ix_applications_company_created", "company_id", "created_at", "id"),
+        Index("ix_applications_company_status_created", "company_id", "status", "created_at", "id"),
         Index("ix_applications_job_stage", "job_id", "stage_id"),
         Index("ix_applications_dedupe", "company_id", "candidate_id", "job_id"),
     )

@@ -332,8 +332,19 @@ class Transcript:
         return [o for r in self.reports for o in r.all_opportunities() if o.type == "Degree Programme"]
 
 
+def _index(element) -> dict[str, list]:
+    """Children by local name, built in one pass (ELMO v1, legacy or no namespace)."""
+    out: dict[str, list] = {}
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str):
+            out.setdefault(tag.rpartition("}")[2], []).append(child)
+    return out
+
+
 def _children(element, name: str) -> list:
-    return [c for c in element if isinstance(c.tag, str) and etree.QName(c).localname == name]
+    tags = (f"{{{ELMO_NS}}}{name}", f"{{{LEGACY_NS}}}{name}", name)
+    return [c for c in element if c.tag in tags]
 
 
 def _child(element, name: str):
@@ -341,19 +352,22 @@ def _child(element, name: str):
     return found[0] if found else None
 
 
-def _text(element, name: str) -> str | None:
-    child = _child(element, name)
-    if child is None:
+def _value(nodes: list | None) -> str | None:
+    if not nodes:
         return None
-    text = "".join(child.itertext()).strip()
+    text = "".join(nodes[0].itertext()).strip()
     return text or None
 
 
-def _title(element, name: str = "title") -> str | None:
+def _text(element, name: str) -> str | None:
+    return _value(_index(element).get(name))
+
+
+def _title(element, name: str = "title", nodes: list | None = None) -> str | None:
     """The English title when there is one, else the first (``xml:lang`` compared
     case-insensitively: ``EN``, ``en-GB`` occur)."""
     titles = [((t.get(XML_LANG) or "").lower(), " ".join("".join(t.itertext()).split()))
-              for t in _children(element, name)]
+              for t in (nodes if nodes is not None else _children(element, name))]
     titles = [(lang, text) for lang, text in titles if text]
     if not titles:
         return None
@@ -399,37 +413,41 @@ LEGACY_TYPES = {"degree": "Degree Programme", "module group": "Module", "degree 
                 "module": "Module", "course": "Course", "class": "Class"}
 
 
-def _opportunity(los, path: list[str], schemes: dict[str, str], country: str | None) -> Opportunity:
-    title = _title(los)
-    raw_type = _text(los, "type")
-    kind = LEGACY_TYPES.get((raw_type or "").strip().lower(), raw_type)
-    code = None
-    for identifier in _children(los, "identifier"):
+def _local_code(identifiers: list) -> str | None:
+    for identifier in identifiers:
         if (identifier.get("type") or "").lower() == "local":
-            code = (identifier.text or "").strip() or None
-    opportunity = Opportunity(title=title, code=code, type=kind, path=path + [title or ""], country=country)
-    specifies = _child(los, "specifies")
-    loi = _child(specifies, "learningOpportunityInstance") if specifies is not None else None
-    if loi is not None:
-        if code is None:
-            for identifier in _children(loi, "identifier"):
-                if (identifier.get("type") or "").lower() == "local":
-                    opportunity.code = (identifier.text or "").strip() or None
-        opportunity.result_label = _text(loi, "resultLabel")
-        status = (_text(loi, "status") or "").lower() or None
+            return (identifier.text or "").strip() or None
+    return None
+
+
+def _opportunity(los, path: list[str], schemes: dict[str, str], country: str | None) -> Opportunity:
+    kids = _index(los)
+    title = _title(los, nodes=kids.get("title", []))
+    raw_type = _value(kids.get("type"))
+    kind = LEGACY_TYPES.get((raw_type or "").strip().lower(), raw_type)
+    opportunity = Opportunity(title=title, code=_local_code(kids.get("identifier", [])), type=kind,
+                              path=path + [title or ""], country=country)
+    specifies = kids.get("specifies")
+    loi_list = _index(specifies[0]).get("learningOpportunityInstance") if specifies else None
+    if loi_list:
+        loi = _index(loi_list[0])
+        opportunity.code = opportunity.code or _local_code(loi.get("identifier", []))
+        opportunity.result_label = _value(loi.get("resultLabel"))
+        status = (_value(loi.get("status")) or "").lower() or None
         opportunity.status = status if status in ("passed", "failed", "in-progress") else None
-        scheme_id = _text(loi, "gradingSchemeLocalId")
+        scheme_id = _value(loi.get("gradingSchemeLocalId"))
         opportunity.grading_scheme = schemes.get(scheme_id) if scheme_id else None
-        opportunity.date = _date(_text(loi, "date"))
-        term = _child(loi, "academicTerm")
-        if term is not None:
-            opportunity.academic_term = _title(term)
-            opportunity.date = opportunity.date or _date(_text(term, "end"))
-        opportunity.language = _text(loi, "languageOfInstruction")
-        for credit in _children(loi, "credit"):
-            opportunity.credits.append((_text(credit, "scheme"), _decimal(_text(credit, "value")),
-                                        _text(credit, "level")))
-    for part in _children(los, "hasPart"):
+        opportunity.date = _date(_value(loi.get("date")))
+        terms = loi.get("academicTerm")
+        if terms:
+            opportunity.academic_term = _title(terms[0])
+            opportunity.date = opportunity.date or _date(_text(terms[0], "end"))
+        opportunity.language = _value(loi.get("languageOfInstruction"))
+        for credit in loi.get("credit", []):
+            ck = _index(credit)
+            opportunity.credits.append((_value(ck.get("scheme")), _decimal(_value(ck.get("value"))),
+                                        _value(ck.get("level"))))
+    for part in kids.get("hasPart", []):
         for child in _children(part, "learningOpportunitySpecification"):
             opportunity.children.append(_opportunity(child, opportunity.path, schemes, country))
     return opportunity
@@ -448,8 +466,8 @@ def _attachment(element) -> Attachment:
     if len(payload) * 3 // 4 > MAX_ATTACHMENT_BYTES:
         return Attachment(title, kind, mime, None, "too large")
     try:
-        data = base64.b64decode("".join(payload.split()) + "=" * (-len("".join(payload.split())) % 4)) \
-            if ";base64" in (match.group(2) or "") else payload.encode()
+        # non-validating b64decode skips the whitespace that wraps long data URLs
+        data = base64.b64decode(payload + "==") if ";base64" in (match.group(2) or "") else payload.encode()
     except binascii.Error:
         return Attachment(title, kind, mime, None, "damaged")
     if mime == "application/pdf" and not data.startswith(b"%PDF-"):

@@ -146,3 +146,14 @@ def test_job_create_edit_with_validation(client, setup):
         "title": "Designer 2", "employment_type": "contract", "status": "draft", "owner_id": 0, "template_id": 0,
         "salary_currency": "EUR"})
     assert created.status_code == 200 and created.headers["HX-Redirect"].startswith("/admin/jobs/")
+
+
+def test_board_caps_each_stage_and_counts_all(make):
+    from app.applications.board import board
+
+    job = make.job(make.company("acme"))
+    for i in range(5):
+        make.application(job, email=f"b{i}@example.com")
+    by_stage, counts = board(job, per_stage=2)
+    assert counts[job.stages[0].id] == 5 and len(by_stage[job.stages[0].id]) == 2
+    assert by_stage[job.stages[1].id] == []

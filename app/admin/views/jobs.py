@@ -12,6 +12,7 @@ from app.accounts.models import User
 from app.accounts.tenancy import current_company_id, get_or_404, scoped
 from app.admin.forms import AutomationForm, EmptyForm, JobForm, StageForm, TemplateForm
 from app.admin.views import bp
+from app.applications.board import PER_STAGE, board
 from app.applications.models import Application
 from app.htmx import is_fragment_request, render_page_or_fragment
 from app.jobs import services
@@ -131,18 +132,10 @@ def job_delete(job_id: int):
 @bp.get("/jobs/<int:job_id>")
 @company_user_required
 def job_board(job_id: int):
-    from app.extensions import db
-    from sqlalchemy.orm import joinedload
-
     job = get_or_404(Job, job_id)
-    apps = db.session.scalars(select(Application).where(
-        Application.company_id == job.company_id, Application.job_id == job.id)
-        .options(joinedload(Application.candidate)).order_by(Application.stage_entered_at.desc())).all()
-    by_stage: dict[int, list] = {s.id: [] for s in job.stages}
-    for app_ in apps:
-        by_stage.setdefault(app_.stage_id, []).append(app_)
+    by_stage, counts = board(job)
     return render_page_or_fragment("admin/jobs/board.html", "admin/jobs/_board.html", job=job, by_stage=by_stage,
-                                   form=EmptyForm())
+                                   counts=counts, per_stage=PER_STAGE, form=EmptyForm())
 
 
 # ---------------------------------------------------------------- pipeline settings (job or template)

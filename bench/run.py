@@ -1,0 +1,257 @@
+"""`make bench`: the ATS against PostgreSQL + Redis under gunicorn (2 workers), each row
+beside a bare Flask route in the same run, SQL query counts per page, and the EMREX
+transcript path. Writes bench/REPORT.md. Never part of `make test`."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import psycopg
+import requests
+
+from bench import emrex_bench, load
+from bench.seed import PASSWORD, seed
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+DB_NAME = "haku_bench"
+DB_URL = f"postgresql+psycopg://postgres@127.0.0.1:5432/{DB_NAME}"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+DURATION = float(os.environ.get("BENCH_SECONDS", "10"))
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "8"))
+PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def env() -> dict:
+    return {**os.environ, "HAKU_CONFIG": "development", "DATABASE_URL": DB_URL, "REDIS_URL": REDIS_URL,
+            "SECRET_KEY": "bench-secret-key-0123456789abcdef0123456789", "UPLOAD_DIR": str(ROOT / "instance" / "bench-files"),
+            "BASE_URL": "http://127.0.0.1:5000", "PYTHONPATH": str(ROOT)}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fresh_database() -> None:
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+    subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"], cwd=ROOT, env=env(), check=True,
+                   capture_output=True)
+
+
+def make_app():
+    os.environ.update(env())
+    from app import create_app
+
+    return create_app({"RATELIMIT_ENABLED": False, "WTF_CSRF_ENABLED": False})
+
+
+# ---------------------------------------------------------------- query counts (in process)
+
+def query_counts(app, worlds: dict) -> list[tuple]:
+    """SQL statements per page, counted in process with a cursor hook (each request gets
+    its own app context, as under a real server)."""
+    from sqlalchemy import event
+
+    from app.extensions import db
+
+    counter = {"n": 0}
+    rows = []
+    with app.app_context():
+        engine = db.engine
+
+    def count(*_args, **_kwargs):
+        counter["n"] += 1
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        for slug, world in worlds.items():
+            client = app.test_client()
+            client.post("/admin/login", data={"email": f"admin@{slug}.example.com", "password": PASSWORD})
+            client.post("/admin/applications/columns", data={"columns": ["candidate", "email", "job", "stage",
+                                                                         "source", "applied", "emrex_status",
+                                                                         "emrex_gpa"]})
+            pages = {"applications list (10/page)": "/admin/applications?per_page=10",
+                     "applications list (100/page)": "/admin/applications?per_page=100",
+                     "applications list, page 10 (100/page)": "/admin/applications?page=10&per_page=100",
+                     "pipeline board": f"/admin/jobs/{world['jobs'][0]}",
+                     "application card": f"/admin/applications/{world['first_app']}",
+                     "careers page": f"/c/{slug}/"}
+            for label, url in pages.items():
+                client.get(url)  # warm caches (templates, mappers)
+                counter["n"] = 0
+                status = client.get(url).status_code
+                rows.append((label, slug, world["count"], counter["n"], status))
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return rows
+
+
+# ---------------------------------------------------------------- HTTP rows under gunicorn
+
+class Gunicorn:
+    def __init__(self, module: str = "bench.wsgi_bench:app"):
+        self.port = free_port()
+        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-k", "gthread", "--threads", "4",
+                                      "-b", f"127.0.0.1:{self.port}", "--log-level", "warning", module],
+                                     cwd=ROOT, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"http://127.0.0.1:{self.port}/__bench/bare", timeout=2).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(self.proc.stderr.read().decode()[-2000:])
+                time.sleep(0.1)  # readiness poll under a deadline
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(timeout=30)
+
+
+def session_cookie(port: int, email: str) -> str:
+    s = requests.Session()
+    page = s.get(f"http://127.0.0.1:{port}/admin/login")
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.text).group(1)
+    s.post(f"http://127.0.0.1:{port}/admin/login", data={"email": email, "password": PASSWORD, "csrf_token": token})
+    return "; ".join(f"{k}={v}" for k, v in s.cookies.items())
+
+
+def http_rows(worlds: dict) -> list[load.RowResult]:
+    server = Gunicorn()
+    big = worlds["big"]
+    port = server.port
+    cookie = session_cookie(port, "admin@big.example.com")
+    results = []
+    try:
+        def get(path):
+            return lambda w, n: ("GET", path, None, {})
+
+        def authed(path):
+            return lambda w, n: ("GET", path, None, {"Cookie": cookie})
+
+        rows = [("bare Flask route", get("/__bench/bare")),
+                ("careers page", get("/c/big/")),
+                ("pipeline board", authed(f"/admin/jobs/{big['jobs'][0]}")),
+                ("applications list, page 1", authed("/admin/applications?per_page=50")),
+                ("applications list, page 500", authed("/admin/applications?page=500&per_page=50")),
+                ("application card", authed(f"/admin/applications/{big['first_app'] + 17}"))]
+        results.append(load.run("bare Flask route (first)", port, get("/__bench/bare"), concurrency=CONCURRENCY,
+                                duration=DURATION))
+        for name, maker in rows[1:]:
+            results.append(load.run(name, port, maker, concurrency=CONCURRENCY, duration=DURATION))
+        results.append(apply_row(port, big))
+        results.append(load.run("bare Flask route (last)", port, get("/__bench/bare"), concurrency=CONCURRENCY,
+                                duration=DURATION))
+    finally:
+        server.stop()
+    return results
+
+
+def apply_row(port: int, world: dict) -> load.RowResult:
+    """Apply POSTs with a CSRF token per client session and a unique email per request."""
+    import uuid
+
+    job_id = world["jobs"][1]
+    sessions = {}
+
+    def setup(worker: int) -> dict:
+        s = requests.Session()
+        page = s.get(f"http://127.0.0.1:{port}/c/big/jobs/{job_id}/apply")
+        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.text).group(1)
+        sessions[worker] = token
+        return {"Cookie": "; ".join(f"{k}={v}" for k, v in s.cookies.items())}
+
+    def request(worker: int, n: int):
+        boundary = "benchboundary"
+        fields = {"csrf_token": sessions[worker], "given_names": "Bench", "family_name": f"W{worker}N{n}",
+                  "email": f"w{worker}n{n}-{uuid.uuid4().hex[:8]}@bench.example.com", "consent": "y",
+                  "cover_letter": "Hello"}
+        parts = [f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n".encode()
+                 for k, v in fields.items()]
+        parts.append(f"--{boundary}\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.pdf\"\r\n"
+                     f"Content-Type: application/pdf\r\n\r\n".encode() + PDF + b"\r\n")
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        return ("POST", f"/c/big/jobs/{job_id}/apply", body,
+                {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+
+    return load.run("apply POST", port, request, concurrency=CONCURRENCY, duration=DURATION, setup=setup)
+
+
+# ---------------------------------------------------------------- report
+
+def main() -> int:
+    started = time.monotonic()
+    print("bench: fresh database", DB_NAME)
+    fresh_database()
+    app = make_app()
+    print("bench: seeding 99,000 + 1,000 applications, 200 jobs")
+    worlds = seed(app, {"big": 99_000, "small": 1_000})
+    counts = query_counts(app, worlds)
+    print("bench: HTTP rows (gunicorn, 2 workers)")
+    rows = http_rows(worlds)
+    print("bench: EMREX transcript path")
+    emrex_rows = emrex_bench.run_all(app, env(), Gunicorn)
+    report = render(rows, counts, emrex_rows, time.monotonic() - started)
+    (ROOT / "bench" / "REPORT.md").write_text(report)
+    print(report)
+    return 0
+
+
+def render(rows, counts, emrex_rows, elapsed) -> str:
+    bare = [r for r in rows if r.name.startswith("bare")]
+    bare_rps = sum(r.rps for r in bare) / len(bare)
+    by = {r.name: r for r in rows}
+    with psycopg.connect(PG_ADMIN) as conn:
+        pg_version = conn.execute("SHOW server_version").fetchone()[0]
+    lines = [
+        "# Benchmark report", "",
+        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC} on {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, PostgreSQL {pg_version}, Redis at `{REDIS_URL}`; gunicorn 2 workers (gthread, "
+        f"4 threads each); {CONCURRENCY} concurrent keep-alive clients on loopback, {DURATION:.0f} s per row after "
+        f"1 s warm-up; page size 50. Data: 100,000 applications across 2 companies and 200 jobs. "
+        f"Total run {elapsed:.0f} s.", "",
+        "## Requests", "",
+        "| row | req/s | p50 ms | p95 ms | errors | ratio to bare | target | result |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for r in rows:
+        ratio = r.rps / bare_rps if bare_rps else 0
+        target, ok = "", ""
+        if r.name.startswith("applications list"):
+            target, ok = "≥ 0.2 of bare", "pass" if ratio >= 0.2 else "MISS"
+        lines.append(f"| {r.name} | {r.rps:.0f} | {r.p50:.1f} | {r.p95:.1f} | {r.errors} | {ratio:.2f} | {target} | {ok} |")
+    p1, p500 = by["applications list, page 1"], by["applications list, page 500"]
+    lat = p500.p50 / p1.p50 if p1.p50 else 0
+    lines += ["", f"Page 500 vs page 1 (p50): {p500.p50:.1f} ms vs {p1.p50:.1f} ms = {lat:.2f}× "
+              f"(target ≤ 1.5×: {'pass' if lat <= 1.5 else 'MISS'}).", "",
+              "## SQL queries per page (constant: same for 10 and 100 rows, and for 1,000 vs 99,000 applications)", "",
+              "| page | company (applications) | queries | status |", "|---|---|---:|---:|"]
+    for label, slug, n, queries, status in counts:
+        lines.append(f"| {label} | {slug} ({n:,}) | {queries} | {status} |")
+    per = {}
+    for label, slug, n, queries, status in counts:
+        per.setdefault(label.split(" (")[0].split(",")[0], set()).add(queries)
+    constant = all(len(v) == 1 for v in per.values())
+    lines += ["", f"Constant query count per page type: {'pass' if constant else 'MISS'} "
+              f"({', '.join(f'{k}: {sorted(v)}' for k, v in per.items())}).", ""]
+    lines += emrex_bench.render(emrex_rows)
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
