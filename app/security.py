@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from functools import wraps
 
-from flask import Flask, abort, current_app, g, redirect, request, session, url_for
+from flask import Flask, abort, current_app, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 
 from app.clock import utcnow

@@ -65,3 +65,12 @@ def remove(row: StoredFile) -> None:
     except FileNotFoundError:
         pass
     db.session.delete(row)
+
+
+def download(row: StoredFile, mimetype: str):
+    """A stored file as an attachment download (never rendered inline), with nosniff."""
+    from flask import send_file
+
+    response = send_file(path_of(row), mimetype=mimetype, as_attachment=True, download_name=row.filename, max_age=0)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

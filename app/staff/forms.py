@@ -1,6 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField, TextAreaField
+
+from app.admin.forms import EmailTemplateForm
+from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
 
@@ -12,10 +14,5 @@ class CompanyForm(FlaskForm):
     admin_password = PasswordField(_l("First admin's initial password"), validators=[DataRequired(), Length(max=256)])
 
 
-class GlobalTemplateForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
-    key = StringField(_l("Key"), validators=[DataRequired(), Length(max=64)])
-    locale = SelectField(_l("Language"), choices=[("en", "English"), ("fi", "Suomi"), ("sv", "Svenska"),
-                                                  ("vi", "Tiếng Việt")])
-    subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=300)])
-    body = TextAreaField(_l("Body"), validators=[DataRequired(), Length(max=20000)])
+# Global templates have the same fields as a company's own.
+GlobalTemplateForm = EmailTemplateForm

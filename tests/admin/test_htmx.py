@@ -5,7 +5,6 @@ import json
 import pytest
 from sqlalchemy import select
 
-from app.accounts import services as accounts
 from app.applications.models import Application
 from app.extensions import db
 

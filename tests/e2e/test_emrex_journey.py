@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from app.emrex import services
 from app.extensions import db
 from tests.conftest import PASSWORD, PDF, run_worker, text_of, wait_for
-from tests.e2e.conftest import login
+from tests.e2e.conftest import SHOTS, login
 
 LINK = re.compile(r"(http://127\.0\.0\.1:\d+/emrex/r/[A-Za-z0-9_\-]+)")
 
@@ -77,6 +77,7 @@ def test_full_emrex_journey(live, make, mailbox, test_env, phone, desk, shot, em
     expect(panel).to_contain_text("University of Helsinki")
     expect(panel).to_contain_text("/ 5.0")
     shot(desk, "e2e-emrex-card")
+    panel.locator(".transcript").screenshot(path=str(SHOTS / "e2e-emrex-card-panel.png"))
     desk.goto(f"{live}/admin/applications")
     desk.click("#column-menu summary")
     for key in ("emrex_status", "emrex_institution", "emrex_degree", "emrex_credits_total", "emrex_gpa"):

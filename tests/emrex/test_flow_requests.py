@@ -16,7 +16,6 @@ from app.emrex import services
 from app.emrex.models import EmrexAttempt, EmrexContactPoint, EmrexCountry, EmrexRequest, EmrexTranscript
 from app.extensions import db
 from app.messaging import sweeper
-from app.messaging.models import OutboxEmail
 from tests.conftest import text_of
 
 LINK = re.compile(r"http://127\.0\.0\.1:5000/emrex/r/([A-Za-z0-9_\-]+)")

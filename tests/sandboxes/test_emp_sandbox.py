@@ -13,10 +13,6 @@ import datetime as dt
 import gzip
 import json
 import secrets
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +21,8 @@ import xmlsec
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from lxml import etree, html
+
+from tests.sandbox_process import SandboxProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 XSD_DIR = ROOT / "sandboxes" / "emp" / "xsd"
@@ -39,49 +37,8 @@ LEARNER = {"givenNames": "Kaisa Maria", "familyName": "Keränen", "bday": "1996-
 
 # ------------------------------------------------------------------ the server process
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Sandbox:
-    def __init__(self, data_dir: Path, *extra: str):
-        self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = (data_dir.parent / f"emp-{self.port}.log").open("wb")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sandboxes.emp", "--host", "127.0.0.1", "--port", str(self.port),
-             "--data-dir", str(data_dir), *extra],
-            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
-        )
-
-    def wait_ready(self) -> None:
-        deadline = time.monotonic() + START_DEADLINE_S
-        while True:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"sandbox exited with {self.proc.returncode}; see {self.log.name}")
-            try:
-                if requests.get(f"{self.base}/healthz", timeout=2).status_code == 200:
-                    return
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"sandbox not ready within {START_DEADLINE_S}s; see {self.log.name}")
-            try:
-                self.proc.wait(timeout=0.05)  # paces the poll and notices an early exit
-            except subprocess.TimeoutExpired:
-                pass
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-        self.log.close()
+def Sandbox(data_dir: Path, *extra: str) -> SandboxProcess:
+    return SandboxProcess("sandboxes.emp", data_dir, *extra, deadline=START_DEADLINE_S)
 
 
 @pytest.fixture(scope="module")

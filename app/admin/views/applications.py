@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from htmx_flask import make_response
@@ -152,11 +152,7 @@ def application_cv(application_id: int):
     application = get_or_404(Application, application_id)
     if application.cv_file_id is None:
         abort(404)
-    row = get_or_404(StoredFile, application.cv_file_id)
-    response = send_file(files.path_of(row), mimetype="application/pdf", as_attachment=True,
-                         download_name=row.filename, max_age=0)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return files.download(get_or_404(StoredFile, application.cv_file_id), "application/pdf")
 
 
 # ---------------------------------------------------------------- Pending pool

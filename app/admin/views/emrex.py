@@ -3,7 +3,7 @@ card panel, attachments, the per-job funnel."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -142,10 +142,7 @@ def emrex_attachment(attachment_id: int):
     attachment = get_or_404(EmrexAttachment, attachment_id)
     if attachment.file is None:
         abort(404)
-    response = send_file(files.path_of(attachment.file), mimetype="application/pdf", as_attachment=True,
-                         download_name=attachment.file.filename, max_age=0)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return files.download(attachment.file, "application/pdf")
 
 
 @bp.get("/emrex/transcripts/<int:transcript_id>/raw")
@@ -154,9 +151,7 @@ def emrex_raw(transcript_id: int):
     transcript = get_or_404(EmrexTranscript, transcript_id)
     if transcript.raw_file_id is None:
         abort(404)
-    row = get_or_404(StoredFile, transcript.raw_file_id)
-    return send_file(files.path_of(row), mimetype="application/xml", as_attachment=True,
-                     download_name=row.filename, max_age=0)
+    return files.download(get_or_404(StoredFile, transcript.raw_file_id), "application/xml")
 
 
 # ---------------------------------------------------------------- funnel
