@@ -89,19 +89,26 @@ def decode_elmo_field(value: str | bytes, *, max_output: int = MAX_ELMO_BYTES) -
 
 
 def gunzip_capped(compressed: bytes, max_output: int) -> bytes:
+    """Inflate in 64 KB steps of input and of output, failing as soon as the output passes
+    ``max_output`` (a bomb never inflates further than the cap plus one step)."""
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = bytearray()
-    data = compressed
+    view = memoryview(compressed)
+    rest = b""
     try:
-        while data:
-            chunk = inflater.decompress(data, _CHUNK)
-            out += chunk
-            if len(out) > max_output:
-                raise ElmoDecodeError("The transcript is too large.", "too_large")
-            data = inflater.unconsumed_tail
+        for start in range(0, len(view), _CHUNK):
+            data = view[start:start + _CHUNK]
+            while data:
+                out += inflater.decompress(data, _CHUNK)
+                if len(out) > max_output:
+                    raise ElmoDecodeError("The transcript is too large.", "too_large")
+                if inflater.eof:
+                    break
+                data = inflater.unconsumed_tail
             if inflater.eof:
+                rest = view[start + _CHUNK:].tobytes()
                 break
-        while not inflater.eof:  # output held back inside the inflater
+        while not inflater.eof:  # output still held inside the inflater
             chunk = inflater.decompress(b"", _CHUNK)
             if not chunk:
                 break
@@ -112,7 +119,7 @@ def gunzip_capped(compressed: bytes, max_output: int) -> bytes:
         raise ElmoDecodeError("The transcript's compression is damaged.", "gzip_damaged") from exc
     if not inflater.eof:
         raise ElmoDecodeError("The transcript is incomplete (truncated).", "gzip_truncated")
-    if inflater.unused_data.strip(b"\x00"):
+    if (inflater.unused_data + rest).strip(b"\x00"):
         raise ElmoDecodeError("The transcript has unexpected data after its end.", "trailing_garbage")
     return bytes(out)
 

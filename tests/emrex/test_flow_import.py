@@ -163,3 +163,40 @@ def test_danish_national_contact_point_two_reports(app, make, mailbox, job):
     _, resp, _ = journey(app, make, mailbox, job, emp_path="/emp/stads")
     transcript = db.session.scalar(select(EmrexTranscript))
     assert resp.status_code == 200 and len(transcript.reports) == 2
+
+
+def test_real_danish_sample_verifies_through_the_registry_path(app, make, tmp_path):
+    """The real signed sample, its certificate published in a registry file the normal
+    refresh reads; the tampered twin through the same path is refused."""
+    import json
+
+    from tests.emrex.test_elmo import FIXTURES, embedded_cert
+
+    registry = tmp_path / "emreg.json"
+    registry.write_text(json.dumps({
+        "countries": [{"countryCode": "DK", "countryName": "Denmark", "singleFetch": False}],
+        "emps": [{"acronym": "STADS", "countryCode": "DK", "institutions": ["All"], "url": "https://stads.example.dk/emp",
+                  "pubKey": embedded_cert("dk-stads-signed-VALID.xml").replace("\n", "\\n")}]}).replace("\\\\n", "\\n"))
+    app.config["EMREX_REGISTRY_URLS"] = str(registry)
+    assert services.refresh_registry().ok
+    company = make.company("acme")
+    company.emrex_enabled = True
+    db.session.commit()
+    job = make.job(company, "Trainee")
+    outcomes = []
+    for sample in ("dk-stads-signed-VALID", "dk-stads-signed-INVALID"):
+        application = make.application(job, email=f"{sample}@example.dk", given="Jens", family="Hansen")
+        request = services.request_records(application, cause="manual")
+        db.session.commit()
+        attempt = services.start_attempt(request, point("stads.example.dk/emp").id, None)
+        import base64
+        import gzip
+
+        value = base64.b64encode(gzip.compress((FIXTURES / f"{sample}.xml").read_bytes())).decode()
+        resp = app.test_client().post("/emrex/return", data={"sessionId": attempt.session_id, "returnCode": "NCP_OK",
+                                                             "elmo": value})
+        outcomes.append(resp.status_code)
+    assert outcomes == [200, 400]
+    (transcript,) = db.session.scalars(select(EmrexTranscript)).all()
+    assert transcript.signature_verified and transcript.identity_status == "partial"  # no birth date stated
+    assert transcript.gpa is not None and transcript.learner["family_name"] == "Hansen"
