@@ -104,9 +104,10 @@ def query_counts(app, worlds: dict) -> list[tuple]:
 class Gunicorn:
     def __init__(self, module: str = "bench.wsgi_bench:app"):
         self.port = free_port()
+        self.log = (ROOT / "instance" / "bench-gunicorn.log").open("ab")
         self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-k", "gthread", "--threads", "4",
-                                      "-b", f"127.0.0.1:{self.port}", "--log-level", "warning", module],
-                                     cwd=ROOT, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                      "--graceful-timeout", "5", "-b", f"127.0.0.1:{self.port}", "--log-level",
+                                      "warning", module], cwd=ROOT, env=env(), stdout=self.log, stderr=self.log)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -114,13 +115,18 @@ class Gunicorn:
                     return
             except requests.ConnectionError:
                 if self.proc.poll() is not None:
-                    raise RuntimeError(self.proc.stderr.read().decode()[-2000:])
+                    raise RuntimeError(f"gunicorn exited; see {self.log.name}")
                 time.sleep(0.1)  # readiness poll under a deadline
         raise RuntimeError("gunicorn did not start")
 
     def stop(self) -> None:
         self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(timeout=30)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+        self.log.close()
 
 
 def session_cookie(port: int, email: str) -> str:

@@ -294,11 +294,29 @@ class Opportunity:
 
 @dataclass
 class Attachment:
+    """An attachment of the transcript. Its bytes are decoded on first use (when they are
+    stored), not while the records are read."""
+
     title: str | None
     type: str | None
     mime: str | None
-    data: bytes | None
+    payload: str | None = None  # the data URL's content, base64
     note: str | None = None
+    _data: bytes | None = None
+
+    @property
+    def data(self) -> bytes | None:
+        if self._data is None and self.payload is not None:
+            try:
+                # non-validating b64decode skips the whitespace that wraps long data URLs
+                data = base64.b64decode(self.payload + "==")
+            except binascii.Error:
+                data = b""
+            if self.mime == "application/pdf" and data.startswith(b"%PDF-"):
+                self._data = data
+            else:
+                self.note, self.payload = "not a PDF", None
+        return self._data
 
 
 @dataclass
@@ -472,14 +490,9 @@ def _attachment(element) -> Attachment:
     payload = value[match.end():]
     if len(payload) * 3 // 4 > MAX_ATTACHMENT_BYTES:
         return Attachment(title, kind, mime, None, "too large")
-    try:
-        # non-validating b64decode skips the whitespace that wraps long data URLs
-        data = base64.b64decode(payload + "==") if ";base64" in (match.group(2) or "") else payload.encode()
-    except binascii.Error:
-        return Attachment(title, kind, mime, None, "damaged")
-    if mime == "application/pdf" and not data.startswith(b"%PDF-"):
-        return Attachment(title, kind, mime, None, "not a PDF")
-    return Attachment(title, kind, mime, data if mime == "application/pdf" else None)
+    if mime != "application/pdf" or ";base64" not in (match.group(2) or ""):
+        return Attachment(title, kind, mime, None, "not kept (only PDF files are)")
+    return Attachment(title, kind, mime, payload)
 
 
 def _learner(element) -> Learner:
