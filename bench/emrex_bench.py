@@ -177,9 +177,11 @@ def render(data: dict) -> list[str]:
         lines.append(f"| {label} | {row['xml_bytes']:,} | {row['floor_ms']:.2f} | {row['ours_ms']:.2f} | {ratio:.2f} | "
                      f"{'pass' if ratio <= 1.5 else 'MISS'} |")
     ep = data["endpoint"]
+    imported_per_s = (ep.requests - ep.errors) / ep.seconds if ep.seconds else 0
     lines += ["", f"Storing the 5 MB raw document: {data['storage_ms']:.1f} ms.", "",
               f"Return endpoint under gunicorn (2 workers), 40 KB transcripts, each a full import (claim, decode, "
-              f"verify, parse, identity check, GPA, rows and files): **{ep.rps:.0f} transcripts/s**, p50 "
+              f"verify, parse, identity check, GPA, rows and files): **{imported_per_s:.0f} transcripts/s** imported, p50 "
               f"{ep.p50:.0f} ms, p95 {ep.p95:.0f} ms, {ep.errors} errors "
-              f"(statuses {dict(sorted(ep.statuses.items()))}); target ≥ 50/s: {'pass' if ep.rps >= 50 else 'MISS'}.", ""]
+              f"(statuses {dict(sorted(ep.statuses.items()))}); target ≥ 50/s with no errors: "
+              f"{'pass' if imported_per_s >= 50 and not ep.errors else 'MISS'}.", ""]
     return lines

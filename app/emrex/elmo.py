@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import threading
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -241,6 +242,9 @@ class _LocalSchemas(etree.Resolver):
         return None
 
 
+_SCHEMA_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _schema() -> etree.XMLSchema | None:
     path = XSD_DIR / "elmo-schema-v1.7.0.xsd"
@@ -252,11 +256,19 @@ def _schema() -> etree.XMLSchema | None:
 
 
 def validate_schema(root: etree._Element) -> bool:
-    """ELMO v1.7 validity, recorded and never required (real transcripts often fail it)."""
+    """ELMO v1.7 validity, recorded and never required (real transcripts often fail it).
+
+    libxml2's schema code is not safe to build or run from several threads at once
+    (gunicorn's threaded workers), hence the lock; a failure of the check itself counts as
+    "not valid", never as an error."""
     if etree.QName(root).namespace != ELMO_NS:
         return False
-    schema = _schema()
-    return bool(schema is not None and schema.validate(root))
+    with _SCHEMA_LOCK:
+        try:
+            schema = _schema()
+            return bool(schema is not None and schema.validate(root))
+        except (etree.XMLSchemaError, etree.LxmlError):
+            return False
 
 
 # ---------------------------------------------------------------- read the records

@@ -318,3 +318,14 @@ def test_schema_invalid_signed_document_is_still_read(keys):
     root = elmo.parse_xml(sign(doc, key, cert))
     elmo.verify_signature(root, [cert])
     assert elmo.validate_schema(root) is False and elmo.parse_transcript(root).reports
+
+
+def test_schema_check_is_safe_from_many_threads():
+    """gunicorn runs threaded workers: concurrent first use must neither crash nor differ."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    elmo._schema.cache_clear()
+    data = (FIXTURES / "official-example-v1.7.xml").read_bytes()
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda _: elmo.validate_schema(elmo.parse_xml(data)), range(32)))
+    assert results == [True] * 32
