@@ -66,6 +66,10 @@ def base_settings() -> dict:
     s['APPLY_MAX_BYTES'] = 11 * 1024 * 1024
     s['CV_MAX_BYTES'] = 10 * 1024 * 1024
     s['EMREX_RETURN_MAX_BYTES'] = 30 * 1024 * 1024
+    s['TOPCV_WEBHOOK_MAX_BYTES'] = 20 * 1024 * 1024
+    s['ASSESSMENT_CALLBACK_MAX_BYTES'] = 1024 * 1024
+    # RQ Retry intervals of partner calls (seconds, all ≤ 5 minutes); the sweeper takes over after.
+    s['PARTNER_RETRY_INTERVALS'] = [10, 30, 90]
     s['LANGUAGES'] = ["en", "fi", "sv", "vi"]
     s['BABEL_DEFAULT_LOCALE'] = "en"
     s['BABEL_TRANSLATION_DIRECTORIES'] = str(ROOT / "translations")
@@ -103,6 +107,7 @@ class TestingConfig:
     DEMO_DATA_ALLOWED = True
     EMREX_ALLOW_HTTP_RETURN = True
     RATELIMIT_ENABLED = False
+    PARTNER_RETRY_INTERVALS = [0, 0, 0]
 
 
 class ProductionConfig:

@@ -6,3 +6,7 @@ from app.jobs.models import Automation, AutomationRun, Job, JobTemplate, Stage  
 from app.messaging.models import EmailTemplate, Notification, OutboxEmail  # noqa: F401
 from app.emrex.models import (EmrexAttachment, EmrexAttempt, EmrexContactPoint, EmrexCountry,  # noqa: F401
                               EmrexRegistrySync, EmrexRequest, EmrexRequestEvent, EmrexSummary, EmrexTranscript)
+from app.audit import AuditEntry  # noqa: F401
+from app.partners.models import PartnerDelivery, PartnerIntegration  # noqa: F401
+from app.boards.models import Posting  # noqa: F401
+from app.assessments.models import *  # noqa: F401,F403

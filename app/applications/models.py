@@ -59,6 +59,7 @@ class Application(db.Model):
         Index("ix_applications_company_status_created", "company_id", "status", "created_at", "id"),
         Index("ix_applications_job_stage", "job_id", "stage_id"),
         Index("ix_applications_dedupe", "company_id", "candidate_id", "job_id"),
+        Index("ix_applications_source_ref", "company_id", "source", "source_ref"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -70,6 +71,8 @@ class Application(db.Model):
     job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"))
     stage_id: Mapped[int | None] = mapped_column(ForeignKey("stages.id"))
     source: Mapped[str] = mapped_column(String(32), default="careers")
+    # The source's own id of this application (e.g. TopCV's board_application_id).
+    source_ref: Mapped[str | None] = mapped_column(String(100))
     # open | closed | pending (in the Pending pool) | dismissed (rejected from the pool)
     status: Mapped[str] = mapped_column(String(16), default="open")
     closed_at: Mapped[datetime | None]

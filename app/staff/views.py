@@ -132,3 +132,6 @@ def emrex_refresh():
     else:
         flash(_("The task queue is not reachable; the sweeper will refresh the registry later."), "error")
     return redirect(url_for("staff.emrex_registry"))
+
+
+from app.staff import assessments  # noqa: E402,F401

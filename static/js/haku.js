@@ -17,6 +17,25 @@
       if (!menu.contains(evt.target)) menu.removeAttribute("open");
     });
   });
+  // Copy buttons: <button data-copy="element-id">; the text stays selectable without JavaScript.
+  document.addEventListener("click", function (evt) {
+    var btn = evt.target.closest ? evt.target.closest("button[data-copy]") : null;
+    if (!btn) return;
+    var source = document.getElementById(btn.getAttribute("data-copy"));
+    if (!source) return;
+    var text = source.value !== undefined && source.tagName === "INPUT" ? source.value : source.textContent.trim();
+    var done = function () { toast({ level: "success", message: btn.getAttribute("data-copied") || "Copied." }); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () {});
+    } else {
+      var range = document.createRange();
+      range.selectNodeContents(source);
+      var sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      try { document.execCommand("copy"); done(); } catch (e) { /* selected: the person copies by hand */ }
+    }
+  });
   document.addEventListener("htmx:responseError", function (evt) {
     var status = evt.detail.xhr ? evt.detail.xhr.status : 0;
     toast({ level: "error", message: status === 403 ? "Not allowed." : status === 404 ? "Not found." : "Something went wrong (" + status + ")." });

@@ -1,0 +1,1 @@
+"""Assessments in the recruiter admin."""

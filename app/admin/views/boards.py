@@ -1,0 +1,1 @@
+"""Job boards in the recruiter admin."""

@@ -1,0 +1,1 @@
+"""Assessment vendors (Alva Labs): integrations per company × product, orders, results."""

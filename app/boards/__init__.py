@@ -1,0 +1,1 @@
+"""Job boards (TopCV): the connection, postings and inbound board events."""

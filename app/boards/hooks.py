@@ -1,0 +1,1 @@
+"""Imported at start-up: job-board receivers, gates, sweep steps."""

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.clock import utcnow
+from app.extensions import db
+
+POSTING_STATUSES = ("draft", "pending_review", "approved", "rejected", "closed", "expired")
+OPEN_POSTING_STATUSES = ("pending_review", "approved")
+
+
+class Posting(db.Model):
+    """A job on an external board (TopCV): the "Posted jobs" log of a job."""
+
+    __tablename__ = "postings"
+    __table_args__ = (
+        UniqueConstraint("integration_id", "board_job_id", name="uq_posting_board_job"),
+        Index("ix_postings_status_synced", "status", "last_synced_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    integration_id: Mapped[int] = mapped_column(ForeignKey("partner_integrations.id", ondelete="CASCADE"))
+    board: Mapped[str] = mapped_column(String(32), default="topcv")
+    board_job_id: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    reject_reason: Mapped[str | None] = mapped_column(String(1000))
+    # The fields sent to the board (the posting form), and a hash of the last pushed version.
+    payload: Mapped[dict | None] = mapped_column(JSON, default=None)
+    last_payload_hash: Mapped[str | None] = mapped_column(String(64))
+    last_error: Mapped[str | None] = mapped_column(String(1000))
+    last_synced_at: Mapped[datetime | None]
+    linked: Mapped[bool] = mapped_column(default=False)  # "Add posted job": created on the board, not by Haku
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    job = relationship("Job")
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_POSTING_STATUSES

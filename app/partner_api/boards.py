@@ -1,0 +1,12 @@
+"""TopCV → Haku events (PARTNERS.md §3.3)."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from app.partner_api.views import bp, intake
+
+
+@bp.post("/boards/topcv/<external_id>/events")
+def topcv_events(external_id: str):
+    return intake("topcv", external_id, current_app.config["TOPCV_WEBHOOK_MAX_BYTES"])

@@ -1,0 +1,424 @@
+"""Partner integrations (PARTNERS.md §0): keys at rest, signed inbound intake, the
+delivery log with retries, dead deliveries and replay.
+
+Features register what they do with ``register_inbound`` (one event type of one vendor)
+and ``register_outbound`` (one kind of call Haku makes), and ``register_gate`` to say when
+a vendor's integration accepts inbound calls at all (404/410 rules).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import secrets as pysecrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Callable
+
+from flask import current_app
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+
+from app import audit, background
+from app.accounts import secrets
+from app.accounts.models import Role, User
+from app.clock import utcnow
+from app.extensions import db
+from app.integrations.http import CallResult
+from app.partners.models import IntegrationStatus, PartnerDelivery, PartnerIntegration
+
+log = logging.getLogger(__name__)
+
+RQ_ATTEMPTS = 4  # the first call plus RQ's retries (all within 5 minutes)
+SWEEP_SCHEDULE = [timedelta(minutes=15), timedelta(hours=1), timedelta(hours=2), timedelta(hours=4),
+                  timedelta(hours=8)]
+MAX_ATTEMPTS = RQ_ATTEMPTS + len(SWEEP_SCHEDULE)
+STUCK_AFTER = timedelta(minutes=10)
+LOST_ENQUEUE_AFTER = timedelta(minutes=2)
+
+
+class PartnerError(ValueError):
+    """A rule was broken; the message is for the person or partner."""
+
+
+class InboundRejected(Exception):
+    """The event cannot be processed (permanent); the message goes into the log."""
+
+
+class RetryLater(Exception):
+    """Raised inside an RQ task so RQ's ``Retry`` schedules the next attempt."""
+
+
+@dataclass
+class Intake:
+    status: int
+    body: dict
+    delivery_id: int | None = None
+
+
+INBOUND: dict[tuple[str, str], Callable] = {}
+OUTBOUND: dict[str, Callable] = {}
+ON_DEAD: dict[str, Callable] = {}
+GATES: dict[str, Callable] = {}
+SECRET_FORMS: dict[str, Callable[[str], str]] = {}
+
+
+def register_inbound(vendor: str, type_: str):
+    """``fn(delivery, integration, payload)`` does the work of one event; raise
+    ``InboundRejected`` for a permanent problem. Runs in a task; must not commit."""
+    def decorator(fn):
+        INBOUND[(vendor, type_)] = fn
+        return fn
+    return decorator
+
+
+def register_outbound(type_: str, on_dead: Callable | None = None):
+    """``fn(delivery, integration) -> CallResult`` makes the call and applies its effects
+    (success or permanent failure). ``on_dead(delivery, integration)`` runs when retries
+    are used up. Must not commit."""
+    def decorator(fn):
+        OUTBOUND[type_] = fn
+        if on_dead is not None:
+            ON_DEAD[type_] = on_dead
+        return fn
+    return decorator
+
+
+def register_gate(vendor: str, fn: Callable[[PartnerIntegration], bool],
+                  secret_form: Callable[[str], str] | None = None) -> None:
+    """``fn(integration)``: whether it accepts inbound calls (else 410). ``secret_form``
+    turns a stored signing secret into the ``whsec_`` form the library expects."""
+    GATES[vendor] = fn
+    if secret_form is not None:
+        SECRET_FORMS[vendor] = secret_form
+
+
+# ---------------------------------------------------------------- integrations and keys
+
+def new_signing_secret() -> str:
+    return "whsec_" + base64.b64encode(pysecrets.token_bytes(32)).decode()
+
+
+def _purpose(integration: PartnerIntegration, what: str) -> str:
+    return f"partner:{integration.external_id}:{what}"
+
+
+def set_api_key(integration: PartnerIntegration, api_key: str | None) -> None:
+    api_key = (api_key or "").strip()
+    integration.api_key_enc = secrets.encrypt(api_key, purpose=_purpose(integration, "api_key")) if api_key else None
+    integration.api_key_hint = api_key[-4:] if api_key else None
+
+
+def set_signing_secret(integration: PartnerIntegration, secret: str | None, *, keep_previous: bool = False) -> None:
+    if keep_previous and integration.signing_secret_enc:
+        previous = signing_secrets(integration)[0]
+        integration.previous_signing_secret_enc = secrets.encrypt(previous, purpose=_purpose(integration, "previous"))
+    else:
+        integration.previous_signing_secret_enc = None
+    integration.signing_secret_enc = (secrets.encrypt(secret, purpose=_purpose(integration, "signing_secret"))
+                                      if secret else None)
+
+
+def api_key(integration: PartnerIntegration) -> str | None:
+    if not integration.api_key_enc:
+        return None
+    return secrets.decrypt(integration.api_key_enc, purpose=_purpose(integration, "api_key"))
+
+
+def signing_secrets(integration: PartnerIntegration) -> list[str]:
+    out = []
+    if integration.signing_secret_enc:
+        out.append(secrets.decrypt(integration.signing_secret_enc, purpose=_purpose(integration, "signing_secret")))
+    if integration.previous_signing_secret_enc:
+        out.append(secrets.decrypt(integration.previous_signing_secret_enc, purpose=_purpose(integration, "previous")))
+    return out
+
+
+def integration_by_external_id(vendor: str, external_id: str) -> PartnerIntegration | None:
+    if not external_id or len(external_id) > 36:
+        return None
+    return db.session.scalar(select(PartnerIntegration).where(PartnerIntegration.external_id == external_id,
+                                                              PartnerIntegration.vendor == vendor))
+
+
+def company_admins(company_id: int) -> list[User]:
+    return list(db.session.scalars(select(User).where(User.company_id == company_id, User.role == Role.ADMIN.value,
+                                                      User.is_enabled.is_(True))))
+
+
+def alert_admins(integration: PartnerIntegration, title: str, link: str | None, dedupe_key: str) -> None:
+    from app.messaging.services import notify
+
+    notify(company_admins(integration.company_id), company_id=integration.company_id, kind="integration_alert",
+           title=title, link=link, dedupe_key=dedupe_key)
+
+
+# ---------------------------------------------------------------- inbound
+
+def receive(vendor: str, external_id: str, raw: bytes, headers, *, route: dict | None = None) -> Intake:
+    """Verify, store and acknowledge one signed inbound call; the work happens in a task."""
+    integration = integration_by_external_id(vendor, external_id)
+    if integration is None:
+        return Intake(404, _error("not_found", "Unknown integration."))
+    gate = GATES.get(vendor, lambda i: i.is_active)
+    if not gate(integration) or not integration.signing_secret_enc:
+        return Intake(410, _error("gone", "This integration is not active."))
+    form = SECRET_FORMS.get(vendor, lambda s: s)
+    payload = None
+    for secret in signing_secrets(integration):
+        try:
+            payload = Webhook(form(secret)).verify(raw, {k.lower(): v for k, v in headers.items()})
+            break
+        except WebhookVerificationError:
+            continue
+        except ValueError:  # signed, but the body is not JSON
+            return Intake(400, _error("malformed", "The body is not valid JSON."))
+    if payload is None:
+        return Intake(401, _error("bad_signature", "The signature does not verify."))
+    problem = _check_envelope(payload)
+    if problem:
+        return Intake(400, _error("malformed", problem))
+    webhook_id = str(headers.get("webhook-id"))[:200]
+    known = (vendor, payload["type"]) in INBOUND
+    delivery = PartnerDelivery(company_id=integration.company_id, integration_id=integration.id, direction="in",
+                               type=payload["type"][:64], webhook_id=webhook_id,
+                               state="received" if known else "ignored", target=route or None,
+                               body=raw.decode("utf-8", "replace"), summary=_summary_of(payload))
+    db.session.add(delivery)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        return Intake(200, {"status": "duplicate"})
+    if known:
+        from app.partners import tasks
+
+        background.defer(tasks.inbound_task(vendor), delivery.id)
+    try:
+        background.commit()
+    except IntegrityError:  # a parallel duplicate won the race
+        db.session.rollback()
+        return Intake(200, {"status": "duplicate"})
+    return Intake(202 if known else 200, {"status": "accepted" if known else "ignored"}, delivery.id)
+
+
+def _check_envelope(payload: Any) -> str | None:
+    if not isinstance(payload, dict):
+        return "The body must be a JSON object."
+    if payload.get("api_version") != "1":
+        return "api_version must be \"1\"."
+    if not isinstance(payload.get("type"), str) or not payload["type"]:
+        return "type is missing."
+    if "data" not in payload:
+        return "data is missing."
+    return None
+
+
+def _summary_of(payload: dict) -> str:
+    data = payload.get("data")
+    if isinstance(data, dict):
+        keys = [k for k in ("board_job_id", "board_application_id", "partner_interview_id", "vendor_account_ref",
+                            "status", "score") if data.get(k) is not None]
+        return ", ".join(f"{k}={str(data[k])[:60]}" for k in keys)[:500]
+    return ""
+
+
+def _error(code: str, message: str, field: str | None = None) -> dict:
+    return {"error": {"code": code, "message": message, "field": field}}
+
+
+def process_inbound(delivery_id: int) -> str:
+    """Do the work of one stored inbound event, once."""
+    now = utcnow()
+    claimed = db.session.execute(update(PartnerDelivery).where(
+        PartnerDelivery.id == delivery_id, PartnerDelivery.state == "received").values(
+        state="processing", claimed_at=now, attempts=PartnerDelivery.attempts + 1)).rowcount
+    db.session.commit()
+    if not claimed:
+        return "skipped"
+    delivery = db.session.get(PartnerDelivery, delivery_id)
+    integration = db.session.get(PartnerIntegration, delivery.integration_id)
+    handler = INBOUND.get((integration.vendor, delivery.type))
+    started = utcnow()
+    try:
+        if handler is None:
+            raise InboundRejected(f"no handler for {delivery.type}")
+        handler(delivery, integration, json.loads(delivery.body or "{}"))
+        delivery.state, delivery.error = "processed", None
+        delivery.latency_ms = int((utcnow() - started).total_seconds() * 1000)
+        background.commit()
+        return "processed"
+    except Exception as exc:
+        db.session.rollback()
+        background.discard()
+        if not isinstance(exc, InboundRejected):
+            log.exception("processing partner delivery %s failed", delivery_id)
+        message = str(exc) if isinstance(exc, InboundRejected) else f"internal error ({type(exc).__name__})"
+        db.session.execute(update(PartnerDelivery).where(PartnerDelivery.id == delivery_id).values(
+            state="failed", error=message[:1000]))
+        db.session.commit()
+        return "failed"
+
+
+# ---------------------------------------------------------------- outbound
+
+def task_options() -> dict:
+    from rq import Retry
+
+    intervals = current_app.config.get("PARTNER_RETRY_INTERVALS", [10, 30, 90])
+    return {"retry": Retry(max=len(intervals), interval=intervals), "failure_ttl": 7 * 24 * 3600}
+
+
+def queue_call(integration: PartnerIntegration, type_: str, *, target: dict | None = None, summary: str = "",
+               actor: User | None = None) -> PartnerDelivery:
+    """Record an outbound call and run it in a task after the commit (the caller commits)."""
+    from app.partners import tasks
+
+    delivery = PartnerDelivery(company_id=integration.company_id, integration_id=integration.id, direction="out",
+                               type=type_, state="pending", target=target, summary=summary[:500],
+                               actor_id=actor.id if actor else None)
+    db.session.add(delivery)
+    db.session.flush()
+    background.defer(tasks.outbound_task(integration.vendor), delivery.id, **task_options())
+    return delivery
+
+
+def call_now(integration: PartnerIntegration, type_: str, fn: Callable[[], CallResult], *, summary: str = "",
+             actor: User | None = None) -> CallResult:
+    """A call made during a request (e.g. validating keys as they are saved), logged like
+    any other. The caller commits."""
+    result = fn()
+    db.session.add(PartnerDelivery(
+        company_id=integration.company_id, integration_id=integration.id, direction="out", type=type_,
+        state="ok" if result.ok else "failed", summary=summary[:500], status_code=result.status_code,
+        latency_ms=result.latency_ms, error=result.error, attempts=1, actor_id=actor.id if actor else None))
+    return result
+
+
+def run_delivery(delivery_id: int, *, in_rq: bool = True) -> str:
+    """Make one outbound call (one attempt) and record the outcome."""
+    now = utcnow()
+    claimed = db.session.execute(update(PartnerDelivery).where(
+        PartnerDelivery.id == delivery_id, PartnerDelivery.direction == "out",
+        PartnerDelivery.state.in_(("pending", "retrying"))).values(
+        state="running", claimed_at=now, attempts=PartnerDelivery.attempts + 1)).rowcount
+    db.session.commit()
+    if not claimed:
+        return "skipped"
+    delivery = db.session.get(PartnerDelivery, delivery_id)
+    integration = db.session.get(PartnerIntegration, delivery.integration_id)
+    handler = OUTBOUND.get(delivery.type)
+    try:
+        result = handler(delivery, integration) if handler else CallResult(None, error=f"unknown call {delivery.type}")
+    except Exception as exc:
+        db.session.rollback()
+        background.discard()
+        log.exception("partner call %s failed", delivery_id)
+        delivery = db.session.get(PartnerDelivery, delivery_id)
+        integration = db.session.get(PartnerIntegration, delivery.integration_id)
+        result = CallResult(None, error=f"internal error ({type(exc).__name__})", retryable=True)
+    delivery.status_code, delivery.latency_ms, delivery.error = result.status_code, result.latency_ms, result.error
+    if result.ok:
+        delivery.state, delivery.next_retry_at = "ok", None
+    elif not result.retryable:
+        delivery.state, delivery.next_retry_at = "failed", None
+    elif delivery.attempts < RQ_ATTEMPTS and in_rq and _rq_retries_left():
+        delivery.state, delivery.next_retry_at = "retrying", None
+        background.commit()
+        raise RetryLater(f"delivery {delivery_id}: {result.error}")
+    elif delivery.attempts < MAX_ATTEMPTS:
+        step = max(0, delivery.attempts - RQ_ATTEMPTS)
+        delivery.state, delivery.next_retry_at = "retrying", utcnow() + SWEEP_SCHEDULE[min(step, len(SWEEP_SCHEDULE) - 1)]
+    else:
+        delivery.state, delivery.next_retry_at = "dead", None
+        if delivery.type in ON_DEAD:
+            ON_DEAD[delivery.type](delivery, integration)
+        alert_admins(integration, f"A {integration.vendor} call failed for good: {delivery.type}",
+                     _log_link(integration), f"dead:{delivery.id}")
+    background.commit()
+    return delivery.state
+
+
+def _rq_retries_left() -> bool:
+    from rq import get_current_job
+
+    job = get_current_job()
+    return bool(job is not None and (job.retries_left or 0) > 0)
+
+
+def _log_link(integration: PartnerIntegration) -> str | None:
+    from app.links import path_for
+
+    try:
+        return path_for("admin.partner_log", integration_id=integration.id)
+    except Exception:
+        return None
+
+
+def replay(delivery: PartnerDelivery, actor: User) -> PartnerDelivery:
+    """Run a failed or dead delivery again (company admins, from the log)."""
+    from app.partners import tasks
+
+    if not delivery.replayable:
+        raise PartnerError("Only a failed delivery can be replayed.")
+    before = {"state": delivery.state, "attempts": delivery.attempts}
+    if delivery.direction == "in":
+        delivery.state = "received"
+        background.defer(tasks.inbound_task(delivery.integration.vendor), delivery.id)
+    else:
+        delivery.state, delivery.attempts, delivery.next_retry_at = "pending", 0, None
+        background.defer(tasks.outbound_task(delivery.integration.vendor), delivery.id, **task_options())
+    delivery.error = None
+    audit.record(company_id=delivery.company_id, actor=audit.actor_of(actor), object=f"partner_delivery:{delivery.id}",
+                 action="replay", before=before, after={"state": delivery.state})
+    background.commit()
+    return delivery
+
+
+def deliveries_for(integration: PartnerIntegration, limit: int = 200) -> list[PartnerDelivery]:
+    return list(db.session.scalars(select(PartnerDelivery).where(
+        PartnerDelivery.integration_id == integration.id, PartnerDelivery.company_id == integration.company_id)
+        .order_by(PartnerDelivery.id.desc()).limit(limit)))
+
+
+# ---------------------------------------------------------------- sweeping
+
+def sweep_deliveries(limit: int = 500) -> int:
+    """Due retries, enqueues lost while Redis was away, and work of killed workers."""
+    from app.partners import tasks
+
+    now = utcnow()
+    stuck = now - STUCK_AFTER
+    db.session.execute(update(PartnerDelivery).where(
+        PartnerDelivery.state == "running", PartnerDelivery.claimed_at < stuck).values(state="retrying",
+                                                                                         next_retry_at=now))
+    db.session.execute(update(PartnerDelivery).where(
+        PartnerDelivery.state == "processing", PartnerDelivery.claimed_at < stuck).values(state="received"))
+    db.session.commit()
+    lost = now - LOST_ENQUEUE_AFTER
+    out_rows = db.session.execute(select(PartnerDelivery.id, PartnerIntegration.vendor).join(
+        PartnerIntegration, PartnerIntegration.id == PartnerDelivery.integration_id).where(
+        PartnerDelivery.direction == "out",
+        or_((PartnerDelivery.state == "retrying") & (PartnerDelivery.next_retry_at <= now),
+            (PartnerDelivery.state == "retrying") & PartnerDelivery.next_retry_at.is_(None)
+            & (PartnerDelivery.updated_at < lost),
+            (PartnerDelivery.state == "pending") & (PartnerDelivery.created_at < lost)))
+        .limit(limit)).all()
+    in_rows = db.session.execute(select(PartnerDelivery.id, PartnerIntegration.vendor).join(
+        PartnerIntegration, PartnerIntegration.id == PartnerDelivery.integration_id).where(
+        PartnerDelivery.direction == "in", PartnerDelivery.state == "received",
+        PartnerDelivery.updated_at < lost).limit(limit)).all()
+    for delivery_id, vendor in out_rows:
+        background.enqueue(tasks.outbound_task(vendor), delivery_id, job_id=f"partner-out-{delivery_id}-{now:%H%M}",
+                           **task_options())
+    for delivery_id, vendor in in_rows:
+        background.enqueue(tasks.inbound_task(vendor), delivery_id, job_id=f"partner-in-{delivery_id}-{now:%H%M}")
+    return len(out_rows) + len(in_rows)
+
+
+def describe_status(integration: PartnerIntegration) -> str:
+    return {IntegrationStatus.NOT_CONFIGURED: "Not configured", IntegrationStatus.CONFIGURED: "Configured",
+            IntegrationStatus.ERROR: "Error", IntegrationStatus.DISCONNECTED: "Disconnected"}.get(
+        integration.status, integration.status)

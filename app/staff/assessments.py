@@ -1,0 +1,1 @@
+"""Assessment integrations in the staff admin."""
