@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.clock import utcnow
@@ -59,7 +59,7 @@ class Application(db.Model):
         Index("ix_applications_company_status_created", "company_id", "status", "created_at", "id"),
         Index("ix_applications_job_stage", "job_id", "stage_id"),
         Index("ix_applications_dedupe", "company_id", "candidate_id", "job_id"),
-        Index("ix_applications_source_ref", "company_id", "source", "source_ref"),
+        UniqueConstraint("company_id", "source", "source_ref", name="uq_applications_source_ref"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -18,7 +18,7 @@ class Posting(db.Model):
     __tablename__ = "postings"
     __table_args__ = (
         UniqueConstraint("integration_id", "board_job_id", name="uq_posting_board_job"),
-        Index("ix_postings_status_synced", "status", "last_synced_at"),
+        Index("ix_postings_status_sync_due", "status", "sync_due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,6 +34,10 @@ class Posting(db.Model):
     last_payload_hash: Mapped[str | None] = mapped_column(String(64))
     last_error: Mapped[str | None] = mapped_column(String(1000))
     last_synced_at: Mapped[datetime | None]
+    # When the sweeper next pulls the status from the board (reconciliation).
+    sync_due_at: Mapped[datetime | None]
+    # Time of the newest board event applied, so a late, older notice changes nothing.
+    board_event_at: Mapped[datetime | None]
     linked: Mapped[bool] = mapped_column(default=False)  # "Add posted job": created on the board, not by Haku
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,198 @@
+"""TopCV → Haku events: intake answers (PARTNERS.md §0, §3.3) and what processing does.
+Tasks run inline here (RQ_ASYNC off); the sandbox tests use a real worker."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from sqlalchemy import func, select
+
+from app.applications.models import Application, TimelineEvent
+from app.boards.models import Posting
+from app.extensions import db
+from app.messaging.models import Notification
+from app.partners.models import PartnerDelivery
+from tests.boards.conftest import event, signed
+from tests.conftest import PDF
+
+
+def count(model, *where) -> int:
+    return db.session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def posting_for(board, job, board_job_id="TCV-1", status="pending_review") -> Posting:
+    posting = Posting(company_id=board.company.id, job_id=job.id, integration_id=board.integration.id,
+                      board_job_id=board_job_id, status=status, payload={"title": job.title})
+    db.session.add(posting)
+    db.session.commit()
+    return posting
+
+
+def applied(board_job_id="TCV-1", ref="APP-1", email="lan@example.vn", phone="+84 901 234 567",
+            title="Backend developer", resume=True, name="Nguyễn Thị Lan"):
+    return event("application.created", {
+        "board_application_id": ref, "board_job_id": board_job_id, "job_title": title,
+        "candidate": {"full_name": name, "email": email, "phone": phone},
+        "resume": {"file_name": "lan.pdf", "content_type": "application/pdf",
+                   "data": base64.b64encode(PDF).decode(), "url": None} if resume else None,
+        "cover_letter": "Xin chào", "answers": [], "applied_at": "2026-12-01T08:00:00Z"})
+
+
+# ---------------------------------------------------------------- moderation
+
+def test_approved_updates_posting_and_notifies_team_once(board, make, post_event):
+    recruiter = make.user(board.company)
+    job = make.job(board.company, team=[recruiter])
+    posting = posting_for(board, job)
+    payload = event("job.approved", {"board_job_id": "TCV-1", "reason": None})
+    first = post_event(payload, msg_id="evt_1")
+    assert first.status_code == 202
+    assert db.session.get(Posting, posting.id).status == "approved"
+    notes = db.session.scalars(select(Notification).where(Notification.kind == "posting_moderated")).all()
+    assert {n.user_id for n in notes} == {board.admin.id, recruiter.id}
+    assert "approved" in notes[0].title
+    again = post_event(payload, msg_id="evt_1")  # TopCV's retry: same webhook-id
+    assert again.status_code == 200 and again.get_json()["status"] == "duplicate"
+    assert count(Notification, Notification.kind == "posting_moderated") == 2
+    assert count(PartnerDelivery, PartnerDelivery.direction == "in") == 1
+
+
+def test_rejected_keeps_reason_and_an_older_approval_changes_nothing(board, make, post_event):
+    job = make.job(board.company)
+    posting = posting_for(board, job)
+    post_event(event("job.rejected", {"board_job_id": "TCV-1", "reason": "Salary missing"},
+                     timestamp="2026-12-01T09:00:00Z"))
+    post_event(event("job.approved", {"board_job_id": "TCV-1", "reason": None}, timestamp="2026-12-01T08:00:00Z"))
+    row = db.session.get(Posting, posting.id)
+    assert (row.status, row.reject_reason) == ("rejected", "Salary missing")
+
+
+def test_moderation_for_an_unknown_posting_is_logged_as_failed(board, post_event):
+    resp = post_event(event("job.approved", {"board_job_id": "NOPE", "reason": None}))
+    assert resp.status_code == 202
+    row = db.session.scalar(select(PartnerDelivery))
+    assert row.state == "failed" and "NOPE" in row.error
+
+
+# ---------------------------------------------------------------- applicants
+
+def test_applicant_lands_at_first_stage_with_cv_and_team_notified(board, make, post_event):
+    job = make.job(board.company)
+    posting_for(board, job, status="approved")
+    assert post_event(applied()).status_code == 202
+    app_row = db.session.scalar(select(Application).where(Application.source == "topcv"))
+    assert app_row.job_id == job.id and app_row.stage_id == job.first_stage.id and app_row.status == "open"
+    assert app_row.source_ref == "APP-1" and app_row.cv_file is not None
+    assert (app_row.candidate.given_names, app_row.candidate.family_name) == ("Nguyễn Thị", "Lan")
+    assert app_row.candidate.name_unverified is True
+    assert count(Notification, Notification.kind == "new_application") >= 1
+
+
+def test_redelivery_under_a_new_id_and_the_same_person_do_not_duplicate(board, make, post_event):
+    job = make.job(board.company)
+    posting_for(board, job, status="approved")
+    post_event(applied())
+    post_event(applied())  # same board_application_id, new webhook-id
+    post_event(applied(ref="APP-2", email="LAN@example.vn"))  # same person (email), same job
+    post_event(applied(ref="APP-3", email=None))  # same person by phone
+    rows = db.session.scalars(select(Application).where(Application.source == "topcv")).all()
+    assert len(rows) == 1
+    notes = db.session.scalars(select(TimelineEvent).where(TimelineEvent.kind == "duplicate")).all()
+    assert len(notes) == 2 and notes[0].application_id == rows[0].id
+
+
+def test_title_match_without_posting(board, make, post_event):
+    make.job(board.company, title="Data analyst")
+    job = make.job(board.company, title="Lập trình viên Python")
+    post_event(applied(board_job_id="TCV-OTHER", title="  lap trinh  vien PYTHON "))
+    row = db.session.scalar(select(Application).where(Application.source == "topcv"))
+    assert row.job_id == job.id
+    applied_event = db.session.scalar(select(TimelineEvent).where(TimelineEvent.kind == "applied"))
+    assert applied_event.data["matched"] == "matched by title"
+
+
+@pytest.mark.parametrize("titles,reason", [((), "no TopCV posting"), (("Tester", "Tester"), "2 open jobs")])
+def test_no_or_several_matches_go_to_the_pending_pool(board, make, post_event, titles, reason):
+    for title in titles:
+        make.job(board.company, title=title)
+    post_event(applied(board_job_id=None, title="Tester"))
+    row = db.session.scalar(select(Application).where(Application.source == "topcv"))
+    assert row.status == "pending" and row.job_id is None and reason in row.pending_reason
+    assert row.pending_data["job_title"] == "Tester"
+    assert count(Notification, Notification.kind == "pending_pool") >= 1
+
+
+def test_a_bad_cv_is_dropped_with_a_note_and_the_applicant_kept(board, make, post_event):
+    job = make.job(board.company)
+    posting_for(board, job, status="approved")
+    payload = applied()
+    payload["data"]["resume"]["data"] = base64.b64encode(b"MZ not a pdf").decode()
+    post_event(payload)
+    row = db.session.scalar(select(Application).where(Application.source == "topcv"))
+    assert row is not None and row.cv_file_id is None
+    note = db.session.scalar(select(TimelineEvent).where(TimelineEvent.kind == "cv_dropped"))
+    assert "not a PDF" in note.data["reason"]
+
+
+def test_applicant_without_contact_is_rejected_in_the_log(board, post_event):
+    payload = applied(email=None, phone=None, ref="")
+    assert post_event(payload).status_code == 202
+    assert count(Application) == 0
+    assert db.session.scalar(select(PartnerDelivery.state)) == "failed"
+
+
+def test_stage_automations_fire_for_topcv_applicants(board, make, post_event):
+    from app.emrex import services as emrex
+    from app.emrex.models import EmrexRequest
+
+    board.company.emrex_enabled = True
+    job = make.job(board.company)
+    emrex.save_settings(job, email_template_id=None, trigger_stage_id=job.first_stage.id, reminders_enabled=True)
+    posting_for(board, job, status="approved")
+    post_event(applied())
+    assert count(EmrexRequest) == 1
+
+
+# ---------------------------------------------------------------- intake answers
+
+def test_intake_refusals_store_nothing(board, client, post_event, app):
+    ok_payload = event("job.approved", {"board_job_id": "X", "reason": None})
+    unknown = post_event(ok_payload, url="/partner/v1/boards/topcv/00000000-0000-4000-8000-000000000000/events")
+    assert unknown.status_code == 404 and unknown.get_json()["error"]["code"] == "not_found"
+    assert post_event(ok_payload, secret="wrong-secret").status_code == 401
+    body, headers = signed(board.secret, ok_payload)
+    assert client.post(board.url, data=body, headers={**headers, "Content-Type": "text/plain"}).status_code == 415
+    unsigned = {k: v for k, v in headers.items() if k != "webhook-signature"}
+    assert client.post(board.url, data=body, headers=unsigned).status_code == 401
+    old = post_event(ok_payload, timestamp=1_000_000_000)
+    assert old.status_code == 401
+    assert post_event(b"{not json").status_code == 400
+    assert post_event({"type": "job.approved", "data": {}}).status_code == 400  # no api_version
+    app.config["TOPCV_WEBHOOK_MAX_BYTES"] = 100
+    assert post_event(applied()).status_code == 413
+    app.config["TOPCV_WEBHOOK_MAX_BYTES"] = 20 * 1024 * 1024
+    assert count(PartnerDelivery) == 0
+
+
+def test_unknown_type_is_acknowledged_and_ignored(board, post_event):
+    resp = post_event(event("job.viewed", {"board_job_id": "X"}))
+    assert resp.status_code == 200 and resp.get_json()["status"] == "ignored"
+    assert db.session.scalar(select(PartnerDelivery.state)) == "ignored"
+
+
+@pytest.mark.parametrize("switch", ["disconnect", "staff_off", "inactive"])
+def test_disconnected_or_disabled_is_410(board, post_event, switch):
+    from app.boards import services
+
+    if switch == "disconnect":
+        services.disconnect(board.company.id, board.admin)
+    elif switch == "staff_off":
+        board.company.job_boards_enabled = False
+        db.session.commit()
+    else:
+        board.integration.is_active = False
+        db.session.commit()
+    resp = post_event(event("job.approved", {"board_job_id": "X", "reason": None}))
+    assert resp.status_code == 410
+    assert count(PartnerDelivery, PartnerDelivery.direction == "in") == 0
