@@ -31,6 +31,8 @@ class Company(db.Model):
     emrex_enabled: Mapped[bool] = mapped_column(default=False)
     gpa_scale: Mapped[str] = mapped_column(String(4), default="4.0")
     job_boards_enabled: Mapped[bool] = mapped_column(default=False)
+    # Staff let the company's admins enable assessment products (Alva) themselves.
+    assessments_self_service: Mapped[bool] = mapped_column(default=False)
     retention_months: Mapped[int] = mapped_column(default=24)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

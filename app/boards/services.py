@@ -11,7 +11,7 @@ import base64
 import binascii
 import hashlib
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 from flask import current_app
 from sqlalchemy import select
@@ -503,13 +503,13 @@ partners.register_inbound(VENDOR, "job.rejected")(_moderation("rejected"))
 
 
 def _event_time(payload: dict):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     try:
         at = datetime.fromisoformat(str(payload.get("timestamp")).replace("Z", "+00:00"))
     except ValueError:
         return None
-    return at.astimezone(timezone.utc).replace(tzinfo=None) if at.tzinfo else at
+    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
 
 
 def split_full_name(full_name: str) -> tuple[str, str]:

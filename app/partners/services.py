@@ -12,9 +12,10 @@ import base64
 import json
 import logging
 import secrets as pysecrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Callable
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import or_, select, update

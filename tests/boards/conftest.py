@@ -37,7 +37,7 @@ def signed(secret: str, payload: dict | bytes, msg_id: str | None = None, timest
     import datetime as dt
 
     signature = Webhook(secret_as_whsec(secret) if whsec else secret).sign(
-        msg_id, dt.datetime.fromtimestamp(ts, tz=dt.timezone.utc), body.decode())
+        msg_id, dt.datetime.fromtimestamp(ts, tz=dt.UTC), body.decode())
     return body, {"webhook-id": msg_id, "webhook-timestamp": str(ts), "webhook-signature": signature,
                   "Content-Type": "application/json"}
 

@@ -1,0 +1,53 @@
+"""Assessment columns in the applications list (cogwheel menu): the latest order's score and
+status, sortable and filterable through the per-application summary row."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
+
+from app.applications.columns import ListColumn, register_column
+from app.applications.models import Application
+from app.assessments.models import AssessmentSummary
+
+STATUS_LABELS = {
+    "pending": _l("Sending"), "invited": _l("Invited"), "started": _l("Started"), "complete": _l("Complete"),
+    "expired": _l("Expired"), "cancelled": _l("Cancelled"), "error": _l("Vendor error"), "failed": _l("Not sent"),
+}
+
+
+def _join(stmt):
+    return stmt.outerjoin(AssessmentSummary, AssessmentSummary.application_id == Application.id)
+
+
+def _status(application) -> str:
+    row = application.assessment_summary
+    return str(STATUS_LABELS.get(row.status, row.status)) if row is not None else ""
+
+
+def _score(application) -> str:
+    row = application.assessment_summary
+    if row is None or row.score is None:
+        return ""
+    return f"{row.score:g} / {row.max_score:g}" if row.max_score is not None else f"{row.score:g}"
+
+
+def _status_filter(stmt, value):
+    return stmt.where(AssessmentSummary.status == value)
+
+
+def _score_filter(stmt, value):
+    try:
+        minimum = float(value)
+    except ValueError:
+        return stmt
+    return stmt.where(AssessmentSummary.score >= minimum)
+
+
+_OPTIONS = [joinedload(Application.assessment_summary)]
+
+register_column(ListColumn("assessment_score", _l("Assessment score"), _score, sort=AssessmentSummary.score,
+                           options=_OPTIONS, join=_join, filter=("min", None, _score_filter)))
+register_column(ListColumn("assessment_status", _l("Assessment status"), _status, sort=AssessmentSummary.status,
+                           options=_OPTIONS, join=_join, filter=("choice", list(STATUS_LABELS.items()),
+                                                                  _status_filter)))
