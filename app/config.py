@@ -61,6 +61,7 @@ def base_settings() -> dict:
     s['EMREX_ALLOW_HTTP_RETURN'] = _bool("EMREX_ALLOW_HTTP_RETURN")
     s['TOPCV_API_URL'] = _env("TOPCV_API_URL", "http://127.0.0.1:5102")
     s['ASSESSMENT_VENDOR_URL'] = _env("ASSESSMENT_VENDOR_URL", "http://127.0.0.1:5103")
+    s['PARTNER_HTTP_TIMEOUT'] = float(_env("PARTNER_HTTP_TIMEOUT", "10"))
     s['OUTBOUND_ALLOWED_HOSTS'] = _env("OUTBOUND_ALLOWED_HOSTS", "127.0.0.1,localhost")
     s['MAX_CONTENT_LENGTH'] = 25 * 1024 * 1024
     s['APPLY_MAX_BYTES'] = 11 * 1024 * 1024

@@ -17,6 +17,17 @@ DEMO_LOGINS = (
     ("company admin (Sao Mai Tech)", "admin@saomai.test", DEMO_PASSWORD),
 )
 
+# TopCV: Sao Mai Tech's employer account in the TopCV sandbox (make run seeds the sandbox with
+# the same keys and this webhook URL, so events flow at once). Development only.
+DEMO_TOPCV = {
+    "company_slug": "saomai",
+    "external_id": "5e1f0c2a-7b7d-4c53-9d0e-3f6f1c1a7b02",
+    "name": "Sao Mai Tech",
+    "email": "hr@saomai.test",
+    "access_token": "tcv_demo_access_token_saomai_2026",
+    "secret_key": "tcv_demo_secret_key_saomai_2026",
+}
+
 CANDIDATES = [
     ("Aino", "Virtanen", "aino.virtanen@example.fi", "+358 40 123 4567"),
     ("Mikael", "Lindqvist", "mikael.lindqvist@example.se", "+46 70 123 45 67"),
@@ -46,6 +57,7 @@ def load() -> bool:
 
     ensure_default_templates()
     if db.session.scalar(select(Company).where(Company.slug == "acme")) is not None:
+        _ensure_topcv()
         return False
     accounts.create_staff("staff@haku.test", "Stella Staff", DEMO_PASSWORD)
     acme = accounts.create_company(name="Acme Oy", slug="acme", admin_email="admin@acme.test",
@@ -88,10 +100,43 @@ def load() -> bool:
             cv=("cv.pdf", pdf), consent=True)
         if i % 3 == 1:
             applications.move_to_stage(application, job.stages[2].id, admin)
+    _ensure_topcv()
     return True
+
+
+def _ensure_topcv() -> None:
+    """Sao Mai Tech has job boards on and TopCV connected to the sandbox's demo employer."""
+    from app.boards import services as boards
+    from app.partners import services as partners
+    from app.partners.models import IntegrationStatus
+
+    company = db.session.scalar(select(Company).where(Company.slug == DEMO_TOPCV["company_slug"]))
+    if company is None:
+        return
+    company.job_boards_enabled = True
+    integration = boards.connection(company.id, create=True)
+    if integration.status == IntegrationStatus.NOT_CONFIGURED and not integration.api_key_enc:
+        integration.external_id = DEMO_TOPCV["external_id"]
+        partners.set_api_key(integration, DEMO_TOPCV["access_token"])
+        partners.set_signing_secret(integration, DEMO_TOPCV["secret_key"])
+        integration.status = IntegrationStatus.CONFIGURED
+        integration.account_name = DEMO_TOPCV["name"]
+    db.session.commit()
+
+
+def topcv_sandbox_seed(base_url: str) -> dict:
+    """The employer the launcher seeds into the TopCV sandbox."""
+    return {"name": DEMO_TOPCV["name"], "email": DEMO_TOPCV["email"], "access_token": DEMO_TOPCV["access_token"],
+            "secret_key": DEMO_TOPCV["secret_key"],
+            "webhook_url": f"{base_url.rstrip('/')}/partner/v1/boards/topcv/{DEMO_TOPCV['external_id']}/events"}
 
 
 def _demo_pdf() -> bytes:
     """A minimal valid one-page PDF."""
     return (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
             b"endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def alva_sandbox_seed(base_url: str) -> list[dict]:
+    """The vendor accounts the launcher seeds into the assessment vendor sandbox."""
+    return []

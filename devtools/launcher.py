@@ -16,6 +16,7 @@ To add a process (the partner sandboxes, for instance), add one ``Service`` to
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import signal
 import socket
@@ -40,6 +41,8 @@ VALKEY_PORT = 6390
 SMTP_PORT = 1025
 MAIL_VIEWER_PORT = 8025
 EMP_PORT = 5101
+TOPCV_PORT = 5102
+VENDOR_PORT = 5103
 
 #: Working directory of the embedded Valkey; its pidfile lets us find the daemon.
 VALKEY_DIR = ROOT / "instance" / "valkey"
@@ -174,6 +177,25 @@ def stop_orphaned_valkey(say: Callable[[str], None]) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def demo_seed_args(function: str, flag: str) -> tuple[str, ...]:
+    """``flag JSON`` pairs for a sandbox, from the app's demo data (so the sandbox knows the
+    demo company's keys and webhook URL). Empty when the app's demo module cannot say."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    try:
+        module = importlib.import_module("app.demo")
+        seeds = getattr(module, function)(f"http://{HOST}:{WEB_PORT}")
+    except Exception as exc:  # the sandbox still starts, just without the demo account
+        print(f"[make run] no demo seed for {function}: {exc}", file=sys.stderr)
+        return ()
+    if isinstance(seeds, dict):
+        seeds = [seeds]
+    out: list[str] = []
+    for seed in seeds:
+        out += [flag, json.dumps(seed)]
+    return tuple(out)
+
+
 INFRA_SERVICES: tuple[Service, ...] = (
     Service(
         name="valkey",
@@ -216,8 +238,27 @@ EXTRA_SERVICES: list[Service] = [
                                               f"http://{HOST}:{EMP_PORT}/registry/emp-list.json"},
         wait_before_next=True,
     ),
-    # Service(name="topcv", ... port 5102, provides_env={"TOPCV_API_URL": "http://127.0.0.1:5102"}),
-    # Service(name="vendor", ... port 5103, provides_env={"ASSESSMENT_VENDOR_URL": "..."}),
+    Service(
+        name="topcv",
+        argv=(PY, "-m", "sandboxes.topcv", "--host", HOST, "--port", str(TOPCV_PORT),
+              "--data-dir", str(ROOT / "instance" / "topcv-sandbox"),
+              *demo_seed_args("topcv_sandbox_seed", "--seed-employer")),
+        probes=(http_probe(f"http://{HOST}:{TOPCV_PORT}/healthz"),),
+        ports=(TOPCV_PORT,),
+        skip_if_env="TOPCV_API_URL",
+        provides_env={"TOPCV_API_URL": f"http://{HOST}:{TOPCV_PORT}"},
+    ),
+    Service(
+        name="vendor",
+        argv=(PY, "-m", "sandboxes.assessment_vendor", "--host", HOST, "--port", str(VENDOR_PORT),
+              "--data-dir", str(ROOT / "instance" / "vendor-sandbox"),
+              *demo_seed_args("alva_sandbox_seed", "--seed-account")),
+        probes=(http_probe(f"http://{HOST}:{VENDOR_PORT}/healthz"),),
+        ports=(VENDOR_PORT,),
+        skip_if_env="ASSESSMENT_VENDOR_URL",
+        provides_env={"ASSESSMENT_VENDOR_URL": f"http://{HOST}:{VENDOR_PORT}"},
+        wait_before_next=True,
+    ),
 ]
 
 APP_SERVICES: tuple[Service, ...] = (

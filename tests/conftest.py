@@ -327,3 +327,44 @@ def emp_registry(app, emp_sandbox):
     sync = services.refresh_registry()
     assert sync.ok, sync.detail
     return emp_sandbox
+
+
+# ---------------------------------------------------------------- a live server (browser tests, partner callbacks)
+
+#: Settings a test may point at a sandbox; the live server and worker processes get them too.
+PARTNER_SETTINGS = ("TOPCV_API_URL", "ASSESSMENT_VENDOR_URL", "EMREX_REGISTRY_URLS", "PARTNER_HTTP_TIMEOUT",
+                    "OUTBOUND_ALLOWED_HOSTS")
+
+
+def partner_env(test_env: dict, app) -> dict:
+    """``test_env`` plus the partner settings (and BASE_URL) the test set on ``app.config``."""
+    env = dict(test_env)
+    for key in (*PARTNER_SETTINGS, "BASE_URL"):
+        if key in app.config and app.config[key] is not None:
+            env[key] = str(app.config[key])
+    return env
+
+
+@pytest.fixture
+def live(app, app_config):
+    """The app served over HTTP as production runs it: CSRF on, tasks to Redis. Settings the
+    test changed on ``app.config`` before asking for it carry over."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from app import create_app
+
+    server = make_server("127.0.0.1", 0, None, threaded=True)
+    base = f"http://127.0.0.1:{server.server_port}"
+    carried = {key: app.config[key] for key in PARTNER_SETTINGS if key in app.config}
+    live_app = create_app({**app_config, **carried, "WTF_CSRF_ENABLED": True, "RQ_ASYNC": True, "BASE_URL": base})
+    server.app = live_app
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    app.config["BASE_URL"] = base  # links the test process builds point at the live server too
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)

@@ -88,7 +88,8 @@ def webhook_url(integration: PartnerIntegration) -> str:
 def client_for(integration: PartnerIntegration, api_key: str | None = None) -> TopCVClient:
     key = api_key if api_key is not None else (partners.api_key(integration) or "")
     return TopCVClient(current_app.config["TOPCV_API_URL"], key,
-                       allowed_hosts(current_app.config["OUTBOUND_ALLOWED_HOSTS"]))
+                       allowed_hosts(current_app.config["OUTBOUND_ALLOWED_HOSTS"]),
+                       timeout=current_app.config.get("PARTNER_HTTP_TIMEOUT", 10))
 
 
 def _fail_reason(result: CallResult) -> str:

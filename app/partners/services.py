@@ -32,12 +32,11 @@ from app.partners.models import IntegrationStatus, PartnerDelivery, PartnerInteg
 
 log = logging.getLogger(__name__)
 
-RQ_ATTEMPTS = 4  # the first call plus RQ's retries (all within 5 minutes)
 SWEEP_SCHEDULE = [timedelta(minutes=15), timedelta(hours=1), timedelta(hours=2), timedelta(hours=4),
                   timedelta(hours=8)]
-MAX_ATTEMPTS = RQ_ATTEMPTS + len(SWEEP_SCHEDULE)
 STUCK_AFTER = timedelta(minutes=10)
 LOST_ENQUEUE_AFTER = timedelta(minutes=2)
+RETRY_GRACE = timedelta(minutes=1)  # RQ's scheduler runs the quick retries; the sweeper catches what it lost
 
 
 class PartnerError(ValueError):
@@ -46,10 +45,6 @@ class PartnerError(ValueError):
 
 class InboundRejected(Exception):
     """The event cannot be processed (permanent); the message goes into the log."""
-
-
-class RetryLater(Exception):
-    """Raised inside an RQ task so RQ's ``Retry`` schedules the next attempt."""
 
 
 @dataclass
@@ -266,10 +261,9 @@ def process_inbound(delivery_id: int) -> str:
 # ---------------------------------------------------------------- outbound
 
 def task_options() -> dict:
-    from rq import Retry
-
-    intervals = current_app.config.get("PARTNER_RETRY_INTERVALS", [10, 30, 90])
-    return {"retry": Retry(max=len(intervals), interval=intervals), "failure_ttl": 7 * 24 * 3600}
+    """Retries are the delivery's own (see ``run_delivery``), not RQ's ``Retry``: the row
+    counts attempts, so a worker killed mid-call or a lost enqueue never loses one."""
+    return {"failure_ttl": 7 * 24 * 3600}
 
 
 def queue_call(integration: PartnerIntegration, type_: str, *, target: dict | None = None, summary: str = "",
@@ -298,7 +292,7 @@ def call_now(integration: PartnerIntegration, type_: str, fn: Callable[[], CallR
     return result
 
 
-def run_delivery(delivery_id: int, *, in_rq: bool = True) -> str:
+def run_delivery(delivery_id: int) -> str:
     """Make one outbound call (one attempt) and record the outcome."""
     now = utcnow()
     claimed = db.session.execute(update(PartnerDelivery).where(
@@ -325,12 +319,14 @@ def run_delivery(delivery_id: int, *, in_rq: bool = True) -> str:
         delivery.state, delivery.next_retry_at = "ok", None
     elif not result.retryable:
         delivery.state, delivery.next_retry_at = "failed", None
-    elif delivery.attempts < RQ_ATTEMPTS and in_rq and _rq_retries_left():
-        delivery.state, delivery.next_retry_at = "retrying", None
+    elif delivery.attempts < len(_intervals()) + 1:
+        delay = _intervals()[delivery.attempts - 1]
+        delivery.state, delivery.next_retry_at = "retrying", utcnow() + timedelta(seconds=delay)
         background.commit()
-        raise RetryLater(f"delivery {delivery_id}: {result.error}")
-    elif delivery.attempts < MAX_ATTEMPTS:
-        step = max(0, delivery.attempts - RQ_ATTEMPTS)
+        _retry_soon(integration.vendor, delivery.id, delay)
+        return delivery.state
+    elif delivery.attempts < len(_intervals()) + 1 + len(SWEEP_SCHEDULE):
+        step = max(0, delivery.attempts - len(_intervals()) - 1)
         delivery.state, delivery.next_retry_at = "retrying", utcnow() + SWEEP_SCHEDULE[min(step, len(SWEEP_SCHEDULE) - 1)]
     else:
         delivery.state, delivery.next_retry_at = "dead", None
@@ -342,11 +338,23 @@ def run_delivery(delivery_id: int, *, in_rq: bool = True) -> str:
     return delivery.state
 
 
-def _rq_retries_left() -> bool:
-    from rq import get_current_job
+def _intervals() -> list[int]:
+    return list(current_app.config.get("PARTNER_RETRY_INTERVALS", [10, 30, 90]))
 
-    job = get_current_job()
-    return bool(job is not None and (job.retries_left or 0) > 0)
+
+def _retry_soon(vendor: str, delivery_id: int, delay: int) -> None:
+    """The quick retries (≤ 5 minutes) go through RQ: at once, or by RQ's scheduler. If
+    that enqueue is lost the sweeper finds the row due and enqueues it again."""
+    from app.partners import tasks
+
+    task = tasks.outbound_task(vendor)
+    if delay <= 0:
+        background.enqueue(task, delivery_id)
+        return
+    try:
+        task.enqueue_in(timedelta(seconds=delay), delivery_id, failure_ttl=7 * 24 * 3600)
+    except Exception as exc:  # Redis away: the due date in the row is the truth
+        log.warning("could not schedule retry of delivery %s (%s)", delivery_id, type(exc).__name__)
 
 
 def _log_link(integration: PartnerIntegration) -> str | None:
@@ -402,7 +410,7 @@ def sweep_deliveries(limit: int = 500) -> int:
     out_rows = db.session.execute(select(PartnerDelivery.id, PartnerIntegration.vendor).join(
         PartnerIntegration, PartnerIntegration.id == PartnerDelivery.integration_id).where(
         PartnerDelivery.direction == "out",
-        or_((PartnerDelivery.state == "retrying") & (PartnerDelivery.next_retry_at <= now),
+        or_((PartnerDelivery.state == "retrying") & (PartnerDelivery.next_retry_at <= now - RETRY_GRACE),
             (PartnerDelivery.state == "retrying") & PartnerDelivery.next_retry_at.is_(None)
             & (PartnerDelivery.updated_at < lost),
             (PartnerDelivery.state == "pending") & (PartnerDelivery.created_at < lost)))

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -37,25 +35,6 @@ def browser():
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def live(app, app_config):
-    """The app served over HTTP as production runs it: CSRF on, tasks to Redis."""
-    from app import create_app
-
-    server = make_server("127.0.0.1", 0, None, threaded=True)
-    base = f"http://127.0.0.1:{server.server_port}"
-    live_app = create_app({**app_config, "WTF_CSRF_ENABLED": True, "RQ_ASYNC": True, "BASE_URL": base})
-    server.app = live_app
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    app.config["BASE_URL"] = base  # links the test process builds point at the live server too
-    try:
-        yield base
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
 
 
 @pytest.fixture
