@@ -47,12 +47,21 @@ def paragraphs(text: str | None) -> Markup:
     return Markup("".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in parts))
 
 
+SOURCE_LABELS = {"careers": _l("Careers page"), "topcv": "TopCV", "manual": _l("Added by hand")}
+
+
+def source_label(source: str | None) -> str:
+    """Where an application came from, as a recruiter reads it."""
+    return str(SOURCE_LABELS.get(source or "", source or ""))
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label, salary=salary,
                                  format_date=format_date, format_datetime=format_datetime, country_name=country_name,
                                  pipeline_links=settings_links, describe_event=describe_event,
                                  card_panels=card_panels, settings_sections=settings_sections,
-                                 staff_sections=staff_sections, staff_company_panels=staff_company_panels)
+                                 staff_sections=staff_sections, staff_company_panels=staff_company_panels,
+                                 source_label=source_label)
     app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.add_extension("jinja2.ext.i18n") if "jinja2.ext.InternationalizationExtension" not in \
         app.jinja_env.extensions else None

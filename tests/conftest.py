@@ -314,6 +314,18 @@ def emp_sandbox(tmp_path_factory):
         sandbox.stop()
 
 
+@pytest.fixture(scope="session")
+def topcv(tmp_path_factory):
+    """The TopCV sandbox over real HTTP (quick webhook retries for tests)."""
+    from tests.sandbox_process import SandboxProcess
+
+    sandbox = SandboxProcess("sandboxes.topcv", tmp_path_factory.mktemp("topcv") / "data", "--retry-base", "0.2")
+    try:
+        yield sandbox.wait_ready()
+    finally:
+        sandbox.stop()
+
+
 @pytest.fixture
 def emp_registry(app, emp_sandbox):
     """The app's registry cache filled from the sandbox through the normal refresh path."""

@@ -2,5 +2,5 @@
 handlers and gate (services), and its list columns. The card panel, ⋯ action, settings
 links and navigation entries register with the admin and staff views."""
 
-import app.assessments.columns  # noqa: F401
+import app.assessments.columns
 import app.assessments.services  # noqa: F401

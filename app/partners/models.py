@@ -92,4 +92,12 @@ class PartnerDelivery(db.Model):
 
     @property
     def replayable(self) -> bool:
-        return self.state in ("failed", "dead")
+        """Failed or dead, and something Haku can run again (not a check made while a
+        person waited, such as validating keys)."""
+        from app.partners.services import INBOUND, OUTBOUND
+
+        if self.state not in ("failed", "dead"):
+            return False
+        if self.direction == "in":
+            return True
+        return self.type in OUTBOUND

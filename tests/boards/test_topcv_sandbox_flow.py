@@ -27,17 +27,6 @@ def app_config(app_config):
     return {**app_config, "RQ_ASYNC": True}
 
 
-@pytest.fixture(scope="module")
-def topcv(tmp_path_factory):
-    from tests.sandbox_process import SandboxProcess
-
-    sandbox = SandboxProcess("sandboxes.topcv", tmp_path_factory.mktemp("topcv") / "data", "--retry-base", "0.2")
-    try:
-        yield sandbox.wait_ready()
-    finally:
-        sandbox.stop()
-
-
 class Flow:
     def __init__(self, app, make, topcv, test_env, live):
         self.app, self.topcv, self.test_env, self.live = app, topcv, test_env, live

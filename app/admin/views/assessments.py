@@ -1,1 +1,250 @@
-"""Assessments in the recruiter admin."""
+"""Assessments in the recruiter admin: the company's products (Settings → Assessments, with
+self-service when staff allow it), the test per job and template, "Send assessment" and the
+results panel on the application card."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from htmx_flask import make_response
+
+from app.accounts.models import Company
+from app.accounts.tenancy import current_company_id, get_or_404
+from app.admin.views import bp
+from app.applications.actions import CardAction, register_action
+from app.applications.display import register_event_text, register_panel
+from app.applications.models import Application
+from app.assessments import services
+from app.assessments.columns import STATUS_LABELS
+from app.assessments.models import PRODUCTS
+from app.extensions import db
+from app.htmx import is_fragment_request
+from app.jobs.hooks import register_settings_link
+from app.jobs.models import Job, JobTemplate
+from app.navigation import register_settings_section
+from app.partners.models import PartnerIntegration
+from app.partners.services import describe_status
+from app.security import admin_required, company_user_required
+
+
+def _company() -> Company:
+    return db.session.get(Company, current_company_id())
+
+
+# ---------------------------------------------------------------- hooks into the core screens
+
+@register_settings_link
+def _links(kind: str, owner) -> list:
+    if not services.has_active(owner.company_id):
+        return []
+    return [(_("Assessment settings"), url_for("admin.assessment_settings", kind=kind, owner_id=owner.id))]
+
+
+@register_settings_section
+def _settings_section() -> list[dict]:
+    if not getattr(current_user, "is_company_admin", False):
+        return []
+    return [{"label": _("Assessments"), "url": url_for("admin.assessment_products"),
+             "hint": _("Alva Labs tests: which products are active, their activity log.")}]
+
+
+register_action(CardAction(
+    key="assessment_send", label=_l("Send assessment"), order=60, method="get",
+    url=lambda application: url_for("admin.assessment_send", application_id=application.id),
+    available=lambda application, user: application.job_id is not None and application.status == "open"
+    and services.has_active(application.company_id)))
+
+
+@register_panel
+def _panel(application: Application) -> str | None:
+    orders = services.orders_of(application)
+    if not orders and not services.has_active(application.company_id):
+        return None
+    return render_template("admin/assessments/_panel.html", application=application, orders=orders,
+                           status_labels=STATUS_LABELS)
+
+
+def _cause(data: dict) -> str:
+    return _("by the job's trigger stage") if data.get("cause") == "trigger" else _("by hand")
+
+
+register_event_text("assessment_ordered", lambda d: _("Assessment “%(test)s” ordered (%(cause)s)",
+                                                      test=d.get("test", ""), cause=_cause(d)))
+register_event_text("assessment_invited", lambda d: _("Assessment “%(test)s” sent to the candidate",
+                                                      test=d.get("test", "")))
+register_event_text("assessment_failed", lambda d: _("Assessment “%(test)s” could not be sent: %(error)s",
+                                                     test=d.get("test", ""), error=d.get("error", "")))
+register_event_text("assessment_not_sent", lambda d: _("No assessment was sent: %(reason)s",
+                                                       reason=d.get("reason", "")))
+register_event_text("assessment_status", lambda d: (
+    _("Assessment “%(test)s” complete: score %(score)s", test=d.get("test", ""), score=d.get("score") or "—")
+    if d.get("status") == "complete" else
+    _("Assessment “%(test)s”: %(status)s", test=d.get("test", ""),
+      status=str(STATUS_LABELS.get(d.get("status"), d.get("status", ""))).lower())))
+register_event_text("assessment_moved", lambda d: _("Moved to %(stage)s: assessment score %(score)s passed the "
+                                                    "job's threshold", stage=d.get("stage", ""),
+                                                    score=d.get("score", "")))
+register_event_text("assessment_not_moved", lambda d: _("The assessment score passed, but the application could not "
+                                                        "be moved: %(reason)s", reason=d.get("reason", "")))
+register_event_text("assessment_log", lambda d: _("%(product)s: %(message)s", product=d.get("product", "Alva"),
+                                                  message=d.get("message", "")))
+
+
+# ---------------------------------------------------------------- the company's products (admins)
+
+def _own_integration(integration_id: int) -> PartnerIntegration:
+    integration = get_or_404(PartnerIntegration, integration_id)
+    if integration.vendor != services.VENDOR:
+        abort(404)
+    return integration
+
+
+def _products_page(created=None, error=None, status=200):
+    company = _company()
+    integrations = services.integrations_of(company.id)
+    missing = [(key, label) for key, label in PRODUCTS.items() if key not in {i.product for i in integrations}]
+    return render_template("admin/assessments/products.html", company=company, integrations=integrations,
+                           missing=missing, created=created, error=error, describe_status=describe_status,
+                           callback_url=services.callback_url, labels=PRODUCTS), status
+
+
+@bp.get("/settings/assessments")
+@admin_required
+def assessment_products():
+    return _products_page()
+
+
+@bp.post("/settings/assessments")
+@admin_required
+def assessment_product_add():
+    company = _company()
+    if not company.assessments_self_service:
+        abort(403)
+    try:
+        integration, secret = services.create_integration(
+            company, request.form.get("product", ""), api_key=(request.form.get("api_key") or "")[:600],
+            is_active=True, actor=current_user._get_current_object())
+    except services.AssessmentError as exc:
+        db.session.rollback()
+        return _products_page(error=str(exc), status=422)
+    # The signing secret is shown on this answer only (it is never shown again).
+    return _products_page(created=[(integration, secret)])
+
+
+@bp.post("/settings/assessments/<int:integration_id>")
+@admin_required
+def assessment_product_update(integration_id: int):
+    integration = _own_integration(integration_id)
+    if not _company().assessments_self_service:
+        abort(403)
+    try:
+        services.update_integration(integration, is_active=request.form.get("is_active") == "y",
+                                    api_key=(request.form.get("api_key") or "")[:600] or None,
+                                    actor=current_user._get_current_object())
+    except services.AssessmentError as exc:
+        db.session.rollback()
+        return _products_page(error=str(exc), status=422)
+    flash(_("%(product)s saved.", product=services.product_label(integration.product)), "success")
+    return redirect(url_for("admin.assessment_products"))
+
+
+# ---------------------------------------------------------------- settings per job and template
+
+def _owner(kind: str, owner_id: int):
+    if kind == "job":
+        return get_or_404(Job, owner_id)
+    if kind == "template":
+        return get_or_404(JobTemplate, owner_id)
+    abort(404)
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        raise services.AssessmentError(_("The score must be a number.")) from None
+
+
+def _with_current(catalogue: list[dict], settings: dict) -> list[dict]:
+    """Keep the saved test in the picker even when the vendor's list cannot be loaded."""
+    for entry in catalogue:
+        if entry["integration"].id == settings["integration_id"] and settings["partner_test_id"] not in {
+                t["partner_test_id"] for t in entry["tests"]}:
+            entry["tests"] = [*entry["tests"], {"partner_test_id": settings["partner_test_id"],
+                                                "partner_test_name": settings["partner_test_name"]
+                                                or settings["partner_test_id"]}]
+    return catalogue
+
+
+def _test_choice(value: str | None) -> tuple[int | None, str | None]:
+    """``"<integration id>:<test id>"`` from a test picker."""
+    head, sep, tail = (value or "").partition(":")
+    if not sep or not head.isdigit():
+        return None, None
+    return int(head), tail
+
+
+@bp.route("/assessments/settings/<kind>/<int:owner_id>", methods=["GET", "POST"])
+@company_user_required
+def assessment_settings(kind: str, owner_id: int):
+    owner = _owner(kind, owner_id)
+    error = saved = None
+    if request.method == "POST":
+        integration_id, test_id = _test_choice(request.form.get("test"))
+        try:
+            move = request.form.get("move_on_score") == "y"
+            services.save_settings(
+                owner, integration_id=integration_id, partner_test_id=test_id,
+                trigger_stage_id=request.form.get("trigger_stage_id", type=int) or None,
+                move_threshold=_float(request.form.get("threshold")) if move else None,
+                move_target_stage_id=(request.form.get("target_stage_id", type=int) or None) if move else None,
+                actor=current_user._get_current_object())
+        except services.AssessmentError as exc:
+            db.session.rollback()
+            error = str(exc)
+        else:
+            saved = True
+            if not is_fragment_request():
+                flash(_("Assessment settings saved."), "success")
+                return redirect(url_for("admin.assessment_settings", kind=kind, owner_id=owner.id))
+    settings = services.settings_of(owner)
+    catalogue = _with_current(services.catalogue(owner.company_id, current_user._get_current_object()), settings)
+    context = {"kind": kind, "owner": owner, "settings": settings, "error": error, "saved": saved,
+               "catalogue": catalogue}
+    if is_fragment_request():
+        html = render_template("admin/assessments/_settings_form.html", **context)
+        if saved:
+            return make_response(html, trigger={"toast": {"level": "success",
+                                                          "message": _("Assessment settings saved.")}})
+        return html, 422 if error else 200
+    return render_template("admin/assessments/settings.html", **context), 422 if error else 200
+
+
+# ---------------------------------------------------------------- "Send assessment"
+
+@bp.route("/applications/<int:application_id>/assessment", methods=["GET", "POST"])
+@company_user_required
+def assessment_send(application_id: int):
+    application = get_or_404(Application, application_id)
+    error = None
+    if request.method == "POST":
+        integration_id, test_id = _test_choice(request.form.get("test"))
+        try:
+            services.send_manually(application, integration_id, test_id, current_user._get_current_object())
+        except services.AssessmentError as exc:
+            error = str(exc)
+        else:
+            flash(_("Assessment ordered: the candidate gets an email with the test link in a moment."), "success")
+            return redirect(url_for("admin.application", application_id=application.id))
+    settings = services.settings_of(application.job) if application.job else services.DEFAULT_SETTINGS
+    chosen = f"{settings['integration_id']}:{settings['partner_test_id']}" if settings["integration_id"] else None
+    if request.method == "POST" and request.form.get("test"):
+        chosen = request.form.get("test")
+    catalogue = _with_current(services.catalogue(application.company_id), settings)
+    context = {"application": application, "catalogue": catalogue,
+               "orders": services.orders_of(application), "chosen": chosen, "error": error,
+               "status_labels": STATUS_LABELS}
+    template = "admin/assessments/_send_form.html" if is_fragment_request() else "admin/assessments/send.html"
+    return render_template(template, **context), 422 if error else 200
