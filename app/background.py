@@ -43,7 +43,9 @@ def enqueue(task: Any, *args: Any, **options: Any) -> bool:
     try:
         task.enqueue(*args, **options)
         return True
-    except Exception as exc:  # Redis down or refusing: the database still has the intent
+    except Exception as exc:
+        if type(exc).__name__ == "DuplicateJobError":  # ``unique=True``: that task is already waiting
+            return True  # Redis down or refusing: the database still has the intent
         if getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError):
             log.warning("enqueue of %s failed (%s); the sweeper will retry", task.__name__, type(exc).__name__)
             return False

@@ -18,7 +18,7 @@ from pathlib import Path
 import psycopg
 import requests
 
-from bench import emrex_bench, load
+from bench import emrex_bench, load, topcv_bench
 from bench.seed import PASSWORD, seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,6 +205,9 @@ def main() -> int:
     print("bench: fresh database", DB_NAME)
     fresh_database()
     app = make_app()
+    if os.environ.get("BENCH_ONLY") == "topcv":  # a quick look at one part; the report is not written
+        print("\n".join(topcv_bench.render(topcv_bench.run_all(app, env(), Gunicorn, CONCURRENCY))))
+        return 0
     print("bench: seeding 99,000 + 1,000 applications, 200 jobs")
     worlds = seed(app, {"big": 99_000, "small": 1_000})
     counts = query_counts(app, worlds)
@@ -212,7 +215,9 @@ def main() -> int:
     rows = http_rows(worlds)
     print("bench: EMREX transcript path")
     emrex_rows = emrex_bench.run_all(app, env(), Gunicorn)
-    report = render(rows, counts, emrex_rows, time.monotonic() - started)
+    print("bench: TopCV webhook intake and processing")
+    topcv_rows = topcv_bench.run_all(app, env(), Gunicorn, CONCURRENCY)
+    report = render(rows, counts, emrex_rows, time.monotonic() - started) + "\n".join(topcv_bench.render(topcv_rows))
     (ROOT / "bench" / "REPORT.md").write_text(report)
     print(report)
     return 0

@@ -16,4 +16,19 @@ def bare_route():
 
 
 bare_route.haku_auth = "public"
+
+
+@bare.post("/__bench/bare-post")
+def bare_post_route():
+    """The yardstick for intake rows: read a JSON body, answer 202 with JSON."""
+    from flask import jsonify, request
+
+    request.get_json(silent=True)
+    return jsonify({"status": "accepted"}), 202
+
+
+bare_post_route.haku_auth = "public"
+from app.extensions import csrf  # noqa: E402
+
+csrf.exempt(bare)
 app.register_blueprint(bare)

@@ -68,7 +68,9 @@ def connection(company_id: int, create: bool = False) -> PartnerIntegration | No
 
 def accepts_events(integration: PartnerIntegration) -> bool:
     """Known but switched off, disconnected or without keys → 410."""
-    return (integration.is_active and boards_enabled(integration.company_id)
+    company = integration.company
+    enabled = company.job_boards_enabled if company is not None else boards_enabled(integration.company_id)
+    return (integration.is_active and bool(enabled)
             and integration.status in (IntegrationStatus.CONFIGURED, IntegrationStatus.ERROR)
             and bool(integration.signing_secret_enc))
 

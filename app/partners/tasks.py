@@ -32,6 +32,20 @@ def run_assessment_delivery(delivery_id: int) -> str:
     return services.run_delivery(delivery_id)
 
 
+@rq.job(queue="boards")
+def drain_board_inbound(vendor: str) -> int:
+    return services.drain_inbound(vendor)
+
+
+@rq.job(queue="assessments")
+def drain_assessment_inbound(vendor: str) -> int:
+    return services.drain_inbound(vendor)
+
+
+def drain_task(vendor: str):
+    return drain_board_inbound if QUEUE_OF_VENDOR.get(vendor) == "boards" else drain_assessment_inbound
+
+
 def inbound_task(vendor: str):
     return process_board_inbound if QUEUE_OF_VENDOR.get(vendor) == "boards" else process_assessment_inbound
 
