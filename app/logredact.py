@@ -9,6 +9,7 @@ import re
 _PATTERNS = [
     (re.compile(r"(/emrex/r/)[A-Za-z0-9_\-]+"), r"\1[redacted]"),
     (re.compile(r"(sessionId=)[A-Za-z0-9]+"), r"\1[redacted]"),
+    (re.compile(r"(/partner/v1/resumes/)[A-Za-z0-9_\-.]+"), r"\1[redacted]"),  # the CV link sent to assessment vendors
 ]
 
 

@@ -519,6 +519,10 @@ class Launcher:
             )
         if "emp" in names:
             rows.append(("EMREX sandbox", f"http://{HOST}:{EMP_PORT}/ (contact points and registry)"))
+        if "topcv" in names:
+            rows.append(("TopCV sandbox", f"http://{HOST}:{TOPCV_PORT}/ (employer console, moderation, job pages)"))
+        if "vendor" in names:
+            rows.append(("Alva sandbox", f"http://{HOST}:{VENDOR_PORT}/ (assessment vendor, candidate tests)"))
         redis = self.env.get("REDIS_URL", "")
         rows.append(("Redis", redis + (" (embedded)" if "valkey" in names else "")))
         logins = load_demo_logins(self.say)

@@ -487,8 +487,8 @@ def _moderation(status: str):
         if not isinstance(data, dict):
             raise partners.InboundRejected("data must be an object")
         posting = _posting_by_board_id(integration, data.get("board_job_id"))
-        if posting is None:
-            raise partners.InboundRejected(f"no posting with board_job_id {str(data.get('board_job_id'))[:60]}")
+        if posting is None:  # e.g. a job posted on TopCV directly and never linked in Haku
+            raise partners.InboundIgnored(f"no posting in Haku for TopCV job {str(data.get('board_job_id'))[:60]}")
         at = _event_time(payload)
         if posting.status in ("closed", "expired") or posting.status == status:
             return  # late or repeated notice: nothing changes

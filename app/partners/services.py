@@ -48,6 +48,11 @@ class InboundRejected(Exception):
     """The event cannot be processed (permanent); the message goes into the log."""
 
 
+class InboundIgnored(Exception):
+    """Nothing to do for this event (e.g. about a posting Haku does not know); logged as
+    ignored with the message, not as a failure."""
+
+
 @dataclass
 class Intake:
     status: int
@@ -280,6 +285,13 @@ def process_inbound(delivery_id: int) -> str:
         delivery.latency_ms = int((utcnow() - started).total_seconds() * 1000)
         background.commit()
         return "processed"
+    except InboundIgnored as exc:
+        db.session.rollback()
+        background.discard()
+        db.session.execute(update(PartnerDelivery).where(PartnerDelivery.id == delivery_id).values(
+            state="ignored", error=str(exc)[:1000]))
+        db.session.commit()
+        return "ignored"
     except Exception as exc:
         db.session.rollback()
         background.discard()

@@ -68,11 +68,11 @@ def test_rejected_keeps_reason_and_an_older_approval_changes_nothing(board, make
     assert (row.status, row.reject_reason) == ("rejected", "Salary missing")
 
 
-def test_moderation_for_an_unknown_posting_is_logged_as_failed(board, post_event):
+def test_moderation_for_an_unknown_posting_is_logged_as_ignored(board, post_event):
     resp = post_event(event("job.approved", {"board_job_id": "NOPE", "reason": None}))
     assert resp.status_code == 202
     row = db.session.scalar(select(PartnerDelivery))
-    assert row.state == "failed" and "NOPE" in row.error
+    assert row.state == "ignored" and "NOPE" in row.error
 
 
 # ---------------------------------------------------------------- applicants
