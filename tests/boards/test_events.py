@@ -196,3 +196,59 @@ def test_disconnected_or_disabled_is_410(board, post_event, switch):
     resp = post_event(event("job.approved", {"board_job_id": "X", "reason": None}))
     assert resp.status_code == 410
     assert count(PartnerDelivery, PartnerDelivery.direction == "in") == 0
+
+
+def test_a_too_large_cv_or_a_url_off_the_allowlist_is_dropped(board, make, post_event, app):
+    job = make.job(board.company)
+    posting_for(board, job, status="approved")
+    app.config["CV_MAX_BYTES"] = 100
+    post_event(applied(ref="BIG"))
+    app.config["CV_MAX_BYTES"] = 10 * 1024 * 1024
+    payload = applied(ref="URL", email="other@example.vn", phone=None)
+    payload["data"]["resume"] = {"file_name": "x.pdf", "content_type": "application/pdf", "data": None,
+                                 "url": "http://evil.example.com/cv.pdf"}
+    post_event(payload)
+    rows = db.session.scalars(select(Application).where(Application.source == "topcv")).all()
+    assert len(rows) == 2 and all(r.cv_file_id is None for r in rows)
+    reasons = [e.data["reason"] for e in db.session.scalars(select(TimelineEvent).where(
+        TimelineEvent.kind == "cv_dropped").order_by(TimelineEvent.id))]
+    assert "larger than" in reasons[0] and "OUTBOUND_ALLOWED_HOSTS" in reasons[1]
+
+
+def test_calls_that_keep_failing_end_dead_and_tell_the_admins(board, make, app):
+    """TopCV unreachable: RQ's quick retries, then the sweeper's schedule, then dead."""
+    from app.boards import services
+    from app.partners import services as partners
+
+    app.config["TOPCV_API_URL"] = "http://127.0.0.1:9"
+    job = make.job(board.company)
+    form = services.posting_defaults(job, board.admin)
+    form.update(level="junior", deadline="2099-01-01", city="Hà Nội", description="x")
+    posting = services.create_posting(job, board.admin, form)
+    delivery = db.session.scalar(select(PartnerDelivery).where(PartnerDelivery.type == "topcv.post_job"))
+    assert (delivery.state, delivery.attempts) == ("retrying", 4)  # the first call and three quick retries
+    due = []
+    while delivery.state == "retrying":
+        due.append(delivery.next_retry_at - delivery.updated_at)
+        partners.run_delivery(delivery.id)  # what the sweeper does when it is due
+        db.session.refresh(delivery)
+    assert delivery.state == "dead" and delivery.attempts == 9
+    assert [round(d.total_seconds() / 60) for d in due] == [15, 60, 120, 240, 480]
+    assert "did not answer" in db.session.get(Posting, posting.id).last_error
+    alert = db.session.scalar(select(Notification).where(Notification.kind == "integration_alert"))
+    assert alert.user_id == board.admin.id
+
+
+def test_replay_runs_a_failed_delivery_again(board, post_event, make):
+    from app.partners import services as partners
+
+    post_event(applied(email=None, phone=None, ref=""))  # fails: no way to reach the person
+    failed = db.session.scalar(select(PartnerDelivery))
+    assert failed.state == "failed" and failed.replayable
+    partners.replay(failed, board.admin)
+    db.session.refresh(failed)
+    assert failed.state == "failed"  # still nothing to go on, and said so again
+    from app.audit import AuditEntry
+
+    assert db.session.scalar(select(AuditEntry.action).where(AuditEntry.object == f"partner_delivery:{failed.id}")) \
+        == "replay"

@@ -170,6 +170,15 @@ def test_5xx_and_429_are_retried_and_4xx_fails_with_topcvs_reason(flow):
     assert failed.state == "failed" and failed.attempts == 1 and failed.status_code == 422
     assert row.board_job_id is None and "level" in (row.last_error or "")
 
+    from app.partners import services as partners
+
+    row.payload = {**row.payload, "level": "junior"}  # the recruiter fixes it; an admin replays the call
+    db.session.commit()
+    partners.replay(failed, flow.admin)
+    flow.work()
+    assert db.session.get(PartnerDelivery, failed.id).state == "ok"
+    assert db.session.get(Posting, bad.id).board_job_id
+
 
 def test_timeouts_are_retried_then_handed_to_the_sweeper(flow):
     flow.connect()
