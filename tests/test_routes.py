@@ -70,15 +70,17 @@ def world(app, make):
                                                 pending_reason="no match", pending_data={"job_title": "X"})
     a.emrex_enabled = b.emrex_enabled = True
     emrex_a, emrex_b = _emrex_rows(app_a), _emrex_rows(app_b)
+    boards_a, boards_b = _board_rows(a, job_a), _board_rows(b, job_b)
     db.session.commit()
     note_b = db.session.scalar(select(Notification).where(Notification.company_id == b.id))
     ids = {
         "a": {"job_id": job_a.id, "application_id": app_a.id, "stage_id": job_a.stages[1].id,
               "automation_id": auto_a.id, "template_id": tpl_a.id, "email_template_id": etpl_a.id,
-              "pending_id": pending_a.id, "owner_job": job_a.id, "owner_template": tpl_a.id, **emrex_a},
+              "pending_id": pending_a.id, "owner_job": job_a.id, "owner_template": tpl_a.id, **emrex_a,
+              **boards_a},
         "b": {"job_id": job_b.id, "application_id": app_b.id, "stage_id": job_b.stages[1].id,
               "automation_id": auto_b.id, "template_id": tpl_b.id, "email_template_id": etpl_b.id,
-              "pending_id": pending_b.id, "owner_job": job_b.id, "owner_template": tpl_b.id, **emrex_b,
+              "pending_id": pending_b.id, "owner_job": job_b.id, "owner_template": tpl_b.id, **emrex_b, **boards_b,
               "notification": note_b.id if note_b else None},
     }
     return {"a": a, "b": b, "user_a": ua, "ids": ids}
@@ -108,6 +110,22 @@ def _emrex_rows(application) -> dict:
     db.session.add(attachment)
     db.session.flush()
     return {"transcript_id": transcript.id, "attachment_id": attachment.id}
+
+
+def _board_rows(company, job) -> dict:
+    """TopCV connected, one posting and one logged delivery of ``company``."""
+    from app.boards.models import Posting
+    from app.partners.models import PartnerDelivery
+    from tests.boards.conftest import connect
+
+    integration = connect(company)
+    posting = Posting(company_id=company.id, job_id=job.id, integration_id=integration.id, board_job_id=f"T{job.id}",
+                      status="approved", payload={"title": job.title, "level": "junior"})
+    delivery = PartnerDelivery(company_id=company.id, integration_id=integration.id, direction="out",
+                               type="topcv.post_job", state="failed", target={"posting_id": 0})
+    db.session.add_all([posting, delivery])
+    db.session.flush()
+    return {"posting_id": posting.id, "integration_id": integration.id, "delivery_id": delivery.id}
 
 
 def _fill(rule, endpoint: str, ids: dict) -> list[str]:
@@ -198,7 +216,8 @@ def test_own_ids_work_on_get_routes(app, client, auth, world):
                         assert "<html" not in body or rule.endpoint in FULL_PAGE_ONLY, rule.endpoint
 
 
-FULL_PAGE_ONLY = {"admin.job_edit", "admin.template_edit", "admin.email_template_edit", "admin.template_new"}
+FULL_PAGE_ONLY = {"admin.job_edit", "admin.template_edit", "admin.email_template_edit", "admin.template_new",
+                  "admin.posting_link", "admin.partner_log"}
 
 
 def test_every_private_route_needs_login(app, client, world):
