@@ -28,6 +28,20 @@ DEMO_TOPCV = {
     "secret_key": "tcv_demo_secret_key_saomai_2026",
 }
 
+# Alva Labs: Acme Oy has Alva Coding and the personality & logic test, connected to accounts
+# in the assessment vendor sandbox (make run seeds the sandbox with these keys, IDs and
+# signing secrets). Development only: real signing secrets are generated and shown once.
+DEMO_ALVA = [
+    {"product": "coding", "external_id": "a1fa0c0d-1c0d-4e6b-9a1e-7c0de0000001",
+     "api_key": "alva_demo_key_coding_acme", "vendor_account_ref": "acct_demo_coding",
+     "signing_secret": "whsec_ZGVtby1hbHZhLWNvZGluZy1zaWduaW5nLXNlY3JldC0wMQ==",
+     "tests": [("alva-code-python", "Python coding"), ("alva-code-js", "JavaScript coding")]},
+    {"product": "personality_logic", "external_id": "a1fa0c0d-1c0d-4e6b-9a1e-7c0de0000002",
+     "api_key": "alva_demo_key_personality_acme", "vendor_account_ref": "acct_demo_personality",
+     "signing_secret": "whsec_ZGVtby1hbHZhLXBlcnNvbmFsaXR5LXNpZ25pbmctc2VjcmV0LTA=",
+     "tests": [("alva-personality", "Personality (Big Five)"), ("alva-logic", "Logic test")]},
+]
+
 CANDIDATES = [
     ("Aino", "Virtanen", "aino.virtanen@example.fi", "+358 40 123 4567"),
     ("Mikael", "Lindqvist", "mikael.lindqvist@example.se", "+46 70 123 45 67"),
@@ -58,6 +72,7 @@ def load() -> bool:
     ensure_default_templates()
     if db.session.scalar(select(Company).where(Company.slug == "acme")) is not None:
         _ensure_topcv()
+        _ensure_alva()
         return False
     accounts.create_staff("staff@haku.test", "Stella Staff", DEMO_PASSWORD)
     acme = accounts.create_company(name="Acme Oy", slug="acme", admin_email="admin@acme.test",
@@ -101,6 +116,7 @@ def load() -> bool:
         if i % 3 == 1:
             applications.move_to_stage(application, job.stages[2].id, admin)
     _ensure_topcv()
+    _ensure_alva()
     return True
 
 
@@ -137,6 +153,49 @@ def _demo_pdf() -> bytes:
             b"endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
 
 
+def _ensure_alva() -> None:
+    """Acme Oy's Alva products, connected; the developer job sends the Python coding test at
+    "In progress" and moves a score of 70+ on to "Interview" (whose EMREX trigger follows)."""
+    from app.assessments import services as assessments
+    from app.clock import utcnow
+    from app.jobs.models import Job
+    from app.partners import services as partners
+    from app.partners.models import IntegrationStatus, PartnerIntegration
+
+    company = db.session.scalar(select(Company).where(Company.slug == "acme"))
+    staff = db.session.scalar(select(User).where(User.email == "staff@haku.test"))
+    if company is None:
+        return
+    for spec in DEMO_ALVA:
+        integration = db.session.scalar(select(PartnerIntegration).where(
+            PartnerIntegration.company_id == company.id, PartnerIntegration.vendor == "alva",
+            PartnerIntegration.product == spec["product"]))
+        if integration is not None:
+            continue
+        integration = PartnerIntegration(company_id=company.id, vendor="alva", product=spec["product"],
+                                         external_id=spec["external_id"], is_active=True,
+                                         status=IntegrationStatus.CONFIGURED,
+                                         vendor_account_ref=spec["vendor_account_ref"],
+                                         created_by_id=staff.id if staff else None,
+                                         cache={"tests": [{"partner_test_id": t, "partner_test_name": n}
+                                                          for t, n in spec["tests"]],
+                                                "tests_fetched_at": utcnow().isoformat()})
+        db.session.add(integration)
+        db.session.flush()
+        partners.set_api_key(integration, spec["api_key"])
+        partners.set_signing_secret(integration, spec["signing_secret"])
+        db.session.commit()
+        if spec["product"] == "coding":
+            job = db.session.scalar(select(Job).where(Job.company_id == company.id, Job.title == JOBS[0][0]))
+            if job is not None:
+                assessments.save_settings(job, integration_id=integration.id, partner_test_id="alva-code-python",
+                                          trigger_stage_id=job.stages[1].id, move_threshold=70,
+                                          move_target_stage_id=job.stages[2].id)
+
+
 def alva_sandbox_seed(base_url: str) -> list[dict]:
     """The vendor accounts the launcher seeds into the assessment vendor sandbox."""
-    return []
+    return [{"name": f"Acme Oy ({spec['product'].replace('_', ' ')})", "product": spec["product"],
+             "api_key": spec["api_key"],
+             "connection": {"haku_url": base_url.rstrip("/"), "external_id": spec["external_id"],
+                            "signing_secret": spec["signing_secret"]}} for spec in DEMO_ALVA]
