@@ -33,7 +33,12 @@ def describe_event(event) -> str:
     causes = {"person": _("moved by a person"), "apply": _("on applying"), "automation": _("by an automation"),
               "import": _("on import")}
     if event.kind == "applied":
-        return _("Applied (source: %(source)s)", source=data.get("source", ""))
+        from app.templating import source_label
+
+        how = data.get("matched")
+        if how == "matched by title":
+            return _("Applied (source: %(source)s), matched to this job by its title", source=source_label(data.get("source")))
+        return _("Applied (source: %(source)s)", source=source_label(data.get("source")))
     if event.kind == "stage_entered":
         return _("Entered %(stage)s, %(cause)s", stage=data.get("stage", ""), cause=causes.get(data.get("cause"), ""))
     if event.kind == "note":
@@ -50,7 +55,9 @@ def describe_event(event) -> str:
     if event.kind == "automation_stopped":
         return _("An automation stopped: it would have moved the application in a loop")
     if event.kind == "duplicate":
-        return _("Applied again (source: %(source)s); kept as this application", source=data.get("source", ""))
+        from app.templating import source_label
+
+        return _("Applied again (source: %(source)s); kept as this application", source=source_label(data.get("source")))
     return event.kind.replace("_", " ").capitalize()
 
 
