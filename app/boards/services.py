@@ -392,11 +392,19 @@ def _post_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> Cal
     return _finish(posting, integration, result)
 
 
+def _posted(fn):
+    """A call about a posting that exists on TopCV: without one there is nothing to do."""
+    def handler(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
+        posting = _posting_of(delivery)
+        if posting is None or not posting.board_job_id:
+            return CallResult(200, data={"note": "nothing to do"})
+        return _finish(posting, integration, fn(posting, integration))
+    return handler
+
+
 @partners.register_outbound("topcv.update_job", on_dead=lambda d, i: _dead(d))
-def _update_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
-    posting = _posting_of(delivery)
-    if posting is None or not posting.board_job_id:
-        return CallResult(200, data={"note": "nothing to do"})
+@_posted
+def _update_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
     body = board_body(posting)
     if posting.last_payload_hash == _hash(body):
         return CallResult(200, data={"note": "no changes"})
@@ -405,25 +413,21 @@ def _update_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> C
         posting.last_payload_hash, posting.last_error, posting.last_synced_at = _hash(body), None, utcnow()
         if isinstance(result.data, dict):
             _apply_board_status(posting, result.data)
-    return _finish(posting, integration, result)
+    return result
 
 
 @partners.register_outbound("topcv.close_job", on_dead=lambda d, i: _dead(d))
-def _close_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
-    posting = _posting_of(delivery)
-    if posting is None or not posting.board_job_id:
-        return CallResult(200, data={"note": "nothing to do"})
+@_posted
+def _close_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
     result = client_for(integration).close_job(posting.board_job_id)
     if result.ok:
         posting.status, posting.last_error, posting.last_synced_at = "closed", None, utcnow()
-    return _finish(posting, integration, result)
+    return result
 
 
 @partners.register_outbound("topcv.sync_job")
-def _sync_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
-    posting = _posting_of(delivery)
-    if posting is None or not posting.board_job_id:
-        return CallResult(200, data={"note": "nothing to do"})
+@_posted
+def _sync_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
     result = client_for(integration).get_job(posting.board_job_id)
     if result.ok and isinstance(result.data, dict):
         before = posting.status
@@ -433,7 +437,7 @@ def _sync_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> Cal
             _notify_moderation(posting)
     elif result.status_code == 404:
         posting.last_error = "TopCV no longer knows this job."
-    return _finish(posting, integration, result)
+    return result
 
 
 def _dead(delivery: PartnerDelivery) -> None:

@@ -255,7 +255,7 @@ def _summary_of(payload: dict) -> str:
     data = payload.get("data")
     if isinstance(data, dict):
         keys = [k for k in ("board_job_id", "board_application_id", "partner_interview_id", "vendor_account_ref",
-                            "status", "score") if data.get(k) is not None]
+                            "status", "score", "partner_status", "partner_score") if data.get(k) is not None]
         return ", ".join(f"{k}={str(data[k])[:60]}" for k in keys)[:500]
     return ""
 
@@ -264,17 +264,25 @@ def _error(code: str, message: str, field: str | None = None) -> dict:
     return {"error": {"code": code, "message": message, "field": field}}
 
 
-def process_inbound(delivery_id: int) -> str:
-    """Do the work of one stored inbound event, once."""
-    now = utcnow()
+def _claim(delivery_id: int, direction: str, from_states: tuple[str, ...], to_state: str):
+    """Take a delivery for one attempt with an atomic update (a second worker gets None)."""
     claimed = db.session.execute(update(PartnerDelivery).where(
-        PartnerDelivery.id == delivery_id, PartnerDelivery.state == "received").values(
-        state="processing", claimed_at=now, attempts=PartnerDelivery.attempts + 1)).rowcount
+        PartnerDelivery.id == delivery_id, PartnerDelivery.direction == direction,
+        PartnerDelivery.state.in_(from_states)).values(
+        state=to_state, claimed_at=utcnow(), attempts=PartnerDelivery.attempts + 1)).rowcount
     db.session.commit()
     if not claimed:
-        return "skipped"
+        return None
     delivery = db.session.get(PartnerDelivery, delivery_id)
-    integration = db.session.get(PartnerIntegration, delivery.integration_id)
+    return delivery, db.session.get(PartnerIntegration, delivery.integration_id)
+
+
+def process_inbound(delivery_id: int) -> str:
+    """Do the work of one stored inbound event, once."""
+    claimed = _claim(delivery_id, "in", ("received",), "processing")
+    if claimed is None:
+        return "skipped"
+    delivery, integration = claimed
     handler = INBOUND.get((integration.vendor, delivery.type))
     started = utcnow()
     try:
@@ -367,16 +375,10 @@ def call_now(integration: PartnerIntegration, type_: str, fn: Callable[[], CallR
 
 def run_delivery(delivery_id: int) -> str:
     """Make one outbound call (one attempt) and record the outcome."""
-    now = utcnow()
-    claimed = db.session.execute(update(PartnerDelivery).where(
-        PartnerDelivery.id == delivery_id, PartnerDelivery.direction == "out",
-        PartnerDelivery.state.in_(("pending", "retrying"))).values(
-        state="running", claimed_at=now, attempts=PartnerDelivery.attempts + 1)).rowcount
-    db.session.commit()
-    if not claimed:
+    claimed = _claim(delivery_id, "out", ("pending", "retrying"), "running")
+    if claimed is None:
         return "skipped"
-    delivery = db.session.get(PartnerDelivery, delivery_id)
-    integration = db.session.get(PartnerIntegration, delivery.integration_id)
+    delivery, integration = claimed
     handler = OUTBOUND.get(delivery.type)
     try:
         result = handler(delivery, integration) if handler else CallResult(None, error=f"unknown call {delivery.type}")
