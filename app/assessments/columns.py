@@ -4,6 +4,7 @@ status, sortable and filterable through the per-application summary row."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import func
 from sqlalchemy.orm import joinedload
 
 from app.applications.columns import ListColumn, register_column
@@ -46,7 +47,9 @@ def _score_filter(stmt, value):
 
 _OPTIONS = [joinedload(Application.assessment_summary)]
 
-register_column(ListColumn("assessment_score", _l("Assessment score"), _score, sort=AssessmentSummary.score,
+# No score sorts below every score on both databases (PostgreSQL puts NULLs first when descending).
+register_column(ListColumn("assessment_score", _l("Assessment score"), _score,
+                           sort=func.coalesce(AssessmentSummary.score, -1.0),
                            options=_OPTIONS, join=_join, filter=("min", None, _score_filter)))
 register_column(ListColumn("assessment_status", _l("Assessment status"), _status, sort=AssessmentSummary.status,
                            options=_OPTIONS, join=_join, filter=("choice", list(STATUS_LABELS.items()),

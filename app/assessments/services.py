@@ -399,7 +399,7 @@ def send(application: Application, integration: PartnerIntegration, partner_test
     db.session.flush()  # the unique open_key refuses a parallel twin here
     order.integration = integration
     partners.queue_call(integration, "alva.send_test", target={"order_id": order.id},
-                        summary=f"send {partner_test_id} (order {order.id})", actor=actor)
+                        summary=f"{partner_test_id}, order {order.id}", actor=actor)
     applications.add_event(application, "assessment_ordered", actor=actor,
                            data={"test": order.partner_test_name, "product": product_label(integration.product),
                                  "cause": cause})
@@ -556,7 +556,7 @@ def _send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> Ca
         _queue_invite(order)
         applications.add_event(order.application, "assessment_invited", data={"test": order.partner_test_name})
         refresh_summary(order.application_id, order.company_id)
-        delivery.summary = f"{delivery.summary or ''} → {order.partner_interview_id}"[:500]
+        delivery.summary = f"order {order.id} → {order.partner_interview_id}"[:500]
     elif not result.retryable:
         _fail_order(order, result.error or "The vendor refused the test.")
     return result

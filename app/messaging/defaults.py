@@ -97,25 +97,25 @@ DEFAULT_TEMPLATES = [
         "name": "Assessment: your test link (Alva Labs)",
         "translations": {
             "en": ("{{ company_name }}: an assessment for {{ job_title }}",
-                   "Hello {{ candidate_given_name }},\n\nThank you for applying for {{ job_title }} at "
+                   ("Hello {{ candidate_given_name }},\n\nThank you for applying for {{ job_title }} at "
                    "{{ company_name }}. As the next step we ask you to take a short online assessment from our "
                    "partner Alva Labs.\n\nStart the test here: {{ link }}\n\nThe link is personal. Your result "
-                   "is sent to us when you finish.\n\n{{ company_name }}\n"),
+                   "is sent to us when you finish.\n\n{{ company_name }}\n")),
             "fi": ("{{ company_name }}: arviointitesti tehtävään {{ job_title }}",
-                   "Hei {{ candidate_given_name }},\n\nKiitos hakemuksestasi tehtävään {{ job_title }} "
+                   ("Hei {{ candidate_given_name }},\n\nKiitos hakemuksestasi tehtävään {{ job_title }} "
                    "({{ company_name }}). Seuraavaksi pyydämme sinua tekemään lyhyen verkkotestin "
                    "kumppanimme Alva Labsin palvelussa.\n\nAloita testi tästä: {{ link }}\n\nLinkki on "
-                   "henkilökohtainen. Tuloksesi tulee meille, kun olet valmis.\n\n{{ company_name }}\n"),
+                   "henkilökohtainen. Tuloksesi tulee meille, kun olet valmis.\n\n{{ company_name }}\n")),
             "sv": ("{{ company_name }}: ett test för {{ job_title }}",
-                   "Hej {{ candidate_given_name }},\n\nTack för din ansökan till {{ job_title }} hos "
+                   ("Hej {{ candidate_given_name }},\n\nTack för din ansökan till {{ job_title }} hos "
                    "{{ company_name }}. Som nästa steg ber vi dig göra ett kort onlinetest hos vår partner "
                    "Alva Labs.\n\nStarta testet här: {{ link }}\n\nLänken är personlig. Ditt resultat skickas "
-                   "till oss när du är klar.\n\n{{ company_name }}\n"),
+                   "till oss när du är klar.\n\n{{ company_name }}\n")),
             "vi": ("{{ company_name }}: bài đánh giá cho vị trí {{ job_title }}",
-                   "Xin chào {{ candidate_given_name }},\n\nCảm ơn bạn đã ứng tuyển vị trí {{ job_title }} tại "
+                   ("Xin chào {{ candidate_given_name }},\n\nCảm ơn bạn đã ứng tuyển vị trí {{ job_title }} tại "
                    "{{ company_name }}. Bước tiếp theo, chúng tôi mời bạn làm một bài đánh giá trực tuyến ngắn "
                    "của đối tác Alva Labs.\n\nBắt đầu bài đánh giá tại đây: {{ link }}\n\nĐường liên kết này là "
-                   "của riêng bạn. Kết quả sẽ được gửi cho chúng tôi khi bạn hoàn thành.\n\n{{ company_name }}\n"),
+                   "của riêng bạn. Kết quả sẽ được gửi cho chúng tôi khi bạn hoàn thành.\n\n{{ company_name }}\n")),
         },
     },
 ]
