@@ -62,7 +62,13 @@ register_column(ListColumn("job", _l("Job"), lambda a: a.job.title if a.job else
 register_column(ListColumn("stage", _l("Stage"), lambda a: a.stage.name if a.stage else "", sort=Stage.position,
                            default=True, options=[joinedload(Application.stage)],
                            join=lambda s: s.outerjoin(Stage, Stage.id == Application.stage_id)))
-register_column(ListColumn("source", _l("Source"), lambda a: a.source, sort=Application.source, default=True))
+def _source(application) -> str:
+    from app.templating import source_label
+
+    return source_label(application.source)
+
+
+register_column(ListColumn("source", _l("Source"), _source, sort=Application.source, default=True))
 register_column(ListColumn("status", _l("Status"), lambda a: a.status, sort=Application.status))
 register_column(ListColumn("applied", _l("Applied"), lambda a: _fmt_date(a.created_at), sort=Application.created_at,
                            default=True))

@@ -20,8 +20,11 @@ VENDOR_NAMES = {"topcv": "TopCV", "alva": "Alva Labs"}
 @admin_required
 def partner_log(integration_id: int):
     integration = get_or_404(PartnerIntegration, integration_id)
+    from app.assessments.models import PRODUCTS
+
     return render_template("admin/partners/log.html", integration=integration,
                            vendor_name=VENDOR_NAMES.get(integration.vendor, integration.vendor),
+                           product_name=PRODUCTS.get(integration.product),
                            rows=services.deliveries_for(integration))
 
 
