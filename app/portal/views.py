@@ -43,8 +43,17 @@ def home():
 @bp.get("/healthz")
 @public
 def healthz():
-    db.session.execute(select(1))
-    return {"status": "ok"}
+    from app.health import health
+
+    return health()
+
+
+@bp.get("/readyz")
+@public
+def readyz():
+    from app.health import readiness
+
+    return readiness()
 
 
 @bp.get("/c/<slug>/")

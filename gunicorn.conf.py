@@ -1,0 +1,23 @@
+"""gunicorn settings for production (`gunicorn -c gunicorn.conf.py wsgi:app`).
+
+Every value can be overridden from the environment, so one file serves a laptop and a
+cluster: PORT, WEB_CONCURRENCY (worker processes), WEB_THREADS, WEB_TIMEOUT,
+FORWARDED_ALLOW_IPS (the load balancer's address, so X-Forwarded-Proto is trusted)."""
+
+import multiprocessing
+import os
+
+bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "gthread"
+threads = int(os.environ.get("WEB_THREADS", "4"))
+timeout = int(os.environ.get("WEB_TIMEOUT", "60"))  # EMREX returns carry up to 30 MB
+graceful_timeout = 30
+keepalive = 5
+max_requests = 2000  # recycle workers now and then
+max_requests_jitter = 200
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = "-"
+errorlog = "-"
+# The access log carries paths, never query strings (they may hold search terms).
+access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss'

@@ -1,0 +1,73 @@
+"""Production entry points: the Procfile's processes, the gunicorn config, and the health
+endpoints a load balancer uses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import text
+
+from app.extensions import db
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_procfile_runs_the_documented_processes():
+    procs = dict(line.split(": ", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line.strip())
+    assert set(procs) == {"release", "web", "worker", "sweeper"}
+    assert "db upgrade" in procs["release"] and "wsgi:app" in procs["web"]
+    assert "--with-scheduler" in procs["worker"] and "sweep --loop" in procs["sweeper"]
+
+
+def test_gunicorn_config_is_valid():
+    env = dict(os.environ, HAKU_CONFIG="development", DATABASE_URL="sqlite://", REDIS_URL="redis://127.0.0.1:1/0",
+               WEB_CONCURRENCY="3")
+    result = subprocess.run([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--check-config",
+                             "--print-config", "wsgi:app"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    settings = dict((part.strip() for part in line.split("=", 1)) for line in result.stdout.splitlines() if "=" in line)
+    assert settings["workers"] == "3" and settings["worker_class"] == "gthread" and settings["threads"] == "4"
+
+
+def test_healthz_reports_database_and_redis(client):
+    resp = client.get("/healthz")
+    assert resp.status_code == 200
+    assert resp.get_json() == {"status": "ok", "checks": {"database": "ok", "redis": "ok"}}
+
+
+def test_healthz_is_degraded_without_redis_and_down_without_database(app_config):
+    from app import create_app
+
+    no_redis = create_app({**app_config, "RQ_CONNECTION": "redis://127.0.0.1:1/0"})
+    body = no_redis.test_client().get("/healthz")
+    assert body.status_code == 200 and body.get_json()["status"] == "degraded"
+    assert body.get_json()["checks"]["redis"].startswith("unreachable")
+    no_db = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:1/x"})
+    down = no_db.test_client().get("/healthz")
+    assert down.status_code == 503 and down.get_json()["checks"]["database"].startswith("unreachable")
+
+
+def test_readyz_needs_every_migration_applied(app, client):
+    from alembic.script import ScriptDirectory
+
+    not_ready = client.get("/readyz")  # the test schema is built without Alembic
+    assert not_ready.status_code == 503 and not_ready.get_json()["checks"]["migrations"].startswith("not applied")
+    head = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config()).get_current_head()
+    with db.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+        conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": "0000old"})
+    try:
+        behind = client.get("/readyz")
+        assert behind.status_code == 503 and behind.get_json()["checks"]["migrations"].startswith("behind")
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
+        ready = client.get("/readyz")
+        assert ready.status_code == 200 and ready.get_json()["status"] == "ready"
+    finally:
+        db.session.remove()
+        with db.engine.begin() as conn:
+            conn.execute(text("DROP TABLE alembic_version"))
