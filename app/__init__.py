@@ -93,14 +93,19 @@ def register_cli(app: Flask) -> None:
 
 
 def configure_logging(app: Flask) -> None:
-    from app.logredact import RedactSecrets
+    from app.logredact import JsonFormatter, RedactSecrets, RequestId, init_request_ids
 
     root = logging.getLogger()
     if not root.handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s")
     for handler in root.handlers:
+        if not any(isinstance(f, RequestId) for f in handler.filters):
+            handler.addFilter(RequestId())
         if not any(isinstance(f, RedactSecrets) for f in handler.filters):
             handler.addFilter(RedactSecrets())
+        if app.config.get("LOG_FORMAT") == "json" and not isinstance(handler.formatter, JsonFormatter):
+            handler.setFormatter(JsonFormatter())
+    init_request_ids(app)
 
 
 def configure_sqlite(engine) -> None:

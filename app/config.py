@@ -89,6 +89,8 @@ def base_settings() -> dict:
     s['REMEMBER_COOKIE_DURATION'] = timedelta(seconds=0)
     s['DEMO_DATA_ALLOWED'] = False
     s['SWEEP_INTERVAL_SECONDS'] = 30
+    # text (development) or json (one object per line with a request id; production default)
+    s['LOG_FORMAT'] = _env("LOG_FORMAT")  # None: json in production, text elsewhere
     s['APPLICATIONS_PAGE_SIZE'] = 50
     return s
 
@@ -138,6 +140,8 @@ def load_config(name: str | None = None) -> dict:
     settings = base_settings()
     cls = CONFIGS[name]
     settings.update({key: getattr(cls, key) for key in dir(cls) if key.isupper()})
+    if not settings.get("LOG_FORMAT"):
+        settings["LOG_FORMAT"] = "json" if name == "production" else "text"
     if name == "testing":
         settings["SQLALCHEMY_DATABASE_URI"] = _env("TEST_DATABASE_URL", "sqlite://")
     return settings

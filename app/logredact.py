@@ -1,15 +1,19 @@
-"""A logging filter that keeps invite tokens and session ids out of every log line
-(access logs print request paths, and EMREX invite links carry the token in the path)."""
+"""Logging: a filter that keeps invite tokens, session ids and email addresses out of every
+log line (access logs print request paths, and EMREX invite links carry the token in the
+path), a request id on every line, and JSON lines for production (``LOG_FORMAT=json``)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import uuid
 
 _PATTERNS = [
     (re.compile(r"(/emrex/r/)[A-Za-z0-9_\-]+"), r"\1[redacted]"),
     (re.compile(r"(sessionId=)[A-Za-z0-9]+"), r"\1[redacted]"),
     (re.compile(r"(/partner/v1/resumes/)[A-Za-z0-9_\-.]+"), r"\1[redacted]"),  # the CV link sent to assessment vendors
+    (re.compile(r"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+\.)+[A-Za-z]{2,}"), "[email]"),  # personal data
 ]
 
 
@@ -26,3 +30,50 @@ class RedactSecrets(logging.Filter):
         if cleaned != message:
             record.msg, record.args = cleaned, ()
         return True
+
+
+def current_request_id() -> str | None:
+    from flask import g, has_request_context
+
+    return getattr(g, "request_id", None) if has_request_context() else None
+
+
+class RequestId(logging.Filter):
+    """Puts the current request's id on every record (``-`` outside a request)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = current_request_id() or "-"
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request id (and the
+    exception, if any). The message has already been through ``RedactSecrets``."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        out = {"ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z",
+               "level": record.levelname, "logger": record.name, "msg": record.getMessage(),
+               "request_id": getattr(record, "request_id", "-")}
+        if record.exc_info:
+            out["exc"] = redact(self.formatException(record.exc_info))
+        return json.dumps(out, ensure_ascii=False)
+
+
+JsonFormatter.converter = __import__("time").gmtime
+
+
+def init_request_ids(app) -> None:
+    """Take the load balancer's ``X-Request-ID`` (if sane) or make one; echo it back."""
+    from flask import g, request
+
+    @app.before_request
+    def _request_id():
+        incoming = request.headers.get("X-Request-ID", "")
+        g.request_id = incoming if re.fullmatch(r"[A-Za-z0-9._\-]{8,64}", incoming) else uuid.uuid4().hex
+
+    @app.after_request
+    def _echo(response):
+        rid = current_request_id()
+        if rid:
+            response.headers["X-Request-ID"] = rid
+        return response
