@@ -41,3 +41,41 @@ def record(*, company_id: int | None, actor: str, object: str, action: str, befo
     entry = AuditEntry(company_id=company_id, actor=actor, object=object, action=action, before=before, after=after)
     db.session.add(entry)
     return entry
+
+
+ACTION_LABELS = {
+    "login": "Logged in", "login_failed": "Failed login", "password_changed": "Changed password",
+    "stage_move": "Moved an application", "job_boards_enabled": "Job boards switched",
+    "topcv.keys_saved": "Saved TopCV keys", "topcv.disconnected": "Disconnected TopCV", "topcv.post": "Posted to TopCV",
+    "topcv.update": "Updated a TopCV posting", "topcv.close": "Closed a TopCV posting",
+    "topcv.link": "Linked a TopCV posting", "replay": "Replayed a partner call",
+    "create": "Added an integration", "update": "Changed an integration", "rotate_secret": "Rotated a signing secret",
+    "connect": "Vendor finished the connection", "assessments_self_service": "Self-service switched",
+    "assessment_settings": "Changed assessment settings", "send": "Sent an assessment",
+    "result_received": "Assessment result received", "result_card_received": "Assessment result card received",
+}
+
+
+def entries_for(company_id: int, *, before_id: int | None = None, action: str | None = None,
+                limit: int = 100) -> list[AuditEntry]:
+    """The company's audit entries, newest first (keyset pages by id)."""
+    from sqlalchemy import select
+
+    stmt = select(AuditEntry).where(AuditEntry.company_id == company_id)
+    if before_id:
+        stmt = stmt.where(AuditEntry.id < before_id)
+    if action:
+        stmt = stmt.where(AuditEntry.action == action)
+    return list(db.session.scalars(stmt.order_by(AuditEntry.id.desc()).limit(limit)))
+
+
+def actor_names(entries: list[AuditEntry]) -> dict[str, str]:
+    """``"user:7"`` → the user's name (one query for the page)."""
+    from sqlalchemy import select
+
+    from app.accounts.models import User
+
+    ids = {int(e.actor.split(":", 1)[1]) for e in entries if e.actor.startswith("user:")}
+    names = {f"user:{u.id}": u.name for u in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
+    return {e.actor: names.get(e.actor, e.actor.replace("partner:", "partner ").replace("system", "Haku"))
+            for e in entries}

@@ -109,6 +109,11 @@ def authenticate(email: str, password: str) -> User | None:
         User(password_hash=_dummy_hash()).check_password(password or "")
         return None
     if not user.check_password(password or "") or not user.is_enabled:
+        from app import audit
+
+        audit.record(company_id=user.company_id, actor=audit.actor_of(user), object=f"user:{user.id}",
+                     action="login_failed")
+        background.commit()
         return None
     return user
 
@@ -130,6 +135,9 @@ def start_session(user: User) -> None:
     if lang:
         session["lang"] = lang
     user.last_login_at = utcnow()
+    from app import audit
+
+    audit.record(company_id=user.company_id, actor=audit.actor_of(user), object=f"user:{user.id}", action="login")
     background.commit()
 
 
@@ -148,6 +156,10 @@ def change_password(user: User, current: str, new: str) -> None:
     _check_password(new, user.email)
     user.set_password(new)
     user.session_version += 1
+    from app import audit
+
+    audit.record(company_id=user.company_id, actor=audit.actor_of(user), object=f"user:{user.id}",
+                 action="password_changed")
     background.commit()
     login_user(user)  # this browser stays logged in with the new version
 

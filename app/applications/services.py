@@ -221,6 +221,13 @@ def enter_stage(application: Application, stage_id: int, *, cause: str, actor: U
     elif application.status == "closed":
         application.status, application.closed_at = "open", None
     add_event(application, "stage_entered", actor=actor, data={"stage": stage.name, "cause": cause})
+    if cause in ("person", "automation"):
+        from app import audit
+
+        audit.record(company_id=application.company_id, actor=audit.actor_of(actor),
+                     object=f"application:{application.id}", action="stage_move",
+                     before={"stage_id": entry.from_stage_id}, after={"stage_id": stage.id, "stage": stage.name,
+                                                                      "cause": cause})
     db.session.flush()
     stage_entered.send(application, entry=entry, depth=depth)
     return entry

@@ -79,3 +79,14 @@ def users():
     rows = db.session.scalars(scoped(User).order_by(User.name)).all()
     return render_template("admin/settings/users.html", users=rows, form=form), \
         422 if request.method == "POST" else 200
+
+
+@bp.get("/settings/audit")
+@admin_required
+def audit_log():
+    from app import audit
+
+    action = request.args.get("action") or None
+    rows = audit.entries_for(current_company_id(), before_id=request.args.get("before", type=int), action=action)
+    return render_template("admin/settings/audit.html", rows=rows, names=audit.actor_names(rows), action=action,
+                           labels=audit.ACTION_LABELS)
