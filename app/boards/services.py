@@ -494,11 +494,14 @@ def _moderation(status: str):
         if posting is None:  # e.g. a job posted on TopCV directly and never linked in Haku
             raise partners.InboundIgnored(f"no posting in Haku for TopCV job {str(data.get('board_job_id'))[:60]}")
         at = _event_time(payload)
-        if posting.status in ("closed", "expired") or posting.status == status:
-            return  # late or repeated notice: nothing changes
+        if posting.status in ("closed", "expired"):
+            return  # a late notice about a posting that has ended
         if at is not None and posting.board_event_at is not None and at < posting.board_event_at:
             return  # an older notice delivered after a newer one
-        posting.status, posting.board_event_at = status, at or posting.board_event_at
+        posting.board_event_at = at or posting.board_event_at
+        if posting.status == status:
+            return  # a repeated notice: the newest time is kept, nothing else changes
+        posting.status = status
         posting.reject_reason = str(data.get("reason") or "")[:1000] or None if status == "rejected" else None
         posting.last_synced_at = utcnow()
         _notify_moderation(posting)
