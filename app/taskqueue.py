@@ -1,0 +1,74 @@
+"""The task queues as staff see them: waiting, running, scheduled and failed tasks per
+queue, and a retry for a failed one (RQ's ``FailedJobRegistry``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rq.job import Job
+from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
+
+from app.config import QUEUES
+
+
+class TaskQueueError(ValueError):
+    pass
+
+
+@dataclass
+class FailedTask:
+    id: str
+    queue: str
+    name: str
+    args: str
+    failed_at: str
+    error: str
+
+
+@dataclass
+class QueueState:
+    name: str
+    waiting: int = 0
+    running: int = 0
+    scheduled: int = 0
+    failed: list[FailedTask] = field(default_factory=list)
+    failed_count: int = 0
+
+
+def _queue(name: str):
+    from app.extensions import rq
+
+    if name not in QUEUES:
+        raise TaskQueueError("Unknown queue.")
+    return rq.get_queue(name)
+
+
+def overview(limit: int = 50) -> list[QueueState]:
+    """Counts per queue and the newest failed tasks (Redis errors propagate to the caller)."""
+    out = []
+    for name in QUEUES:
+        queue = _queue(name)
+        failed = FailedJobRegistry(queue=queue)
+        state = QueueState(name, waiting=queue.count, running=StartedJobRegistry(queue=queue).count,
+                           scheduled=ScheduledJobRegistry(queue=queue).count, failed_count=failed.count)
+        ids = failed.get_job_ids(0, limit - 1)
+        for job in Job.fetch_many(ids, connection=queue.connection):
+            if job is None:
+                continue
+            result = job.latest_result()
+            error = (result.exc_string if result is not None else "") or ""
+            state.failed.append(FailedTask(id=job.id, queue=name, name=job.func_name.rsplit(".", 1)[-1],
+                                           args=", ".join(repr(a) for a in job.args)[:120],
+                                           failed_at=f"{job.ended_at:%Y-%m-%d %H:%M:%S}" if job.ended_at else "",
+                                           error=error.strip().splitlines()[-1][:300] if error.strip() else ""))
+        out.append(state)
+    return out
+
+
+def retry(queue_name: str, job_id: str) -> None:
+    """Put a failed task back on its queue (tasks load their rows by id and are safe to rerun)."""
+    queue = _queue(queue_name)
+    registry = FailedJobRegistry(queue=queue)
+    if job_id not in registry.get_job_ids():
+        raise TaskQueueError("That task is not in the failed list (any more).")
+    registry.requeue(job_id)
