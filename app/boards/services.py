@@ -34,6 +34,8 @@ from app.partners.models import IntegrationStatus, PartnerDelivery, PartnerInteg
 
 VENDOR, PRODUCT = "topcv", "job_board"
 RECONCILE_EVERY = timedelta(hours=6)
+# The candidate accepted TopCV's terms, which pass the application to the employer.
+TOPCV_CONSENT = "topcv-terms"
 LEVELS = [("intern", "Intern"), ("fresher", "Fresher"), ("junior", "Junior"), ("middle", "Middle"),
           ("senior", "Senior"), ("lead", "Team lead"), ("manager", "Manager"), ("director", "Director")]
 CURRENCIES = ["VND", "USD", "EUR"]
@@ -584,6 +586,7 @@ def _application_created(delivery: PartnerDelivery, integration: PartnerIntegrat
     pending_reason = None if job else how
     application = applications.create_application(
         company_id, candidate, job, source="topcv", cover_letter=str(data.get("cover_letter") or "")[:20000], cv=cv,
+        consent_version=TOPCV_CONSENT,
         pending_reason=pending_reason,
         pending_data={"job_title": title, "board_job_id": data.get("board_job_id"),
                       "answers": data.get("answers") if isinstance(data.get("answers"), list) else []},

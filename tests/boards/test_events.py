@@ -86,6 +86,7 @@ def test_applicant_lands_at_first_stage_with_cv_and_team_notified(board, make, p
     assert app_row.source_ref == "APP-1" and app_row.cv_file is not None
     assert (app_row.candidate.given_names, app_row.candidate.family_name) == ("Nguyễn Thị", "Lan")
     assert app_row.candidate.name_unverified is True
+    assert app_row.consent_text_version == "topcv-terms" and app_row.consent_at is not None
     assert count(Notification, Notification.kind == "new_application") >= 1
 
 
