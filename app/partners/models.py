@@ -94,7 +94,7 @@ class PartnerDelivery(db.Model):
     def replayable(self) -> bool:
         """Failed or dead, and something Haku can run again (not a check made while a
         person waited, such as validating keys)."""
-        from app.partners.services import INBOUND, OUTBOUND
+        from app.partners.services import OUTBOUND
 
         if self.state not in ("failed", "dead"):
             return False

@@ -30,14 +30,10 @@ DEADLINE_S = 20.0
 
 
 def wait_for(predicate, timeout: float = DEADLINE_S, message: str = "condition"):
-    """Poll ``predicate`` until it returns something truthy (no fixed sleeps)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {message}")
+    """The suite's poll-with-a-deadline helper, with this file's deadline."""
+    from tests.conftest import wait_for as poll
+
+    return poll(predicate, timeout=timeout, interval=0.02, message=message)
 
 
 # ------------------------------------------------------------------ Haku's side: a webhook receiver
