@@ -139,7 +139,7 @@ def signing_secrets(integration: PartnerIntegration) -> list[str]:
 
 
 def integration_by_external_id(vendor: str, external_id: str) -> PartnerIntegration | None:
-    if not external_id or len(external_id) > 36:
+    if not external_id or len(external_id) > 36 or "\x00" in external_id:
         return None
     return db.session.scalar(select(PartnerIntegration).options(joinedload(PartnerIntegration.company)).where(
         PartnerIntegration.external_id == external_id, PartnerIntegration.vendor == vendor))
@@ -179,6 +179,7 @@ def receive(vendor: str, external_id: str, raw: bytes, headers, *, route: dict |
             return Intake(400, _error("malformed", "The body is not valid JSON."))
     if payload is None:
         return Intake(401, _error("bad_signature", "The signature does not verify."))
+    payload, route = without_nul(payload), without_nul(route)
     problem = _check_envelope(payload)
     if problem:
         return Intake(400, _error("malformed", problem))
@@ -204,7 +205,7 @@ def _intake_lookup(vendor: str, external_id: str) -> PartnerIntegration | None:
     hot); returned as detached objects, read only."""
     from app.accounts.models import Company
 
-    if not external_id or len(external_id) > 36:
+    if not external_id or len(external_id) > 36 or "\x00" in external_id:
         return None
     columns = PartnerIntegration.__table__.c
     row = db.session.execute(select(*columns, Company.job_boards_enabled.label("_boards"),
@@ -237,6 +238,18 @@ def request_drain(vendor: str) -> None:
         return
     background.enqueue(tasks.drain_task(vendor), vendor, job_id=f"partner-drain-{vendor}", unique=True,
                        result_ttl=0, failure_ttl=60, job_timeout=900)
+
+
+def without_nul(value: Any) -> Any:
+    """Partner text without NUL characters (JSON may carry ``\u0000``; PostgreSQL text
+    cannot hold it), applied once at the boundary to everything taken from a call."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul(v) for v in value]
+    return value
 
 
 def _check_envelope(payload: Any) -> str | None:
@@ -288,7 +301,7 @@ def process_inbound(delivery_id: int) -> str:
     try:
         if handler is None:
             raise InboundRejected(f"no handler for {delivery.type}")
-        handler(delivery, integration, json.loads(delivery.body or "{}"))
+        handler(delivery, integration, without_nul(json.loads(delivery.body or "{}")))
         delivery.state, delivery.error = "processed", None
         delivery.latency_ms = int((utcnow() - started).total_seconds() * 1000)
         background.commit()

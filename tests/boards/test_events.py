@@ -253,3 +253,18 @@ def test_replay_runs_a_failed_delivery_again(board, post_event, make):
 
     assert db.session.scalar(select(AuditEntry.action).where(AuditEntry.object == f"partner_delivery:{failed.id}")) \
         == "replay"
+
+
+def test_nul_characters_from_a_partner_are_dropped_not_a_500(board, make, post_event, client):
+    """JSON may carry \\u0000; PostgreSQL text cannot (the fuzz test found this on PostgreSQL)."""
+    job = make.job(board.company)
+    posting_for(board, job, status="approved")
+    payload = applied(name="Lan\u0000 Nguyễn", ref="NUL\u00001")
+    payload["data"]["board_job_id"] = "TCV-1\u0000"
+    assert post_event(payload).status_code == 202
+    row = db.session.scalar(select(PartnerDelivery))
+    assert row.state == "processed" and "\x00" not in (row.summary or "")
+    app_row = db.session.scalar(select(Application).where(Application.source == "topcv"))
+    assert app_row.source_ref == "NUL1" and app_row.job_id == job.id
+    body, headers = signed(board.secret, event("job.approved", {"board_job_id": "X", "reason": None}))
+    assert client.post("/partner/v1/boards/topcv/%00/events", data=body, headers=headers).status_code == 404
