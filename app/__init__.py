@@ -65,6 +65,7 @@ def register_features() -> None:
     import app.partners.tasks  # noqa: F401
     import app.boards.hooks  # noqa: F401
     import app.assessments.hooks  # noqa: F401
+    import app.privacy.hooks  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:

@@ -53,6 +53,8 @@ ACTION_LABELS = {
     "connect": "Vendor finished the connection", "assessments_self_service": "Self-service switched",
     "assessment_settings": "Changed assessment settings", "send": "Sent an assessment",
     "result_received": "Assessment result received", "result_card_received": "Assessment result card received",
+    "candidate_erased": "Erased a candidate", "candidate_anonymised": "Anonymised a candidate",
+    "data_export": "Candidate downloaded their data", "retention_changed": "Changed the retention period",
 }
 
 

@@ -10,3 +10,4 @@ from app.audit import AuditEntry  # noqa: F401
 from app.partners.models import PartnerDelivery, PartnerIntegration  # noqa: F401
 from app.boards.models import Posting  # noqa: F401
 from app.assessments.models import *  # noqa: F401,F403
+from app.privacy.models import DataExportRequest  # noqa: F401

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (DateField, EmailField, IntegerField, PasswordField, SelectField,
+from wtforms import (BooleanField, DateField, EmailField, IntegerField, PasswordField, SelectField,
                      SelectMultipleField, StringField, TextAreaField)
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
@@ -113,3 +113,13 @@ class UserForm(FlaskForm):
 
 class ColumnsForm(FlaskForm):
     columns = SelectMultipleField(_l("Columns"), choices=[], validate_choice=False)
+
+
+class EraseForm(FlaskForm):
+    anonymise = BooleanField(_l("Anonymise instead: keep the applications and stage history for statistics, "
+                                "without the person's data"))
+
+
+class RetentionForm(FlaskForm):
+    retention_months = IntegerField(_l("Delete candidates with no activity after (months)"),
+                                    validators=[DataRequired(), NumberRange(min=1, max=120)])

@@ -19,3 +19,13 @@ class ApplyForm(FlaskForm):
     cover_letter = TextAreaField(_l("Cover letter (optional)"), validators=[Optional(), Length(max=10000)])
     consent = BooleanField(_l("I agree that my data is processed for this recruitment as the privacy notice says."),
                            validators=[DataRequired(_l("Please accept the privacy notice to apply."))])
+
+
+class YourDataForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(_l("Please enter your email address.")),
+                                                Email(_l("Please enter a valid email address."),
+                                                      check_deliverability=False), Length(max=254)])
+
+
+class DownloadForm(FlaskForm):
+    """CSRF only: the button on the export link's confirmation page."""

@@ -124,3 +124,4 @@ def applied(slug: str, job_id: int):
 
 
 from app.portal import emrex  # noqa: E402,F401  (EMREX candidate pages on this blueprint)
+from app.portal import privacy  # noqa: E402,F401  ("Your data" pages on this blueprint)
