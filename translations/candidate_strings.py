@@ -225,6 +225,73 @@ T = {
     "Jokin meni vikaan meillä. Yritä uudelleen.", "Något gick fel hos oss. Försök igen.",
     "Đã có lỗi từ phía chúng tôi. Vui lòng thử lại."),
 "Something went wrong.": ("Jokin meni vikaan.", "Något gick fel.", "Đã có lỗi xảy ra."),
+# "Your data" (candidate data rights: export by email link)
+"Your data": ("Tietosi", "Dina uppgifter", "Dữ liệu của bạn"),
+"You can get a copy of everything employers using Haku hold about you: your applications, their stages, study records, assessment results and the files you sent.": (
+    "Voit saada kopion kaikesta, mitä Hakua käyttävät työnantajat ovat sinusta tallentaneet: hakemuksesi, niiden "
+    "vaiheet, opintotiedot, arviointien tulokset ja lähettämäsi tiedostot.",
+    "Du kan få en kopia av allt som arbetsgivare som använder Haku har om dig: dina ansökningar, deras steg, "
+    "studieresultat, testresultat och filerna du skickade.",
+    "Bạn có thể nhận bản sao mọi dữ liệu mà các nhà tuyển dụng dùng Haku lưu về bạn: hồ sơ ứng tuyển, các vòng "
+    "tuyển dụng, kết quả học tập, kết quả đánh giá và các tệp bạn đã gửi."),
+"Enter the email address you applied with. If we have applications for it, we send a download link there. The link works once, for 24 hours.": (
+    "Kirjoita sähköpostiosoite, jolla hait. Jos osoitteella on hakemuksia, lähetämme siihen latauslinkin. "
+    "Linkki toimii kerran, 24 tunnin ajan.",
+    "Fyll i e-postadressen du sökte med. Om det finns ansökningar för den skickar vi en nedladdningslänk dit. "
+    "Länken fungerar en gång, i 24 timmar.",
+    "Nhập địa chỉ email bạn đã dùng để ứng tuyển. Nếu có hồ sơ với email này, chúng tôi sẽ gửi liên kết tải xuống "
+    "đến đó. Liên kết chỉ dùng được một lần, trong 24 giờ."),
+"Send me the link": ("Lähetä linkki", "Skicka länken", "Gửi liên kết cho tôi"),
+"To have your data deleted, contact the employer you applied to: they can erase it.": (
+    "Jos haluat tietosi poistettavan, ota yhteyttä työnantajaan, jolle hait: he voivat poistaa ne.",
+    "Vill du att dina uppgifter raderas? Kontakta arbetsgivaren du sökte till: de kan radera dem.",
+    "Để xoá dữ liệu của bạn, hãy liên hệ nhà tuyển dụng bạn đã ứng tuyển: họ có thể xoá dữ liệu đó."),
+"Check your email": ("Tarkista sähköpostisi", "Kolla din e-post", "Hãy kiểm tra email của bạn"),
+"If there are applications for that address, a download link is on its way to it. The link works once, for 24 hours.": (
+    "Jos osoitteella on hakemuksia, latauslinkki on matkalla siihen. Linkki toimii kerran, 24 tunnin ajan.",
+    "Om det finns ansökningar för adressen är en nedladdningslänk på väg dit. Länken fungerar en gång, i 24 timmar.",
+    "Nếu có hồ sơ với địa chỉ đó, liên kết tải xuống đang được gửi đến. Liên kết chỉ dùng được một lần, "
+    "trong 24 giờ."),
+"No email after a few minutes? Check your spam folder, or try the address you applied with.": (
+    "Eikö viestiä ole tullut muutamassa minuutissa? Katso roskapostikansio tai kokeile osoitetta, jolla hait.",
+    "Inget mejl efter några minuter? Titta i skräpposten, eller prova adressen du sökte med.",
+    "Chưa nhận được email sau vài phút? Hãy xem thư mục thư rác, hoặc thử địa chỉ bạn đã dùng để ứng tuyển."),
+"Download your data": ("Lataa tietosi", "Ladda ned dina uppgifter", "Tải xuống dữ liệu của bạn"),
+"The download is a ZIP file: data.json with your applications at every employer using Haku, and the files you sent (such as your CV).": (
+    "Lataus on ZIP-tiedosto: data.json, jossa ovat hakemuksesi kaikille Hakua käyttäville työnantajille, sekä "
+    "lähettämäsi tiedostot (kuten CV).",
+    "Nedladdningen är en ZIP-fil: data.json med dina ansökningar hos alla arbetsgivare som använder Haku, och "
+    "filerna du skickade (till exempel ditt CV).",
+    "Tệp tải xuống là tệp ZIP: data.json chứa hồ sơ của bạn tại mọi nhà tuyển dụng dùng Haku, cùng các tệp bạn "
+    "đã gửi (như CV)."),
+"The link works once: keep the file somewhere safe.": (
+    "Linkki toimii vain kerran: säilytä tiedosto turvallisessa paikassa.",
+    "Länken fungerar en gång: spara filen på ett säkert ställe.",
+    "Liên kết chỉ dùng được một lần: hãy lưu tệp ở nơi an toàn."),
+"Download my data": ("Lataa tietoni", "Ladda ned mina uppgifter", "Tải xuống dữ liệu của tôi"),
+"This link is no longer valid": ("Linkki ei ole enää voimassa", "Länken gäller inte längre",
+                                 "Liên kết này không còn hiệu lực"),
+"Download links work once, for 24 hours. You can ask for a new one.": (
+    "Latauslinkit toimivat kerran, 24 tunnin ajan. Voit pyytää uuden.",
+    "Nedladdningslänkar fungerar en gång, i 24 timmar. Du kan be om en ny.",
+    "Liên kết tải xuống chỉ dùng được một lần, trong 24 giờ. Bạn có thể yêu cầu liên kết mới."),
+"Ask for a new link": ("Pyydä uusi linkki", "Be om en ny länk", "Yêu cầu liên kết mới"),
+"You can ask for a copy of your data at any time:": (
+    "Voit pyytää kopion tiedoistasi milloin tahansa:", "Du kan när som helst be om en kopia av dina uppgifter:",
+    "Bạn có thể yêu cầu bản sao dữ liệu của mình bất cứ lúc nào:"),
+"Your data: download link": ("Tietosi: latauslinkki", "Dina uppgifter: nedladdningslänk",
+                             "Dữ liệu của bạn: liên kết tải xuống"),
+"Hello,\n\nSomeone (we hope you) asked for a copy of the data held about this email address by employers who use Haku. Open this link to download it (it works once, for 24 hours):\n\n%(link)s\n\nIf you did not ask for this, you can ignore this email: nothing is sent without the link.\n": (
+    "Hei,\n\nJoku (toivottavasti sinä) pyysi kopion tiedoista, joita Hakua käyttävät työnantajat ovat tähän "
+    "sähköpostiosoitteeseen liittyen tallentaneet. Lataa ne tästä linkistä (se toimii kerran, 24 tunnin "
+    "ajan):\n\n%(link)s\n\nJos et pyytänyt tätä, voit jättää viestin huomiotta: mitään ei lähetetä ilman "
+    "linkkiä.\n",
+    "Hej,\n\nNågon (förhoppningsvis du) bad om en kopia av de uppgifter som arbetsgivare som använder Haku har om "
+    "den här e-postadressen. Öppna länken för att ladda ned dem (den fungerar en gång, i 24 timmar):\n\n"
+    "%(link)s\n\nOm du inte bad om detta kan du strunta i mejlet: ingenting skickas utan länken.\n",
+    "Xin chào,\n\nMột người (hy vọng là bạn) đã yêu cầu bản sao dữ liệu mà các nhà tuyển dụng dùng Haku lưu về "
+    "địa chỉ email này. Mở liên kết sau để tải xuống (chỉ dùng được một lần, trong 24 giờ):\n\n%(link)s\n\n"
+    "Nếu bạn không yêu cầu, hãy bỏ qua email này: không có gì được gửi đi nếu không có liên kết.\n"),
 }
 
 PLURALS = {

@@ -22,9 +22,10 @@ class ApplyForm(FlaskForm):
 
 
 class YourDataForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(_l("Please enter your email address.")),
-                                                Email(_l("Please enter a valid email address."),
-                                                      check_deliverability=False), Length(max=254)])
+    email = EmailField(_l("Email"), filters=[lambda value: value.strip() if isinstance(value, str) else value],
+                       validators=[DataRequired(_l("Please enter your email address.")),
+                                   Email(_l("Please enter a valid email address."), check_deliverability=False),
+                                   Length(max=254)])
 
 
 class DownloadForm(FlaskForm):
