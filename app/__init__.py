@@ -63,9 +63,9 @@ def register_features() -> None:
     import app.staff.emrex_panel  # noqa: F401
     import app.messaging.sweeper  # noqa: F401
     import app.partners.tasks  # noqa: F401
+    import app.privacy.hooks
     import app.boards.hooks  # noqa: F401
     import app.assessments.hooks  # noqa: F401
-    import app.privacy.hooks  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:

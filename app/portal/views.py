@@ -123,5 +123,5 @@ def applied(slug: str, job_id: int):
     return render_template("portal/applied.html", company=company, job=job)
 
 
-from app.portal import emrex  # noqa: E402,F401  (EMREX candidate pages on this blueprint)
-from app.portal import privacy  # noqa: E402,F401  ("Your data" pages on this blueprint)
+# EMREX and "Your data" candidate pages on this blueprint
+from app.portal import emrex, privacy  # noqa: E402,F401

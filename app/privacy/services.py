@@ -29,8 +29,14 @@ from app.applications.models import Application, Candidate, StageEntry, StoredFi
 from app.applications.services import normalise_email
 from app.assessments.models import AssessmentOrder, AssessmentSummary
 from app.clock import utcnow
-from app.emrex.models import (EmrexAttachment, EmrexAttempt, EmrexRequest, EmrexRequestEvent, EmrexSummary,
-                              EmrexTranscript)
+from app.emrex.models import (
+    EmrexAttachment,
+    EmrexAttempt,
+    EmrexRequest,
+    EmrexRequestEvent,
+    EmrexSummary,
+    EmrexTranscript,
+)
 from app.extensions import db
 from app.jobs.models import AutomationRun, Stage
 from app.links import external_url, path_for

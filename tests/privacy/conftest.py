@@ -53,8 +53,14 @@ def build_person(make, company=None, *, given="Erkki", family="Esimerkki", email
     from app.applications import services as applications
     from app.applications.models import Application, StoredFile
     from app.assessments.models import AssessmentOrder, AssessmentSummary
-    from app.emrex.models import (EmrexAttachment, EmrexAttempt, EmrexRequest, EmrexRequestEvent, EmrexSummary,
-                                  EmrexTranscript)
+    from app.emrex.models import (
+        EmrexAttachment,
+        EmrexAttempt,
+        EmrexRequest,
+        EmrexRequestEvent,
+        EmrexSummary,
+        EmrexTranscript,
+    )
     from app.messaging.models import OutboxEmail
     from app.partners.models import PartnerDelivery
 
@@ -88,7 +94,7 @@ def build_person(make, company=None, *, given="Erkki", family="Esimerkki", email
         reports=[{"issuer": "Example University", "opportunities": [
             {"title": "Master of Science (Technology)", "type": "Degree", "grade": "4", "credits": "120"},
             {"title": COURSE, "type": "Course", "grade": "5", "credits": "5"}]}],
-        institution="Example University", degree="Master of Science (Technology)", total_ects=Decimal("120"),
+        institution="Example University", degree="Master of Science (Technology)", total_ects=Decimal(120),
         gpa=Decimal("4.50"), gpa_scale="5.0")
     db.session.add(transcript)
     db.session.flush()

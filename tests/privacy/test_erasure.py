@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from rq.job import Job
 from rq.registry import ScheduledJobRegistry
-from sqlalchemy import ForeignKey, func, select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from tests.privacy.conftest import EMAIL, EMAIL_N, INTERVIEW_ID, PHONE, TOPCV_REF, build_person

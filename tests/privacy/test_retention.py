@@ -25,10 +25,9 @@ def _candidate(candidate_id):
 
 def test_bar_37_retention_sweep_deletes_expired_keeps_active(app, make):
     from app import audit
-    from app.applications import services as applications
-    from app.applications.models import Application
     from app.applications import files
-    from app.applications.models import StoredFile
+    from app.applications import services as applications
+    from app.applications.models import Application, StoredFile
 
     with freeze_time(T0):
         acme = make.company("acme")

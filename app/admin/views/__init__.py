@@ -4,5 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__)
 
-from app.admin.views import (applications, assessments, auth, boards, emrex, jobs, partners, privacy,  # noqa: E402,F401
-                             settings)
+from app.admin.views import applications, assessments, auth, boards, emrex, jobs, partners, privacy, settings  # noqa: E402,F401
