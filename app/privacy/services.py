@@ -385,6 +385,12 @@ def erase_candidate(candidate_id: int, company_id: int, actor: User | None = Non
     when ``anonymise`` is asked for, keep the applications and stage history for statistics
     with the person's data replaced. Returns ``"erased"`` or ``"anonymised"``; raises
     PrivacyError for an unknown candidate. Commits, then drops queued tasks and files."""
+    mode, fp = _erase(candidate_id, company_id, actor, anonymise=anonymise)
+    drop_queued_tasks(outbox_ids=fp.outbox, delivery_ids=fp.deliveries)
+    return mode
+
+
+def _erase(candidate_id: int, company_id: int, actor: User | None, *, anonymise: bool) -> tuple[str, Footprint]:
     candidate = db.session.scalar(select(Candidate).where(Candidate.id == candidate_id,
                                                           Candidate.company_id == company_id))
     if candidate is None:
@@ -420,8 +426,7 @@ def erase_candidate(candidate_id: int, company_id: int, actor: User | None = Non
                  action=f"candidate_{mode}", after={"applications": len(fp.applications)})
     db.session.commit()
     _unlink(stored)
-    drop_queued_tasks(outbox_ids=fp.outbox, delivery_ids=fp.deliveries)
-    return mode
+    return mode, fp
 
 
 def drop_queued_tasks(*, outbox_ids: list[int], delivery_ids: list[int]) -> int:
@@ -515,13 +520,19 @@ def sweep_retention() -> int:
     anonymised one is skipped."""
     done = 0
     now = utcnow()
+    outbox_ids: list[int] = []
+    delivery_ids: list[int] = []
     for company_id, months in db.session.execute(select(Company.id, Company.retention_months)).all():
         for candidate_id in expired_candidates(company_id, months, now):
             try:
-                erase_candidate(candidate_id, company_id)
-                done += 1
+                _mode, fp = _erase(candidate_id, company_id, None, anonymise=False)
             except PrivacyError:
                 db.session.rollback()
+                continue
+            done += 1
+            outbox_ids += fp.outbox
+            delivery_ids += fp.deliveries
+    drop_queued_tasks(outbox_ids=outbox_ids, delivery_ids=delivery_ids)  # one pass over the queues
     stale = now - EXPORT_LINK_VALID - EXPORT_KEEP_AFTER_EXPIRY
     old = list(db.session.scalars(select(DataExportRequest.id).where(DataExportRequest.created_at < stale)))
     if old:
