@@ -139,3 +139,26 @@ def test_recruiter_sees_the_consent_line_on_the_card(app, make, client, auth):
     assert "Consent" in card and f"({CONSENT_VERSION})" in card
     topcv = client.get(f"/admin/applications/{person.topcv_id}").get_data(as_text=True)
     assert "(topcv-terms)" in topcv
+
+
+def test_every_source_that_creates_applications_records_consent():
+    """Applications come from the careers form and TopCV only (EMREX and assessments add to
+    an existing application); each of those calls passes its consent text version. A new
+    source that forgets it fails here."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "app"
+    constructors, callers = [], []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name == "Application":
+                    constructors.append(path.relative_to(root).as_posix())
+                elif name == "create_application":
+                    callers.append((path.relative_to(root).as_posix(),
+                                    {k.arg for k in node.keywords}))
+    assert constructors == ["applications/services.py"]
+    assert sorted(p for p, _ in callers) == ["applications/services.py", "boards/services.py"]
+    assert all("consent_version" in keywords for _, keywords in callers)
