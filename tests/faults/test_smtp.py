@@ -27,7 +27,7 @@ def card(client, company, application) -> str:
     from tests.conftest import PASSWORD
 
     client.post("/admin/login", data={"email": f"admin@{company.slug}.test", "password": PASSWORD})
-    resp = client.get(f"/admin/applications/{application.id}")
+    resp = client.get(f"/admin/applications/{getattr(application, 'id', application)}")
     assert resp.status_code == 200
     return resp.get_data(as_text=True)
 
