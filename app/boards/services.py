@@ -531,6 +531,12 @@ def _moderation(status: str):
             return  # a late notice about a posting that has ended
         if at is not None and posting.board_event_at is not None and at < posting.board_event_at:
             return  # an older notice delivered after a newer one
+        if at is not None and at == posting.board_event_at and posting.status != status:
+            # TopCV's timestamps have whole seconds: two different notices in the same second
+            # cannot be ordered by time, so ask TopCV for the job's status now
+            partners.queue_call(integration, "topcv.sync_job", target={"posting_id": posting.id},
+                                summary=f"same-second notices for {posting.board_job_id}")
+            return
         posting.board_event_at = at or posting.board_event_at
         if posting.status == status:
             return  # a repeated notice: the newest time is kept, nothing else changes

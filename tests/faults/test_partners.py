@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.boards.models import Posting
 from app.extensions import db
@@ -112,3 +112,34 @@ def test_bar_33_topcv_timeout_is_retried_into_one_remote_posting(flow):
     wait_for(lambda: time.monotonic() > hung_until, timeout=30, message="the hung call to finish at TopCV")
     assert [j["board_job_id"] for j in remote_jobs(flow)] == [db.session.get(Posting, posting.id).board_job_id]
     assert "Pending review" in sources_page(flow)
+
+
+# ---------------------------------------------------------------- inbound: duplicate and out-of-order webhooks
+
+def test_duplicate_and_out_of_order_topcv_events_converge_to_one_application_and_the_latest_status(flow):
+    from app.applications.models import Application
+
+    flow.connect()
+    posting = flow.post_job()
+    flow.work()
+    posting = db.session.get(Posting, posting.id)
+    flow.switches(out_of_order=True, duplicate_delivery=True)  # held, then sent newest first, each twice
+    flow.control(f"jobs/{posting.board_job_id}/approve")
+    for _ in range(2):  # the same person applies twice
+        flow.control(f"jobs/{posting.board_job_id}/apply", {"full_name": "Võ Anh", "email": "anh@example.vn"})
+    flow.control(f"jobs/{posting.board_job_id}/reject", {"reason": "Thiếu mức lương"})  # within the same second
+    flow.control("flush")
+    flow.inbound(4)  # 4 events stored once each, whatever the copies; notices the timestamps cannot order
+    #                  (same second) make Haku ask TopCV for the job's status, in the same worker run
+    posting = db.session.get(Posting, posting.id)
+    assert (posting.status, posting.reject_reason) == ("rejected", "Thiếu mức lương")
+    assert db.session.scalar(select(func.count()).select_from(PartnerDelivery).where(
+        PartnerDelivery.direction == "in")) == 4
+    (application,) = db.session.scalars(select(Application).where(Application.source == "topcv")).all()
+    page = sources_page(flow)
+    assert "Rejected" in page and "Thiếu mức lương" in page and "Approved" not in page
+    client = flow.app.test_client()
+    client.post("/admin/login", data={"email": flow.admin.email, "password": PASSWORD})
+    listing = client.get("/admin/applications").get_data(as_text=True)
+    assert listing.count(f"/admin/applications/{application.id}\"") >= 1 and listing.count("Võ Anh") == 1
+    assert client.get(f"/admin/applications/{application.id}").status_code == 200
