@@ -137,7 +137,7 @@ def test_bar_32_header_values_lose_cr_lf(make, faulty_smtp):
     assert msg["Message-ID"] == db.session.get(OutboxEmail, row.id).message_id
 
 
-def test_smtp_server_stopped_keeps_the_email_pending_then_sends_once(make, faulty_smtp, app, client):
+def test_bar_34_smtp_stopped_keeps_the_email_pending_and_says_so_then_sends_once(make, faulty_smtp, app, client):
     app.extensions["mail"].port = 1  # nothing listens there: connection refused
     company = make.company("acme")
     application = make.application(make.job(company))
