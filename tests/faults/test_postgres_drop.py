@@ -130,3 +130,57 @@ def test_pooled_connections_killed_between_requests_are_replaced(pg_app, admin_e
     assert len(mailbox.messages) == 1
     health = client.get("/healthz")
     assert health.status_code == 200 and health.get_json()["checks"]["database"] == "ok"
+
+
+def test_bar_30_many_workers_claim_the_same_email_at_once_on_postgresql(pg_app, mailbox):
+    """Eight threads, each its own app context and database connection, run the send task
+    for one outbox row at the same moment: one claims it, the others see the claim."""
+    import threading
+
+    from aiosmtpd.controller import Controller
+
+    from app.messaging import services
+    from tests.conftest import free_port
+    from tests.faults.conftest import FaultySmtp
+
+    smtp = FaultySmtp()
+    smtp.port = free_port()
+    controller = Controller(smtp, hostname="127.0.0.1", port=smtp.port)
+    controller.start()
+    pg_app.extensions["mail"].port = smtp.port
+    try:
+        smtp.fail("hold", times=1)  # the winner's send stays in flight while the others try
+        make = Builders(pg_app)
+        company = make.company("acme")
+        row = services.queue_email(to="x@example.com", subject="s", body="b", kind="k", dedupe_key="race",
+                                   company_id=company.id)
+        db.session.commit()  # a plain commit: the task is not enqueued, the threads below run it
+        from app import background
+
+        background.discard()
+        outbox_id, results, barrier = row.id, [], threading.Barrier(8)
+
+        def worker():
+            with pg_app.app_context():
+                barrier.wait()
+                results.append(services.deliver(outbox_id))
+                db.session.remove()
+
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        from tests.conftest import wait_for
+
+        wait_for(lambda: len(results) == 7, timeout=60, message="the seven losers to give up")
+        assert results == ["sending"] * 7
+        smtp.release()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sorted(results) == ["sending"] * 7 + ["sent"]
+        assert len(smtp.accepted) == 1 and len(smtp.seen) == 1
+        db.session.expire_all()
+        assert (db.session.get(OutboxEmail, outbox_id).status, db.session.get(OutboxEmail, outbox_id).attempts) == \
+            ("sent", 1)
+    finally:
+        smtp.release()
+        controller.stop()

@@ -182,7 +182,7 @@ def _raising_task_run_to_the_end(test_env, redis_url):
 
 @pytest.mark.xfail(strict=True, reason="Flask-RQ's `flask rq work-horse` subprocess loses the Retry: after the "
                    "first failure the job is QUEUED with retries left but sits in FailedJobRegistry and in no queue "
-                   "(plain `rq worker` runs it 3 times, then FAILED). Fixed by the worker change in another branch; "
+                   "(plain `rq worker` runs it 3 times, then FAILED). Expected to be fixed by the worker change being made in another branch; "
                    "strict, so the fix turns this into a failure that says: drop the mark.")
 def test_bar_34_a_task_that_keeps_raising_fails_after_exactly_its_tries(app, test_env, redis_url):
     redis, queue, job = _raising_task_run_to_the_end(test_env, redis_url)
