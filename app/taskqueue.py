@@ -65,6 +65,15 @@ def overview(limit: int = 50) -> list[QueueState]:
     return out
 
 
+def failed_total() -> int | None:
+    """Failed tasks over every queue, for the alert in the staff navigation; None when Redis
+    cannot be asked (the Tasks page says why)."""
+    try:
+        return sum(FailedJobRegistry(queue=_queue(name)).count for name in QUEUES)
+    except Exception:  # noqa: BLE001 — any Redis or RQ error: no badge rather than no page
+        return None
+
+
 def retry(queue_name: str, job_id: str) -> None:
     """Put a failed task back on its queue (tasks load their rows by id and are safe to rerun)."""
     queue = _queue(queue_name)

@@ -9,9 +9,13 @@ import secrets
 from pathlib import Path
 
 from flask import current_app
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
-from app.extensions import db
 from app.applications.models import StoredFile
+from app.extensions import db
+
+_WRITTEN = "haku_files_written"
 
 
 class FileRejected(ValueError):
@@ -44,11 +48,31 @@ def store(company_id: int, filename: str, data: bytes, content_type: str = "appl
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
+    db.session.info.setdefault(_WRITTEN, []).append(path)
     safe_name = os.path.basename(filename or "file.pdf").replace("\r", "").replace("\n", "")[:200] or "file.pdf"
     row = StoredFile(company_id=company_id, storage_key=key, filename=safe_name, content_type=content_type,
                      size=len(data), sha256=hashlib.sha256(data).hexdigest())
     db.session.add(row)
     return row
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_written_files(session: Session) -> None:
+    session.info.pop(_WRITTEN, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _drop_unclaimed_files(session: Session, transaction) -> None:
+    """A file written for rows that never committed (rollback, a lost database connection,
+    a crash in the request) is removed with them: no candidate document stays on disk
+    without the rows that let erasure and export find it."""
+    if transaction.parent is not None or transaction.nested:
+        return
+    for path in session.info.pop(_WRITTEN, []):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
 
 
 def read(row: StoredFile) -> bytes:

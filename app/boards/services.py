@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 from datetime import UTC, date, timedelta
 
 from flask import current_app
@@ -39,6 +40,8 @@ TOPCV_CONSENT = "topcv-terms"
 LEVELS = [("intern", "Intern"), ("fresher", "Fresher"), ("junior", "Junior"), ("middle", "Middle"),
           ("senior", "Senior"), ("lead", "Team lead"), ("manager", "Manager"), ("director", "Director")]
 CURRENCIES = ["VND", "USD", "EUR"]
+
+log = logging.getLogger(__name__)
 
 
 class BoardError(ValueError):
@@ -383,7 +386,14 @@ def _post_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> Cal
     if posting is None or posting.board_job_id:  # already posted (a retry after success)
         return CallResult(200, data={"note": "nothing to do"})
     body = board_body(posting)
-    result = client_for(integration).create_job(body)
+    client = client_for(integration)
+    result = None
+    if delivery.attempts > 1:  # an earlier try may have created it at TopCV though we never saw the answer
+        result = _created_unseen(client, posting, body)
+        if result is not None and not result.ok:
+            return _finish(posting, integration, result)  # cannot check: retry later rather than risk a second job
+    if result is None:
+        result = client.create_job(body)
     if result.ok and isinstance(result.data, dict) and result.data.get("board_job_id"):
         posting.board_job_id = str(result.data["board_job_id"])[:100]
         posting.status = result.data.get("status") or "pending_review"
@@ -392,6 +402,27 @@ def _post_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> Cal
     elif result.ok:
         result = CallResult(result.status_code, error="TopCV's answer had no board_job_id", latency_ms=result.latency_ms)
     return _finish(posting, integration, result)
+
+
+def _created_unseen(client, posting: Posting, body: dict) -> CallResult | None:
+    """Before a create is retried: the job an earlier, unanswered try (a timeout, a dropped
+    connection) made at TopCV — same ``external_job_id`` and title, not yet any posting's —
+    as if the create had answered; None when there is none; a failed result when TopCV
+    cannot be asked (retried later, so a second remote job is never made blind)."""
+    listed = client.list_jobs()
+    if not listed.ok:
+        return listed if listed.retryable else None
+    claimed = set(db.session.scalars(select(Posting.board_job_id).where(
+        Posting.company_id == posting.company_id, Posting.board_job_id.is_not(None))))
+    for job in listed.data if isinstance(listed.data, list) else []:
+        if (isinstance(job, dict) and job.get("board_job_id") and str(job["board_job_id"]) not in claimed
+                and str(job.get("external_job_id") or "") == str(body.get("external_job_id") or "")
+                and job.get("title") == body.get("title") and job.get("status") not in ("closed", "expired")):
+            log.info("posting %s: adopting %s made by an unanswered earlier try", posting.id, job["board_job_id"])
+            return CallResult(listed.status_code, data={"board_job_id": job["board_job_id"],
+                                                        "status": job.get("status") or "pending_review"},
+                              latency_ms=listed.latency_ms)
+    return None
 
 
 def _posted(fn):
@@ -500,6 +531,12 @@ def _moderation(status: str):
             return  # a late notice about a posting that has ended
         if at is not None and posting.board_event_at is not None and at < posting.board_event_at:
             return  # an older notice delivered after a newer one
+        if at is not None and at == posting.board_event_at and posting.status != status:
+            # TopCV's timestamps have whole seconds: two different notices in the same second
+            # cannot be ordered by time, so ask TopCV for the job's status now
+            partners.queue_call(integration, "topcv.sync_job", target={"posting_id": posting.id},
+                                summary=f"same-second notices for {posting.board_job_id}")
+            return
         posting.board_event_at = at or posting.board_event_at
         if posting.status == status:
             return  # a repeated notice: the newest time is kept, nothing else changes

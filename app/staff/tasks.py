@@ -13,7 +13,8 @@ from app.staff.views import bp
 
 @register_staff_section
 def _tasks_section() -> list[dict]:
-    return [{"label": _("Tasks"), "url": url_for("staff.tasks")}]
+    return [{"label": _("Tasks"), "url": url_for("staff.tasks"), "alert": taskqueue.failed_total(),
+             "alert_title": _("Failed tasks")}]
 
 
 @bp.get("/tasks")

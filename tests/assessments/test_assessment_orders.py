@@ -388,7 +388,7 @@ def test_two_parallel_sends_make_one_order(world, app_config, make):
     assert len([d for d in deliveries(integration_id, "out") if d.type == "alva.send_test"]) == 1
 
 
-def test_settings_page_when_the_vendor_is_down(world, client, auth, make, vendor):
+def test_bar_34_assessment_vendor_down_the_settings_page_works_and_says_so(world, client, auth, make, vendor):
     integration = world["integration"]
     integration.cache = {**integration.cache, "tests_fetched_at": "2020-01-01T00:00:00"}  # stale: asks again
     db.session.commit()

@@ -15,7 +15,7 @@ from app.assessments.models import AssessmentOrder
 from app.extensions import db
 from app.partners.models import PartnerDelivery, PartnerIntegration
 from tests.assessments.conftest import add_integration, deliveries
-from tests.conftest import run_worker, text_of, wait_for
+from tests.conftest import PASSWORD, run_worker, text_of, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -109,16 +109,24 @@ def test_trigger_send_invite_complete_result_and_move(live_haku, haku, env, vend
     assert [d.state for d in inbound] == ["processed"] * 6  # connect + 5 callbacks
 
 
-def test_vendor_errors_are_retried_into_one_interview_and_one_email(live_haku, haku, env, vendor, make, mailbox):
+def _card(client, application_id: int) -> str:
+    client.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD})
+    return client.get(f"/admin/applications/{application_id}").get_data(as_text=True)
+
+
+def test_vendor_errors_are_retried_into_one_interview_and_one_email(live_haku, haku, env, vendor, make, mailbox,
+                                                                    client):
     _, integration, job = _connected(haku, live_haku, vendor, env, make)
     vendor.switches(api_500=2, api_429=1)
-    _send_by_trigger(haku, make, job, integration)
+    application = _send_by_trigger(haku, make, job, integration)
     out = run_worker(env)
     (order,) = _orders()
     assert order.status == "invited", out.stderr[-8000:]
     (call,) = [d for d in deliveries(integration.id, "out") if d.type == "alva.send_test"]
     assert call.state == "ok" and call.attempts == 4
     assert len(vendor.interviews()) == 1 and len(_invites(mailbox)) == 1
+    card = _card(client, application.id)
+    assert 'class="badge badge-invited"' in card and 'class="badge badge-failed"' not in card
 
 
 def test_empty_patch_fetches_status_and_duplicates_do_nothing_twice(live_haku, haku, env, vendor, make):
@@ -162,14 +170,16 @@ def test_wrong_signatures_are_refused_then_the_retry_gets_through(live_haku, hak
 
 
 @pytest.mark.faults
-def test_a_timed_out_send_is_retried_without_a_second_interview(live_haku, haku, env, vendor, make, mailbox):
+def test_a_timed_out_send_is_retried_without_a_second_interview(live_haku, haku, env, vendor, make, mailbox,
+                                                                 client):
     """The vendor answers after Haku gave up (10 s): the retry finds the same interview."""
     _, integration, job = _connected(haku, live_haku, vendor, env, make)
     vendor.switches(api_timeout=1, api_timeout_seconds=11)
-    _send_by_trigger(haku, make, job, integration)
+    application = _send_by_trigger(haku, make, job, integration)
     run_worker(env)
     (order,) = _orders()
     assert order.status == "invited"
     (call,) = [d for d in deliveries(integration.id, "out") if d.type == "alva.send_test"]
     assert call.attempts == 2 and call.state == "ok"
     assert len(vendor.interviews()) == 1 and len(_invites(mailbox)) == 1
+    assert 'class="badge badge-invited"' in _card(client, application.id)

@@ -148,7 +148,7 @@ def test_wrong_keys_and_topcv_down_save_nothing(flow, app):
     assert states == {"failed"}  # both attempts are in the activity log
 
 
-def test_5xx_and_429_are_retried_and_4xx_fails_with_topcvs_reason(flow):
+def test_bar_33_5xx_and_429_are_retried_and_4xx_fails_with_topcvs_reason(flow):
     flow.connect()
     flow.switches(api_500=2, api_429=1)
     posting = flow.post_job()
@@ -180,7 +180,7 @@ def test_5xx_and_429_are_retried_and_4xx_fails_with_topcvs_reason(flow):
     assert db.session.get(Posting, bad.id).board_job_id
 
 
-def test_timeouts_are_retried_then_handed_to_the_sweeper(flow):
+def test_bar_33_timeouts_are_retried_then_handed_to_the_sweeper(flow):
     flow.connect()
     flow.switches(api_timeout=10, api_timeout_seconds=4)
     posting = flow.post_job()

@@ -200,3 +200,38 @@ def test_real_danish_sample_verifies_through_the_registry_path(app, make, tmp_pa
     (transcript,) = db.session.scalars(select(EmrexTranscript)).all()
     assert transcript.signature_verified and transcript.identity_status == "partial"  # no birth date stated
     assert transcript.gpa is not None and transcript.learner["family_name"] == "Hansen"
+
+
+def test_bar_31_completed_on_day_5_gets_no_day_7_or_14_reminder(app, make, mailbox, job):
+    from datetime import timedelta
+
+    from freezegun import freeze_time
+
+    from app.clock import utcnow
+    from app.messaging import sweeper
+
+    start = utcnow()
+    with freeze_time(start):
+        make.application(job, email="aino@example.fi", given="Aino", family="Virtanen")
+    token = next(m.group(1) for m in (LINK.search(text_of(msg)) for msg in reversed(mailbox.messages)) if m)
+
+    def reminders():
+        return [m for m in mailbox.messages if "Reminder" in m["Subject"]]
+
+    with freeze_time(start + timedelta(days=3, minutes=1)):
+        sweeper.sweep()
+    assert len(reminders()) == 1  # day 3
+    with freeze_time(start + timedelta(days=5)):  # the candidate finishes the journey on day 5
+        browser = app.test_client()
+        assert browser.get(f"/emrex/r/{token}").status_code == 303
+        handoff = browser.post("/emrex/go", data={"contact_point": point("/emp/helsinki").id,
+                                                  "birth_date": LEARNER["bday"]})
+        emp_url, fields = handoff_fields(handoff.get_data(as_text=True))
+        _, reply = complete_at_emp(emp_url, fields)
+        assert app.test_client().post("/emrex/return", data=reply).status_code == 200
+    request = db.session.scalar(select(EmrexRequest))
+    assert request.status == "completed" and request.next_reminder_at is None
+    for day in (7, 14, 30):
+        with freeze_time(start + timedelta(days=day, minutes=1)):
+            sweeper.sweep()
+    assert len(reminders()) == 1 and db.session.scalar(select(EmrexRequest)).reminders_sent == 1

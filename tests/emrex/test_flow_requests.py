@@ -100,7 +100,7 @@ def test_nothing_is_sent_when_emrex_is_off(make, mailbox):
         services.request_manually(db.session.scalar(select(applications.Application)), make.admin_of(company))
 
 
-def test_reminders_on_days_3_7_14_survive_a_redis_flush(emrex_job, make, mailbox, redis_url):
+def test_bar_31_reminders_on_days_3_7_14_survive_a_redis_flush(emrex_job, make, mailbox, redis_url):
     from redis import Redis
 
     set_trigger(emrex_job, 0)

@@ -1,13 +1,8 @@
-from datetime import timedelta
 
-import pytest
-from freezegun import freeze_time
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
-from app.applications.models import Application, TimelineEvent
-from app.clock import utcnow
 from app.extensions import db
-from app.messaging import rendering, services, sweeper
+from app.messaging import rendering, services
 from app.messaging.models import OutboxEmail
 from tests.conftest import text_of
 
@@ -40,70 +35,6 @@ def test_dedupe_key_writes_one_row(make):
                              company_id=company.id)
     assert a is b
     db.session.rollback()
-
-
-@pytest.mark.parametrize("reply", ["421 service not available", "450 mailbox busy"])
-def test_temporary_smtp_failure_is_retried_later(make, mailbox, reply):
-    mailbox.reply = reply
-    application = make.application(make.job(make.company("acme")))
-    row = db.session.scalar(select(OutboxEmail).where(OutboxEmail.application_id == application.id))
-    assert row.status == "pending" and row.attempts == 1 and reply.split()[0] in row.last_error
-    assert row.next_attempt_at > utcnow()
-    mailbox.reply = None
-    assert services.deliver(row.id) == "pending"  # not due yet: nothing happens
-    assert mailbox.messages == []
-    with freeze_time(utcnow() + timedelta(minutes=2)):
-        assert sweeper.sweep()["outbox"] == 1
-    db.session.expire_all()
-    assert row.status == "sent" and row.attempts == 2 and len(mailbox.messages) == 1
-
-
-def test_permanent_failure_is_visible_on_the_application(make, mailbox, client, auth):
-    mailbox.reply = "550 no such user"
-    company = make.company("acme")
-    application = make.application(make.job(company))
-    row = db.session.scalar(select(OutboxEmail).where(OutboxEmail.application_id == application.id))
-    assert row.status == "failed" and row.last_error.startswith("550")
-    assert db.session.get(Application, application.id).email_failed
-    assert db.session.scalar(select(TimelineEvent).where(TimelineEvent.kind == "email_failed")) is not None
-    auth.login(f"admin@{company.slug}.test")
-    body = client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
-    assert "could not be delivered" in body and "550 no such user" in body
-
-
-def test_retries_end_in_failed(make, mailbox):
-    mailbox.reply = "451 later"
-    application = make.application(make.job(make.company("acme")))
-    row = db.session.scalar(select(OutboxEmail).where(OutboxEmail.application_id == application.id))
-    now = utcnow()
-    for step in range(1, len(services.BACKOFF) + 1):
-        now += services.BACKOFF[step - 1] + timedelta(seconds=1)
-        with freeze_time(now):
-            services.deliver(row.id)
-    db.session.expire_all()
-    assert row.status == "failed" and row.attempts == len(services.BACKOFF) + 1
-    assert mailbox.messages == []
-
-
-def test_smtp_down_keeps_the_email_pending(make, mailbox, app):
-    app.extensions["mail"].port = 1  # nothing listens there
-    application = make.application(make.job(make.company("acme")))
-    row = db.session.scalar(select(OutboxEmail).where(OutboxEmail.application_id == application.id))
-    assert row.status == "pending" and "ConnectionRefusedError" in row.last_error
-
-
-def test_stale_claim_of_a_killed_worker_is_released(make, mailbox):
-    mailbox.reply = "450 busy"
-    application = make.application(make.job(make.company("acme")))
-    mailbox.reply = None
-    row = db.session.scalar(select(OutboxEmail).where(OutboxEmail.application_id == application.id))
-    db.session.execute(update(OutboxEmail).where(OutboxEmail.id == row.id)
-                       .values(status="sending", claimed_at=utcnow()))
-    db.session.commit()
-    with freeze_time(utcnow() + timedelta(minutes=11)):
-        sweeper.sweep()
-    db.session.expire_all()
-    assert row.status == "sent" and len(mailbox.messages) == 1
 
 
 def test_merge_fields_render_in_a_sandbox():

@@ -1,0 +1,186 @@
+"""PostgreSQL connections dropped with ``pg_terminate_backend`` (never a server restart): the
+app runs on its own database ``haku_faults``. A connection killed in the middle of a request
+fails that request cleanly with nothing half-written (rows or files); a pooled connection
+killed between requests is noticed by ``pool_pre_ping`` and the next request just works."""
+
+from __future__ import annotations
+
+import io
+import socket
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from app import create_app
+from app.applications import files
+from app.applications.models import Application, Candidate, StoredFile
+from app.extensions import db
+from app.messaging.models import OutboxEmail
+from tests.conftest import PDF, Builders, FreshGClient
+
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/haku_faults"
+
+
+def _reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def admin_engine():
+    if not _reachable():
+        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432 (this test needs its own database haku_faults)")
+    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = 'haku_faults'")):
+            conn.execute(text("CREATE DATABASE haku_faults"))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_app(admin_engine, app_config, tmp_path):
+    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": PG_URL, "UPLOAD_DIR": str(tmp_path / "files")})
+    app.test_client_class = FreshGClient
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        yield app
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+def terminate(admin_engine, pid: int | None = None) -> int:
+    """``pg_terminate_backend`` on one backend, or on every connection to haku_faults."""
+    with admin_engine.connect() as conn:
+        where = "pid = :pid" if pid else "datname = 'haku_faults' AND pid <> pg_backend_pid()"
+        return len(conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {where}"),
+                                {"pid": pid}).all())
+
+
+def counts() -> dict:
+    db.session.rollback()
+    return {model.__name__: db.session.scalar(select(func.count()).select_from(model))
+            for model in (Candidate, Application, OutboxEmail, StoredFile)}
+
+
+def apply_form(email: str) -> dict:
+    return {"given_names": "Aino", "family_name": "Virtanen", "email": email, "phone": "", "cover_letter": "Hei",
+            "consent": "y", "cv": (io.BytesIO(PDF), "cv.pdf")}
+
+
+def stored_files(app) -> list:
+    from pathlib import Path
+
+    root = Path(app.config["UPLOAD_DIR"])
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+def test_connection_killed_mid_request_fails_cleanly_and_the_next_request_works(
+        pg_app, admin_engine, mailbox, monkeypatch):
+    make = Builders(pg_app)
+    job = make.job(make.company("acme"))
+    url = f"/c/acme/jobs/{job.id}/apply"
+    client = pg_app.test_client()
+    store = files.store
+
+    def store_then_lose_the_connection(*args, **kwargs):
+        row = store(*args, **kwargs)  # the CV is on disk, the rows are flushed but not committed…
+        pid = db.session.execute(text("SELECT pg_backend_pid()")).scalar()
+        assert terminate(admin_engine, pid) == 1  # …when the database connection dies
+        return row
+
+    monkeypatch.setattr(files, "store", store_then_lose_the_connection)
+    resp = client.post(url, data=apply_form("aino@example.fi"), content_type="multipart/form-data")
+    assert resp.status_code == 500
+    body = resp.get_data(as_text=True)
+    assert "Something went wrong on our side" in body and "Traceback" not in body and "psycopg" not in body
+    monkeypatch.undo()
+    assert counts() == {"Candidate": 0, "Application": 0, "OutboxEmail": 0, "StoredFile": 0}
+    assert stored_files(pg_app) == []  # no CV left behind without its rows
+    assert mailbox.messages == []
+
+    again = client.post(url, data=apply_form("aino@example.fi"), content_type="multipart/form-data")
+    assert again.status_code == 303
+    assert counts() == {"Candidate": 1, "Application": 1, "OutboxEmail": 1, "StoredFile": 1}
+    assert len(stored_files(pg_app)) == 1
+    assert [m["To"] for m in mailbox.messages] == ["aino@example.fi"]
+
+
+def test_pooled_connections_killed_between_requests_are_replaced(pg_app, admin_engine, mailbox):
+    make = Builders(pg_app)
+    company = make.company("acme")
+    job = make.job(company)
+    client = pg_app.test_client()
+    assert client.get(f"/c/acme/jobs/{job.id}").status_code == 200
+    db.session.remove()  # the connection goes back to the pool, idle
+    assert terminate(admin_engine) >= 1
+    assert client.get(f"/c/acme/jobs/{job.id}").status_code == 200  # pool_pre_ping noticed and reconnected
+    db.session.remove()
+    terminate(admin_engine)
+    resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=apply_form("b@example.fi"),
+                       content_type="multipart/form-data")
+    assert resp.status_code == 303
+    assert counts() == {"Candidate": 1, "Application": 1, "OutboxEmail": 1, "StoredFile": 1}
+    assert len(mailbox.messages) == 1
+    health = client.get("/healthz")
+    assert health.status_code == 200 and health.get_json()["checks"]["database"] == "ok"
+
+
+def test_bar_30_many_workers_claim_the_same_email_at_once_on_postgresql(pg_app, mailbox):
+    """Eight threads, each its own app context and database connection, run the send task
+    for one outbox row at the same moment: one claims it, the others see the claim."""
+    import threading
+
+    from aiosmtpd.controller import Controller
+
+    from app.messaging import services
+    from tests.conftest import free_port
+    from tests.faults.conftest import FaultySmtp
+
+    smtp = FaultySmtp()
+    smtp.port = free_port()
+    controller = Controller(smtp, hostname="127.0.0.1", port=smtp.port)
+    controller.start()
+    pg_app.extensions["mail"].port = smtp.port
+    try:
+        smtp.fail("hold", times=1)  # the winner's send stays in flight while the others try
+        make = Builders(pg_app)
+        company = make.company("acme")
+        row = services.queue_email(to="x@example.com", subject="s", body="b", kind="k", dedupe_key="race",
+                                   company_id=company.id)
+        db.session.commit()  # a plain commit: the task is not enqueued, the threads below run it
+        from app import background
+
+        background.discard()
+        outbox_id, results, barrier = row.id, [], threading.Barrier(8)
+
+        def worker():
+            with pg_app.app_context():
+                barrier.wait()
+                results.append(services.deliver(outbox_id))
+                db.session.remove()
+
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        from tests.conftest import wait_for
+
+        wait_for(lambda: len(results) == 7, timeout=60, message="the seven losers to give up")
+        assert results == ["sending"] * 7
+        smtp.release()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sorted(results) == ["sending"] * 7 + ["sent"]
+        assert len(smtp.accepted) == 1 and len(smtp.seen) == 1
+        db.session.expire_all()
+        assert (db.session.get(OutboxEmail, outbox_id).status, db.session.get(OutboxEmail, outbox_id).attempts) == \
+            ("sent", 1)
+    finally:
+        smtp.release()
+        controller.stop()
