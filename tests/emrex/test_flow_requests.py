@@ -119,7 +119,7 @@ def test_reminders_on_days_3_7_14_survive_a_redis_flush(emrex_job, make, mailbox
     assert db.session.scalar(select(EmrexRequest)).reminders_sent == 3
 
 
-def test_no_reminders_when_disabled_or_after_opt_out(emrex_job, make, mailbox, client):
+def test_bar_23_no_reminders_when_disabled_or_after_opt_out(emrex_job, make, mailbox, client):
     set_trigger(emrex_job, 0, reminders=False)
     start = utcnow()
     with freeze_time(start):
@@ -139,7 +139,7 @@ def test_no_reminders_when_disabled_or_after_opt_out(emrex_job, make, mailbox, c
     assert second.status == "cancelled"
 
 
-def test_token_link_binds_a_portal_session_and_leaves_the_address_bar(emrex_job, make, mailbox, client, registry):
+def test_bar_14_token_link_binds_a_portal_session_and_leaves_the_address_bar(emrex_job, make, mailbox, client, registry):
     set_trigger(emrex_job, 0)
     make.application(emrex_job)
     token = token_from(invites(mailbox)[0])
@@ -157,16 +157,16 @@ def test_token_link_binds_a_portal_session_and_leaves_the_address_bar(emrex_job,
 
 
 @pytest.mark.parametrize("token", ["x" * 32, "", "short", "a" * 300])
-def test_unknown_tokens_are_404(client, token, emrex_job):
+def test_bar_14_unknown_tokens_are_404(client, token, emrex_job):
     assert client.get(f"/emrex/r/{token}").status_code == 404
 
 
-def test_picker_without_the_link_is_404(client):
+def test_bar_15_picker_without_the_link_is_404(client):
     resp = client.get("/emrex/request")
     assert resp.status_code == 404 and "open the link from your email again" in resp.get_data(as_text=True)
 
 
-def test_handoff_posts_to_the_registry_url_only(emrex_job, make, mailbox, client, registry):
+def test_bar_16_handoff_posts_to_the_registry_url_only(emrex_job, make, mailbox, client, registry):
     set_trigger(emrex_job, 0)
     make.application(emrex_job)
     client.get(f"/emrex/r/{token_from(invites(mailbox)[0])}")
@@ -201,7 +201,7 @@ def _start(emrex_job, make, mailbox, client, registry):
     ("NCP_NO_RESULTS", "no_results", 200), ("EMP_ERROR", "error", 200), ("NCP_ERROR", "error", 200),
     ("SOMETHING_ELSE", "error", 200), ("", "error", 200), ("NCP_OK", "rejected", 400), ("EMP_OK", "rejected", 400),
 ])
-def test_every_return_code_closes_the_attempt_and_keeps_the_request_open(
+def test_bar_22_every_return_code_closes_the_attempt_and_keeps_the_request_open(
         emrex_job, make, mailbox, app, registry, code, outcome, status):
     attempt = _start(emrex_job, make, mailbox, app.test_client(), registry)
     cross_site = app.test_client()  # the return arrives with no cookie
@@ -216,13 +216,13 @@ def test_every_return_code_closes_the_attempt_and_keeps_the_request_open(
     assert replay.status_code == 400
 
 
-def test_unknown_session_is_400_and_stores_nothing(client, emrex_job):
+def test_bar_15_unknown_session_is_400_and_stores_nothing(client, emrex_job):
     resp = client.post("/emrex/return", data={"sessionId": "f" * 32, "returnCode": "NCP_OK", "elmo": "H4sI"})
     assert resp.status_code == 400 and "not valid" in resp.get_data(as_text=True)
     assert db.session.scalar(select(func.count(EmrexTranscript.id))) == 0
 
 
-def test_late_return_fails_the_attempt(emrex_job, make, mailbox, app, registry):
+def test_bar_17_late_return_fails_the_attempt(emrex_job, make, mailbox, app, registry):
     start = utcnow()
     with freeze_time(start):
         attempt = _start(emrex_job, make, mailbox, app.test_client(), registry)
@@ -246,7 +246,7 @@ def test_sweeper_closes_abandoned_attempts(emrex_job, make, mailbox, app, regist
     assert resp.status_code == 400
 
 
-def test_opt_out_is_a_confirmation_then_final_and_idempotent(emrex_job, make, mailbox, client, registry):
+def test_bar_23_opt_out_is_a_confirmation_then_final_and_idempotent(emrex_job, make, mailbox, client, registry):
     set_trigger(emrex_job, 0)
     application = make.application(emrex_job)
     token = token_from(invites(mailbox)[0])
@@ -311,7 +311,7 @@ def test_invite_emails_are_translated(emrex_job, make, mailbox, client):
     assert any("pyytää opintotietojasi" in s for s in subjects), subjects
 
 
-def test_invite_token_never_reaches_the_logs(emrex_job, make, mailbox, client, caplog):
+def test_bar_14_invite_token_never_reaches_the_logs(emrex_job, make, mailbox, client, caplog):
     import logging
 
     from app.logredact import RedactSecrets

@@ -94,7 +94,7 @@ def test_draft_and_foreign_jobs_are_not_shown(client, make, job):
     assert resp.status_code == 404 and counts() == (0, 0, 0)
 
 
-def test_candidate_text_is_escaped(client, make, job):
+def test_bar_12_candidate_text_is_escaped(client, make, job):
     evil = '<img src=x onerror=alert(1)> hx-get="/admin"'
     client.post(f"/c/acme/jobs/{job.id}/apply", data=form(given_names=evil, cover_letter=evil),
                 content_type="multipart/form-data")
@@ -107,7 +107,7 @@ def test_candidate_text_is_escaped(client, make, job):
         assert "<img src=x" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body, url
 
 
-def test_portal_pages_carry_security_headers(client, job):
+def test_bar_11_portal_pages_carry_security_headers(client, job):
     resp = client.get("/c/acme/")
     csp = resp.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
@@ -116,7 +116,7 @@ def test_portal_pages_carry_security_headers(client, job):
     assert resp.headers["Content-Type"] == "text/html; charset=utf-8"
 
 
-def test_cv_is_served_as_attachment(client, auth, make, job):
+def test_bar_38_cv_is_served_as_attachment(client, auth, make, job):
     client.post(f"/c/acme/jobs/{job.id}/apply", data=form(), content_type="multipart/form-data")
     application = db.session.scalar(select(Application))
     auth.login("admin@acme.test")
