@@ -165,7 +165,7 @@ def test_danish_national_contact_point_two_reports(app, make, mailbox, job):
     assert resp.status_code == 200 and len(transcript.reports) == 2
 
 
-def test_real_danish_sample_verifies_through_the_registry_path(app, make, tmp_path):
+def test_bar_20_real_danish_sample_verifies_through_the_registry_path(app, make, tmp_path):
     """The real signed sample, its certificate published in a registry file the normal
     refresh reads; the tampered twin through the same path is refused."""
     import json
