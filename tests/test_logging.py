@@ -136,7 +136,7 @@ def test_bar_36_logs_after_happy_and_error_paths_hold_no_secrets(app, client, ma
     from tests.boards.conftest import API_KEY, SECRET, connect
     from tests.boards.conftest import event as topcv_event
     from tests.boards.conftest import signed as topcv_signed
-    from tests.conftest import PDF, PASSWORD
+    from tests.conftest import PASSWORD, PDF
     from tests.emrex.test_elmo import embedded_cert
     from tests.emrex.test_flow_requests import LINK
 
