@@ -324,3 +324,60 @@ def test_bar_14_invite_token_never_reaches_the_logs(emrex_job, make, mailbox, cl
         logging.getLogger("werkzeug").info('127.0.0.1 - - "GET /emrex/r/%s HTTP/1.1" 303 -', token)
         client.get(f"/emrex/r/{token}")
     assert token not in caplog.text and "/emrex/r/[redacted]" in caplog.text
+
+
+def _requests_state():
+    db.session.expire_all()
+    return [(r.id, r.status, r.opened_at, r.token_hash, r.token_encrypted)
+            for r in db.session.scalars(select(EmrexRequest).order_by(EmrexRequest.id))]
+
+
+def test_bar_14_unknown_terminal_and_foreign_tokens_are_the_same_404(emrex_job, make, mailbox, app, registry):
+    set_trigger(emrex_job, 0)
+    live_app, done_app = make.application(emrex_job), make.application(emrex_job)
+    live_token, done_token = (token_from(m) for m in invites(mailbox))
+    done = db.session.scalar(select(EmrexRequest).where(EmrexRequest.application_id == done_app.id))
+    browser = app.test_client()
+    browser.get(f"/emrex/r/{done_token}")
+    browser.post("/emrex/opt-out")  # terminal: opted out
+    live = db.session.scalar(select(EmrexRequest).where(EmrexRequest.application_id == live_app.id))
+    candidates = {"unknown": "A" * 43, "terminal": done_token, "hash as token": live.token_hash,
+                  "ciphertext as token": live.token_encrypted.split(":", 1)[1][:120],
+                  "off by one": live_token[:-1] + ("A" if live_token[-1] != "A" else "B")}
+    assert done.id and live.status == "sent"
+    before = _requests_state()
+    bodies = set()
+    for name, token in candidates.items():
+        resp = app.test_client().get(f"/emrex/r/{token}")
+        assert resp.status_code == 404, name
+        assert "Set-Cookie" not in resp.headers, name  # no portal session bound
+        bodies.add(re.sub(r"/emrex/r/\S+", "", resp.get_data(as_text=True)))
+    assert len(bodies) == 1  # the same page whatever the reason
+    assert _requests_state() == before
+    assert app.test_client().get(f"/emrex/r/{live_token}").status_code == 303  # the real one still works
+
+
+def test_bar_14_token_stays_out_of_later_urls_and_the_referer_and_reminders_carry_it(emrex_job, make, mailbox, app,
+                                                                                  registry):
+    set_trigger(emrex_job, 0)
+    start = utcnow()
+    with freeze_time(start):
+        make.application(emrex_job)
+    token = token_from(invites(mailbox)[0])
+    browser = app.test_client()
+    first = browser.get(f"/emrex/r/{token}")
+    assert first.status_code == 303 and token not in first.headers["Location"]
+    assert first.headers["Referrer-Policy"] == "no-referrer"
+    later = [browser.get("/emrex/request"), browser.get("/emrex/request?country=FI"),
+             browser.post("/emrex/go", data={"contact_point": registry[0].id, "birth_date": "2000-01-02"}),
+             browser.get("/emrex/opt-out")]
+    for resp in later:
+        assert token not in resp.get_data(as_text=True) and token not in resp.headers.get("Location", "")
+        # the hand-off page posts to the contact point: with no-referrer the browser sends no Referer
+        assert resp.headers["Referrer-Policy"] == "no-referrer"
+    handoff = later[2].get_data(as_text=True)
+    assert 'action="https://emp.example.fi/helsinki"' in handoff and 'name="referrer"' not in handoff
+    with freeze_time(start + timedelta(days=3, minutes=1)):
+        sweeper.sweep()
+    reminder = [m for m in invites(mailbox) if "Reminder" in m["Subject"]]
+    assert len(reminder) == 1 and token_from(reminder[0]) == token
