@@ -160,3 +160,26 @@ def test_recruiter_cannot_manage_users(client, auth, make):
     auth.login(recruiter.email)
     assert client.get("/admin/settings/users").status_code == 403
     assert client.post("/admin/settings/users", data={"name": "x"}).status_code == 403
+
+
+def test_bar_6_100_bad_logins_an_hour_per_account_from_any_address(app_config, make):
+    """Spreading the guesses over many addresses does not help: the account's hourly budget
+    is 100 (the key is the typed email, so unknown accounts are counted the same way)."""
+    from app import create_app
+
+    limited = create_app({**app_config, "RATELIMIT_ENABLED": True})
+    make.company("acme")
+    client = limited.test_client()
+    email = "admin@acme.test"
+    statuses = []
+    for n in range(101):
+        resp = client.post("/admin/login", data={"email": email, "password": "nope nope"},
+                           environ_base={"REMOTE_ADDR": f"10.0.{n // 200}.{n % 200 + 1}"})
+        statuses.append(resp.status_code)
+    assert statuses == [401] * 100 + [429]
+    right = client.post("/admin/login", data={"email": email, "password": PASSWORD},
+                        environ_base={"REMOTE_ADDR": "192.0.2.77"})
+    assert right.status_code == 429  # even the right password waits out the hour
+    other = client.post("/admin/login", data={"email": "someone-else@acme.test", "password": "nope nope"},
+                        environ_base={"REMOTE_ADDR": "192.0.2.77"})
+    assert other.status_code == 401
