@@ -427,3 +427,77 @@ def test_bar_9_portal_session_lasts_60_minutes(client, make, mailbox):
         assert client.get("/emrex/request").status_code == 200
     with freeze_time(start + timedelta(minutes=61)):
         assert client.get("/emrex/request").status_code == 404
+
+
+# ---------------------------------------------------------------- item 35: secrets at rest and key rotation
+
+NEW_KEY = "k2027:" + "bmV3LWhha3Uta2V5LWZvci0yMDI3LXJvdGF0aW9uISE="
+
+
+def _raw(column: str, table: str = "partner_integrations") -> list[str]:
+    from sqlalchemy import text
+
+    db.session.expire_all()
+    return [v for (v,) in db.session.execute(text(f"SELECT {column} FROM {table} ORDER BY id")) if v]
+
+
+def test_bar_35_stored_secrets_are_ciphertext_and_survive_a_key_rotation(app, client, make, mailbox, runner):
+    from app.emrex import services as emrex
+    from app.partners import services as partners
+    from app.partners.models import PartnerIntegration
+    from tests.boards.conftest import API_KEY, SECRET, connect, event, signed
+    from tests.emrex.test_flow_requests import LINK
+
+    old_keys = app.config["HAKU_ENCRYPTION_KEYS"]
+    old_kid = old_keys.split(":")[0]
+    company = make.company("acme")
+    company.emrex_enabled = True
+    integration = connect(company)
+    application = make.application(make.job(company, "Trainee"))
+    emrex.request_manually(application, make.admin_of(company))
+    invite = LINK.search(text_of(mailbox.messages[-1])).group(1)
+    # at rest: ciphertext with its key id, never the plaintext
+    stored = _raw("api_key_enc") + _raw("signing_secret_enc") + _raw("token_encrypted", "emrex_requests")
+    assert len(stored) == 3 and all(v.startswith(f"{old_kid}:") for v in stored)
+    assert not any(plain in v for v in stored for plain in (API_KEY, SECRET, invite))
+
+    # rotation step 1: a new key first, the old one kept → old values readable, new ones on the new key
+    app.config["HAKU_ENCRYPTION_KEYS"] = f"{NEW_KEY},{old_keys}"
+    db.session.expire_all()
+    integration = db.session.get(PartnerIntegration, integration.id)
+    assert partners.api_key(integration) == API_KEY
+    body, headers = signed(SECRET, event("job.approved", {"board_job_id": "TCV-9", "reason": None}))
+    assert client.post(f"/partner/v1/boards/topcv/{integration.external_id}/events", data=body,
+                       headers=headers).status_code == 202  # the old-key signing secret still verifies
+    assert app.test_client().get(f"/emrex/r/{invite}").status_code == 303
+
+    # rotation step 2: re-encrypt everything, then drop the old key
+    result = runner.invoke(args=["secrets", "reencrypt"])
+    assert result.exit_code == 0, result.output
+    assert "partner_integrations.api_key_enc: 1 re-encrypted" in result.output
+    assert "emrex_requests.token_encrypted: 1 re-encrypted" in result.output
+    stored = _raw("api_key_enc") + _raw("signing_secret_enc") + _raw("token_encrypted", "emrex_requests")
+    assert len(stored) == 3 and all(v.startswith("k2027:") for v in stored)
+    again = runner.invoke(args=["secrets", "reencrypt"])
+    assert "partner_integrations.api_key_enc: 0 re-encrypted" in again.output  # safe to repeat
+    app.config["HAKU_ENCRYPTION_KEYS"] = NEW_KEY
+    db.session.expire_all()
+    integration = db.session.get(PartnerIntegration, integration.id)
+    assert partners.api_key(integration) == API_KEY and partners.signing_secrets(integration) == [SECRET]
+    assert app.test_client().get(f"/emrex/r/{invite}").status_code == 303
+    app.config["HAKU_ENCRYPTION_KEYS"] = old_keys
+
+
+def test_bar_35_reencrypt_refuses_when_a_key_is_missing_and_changes_nothing(app, make, runner):
+    from tests.boards.conftest import connect
+
+    old_keys = app.config["HAKU_ENCRYPTION_KEYS"]
+    connect(make.company("acme"))
+    before = _raw("api_key_enc") + _raw("signing_secret_enc")
+    app.config["HAKU_ENCRYPTION_KEYS"] = NEW_KEY  # the old key dropped too early
+    try:
+        result = runner.invoke(args=["secrets", "reencrypt"])
+    finally:
+        app.config["HAKU_ENCRYPTION_KEYS"] = old_keys
+    assert result.exit_code != 0 and "keep every old key listed" in result.output
+    assert _raw("api_key_enc") + _raw("signing_secret_enc") == before
