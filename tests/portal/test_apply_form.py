@@ -95,16 +95,37 @@ def test_draft_and_foreign_jobs_are_not_shown(client, make, job):
 
 
 def test_bar_12_candidate_text_is_escaped(client, make, job):
-    evil = '<img src=x onerror=alert(1)> hx-get="/admin"'
-    client.post(f"/c/acme/jobs/{job.id}/apply", data=form(given_names=evil, cover_letter=evil),
+    from lxml import html as lxml_html
+
+    evil = '<img src=x onerror=alert(1)> hx-get="/admin" {{7*7}}'
+    client.post(f"/c/acme/jobs/{job.id}/apply", data=form(given_names=evil, family_name=evil, cover_letter=evil),
                 content_type="multipart/form-data")
     from tests.conftest import Auth
 
     Auth(client).login("admin@acme.test")
     application = db.session.scalar(select(Application))
-    for url in (f"/admin/applications/{application.id}", f"/admin/jobs/{job.id}", "/admin/applications", "/admin/"):
-        body = client.get(url).get_data(as_text=True)
-        assert "<img src=x" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body, url
+    checked = 0
+    for url in (f"/admin/applications/{application.id}", f"/admin/jobs/{job.id}", "/admin/applications",
+                "/admin/applications?q=img", "/admin/", "/admin/notifications", "/admin/pending"):
+        for headers in ({}, {"HX-Request": "true"}):
+            resp = client.get(url, headers=headers)
+            body = resp.get_data(as_text=True)
+            assert resp.status_code == 200, url
+            assert "<img src=x" not in body and 'hx-get="/admin"' not in body, url
+            tree = lxml_html.fromstring(body) if "<html" in body else \
+                lxml_html.fragment_fromstring(body, create_parent="div")
+            for el in tree.iter():
+                if not isinstance(el.tag, str):
+                    continue
+                assert "onerror" not in el.attrib and el.get("hx-get") != "/admin", (url, el.tag)
+                for name, value in el.attrib.items():  # never inside an hx-*, style or script
+                    assert not (name.startswith(("hx-", "style")) and "onerror" in value), (url, name)
+                if el.tag in ("script", "style"):
+                    assert "onerror" not in (el.text or ""), url
+            if "&lt;img src=x onerror=alert(1)&gt;" in body:
+                assert "{{7*7}}" in body, url  # shown as text, never evaluated as a template
+                checked += 1
+    assert checked >= 8  # the name shows (escaped) on most of these pages
 
 
 def test_bar_11_portal_pages_carry_security_headers(client, job):
