@@ -183,3 +183,25 @@ def test_bar_6_100_bad_logins_an_hour_per_account_from_any_address(app_config, m
     other = client.post("/admin/login", data={"email": "someone-else@acme.test", "password": "nope nope"},
                         environ_base={"REMOTE_ADDR": "192.0.2.77"})
     assert other.status_code == 401
+
+
+def test_bar_4_extra_fields_on_admin_forms_never_bind(client, auth, make):
+    from app.jobs.models import Job
+
+    company, other = make.company("acme"), make.company("other")
+    job = make.job(company, "Backend developer")
+    recruiter = make.user(company)
+    auth.login(recruiter.email)
+    resp = client.post(f"/admin/jobs/{job.id}/edit", data={
+        "title": "Renamed", "status": "published", "owner_id": "0", "company_id": other.id, "id": 999,
+        "created_at": "2001-01-01"})
+    assert resp.status_code in (200, 302, 303)
+    db.session.expire_all()
+    changed = db.session.get(Job, job.id)
+    assert changed.title == "Renamed" and changed.company_id == company.id and changed.created_at.year > 2001
+    assert db.session.get(Job, 999) is None
+    client.post("/admin/account", data={"which": "prefs", "role": "admin", "company_id": other.id,
+                                        "is_staff": "1", "session_version": "0"})
+    db.session.expire_all()
+    me = db.session.get(User, recruiter.id)
+    assert (me.role, me.company_id, me.is_staff) == ("recruiter", company.id, False)

@@ -218,3 +218,19 @@ def test_bar_38_polyglot_is_stored_outside_the_web_root_and_served_only_as_attac
         assert served.headers["X-Content-Type-Options"] == "nosniff", what
         assert served.mimetype in ("application/pdf", "application/xml"), (what, served.mimetype)
         assert "default-src 'self'" in served.headers["Content-Security-Policy"], what
+
+
+def test_bar_4_extra_fields_on_the_apply_form_never_bind(client, make, job):
+    other = make.company("other")
+    other_job = make.job(other, "Other job")
+    extra = {"company_id": str(other.id), "job_id": str(other_job.id), "status": "closed", "stage_id": "999",
+             "source": "topcv", "pending_reason": "x", "candidate_id": "1", "consent_version": "forged",
+             "id": "77", "created_at": "2001-01-01"}
+    resp = client.post(f"/c/acme/jobs/{job.id}/apply", data={**form(), **extra}, content_type="multipart/form-data")
+    assert resp.status_code == 303
+    application = db.session.scalar(select(Application))
+    assert (application.company_id, application.job_id, application.status, application.source) == \
+        (job.company_id, job.id, "open", "careers")
+    assert application.stage_id == job.stages[0].id and application.id != 77
+    assert application.pending_reason is None and application.created_at.year > 2001
+    assert counts() == (1, 1, 1)
