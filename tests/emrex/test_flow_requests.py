@@ -3,6 +3,7 @@ import nothing. (Signed imports are in test_flow_import.py.)"""
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import timedelta
 
@@ -381,3 +382,65 @@ def test_bar_14_token_stays_out_of_later_urls_and_the_referer_and_reminders_carr
         sweeper.sweep()
     reminder = [m for m in invites(mailbox) if "Reminder" in m["Subject"]]
     assert len(reminder) == 1 and token_from(reminder[0]) == token
+
+
+@functools.cache
+def _gzip_bomb() -> str:
+    """128 MB of zeros gzipped (about 130 kB), base64: past the 50 MB cap (the 1 GB bomb is
+    the decoder's own test in test_elmo.py; this one proves the cap on the HTTP path)."""
+    import base64
+    import zlib
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b"\0" * (1024 * 1024)
+    raw = b"".join(compressor.compress(chunk) for _ in range(128)) + compressor.flush()
+    return base64.b64encode(raw).decode()
+
+
+RETURN_PAYLOADS = ["gzip bomb (128 MB)", "truncated gzip", "trailing garbage", "bad base64", "xml billion_laughs",
+                   "xml quadratic", "xml file_entity", "xml http_entity", "xml external_dtd"]
+
+
+def _return_payload(what: str) -> str:
+    import base64
+    import gzip
+
+    from tests.emrex.test_elmo import HAZARDS, MINIMAL
+
+    if what == "gzip bomb (128 MB)":
+        return _gzip_bomb()
+    if what.startswith("xml "):
+        return base64.b64encode(gzip.compress(HAZARDS[what[4:]])).decode()
+    return {"truncated gzip": base64.b64encode(gzip.compress(MINIMAL)).decode()[:-40],
+            "trailing garbage": base64.b64encode(gzip.compress(MINIMAL) + b"garbage!").decode(),
+            "bad base64": "not base64 at all!"}[what]
+
+
+@pytest.mark.parametrize("what", RETURN_PAYLOADS)
+def test_bar_18_19_bad_elmo_over_http_is_400_and_stores_nothing(emrex_job, make, mailbox, app, registry, what,
+                                                                 monkeypatch):
+    import socket
+
+    attempt = _start(emrex_job, make, mailbox, app.test_client(), registry)
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("a connection was attempted")
+
+    value = _return_payload(what)
+    monkeypatch.setattr(socket.socket, "connect", no_network)  # item 19: no entity or DTD is fetched
+    resp = app.test_client().post("/emrex/return", data={"sessionId": attempt.session_id, "returnCode": "NCP_OK",
+                                                         "elmo": value})
+    monkeypatch.undo()
+    assert resp.status_code == 400
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(EmrexTranscript.id))) == 0
+    assert attempt.outcome == "rejected" and attempt.request.is_open
+
+
+def test_bar_18_return_body_over_30_mb_is_413_and_stores_nothing(emrex_job, make, mailbox, app, registry):
+    attempt = _start(emrex_job, make, mailbox, app.test_client(), registry)
+    resp = app.test_client().post("/emrex/return", data={"sessionId": attempt.session_id, "returnCode": "NCP_OK",
+                                                         "elmo": "A" * (31 * 1024 * 1024)})
+    assert resp.status_code == 413
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(EmrexTranscript.id))) == 0 and attempt.request.is_open
