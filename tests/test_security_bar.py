@@ -501,3 +501,33 @@ def test_bar_35_reencrypt_refuses_when_a_key_is_missing_and_changes_nothing(app,
         app.config["HAKU_ENCRYPTION_KEYS"] = old_keys
     assert result.exit_code != 0 and "keep every old key listed" in result.output
     assert _raw("api_key_enc") + _raw("signing_secret_enc") == before
+
+
+# ---------------------------------------------------------------- items 7 and 10: small facts the walks rely on
+
+def test_bar_10_only_the_emrex_return_and_partner_calls_are_csrf_exempt(app):
+    from app.extensions import csrf
+
+    exempt_views = {name.rsplit(".", 1)[-1] for name in csrf._exempt_views}
+    assert exempt_views == {"emrex_return"}
+    assert {bp if isinstance(bp, str) else bp.name for bp in csrf._exempt_blueprints} == {"partner_api"}
+    mutating = {rule.endpoint for rule in app.url_map.iter_rules() if rule.methods - {"GET", "HEAD", "OPTIONS"}}
+    assert "portal.emrex_return" in mutating
+
+
+def test_bar_10_csrf_is_on_in_every_config_but_unit_tests():
+    from app.config import load_config
+
+    for name in ("development", "production"):
+        assert load_config(name)["WTF_CSRF_ENABLED"] is True
+
+
+def test_bar_7_the_common_password_list_is_shipped_and_complete(app):
+    from app.accounts import services
+
+    common = services._common_passwords()
+    assert len(common) >= 10_000
+    assert {"123456", "password", "qwerty", "iloveyou", "password1", "football"} <= common
+    for word in ("password", "iloveyou", "password1", "football", "PASSWORD1"):  # 8+ characters, still refused
+        assert "too common" in services.password_problem(word), word
+    assert services.password_problem("x" * 64) is None  # 64 characters are allowed

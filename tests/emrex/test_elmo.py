@@ -329,3 +329,26 @@ def test_schema_check_is_safe_from_many_threads():
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(lambda _: elmo.validate_schema(elmo.parse_xml(data)), range(32)))
     assert results == [True] * 32
+
+
+@pytest.mark.parametrize("method", [
+    b"http://www.w3.org/2000/09/xmldsig#hmac-sha1", b"http://www.w3.org/2001/04/xmldsig-more#hmac-sha256",
+    b"http://www.w3.org/2000/09/xmldsig#dsa-sha1", b"http://www.w3.org/2009/xmldsig11#dsa-sha256",
+    b"http://www.w3.org/2001/04/xmldsig-more#rsa-md5",
+])
+def test_bar_20_hmac_md5_and_dsa_signature_methods_are_refused(keys, method):
+    (key, cert), _, _ = keys
+    signed = sign(MINIMAL, key, cert).replace(b"http://www.w3.org/2000/09/xmldsig#rsa-sha1", method)
+    assert method in signed
+    with pytest.raises(elmo.ElmoSignatureError) as exc:
+        elmo.verify_signature(elmo.parse_xml(signed), [cert])
+    assert exc.value.reason == "bad_algorithm"
+
+
+@pytest.mark.parametrize("digest", [b"http://www.w3.org/2001/04/xmldsig-more#md5"])
+def test_bar_20_md5_digest_is_refused(keys, digest):
+    (key, cert), _, _ = keys
+    signed = sign(MINIMAL, key, cert).replace(b"http://www.w3.org/2000/09/xmldsig#sha1", digest)
+    assert digest in signed
+    with pytest.raises(elmo.ElmoSignatureError):
+        elmo.verify_signature(elmo.parse_xml(signed), [cert])

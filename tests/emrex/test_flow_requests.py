@@ -232,7 +232,8 @@ def test_bar_17_late_return_fails_the_attempt(emrex_job, make, mailbox, app, reg
                                                              "elmo": "H4sIAAAA"})
     assert resp.status_code == 400 and "15 minutes" in resp.get_data(as_text=True)
     db.session.expire_all()
-    assert attempt.outcome == "late" and attempt.request.status == "opened"
+    assert attempt.outcome == "late" and attempt.request.status == "opened"  # back to before the hand-off
+    assert attempt.request.is_open and db.session.scalar(select(func.count(EmrexTranscript.id))) == 0
 
 
 def test_sweeper_closes_abandoned_attempts(emrex_job, make, mailbox, app, registry):
@@ -444,3 +445,23 @@ def test_bar_18_return_body_over_30_mb_is_413_and_stores_nothing(emrex_job, make
     assert resp.status_code == 413
     db.session.expire_all()
     assert db.session.scalar(select(func.count(EmrexTranscript.id))) == 0 and attempt.request.is_open
+
+
+def test_bar_15_flow_order_hand_off_needs_the_link_and_the_return_reads_no_cookie(emrex_job, make, mailbox, app,
+                                                                                 registry):
+    set_trigger(emrex_job, 0)
+    make.application(emrex_job)
+    stranger = app.test_client()  # never followed an invite link
+    resp = stranger.post("/emrex/go", data={"contact_point": registry[0].id, "birth_date": "2000-01-02"})
+    assert resp.status_code in (400, 404) and db.session.scalar(select(func.count(EmrexAttempt.id))) == 0
+    browser = app.test_client()
+    browser.get(f"/emrex/r/{token_from(invites(mailbox)[0])}")
+    browser.post("/emrex/go", data={"contact_point": registry[0].id, "birth_date": "2000-01-02"})
+    attempt = db.session.scalar(select(EmrexAttempt))
+    # the candidate's own browser (with its portal cookie) posting a session id that is not open → 400
+    assert browser.post("/emrex/return", data={"sessionId": "e" * 32, "returnCode": "NCP_CANCEL"}).status_code == 400
+    # the real return arrives cross-site with no cookie at all and still closes the right attempt
+    resp = app.test_client().post("/emrex/return", data={"sessionId": attempt.session_id, "returnCode": "NCP_CANCEL"})
+    assert resp.status_code == 200
+    db.session.expire_all()
+    assert attempt.outcome == "cancelled"
