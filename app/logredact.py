@@ -17,7 +17,8 @@ _PATTERNS = [
 ]
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+# Control characters, except the colour codes (ESC [ … m) Werkzeug's development log uses.
+_CONTROL = re.compile(r"(?!\x1b\[[0-9;]*m)[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def redact(text: str) -> str:
@@ -28,7 +29,7 @@ def redact(text: str) -> str:
 
 def encode_controls(text: str) -> str:
     """CR, LF and other control characters as visible escapes: user input inside a message
-    can never start a forged log line (or move the terminal's cursor)."""
+    can never start a forged log line (or move the terminal's cursor; colour codes stay)."""
     return _CONTROL.sub(lambda m: {"\r": "\\r", "\n": "\\n"}.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 
 
