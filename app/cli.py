@@ -11,6 +11,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(demo_group)
     app.cli.add_command(staff_group)
     app.cli.add_command(templates_group)
+    app.cli.add_command(secrets_group)
 
 
 @click.command("sweep")
@@ -71,3 +72,23 @@ def templates_install() -> None:
     from app.messaging.services import ensure_default_templates
 
     click.echo(f"{ensure_default_templates()} templates created")
+
+
+@click.group("secrets")
+def secrets_group() -> None:
+    """Secrets at rest."""
+
+
+@secrets_group.command("reencrypt")
+def secrets_reencrypt() -> None:
+    """Re-encrypt stored secrets under the first key of HAKU_ENCRYPTION_KEYS (after a
+    rotation, before an old key is removed). Safe to repeat."""
+    from app.accounts.rotation import reencrypt_all
+    from app.accounts.secrets import SecretError
+
+    try:
+        counts = reencrypt_all()
+    except SecretError as exc:
+        raise click.ClickException(f"{exc}; keep every old key listed until this succeeds") from exc
+    for column, n in counts.items():
+        click.echo(f"{column}: {n} re-encrypted")

@@ -18,18 +18,33 @@ _PATTERNS = [
 ]
 
 
+# Control characters, except the colour codes (ESC [ … m) Werkzeug's development log uses.
+_CONTROL = re.compile(r"(?!\x1b\[[0-9;]*m)[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def redact(text: str) -> str:
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text
 
 
+def encode_controls(text: str) -> str:
+    """CR, LF and other control characters as visible escapes: user input inside a message
+    can never start a forged log line (or move the terminal's cursor; colour codes stay)."""
+    return _CONTROL.sub(lambda m: {"\r": "\\r", "\n": "\\n"}.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
 class RedactSecrets(logging.Filter):
+    """Redacts and encodes every record's message, and its traceback, before any handler
+    formats it (text and JSON alike)."""
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        cleaned = redact(message)
+        cleaned = encode_controls(redact(message))
         if cleaned != message:
             record.msg, record.args = cleaned, ()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
         return True
 
 

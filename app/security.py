@@ -52,7 +52,7 @@ def _unauthorized():
 def _enforce_session_age():
     """Idle 30 min and absolute 12 h for admin sessions."""
     if "_user_id" not in session:
-        return None
+        return
     now = utcnow().timestamp()
     idle = current_app.config["SESSION_IDLE_MINUTES"] * 60
     absolute = current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
@@ -60,10 +60,9 @@ def _enforce_session_age():
     if now - last > idle or now - started > absolute:
         logout_user()
         session.clear()
-        return None
+        return
     if now - last > 60:  # avoid a Set-Cookie on every request
         session["seen"] = now
-    return None
 
 
 def _headers(response):
@@ -75,7 +74,7 @@ def _headers(response):
         headers.setdefault("Referrer-Policy", "no-referrer")
     else:
         headers.setdefault("Referrer-Policy", "same-origin")
-    if request.blueprint in ("admin", "staff") or getattr(current_user, "is_authenticated", False):
+    if _private(request.endpoint):
         headers["Cache-Control"] = "no-store"
     if current_app.config.get("NAME") == "production":
         headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
@@ -83,6 +82,17 @@ def _headers(response):
         response.content_type = "text/html; charset=utf-8"
     headers.add("Vary", "HX-Request")
     return response
+
+
+def _private(endpoint: str | None) -> bool:
+    """Pages with someone's data: everything behind a login, a candidate's EMREX pages and
+    the CV link sent to assessment vendors. Never cached by browsers or proxies."""
+    if endpoint and endpoint.startswith(("admin.", "staff.", "portal.emrex", "partner_api.")):
+        return True
+    try:
+        return bool(getattr(current_user, "is_authenticated", False))
+    except Exception:  # noqa: BLE001  (a broken user loader must not break the headers)
+        return True
 
 
 def select_locale() -> str:
@@ -104,58 +114,51 @@ def current_locale() -> str:
 
 # ---------------------------------------------------------------- role checks
 
-def company_user_required(view):
-    """A logged-in recruiter or company admin; staff have no tenant and get 404."""
-
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if not current_user.is_authenticated:
-            return login_manager.unauthorized()
-        if current_user.company_id is None:
-            abort(404)
-        return view(*args, **kwargs)
-
-    wrapper.haku_auth = "company"
-    return wrapper
+def _allowed(kind: str) -> bool:
+    """Whether the logged-in user may use a view guarded as ``kind``."""
+    if kind == "company":
+        return current_user.company_id is not None
+    if kind == "admin":
+        return current_user.company_id is not None and current_user.is_company_admin
+    if kind == "staff":
+        return current_user.is_staff
+    return kind == "user"
 
 
-def admin_required(view):
-    """A company admin of the current company."""
+def _guard(kind: str, refusal: int):
+    """The one shape of every auth decorator: anonymous → login; a failed or broken check →
+    ``refusal`` (fail closed: an exception in the check never lets the request through, and
+    it is logged)."""
 
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if not current_user.is_authenticated:
-            return login_manager.unauthorized()
-        if current_user.company_id is None or not current_user.is_company_admin:
-            abort(403)
-        return view(*args, **kwargs)
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            try:
+                authenticated = current_user.is_authenticated
+                allowed = authenticated and _allowed(kind)
+            except Exception:
+                log.warning("permission check failed (%s) on %s; refused", kind, request.endpoint, exc_info=True)
+                abort(403)
+            if not authenticated:
+                return login_manager.unauthorized()
+            if not allowed:
+                abort(refusal)
+            return view(*args, **kwargs)
 
-    wrapper.haku_auth = "admin"
-    return wrapper
+        wrapper.haku_auth = kind
+        return wrapper
 
-
-def staff_required(view):
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if not current_user.is_authenticated:
-            return login_manager.unauthorized()
-        if not current_user.is_staff:
-            abort(403)
-        return view(*args, **kwargs)
-
-    wrapper.haku_auth = "staff"
-    return wrapper
+    return decorator
 
 
-def login_required_any(view):
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if not current_user.is_authenticated:
-            return login_manager.unauthorized()
-        return view(*args, **kwargs)
-
-    wrapper.haku_auth = "user"
-    return wrapper
+#: A logged-in recruiter or company admin; staff have no tenant and get 404.
+company_user_required = _guard("company", 404)
+#: A company admin of the current company.
+admin_required = _guard("admin", 403)
+#: Platform staff.
+staff_required = _guard("staff", 403)
+#: Anyone logged in (logout, the own account page).
+login_required_any = _guard("user", 403)
 
 
 def public(view):

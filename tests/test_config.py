@@ -37,7 +37,7 @@ def test_production_refuses_defaults(env, problem):
         check_production(prod(**env))
 
 
-def test_demo_data_refused_in_production(tmp_path):
+def test_bar_7_demo_data_refused_in_production(tmp_path):
     env = dict(os.environ, HAKU_CONFIG="production", SECRET_KEY="s" * 40, BASE_URL="https://jobs.example.com",
                HAKU_ENCRYPTION_KEYS="p1:MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=",
                DATABASE_URL=f"sqlite:///{tmp_path / 'prod.db'}", REDIS_URL="redis://127.0.0.1:1/0")

@@ -17,7 +17,7 @@ def _view(app, endpoint):
     return app.view_functions[endpoint]
 
 
-def test_every_route_is_public_on_purpose_or_guarded(app):
+def test_bar_2_every_route_is_public_on_purpose_or_guarded(app):
     unguarded = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint in PUBLIC_ENDPOINTS:
@@ -174,7 +174,7 @@ def _snapshot(company_id: int) -> dict:
     return out
 
 
-def test_tenant_b_ids_are_404_for_tenant_a_everywhere(app, client, auth, world):
+def test_bar_1_tenant_b_ids_are_404_for_tenant_a_everywhere(app, client, auth, world):
     auth.login("boss@alpha.test")
     before = _snapshot(world["b"].id)
     checked = 0
@@ -193,7 +193,7 @@ def test_tenant_b_ids_are_404_for_tenant_a_everywhere(app, client, auth, world):
     assert _snapshot(world["b"].id) == before
 
 
-def test_foreign_ids_in_list_filters_are_404(client, auth, world):
+def test_bar_1_foreign_ids_in_list_filters_are_404(client, auth, world):
     auth.login("boss@alpha.test")
     assert client.get(f"/admin/applications?job={world['ids']['b']['job_id']}").status_code == 404
     body = client.get("/admin/applications?q=cand").get_data(as_text=True)
@@ -220,7 +220,7 @@ FULL_PAGE_ONLY = {"admin.job_edit", "admin.template_edit", "admin.email_template
                   "admin.posting_link", "admin.partner_log"}
 
 
-def test_every_private_route_needs_login(app, client, world):
+def test_bar_2_every_private_route_needs_login(app, client, world):
     for rule in app.url_map.iter_rules():
         auth = getattr(_view(app, rule.endpoint), "haku_auth", None)
         if auth in (None, "public") or rule.endpoint in PUBLIC_ENDPOINTS:
@@ -237,7 +237,7 @@ def test_every_private_route_needs_login(app, client, world):
                 assert hx.status_code == 401 and "/admin/login" in hx.headers["HX-Redirect"]
 
 
-def test_staff_routes_refuse_company_users(app, client, auth, world):
+def test_bar_3_staff_routes_refuse_company_users(app, client, auth, world):
     auth.login("boss@alpha.test")
     for rule in app.url_map.iter_rules():
         if getattr(_view(app, rule.endpoint), "haku_auth", None) != "staff":
@@ -272,7 +272,7 @@ def _row_counts() -> dict:
                       models.Company, models.OutboxEmail, models.Notification)}
 
 
-def test_csrf_enforced_on_every_state_change(app, csrf_client, world):
+def test_bar_10_csrf_enforced_on_every_state_change(app, csrf_client, world):
     token = _csrf_token(csrf_client)
     resp = csrf_client.post("/admin/login", data={"email": "boss@alpha.test", "password": "correct horse battery staple",
                                                   "csrf_token": token})
@@ -299,7 +299,7 @@ def test_csrf_enforced_on_every_state_change(app, csrf_client, world):
     assert _row_counts() == before
 
 
-def test_get_never_mutates(app, client, auth, world):
+def test_bar_10_get_never_mutates(app, client, auth, world):
     auth.login("boss@alpha.test")
     before = _row_counts()
     for rule in app.url_map.iter_rules():

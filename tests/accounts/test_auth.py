@@ -11,7 +11,7 @@ from app.extensions import db
 from tests.conftest import PASSWORD
 
 
-def test_login_logout_and_wrong_password(client, auth, make):
+def test_bar_6_login_logout_and_wrong_password(client, auth, make):
     make.company("acme")
     bad = auth.login("admin@acme.test", "wrong password!")
     assert bad.status_code == 401 and "Wrong email or password." in bad.get_data(as_text=True)
@@ -35,7 +35,7 @@ def test_login_follows_only_local_next(client, make):
     assert resp.headers["Location"] == "/admin/jobs"
 
 
-def test_cookie_from_before_logout_is_revoked(app, make):
+def test_bar_8_cookie_from_before_logout_is_revoked(app, make):
     make.company("acme")
     first = app.test_client()
     first.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD})
@@ -46,7 +46,7 @@ def test_cookie_from_before_logout_is_revoked(app, make):
     assert replay.get("/admin/").status_code == 302
 
 
-def test_password_change_revokes_other_sessions_and_keeps_this_one(app, make):
+def test_bar_8_password_change_revokes_other_sessions_and_keeps_this_one(app, make):
     make.company("acme")
     mine, other = app.test_client(), app.test_client()
     for c in (mine, other):
@@ -60,7 +60,7 @@ def test_password_change_revokes_other_sessions_and_keeps_this_one(app, make):
     assert user.check_password("a brand new passphrase 2026") and not user.check_password(PASSWORD)
 
 
-def test_disabled_user_is_logged_out(app, client, auth, make):
+def test_bar_8_disabled_user_is_logged_out(app, client, auth, make):
     make.company("acme")
     auth.login("admin@acme.test")
     user = db.session.scalar(db.select(User).where(User.email == "admin@acme.test"))
@@ -69,7 +69,7 @@ def test_disabled_user_is_logged_out(app, client, auth, make):
     assert auth.login("admin@acme.test").status_code == 401
 
 
-def test_idle_session_expires_after_30_minutes(client, auth, make):
+def test_bar_9_idle_session_expires_after_30_minutes(client, auth, make):
     make.company("acme")
     start = utcnow()
     with freeze_time(start):
@@ -80,14 +80,14 @@ def test_idle_session_expires_after_30_minutes(client, auth, make):
         assert client.get("/admin/").status_code == 302
 
 
-def test_session_cookie_flags(client, make):
+def test_bar_9_session_cookie_flags(client, make):
     make.company("acme")
     resp = client.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD})
     cookie = resp.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
-def test_login_is_throttled(app_config, make):
+def test_bar_6_login_is_throttled(app_config, make):
     from app import create_app
 
     limited = create_app({**app_config, "RATELIMIT_ENABLED": True})
@@ -106,17 +106,17 @@ def test_login_is_throttled(app_config, make):
     ("short", False), ("password123", False), ("qwertyuiop", False), ("x" * 129, False),
     ("eight ch", True), ("correct horse battery staple", True), ("ä" * 64, True),
 ])
-def test_password_policy(password, ok, app):
+def test_bar_7_password_policy(password, ok, app):
     assert (services.password_problem(password) is None) is ok
 
 
-def test_passwords_are_hashed_with_a_slow_kdf(make):
+def test_bar_7_passwords_are_hashed_with_a_slow_kdf(make):
     make.company("acme")
     user = db.session.scalar(db.select(User).where(User.email == "admin@acme.test"))
     assert user.password_hash.startswith("scrypt:") and PASSWORD not in user.password_hash
 
 
-def test_secrets_are_encrypted_and_rotate(app):
+def test_bar_35_secrets_are_encrypted_and_rotate(app):
     token = encrypt("api-key-123", purpose="topcv")
     assert "api-key-123" not in token and decrypt(token, purpose="topcv") == "api-key-123"
     with pytest.raises(SecretError):
@@ -143,7 +143,7 @@ def test_company_users_and_roles(make):
         services.create_company(name="X", slug="acme", admin_email="b@x.test", admin_name="a", admin_password=PASSWORD)
 
 
-def test_declared_fields_only(client, auth, make):
+def test_bar_4_declared_fields_only(client, auth, make):
     """Extra form fields (role, company_id, status) never bind."""
     company = make.company("acme")
     other = make.company("other")
@@ -160,3 +160,48 @@ def test_recruiter_cannot_manage_users(client, auth, make):
     auth.login(recruiter.email)
     assert client.get("/admin/settings/users").status_code == 403
     assert client.post("/admin/settings/users", data={"name": "x"}).status_code == 403
+
+
+def test_bar_6_100_bad_logins_an_hour_per_account_from_any_address(app_config, make):
+    """Spreading the guesses over many addresses does not help: the account's hourly budget
+    is 100 (the key is the typed email, so unknown accounts are counted the same way)."""
+    from app import create_app
+
+    limited = create_app({**app_config, "RATELIMIT_ENABLED": True})
+    make.company("acme")
+    client = limited.test_client()
+    email = "admin@acme.test"
+    statuses = []
+    for n in range(101):
+        resp = client.post("/admin/login", data={"email": email, "password": "nope nope"},
+                           environ_base={"REMOTE_ADDR": f"10.0.{n // 200}.{n % 200 + 1}"})
+        statuses.append(resp.status_code)
+    assert statuses == [401] * 100 + [429]
+    right = client.post("/admin/login", data={"email": email, "password": PASSWORD},
+                        environ_base={"REMOTE_ADDR": "192.0.2.77"})
+    assert right.status_code == 429  # even the right password waits out the hour
+    other = client.post("/admin/login", data={"email": "someone-else@acme.test", "password": "nope nope"},
+                        environ_base={"REMOTE_ADDR": "192.0.2.77"})
+    assert other.status_code == 401
+
+
+def test_bar_4_extra_fields_on_admin_forms_never_bind(client, auth, make):
+    from app.jobs.models import Job
+
+    company, other = make.company("acme"), make.company("other")
+    job = make.job(company, "Backend developer")
+    recruiter = make.user(company)
+    auth.login(recruiter.email)
+    resp = client.post(f"/admin/jobs/{job.id}/edit", data={
+        "title": "Renamed", "status": "published", "owner_id": "0", "company_id": other.id, "id": 999,
+        "created_at": "2001-01-01"})
+    assert resp.status_code in (200, 302, 303)
+    db.session.expire_all()
+    changed = db.session.get(Job, job.id)
+    assert changed.title == "Renamed" and changed.company_id == company.id and changed.created_at.year > 2001
+    assert db.session.get(Job, 999) is None
+    client.post("/admin/account", data={"which": "prefs", "role": "admin", "company_id": other.id,
+                                        "is_staff": "1", "session_version": "0"})
+    db.session.expire_all()
+    me = db.session.get(User, recruiter.id)
+    assert (me.role, me.company_id, me.is_staff) == ("recruiter", company.id, False)

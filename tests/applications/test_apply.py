@@ -70,7 +70,7 @@ def test_reapply_after_closing_needs_120_days(make, app):
     (b"", "empty"),
     (b"GIF89a%PDF-1.4 %%EOF", "not a PDF"),
 ])
-def test_cv_is_checked_by_content(make, data, message):
+def test_bar_38_cv_is_checked_by_content(make, data, message):
     job = make.job(make.company("acme"))
     with pytest.raises(files.FileRejected, match=message):
         services.apply(job.id, "acme", services.CandidateData("A", "B", "a@example.com"), cover_letter="",

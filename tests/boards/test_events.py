@@ -124,7 +124,7 @@ def test_no_or_several_matches_go_to_the_pending_pool(board, make, post_event, t
     assert count(Notification, Notification.kind == "pending_pool") >= 1
 
 
-def test_a_bad_cv_is_dropped_with_a_note_and_the_applicant_kept(board, make, post_event):
+def test_bar_38_a_bad_cv_is_dropped_with_a_note_and_the_applicant_kept(board, make, post_event):
     job = make.job(board.company)
     posting_for(board, job, status="approved")
     payload = applied()

@@ -19,7 +19,7 @@ def _posting(board, make):
     return job, posting
 
 
-def test_admin_sees_the_connection_and_never_the_keys(board, client, auth):
+def test_bar_35_admin_sees_the_connection_and_never_the_keys(board, client, auth):
     auth.login(board.admin.email)
     page = client.get("/admin/settings/recruitment-networks/topcv")
     assert page.status_code == 200
@@ -61,7 +61,7 @@ def test_without_job_boards_the_screens_do_not_exist(board, client, auth, make):
     assert "Recruitment networks" not in client.get("/admin/settings").get_data(as_text=True)
 
 
-def test_staff_switch_job_boards_per_company(app, client, auth, make):
+def test_bar_3_staff_switch_job_boards_per_company(app, client, auth, make):
     from app.accounts.models import Company
     from app.audit import AuditEntry
 

@@ -62,7 +62,7 @@ def test_registry_refresh_loads_both_formats(emp_registry):
     assert all(p.certificates for p in points)
 
 
-def test_full_journey_imports_verified_records(app, make, mailbox, job, client, auth):
+def test_bar_15_full_journey_imports_verified_records(app, make, mailbox, job, client, auth):
     application, resp, reply = journey(app, make, mailbox, job)
     body = resp.get_data(as_text=True)
     assert resp.status_code == 200 and "your study records were received" in body
@@ -95,7 +95,7 @@ def test_full_journey_imports_verified_records(app, make, mailbox, job, client, 
     assert "<svg" in funnel and "Submitted" in funnel
 
 
-def test_tampered_transcript_is_rejected_and_the_request_stays_open(app, make, mailbox, job):
+def test_bar_20_tampered_transcript_is_rejected_and_the_request_stays_open(app, make, mailbox, job):
     application, resp, _ = journey(app, make, mailbox, job, mode="tamper_after_signing")
     assert resp.status_code == 400 and "could not be verified" in resp.get_data(as_text=True)
     assert count(EmrexTranscript) == 0 and count(EmrexAttachment) == 0
@@ -103,7 +103,7 @@ def test_tampered_transcript_is_rejected_and_the_request_stays_open(app, make, m
     assert attempt.outcome == "rejected" and attempt.request.status == "opened"
 
 
-def test_wrong_key_is_rejected(app, make, mailbox, job):
+def test_bar_20_wrong_key_is_rejected(app, make, mailbox, job):
     _, resp, _ = journey(app, make, mailbox, job, mode="wrong_key")
     assert resp.status_code == 400 and count(EmrexTranscript) == 0
 
@@ -119,7 +119,7 @@ def test_key_rotation_second_certificate_verifies(app, make, mailbox, job):
     assert resp.status_code == 200 and count(EmrexTranscript) == 1
 
 
-def test_learner_mismatch_is_stored_and_flagged(app, make, mailbox, job, client, auth):
+def test_bar_22_learner_mismatch_is_stored_and_flagged(app, make, mailbox, job, client, auth):
     application, resp, _ = journey(app, make, mailbox, job, mode="learner_mismatch")
     assert resp.status_code == 200
     transcript = db.session.scalar(select(EmrexTranscript))
@@ -134,14 +134,14 @@ def test_missing_birth_date_gives_partial_identity(app, make, mailbox, job):
     assert db.session.scalar(select(EmrexTranscript)).identity_status == "partial"
 
 
-def test_cancel_at_the_contact_point(app, make, mailbox, job):
+def test_bar_22_cancel_at_the_contact_point(app, make, mailbox, job):
     _, resp, _ = journey(app, make, mailbox, job, action="cancel")
     assert resp.status_code == 200 and "You cancelled" in resp.get_data(as_text=True)
     assert db.session.scalar(select(EmrexAttempt)).outcome == "cancelled"
     assert db.session.scalar(select(EmrexRequest)).is_open
 
 
-def test_no_results_at_the_contact_point(app, make, mailbox, job):
+def test_bar_22_no_results_at_the_contact_point(app, make, mailbox, job):
     _, resp, _ = journey(app, make, mailbox, job, action="none")
     assert resp.status_code == 200 and "no results to send" in resp.get_data(as_text=True)
 
@@ -165,7 +165,7 @@ def test_danish_national_contact_point_two_reports(app, make, mailbox, job):
     assert resp.status_code == 200 and len(transcript.reports) == 2
 
 
-def test_real_danish_sample_verifies_through_the_registry_path(app, make, tmp_path):
+def test_bar_20_real_danish_sample_verifies_through_the_registry_path(app, make, tmp_path):
     """The real signed sample, its certificate published in a registry file the normal
     refresh reads; the tampered twin through the same path is refused."""
     import json

@@ -3,6 +3,7 @@ import nothing. (Signed imports are in test_flow_import.py.)"""
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import timedelta
 
@@ -119,7 +120,7 @@ def test_bar_31_reminders_on_days_3_7_14_survive_a_redis_flush(emrex_job, make, 
     assert db.session.scalar(select(EmrexRequest)).reminders_sent == 3
 
 
-def test_no_reminders_when_disabled_or_after_opt_out(emrex_job, make, mailbox, client):
+def test_bar_23_no_reminders_when_disabled_or_after_opt_out(emrex_job, make, mailbox, client):
     set_trigger(emrex_job, 0, reminders=False)
     start = utcnow()
     with freeze_time(start):
@@ -139,7 +140,7 @@ def test_no_reminders_when_disabled_or_after_opt_out(emrex_job, make, mailbox, c
     assert second.status == "cancelled"
 
 
-def test_token_link_binds_a_portal_session_and_leaves_the_address_bar(emrex_job, make, mailbox, client, registry):
+def test_bar_14_token_link_binds_a_portal_session_and_leaves_the_address_bar(emrex_job, make, mailbox, client, registry):
     set_trigger(emrex_job, 0)
     make.application(emrex_job)
     token = token_from(invites(mailbox)[0])
@@ -157,16 +158,16 @@ def test_token_link_binds_a_portal_session_and_leaves_the_address_bar(emrex_job,
 
 
 @pytest.mark.parametrize("token", ["x" * 32, "", "short", "a" * 300])
-def test_unknown_tokens_are_404(client, token, emrex_job):
+def test_bar_14_unknown_tokens_are_404(client, token, emrex_job):
     assert client.get(f"/emrex/r/{token}").status_code == 404
 
 
-def test_picker_without_the_link_is_404(client):
+def test_bar_15_picker_without_the_link_is_404(client):
     resp = client.get("/emrex/request")
     assert resp.status_code == 404 and "open the link from your email again" in resp.get_data(as_text=True)
 
 
-def test_handoff_posts_to_the_registry_url_only(emrex_job, make, mailbox, client, registry):
+def test_bar_16_handoff_posts_to_the_registry_url_only(emrex_job, make, mailbox, client, registry):
     set_trigger(emrex_job, 0)
     make.application(emrex_job)
     client.get(f"/emrex/r/{token_from(invites(mailbox)[0])}")
@@ -201,7 +202,7 @@ def _start(emrex_job, make, mailbox, client, registry):
     ("NCP_NO_RESULTS", "no_results", 200), ("EMP_ERROR", "error", 200), ("NCP_ERROR", "error", 200),
     ("SOMETHING_ELSE", "error", 200), ("", "error", 200), ("NCP_OK", "rejected", 400), ("EMP_OK", "rejected", 400),
 ])
-def test_every_return_code_closes_the_attempt_and_keeps_the_request_open(
+def test_bar_22_every_return_code_closes_the_attempt_and_keeps_the_request_open(
         emrex_job, make, mailbox, app, registry, code, outcome, status):
     attempt = _start(emrex_job, make, mailbox, app.test_client(), registry)
     cross_site = app.test_client()  # the return arrives with no cookie
@@ -216,13 +217,13 @@ def test_every_return_code_closes_the_attempt_and_keeps_the_request_open(
     assert replay.status_code == 400
 
 
-def test_unknown_session_is_400_and_stores_nothing(client, emrex_job):
+def test_bar_15_unknown_session_is_400_and_stores_nothing(client, emrex_job):
     resp = client.post("/emrex/return", data={"sessionId": "f" * 32, "returnCode": "NCP_OK", "elmo": "H4sI"})
     assert resp.status_code == 400 and "not valid" in resp.get_data(as_text=True)
     assert db.session.scalar(select(func.count(EmrexTranscript.id))) == 0
 
 
-def test_late_return_fails_the_attempt(emrex_job, make, mailbox, app, registry):
+def test_bar_17_late_return_fails_the_attempt(emrex_job, make, mailbox, app, registry):
     start = utcnow()
     with freeze_time(start):
         attempt = _start(emrex_job, make, mailbox, app.test_client(), registry)
@@ -231,7 +232,8 @@ def test_late_return_fails_the_attempt(emrex_job, make, mailbox, app, registry):
                                                              "elmo": "H4sIAAAA"})
     assert resp.status_code == 400 and "15 minutes" in resp.get_data(as_text=True)
     db.session.expire_all()
-    assert attempt.outcome == "late" and attempt.request.status == "opened"
+    assert attempt.outcome == "late" and attempt.request.status == "opened"  # back to before the hand-off
+    assert attempt.request.is_open and db.session.scalar(select(func.count(EmrexTranscript.id))) == 0
 
 
 def test_sweeper_closes_abandoned_attempts(emrex_job, make, mailbox, app, registry):
@@ -246,7 +248,7 @@ def test_sweeper_closes_abandoned_attempts(emrex_job, make, mailbox, app, regist
     assert resp.status_code == 400
 
 
-def test_opt_out_is_a_confirmation_then_final_and_idempotent(emrex_job, make, mailbox, client, registry):
+def test_bar_23_opt_out_is_a_confirmation_then_final_and_idempotent(emrex_job, make, mailbox, client, registry):
     set_trigger(emrex_job, 0)
     application = make.application(emrex_job)
     token = token_from(invites(mailbox)[0])
@@ -311,7 +313,7 @@ def test_invite_emails_are_translated(emrex_job, make, mailbox, client):
     assert any("pyytää opintotietojasi" in s for s in subjects), subjects
 
 
-def test_invite_token_never_reaches_the_logs(emrex_job, make, mailbox, client, caplog):
+def test_bar_14_invite_token_never_reaches_the_logs(emrex_job, make, mailbox, client, caplog):
     import logging
 
     from app.logredact import RedactSecrets
@@ -324,3 +326,142 @@ def test_invite_token_never_reaches_the_logs(emrex_job, make, mailbox, client, c
         logging.getLogger("werkzeug").info('127.0.0.1 - - "GET /emrex/r/%s HTTP/1.1" 303 -', token)
         client.get(f"/emrex/r/{token}")
     assert token not in caplog.text and "/emrex/r/[redacted]" in caplog.text
+
+
+def _requests_state():
+    db.session.expire_all()
+    return [(r.id, r.status, r.opened_at, r.token_hash, r.token_encrypted)
+            for r in db.session.scalars(select(EmrexRequest).order_by(EmrexRequest.id))]
+
+
+def test_bar_14_unknown_terminal_and_foreign_tokens_are_the_same_404(emrex_job, make, mailbox, app, registry):
+    set_trigger(emrex_job, 0)
+    live_app, done_app = make.application(emrex_job), make.application(emrex_job)
+    live_token, done_token = (token_from(m) for m in invites(mailbox))
+    done = db.session.scalar(select(EmrexRequest).where(EmrexRequest.application_id == done_app.id))
+    browser = app.test_client()
+    browser.get(f"/emrex/r/{done_token}")
+    browser.post("/emrex/opt-out")  # terminal: opted out
+    live = db.session.scalar(select(EmrexRequest).where(EmrexRequest.application_id == live_app.id))
+    candidates = {"unknown": "A" * 43, "terminal": done_token, "hash as token": live.token_hash,
+                  "ciphertext as token": live.token_encrypted.split(":", 1)[1][:120],
+                  "off by one": live_token[:-1] + ("A" if live_token[-1] != "A" else "B")}
+    assert done.id and live.status == "sent"
+    before = _requests_state()
+    bodies = set()
+    for name, token in candidates.items():
+        resp = app.test_client().get(f"/emrex/r/{token}")
+        assert resp.status_code == 404, name
+        assert "Set-Cookie" not in resp.headers, name  # no portal session bound
+        bodies.add(re.sub(r"/emrex/r/\S+", "", resp.get_data(as_text=True)))
+    assert len(bodies) == 1  # the same page whatever the reason
+    assert _requests_state() == before
+    assert app.test_client().get(f"/emrex/r/{live_token}").status_code == 303  # the real one still works
+
+
+def test_bar_14_token_stays_out_of_later_urls_and_the_referer_and_reminders_carry_it(emrex_job, make, mailbox, app,
+                                                                                  registry):
+    set_trigger(emrex_job, 0)
+    start = utcnow()
+    with freeze_time(start):
+        make.application(emrex_job)
+    token = token_from(invites(mailbox)[0])
+    browser = app.test_client()
+    first = browser.get(f"/emrex/r/{token}")
+    assert first.status_code == 303 and token not in first.headers["Location"]
+    assert first.headers["Referrer-Policy"] == "no-referrer"
+    later = [browser.get("/emrex/request"), browser.get("/emrex/request?country=FI"),
+             browser.post("/emrex/go", data={"contact_point": registry[0].id, "birth_date": "2000-01-02"}),
+             browser.get("/emrex/opt-out")]
+    for resp in later:
+        assert token not in resp.get_data(as_text=True) and token not in resp.headers.get("Location", "")
+        # the hand-off page posts to the contact point: with no-referrer the browser sends no Referer
+        assert resp.headers["Referrer-Policy"] == "no-referrer"
+    handoff = later[2].get_data(as_text=True)
+    assert 'action="https://emp.example.fi/helsinki"' in handoff and 'name="referrer"' not in handoff
+    with freeze_time(start + timedelta(days=3, minutes=1)):
+        sweeper.sweep()
+    reminder = [m for m in invites(mailbox) if "Reminder" in m["Subject"]]
+    assert len(reminder) == 1 and token_from(reminder[0]) == token
+
+
+@functools.cache
+def _gzip_bomb() -> str:
+    """128 MB of zeros gzipped (about 130 kB), base64: past the 50 MB cap (the 1 GB bomb is
+    the decoder's own test in test_elmo.py; this one proves the cap on the HTTP path)."""
+    import base64
+    import zlib
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b"\0" * (1024 * 1024)
+    raw = b"".join(compressor.compress(chunk) for _ in range(128)) + compressor.flush()
+    return base64.b64encode(raw).decode()
+
+
+RETURN_PAYLOADS = ["gzip bomb (128 MB)", "truncated gzip", "trailing garbage", "bad base64", "xml billion_laughs",
+                   "xml quadratic", "xml file_entity", "xml http_entity", "xml external_dtd"]
+
+
+def _return_payload(what: str) -> str:
+    import base64
+    import gzip
+
+    from tests.emrex.test_elmo import HAZARDS, MINIMAL
+
+    if what == "gzip bomb (128 MB)":
+        return _gzip_bomb()
+    if what.startswith("xml "):
+        return base64.b64encode(gzip.compress(HAZARDS[what[4:]])).decode()
+    return {"truncated gzip": base64.b64encode(gzip.compress(MINIMAL)).decode()[:-40],
+            "trailing garbage": base64.b64encode(gzip.compress(MINIMAL) + b"garbage!").decode(),
+            "bad base64": "not base64 at all!"}[what]
+
+
+@pytest.mark.parametrize("what", RETURN_PAYLOADS)
+def test_bar_18_19_bad_elmo_over_http_is_400_and_stores_nothing(emrex_job, make, mailbox, app, registry, what,
+                                                                 monkeypatch):
+    import socket
+
+    attempt = _start(emrex_job, make, mailbox, app.test_client(), registry)
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("a connection was attempted")
+
+    value = _return_payload(what)
+    monkeypatch.setattr(socket.socket, "connect", no_network)  # item 19: no entity or DTD is fetched
+    resp = app.test_client().post("/emrex/return", data={"sessionId": attempt.session_id, "returnCode": "NCP_OK",
+                                                         "elmo": value})
+    monkeypatch.undo()
+    assert resp.status_code == 400
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(EmrexTranscript.id))) == 0
+    assert attempt.outcome == "rejected" and attempt.request.is_open
+
+
+def test_bar_18_return_body_over_30_mb_is_413_and_stores_nothing(emrex_job, make, mailbox, app, registry):
+    attempt = _start(emrex_job, make, mailbox, app.test_client(), registry)
+    resp = app.test_client().post("/emrex/return", data={"sessionId": attempt.session_id, "returnCode": "NCP_OK",
+                                                         "elmo": "A" * (31 * 1024 * 1024)})
+    assert resp.status_code == 413
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(EmrexTranscript.id))) == 0 and attempt.request.is_open
+
+
+def test_bar_15_flow_order_hand_off_needs_the_link_and_the_return_reads_no_cookie(emrex_job, make, mailbox, app,
+                                                                                 registry):
+    set_trigger(emrex_job, 0)
+    make.application(emrex_job)
+    stranger = app.test_client()  # never followed an invite link
+    resp = stranger.post("/emrex/go", data={"contact_point": registry[0].id, "birth_date": "2000-01-02"})
+    assert resp.status_code in (400, 404) and db.session.scalar(select(func.count(EmrexAttempt.id))) == 0
+    browser = app.test_client()
+    browser.get(f"/emrex/r/{token_from(invites(mailbox)[0])}")
+    browser.post("/emrex/go", data={"contact_point": registry[0].id, "birth_date": "2000-01-02"})
+    attempt = db.session.scalar(select(EmrexAttempt))
+    # the candidate's own browser (with its portal cookie) posting a session id that is not open → 400
+    assert browser.post("/emrex/return", data={"sessionId": "e" * 32, "returnCode": "NCP_CANCEL"}).status_code == 400
+    # the real return arrives cross-site with no cookie at all and still closes the right attempt
+    resp = app.test_client().post("/emrex/return", data={"sessionId": attempt.session_id, "returnCode": "NCP_CANCEL"})
+    assert resp.status_code == 200
+    db.session.expire_all()
+    assert attempt.outcome == "cancelled"

@@ -94,20 +94,41 @@ def test_draft_and_foreign_jobs_are_not_shown(client, make, job):
     assert resp.status_code == 404 and counts() == (0, 0, 0)
 
 
-def test_candidate_text_is_escaped(client, make, job):
-    evil = '<img src=x onerror=alert(1)> hx-get="/admin"'
-    client.post(f"/c/acme/jobs/{job.id}/apply", data=form(given_names=evil, cover_letter=evil),
+def test_bar_12_candidate_text_is_escaped(client, make, job):
+    from lxml import html as lxml_html
+
+    evil = '<img src=x onerror=alert(1)> hx-get="/admin" {{7*7}}'
+    client.post(f"/c/acme/jobs/{job.id}/apply", data=form(given_names=evil, family_name=evil, cover_letter=evil),
                 content_type="multipart/form-data")
     from tests.conftest import Auth
 
     Auth(client).login("admin@acme.test")
     application = db.session.scalar(select(Application))
-    for url in (f"/admin/applications/{application.id}", f"/admin/jobs/{job.id}", "/admin/applications", "/admin/"):
-        body = client.get(url).get_data(as_text=True)
-        assert "<img src=x" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body, url
+    checked = 0
+    for url in (f"/admin/applications/{application.id}", f"/admin/jobs/{job.id}", "/admin/applications",
+                "/admin/applications?q=img", "/admin/", "/admin/notifications", "/admin/pending"):
+        for headers in ({}, {"HX-Request": "true"}):
+            resp = client.get(url, headers=headers)
+            body = resp.get_data(as_text=True)
+            assert resp.status_code == 200, url
+            assert "<img src=x" not in body and 'hx-get="/admin"' not in body, url
+            tree = lxml_html.fromstring(body) if "<html" in body else \
+                lxml_html.fragment_fromstring(body, create_parent="div")
+            for el in tree.iter():
+                if not isinstance(el.tag, str):
+                    continue
+                assert "onerror" not in el.attrib and el.get("hx-get") != "/admin", (url, el.tag)
+                for name, value in el.attrib.items():  # never inside an hx-*, style or script
+                    assert not (name.startswith(("hx-", "style")) and "onerror" in value), (url, name)
+                if el.tag in ("script", "style"):
+                    assert "onerror" not in (el.text or ""), url
+            if "&lt;img src=x onerror=alert(1)&gt;" in body:
+                assert "{{7*7}}" in body, url  # shown as text, never evaluated as a template
+                checked += 1
+    assert checked >= 8  # the name shows (escaped) on most of these pages
 
 
-def test_portal_pages_carry_security_headers(client, job):
+def test_bar_11_portal_pages_carry_security_headers(client, job):
     resp = client.get("/c/acme/")
     csp = resp.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
@@ -116,7 +137,7 @@ def test_portal_pages_carry_security_headers(client, job):
     assert resp.headers["Content-Type"] == "text/html; charset=utf-8"
 
 
-def test_cv_is_served_as_attachment(client, auth, make, job):
+def test_bar_38_cv_is_served_as_attachment(client, auth, make, job):
     client.post(f"/c/acme/jobs/{job.id}/apply", data=form(), content_type="multipart/form-data")
     application = db.session.scalar(select(Application))
     auth.login("admin@acme.test")
@@ -124,3 +145,92 @@ def test_cv_is_served_as_attachment(client, auth, make, job):
     assert resp.status_code == 200 and resp.data == PDF
     assert resp.headers["Content-Disposition"].startswith("attachment")
     assert resp.headers["X-Content-Type-Options"] == "nosniff" and resp.mimetype == "application/pdf"
+
+
+POLYGLOT = (b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script><img src=x onerror=alert(1)></body></html>\n"
+            b"1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+@pytest.mark.parametrize("disguise", [
+    (b"<!DOCTYPE html><html><script>alert(1)</script></html>", "cv.pdf", "application/pdf"),
+    (b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>", "cv.pdf", "application/pdf"),
+    (b"GIF89a<script>alert(1)</script>%%EOF", "cv.pdf", "application/pdf"),
+    (b"%PDF-1.4 but no end marker <html>", "cv.pdf", "application/pdf"),
+])
+def test_bar_38_html_disguised_as_pdf_is_refused_by_content(client, job, disguise):
+    data, name, ctype = disguise
+    resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(cv=(io.BytesIO(data), name, ctype)),
+                       content_type="multipart/form-data")
+    assert resp.status_code == 422 and "not a PDF" in resp.get_data(as_text=True)
+    assert counts() == (0, 0, 0)
+
+
+def _served_urls(application, make) -> dict:
+    """Every route that serves a stored file, each pointing at a copy of the polyglot."""
+    from urllib.parse import urlsplit
+
+    from app.applications import files
+    from app.assessments.services import resume_url
+    from app.emrex.models import EmrexAttachment, EmrexAttempt, EmrexRequest, EmrexTranscript
+
+    cid = application.company_id
+    request = EmrexRequest(company_id=cid, application_id=application.id, status="completed")
+    db.session.add(request)
+    db.session.flush()
+    attempt = EmrexAttempt(company_id=cid, request_id=request.id, emp_url="https://emp.example/x",
+                           session_id="p" * 32, outcome="imported")
+    db.session.add(attempt)
+    db.session.flush()
+    transcript = EmrexTranscript(company_id=cid, request_id=request.id, attempt_id=attempt.id,
+                                 application_id=application.id, institution="U",
+                                 raw_file=files.store(cid, "elmo.xml", POLYGLOT, "application/xml"))
+    db.session.add(transcript)
+    db.session.flush()
+    attachment = EmrexAttachment(company_id=cid, transcript_id=transcript.id,
+                                 file=files.store(cid, "transcript.html", POLYGLOT), title="Transcript")
+    db.session.add(attachment)
+    db.session.commit()
+    return {"cv": f"/admin/applications/{application.id}/cv",
+            "emrex attachment": f"/admin/emrex/attachments/{attachment.id}",
+            "emrex raw": f"/admin/emrex/transcripts/{transcript.id}/raw",
+            "assessment resume": urlsplit(resume_url(application)).path}
+
+
+def test_bar_38_polyglot_is_stored_outside_the_web_root_and_served_only_as_attachment(app, client, auth, make, job):
+    from pathlib import Path
+
+    from app.applications import files
+
+    resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(cv=(io.BytesIO(POLYGLOT), "cv.html.pdf")),
+                       content_type="multipart/form-data")
+    assert resp.status_code == 303  # a PDF by its content, so it is taken — and never rendered
+    application = db.session.scalar(select(Application))
+    stored = files.path_of(application.cv_file)
+    static = Path(app.static_folder).resolve()
+    assert static not in stored.resolve().parents and stored.name == application.cv_file.storage_key
+    assert "cv" not in stored.name and len(stored.name) == 32
+    urls = _served_urls(application, make)
+    auth.login("admin@acme.test")
+    for what, url in urls.items():
+        served = client.get(url)
+        assert served.status_code == 200 and served.data == POLYGLOT, what
+        assert served.headers["Content-Disposition"].startswith("attachment;"), what
+        assert served.headers["X-Content-Type-Options"] == "nosniff", what
+        assert served.mimetype in ("application/pdf", "application/xml"), (what, served.mimetype)
+        assert "default-src 'self'" in served.headers["Content-Security-Policy"], what
+
+
+def test_bar_4_extra_fields_on_the_apply_form_never_bind(client, make, job):
+    other = make.company("other")
+    other_job = make.job(other, "Other job")
+    extra = {"company_id": str(other.id), "job_id": str(other_job.id), "status": "closed", "stage_id": "999",
+             "source": "topcv", "pending_reason": "x", "candidate_id": "1", "consent_version": "forged",
+             "id": "77", "created_at": "2001-01-01"}
+    resp = client.post(f"/c/acme/jobs/{job.id}/apply", data={**form(), **extra}, content_type="multipart/form-data")
+    assert resp.status_code == 303
+    application = db.session.scalar(select(Application))
+    assert (application.company_id, application.job_id, application.status, application.source) == \
+        (job.company_id, job.id, "open", "careers")
+    assert application.stage_id == job.stages[0].id and application.id != 77
+    assert application.pending_reason is None and application.created_at.year > 2001
+    assert counts() == (1, 1, 1)

@@ -1,4 +1,5 @@
-from sqlalchemy import select
+import pytest
+from sqlalchemy import func, select
 
 from app.accounts.models import Company, User
 from app.extensions import db
@@ -48,3 +49,65 @@ def test_company_users_cannot_edit_global_templates(client, auth, make):
     auth.login("admin@acme.test")
     assert client.get("/staff/email-templates").status_code == 403
     assert client.post("/staff/email-templates/new", data={"name": "x"}).status_code == 403
+
+
+# ---------------------------------------------------------------- SECURITY_BAR item 3
+
+def _company_state(company_id: int) -> dict:
+    from app.partners.models import PartnerIntegration
+
+    db.session.expire_all()
+    company = db.session.get(Company, company_id)
+    integrations = db.session.scalars(select(PartnerIntegration).where(PartnerIntegration.company_id == company_id)
+                                      .order_by(PartnerIntegration.id)).all()
+    return {"company": sorted((k, str(v)) for k, v in vars(company).items() if not k.startswith("_")),
+            "integrations": [sorted((k, str(v)) for k, v in vars(i).items() if not k.startswith("_"))
+                             for i in integrations]}
+
+
+@pytest.mark.parametrize("role", ["recruiter", "admin"])
+def test_bar_3_company_users_are_refused_every_staff_route(app, client, auth, make, role):
+    acme, other = make.company("acme"), make.company("other")
+    user = make.user(acme, role=role)
+    auth.login(user.email)
+    before = (_company_state(acme.id), _company_state(other.id), db.session.scalar(select(func.count(Company.id))))
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if not rule.endpoint.startswith("staff."):
+            continue
+        values = {a: (acme.id if a == "company_id" else "emails" if a == "queue" else 1) for a in rule.arguments}
+        url = rule.build(values, append_unknown=False)[1]
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            for headers in ({}, {"HX-Request": "true"}):
+                resp = client.open(url, method=method, headers=headers,
+                                   data={"emrex_enabled": "y", "job_boards_enabled": "y", "enabled": "y",
+                                         "company_id": acme.id, "product": "coding", "name": "X", "slug": "x2",
+                                         "admin_email": "x@x.test", "admin_name": "x", "admin_password": PASSWORD})
+                assert resp.status_code in (403, 404), f"{role}: {method} {url} → {resp.status_code}"
+                checked += 1
+    assert checked > 20
+    after = (_company_state(acme.id), _company_state(other.id), db.session.scalar(select(func.count(Company.id))))
+    assert after == before
+
+
+def test_bar_3_a_staff_toggle_for_one_company_leaves_the_other_unchanged(client, auth, make):
+    acme, other = make.company("acme"), make.company("other")
+    make.staff()
+    auth.login("staff@haku.test")
+    other_before = _company_state(other.id)
+    acme_before = _company_state(acme.id)
+    assert client.post(f"/staff/companies/{acme.id}/emrex", data={"emrex_enabled": "y", "gpa_scale": "5.0"}) \
+        .status_code in (200, 302, 303)
+    assert client.post(f"/staff/companies/{acme.id}/job-boards", data={"job_boards_enabled": "y"}) \
+        .status_code in (200, 302, 303)
+    assert client.post(f"/staff/companies/{acme.id}/assessments/enable-all").status_code in (200, 302, 303)
+    assert client.post(f"/staff/companies/{acme.id}/assessments/self-service", data={"enabled": "y"}) \
+        .status_code in (200, 302, 303)
+    db.session.expire_all()
+    changed = db.session.get(Company, acme.id)
+    assert changed.emrex_enabled and changed.job_boards_enabled and changed.gpa_scale == "5.0"
+    assert _company_state(acme.id) != acme_before
+    assert _company_state(other.id) == other_before
+    # an unknown company is named explicitly and is a 404, changing nothing
+    assert client.post("/staff/companies/999999/job-boards", data={"job_boards_enabled": "y"}).status_code == 404
+    assert _company_state(other.id) == other_before

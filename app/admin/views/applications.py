@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from htmx_flask import make_response
@@ -57,6 +57,18 @@ def applications():
     return render_page_or_fragment("admin/applications/index.html", "admin/applications/_table.html",
                                    page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=COLUMNS,
                                    columns_form=columns_form, page_sizes=PAGE_SIZES)
+
+
+@bp.get("/applications/export.csv")
+@company_user_required
+def applications_export():
+    """The filtered list (all pages) as a CSV download, cells neutralised against formulas."""
+    from app.applications.export import applications_csv
+
+    body = applications_csv(current_company_id(), _list_query(), current_user.list_columns)
+    response = current_app.response_class(body, mimetype="text/csv")
+    response.headers["Content-Disposition"] = 'attachment; filename="applications.csv"'
+    return response
 
 
 @bp.post("/applications/columns")

@@ -1,0 +1,37 @@
+"""The applications list as CSV, with every cell neutralised against formula injection
+(SECURITY_BAR item 13): spreadsheet programs run a cell that starts with ``= + - @``, a tab
+or a carriage return as a formula, so such a cell gets a leading apostrophe."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+
+from app.applications.columns import visible
+from app.applications.listing import ListQuery, list_applications
+
+#: The most rows one export holds (the list's own count cap).
+EXPORT_MAX_ROWS = 10_000
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value) -> str:
+    """The cell as text a spreadsheet shows and never evaluates (OWASP CSV injection)."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+def applications_csv(company_id: int, lq: ListQuery, column_keys: list[str] | None) -> str:
+    """The rows the list shows for ``lq`` (every page, up to EXPORT_MAX_ROWS), in the user's
+    columns. Scoped to ``company_id`` by the list query itself."""
+    page = list_applications(company_id, replace(lq, page=1, per_page=EXPORT_MAX_ROWS), column_keys)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    columns = visible(column_keys)
+    writer.writerow([neutralise(str(col.label)) for col in columns])
+    for application in page.rows:
+        writer.writerow([neutralise(col.value(application)) for col in columns])
+    return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
