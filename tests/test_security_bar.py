@@ -23,11 +23,6 @@ from tests.test_routes import _fill, world  # noqa: F401  (the two-tenant world 
 ROOT = Path(__file__).resolve().parent.parent
 BAR = ROOT / "docs" / "SECURITY_BAR.md"
 
-# Items other branches are closing (29–34 workers/outbox/SMTP/sync, 37 data rights); the
-# lead removes this once those branches are merged.
-ELSEWHERE = {29, 30, 31, 32, 33, 34, 37}
-
-
 # ---------------------------------------------------------------- the index
 
 def _bar_items() -> list[int]:
@@ -48,11 +43,7 @@ def _named_tests() -> set[int]:
 
 
 def _item_params():
-    out = []
-    for n in _bar_items():
-        marks = [pytest.mark.xfail(strict=False, reason="closed on another branch")] if n in ELSEWHERE else []
-        out.append(pytest.param(n, marks=marks, id=f"item-{n}"))
-    return out
+    return [pytest.param(n, id=f"item-{n}") for n in _bar_items()]
 
 
 def test_bar_file_lists_38_items():
