@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
 from pathlib import Path
 
 from flask import current_app
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
 
-from app.extensions import db
 from app.applications.models import StoredFile
+from app.extensions import db
+
+#: Control characters (NUL included, which PostgreSQL cannot store) never belong in a file name.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class FileRejected(ValueError):
@@ -44,11 +50,31 @@ def store(company_id: int, filename: str, data: bytes, content_type: str = "appl
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
-    safe_name = os.path.basename(filename or "file.pdf").replace("\r", "").replace("\n", "")[:200] or "file.pdf"
+    safe_name = _CONTROL.sub("", os.path.basename(filename or "file.pdf"))[:200] or "file.pdf"
     row = StoredFile(company_id=company_id, storage_key=key, filename=safe_name, content_type=content_type,
                      size=len(data), sha256=hashlib.sha256(data).hexdigest())
     db.session.add(row)
+    db.session.info.setdefault(_UNCOMMITTED, []).append(path)
     return row
+
+
+#: Files written in the session's open transaction. Committed → kept; the transaction ends
+#: any other way (rollback, a failed commit, the session closed) → removed, so a failed
+#: request never leaves a file without its row.
+_UNCOMMITTED = "haku_uncommitted_files"
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_written_files(session: Session) -> None:
+    session.info.pop(_UNCOMMITTED, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _remove_uncommitted_files(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is not None:
+        return
+    for path in session.info.pop(_UNCOMMITTED, []):
+        path.unlink(missing_ok=True)
 
 
 def read(row: StoredFile) -> bytes:
