@@ -115,7 +115,7 @@ def _viewport(browser, size: str):
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_candidate_pages(size, live, make, mailbox, test_env, browser, audit, emp_registry):
-    _emrex_company(make)
+    _, job = _emrex_company(make)
     context = _viewport(browser, size)
     page = context.new_page()
     page.goto(f"{live}/")
@@ -139,6 +139,11 @@ def test_candidate_pages(size, live, make, mailbox, test_env, browser, audit, em
     audit.check(page, f"emrex-received-{size}")
     page.goto(f"{live}/emrex/request")  # the session is spent
     audit.check(page, f"emrex-no-session-{size}")
+    page.goto(f"{live}/emrex/r/{'x' * 43}")  # an unknown link
+    audit.check(page, f"emrex-dead-link-{size}")
+    _post_from_page(page, f"{live}/emrex/return", {"sessionId": "0" * 32, "returnCode": "NCP_OK", "elmo": "e30="})
+    expect(page.locator("h1")).to_contain_text("not valid")  # the 400 page a forged return gets
+    audit.check(page, f"emrex-return-refused-{size}")
     page.goto(f"{live}/c/acme/jobs/999999")
     audit.check(page, f"error-404-{size}")
     for lang in ("fi", "sv", "vi"):
@@ -149,6 +154,15 @@ def test_candidate_pages(size, live, make, mailbox, test_env, browser, audit, em
     other = _viewport(browser, size).new_page()
     other.goto(f"{live}/c/acme/")
     link = _candidate_pages(other, AuditSink(audit), live, mailbox, test_env, size, "oskar@example.se")
+    other.goto(f"{live}/c/acme/jobs/{job.id}/apply")  # the same person again
+    other.fill("#given_names", "Oskar")
+    other.fill("#family_name", "Berg")
+    other.fill("#email", "oskar@example.se")
+    other.set_input_files("#cv", files=[{"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    other.check("#consent")
+    other.click("form button[type=submit]")
+    expect(other.locator("h1")).to_contain_text("already applied")
+    audit.check(other, f"already-applied-{size}")
     other.goto(link)
     other.goto(f"{live}/emrex/opt-out")
     audit.check(other, f"emrex-opt-out-{size}")
@@ -158,6 +172,20 @@ def test_candidate_pages(size, live, make, mailbox, test_env, browser, audit, em
     other.context.close()
     context.close()
     audit.finish()
+
+
+def _post_from_page(page, url: str, fields: dict) -> None:
+    """Submit a plain form from the page, as a contact point's page posts the browser back."""
+    page.evaluate("""([url, fields]) => {
+        const form = document.createElement("form");
+        form.method = "post"; form.action = url;
+        for (const [name, value] of Object.entries(fields)) {
+            const input = document.createElement("input");
+            input.type = "hidden"; input.name = name; input.value = value; form.appendChild(input);
+        }
+        document.body.appendChild(form); HTMLFormElement.prototype.submit.call(form);
+    }""", [url, fields])
+    page.wait_for_load_state("load")
 
 
 class AuditSink:
