@@ -37,6 +37,11 @@ FUZZ = settings(max_examples=150, deadline=None, database=None, print_blob=True,
                                        HealthCheck.function_scoped_fixture])
 
 
+#: Through the endpoint each example is a request, a hand-off and (when accepted) an import and
+#: a new application: fewer examples keep each test under ~30 s on a busy 2-core machine.
+FUZZ_HTTP = settings(FUZZ, max_examples=60)
+
+
 def _sample_cert() -> str:
     root = etree.fromstring(SIGNED)
     b64 = "".join(root.find(f".//{DS}X509Certificate").text.split())
@@ -267,7 +272,7 @@ def _post_return(client, session_id: str, value) -> tuple:
     return resp, changed, files_on_disk() - disk
 
 
-@FUZZ
+@FUZZ_HTTP
 @given(st.one_of(st.binary(max_size=500).map(lambda b: base64.b64encode(b).decode()),
                  st.builds(lambda changes: _mutate(SIGNED_FIELD.encode(), changes).decode("latin-1"), edits),
                  st.builds(lambda changes: base64.b64encode(_mutate(GZ, changes)).decode(), edits),
@@ -279,7 +284,7 @@ def test_return_endpoint_rejects_bad_fields_with_400_and_writes_nothing(client, 
     assert changed == REJECTION_BOOKKEEPING and new_files == 0
 
 
-@FUZZ
+@FUZZ_HTTP
 @given(values, structure)
 @example({"credits": "1e999999"}, [])
 @example({"credits": "9" * 80}, ["dup-course"])

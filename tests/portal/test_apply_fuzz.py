@@ -23,7 +23,7 @@ from app.extensions import db
 from app.messaging.models import OutboxEmail
 from tests.conftest import PDF
 
-FUZZ = settings(max_examples=120, deadline=None, database=None, print_blob=True,
+FUZZ = settings(max_examples=100, deadline=None, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])
 
