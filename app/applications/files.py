@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
 from pathlib import Path
 
 from flask import current_app
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from app.applications.models import StoredFile
 from app.extensions import db
 
-_WRITTEN = "haku_files_written"
+#: Control characters (NUL included, which PostgreSQL cannot store) never belong in a file name.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class FileRejected(ValueError):
@@ -48,31 +50,31 @@ def store(company_id: int, filename: str, data: bytes, content_type: str = "appl
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
-    db.session.info.setdefault(_WRITTEN, []).append(path)
-    safe_name = os.path.basename(filename or "file.pdf").replace("\r", "").replace("\n", "")[:200] or "file.pdf"
+    safe_name = _CONTROL.sub("", os.path.basename(filename or "file.pdf"))[:200] or "file.pdf"
     row = StoredFile(company_id=company_id, storage_key=key, filename=safe_name, content_type=content_type,
                      size=len(data), sha256=hashlib.sha256(data).hexdigest())
     db.session.add(row)
+    db.session.info.setdefault(_UNCOMMITTED, []).append(path)
     return row
+
+
+#: Files written in the session's open transaction. Committed → kept; the transaction ends
+#: any other way (rollback, a failed commit, the session closed) → removed, so a failed
+#: request never leaves a file without its row.
+_UNCOMMITTED = "haku_uncommitted_files"
 
 
 @event.listens_for(Session, "after_commit")
 def _keep_written_files(session: Session) -> None:
-    session.info.pop(_WRITTEN, None)
+    session.info.pop(_UNCOMMITTED, None)
 
 
 @event.listens_for(Session, "after_transaction_end")
-def _drop_unclaimed_files(session: Session, transaction) -> None:
-    """A file written for rows that never committed (rollback, a lost database connection,
-    a crash in the request) is removed with them: no candidate document stays on disk
-    without the rows that let erasure and export find it."""
-    if transaction.parent is not None or transaction.nested:
+def _remove_uncommitted_files(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is not None:
         return
-    for path in session.info.pop(_WRITTEN, []):
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            pass
+    for path in session.info.pop(_UNCOMMITTED, []):
+        path.unlink(missing_ok=True)
 
 
 def read(row: StoredFile) -> bytes:

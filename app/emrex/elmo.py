@@ -436,14 +436,23 @@ def _datetime(value: str | None) -> datetime | None:
         return datetime(parsed.year, parsed.month, parsed.day) if parsed else None
 
 
+#: A credit value beyond this is not a credit (a whole degree is 180–360 ECTS); such values
+#: are read as unknown, so sums stay finite and fit the database's Numeric(8, 2).
+MAX_CREDIT = Decimal(1000)
+MAX_TOTAL = Decimal("999999.99")
+
+
 def _decimal(value: str | None) -> Decimal | None:
+    """A credit value, or None when it is not a number between 0 and ``MAX_CREDIT``."""
     if value is None:
         return None
     try:
         number = Decimal(value.strip().replace(",", "."))
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    if not number.is_finite() or not 0 <= number <= MAX_CREDIT:
+        return None
+    return number.quantize(Decimal("0.01"))
 
 
 LEGACY_TYPES = {"degree": "Degree Programme", "module group": "Module", "degree programme": "Degree Programme",
@@ -582,4 +591,4 @@ def total_ects(transcript: Transcript) -> Decimal | None:
 
     for report in transcript.reports:
         walk(report.opportunities)
-    return total.normalize().quantize(Decimal("0.01")) if found else None
+    return total.quantize(Decimal("0.01")) if found and total <= MAX_TOTAL else None

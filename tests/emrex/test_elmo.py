@@ -352,3 +352,19 @@ def test_bar_20_md5_digest_is_refused(keys, digest):
     assert digest in signed
     with pytest.raises(elmo.ElmoSignatureError):
         elmo.verify_signature(elmo.parse_xml(signed), [cert])
+
+
+# ---------------------------------------------------------------- found by the fuzz test (test_elmo_fuzz.py)
+
+@pytest.mark.parametrize("credit", ["1e999999", "9" * 80, "5000", "-5", "NaN"])
+def test_absurd_credit_values_are_read_as_unknown(credit):
+    """A signed transcript whose credit value was 1e999999 made total_ects raise
+    decimal.InvalidOperation (a 500 on /emrex/return); values beyond Numeric(8, 2) would
+    overflow PostgreSQL. Credits outside 0–1000 are now read as unknown."""
+    xml = MINIMAL.replace(b"<value>5</value>", f"<value>{credit}</value>".encode())
+    key_pem, cert_pem = make_key()
+    root = elmo.parse_xml(elmo.decode_elmo_field(field(sign(xml, key_pem, cert_pem))))
+    elmo.verify_signature(root, [cert_pem])
+    transcript = elmo.parse_transcript(root)
+    (course,) = transcript.reports[0].all_courses()
+    assert course.ects() is None and elmo.total_ects(transcript) is None

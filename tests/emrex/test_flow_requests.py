@@ -184,6 +184,9 @@ def test_bar_16_handoff_posts_to_the_registry_url_only(emrex_job, make, mailbox,
     assert f'name="sessionId" value="{attempt.session_id}"' in body
     assert 'name="returnUrl" value="http://127.0.0.1:5000/emrex/return"' in body
     assert 'enctype="application/x-www-form-urlencoded"' in body and "<script src=" in body
+    # the visible Continue button posts off-site itself: the portal's hx-boost must not take it over
+    # (htmx refused the cross-origin request, so the button did nothing with JavaScript on)
+    assert re.search(r'<form[^>]*id="emrex-handoff"[^>]*hx-boost="false"', body)
     assert len(attempt.session_id) == 32 and attempt.certificates == ["PEM-HY"]
     request = db.session.scalar(select(EmrexRequest))
     assert request.status == "in_progress" and str(request.stated_birth_date) == "2000-01-02"

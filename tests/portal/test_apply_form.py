@@ -234,3 +234,43 @@ def test_bar_4_extra_fields_on_the_apply_form_never_bind(client, make, job):
     assert application.stage_id == job.stages[0].id and application.id != 77
     assert application.pending_reason is None and application.created_at.year > 2001
     assert counts() == (1, 1, 1)
+
+
+# ---------------------------------------------------------------- found by the fuzz test (test_apply_fuzz.py)
+
+def test_control_characters_are_dropped_not_stored(client, job):
+    """NUL in a name, the cover letter or the CV's file name was a 500 on PostgreSQL (text
+    cannot hold NUL) after the CV had been written to disk; control characters are dropped."""
+    resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(
+        given_names="Ai\x00no\x07", family_name="Vir\ttanen\r\n", email="aino\x00@example.fi",
+        cover_letter="Hei\x00!\n\nTerveisin",
+        cv=(io.BytesIO(PDF), "cv\x00\x1b.pdf", "application/pdf")), content_type="multipart/form-data")
+    assert resp.status_code == 303
+    application = db.session.scalar(select(Application))
+    assert (application.candidate.given_names, application.candidate.family_name) == ("Aino", "Vir tanen")
+    assert application.candidate.email == "aino@example.fi" and application.cover_letter == "Hei!\n\nTerveisin"
+    assert application.cv_file.filename == "cv.pdf"
+
+
+def test_a_failed_commit_leaves_no_file_behind(app, job, monkeypatch):
+    """The CV is written before the transaction commits; when the commit fails (the crash
+    injected at that one call), the file goes with the rows."""
+    from pathlib import Path
+
+    from app.applications import services
+
+    upload_dir = Path(app.config["UPLOAD_DIR"])
+    before = {p for p in upload_dir.rglob("*") if p.is_file()} if upload_dir.exists() else set()
+
+    def crash():
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(db.session, "commit", crash)
+    with pytest.raises(RuntimeError):
+        services.apply(job.id, "acme", services.CandidateData(given_names="Aino", family_name="Virtanen",
+                                                              email="aino@example.fi", phone=None),
+                       cover_letter="", cv=("cv.pdf", PDF), consent=True)
+    monkeypatch.undo()
+    db.session.rollback()
+    assert {p for p in upload_dir.rglob("*") if p.is_file()} == before
+    assert counts() == (0, 0, 0)
