@@ -255,6 +255,11 @@ def _schema() -> etree.XMLSchema | None:
     return etree.XMLSchema(etree.parse(str(path), parser))
 
 
+# Built once at import (about 10 ms), before any thread parses: building it while other
+# threads parse XML made libxml2 answer a wrong "not valid" about once in a thousand checks.
+_schema()
+
+
 def validate_schema(root: etree._Element) -> bool:
     """ELMO v1.7 validity, recorded and never required (real transcripts often fail it).
 
