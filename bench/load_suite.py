@@ -23,8 +23,8 @@ At the end the queues are drained (polled under a deadline) and exactly-once is 
 the database and the SMTP sink: every accepted application exists once, every confirmation
 email was delivered once (by Message-ID), every TopCV event made one application, every
 EMREX return made one transcript. Settings: BENCH_LOAD_SECONDS (300), BENCH_LOAD_CLIENTS
-(200), BENCH_LOAD_THINK (seconds between one client's requests, 0.2), BENCH_LOAD_DRAIN
-(deadline for draining, 900).
+(200), BENCH_LOAD_THINK (seconds between one client's requests, 0.2), BENCH_LOAD_TOPCV_EVERY
+(seconds between one TopCV client's applies, 4), BENCH_LOAD_DRAIN (deadline for draining, 900).
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "300"))
 CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "200"))
 THINK = float(os.environ.get("BENCH_LOAD_THINK", "0.2"))
 DRAIN_SECONDS = float(os.environ.get("BENCH_LOAD_DRAIN", "900"))
+TOPCV_EVERY = float(os.environ.get("BENCH_LOAD_TOPCV_EVERY", "4"))  # seconds between one TopCV client's applies
 WORKERS = 2
 LOAD_JOBS = 12
 EMREX_JOBS = 4  # of LOAD_JOBS: applying to these sends the EMREX email
@@ -416,8 +417,7 @@ class TopCVCandidate(Client):
             if resp is not None and resp.status_code == 201:
                 with self.stats.lock:
                     self.stats.topcv.append(resp.json()["board_application_id"])
-            self.think()
-            self.think()
+            time.sleep(TOPCV_EVERY * (0.5 + self.rng.random()))  # the board's applicants trickle in
 
 
 # ---------------------------------------------------------------- run, drain, check
@@ -647,8 +647,9 @@ def render(result: dict) -> list[str]:
         f"(embedded Valkey) + {WORKERS} `flask rq worker --with-scheduler` + the sweeper, with the EMREX and TopCV "
         f"sandboxes and an SMTP sink. Clients: 50% candidates (apply with a PDF; on {EMREX_JOBS} of {LOAD_JOBS - 1} "
         f"jobs also the EMREX journey from the email link to the signed return), 40% recruiters (applications "
-        f"list pages of the {result['big']:,}-row company and a 1,000-row one, boards, cards), 10% TopCV candidates applying on "
-        f"the TopCV sandbox, which sends every signed webhook twice at once. Pause between one client's pages "
+        f"list pages of the {result['big']:,}-row company and a 1,000-row one, boards, cards), 10% TopCV "
+        f"candidates applying on the TopCV sandbox every {TOPCV_EVERY:.0f} s ±50% (`BENCH_LOAD_TOPCV_EVERY`), which "
+        f"sends every signed webhook twice at once. Pause between one client's pages "
         f"{THINK:.2f} s ±50% (`BENCH_LOAD_THINK`). Threads with one keep-alive session each; the load generator "
         f"used {result['generator_cpu']:.0f} s of CPU in {seconds:.0f} s "
         f"({100 * result['generator_cpu'] / seconds if seconds else 0:.0f}% of one core) on a {os.cpu_count()}-core "

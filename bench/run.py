@@ -18,7 +18,7 @@ from pathlib import Path
 import psycopg
 import requests
 
-from bench import emrex_bench, load, load_suite, topcv_bench
+from bench import emrex_bench, load, load_suite, topcv_bench, worker_bench
 from bench.seed import PASSWORD, seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -222,10 +222,12 @@ def main() -> int:
     emrex_rows = emrex_bench.run_all(app, env(), Gunicorn)
     print("bench: TopCV webhook intake and processing")
     topcv_rows = topcv_bench.run_all(app, env(), Gunicorn, CONCURRENCY)
+    print("bench: worker efficiency")
+    worker_rows = worker_bench.render(worker_bench.run_all())
     print(f"bench: load suite ({load_suite.CLIENTS} clients, {load_suite.SECONDS:.0f} s)")
     load_rows = load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance"))
     report = (render(rows, counts, emrex_rows, time.monotonic() - started) + "\n".join(topcv_bench.render(topcv_rows))
-              + "\n".join(load_rows))
+              + "\n".join(worker_rows) + "\n".join(load_rows))
     (ROOT / "bench" / "REPORT.md").write_text(report)
     print(report)
     return 0
