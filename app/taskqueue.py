@@ -1,5 +1,5 @@
 """The task queues as staff see them: waiting, running, scheduled and failed tasks per
-queue, and a retry for a failed one (RQ's ``FailedJobRegistry``)."""
+queue, the workers alive, and a retry for a failed one (RQ's ``FailedJobRegistry``)."""
 
 from __future__ import annotations
 
