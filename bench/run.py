@@ -111,9 +111,9 @@ class Gunicorn:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if requests.get(f"http://127.0.0.1:{self.port}/__bench/bare", timeout=2).status_code == 200:
+                if requests.get(f"http://127.0.0.1:{self.port}/__bench/bare", timeout=5).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:  # refused while starting, or slow on a busy machine
                 if self.proc.poll() is not None:
                     raise RuntimeError(f"gunicorn exited; see {self.log.name}")
                 time.sleep(0.1)  # readiness poll under a deadline
