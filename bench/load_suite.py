@@ -650,7 +650,7 @@ def render(result: dict) -> list[str]:
     ok = five == 0 and no_answer == 0 and lost == 0 and duplicated == 0 and result["drained"] == "drained" \
         and not result["crashed"]
     lines = [
-        "## Load suite", "",
+        "", "## Load suite", "",
         (f"{CLIENTS} concurrent clients for {SECONDS:.0f} s (`BENCH_LOAD_CLIENTS`, `BENCH_LOAD_SECONDS`) against "
         f"gunicorn (`gunicorn.conf.py`: gthread, {result['web_workers']} workers) + PostgreSQL + its own Redis "
         f"(embedded Valkey) + {WORKERS} `flask rq worker --with-scheduler` + the sweeper, with the EMREX and TopCV "

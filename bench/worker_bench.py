@@ -91,7 +91,7 @@ def run_all() -> list[tuple]:
 
 
 def render(rows: list[tuple]) -> list[str]:
-    lines = ["## Worker efficiency", "",
+    lines = ["", "## Worker efficiency", "",
              (f"One worker, {TASKS} queued tasks (each: app context, one SQL query), burst mode, timed from worker "
               f"start to exit (includes one app start-up per worker). `BENCH_WORKER_TASKS` sets the count."), "",
              "| worker | tasks done | seconds | tasks/s |", "|---|---:|---:|---:|"]
