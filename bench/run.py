@@ -117,6 +117,7 @@ class Gunicorn:
                 if self.proc.poll() is not None:
                     raise RuntimeError(f"gunicorn exited; see {self.log.name}")
                 time.sleep(0.1)  # readiness poll under a deadline
+        self.stop()  # never leave a server behind
         raise RuntimeError("gunicorn did not start")
 
     def stop(self) -> None:
