@@ -23,7 +23,7 @@ test-pg: setup-dev translations
 		$(BIN)/python -m pytest -m "not e2e and not faults" $(PYTEST_ARGS)
 
 bench: setup-dev translations
-	$(BIN)/python -m bench.run
+	BENCH_LOAD_SECONDS=$${BENCH_LOAD_SECONDS:-300} BENCH_LOAD_CLIENTS=$${BENCH_LOAD_CLIENTS:-200} $(BIN)/python -m bench.run
 
 setup: $(VENV)/.runtime-installed
 setup-dev: $(VENV)/.dev-installed

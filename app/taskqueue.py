@@ -1,5 +1,5 @@
 """The task queues as staff see them: waiting, running, scheduled and failed tasks per
-queue, and a retry for a failed one (RQ's ``FailedJobRegistry``)."""
+queue, the workers alive, and a retry for a failed one (RQ's ``FailedJobRegistry``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from rq.job import Job
 from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
+from rq.worker import Worker
 
 from app.config import QUEUES
 
@@ -33,6 +34,17 @@ class QueueState:
     scheduled: int = 0
     failed: list[FailedTask] = field(default_factory=list)
     failed_count: int = 0
+
+
+@dataclass
+class WorkerState:
+    name: str
+    state: str
+    queues: str
+    current_task: str
+    last_heartbeat: str
+    done: int
+    failed: int
 
 
 def _queue(name: str):
@@ -72,6 +84,20 @@ def failed_total() -> int | None:
         return sum(FailedJobRegistry(queue=_queue(name)).count for name in QUEUES)
     except Exception:  # noqa: BLE001 — any Redis or RQ error: no badge rather than no page
         return None
+
+
+def workers() -> list[WorkerState]:
+    """The workers alive now: rq drops a worker's key when its heartbeat stops, so a killed
+    worker leaves this list within its TTL."""
+    connection = _queue(QUEUES[0]).connection
+    out = []
+    for worker in sorted(Worker.all(connection=connection), key=lambda w: w.name):
+        job = worker.get_current_job_id() or ""
+        out.append(WorkerState(name=worker.name, state=str(worker.get_state()).rsplit(".", 1)[-1].lower(),
+                               queues=", ".join(worker.queue_names()), current_task=job,
+                               last_heartbeat=f"{worker.last_heartbeat:%Y-%m-%d %H:%M:%S}" if worker.last_heartbeat
+                               else "", done=worker.successful_job_count, failed=worker.failed_job_count))
+    return out
 
 
 def retry(queue_name: str, job_id: str) -> None:

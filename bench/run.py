@@ -18,7 +18,7 @@ from pathlib import Path
 import psycopg
 import requests
 
-from bench import emrex_bench, load, topcv_bench
+from bench import emrex_bench, load, load_suite, topcv_bench, worker_bench
 from bench.seed import PASSWORD, seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,12 +111,13 @@ class Gunicorn:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if requests.get(f"http://127.0.0.1:{self.port}/__bench/bare", timeout=2).status_code == 200:
+                if requests.get(f"http://127.0.0.1:{self.port}/__bench/bare", timeout=5).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:  # refused while starting, or slow on a busy machine
                 if self.proc.poll() is not None:
                     raise RuntimeError(f"gunicorn exited; see {self.log.name}")
                 time.sleep(0.1)  # readiness poll under a deadline
+        self.stop()  # never leave a server behind
         raise RuntimeError("gunicorn did not start")
 
     def stop(self) -> None:
@@ -208,6 +209,11 @@ def main() -> int:
     if os.environ.get("BENCH_ONLY") == "topcv":  # a quick look at one part; the report is not written
         print("\n".join(topcv_bench.render(topcv_bench.run_all(app, env(), Gunicorn, CONCURRENCY))))
         return 0
+    if os.environ.get("BENCH_ONLY") == "load":  # the load suite alone on a smaller seed; report not written
+        size = int(os.environ.get("BENCH_LOAD_SEED", "10000"))
+        worlds = seed(app, {"big": size, "small": 1_000}, jobs_per_company=20)
+        print("\n".join(load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance"))))
+        return 0
     print("bench: seeding 99,000 + 1,000 applications, 200 jobs")
     worlds = seed(app, {"big": 99_000, "small": 1_000})
     counts = query_counts(app, worlds)
@@ -217,7 +223,12 @@ def main() -> int:
     emrex_rows = emrex_bench.run_all(app, env(), Gunicorn)
     print("bench: TopCV webhook intake and processing")
     topcv_rows = topcv_bench.run_all(app, env(), Gunicorn, CONCURRENCY)
-    report = render(rows, counts, emrex_rows, time.monotonic() - started) + "\n".join(topcv_bench.render(topcv_rows))
+    print("bench: worker efficiency")
+    worker_rows = worker_bench.render(worker_bench.run_all())
+    print(f"bench: load suite ({load_suite.CLIENTS} clients, {load_suite.SECONDS:.0f} s)")
+    load_rows = load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance"))
+    report = (render(rows, counts, emrex_rows, time.monotonic() - started) + "\n".join(topcv_bench.render(topcv_rows))
+              + "\n".join(worker_rows) + "\n".join(load_rows))
     (ROOT / "bench" / "REPORT.md").write_text(report)
     print(report)
     return 0

@@ -1,4 +1,5 @@
-"""Staff: the task queues (waiting, running, scheduled, failed) with a retry per failed task."""
+"""Staff: the task queues (waiting, running, scheduled, failed), the workers alive, and a retry
+per failed task."""
 
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ def _tasks_section() -> list[dict]:
 @staff_required
 def tasks():
     try:
-        queues, problem = taskqueue.overview(), None
+        queues, workers, problem = taskqueue.overview(), taskqueue.workers(), None
     except Exception as exc:  # Redis away: say so instead of failing the page
-        queues, problem = [], _("The task queue (Redis) is not reachable: %(error)s", error=type(exc).__name__)
-    return render_template("staff/tasks.html", queues=queues, problem=problem)
+        queues, workers, problem = [], [], _("The task queue (Redis) is not reachable: %(error)s", error=type(exc).__name__)
+    return render_template("staff/tasks.html", queues=queues, workers=workers, problem=problem)
 
 
 @bp.post("/tasks/<queue>/<job_id>/retry")

@@ -75,3 +75,35 @@ def test_job_ids_are_deterministic_and_tasks_idempotent(app, async_app, make, ma
     db.session.expire_all()
     assert db.session.scalar(select(func.count(OutboxEmail.id)).where(OutboxEmail.status == "sent")) == 1
     assert len(mailbox.messages) == 1
+
+
+def die_on_first_run(marker: str) -> str:
+    """A task whose first work horse is killed outright (as by the OOM killer)."""
+    import os
+    import signal
+    from pathlib import Path
+
+    path = Path(marker)
+    if not path.exists():
+        path.write_text(str(os.getpid()))
+        os.kill(os.getpid(), signal.SIGKILL)
+    return "survived"
+
+
+def test_killed_work_horse_is_retried_by_the_parent_worker(async_app, test_env, tmp_path):
+    """The worker forks its horse from the loaded app (app.worker.AppForkWorker); a horse
+    killed mid-task is seen by the parent and the task goes round its Retry."""
+    from rq import Retry
+
+    from app.worker import AppForkWorker
+
+    with async_app.app_context():
+        assert isinstance(async_app.extensions["rq"].make_worker(["default"]), AppForkWorker)
+        queue = async_app.extensions["rq"].get_queue("default")
+        job = queue.enqueue("tests.integration.test_worker.die_on_first_run", str(tmp_path / "marker"),
+                            retry=Retry(max=1))
+    run_worker(test_env, queues="default")
+    job.refresh()
+    assert (tmp_path / "marker").exists()
+    assert job.get_status() == "finished" and job.return_value() == "survived"
+    assert job.retries_left == 0  # the killed attempt used the one retry

