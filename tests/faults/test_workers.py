@@ -180,11 +180,9 @@ def _raising_task_run_to_the_end(test_env, redis_url):
     return redis, queue, job
 
 
-@pytest.mark.xfail(strict=True, reason="Flask-RQ's `flask rq work-horse` subprocess loses the Retry: after the "
-                   "first failure the job is QUEUED with retries left but sits in FailedJobRegistry and in no queue "
-                   "(plain `rq worker` runs it 3 times, then FAILED). Expected to be fixed by the worker change being made in another branch; "
-                   "strict, so the fix turns this into a failure that says: drop the mark.")
 def test_bar_34_a_task_that_keeps_raising_fails_after_exactly_its_tries(app, test_env, redis_url):
+    """Flask-RQ's per-task `flask rq work-horse` subprocess lost the Retry (the job sat QUEUED in
+    the failed registry after one run); the forked work horse (app/worker.py) keeps rq's own."""
     redis, queue, job = _raising_task_run_to_the_end(test_env, redis_url)
     assert int(redis.get("attempts:broken")) == 3  # the first run and two retries, then no more
     fetched = Job.fetch(job.id, connection=redis)
