@@ -53,6 +53,8 @@ from urllib.parse import urljoin
 import requests
 from lxml import html as lxml_html
 
+from tests.emrex.emp_client import form_fields  # the EMP sandbox's forms, filled as a browser does
+
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "300"))
 CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "200"))
@@ -348,22 +350,6 @@ class Candidate(Client):
                 self.stats.returns.append(reply["sessionId"])
         else:
             self.stats.note("EMREX return not imported")
-
-
-def form_fields(form) -> list[tuple[str, str]]:
-    out = []
-    for el in form.inputs:
-        name = el.get("name")
-        if not name or el.tag == "button" or el.get("type") == "submit":
-            continue
-        if el.get("type") in ("checkbox", "radio"):
-            if el.checked:
-                out.append((name, el.get("value")))
-        elif el.tag == "select":
-            out.append((name, el.value or ""))
-        else:
-            out.append((name, el.get("value") or ""))
-    return out
 
 
 def submit(client: Client, session: requests.Session, page, changes: dict, button: tuple[str, str]):

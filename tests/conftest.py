@@ -289,6 +289,24 @@ def run_worker(test_env: dict, queues: str = "emails boards emrex assessments de
     return result
 
 
+def table_counts() -> dict[str, int]:
+    """Rows per table: "nothing written" checks compare two of these."""
+    from sqlalchemy import func, select
+
+    from app.extensions import db
+
+    return {table.name: db.session.scalar(select(func.count()).select_from(table))
+            for table in db.metadata.sorted_tables}
+
+
+def files_on_disk() -> int:
+    """Files under the app's upload directory (stored CVs, transcripts, attachments)."""
+    from flask import current_app
+
+    root = Path(current_app.config["UPLOAD_DIR"])
+    return sum(1 for p in root.rglob("*") if p.is_file()) if root.exists() else 0
+
+
 def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05, message: str = "condition"):
     """Poll ``predicate`` until it is truthy or the deadline passes (no fixed sleeps)."""
     deadline = time.monotonic() + timeout

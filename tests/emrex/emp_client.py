@@ -8,7 +8,8 @@ from lxml import html
 LEARNER = {"givenNames": "Aino", "familyName": "Virtanen", "bday": "1999-04-12"}
 
 
-def _fields(form) -> list[tuple[str, str]]:
+def form_fields(form) -> list[tuple[str, str]]:
+    """What a browser submits for an lxml form: named inputs, checked boxes, selects (no buttons)."""
     out = []
     for el in form.inputs:
         name = el.get("name")
@@ -26,7 +27,7 @@ def _fields(form) -> list[tuple[str, str]]:
 
 def _submit(session: requests.Session, page: requests.Response, changes: dict, button: tuple[str, str]):
     form = html.fromstring(page.content).forms[0]
-    fields = [(k, v) for k, v in _fields(form) if k not in changes] + list(changes.items()) + [button]
+    fields = [(k, v) for k, v in form_fields(form) if k not in changes] + list(changes.items()) + [button]
     action = form.get("action") or page.url
     return session.post(requests.compat.urljoin(page.url, action), data=fields, timeout=60)
 
@@ -34,7 +35,7 @@ def _submit(session: requests.Session, page: requests.Response, changes: dict, b
 def handoff_fields(body: str) -> tuple[str, dict]:
     """The form Haku's hand-off page posts to the contact point."""
     form = html.fromstring(body).get_element_by_id("emrex-handoff")
-    return form.get("action"), dict(_fields(form))
+    return form.get("action"), dict(form_fields(form))
 
 
 def complete_at_emp(emp_url: str, fields: dict, *, learner: dict | None = None, action: str = "confirm",
@@ -52,4 +53,4 @@ def complete_at_emp(emp_url: str, fields: dict, *, learner: dict | None = None, 
         page = _submit(session, results, {"sw_mode": mode}, ("action", action))
     assert page.status_code == 200, page.text[:500]
     form = html.fromstring(page.content).forms[0]
-    return form.get("action"), dict(_fields(form))
+    return form.get("action"), dict(form_fields(form))

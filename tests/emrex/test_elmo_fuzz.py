@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from sqlalchemy import func, select
 
 from app.emrex import elmo
 from app.extensions import db
+from tests.conftest import files_on_disk, table_counts
 from tests.emrex.signing import MINIMAL, field, make_key, sign
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "emrex"
@@ -244,18 +244,6 @@ def returns(app, make, mailbox):
         return services.start_attempt(request, point.id, None).session_id
 
     return new_session
-
-
-def table_counts() -> dict[str, int]:
-    return {table.name: db.session.scalar(select(func.count()).select_from(table))
-            for table in db.metadata.sorted_tables}
-
-
-def files_on_disk() -> int:
-    from flask import current_app
-
-    root = Path(current_app.config["UPLOAD_DIR"])
-    return sum(1 for p in root.rglob("*") if p.is_file()) if root.exists() else 0
 
 
 #: What a rejected return may write: the attempt is closed (updated, not added), and the request's

@@ -10,10 +10,8 @@ blob are printed; no example database is kept."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
-from flask import current_app
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -21,7 +19,7 @@ from sqlalchemy import func, select
 from app.applications.models import Application, Candidate
 from app.extensions import db
 from app.messaging.models import OutboxEmail
-from tests.conftest import PDF
+from tests.conftest import PDF, files_on_disk, table_counts
 
 FUZZ = settings(max_examples=100, deadline=None, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -44,16 +42,6 @@ filenames = st.one_of(st.just("cv.pdf"), st.text(st.characters(exclude_categorie
                       st.sampled_from(["../../etc/passwd", "cv.pdf\x00.exe", "C:\\boot.ini", "a\r\nX-Header: 1.pdf",
                                        ".pdf", "x" * 400 + ".pdf", "\u202ecod.pdf"]))
 consents = st.sampled_from(["y", "n", "", "\x00", None, "on", "true", "0"])
-
-
-def table_counts() -> dict[str, int]:
-    return {table.name: db.session.scalar(select(func.count()).select_from(table))
-            for table in db.metadata.sorted_tables}
-
-
-def files_on_disk() -> int:
-    root = Path(current_app.config["UPLOAD_DIR"])
-    return sum(1 for p in root.rglob("*") if p.is_file()) if root.exists() else 0
 
 
 @pytest.fixture
