@@ -149,6 +149,9 @@ def test_candidate_pages(size, live, make, mailbox, test_env, browser, audit, em
     for lang in ("fi", "sv", "vi"):
         page.goto(f"{live}/c/acme/?lang={lang}")
         audit.check(page, f"careers-{lang}-{size}")
+    page.goto(f"{live}/your-data")  # the data request page, in Finnish after the loop above
+    expect(page.locator("form input[type=email]")).to_be_visible()
+    audit.check(page, f"your-data-{size}")
 
     # a second candidate opts out
     other = _viewport(browser, size).new_page()
@@ -267,6 +270,8 @@ def test_recruiter_screens(request, make, client, mailbox, desk, audit, emp_regi
         ("assessment-log", f"/admin/integrations/{integration.id}/log"),
         ("notifications", "/admin/notifications"),
         ("account", "/admin/account"),
+        ("data-protection", "/admin/settings/data-protection"),
+        ("erase-candidate", f"/admin/candidates/{application.candidate_id}/erase"),
     ]
     for label, path in screens:
         resp = page.goto(f"{live}{path}")
