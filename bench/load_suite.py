@@ -495,8 +495,8 @@ def run(app, base_env: dict, worlds: dict, log_dir: Path) -> dict:
 def webhook_timings(topcv_base: str) -> tuple[list[float], dict]:
     """Haku's answers to the TopCV webhooks as the sandbox timed them (every attempt)."""
     latencies, statuses = [], defaultdict(int)
-    for delivery in requests.get(f"{topcv_base}/control/deliveries", params={"employer": TOPCV_TOKEN},
-                                 timeout=60).json():
+    for delivery in requests.get(f"{topcv_base}/control/deliveries",  # all of them, not the newest 200
+                                 params={"employer": TOPCV_TOKEN, "limit": 1_000_000}, timeout=60).json():
         for attempt in delivery["attempts"]:
             latencies.append((attempt.get("latency_ms") or 0) / 1000)
             statuses[attempt.get("status_code") or 0] += 1
@@ -537,8 +537,8 @@ def drain(app, redis_url: str, topcv_base: str, world: dict, due_only: bool = Fa
                 PartnerDelivery.company_id == world["company_id"],
                 PartnerDelivery.state.in_(("received", "processing"))))
             db.session.remove()
-        queued = requests.get(f"{topcv_base}/control/deliveries", params={"employer": TOPCV_TOKEN,
-                                                                          "status": "queued"}, timeout=30).json()
+        queued = requests.get(f"{topcv_base}/control/deliveries", params={"employer": TOPCV_TOKEN, "status": "queued",
+                                                                          "limit": 1_000_000}, timeout=30).json()
         state.update(rq=waiting, outbox=outbox, inbound=inbound, topcv_queued=len(queued))
         backlog.update(backlog or state)
         return not (waiting or outbox or inbound or queued)

@@ -164,7 +164,8 @@ def deliveries():
         if employer is None:
             return jsonify([])
         employer_id = employer["id"]
-    return jsonify(store.deliveries(conn, employer_id, request.args.get("status") or None))
+    limit = min(request.args.get("limit", default=200, type=int) or 200, 1_000_000)
+    return jsonify(store.deliveries(conn, employer_id, request.args.get("status") or None, limit=limit))
 
 
 # ------------------------------------------------------------------ the page

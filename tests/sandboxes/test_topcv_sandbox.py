@@ -413,6 +413,19 @@ def test_control_api_moderation(base, receiver, hooked):
     assert requests.post(f"{base}/control/jobs/TCV-999999999/approve", timeout=10).status_code == 404
 
 
+def test_delivery_list_takes_a_limit(base, receiver, hooked):
+    """The control list shows the newest 200 by default; ``limit`` asks for more or fewer
+    (the load bench reads every delivery's timings)."""
+    employer, path = hooked
+    for job in (create_job(base, employer), create_job(base, employer), create_job(base, employer)):
+        assert requests.post(f"{base}/control/jobs/{job}/approve", timeout=10).status_code == 200
+    receiver.wait(path, 3)
+    params = {"employer": employer["access_token"]}
+    everything = requests.get(f"{base}/control/deliveries", params=params, timeout=10).json()
+    newest = requests.get(f"{base}/control/deliveries", params={**params, "limit": 2}, timeout=10).json()
+    assert len(everything) == 3 and [d["event_id"] for d in newest] == [d["event_id"] for d in everything[:2]]
+
+
 def test_retries_keep_the_webhook_id(base, receiver, hooked):
     employer, path = hooked
     receiver.fail(path, 2)
