@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import secrets
+import uuid
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -410,8 +411,6 @@ def _erase(candidate_id: int, company_id: int, actor: User | None, *, anonymise:
         stored = _remove_files(fp.files)
         db.session.execute(delete(Candidate).where(Candidate.id == candidate.id))
     else:
-        import uuid
-
         db.session.execute(delete(TimelineEvent).where(TimelineEvent.application_id.in_(apps),
                                                        TimelineEvent.kind != "stage_entered"))
         for application in db.session.scalars(select(Application).where(Application.id.in_(apps))):
