@@ -1,6 +1,6 @@
 """Finnish, Swedish and Vietnamese for every string a candidate sees (applied to the .po
-catalogues by ``python translations/candidate_strings.py``; the catalogues are the source
-of truth at run time)."""
+catalogues by ``python translations/candidate_strings.py``, together with the ``T`` of every
+other ``translations/*_strings.py``; the catalogues are the source of truth at run time)."""
 
 T = {
 "Your form expired or was sent from another page. Please reload and try again.": (
@@ -304,11 +304,22 @@ PLURALS = {
 
 def apply() -> None:
     """Write these translations into the catalogues (other entries are left as they are)."""
+    import importlib.util
     from pathlib import Path
 
     from babel.messages.pofile import read_po, write_po
 
     root = Path(__file__).parent
+    table, plurals = dict(T), dict(PLURALS)
+    # Every other translations/*_strings.py adds its own T (and PLURALS) for its feature.
+    for module_path in sorted(root.glob("*_strings.py")):
+        if module_path.name == Path(__file__).name:
+            continue
+        spec = importlib.util.spec_from_file_location(module_path.stem, module_path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        table.update(getattr(module, "T", {}))
+        plurals.update(getattr(module, "PLURALS", {}))
     for index, locale in enumerate(("fi", "sv", "vi")):
         path = root / locale / "LC_MESSAGES" / "messages.po"
         with path.open("rb") as fh:
@@ -317,12 +328,12 @@ def apply() -> None:
             if not message.id:
                 continue
             if isinstance(message.id, tuple):
-                forms = PLURALS.get(tuple(message.id))
+                forms = plurals.get(tuple(message.id))
                 if forms:
                     message.string = tuple(forms[index])
                     message.flags.discard("fuzzy")
-            elif message.id in T:
-                message.string = T[message.id][index]
+            elif message.id in table:
+                message.string = table[message.id][index]
                 message.flags.discard("fuzzy")
         with path.open("wb") as fh:
             write_po(fh, catalog, width=120)
