@@ -50,22 +50,22 @@ def register_extensions(app: Flask) -> None:
     security.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
-    import app.models  # noqa: F401  (every model is mapped before the first query)
+    import app.models  # every model is mapped before the first query
     register_features()
 
 
 def register_features() -> None:
     """Import the feature modules that hook into the core at import time: stage-entry
     receivers, list columns, sweep steps."""
-    import app.emrex.columns  # noqa: F401
-    import app.emrex.services  # noqa: F401
-    import app.emrex.tasks  # noqa: F401
-    import app.staff.emrex_panel  # noqa: F401
-    import app.messaging.sweeper  # noqa: F401
-    import app.partners.tasks  # noqa: F401
+    import app.assessments.hooks
+    import app.boards.hooks
+    import app.emrex.columns
+    import app.emrex.services
+    import app.emrex.tasks
+    import app.messaging.sweeper
+    import app.partners.tasks
     import app.privacy.hooks
-    import app.boards.hooks  # noqa: F401
-    import app.assessments.hooks  # noqa: F401
+    import app.staff.emrex_panel  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:

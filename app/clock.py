@@ -3,8 +3,8 @@
 Times are stored as naive UTC in every database, which keeps SQLite and PostgreSQL alike.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -2,12 +2,21 @@
 
 from app.accounts.models import Company, Role, User  # noqa: F401
 from app.applications.models import Application, Candidate, StageEntry, StoredFile, TimelineEvent  # noqa: F401
+from app.assessments.models import *
+from app.audit import AuditEntry  # noqa: F401
+from app.boards.models import Posting  # noqa: F401
+from app.emrex.models import (  # noqa: F401
+    EmrexAttachment,
+    EmrexAttempt,
+    EmrexContactPoint,
+    EmrexCountry,
+    EmrexRegistrySync,
+    EmrexRequest,
+    EmrexRequestEvent,
+    EmrexSummary,
+    EmrexTranscript,
+)
 from app.jobs.models import Automation, AutomationRun, Job, JobTemplate, Stage  # noqa: F401
 from app.messaging.models import EmailTemplate, Notification, OutboxEmail  # noqa: F401
-from app.emrex.models import (EmrexAttachment, EmrexAttempt, EmrexContactPoint, EmrexCountry,  # noqa: F401
-                              EmrexRegistrySync, EmrexRequest, EmrexRequestEvent, EmrexSummary, EmrexTranscript)
-from app.audit import AuditEntry  # noqa: F401
 from app.partners.models import PartnerDelivery, PartnerIntegration  # noqa: F401
-from app.boards.models import Posting  # noqa: F401
-from app.assessments.models import *  # noqa: F401,F403
 from app.privacy.models import DataExportRequest  # noqa: F401

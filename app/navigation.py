@@ -7,7 +7,7 @@ and company (e.g. show "Recruitment networks" only when staff enabled job boards
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from markupsafe import Markup
 

@@ -91,7 +91,7 @@ def _private(endpoint: str | None) -> bool:
         return True
     try:
         return bool(getattr(current_user, "is_authenticated", False))
-    except Exception:  # noqa: BLE001  (a broken user loader must not break the headers)
+    except Exception:
         return True
 
 

@@ -26,7 +26,7 @@ NS = "https://github.com/emrex-eu/elmo-schemas/tree/v1"
 def keypair():
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bench EMP")])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(1).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
             .sign(key, hashes.SHA256()))
@@ -134,7 +134,7 @@ def endpoint(app, gunicorn_cls, value: str, cert: str, attempts: int = 4000) -> 
         company.emrex_enabled = True
         apps = db.session.scalars(select(Application).where(Application.company_id == company.id).limit(attempts)).all()
         ids = []
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) + dt.timedelta(minutes=5)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(minutes=5)
         for i in range(attempts):
             application = apps[i % len(apps)]
             request = EmrexRequest(company_id=company.id, application_id=application.id, status="in_progress",
@@ -147,7 +147,7 @@ def endpoint(app, gunicorn_cls, value: str, cert: str, attempts: int = 4000) -> 
             ids.append(sid)
         db.session.commit()
     server = gunicorn_cls()
-    body_for = lambda sid: ("sessionId=" + sid + "&returnCode=NCP_OK&returnMessage=&elmo="  # noqa: E731
+    body_for = lambda sid: ("sessionId=" + sid + "&returnCode=NCP_OK&returnMessage=&elmo="
                             + requests_quote(value)).encode()
     counter = iter(ids)
 

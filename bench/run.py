@@ -12,7 +12,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
@@ -242,7 +242,7 @@ def render(rows, counts, emrex_rows, elapsed) -> str:
         pg_version = conn.execute("SHOW server_version").fetchone()[0]
     lines = [
         "# Benchmark report", "",
-        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC} on {os.cpu_count()} cores, Python "
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M UTC} on {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, PostgreSQL {pg_version}, Redis at `{REDIS_URL}`; gunicorn 2 workers (gthread, "
         f"4 threads each); {CONCURRENCY} concurrent keep-alive clients on loopback, {DURATION:.0f} s per row after "
         f"1 s warm-up; page size 50. Data: 100,000 applications across 2 companies and 200 jobs. "

@@ -17,6 +17,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 
 from bench import load
@@ -77,7 +78,7 @@ def seed(app) -> dict:
 def deliveries(external_id: str) -> list[tuple[str, bytes, dict]]:
     """Signed requests: unique events plus redeliveries (same webhook-id and body) placed
     right next to their originals so the two race."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from standardwebhooks.webhooks import Webhook
 
@@ -89,15 +90,15 @@ def deliveries(external_id: str) -> list[tuple[str, bytes, dict]]:
     out = []
     for n in range(unique):
         body = json.dumps({"api_version": "1", "type": "application.created",
-                           "timestamp": datetime.now(timezone.utc).isoformat(), "data": {
+                           "timestamp": datetime.now(UTC).isoformat(), "data": {
                                "board_application_id": f"TCVA-{n}", "board_job_id": "TCV-BENCH",
                                "job_title": "Kỹ sư phần mềm",
                                "candidate": {"full_name": f"Ứng Viên {n}", "email": f"cand{n}@bench.vn",
                                              "phone": None},
                                "resume": resume, "cover_letter": None, "answers": [],
-                               "applied_at": datetime.now(timezone.utc).isoformat()}}).encode()
+                               "applied_at": datetime.now(UTC).isoformat()}}).encode()
         msg_id = f"evt_{uuid.uuid4().hex}"
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         headers = {"webhook-id": msg_id, "webhook-timestamp": str(int(now.timestamp())),
                    "webhook-signature": hook.sign(msg_id, now, body.decode()), "Content-Type": "application/json"}
         out.append((path, body, headers))

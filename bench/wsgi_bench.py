@@ -28,7 +28,7 @@ def bare_post_route():
 
 
 bare_post_route.haku_auth = "public"
-from app.extensions import csrf  # noqa: E402
+from app.extensions import csrf
 
 csrf.exempt(bare)
 app.register_blueprint(bare)

@@ -23,7 +23,7 @@ import sys
 import threading
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage, Message
 from email.utils import getaddresses
 from pathlib import Path
@@ -60,7 +60,7 @@ LIST_LIMIT = 500
 
 def new_name(now: datetime | None = None) -> str:
     """Return a unique, time-sortable file stem for a received message."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return f"{now.strftime('%Y%m%dT%H%M%S%f')}Z-{uuid.uuid4().hex}"
 
 
@@ -183,7 +183,7 @@ class ParsedMail:
 def received_at(name: str) -> datetime:
     """Arrival time encoded in the stored name."""
     return datetime.strptime(name.split("Z-", 1)[0], "%Y%m%dT%H%M%S%f").replace(
-        tzinfo=timezone.utc
+        tzinfo=UTC
     )
 
 

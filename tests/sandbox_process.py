@@ -31,7 +31,7 @@ class SandboxProcess:
             [sys.executable, "-m", module, "--host", "127.0.0.1", "--port", str(self.port),
              "--data-dir", str(data_dir), *extra], cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
 
-    def wait_ready(self) -> "SandboxProcess":
+    def wait_ready(self) -> SandboxProcess:
         deadline = time.monotonic() + self.deadline
         while True:
             if self.proc.poll() is not None:

@@ -18,8 +18,8 @@ def test_upgrade_on_empty_database_matches_models(tmp_path):
     result = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    from app.extensions import db
     import app.models  # noqa: F401
+    from app.extensions import db
 
     engine = create_engine(url)
     with engine.connect() as conn:

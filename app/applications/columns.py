@@ -7,8 +7,9 @@ columns show. Integrations call ``register_column`` at import time to add theirs
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload

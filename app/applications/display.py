@@ -6,7 +6,7 @@ for a block on the card (a function of the application returning HTML).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask_babel import gettext as _
 from markupsafe import Markup

@@ -13,7 +13,7 @@ import re
 import threading
 import zlib
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -196,7 +196,7 @@ def verify_signature(root: etree._Element, certificates_pem: list[str], *, now: 
         raise ElmoSignatureError("The transcript is signed with an algorithm we do not accept.", "bad_algorithm")
     if not certificates_pem:
         raise ElmoSignatureError("No certificate is registered for this university.", "no_certificate")
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     for index, pem in enumerate(certificates_pem):
         try:
             key = xmlsec.Key.from_memory(pem.encode() if isinstance(pem, str) else pem, xmlsec.KeyFormat.CERT_PEM)
@@ -298,7 +298,7 @@ class Opportunity:
     date: date | None = None
     academic_term: str | None = None
     language: str | None = None
-    children: list["Opportunity"] = field(default_factory=list)
+    children: list[Opportunity] = field(default_factory=list)
     path: list[str] = field(default_factory=list)
     country: str | None = None  # the issuer's, for reading its grade scale
 

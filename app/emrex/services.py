@@ -21,8 +21,18 @@ from app.applications import files
 from app.applications import services as applications
 from app.applications.models import Application
 from app.clock import utcnow
-from app.emrex.models import (OPEN_STATES, EmrexAttachment, EmrexAttempt, EmrexContactPoint, EmrexCountry,
-                              EmrexRegistrySync, EmrexRequest, EmrexRequestEvent, EmrexSummary, EmrexTranscript)
+from app.emrex.models import (
+    OPEN_STATES,
+    EmrexAttachment,
+    EmrexAttempt,
+    EmrexContactPoint,
+    EmrexCountry,
+    EmrexRegistrySync,
+    EmrexRequest,
+    EmrexRequestEvent,
+    EmrexSummary,
+    EmrexTranscript,
+)
 from app.extensions import db
 from app.jobs.events import stage_entered
 from app.links import external_url

@@ -7,7 +7,7 @@ on its pipeline page (e.g. "EMREX settings").
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 _LINKS: list[Callable] = []
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import hashlib
-
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import logging
 import smtplib
-import socket
-from urllib.parse import urlsplit
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from flask import current_app
 from flask_mail import Message
@@ -159,7 +158,7 @@ def deliver(outbox_id: int) -> str:
         _smtp_send(row)
     except PermanentSendError as exc:
         _fail(row, str(exc))
-    except (smtplib.SMTPException, OSError, socket.timeout) as exc:
+    except (TimeoutError, smtplib.SMTPException, OSError) as exc:
         _postpone(row, exc)
     else:
         row.status, row.sent_at, row.last_error = "sent", utcnow(), None

@@ -34,4 +34,4 @@ def intake(vendor: str, external_id: str, max_bytes: int, route: dict | None = N
     return jsonify(result.body), result.status
 
 
-from app.partner_api import assessments, boards  # noqa: E402,F401
+from app.partner_api import assessments, boards  # noqa: F401

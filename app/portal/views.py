@@ -124,4 +124,4 @@ def applied(slug: str, job_id: int):
 
 
 # EMREX and "Your data" candidate pages on this blueprint
-from app.portal import emrex, privacy  # noqa: E402,F401
+from app.portal import emrex, privacy  # noqa: F401

@@ -1,9 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-
-from app.admin.forms import EmailTemplateForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, Length
+
+from app.admin.forms import EmailTemplateForm
 
 
 class CompanyForm(FlaskForm):

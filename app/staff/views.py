@@ -134,4 +134,4 @@ def emrex_refresh():
     return redirect(url_for("staff.emrex_registry"))
 
 
-from app.staff import assessments, boards, tasks  # noqa: E402,F401
+from app.staff import assessments, boards, tasks  # noqa: F401

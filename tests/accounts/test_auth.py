@@ -17,7 +17,7 @@ def test_bar_6_login_logout_and_wrong_password(client, auth, make):
     assert bad.status_code == 401 and "Wrong email or password." in bad.get_data(as_text=True)
     unknown = auth.login("nobody@acme.test", "wrong password!")
     assert unknown.status_code == 401
-    same = lambda r: r.get_data(as_text=True).replace("nobody@acme.test", "admin@acme.test")  # noqa: E731
+    same = lambda r: r.get_data(as_text=True).replace("nobody@acme.test", "admin@acme.test")
     assert same(unknown) == same(bad)
     ok = auth.login("admin@acme.test")
     assert ok.status_code == 302 and ok.headers["Location"] == "/admin/"

@@ -57,9 +57,8 @@ def test_reapply_after_closing_needs_120_days(make, app):
     application = make.application(job, email="a@example.com")
     services.move_to_stage(application, job.stages[-1].id, admin)  # Rejected closes it
     assert application.status == "closed"
-    with freeze_time(utcnow() + timedelta(days=119)):
-        with pytest.raises(services.DuplicateApplication):
-            make.application(job, email="a@example.com")
+    with freeze_time(utcnow() + timedelta(days=119)), pytest.raises(services.DuplicateApplication):
+        make.application(job, email="a@example.com")
     with freeze_time(utcnow() + timedelta(days=121)):
         again = make.application(job, email="a@example.com")
     assert again.id != application.id and again.status == "open"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import gzip
-import base64
 
 import xmlsec
 from cryptography import x509
@@ -17,7 +17,7 @@ from lxml import etree
 def make_key(expired: bool = False) -> tuple[bytes, str]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test EMP")])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     start, end = (now - dt.timedelta(days=800), now - dt.timedelta(days=400)) if expired else \
         (now - dt.timedelta(days=1), now + dt.timedelta(days=365))
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())

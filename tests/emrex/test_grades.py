@@ -55,7 +55,7 @@ def test_unknown_labels_are_never_guessed():
 def test_gpa_weighted_by_credits():
     """(5.0×10 + 3.0×5) / 15 = 4.33; the failed 0 and the pass/fail G are listed apart."""
     summary = compute_gpa([course("A", "10"), course("C", "5"), course("F", "5"), course("G", "5")], "5.0")
-    assert summary.value == Decimal("4.33") and summary.credits_counted == Decimal("15")
+    assert summary.value == Decimal("4.33") and summary.credits_counted == Decimal(15)
     assert (summary.graded_count, summary.failed_count, summary.pass_fail_count) == (2, 1, 1)
 
 

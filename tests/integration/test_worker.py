@@ -63,8 +63,8 @@ def test_redis_down_at_commit_then_sweeper_sends_once(app, app_config, make, mai
 
 def test_job_ids_are_deterministic_and_tasks_idempotent(app, async_app, make, mailbox, test_env):
     from app import background
-    from app.messaging.tasks import send_email
     from app.messaging.services import send_email_options
+    from app.messaging.tasks import send_email
 
     with async_app.app_context():
         make.application(make.job(make.company("acme")))

@@ -13,8 +13,7 @@ from app.accounts import services as accounts
 from app.accounts.tenancy import current_company_id, get_or_404, scoped
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
 from app.admin.views import bp
-from app.applications import files
-from app.applications import services
+from app.applications import files, services
 from app.applications.actions import actions_for
 from app.applications.columns import COLUMNS
 from app.applications.listing import PAGE_SIZES, ListQuery, list_applications
