@@ -19,7 +19,7 @@ ALLOWED = "{{ candidate_name }}, {{ candidate_given_name }}, {{ job_title }}"
 def _rows() -> list[tuple]:
     """Every stored template, column by column: "nothing changed" compares two of these."""
     db.session.expire_all()
-    return [(t.id, t.company_id, t.key, t.locale, t.name, t.subject, t.body, t.reset_at)
+    return [(t.id, t.company_id, t.key, t.locale, t.name, t.subject, t.body, t.updated_at)
             for t in db.session.scalars(select(EmailTemplate).order_by(EmailTemplate.id))]
 
 
