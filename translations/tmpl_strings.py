@@ -59,27 +59,27 @@ T = {
     "Mẫu có %(count)s trường trộn (tối đa %(max)s)."),
 
 # the edit screen and the templates pages
-"Write a field in double braces, e.g. {{ job_title }}: it is replaced with the value when the email is sent. "
+"Write a field in double braces, e.g. %(field)s: it is replaced with the value when the email is sent. "
 "Nothing else may go in double braces, and template code such as %(example)s is not supported.": (
-    "Kirjoita kenttä kaksoisaaltosulkeisiin, esim. {{ job_title }}: se korvataan arvollaan, kun viesti "
+    "Kirjoita kenttä kaksoisaaltosulkeisiin, esim. %(field)s: se korvataan arvollaan, kun viesti "
     "lähetetään. Kaksoisaaltosulkeisiin ei voi kirjoittaa muuta, eikä mallikoodia, kuten %(example)s, tueta.",
-    "Skriv ett fält inom dubbla klammerparenteser, t.ex. {{ job_title }}: det ersätts med sitt värde när "
+    "Skriv ett fält inom dubbla klammerparenteser, t.ex. %(field)s: det ersätts med sitt värde när "
     "e-posten skickas. Inget annat får stå inom dubbla klammerparenteser, och mallkod som %(example)s stöds inte.",
-    "Viết trường trong cặp ngoặc nhọn kép, ví dụ {{ job_title }}: trường sẽ được thay bằng giá trị khi gửi "
+    "Viết trường trong cặp ngoặc nhọn kép, ví dụ %(field)s: trường sẽ được thay bằng giá trị khi gửi "
     "email. Không được đặt gì khác trong ngoặc nhọn kép, và mã mẫu như %(example)s không được hỗ trợ."),
 "Some templates were reset to the default": ("Joitakin pohjia palautettiin oletukseen",
                                              "Några mallar har återställts till standard",
                                              "Một số mẫu đã được đặt lại về mặc định"),
-"Email templates now take merge fields only, such as {{ job_title }}. These templates used other template code "
+"Email templates now take merge fields only, such as %(field)s. These templates used other template code "
 "that could not be converted, so they now have the default text. Their old text is shown on each template's "
 "page; check it and save the template to dismiss this notice.": (
-    "Sähköpostipohjissa voi nyt käyttää vain yhdistämiskenttiä, kuten {{ job_title }}. Näissä pohjissa oli "
+    "Sähköpostipohjissa voi nyt käyttää vain yhdistämiskenttiä, kuten %(field)s. Näissä pohjissa oli "
     "muuta mallikoodia, jota ei voitu muuntaa, joten niissä on nyt oletusteksti. Vanha teksti näkyy kunkin "
     "pohjan sivulla: tarkista se ja tallenna pohja, niin tämä ilmoitus poistuu.",
-    "E-postmallar tar nu bara kopplingsfält, som {{ job_title }}. De här mallarna innehöll annan mallkod som "
+    "E-postmallar tar nu bara kopplingsfält, som %(field)s. De här mallarna innehöll annan mallkod som "
     "inte kunde konverteras, så de har nu standardtexten. Den gamla texten visas på varje malls sida: "
     "kontrollera den och spara mallen för att ta bort det här meddelandet.",
-    "Mẫu email giờ chỉ nhận các trường trộn, ví dụ {{ job_title }}. Các mẫu dưới đây dùng mã mẫu khác không "
+    "Mẫu email giờ chỉ nhận các trường trộn, ví dụ %(field)s. Các mẫu dưới đây dùng mã mẫu khác không "
     "chuyển đổi được nên đã được thay bằng nội dung mặc định. Nội dung cũ hiển thị trên trang của từng mẫu; "
     "hãy kiểm tra và lưu mẫu để ẩn thông báo này."),
 "This template was reset to the default": ("Tämä pohja palautettiin oletukseen",
@@ -88,12 +88,15 @@ T = {
 "Its old text used template code that email templates no longer support, so it was replaced with the default "
 "text below on %(date)s. Save the template to dismiss this notice.": (
     "Sen vanhassa tekstissä oli mallikoodia, jota sähköpostipohjat eivät enää tue, joten se korvattiin "
-    "alla olevalla oletustekstillä %(date)s. Tallenna pohja, niin tämä ilmoitus poistuu.",
+    "%(date)s alla olevalla oletustekstillä. Tallenna pohja, niin tämä ilmoitus poistuu.",
     "Den gamla texten innehöll mallkod som e-postmallar inte längre stöder, så den ersattes med "
     "standardtexten nedan den %(date)s. Spara mallen för att ta bort det här meddelandet.",
     "Nội dung cũ dùng mã mẫu mà mẫu email không còn hỗ trợ, nên đã được thay bằng nội dung mặc định bên "
     "dưới vào %(date)s. Hãy lưu mẫu để ẩn thông báo này."),
 "Old text": ("Vanha teksti", "Gammal text", "Nội dung cũ"),
+"Name": ("Nimi", "Namn", "Tên"),
+"Owner": ("Omistaja", "Ägare", "Chủ sở hữu"),
+"No email templates yet.": ("Sähköpostipohjia ei ole vielä.", "Inga e-postmallar än.", "Chưa có mẫu email nào."),
 
 # labels on the email-template screens (admin and staff), untranslated until now
 "Email templates": ("Sähköpostipohjat", "E-postmallar", "Mẫu email"),

@@ -283,8 +283,8 @@ def test_bar_42_edit_screens_explain_the_fields(client, auth, make):
     make.company("acme")
     auth.login("admin@acme.test")
     page = _page(client.get("/admin/settings/email-templates/new"))
-    assert "{{ candidate_given_name }}" in page and "{% if %} is not supported" in page
+    assert "{{ candidate_given_name }}" in page and "{% if %}</code> is not supported" in page
     auth.logout()
     auth.login("staff@haku.test")
     page = _page(client.get("/staff/email-templates/new"))
-    assert "{{ careers_url }}" in page and "{% if %} is not supported" in page
+    assert "{{ careers_url }}" in page and "{% if %}</code> is not supported" in page
