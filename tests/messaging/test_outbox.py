@@ -1,6 +1,5 @@
 
 import pytest
-
 from sqlalchemy import func, select
 
 from app.extensions import db
