@@ -26,6 +26,11 @@ class EmailTemplate(db.Model):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Set when the move to merge-fields-only templates could not convert the old (Jinja)
+    # text and reset it to the default; the old text is kept for the admin until they save.
+    reset_at: Mapped[datetime | None]
+    legacy_subject: Mapped[str | None] = mapped_column(Text)
+    legacy_body: Mapped[str | None] = mapped_column(Text)
 
     @property
     def is_global(self) -> bool:

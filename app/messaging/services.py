@@ -76,15 +76,27 @@ def templates_available(company_id: int) -> list[EmailTemplate]:
 
 def save_template(template: EmailTemplate | None, *, company_id: int | None, key: str, name: str,
                   subject: str, body: str, locale: str = "en") -> EmailTemplate:
-    problem = rendering.check(subject, body)
-    if problem:
-        raise rendering.TemplateSyntaxProblem(problem)
+    """Save a template after checking it is plain text with known merge fields (raises
+    ``rendering.TemplateProblem`` and changes nothing otherwise). Saving also clears the
+    notice of a template that the move to merge fields reset."""
+    rendering.check(subject, body)
     if template is None:
         template = EmailTemplate(company_id=company_id)
         db.session.add(template)
     template.key, template.name, template.subject, template.body, template.locale = key, name, subject, body, locale
+    template.reset_at = template.legacy_subject = template.legacy_body = None
     background.commit()
     return template
+
+
+def reset_templates(company_id: int | None) -> list[EmailTemplate]:
+    """The company's (or, for ``None``, the global) templates that the move to merge
+    fields reset to the default and that nobody has saved since."""
+    return list(db.session.scalars(
+        select(EmailTemplate).where(EmailTemplate.reset_at.is_not(None),
+                                    EmailTemplate.company_id.is_(None) if company_id is None
+                                    else EmailTemplate.company_id == company_id)
+        .order_by(EmailTemplate.name, EmailTemplate.locale)))
 
 
 def ensure_default_templates() -> int:
@@ -112,7 +124,7 @@ def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
         return existing
     row = OutboxEmail(
         company_id=company_id, application_id=application_id, kind=kind, dedupe_key=dedupe_key,
-        to_addr=to, subject=rendering._clean_header(subject), body_text=body, status="pending",
+        to_addr=to, subject=rendering.clean_header(subject), body_text=body, status="pending",
     )
     db.session.add(row)
     db.session.flush()

@@ -12,7 +12,7 @@ from app.applications.models import Application
 from app.extensions import db
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
-from app.messaging.services import save_template
+from app.messaging.services import reset_templates, save_template
 from app.security import staff_required
 from app.staff.forms import CompanyForm, GlobalTemplateForm
 
@@ -60,7 +60,7 @@ def company(company_id: int):
 def email_templates():
     rows = db.session.scalars(select(EmailTemplate).where(EmailTemplate.company_id.is_(None))
                               .order_by(EmailTemplate.key, EmailTemplate.locale)).all()
-    return render_template("staff/email_templates.html", templates=rows)
+    return render_template("staff/email_templates.html", templates=rows, reset=reset_templates(None))
 
 
 @bp.route("/email-templates/new", methods=["GET", "POST"])
@@ -82,8 +82,8 @@ def _save(form: GlobalTemplateForm, template: EmailTemplate | None):
         try:
             save_template(template, company_id=None, key=form.key.data.strip(), name=form.name.data,
                           subject=form.subject.data, body=form.body.data, locale=form.locale.data)
-        except rendering.TemplateSyntaxProblem as exc:
-            form.body.errors = [_("The template has an error: %(error)s", error=str(exc))]
+        except rendering.TemplateProblem as problem:
+            form.show_problem(problem)
         else:
             flash(_("Email template saved."), "success")
             return redirect(url_for("staff.email_templates"))

@@ -13,7 +13,7 @@ from app.admin.views import bp
 from app.extensions import db
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
-from app.messaging.services import save_template, templates_available
+from app.messaging.services import reset_templates, save_template, templates_available
 from app.security import admin_required, company_user_required
 
 
@@ -27,7 +27,8 @@ def settings():
 @company_user_required
 def email_templates():
     return render_template("admin/settings/email_templates.html",
-                           templates=templates_available(current_company_id()))
+                           templates=templates_available(current_company_id()),
+                           reset=reset_templates(current_company_id()))
 
 
 @bp.route("/settings/email-templates/new", methods=["GET", "POST"])
@@ -54,8 +55,8 @@ def _save_template(form: EmailTemplateForm, template: EmailTemplate | None):
         try:
             save_template(template, company_id=current_company_id(), key=form.key.data.strip(), name=form.name.data,
                           subject=form.subject.data, body=form.body.data, locale=form.locale.data)
-        except rendering.TemplateSyntaxProblem as exc:
-            form.body.errors = [_("The template has an error: %(error)s", error=str(exc))]
+        except rendering.TemplateProblem as problem:
+            form.show_problem(problem)
         else:
             flash(_("Email template saved."), "success")
             return redirect(url_for("admin.email_templates"))
