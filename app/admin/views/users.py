@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.accounts import lifecycle
-from app.accounts.tenancy import current_company_id
+from app.accounts.models import User
+from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.forms import (
     PASSWORD_PROBLEMS,
     USER_ERRORS,
@@ -49,9 +50,13 @@ def users():
     return _users_page(form, 422 if request.method == "POST" else 200)
 
 
-def _act(call, done: str):
-    """Run one lifecycle change for a user of this company; a broken rule re-renders the page
-    with the reason (422) and changes nothing."""
+def _act(user_id: int, call, done: str, form=None):
+    """Run one lifecycle change for a user of this company (another company's user is a 404);
+    a broken rule re-renders the page with the reason (422) and changes nothing."""
+    get_or_404(User, user_id)
+    if form is not None and not form.validate_on_submit():
+        flash(USER_ERRORS["bad_role"], "error")
+        return _users_page(InviteForm(formdata=None), 422)
     if not EmptyForm().validate_on_submit():
         flash(_("Your form expired or was sent from another page. Please reload and try again."), "error")
         return redirect(url_for("admin.users"))
@@ -67,14 +72,14 @@ def _act(call, done: str):
 @bp.post("/settings/users/<int:user_id>/disable")
 @admin_required
 def user_disable(user_id: int):
-    return _act(lambda: lifecycle.set_enabled(current_company_id(), user_id, False, actor=current_user),
+    return _act(user_id, lambda: lifecycle.set_enabled(current_company_id(), user_id, False, actor=current_user),
                 _("%(name)s is disabled and signed out everywhere."))
 
 
 @bp.post("/settings/users/<int:user_id>/enable")
 @admin_required
 def user_enable(user_id: int):
-    return _act(lambda: lifecycle.set_enabled(current_company_id(), user_id, True, actor=current_user),
+    return _act(user_id, lambda: lifecycle.set_enabled(current_company_id(), user_id, True, actor=current_user),
                 _("%(name)s can sign in again."))
 
 
@@ -82,31 +87,29 @@ def user_enable(user_id: int):
 @admin_required
 def user_role(user_id: int):
     form = RoleForm()
-    if not form.validate_on_submit():
-        flash(USER_ERRORS["bad_role"], "error")
-        return _users_page(InviteForm(formdata=None), 422)
-    return _act(lambda: lifecycle.change_role(current_company_id(), user_id, form.role.data, actor=current_user),
-                _("The role of %(name)s is changed; their open sessions were ended."))
+    return _act(user_id, lambda: lifecycle.change_role(current_company_id(), user_id, form.role.data,
+                                                       actor=current_user),
+                _("The role of %(name)s is changed; their open sessions were ended."), form=form)
 
 
 @bp.post("/settings/users/<int:user_id>/reset")
 @admin_required
 def user_reset(user_id: int):
-    return _act(lambda: lifecycle.send_password_reset(current_company_id(), user_id, actor=current_user),
+    return _act(user_id, lambda: lifecycle.send_password_reset(current_company_id(), user_id, actor=current_user),
                 _("A password-reset link is on its way to %(name)s."))
 
 
 @bp.post("/settings/users/<int:user_id>/resend")
 @admin_required
 def user_resend(user_id: int):
-    return _act(lambda: lifecycle.resend_invitation(current_company_id(), user_id, actor=current_user),
+    return _act(user_id, lambda: lifecycle.resend_invitation(current_company_id(), user_id, actor=current_user),
                 _("A new invitation is on its way to %(name)s; the old link no longer works."))
 
 
 @bp.post("/settings/users/<int:user_id>/revoke")
 @admin_required
 def user_revoke(user_id: int):
-    return _act(lambda: lifecycle.revoke_invitation(current_company_id(), user_id, actor=current_user),
+    return _act(user_id, lambda: lifecycle.revoke_invitation(current_company_id(), user_id, actor=current_user),
                 _("The invitation of %(name)s is revoked."))
 
 
