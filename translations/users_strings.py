@@ -79,6 +79,7 @@ T = {
 "Role": ("Rooli", "Roll", "Vai trò"),
 "Status": ("Tila", "Status", "Trạng thái"),
 "Actions": ("Toiminnot", "Åtgärder", "Thao tác"),
+"Manage": ("Hallinnoi", "Hantera", "Quản lý"),
 "Recruiter": ("Rekrytoija", "Rekryterare", "Nhà tuyển dụng"),
 "Company admin": ("Pääkäyttäjä", "Administratör", "Quản trị viên công ty"),
 "Invited": ("Kutsuttu", "Inbjuden", "Đã mời"),
