@@ -439,3 +439,47 @@ def test_set_password_links_are_redacted_in_logs():
 
     line = '127.0.0.1 - - "GET /admin/set-password/AbC_d-123xyz?lang=fi HTTP/1.1" 200'
     assert "AbC_d-123xyz" not in redact(line) and "/admin/set-password/[redacted]" in redact(line)
+
+
+def test_last_admin_rule_holds_when_two_admins_demote_each_other_at_once(app, make, acme):
+    """PostgreSQL: while one transaction demotes admin A (holding the company's lock), a
+    concurrent demotion of admin B waits, then sees A's change and is refused: the company
+    keeps an active admin."""
+    import threading
+
+    from sqlalchemy import text
+
+    from app.accounts import lifecycle
+
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("row locks are a PostgreSQL matter (SQLite serialises writers)")
+    a = _user("admin@acme.test")
+    b = make.user(acme, role="admin", email="second@acme.test")
+    outcome = {}
+
+    def demote_b():
+        with app.app_context():
+            try:
+                lifecycle.change_role(acme.id, b.id, "recruiter", actor="system")
+                outcome["b"] = "demoted"
+            except lifecycle.UserError as exc:
+                outcome["b"] = exc.code
+            finally:
+                db.session.remove()
+
+    with db.engine.connect() as conn:
+        tx = conn.begin()
+        conn.execute(text("SELECT id FROM companies WHERE id = :id FOR UPDATE"), {"id": acme.id})
+        conn.execute(text("UPDATE users SET role = 'recruiter' WHERE id = :id"), {"id": a.id})
+        worker = threading.Thread(target=demote_b)
+        worker.start()
+        from tests.conftest import wait_for
+
+        with db.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as probe:
+            wait_for(lambda: probe.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )).scalar(), message="the second demotion to wait for the lock")
+        tx.commit()
+    worker.join(timeout=30)
+    assert outcome == {"b": "last_admin"}
+    assert (_user("admin@acme.test").role, _user("second@acme.test").role) == ("recruiter", "admin")
