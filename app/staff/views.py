@@ -44,7 +44,10 @@ def company_new():
                                               locale=form.locale.data, actor=audit.actor_of(current_user))
         except accounts.AccountError as exc:
             db.session.rollback()
-            form.slug.errors = [str(exc)]
+            if accounts._email_taken(form.admin_email.data.strip()):
+                form.admin_email.errors = [USER_ERRORS["email_taken"]]
+            else:
+                form.slug.errors = [str(exc)]
         else:
             flash(_("Company %(name)s created; the invitation is on its way to %(email)s.", name=company.name,
                     email=form.admin_email.data), "success")

@@ -49,6 +49,13 @@ def test_new_company_form_has_no_password_and_invites_the_first_admin(client, au
     path = LINK_RE.search(text_of(msg)).group(1)
     assert client.post(path, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}).status_code == 302
     assert auth.login("nina@nordic.se", NEW_PASSWORD).status_code == 302
+    auth.logout()
+    auth.login("staff@haku.test")
+    taken = client.post("/staff/companies/new", data={"name": "Other AB", "slug": "other-ab", "admin_name": "N",
+                                                      "admin_email": "NINA@nordic.se"})
+    assert taken.status_code == 422
+    assert "A user with this email address already exists." in taken.get_data(as_text=True)
+    assert db.session.scalar(select(Company).where(Company.slug == "other-ab")) is None
 
 
 def test_staff_manage_company_admins(app, client, auth, make):
