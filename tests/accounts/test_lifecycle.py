@@ -337,6 +337,18 @@ def test_user_actions_need_the_csrf_token(app, make, acme):
         resp = c.post("/admin/settings/users", data={"name": "X", "email": "x@acme.fi", "role": "admin"})
         assert resp.status_code == 400
         assert table_counts() == before
+        # the public pages too: a forged "forgot password" or set-password post changes nothing
+        from app.accounts import lifecycle
+
+        _link, url = lifecycle.issue_link(_user("rasmus@acme.test"), "reset", actor="system")
+        db.session.commit()
+        before = table_counts()
+        anon = app.test_client()
+        assert anon.post("/admin/forgot-password", data={"email": "rasmus@acme.test"}).status_code == 400
+        path = LINK_RE.search(url).group(1)
+        assert anon.post(path, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}).status_code == 400
+        assert table_counts() == before
+        assert _user("rasmus@acme.test").check_password(PASSWORD) and anon.get(path).status_code == 200
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
 
