@@ -80,7 +80,7 @@ T = {
 "Status": ("Tila", "Status", "Trạng thái"),
 "Actions": ("Toiminnot", "Åtgärder", "Thao tác"),
 "Manage": ("Hallinnoi", "Hantera", "Quản lý"),
-"Recruiter": ("Rekrytoija", "Rekryterare", "Nhà tuyển dụng"),
+"Recruiter": ("Rekrytoija", "Rekryterare", "Chuyên viên tuyển dụng"),
 "Company admin": ("Pääkäyttäjä", "Administratör", "Quản trị viên công ty"),
 "Invited": ("Kutsuttu", "Inbjuden", "Đã mời"),
 "Active": ("Aktiivinen", "Aktiv", "Đang hoạt động"),
@@ -97,7 +97,7 @@ T = {
     "người đó và được ghi vào nhật ký kiểm tra."),
 "Resend invitation": ("Lähetä kutsu uudelleen", "Skicka inbjudan igen", "Gửi lại lời mời"),
 "Revoke invitation": ("Peru kutsu", "Återkalla inbjudan", "Thu hồi lời mời"),
-"Make recruiter": ("Muuta rekrytoijaksi", "Gör till rekryterare", "Chuyển thành nhà tuyển dụng"),
+"Make recruiter": ("Muuta rekrytoijaksi", "Gör till rekryterare", "Chuyển thành chuyên viên tuyển dụng"),
 "Make admin": ("Muuta pääkäyttäjäksi", "Gör till administratör", "Chuyển thành quản trị viên"),
 "Send password-reset link": ("Lähetä salasanan vaihtolinkki", "Skicka länk för att återställa lösenordet",
                              "Gửi liên kết đặt lại mật khẩu"),
@@ -146,7 +146,7 @@ T = {
     "Tällä sähköpostiosoitteella on jo käyttäjä.", "Det finns redan en användare med den här e-postadressen.",
     "Đã có người dùng với địa chỉ email này."),
 "Pick company admin or recruiter.": ("Valitse pääkäyttäjä tai rekrytoija.", "Välj administratör eller rekryterare.",
-                                     "Hãy chọn quản trị viên công ty hoặc nhà tuyển dụng."),
+                                     "Hãy chọn quản trị viên công ty hoặc chuyên viên tuyển dụng."),
 "The company needs at least one active admin. Make someone else an admin first.": (
     "Organisaatiolla on oltava ainakin yksi aktiivinen pääkäyttäjä. Tee ensin joku toinen pääkäyttäjäksi.",
     "Organisationen måste ha minst en aktiv administratör. Gör någon annan till administratör först.",
@@ -186,7 +186,7 @@ T = {
 "Staff manage company admins; the company's admins manage its recruiters.": (
     "Ylläpito hallinnoi organisaatioiden pääkäyttäjiä; pääkäyttäjät hallinnoivat rekrytoijia.",
     "Plattformsteamet hanterar administratörerna; organisationens administratörer hanterar dess rekryterare.",
-    "Nhân viên nền tảng quản lý quản trị viên công ty; quản trị viên công ty quản lý nhà tuyển dụng của họ."),
+    "Nhân viên nền tảng quản lý quản trị viên công ty; quản trị viên công ty quản lý chuyên viên tuyển dụng của họ."),
 
 # ---------------------------------------------------------------- audit log
 "Invited a user": ("Kutsui käyttäjän", "Bjöd in en användare", "Đã mời người dùng"),
