@@ -184,9 +184,29 @@ def test_bar_46_tampered_tokens_are_refused(client, acme, mangle):
     assert _user("admin@acme.test").check_password(PASSWORD)
 
 
+def test_bar_46_a_link_only_ever_sets_its_own_users_password(app, client, auth, make, acme):
+    """A link of company B's user, opened by company A's signed-in admin, with another
+    account named in the form: only the link's own user changes, and the admin of A stays
+    as they were."""
+    other = make.company("other")
+    client.post("/admin/forgot-password", data={"email": "admin@other.test"})
+    path = _last_link_path("admin@other.test")
+    auth.login("admin@acme.test")
+    acme_admin = _user("admin@acme.test")
+    version = acme_admin.session_version
+    resp = client.post(path, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD, "username": "admin@acme.test",
+                                   "email": "admin@acme.test", "user_id": acme_admin.id, "company_id": acme.id})
+    assert resp.status_code == 302
+    assert _user("admin@other.test").check_password(NEW_PASSWORD) and _user("admin@other.test").company_id == other.id
+    a = _user("admin@acme.test")
+    assert a.check_password(PASSWORD) and a.session_version == version
+    assert client.get("/admin/").status_code == 200  # A's own session is untouched
+
+
 def test_bar_46_foreign_user_ids_are_404_and_change_nothing(client, auth, make, acme):
     other = make.company("other")
     victim = make.user(other, email="victim@other.test")
+    victim_before = (victim.is_enabled, victim.role, victim.session_version, victim.password_hash)
     auth.login("admin@acme.test")
     before = table_counts()
     for action in ("disable", "enable", "role", "reset", "resend", "revoke"):
@@ -194,7 +214,7 @@ def test_bar_46_foreign_user_ids_are_404_and_change_nothing(client, auth, make, 
         assert resp.status_code == 404, action
     assert table_counts() == before
     v = _user("victim@other.test")
-    assert (v.is_enabled, v.role, v.session_version) == (True, "recruiter", victim.session_version)
+    assert (v.is_enabled, v.role, v.session_version, v.password_hash) == victim_before
 
 
 def test_bar_46_links_of_a_disabled_user_are_refused(client, auth, make, acme):
