@@ -43,6 +43,20 @@ def record(*, company_id: int | None, actor: str, object: str, action: str, befo
     return entry
 
 
+def N_(text: str) -> str:
+    """Marks a label for the translation catalogues; the template translates it."""
+    return text
+
+
+# The user lifecycle (app/accounts/lifecycle.py).
+USER_ACTION_LABELS = {
+    "user.invited": N_("Invited a user"), "user.invite_resent": N_("Resent an invitation"),
+    "user.invite_revoked": N_("Revoked an invitation"), "user.invite_accepted": N_("Accepted an invitation"),
+    "user.disabled": N_("Disabled a user"), "user.enabled": N_("Re-enabled a user"),
+    "user.role_changed": N_("Changed a user's role"), "user.reset_sent": N_("Sent a password-reset link"),
+    "user.reset_requested": N_("Asked for a password-reset link"), "user.password_reset": N_("Reset a password"),
+}
+
 ACTION_LABELS = {
     "login": "Logged in", "login_failed": "Failed login", "password_changed": "Changed password",
     "stage_move": "Moved an application", "job_boards_enabled": "Job boards switched",
@@ -57,6 +71,7 @@ ACTION_LABELS = {
     "data_export": "Candidate downloaded their data", "retention_changed": "Changed the retention period",
     "email_template_converted": "Converted an email template to merge fields",
     "email_template_reset": "Reset an email template to the default",
+    **USER_ACTION_LABELS,
 }
 
 

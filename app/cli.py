@@ -50,15 +50,24 @@ def staff_group() -> None:
 @staff_group.command("create")
 @click.argument("email")
 @click.argument("name")
-@click.password_option()
-def staff_create(email: str, name: str, password: str) -> None:
-    from app.accounts import services
+@click.option("--print-link", is_flag=True,
+              help="Also print the set-password link here (for a first deployment whose mail is not set up yet).")
+def staff_create(email: str, name: str, print_link: bool) -> None:
+    """Invite a platform staff user: they get an email link to choose their password (no
+    password is typed here)."""
+    from app.accounts import lifecycle, services
 
     try:
-        services.create_staff(email, name, password)
+        user = services.create_staff(email, name)
     except services.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"staff user {email} created")
+    click.echo(f"staff user {email} invited; the set-password link is in the outbox (it works once, for 7 days)")
+    if print_link:
+        from app import background
+
+        _link, url = lifecycle.issue_link(user, "invite", actor="system")  # a fresh link, emailed as well
+        background.commit()
+        click.echo(url)
 
 
 @click.group("templates")

@@ -12,6 +12,7 @@ import uuid
 _PATTERNS = [
     (re.compile(r"(/emrex/r/)[A-Za-z0-9_\-]+"), r"\1[redacted]"),
     (re.compile(r"(/your-data/d/)[A-Za-z0-9_\-]+"), r"\1[redacted]"),  # data export links
+    (re.compile(r"(/set-password/)[A-Za-z0-9_\-]+"), r"\1[redacted]"),  # invitation and password-reset links
     (re.compile(r"(sessionId=)[A-Za-z0-9]+"), r"\1[redacted]"),
     (re.compile(r"(/partner/v1/resumes/)[A-Za-z0-9_\-.]+"), r"\1[redacted]"),  # the CV link sent to assessment vendors
     (re.compile(r"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+\.)+[A-Za-z]{2,}"), "[email]"),  # personal data

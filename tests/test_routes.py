@@ -35,7 +35,8 @@ def _public_rules(app):
 
 def test_public_routes_are_the_reviewed_allowlist(app):
     allowed = {"static", "portal.home", "portal.healthz", "portal.readyz", "portal.careers", "portal.job", "portal.apply",
-               "portal.applied", "admin.login", "portal.your_data", "portal.your_data_download"}
+               "portal.applied", "admin.login", "portal.your_data", "portal.your_data_download",
+               "admin.forgot_password", "admin.set_password"}  # the user lifecycle: forgot password, set-password links
     extra_prefixes = ("portal.emrex", "partner_api.")  # EMREX candidate pages and signed partner calls
     unexpected = {e for e in _public_rules(app) if e not in allowed and not e.startswith(extra_prefixes)}
     assert not unexpected, f"new public routes need review: {unexpected}"
@@ -53,6 +54,7 @@ def world(app, make):
     ensure_default_templates()
     a, b = make.company("alpha"), make.company("bravo")
     ua = make.user(a, role="admin", email="boss@alpha.test")
+    member_a, member_b = make.user(a, email="member@alpha.test"), make.user(b, email="member@bravo.test")
     job_a, job_b = make.job(a, "Alpha job"), make.job(b, "Bravo job")
     app_a, app_b = make.application(job_a), make.application(job_b)
     tpl_a = jobs.create_template(a.id, "Alpha template", {}, from_job=job_a)
@@ -77,11 +79,11 @@ def world(app, make):
         "a": {"job_id": job_a.id, "application_id": app_a.id, "stage_id": job_a.stages[1].id,
               "automation_id": auto_a.id, "template_id": tpl_a.id, "email_template_id": etpl_a.id,
               "pending_id": pending_a.id, "owner_job": job_a.id, "owner_template": tpl_a.id, **emrex_a,
-              **boards_a},
+              **boards_a, "user_id": member_a.id},
         "b": {"job_id": job_b.id, "application_id": app_b.id, "stage_id": job_b.stages[1].id,
               "automation_id": auto_b.id, "template_id": tpl_b.id, "email_template_id": etpl_b.id,
               "pending_id": pending_b.id, "owner_job": job_b.id, "owner_template": tpl_b.id, **emrex_b, **boards_b,
-              "notification": note_b.id if note_b else None},
+              "notification": note_b.id if note_b else None, "user_id": member_b.id},
     }
     return {"a": a, "b": b, "user_a": ua, "ids": ids}
 

@@ -18,6 +18,17 @@ class Role(str, enum.Enum):
     RECRUITER = "recruiter"
 
 
+class UserStatus(enum.StrEnum):
+    INVITED = "invited"
+    ACTIVE = "active"
+    DISABLED = "disabled"
+
+
+class LinkPurpose(enum.StrEnum):
+    INVITE = "invite"
+    RESET = "reset"
+
+
 class Company(db.Model):
     """A tenant. Every tenant-owned row points here through ``company_id``."""
 
@@ -60,6 +71,9 @@ class User(UserMixin, db.Model):
     email_notification_kinds: Mapped[list | None] = mapped_column(JSON, default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # The language of the emails Haku sends this user (invitation, password reset); None = the
+    # company's default.
+    locale: Mapped[str | None] = mapped_column(String(5), default=None)
 
     company: Mapped[Company | None] = relationship(back_populates="users")
 
@@ -68,6 +82,17 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
+
+    @property
+    def has_password(self) -> bool:
+        """False for an invited user who has not yet set a password with the link."""
+        return bool(self.password_hash)
+
+    @property
+    def status(self) -> UserStatus:
+        if not self.is_enabled:
+            return UserStatus.DISABLED
+        return UserStatus.ACTIVE if self.has_password else UserStatus.INVITED
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"
@@ -89,3 +114,30 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
+
+
+class AccountLink(db.Model):
+    """A single-use set-password link (an invitation or a password reset).
+
+    Only the SHA-256 of the 256-bit token is stored; the token itself exists in the email
+    alone. A link works once, until ``expires_at``, and only while its user is enabled;
+    using one (or issuing a newer one) revokes the user's other outstanding links.
+    """
+
+    __tablename__ = "account_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(16))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+    # audit.actor_of(...) of whoever caused the link ("user:7", "system" for a forgotten password)
+    created_by: Mapped[str] = mapped_column(String(64), default="system")
+
+    user: Mapped[User] = relationship()
+
+    def is_usable(self, now: datetime) -> bool:
+        return self.used_at is None and self.revoked_at is None and self.expires_at > now

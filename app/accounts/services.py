@@ -33,17 +33,32 @@ def _common_passwords() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip())
 
 
+def password_problem_code(password: str, email: str | None = None) -> str | None:
+    """Why a password is refused, as a code (``too_short``, ``too_long``, ``common``,
+    ``is_email``), or None: length and the common list, no composition rules."""
+    if len(password) < MIN_PASSWORD:
+        return "too_short"
+    if len(password) > MAX_PASSWORD:
+        return "too_long"
+    if password.lower() in _common_passwords():
+        return "common"
+    if email and password.lower() == email.lower():
+        return "is_email"
+    return None
+
+
+_PROBLEMS = {
+    "too_short": f"Use at least {MIN_PASSWORD} characters (15 or more is better).",
+    "too_long": f"Use at most {MAX_PASSWORD} characters.",
+    "common": "This password is too common. Please choose another.",
+    "is_email": "The password cannot be your email address.",
+}
+
+
 def password_problem(password: str, email: str | None = None) -> str | None:
     """Why a password is refused, or None (length and the common list; no composition rules)."""
-    if len(password) < MIN_PASSWORD:
-        return f"Use at least {MIN_PASSWORD} characters (15 or more is better)."
-    if len(password) > MAX_PASSWORD:
-        return f"Use at most {MAX_PASSWORD} characters."
-    if password.lower() in _common_passwords():
-        return "This password is too common. Please choose another."
-    if email and password.lower() == email.lower():
-        return "The password cannot be your email address."
-    return None
+    code = password_problem_code(password, email)
+    return _PROBLEMS[code] if code else None
 
 
 def _check_password(password: str, email: str) -> None:
@@ -56,27 +71,41 @@ def _email_taken(email: str) -> bool:
     return db.session.scalar(select(func.count(User.id)).where(func.lower(User.email) == email.lower())) > 0
 
 
-def create_user(*, company_id: int | None, email: str, name: str, password: str, role: str) -> User:
+def create_user(*, company_id: int | None, email: str, name: str, password: str | None, role: str,
+                locale: str | None = None) -> User:
+    """A user row. Without ``password`` the user is *invited*: no password until they use
+    the set-password link (see ``app.accounts.lifecycle``). Passwords are given here only by
+    demo data and tests; no screen or command types an initial password."""
     email = email.strip()
     if role not in {r.value for r in Role}:
         raise AccountError("Unknown role.")
     if _email_taken(email):
         raise AccountError("A user with this email already exists.")
-    _check_password(password, email)
-    user = User(company_id=company_id, email=email, name=name.strip()[:200] or email, role=role)
-    user.set_password(password)
+    user = User(company_id=company_id, email=email, name=name.strip()[:200] or email, role=role, locale=locale,
+                password_hash="")
+    if password is not None:
+        _check_password(password, email)
+        user.set_password(password)
     db.session.add(user)
     return user
 
 
-def create_staff(email: str, name: str, password: str) -> User:
+def create_staff(email: str, name: str, password: str | None = None) -> User:
+    """A platform staff user; without ``password`` an invitation is sent (``flask staff create``)."""
     user = create_user(company_id=None, email=email, name=name, password=password, role=Role.STAFF.value)
+    if password is None:
+        from app.accounts import lifecycle
+
+        db.session.flush()
+        lifecycle.issue_link(user, "invite", actor="system")
     background.commit()
     return user
 
 
-def create_company(*, name: str, slug: str, admin_email: str, admin_name: str, admin_password: str) -> Company:
-    """A tenant and its first company admin, in one transaction."""
+def create_company(*, name: str, slug: str, admin_email: str, admin_name: str, admin_password: str | None = None,
+                   locale: str | None = None, actor: str = "system") -> Company:
+    """A tenant and its first company admin, in one transaction. The admin is invited by
+    email (a set-password link) unless a password is given (demo data and tests only)."""
     slug = slug.strip().lower()
     if not SLUG_RE.match(slug) or slug in RESERVED_SLUGS:
         raise AccountError("The slug may use lowercase letters, digits and dashes (not at the ends).")
@@ -84,16 +113,26 @@ def create_company(*, name: str, slug: str, admin_email: str, admin_name: str, a
         raise AccountError("That slug is taken.")
     if not name.strip():
         raise AccountError("The company needs a name.")
-    company = Company(name=name.strip()[:200], slug=slug)
+    company = Company(name=name.strip()[:200], slug=slug, default_locale=locale or "en")
     db.session.add(company)
     db.session.flush()
-    create_user(company_id=company.id, email=admin_email, name=admin_name, password=admin_password,
-                role=Role.ADMIN.value)
+    admin = create_user(company_id=company.id, email=admin_email, name=admin_name, password=admin_password,
+                        role=Role.ADMIN.value, locale=locale)
+    if admin_password is None:
+        from app import audit
+        from app.accounts import lifecycle
+
+        db.session.flush()
+        lifecycle.issue_link(admin, "invite", actor=actor)
+        audit.record(company_id=company.id, actor=actor, object=f"user:{admin.id}", action="user.invited",
+                     after={"email": admin.email, "role": admin.role})
     background.commit()
     return company
 
 
 def add_company_user(company_id: int, *, email: str, name: str, password: str, role: str) -> User:
+    """A company user with a known password: demo data and tests only (people are invited
+    with ``lifecycle.invite_user``)."""
     if role not in (Role.ADMIN.value, Role.RECRUITER.value):
         raise AccountError("Pick company admin or recruiter.")
     user = create_user(company_id=company_id, email=email, name=name, password=password, role=role)

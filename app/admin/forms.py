@@ -139,11 +139,58 @@ class EmailTemplateForm(FlaskForm):
         field.errors = [*field.errors, messages[problem.code]()]
 
 
-class UserForm(FlaskForm):
+ROLE_LABELS = {"recruiter": _l("Recruiter"), "admin": _l("Company admin")}
+LOCALE_CHOICES = [("en", "English"), ("fi", "Suomi"), ("sv", "Svenska"), ("vi", "Tiếng Việt")]
+
+
+class InviteForm(FlaskForm):
+    """Invite a user by email: no password is typed, they choose it with the link."""
+
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
-    role = SelectField(_l("Role"), choices=[("recruiter", _l("Recruiter")), ("admin", _l("Company admin"))])
-    password = PasswordField(_l("Initial password"), validators=[DataRequired(), Length(max=256)])
+    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))
+    locale = SelectField(_l("Language of the invitation"), choices=LOCALE_CHOICES, default="en")
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
+
+
+class SetPasswordForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=256)],
+                             render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(_l("New password again"), validators=[DataRequired(), Length(max=256)],
+                            render_kw={"autocomplete": "new-password"})
+
+    def validate_confirm(self, field):
+        if field.data != self.password.data:
+            from wtforms.validators import ValidationError
+
+            raise ValidationError(_l("The two passwords are not the same."))
+
+
+#: ``lifecycle.UserError.code`` → the message shown to the user.
+USER_ERRORS = {
+    "email_taken": _l("A user with this email address already exists."),
+    "bad_role": _l("Pick company admin or recruiter."),
+    "last_admin": _l("The company needs at least one active admin. Make someone else an admin first."),
+    "not_invited": _l("This user has already accepted the invitation."),
+    "not_active": _l("Only an active user can get a password-reset link. Re-enable the user or resend the "
+                     "invitation."),
+    "link_invalid": _l("This link is not valid: it has been used, it has expired or a newer one was sent."),
+}
+
+#: ``accounts.services.password_problem_code`` → the message shown to the user.
+PASSWORD_PROBLEMS = {
+    "too_short": _l("Use at least 8 characters (15 or more is better)."),
+    "too_long": _l("Use at most 128 characters."),
+    "common": _l("This password is too common. Please choose another."),
+    "is_email": _l("The password cannot be your email address."),
+}
 
 
 class ColumnsForm(FlaskForm):

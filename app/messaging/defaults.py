@@ -118,4 +118,57 @@ DEFAULT_TEMPLATES = [
                    "của riêng bạn. Kết quả sẽ được gửi cho chúng tôi khi bạn hoàn thành.\n\n{{ company_name }}\n")),
         },
     },
+    {
+        # Team members (not candidates): the set-password link of an invitation. Plain
+        # {{ field }} merge fields only.
+        "key": "user_invitation",
+        "name": "Team: invitation to Haku",
+        "translations": {
+            "en": ("You are invited to {{ company_name }} on Haku",
+                   ("Hello,\n\nYou have been invited to use Haku, the applicant tracking system of "
+                   "{{ company_name }}.\n\nChoose your password here to get started: {{ link }}\n\nThe link "
+                   "works once and for 7 days. If you did not expect this invitation, you can ignore this email."
+                   "\n\nHaku\n")),
+            "fi": ("Sinut on kutsuttu Hakuun: {{ company_name }}",
+                   ("Hei,\n\nSinut on kutsuttu käyttämään Hakua, organisaation {{ company_name }} "
+                   "rekrytointijärjestelmää.\n\nAloita valitsemalla salasanasi tästä: {{ link }}\n\nLinkki "
+                   "toimii kerran ja on voimassa 7 päivää. Jos et odottanut tätä kutsua, voit jättää viestin "
+                   "huomiotta.\n\nHaku\n")),
+            "sv": ("Du är inbjuden till {{ company_name }} i Haku",
+                   ("Hej,\n\nDu har bjudits in att använda Haku, rekryteringssystemet hos {{ company_name }}."
+                   "\n\nKom igång genom att välja ditt lösenord här: {{ link }}\n\nLänken fungerar en gång och "
+                   "gäller i 7 dagar. Om du inte väntade dig inbjudan kan du bortse från det här mejlet.\n\nHaku\n")),
+            "vi": ("Bạn được mời tham gia {{ company_name }} trên Haku",
+                   ("Xin chào,\n\nBạn được mời sử dụng Haku, hệ thống quản lý tuyển dụng của {{ company_name }}."
+                   "\n\nHãy bắt đầu bằng cách đặt mật khẩu tại đây: {{ link }}\n\nLiên kết chỉ dùng được một lần "
+                   "và có hiệu lực trong 7 ngày. Nếu bạn không chờ đợi lời mời này, bạn có thể bỏ qua email này."
+                   "\n\nHaku\n")),
+        },
+    },
+    {
+        "key": "password_reset",
+        "name": "Team: password reset link",
+        "translations": {
+            "en": ("Reset your Haku password",
+                   ("Hello,\n\nSomeone (we hope you) asked to reset the password of your Haku account at "
+                   "{{ company_name }}.\n\nChoose a new password here: {{ link }}\n\nThe link works once and "
+                   "for 1 hour. If you did not ask for this, you can ignore this email: your password stays as it "
+                   "is.\n\nHaku\n")),
+            "fi": ("Haku-salasanan vaihtaminen",
+                   ("Hei,\n\nJoku (toivottavasti sinä) pyysi vaihtamaan Haku-tilisi salasanan "
+                   "({{ company_name }}).\n\nValitse uusi salasana tästä: {{ link }}\n\nLinkki toimii kerran ja "
+                   "on voimassa tunnin. Jos et pyytänyt tätä, voit jättää viestin huomiotta: salasanasi pysyy "
+                   "ennallaan.\n\nHaku\n")),
+            "sv": ("Återställ ditt lösenord i Haku",
+                   ("Hej,\n\nNågon (förhoppningsvis du) bad om att återställa lösenordet till ditt Haku-konto hos "
+                   "{{ company_name }}.\n\nVälj ett nytt lösenord här: {{ link }}\n\nLänken fungerar en gång och "
+                   "gäller i en timme. Om du inte bad om detta kan du bortse från mejlet: ditt lösenord förblir "
+                   "oförändrat.\n\nHaku\n")),
+            "vi": ("Đặt lại mật khẩu Haku của bạn",
+                   ("Xin chào,\n\nMột người (hy vọng là bạn) đã yêu cầu đặt lại mật khẩu tài khoản Haku của bạn tại "
+                   "{{ company_name }}.\n\nHãy chọn mật khẩu mới tại đây: {{ link }}\n\nLiên kết chỉ dùng được "
+                   "một lần và có hiệu lực trong 1 giờ. Nếu bạn không yêu cầu, hãy bỏ qua email này: mật khẩu của "
+                   "bạn vẫn giữ nguyên.\n\nHaku\n")),
+        },
+    },
 ]

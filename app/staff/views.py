@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import func, select
 
+from app import audit
+from app.accounts import lifecycle
 from app.accounts import services as accounts
-from app.accounts.models import Company, User
+from app.accounts.models import Company, Role, User
+from app.admin.forms import USER_ERRORS, EmptyForm
 from app.applications.models import Application
 from app.extensions import db
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template
 from app.security import staff_required
-from app.staff.forms import CompanyForm, GlobalTemplateForm
+from app.staff.forms import CompanyForm, GlobalTemplateForm, InviteAdminForm
 
 bp = Blueprint("staff", __name__)
 
@@ -37,12 +41,16 @@ def company_new():
         try:
             company = accounts.create_company(name=form.name.data, slug=form.slug.data,
                                               admin_email=form.admin_email.data, admin_name=form.admin_name.data,
-                                              admin_password=form.admin_password.data)
+                                              locale=form.locale.data, actor=audit.actor_of(current_user))
         except accounts.AccountError as exc:
             db.session.rollback()
-            form.slug.errors = [str(exc)]
+            if accounts._email_taken(form.admin_email.data.strip()):
+                form.admin_email.errors = [USER_ERRORS["email_taken"]]
+            else:
+                form.slug.errors = [str(exc)]
         else:
-            flash(_("Company %(name)s created.", name=company.name), "success")
+            flash(_("Company %(name)s created; the invitation is on its way to %(email)s.", name=company.name,
+                    email=form.admin_email.data), "success")
             return redirect(url_for("staff.company", company_id=company.id))
     return render_template("staff/company_form.html", form=form), 422 if request.method == "POST" else 200
 
@@ -51,8 +59,85 @@ def company_new():
 @staff_required
 def company(company_id: int):
     company = db.session.get(Company, company_id) or abort(404)
-    users = db.session.scalars(select(User).where(User.company_id == company.id).order_by(User.name)).all()
-    return render_template("staff/company.html", company=company, users=users)
+    form = InviteAdminForm(formdata=None, locale=company.default_locale)
+    return _company_page(company, form)
+
+
+def _company_page(company: Company, form: InviteAdminForm, status: int = 200):
+    return render_template("staff/company.html", company=company, users=lifecycle.company_users(company.id),
+                           form=form), status
+
+
+# ---------------------------------------------------------------- company admins (staff)
+
+@bp.post("/companies/<int:company_id>/users/invite")
+@staff_required
+def company_user_invite(company_id: int):
+    company = db.session.get(Company, company_id) or abort(404)
+    form = InviteAdminForm()
+    if form.validate_on_submit():
+        try:
+            user = lifecycle.invite_user(company.id, email=form.email.data, name=form.name.data, role=Role.ADMIN.value,
+                                         locale=form.locale.data, actor=current_user)
+        except lifecycle.UserError as exc:
+            form.email.errors = [USER_ERRORS[exc.code]]
+        else:
+            flash(_("Invitation sent to %(email)s.", email=user.email), "success")
+            return redirect(url_for("staff.company", company_id=company.id))
+    return _company_page(company, form, 422)
+
+
+def _staff_act(company_id: int, user_id: int, call, done: str):
+    """One lifecycle change for a company admin (the company's own admins manage recruiters)."""
+    company = db.session.get(Company, company_id) or abort(404)
+    user = db.session.scalar(select(User).where(User.id == user_id, User.company_id == company.id)) or abort(404)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    if user.role != Role.ADMIN.value:
+        flash(_("Staff manage company admins; the company's admins manage its recruiters."), "error")
+        return _company_page(company, InviteAdminForm(formdata=None), 422)
+    try:
+        call(company.id, user.id)
+    except lifecycle.UserError as exc:
+        flash(USER_ERRORS[exc.code], "error")
+        return _company_page(company, InviteAdminForm(formdata=None), 422)
+    flash(done % {"name": user.name}, "success")
+    return redirect(url_for("staff.company", company_id=company.id))
+
+
+@bp.post("/companies/<int:company_id>/users/<int:user_id>/disable")
+@staff_required
+def company_user_disable(company_id: int, user_id: int):
+    return _staff_act(company_id, user_id, lambda c, u: lifecycle.set_enabled(
+        c, u, False, actor=current_user, keep_an_admin=False), _("%(name)s is disabled and signed out everywhere."))
+
+
+@bp.post("/companies/<int:company_id>/users/<int:user_id>/enable")
+@staff_required
+def company_user_enable(company_id: int, user_id: int):
+    return _staff_act(company_id, user_id, lambda c, u: lifecycle.set_enabled(c, u, True, actor=current_user),
+                      _("%(name)s can sign in again."))
+
+
+@bp.post("/companies/<int:company_id>/users/<int:user_id>/reset")
+@staff_required
+def company_user_reset(company_id: int, user_id: int):
+    return _staff_act(company_id, user_id, lambda c, u: lifecycle.send_password_reset(c, u, actor=current_user),
+                      _("A password-reset link is on its way to %(name)s."))
+
+
+@bp.post("/companies/<int:company_id>/users/<int:user_id>/resend")
+@staff_required
+def company_user_resend(company_id: int, user_id: int):
+    return _staff_act(company_id, user_id, lambda c, u: lifecycle.resend_invitation(c, u, actor=current_user),
+                      _("A new invitation is on its way to %(name)s; the old link no longer works."))
+
+
+@bp.post("/companies/<int:company_id>/users/<int:user_id>/revoke")
+@staff_required
+def company_user_revoke(company_id: int, user_id: int):
+    return _staff_act(company_id, user_id, lambda c, u: lifecycle.revoke_invitation(c, u, actor=current_user),
+                      _("The invitation of %(name)s is revoked."))
 
 
 @bp.get("/email-templates")

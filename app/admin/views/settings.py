@@ -5,12 +5,9 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from app.accounts import services as accounts
-from app.accounts.models import User
-from app.accounts.tenancy import current_company_id, get_or_404, scoped
-from app.admin.forms import EmailTemplateForm, UserForm
+from app.accounts.tenancy import current_company_id, get_or_404
+from app.admin.forms import EmailTemplateForm
 from app.admin.views import bp
-from app.extensions import db
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template, templates_available
@@ -62,24 +59,6 @@ def _save_template(form: EmailTemplateForm, template: EmailTemplate | None):
             return redirect(url_for("admin.email_templates"))
     return render_template("admin/settings/email_template_form.html", form=form, template=template,
                            fields=rendering.MERGE_FIELDS), 422 if request.method == "POST" else 200
-
-
-@bp.route("/settings/users", methods=["GET", "POST"])
-@admin_required
-def users():
-    form = UserForm()
-    if form.validate_on_submit():
-        try:
-            accounts.add_company_user(current_company_id(), email=form.email.data, name=form.name.data,
-                                      password=form.password.data, role=form.role.data)
-        except accounts.AccountError as exc:
-            form.email.errors = [str(exc)]
-        else:
-            flash(_("User added."), "success")
-            return redirect(url_for("admin.users"))
-    rows = db.session.scalars(scoped(User).order_by(User.name)).all()
-    return render_template("admin/settings/users.html", users=rows, form=form), \
-        422 if request.method == "POST" else 200
 
 
 @bp.get("/settings/audit")
