@@ -42,7 +42,7 @@ def _typed_text(typed: dict) -> str:
         parts.append(_("name “%(name)s”", name=typed["name"]))
     if typed.get("phone"):
         parts.append(_("phone “%(phone)s”", phone=typed["phone"]))
-    return _("The applicant entered %(details)s; the person on file was not changed.", details=", ".join(parts))
+    return _("The applicant entered other details (%(details)s); the person on file was not changed.", details=", ".join(parts))
 
 
 def _describe_core(kind: str, data: dict) -> str:
