@@ -31,7 +31,7 @@ def describe_event(event) -> str:
     text = fn(data) if fn is not None else _describe_core(event.kind, data)
     typed = data.get("typed")
     if event.kind in ("applied", "duplicate") and isinstance(typed, dict) and typed:
-        text = " ".join((text, _typed_text(typed)))
+        text = f"{text.rstrip('.')}. {_typed_text(typed)}"
     return text
 
 
