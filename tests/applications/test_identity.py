@@ -12,6 +12,8 @@ import io
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.applications.models import Application, Candidate, TimelineEvent
@@ -280,3 +282,36 @@ def test_topcv_names_are_kept_whole_family_name_first(make, board, post_event): 
     assert person.full_name == "Nguyễn Thị Minh Khai" and person.name_unverified
     fields = merge_fields(application)
     assert fields["candidate_name"] == fields["candidate_given_name"] == "Nguyễn Thị Minh Khai"
+
+
+# ---------------------------------------------------------------- property: any mix of applicants
+
+_emails = ["aino@example.fi", "AINO@example.fi ", "aino.v@example.fi", "aino+jobs@example.fi", "matti@example.fi"]
+_names = [("Aino", "Virtanen"), ("Matti", "Meikäläinen"), ("Eve", "Mallory")]
+_phones = [None, PHONE, "040 123 4567", "+1 555 0100"]
+
+
+@settings(max_examples=25, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_emails), st.sampled_from(_names), st.sampled_from(_phones),
+                          st.integers(0, 1)), min_size=1, max_size=8))
+def test_bar_39_any_mix_of_applicants_is_keyed_by_email_alone(make, submissions):
+    """Whatever mix of shared phones, names and email spellings arrives, there is one person
+    per normalised email, each application sits with the email it was made with, and a
+    stored person keeps exactly what their first application said."""
+    from app.applications import services
+
+    company = make.company()
+    jobs = [make.job(company, "Data analyst"), make.job(company, "Tester")]
+    first_seen: dict[str, tuple] = {}
+    for email, (given, family), phone, job_index in submissions:
+        application = services.apply(jobs[job_index].id, company.slug, services.CandidateData(
+            given, family, email, phone), cover_letter="", cv=("cv.pdf", pdf(given)), consent=True)
+        key = email.strip().lower()
+        first_seen.setdefault(key, (given, family, email.strip(), phone))
+        assert application.candidate.email_normalized == key
+    people = db.session.scalars(select(Candidate).where(Candidate.company_id == company.id)).all()
+    assert sorted(p.email_normalized for p in people) == sorted(first_seen)
+    for person in people:
+        given, family, email, phone = first_seen[person.email_normalized]
+        assert (person.given_names, person.family_name, person.email, person.phone) == (given, family, email, phone)
