@@ -304,14 +304,14 @@ def test_bar_39_any_mix_of_applicants_is_keyed_by_email_alone(make, submissions)
     company = make.company()
     jobs = [make.job(company, "Data analyst"), make.job(company, "Tester")]
     first_seen: dict[str, tuple] = {}
-    for email, (given, family), phone, job_index in submissions:
+    for email, (first_name, family), phone, job_index in submissions:
         application = services.apply(jobs[job_index].id, company.slug, services.CandidateData(
-            given, family, email, phone), cover_letter="", cv=("cv.pdf", pdf(given)), consent=True)
+            first_name, family, email, phone), cover_letter="", cv=("cv.pdf", pdf(first_name)), consent=True)
         key = email.strip().lower()
-        first_seen.setdefault(key, (given, family, email.strip(), phone))
+        first_seen.setdefault(key, (first_name, family, email.strip(), phone))
         assert application.candidate.email_normalized == key
     people = db.session.scalars(select(Candidate).where(Candidate.company_id == company.id)).all()
     assert sorted(p.email_normalized for p in people) == sorted(first_seen)
     for person in people:
-        given, family, email, phone = first_seen[person.email_normalized]
-        assert (person.given_names, person.family_name, person.email, person.phone) == (given, family, email, phone)
+        assert (person.given_names, person.family_name, person.email, person.phone) == first_seen[
+            person.email_normalized]
