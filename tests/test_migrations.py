@@ -25,3 +25,30 @@ def test_upgrade_on_empty_database_matches_models(tmp_path):
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), db.metadata)
     assert diff == [], diff
+
+
+def test_display_name_migration_keeps_board_names_whole(tmp_path):
+    """Board names were split on the last space ("Nguyễn Thị" + "Lan"): the revision makes
+    the name as TopCV sent it the display name and splits it family-name-first; careers
+    candidates are left as they were."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    env = dict(os.environ, HAKU_CONFIG="development", DATABASE_URL=url, REDIS_URL="redis://127.0.0.1:1/0")
+
+    def upgrade(target):
+        result = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade", target], cwd=ROOT,
+                                env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode == 0, result.stderr
+
+    upgrade("59266c8c7dad")
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        conn.executemany("INSERT INTO candidates (id, company_id, given_names, family_name, locale, name_unverified,"
+                         " created_at) VALUES (?, 1, ?, ?, ?, ?, '2026-12-01 08:00:00')",
+                         [(1, "Nguyễn Thị", "Lan", "vi", 1), (2, "Aino Maria", "Virtanen", "fi", 0),
+                          (3, "Mai", "", "vi", 1)])
+    upgrade("b7e3c1d4a9f2")
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        rows = conn.execute("SELECT id, given_names, family_name, display_name FROM candidates ORDER BY id").fetchall()
+    assert rows == [(1, "Thị Lan", "Nguyễn", "Nguyễn Thị Lan"), (2, "Aino Maria", "Virtanen", None),
+                    (3, "Mai", "", "Mai")]

@@ -28,37 +28,53 @@ def register_panel(fn: Callable) -> Callable:
 def describe_event(event) -> str:
     data = event.data or {}
     fn = _EVENT_TEXT.get(event.kind)
-    if fn is not None:
-        return fn(data)
+    text = fn(data) if fn is not None else _describe_core(event.kind, data)
+    typed = data.get("typed")
+    if event.kind in ("applied", "duplicate") and isinstance(typed, dict) and typed:
+        text = f"{text.rstrip('.')}. {_typed_text(typed)}"
+    return text
+
+
+def _typed_text(typed: dict) -> str:
+    """What the applicant typed that differs from the person on file (kept, not applied)."""
+    parts = []
+    if typed.get("name"):
+        parts.append(_("name “%(name)s”", name=typed["name"]))
+    if typed.get("phone"):
+        parts.append(_("phone “%(phone)s”", phone=typed["phone"]))
+    return _("The applicant entered other details (%(details)s); the person on file was not changed.", details=", ".join(parts))
+
+
+def _describe_core(kind: str, data: dict) -> str:
     causes = {"person": _("moved by a person"), "apply": _("on applying"), "automation": _("by an automation"),
               "import": _("on import")}
-    if event.kind == "applied":
+    if kind == "applied":
         from app.templating import source_label
 
         how = data.get("matched")
         if how == "matched by title":
             return _("Applied (source: %(source)s), matched to this job by its title", source=source_label(data.get("source")))
         return _("Applied (source: %(source)s)", source=source_label(data.get("source")))
-    if event.kind == "stage_entered":
+    if kind == "stage_entered":
         return _("Entered %(stage)s, %(cause)s", stage=data.get("stage", ""), cause=causes.get(data.get("cause"), ""))
-    if event.kind == "note":
+    if kind == "note":
         return _("Note: %(text)s", text=data.get("text", ""))
-    if event.kind == "email_queued":
+    if kind == "email_queued":
         return _("Email “%(template)s” queued", template=data.get("template", ""))
-    if event.kind == "email_failed":
+    if kind == "email_failed":
         return _("Email “%(subject)s” could not be delivered: %(error)s", subject=data.get("subject", ""),
                  error=data.get("error", ""))
-    if event.kind == "assigned_from_pool":
+    if kind == "assigned_from_pool":
         return _("Assigned from the Pending pool to %(job)s", job=data.get("job", ""))
-    if event.kind == "dismissed_from_pool":
+    if kind == "dismissed_from_pool":
         return _("Rejected from the Pending pool")
-    if event.kind == "automation_stopped":
+    if kind == "automation_stopped":
         return _("An automation stopped: it would have moved the application in a loop")
-    if event.kind == "duplicate":
+    if kind == "duplicate":
         from app.templating import source_label
 
         return _("Applied again (source: %(source)s); kept as this application", source=source_label(data.get("source")))
-    return event.kind.replace("_", " ").capitalize()
+    return kind.replace("_", " ").capitalize()
 
 
 def card_panels(application) -> list[Markup]:

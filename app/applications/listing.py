@@ -74,6 +74,7 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
     if lq.q:
         term = f"%{lq.q.strip().lower()}%"
         stmt = stmt.where(or_(func.lower(Candidate.given_names + " " + Candidate.family_name).like(term),
+                              func.lower(Candidate.display_name).like(term),
                               Candidate.email_normalized.like(term)))
     return stmt
 

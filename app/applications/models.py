@@ -21,6 +21,10 @@ class Candidate(db.Model):
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
     given_names: Mapped[str] = mapped_column(String(200))
     family_name: Mapped[str] = mapped_column(String(200))
+    # The name as the source gave it, whole, when that is how it came (a job board's one
+    # full-name field: Vietnamese names put the family name first). Shown instead of
+    # "given family", which would reorder it.
+    display_name: Mapped[str | None] = mapped_column(String(400))
     email: Mapped[str | None] = mapped_column(String(254))
     email_normalized: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(40))
@@ -34,7 +38,7 @@ class Candidate(db.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.given_names} {self.family_name}".strip()
+        return self.display_name or f"{self.given_names} {self.family_name}".strip()
 
 
 class StoredFile(db.Model):

@@ -41,9 +41,16 @@ class CandidateData:
     phone: str | None = None
     locale: str = "en"
     name_unverified: bool = False
+    # The name as the source gave it, kept whole (a job board's single full-name field).
+    display_name: str | None = None
 
 
 def normalise_email(value: str | None) -> str | None:
+    """The matching key of an email address: surrounding space removed and the whole address
+    lower-cased (the domain is case-insensitive by standard; nearly every mailbox treats the
+    local part so too, and so do most ATSs). Nothing else is folded: ``a.b@`` and ``ab@``, or
+    ``a+x@`` and ``a@``, are different keys — such near-matches are only *suggested* as
+    possible duplicates, never joined automatically."""
     value = (value or "").strip().lower()
     return value or None
 
@@ -75,7 +82,8 @@ def merge_fields(application: Application) -> dict:
     careers = external_url("portal.careers", slug=company.slug)
     return {
         "candidate_name": candidate.full_name,
-        "candidate_given_name": candidate.given_names,
+        # A name given whole (a job board's full-name field) greets whole: its split is a guess.
+        "candidate_given_name": candidate.display_name or candidate.given_names,
         "job_title": job.title if job else "",
         "company_name": company.name,
         "stage_name": application.stage.name if application.stage else "",
@@ -87,37 +95,50 @@ def merge_fields(application: Application) -> dict:
 
 # ---------------------------------------------------------------- candidates and dedupe
 
-def find_candidate(company_id: int, email: str | None, phone: str | None) -> Candidate | None:
-    """The same person by email, else by phone (within one company)."""
-    email_n, phone_n = normalise_email(email), normalise_phone(phone)
-    if email_n:
-        found = db.session.scalar(select(Candidate).where(Candidate.company_id == company_id,
-                                                          Candidate.email_normalized == email_n).limit(1))
-        if found:
-            return found
-    if phone_n:
-        return db.session.scalar(select(Candidate).where(Candidate.company_id == company_id,
-                                                         Candidate.phone_normalized == phone_n).limit(1))
-    return None
+def find_candidate(company_id: int, email: str | None) -> Candidate | None:
+    """The same person within one company, by normalised email only.
+
+    Email is the only automatic key on the careers form. A phone number, a name or any other
+    field the applicant merely types proves nothing: matching on it filed one person's
+    application under another and sent the other's data to the wrong mailbox. Look-alikes are
+    suggested to recruiters as possible duplicates instead."""
+    email_n = normalise_email(email)
+    if not email_n:
+        return None
+    return db.session.scalar(select(Candidate).where(Candidate.company_id == company_id,
+                                                     Candidate.email_normalized == email_n)
+                             .order_by(Candidate.id).limit(1))
 
 
 def get_or_create_candidate(company_id: int, data: CandidateData) -> Candidate:
-    candidate = find_candidate(company_id, data.email, data.phone)
+    """The person with this email, or a new one. An existing person is never changed here:
+    the form (or a board) is an unverified source, so it may not rewrite a stored email, name,
+    phone or language, nor fill one in; what the applicant typed differently is kept on the
+    application's timeline (``typed_details``)."""
+    candidate = find_candidate(company_id, data.email)
     if candidate is None:
+        display_name = " ".join((data.display_name or "").split())[:400] or None
         candidate = Candidate(company_id=company_id, given_names=data.given_names.strip()[:200],
-                              family_name=data.family_name.strip()[:200], email=(data.email or "").strip() or None,
-                              email_normalized=normalise_email(data.email), phone=(data.phone or "").strip() or None,
-                              phone_normalized=normalise_phone(data.phone), locale=data.locale,
-                              name_unverified=data.name_unverified)
+                              family_name=data.family_name.strip()[:200], display_name=display_name,
+                              email=(data.email or "").strip() or None, email_normalized=normalise_email(data.email),
+                              phone=(data.phone or "").strip() or None, phone_normalized=normalise_phone(data.phone),
+                              locale=data.locale, name_unverified=data.name_unverified)
         db.session.add(candidate)
         db.session.flush()
-    else:
-        if not candidate.phone and data.phone:
-            candidate.phone, candidate.phone_normalized = data.phone.strip(), normalise_phone(data.phone)
-        if not candidate.email and data.email:
-            candidate.email, candidate.email_normalized = data.email.strip(), normalise_email(data.email)
-        candidate.locale = data.locale or candidate.locale
     return candidate
+
+
+def typed_details(candidate: Candidate, data: CandidateData) -> dict:
+    """What the applicant typed that differs from the person on file (name, phone), for the
+    application's timeline; empty when nothing differs."""
+    out: dict = {}
+    typed_name = " ".join((data.display_name or f"{data.given_names} {data.family_name}").split())
+    if typed_name and typed_name != " ".join(candidate.full_name.split()):
+        out["name"] = typed_name[:400]
+    phone = (data.phone or "").strip()
+    if phone and normalise_phone(phone) != candidate.phone_normalized:
+        out["phone"] = phone[:40]
+    return out
 
 
 def blocking_application(company_id: int, candidate_id: int, job_id: int) -> Application | None:
@@ -171,7 +192,13 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
 
 def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv: tuple[str, bytes] | None,
           consent: bool) -> Application:
-    """A candidate applies from the careers page."""
+    """A candidate applies from the careers page; returns the application the submission
+    ended up on.
+
+    A second application to the same job (ARCHITECTURE's dedupe rule) is answered exactly
+    like a first one, so the form is no oracle of who has applied: it becomes a timeline note
+    on the existing application, and the address on file gets a short "we already have your
+    application" email in the language of the person on file."""
     company = db.session.scalar(select(Company).where(Company.slug == slug))
     job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id)) if company else None
     if job is None or job.status != JobStatus.PUBLISHED.value or (job.deadline and job.deadline < date.today()):
@@ -181,12 +208,15 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     if cv is not None:
         files.check_pdf(cv[1], current_app.config["CV_MAX_BYTES"])
     candidate = get_or_create_candidate(company.id, data)
+    typed = typed_details(candidate, data)
     existing = blocking_application(company.id, candidate.id, job.id)
     if existing is not None:
-        db.session.rollback()
-        raise DuplicateApplication(existing)
+        record_duplicate(existing, source="careers", typed=typed, tell_applicant=True)
+        background.commit()
+        return existing
     application = create_application(company.id, candidate, job, source="careers", cover_letter=cover_letter,
-                                     consent_version=CONSENT_VERSION, cv=cv)
+                                     consent_version=CONSENT_VERSION, cv=cv,
+                                     event_data={"typed": typed} if typed else None)
     if candidate.email:
         from app.messaging.services import queue_template_email, template_for
 
@@ -197,6 +227,26 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
                                  company_id=company.id, application_id=application.id)
     background.commit()
     return application
+
+
+def record_duplicate(existing: Application, *, source: str, typed: dict | None = None,
+                     tell_applicant: bool = False, data: dict | None = None) -> TimelineEvent:
+    """A repeat application becomes a note on the one already there (nothing of the person
+    on file changes). With ``tell_applicant`` the address on file is told, at most once a
+    day per application (a repeated form cannot flood a mailbox). The caller commits."""
+    event = add_event(existing, "duplicate", data={"source": source, **(data or {}),
+                                                    **({"typed": typed} if typed else {})})
+    candidate = existing.candidate
+    if tell_applicant and candidate.email:
+        from app.messaging.services import queue_template_email, template_for
+
+        template = template_for(existing.company_id, "application_duplicate", candidate.locale)
+        if template is not None:
+            queue_template_email(template, to=candidate.email, fields=merge_fields(existing),
+                                 kind="application_duplicate",
+                                 dedupe_key=f"already-applied:{existing.id}:{utcnow():%Y-%m-%d}",
+                                 company_id=existing.company_id, application_id=existing.id)
+    return event
 
 
 # ---------------------------------------------------------------- stages

@@ -562,9 +562,12 @@ def _event_time(payload: dict):
 
 
 def split_full_name(full_name: str) -> tuple[str, str]:
-    """Given and family name: split on the last space (marked "name unverified")."""
+    """Given and family name of a TopCV full name (PARTNERS.md §3.3): Vietnamese names put
+    the family name first ("Nguyễn Thị Lan": family Nguyễn, given names Thị Lan), so the first
+    word is the family name and the rest the given names; a single word is kept as the given
+    name. The whole name stays the display name and the person is marked "name unverified"."""
     full_name = " ".join((full_name or "").split())
-    given, _, family = full_name.rpartition(" ")
+    family, _, given = full_name.partition(" ")
     return (given, family) if given else (full_name, "")
 
 
@@ -610,13 +613,18 @@ def _application_created(delivery: PartnerDelivery, integration: PartnerIntegrat
         return  # the same TopCV application delivered again under another event id
     job, how = _job_for(integration, data)
     given, family = split_full_name(full_name)
-    candidate = applications.get_or_create_candidate(company_id, applications.CandidateData(
+    # The person is reused only by the same normalised email, never by phone or name (a
+    # phone-only applicant is always a new person; look-alikes are suggested to recruiters).
+    person_data = applications.CandidateData(
         given_names=given, family_name=family, email=email or None, phone=phone or None, locale="vi",
-        name_unverified=True))
+        name_unverified=True, display_name=full_name)
+    candidate = applications.get_or_create_candidate(company_id, person_data)
+    typed = applications.typed_details(candidate, person_data)
     if job is not None:
         existing = applications.blocking_application(company_id, candidate.id, job.id)
         if existing is not None:
-            applications.add_event(existing, "duplicate", data={"source": "topcv", "board_application_id": ref})
+            applications.record_duplicate(existing, source="topcv", typed=typed,
+                                          data={"board_application_id": ref})
             return
     cv, cv_problem = _resume(integration, data.get("resume"))
     title = str(data.get("job_title") or "")[:200]
@@ -627,7 +635,8 @@ def _application_created(delivery: PartnerDelivery, integration: PartnerIntegrat
         pending_reason=pending_reason,
         pending_data={"job_title": title, "board_job_id": data.get("board_job_id"),
                       "answers": data.get("answers") if isinstance(data.get("answers"), list) else []},
-        event_data={"board_application_id": ref, "matched": how if job else None})
+        event_data={"board_application_id": ref, "matched": how if job else None,
+                    **({"typed": typed} if typed else {})})
     application.source_ref = ref or None
     if cv_problem:
         applications.add_event(application, "cv_dropped", data={"reason": cv_problem})

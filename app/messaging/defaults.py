@@ -20,6 +20,39 @@ DEFAULT_TEMPLATES = [
         },
     },
     {
+        # Sent when the careers form brings a second application to the same job: the same
+        # page answers the applicant, and this tells the address on file. Plain {{ field }}
+        # merge fields only.
+        "key": "application_duplicate",
+        "name": "Application already received",
+        "translations": {
+            "en": ("We already have your application: {{ job_title }}",
+                   ("Hello {{ candidate_given_name }},\n\nWe received another application for {{ job_title }} at "
+                   "{{ company_name }} with this email address. Your application is already with us, so there "
+                   "is nothing more you need to do: we keep the one we have and will be in touch.\n\nIf you "
+                   "did not send it, you can ignore this email. Your details have not been changed.\n\n"
+                   "The job: {{ job_url }}\n\n{{ company_name }}\n")),
+            "fi": ("Hakemuksesi on jo meillä: {{ job_title }}",
+                   ("Hei {{ candidate_given_name }},\n\nSaimme tällä sähköpostiosoitteella uuden hakemuksen "
+                   "tehtävään {{ job_title }} ({{ company_name }}). Hakemuksesi on jo meillä, joten sinun ei "
+                   "tarvitse tehdä mitään: säilytämme aiemman hakemuksesi ja olemme yhteydessä.\n\nJos et "
+                   "lähettänyt hakemusta, voit jättää tämän viestin huomiotta. Tietojasi ei ole muutettu.\n\n"
+                   "Tehtävä: {{ job_url }}\n\n{{ company_name }}\n")),
+            "sv": ("Vi har redan din ansökan: {{ job_title }}",
+                   ("Hej {{ candidate_given_name }},\n\nVi har fått ytterligare en ansökan till {{ job_title }} "
+                   "hos {{ company_name }} från den här e-postadressen. Din ansökan finns redan hos oss, så du "
+                   "behöver inte göra något mer: vi behåller den vi har och hör av oss.\n\nOm det inte var du "
+                   "som skickade den kan du bortse från det här mejlet. Dina uppgifter har inte ändrats.\n\n"
+                   "Tjänsten: {{ job_url }}\n\n{{ company_name }}\n")),
+            "vi": ("Chúng tôi đã có hồ sơ của bạn: {{ job_title }}",
+                   ("Xin chào {{ candidate_given_name }},\n\nChúng tôi vừa nhận thêm một hồ sơ ứng tuyển vị trí "
+                   "{{ job_title }} tại {{ company_name }} từ địa chỉ email này. Hồ sơ của bạn đã có trong hệ "
+                   "thống, nên bạn không cần làm gì thêm: chúng tôi giữ hồ sơ hiện có và sẽ liên hệ với bạn."
+                   "\n\nNếu bạn không gửi hồ sơ này, bạn có thể bỏ qua email này. Thông tin của bạn không bị "
+                   "thay đổi.\n\nVị trí: {{ job_url }}\n\n{{ company_name }}\n")),
+        },
+    },
+    {
         "key": "interview_invitation",
         "name": "Interview invitation",
         "translations": {

@@ -93,12 +93,12 @@ def apply(slug: str, job_id: int):
                 cv=(upload.filename or "cv.pdf", data), consent=form.consent.data)
         except files.FileRejected as exc:
             form.cv.errors = [_translate_file_error(exc)]
-        except applications.DuplicateApplication:
-            return render_template("portal/already_applied.html", company=company, job=job), 200
         except applications.ApplicationError as exc:
             flash(str(exc), "error")
             return redirect(url_for("portal.job", slug=slug, job_id=job_id))
         else:
+            # The same answer for a first and a repeated application (no "already applied"
+            # oracle): a repeat is noted on the existing application by the service.
             return redirect(url_for("portal.applied", slug=slug, job_id=job.id), code=303)
     status = 422 if request.method == "POST" else 200
     return render_template("portal/apply.html", company=company, job=job, form=form), status

@@ -278,9 +278,33 @@ class Footprint:
     notifications: list[int] = field(default_factory=list)
 
 
+def _shared(candidate: Candidate) -> set[str]:
+    """Which of the person's strings (``name``, ``phone``, ``email``) another candidate of the
+    same company also carries, whole or inside theirs. Rows found only by such a string (a
+    team email naming "Aino Virtanen", a board event with a phone) cannot be told apart from
+    the other person's, so erasure leaves them: it removes what is tied to this person."""
+    others = select(Candidate.id).where(Candidate.company_id == candidate.company_id, Candidate.id != candidate.id)
+    shared = set()
+    name = candidate.full_name
+    if name and db.session.scalar(others.where(or_(
+            (Candidate.given_names + " " + Candidate.family_name).contains(name, autoescape=True),
+            Candidate.display_name.contains(name, autoescape=True))).limit(1)):
+        shared.add("name")
+    if candidate.phone and db.session.scalar(others.where(or_(
+            Candidate.phone.contains(candidate.phone, autoescape=True),
+            Candidate.phone_normalized == candidate.phone_normalized)).limit(1)):
+        shared.add("phone")
+    if candidate.email and db.session.scalar(others.where(
+            func.lower(Candidate.email).contains(candidate.email.lower(), autoescape=True)).limit(1)):
+        shared.add("email")
+    return shared
+
+
 def footprint(candidate: Candidate) -> Footprint:
     cid = candidate.company_id
+    shared = _shared(candidate)
     fp = Footprint(candidate.id, cid, candidate.email_normalized, candidate.full_name)
+    by_name = fp.full_name if "name" not in shared else ""
     apps = db.session.scalars(select(Application).where(Application.candidate_id == candidate.id,
                                                         Application.company_id == cid)).all()
     fp.applications = [a.id for a in apps]
@@ -297,24 +321,24 @@ def footprint(candidate: Candidate) -> Footprint:
         EmrexAttachment.transcript_id.in_(fp.transcripts or [-1]))))
     fp.files = sorted(f for f in file_ids if f is not None)
     mail = [OutboxEmail.application_id.in_(app_ids)]
-    if fp.full_name:  # notification emails to the team name the candidate in the subject
+    if by_name:  # notification emails to the team name the candidate in the subject
         mail.append((OutboxEmail.company_id == cid) & OutboxEmail.kind.like("notify:%")
-                    & OutboxEmail.subject.contains(fp.full_name, autoescape=True))
+                    & OutboxEmail.subject.contains(by_name, autoescape=True))
     if fp.email:
         mail.append(or_(OutboxEmail.company_id == cid, OutboxEmail.kind == "data_export")
                     & (func.lower(OutboxEmail.to_addr) == fp.email))
     fp.outbox = sorted(db.session.scalars(select(OutboxEmail.id).where(or_(*mail))))
-    fp.deliveries = _deliveries(candidate, apps, fp)
+    fp.deliveries = _deliveries(candidate, apps, fp, shared)
     links = [path_for("admin.application", application_id=a) for a in fp.applications]
     conditions = [Notification.link.in_(links)] if links else []
-    if fp.full_name:
-        conditions.append(Notification.title.contains(fp.full_name, autoescape=True))
+    if by_name:
+        conditions.append(Notification.title.contains(by_name, autoescape=True))
     fp.notifications = list(db.session.scalars(select(Notification.id).where(
         Notification.company_id == cid, or_(*conditions)))) if conditions else []
     return fp
 
 
-def _deliveries(candidate: Candidate, apps: list[Application], fp: Footprint) -> list[int]:
+def _deliveries(candidate: Candidate, apps: list[Application], fp: Footprint, shared: set[str]) -> list[int]:
     """Partner calls that carry the person's data: outbound calls about their assessment
     orders, inbound events naming their board application, interview or email."""
     cid = candidate.company_id
@@ -329,9 +353,9 @@ def _deliveries(candidate: Candidate, apps: list[Application], fp: Footprint) ->
     needles += [i for i in db.session.scalars(select(AssessmentOrder.partner_interview_id).where(
         AssessmentOrder.id.in_(fp.orders or [-1]))) if i]
     needles += [a.ref for a in apps]
-    if candidate.email:
+    if candidate.email and "email" not in shared:
         needles.append(candidate.email)
-    if candidate.phone:
+    if candidate.phone and "phone" not in shared:
         needles.append(candidate.phone)
     if needles:
         ids |= set(db.session.scalars(select(PartnerDelivery.id).where(

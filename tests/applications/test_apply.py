@@ -35,12 +35,15 @@ def test_apply_creates_candidate_and_application_at_first_stage(make):
     assert job.title in email.subject
 
 
-def test_second_application_to_an_open_one_is_refused(make):
+def test_second_application_to_an_open_one_becomes_a_note(make):
+    """No new application and no error (the form is no oracle): a note on the one there."""
     job = make.job(make.company("acme"))
-    make.application(job, email="a@example.com")
-    with pytest.raises(services.DuplicateApplication):
-        make.application(job, email="A@example.com ")
+    first = make.application(job, email="a@example.com")
+    again = make.application(job, email="A@example.com ")
+    assert again.id == first.id
     assert _count(Application) == 1 and _count(Candidate) == 1
+    notes = db.session.scalars(select(TimelineEvent).where(TimelineEvent.kind == "duplicate")).all()
+    assert [(n.application_id, n.data["source"]) for n in notes] == [(first.id, "careers")]
 
 
 def test_the_same_person_may_apply_to_another_job(make):
@@ -57,8 +60,9 @@ def test_reapply_after_closing_needs_120_days(make, app):
     application = make.application(job, email="a@example.com")
     services.move_to_stage(application, job.stages[-1].id, admin)  # Rejected closes it
     assert application.status == "closed"
-    with freeze_time(utcnow() + timedelta(days=119)), pytest.raises(services.DuplicateApplication):
-        make.application(job, email="a@example.com")
+    with freeze_time(utcnow() + timedelta(days=119)):
+        assert make.application(job, email="a@example.com").id == application.id  # noted, not new
+    assert _count(Application) == 1
     with freeze_time(utcnow() + timedelta(days=121)):
         again = make.application(job, email="a@example.com")
     assert again.id != application.id and again.status == "open"
@@ -118,14 +122,23 @@ def test_phone_and_email_normalisation():
     assert services.normalise_phone("00358 40 123") == "+35840123"
     assert services.normalise_phone("  ") is None
     assert services.normalise_email("  A@B.fi ") == "a@b.fi"
+    assert services.normalise_email("Aino.Virtanen+jobs@Example.FI") == "aino.virtanen+jobs@example.fi"
+    # dots and plus-tags are not folded: those are only suggested as possible duplicates
+    assert services.normalise_email("a.b@example.com") != services.normalise_email("ab@example.com")
+    assert services.normalise_email("a+x@example.com") != services.normalise_email("a@example.com")
 
 
-def test_candidate_reused_by_phone_when_no_email_matches(make):
+def test_candidate_is_found_by_email_only_never_by_phone(make):
+    """Replaces the old ``test_candidate_reused_by_phone_when_no_email_matches``, which
+    encoded the phone fallback that filed one person's application under another."""
     company = make.company("acme")
     first = services.get_or_create_candidate(company.id, services.CandidateData("A", "B", None, "+358 40 1"))
     db.session.commit()
-    again = services.find_candidate(company.id, "other@example.com", "+358401")
-    assert again is not None and again.id == first.id
+    assert services.find_candidate(company.id, "other@example.com") is None
+    assert services.find_candidate(company.id, None) is None
+    other = services.get_or_create_candidate(company.id, services.CandidateData("C", "D", "other@example.com",
+                                                                                "+358401"))
+    assert other.id != first.id and (first.email, first.given_names) == (None, "A")
 
 
 def test_pending_pool_assign_and_dismiss(make):

@@ -84,7 +84,9 @@ def test_applicant_lands_at_first_stage_with_cv_and_team_notified(board, make, p
     app_row = db.session.scalar(select(Application).where(Application.source == "topcv"))
     assert app_row.job_id == job.id and app_row.stage_id == job.first_stage.id and app_row.status == "open"
     assert app_row.source_ref == "APP-1" and app_row.cv_file is not None
-    assert (app_row.candidate.given_names, app_row.candidate.family_name) == ("Nguyễn Thị", "Lan")
+    # PARTNERS.md §3.3: the name kept whole, family name first ("Nguyễn Thị Lan": family Nguyễn)
+    assert (app_row.candidate.given_names, app_row.candidate.family_name) == ("Thị Lan", "Nguyễn")
+    assert app_row.candidate.full_name == "Nguyễn Thị Lan"
     assert app_row.candidate.name_unverified is True
     assert app_row.consent_text_version == "topcv-terms" and app_row.consent_at is not None
     assert count(Notification, Notification.kind == "new_application") >= 1
@@ -96,11 +98,25 @@ def test_redelivery_under_a_new_id_and_the_same_person_do_not_duplicate(board, m
     post_event(applied())
     post_event(applied())  # same board_application_id, new webhook-id
     post_event(applied(ref="APP-2", email="LAN@example.vn"))  # same person (email), same job
-    post_event(applied(ref="APP-3", email=None))  # same person by phone
     rows = db.session.scalars(select(Application).where(Application.source == "topcv")).all()
     assert len(rows) == 1
     notes = db.session.scalars(select(TimelineEvent).where(TimelineEvent.kind == "duplicate")).all()
-    assert len(notes) == 2 and notes[0].application_id == rows[0].id
+    assert len(notes) == 1 and notes[0].application_id == rows[0].id
+
+
+def test_a_phone_only_applicant_is_never_matched_by_phone(board, make, post_event):
+    """Was part of the test above ("same person by phone" became a duplicate note): a phone
+    proves nothing, so the same phone without an email is a new person and application."""
+    job = make.job(board.company)
+    posting_for(board, job, status="approved")
+    post_event(applied())
+    post_event(applied(ref="APP-3", email=None, name="Trần Văn Minh"))
+    rows = db.session.scalars(select(Application).where(Application.source == "topcv")
+                              .order_by(Application.id)).all()
+    assert len(rows) == 2 and rows[0].candidate_id != rows[1].candidate_id
+    assert rows[0].candidate.full_name == "Nguyễn Thị Lan" and rows[0].candidate.email == "lan@example.vn"
+    assert rows[1].candidate.full_name == "Trần Văn Minh" and rows[1].candidate.email is None
+    assert count(TimelineEvent, TimelineEvent.kind == "duplicate") == 0
 
 
 def test_title_match_without_posting(board, make, post_event):

@@ -208,3 +208,27 @@ def aauth(aclient):
     from tests.conftest import Auth
 
     return Auth(aclient)
+
+
+def export_of(client, mailbox, email: str):
+    """The "Your data" journey for ``email`` as its owner makes it: ask on the page, read the
+    link from the email that arrives over SMTP, download. Returns (data.json, {name: bytes}),
+    or None when no link came (an unknown address gets the same page and no email)."""
+    import io
+    import re
+    import zipfile
+
+    from tests.conftest import text_of
+
+    mailbox.messages.clear()
+    page = client.post("/your-data", data={"email": email})
+    assert page.status_code == 200
+    links = [re.search(r"(/your-data/d/[A-Za-z0-9_\-]+)", text_of(m)) for m in mailbox.messages]
+    links = [m.group(1) for m in links if m]
+    if not links:
+        return None
+    (link,) = links
+    resp = client.post(link)
+    assert resp.status_code == 200 and resp.mimetype == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(resp.data))
+    return json.loads(archive.read("data.json")), {n: archive.read(n) for n in archive.namelist()}

@@ -194,3 +194,31 @@ def test_post_is_rate_limited(app_config, app, person):
         client = limited.test_client()
         codes = [client.post("/your-data", data={"email": f"x{i}@example.com"}).status_code for i in range(6)]
     assert codes == [200] * 5 + [429]
+
+
+def test_bar_37_export_excludes_other_people(app, client, make, mailbox):
+    """Two people in one company share a name and a phone (and each has every kind of data:
+    CV, EMREX records, assessment, a TopCV application): each export holds its owner's
+    records only — none of the other person's applications, files, study records or ids."""
+    from tests.privacy.conftest import _tag, export_of
+
+    erkki = build_person(make)
+    namesake = build_person(make, erkki.company, email="erkki.e@example.org", suffix="-X")  # same name and phone
+    assert namesake.candidate_id != erkki.candidate_id
+
+    for me, other, email, suffix, other_suffix in ((erkki, namesake, EMAIL, "", "-X"),
+                                                   (namesake, erkki, "erkki.e@example.org", "-X", "")):
+        data, archive = export_of(client, mailbox, email)
+        assert sorted(a["application_reference"] for a in data["applications"]) == sorted(me.refs)
+        assert {a["person"]["email"] for a in data["applications"]} == {email}
+        blob = json.dumps(data, ensure_ascii=False)
+        for ref in other.refs:
+            assert ref not in blob and not any(ref in name for name in archive)
+        assert f"Dear team{suffix}, hire me" in blob
+        assert f"Dear team{other_suffix}, hire me" not in blob
+        assert _tag(TOPCV_REF, other_suffix) not in blob
+        assert _tag("alva-int-5521", other_suffix) not in blob
+        cvs = [body for name, body in archive.items() if name.endswith("erkki-cv.pdf")]
+        assert len(cvs) == 1 and f"CV of Erkki{suffix}\n".encode() in cvs[0]
+        study = [r for a in data["applications"] for r in a["study_records"]]
+        assert len(study) == 1  # their own transcript, not the namesake's

@@ -232,3 +232,33 @@ def test_erase_service_refuses_a_foreign_candidate(app, make, person):
     other_company = make.company()
     with pytest.raises(services.PrivacyError):
         services.erase_candidate(person.candidate_id, other_company.id, make.admin_of(other_company))
+
+
+def test_finding_erasure_takes_a_namesakes_records(app, make):
+    """Erasure acts on what is tied to the person: a team email or notification that only
+    names "Erkki Esimerkki", or a partner event that only carries a phone number, cannot be
+    told apart from the namesake's, so it stays; the namesake keeps every row."""
+    from app.messaging.models import Notification, OutboxEmail
+    from app.partners.models import PartnerDelivery
+    from app.privacy import services
+
+    erkki = build_person(make)
+    namesake = build_person(make, erkki.company, email="erkki.e@example.org", suffix="-X")  # same name and phone
+    links = [f"/admin/applications/{a}" for a in namesake.applications]
+    namesake_notes = set(db.session.scalars(select(Notification.id).where(Notification.link.in_(links))))
+    team_mail = set(db.session.scalars(select(OutboxEmail.id).where(OutboxEmail.kind.like("notify:%"),
+                                                                  OutboxEmail.application_id.is_(None))))
+    assert namesake_notes and team_mail
+
+    services.erase_candidate(erkki.candidate_id, erkki.company.id, erkki.admin)
+    db.session.expire_all()
+
+    def alive(model, ids):
+        return set(db.session.scalars(select(model.id).where(model.id.in_(ids))))
+
+    assert alive(PartnerDelivery, namesake.deliveries) == set(namesake.deliveries)
+    assert alive(OutboxEmail, namesake.outbox) == set(namesake.outbox)
+    assert alive(Notification, namesake_notes) == namesake_notes
+    assert traces(namesake)  # their data is whole (the string check above is the detail)
+    # Erkki's own rows are gone: those tied to his applications, orders and ids
+    assert alive(PartnerDelivery, erkki.deliveries) == set() and alive(OutboxEmail, erkki.outbox) == set()
