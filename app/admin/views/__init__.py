@@ -4,4 +4,15 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__)
 
-from app.admin.views import applications, assessments, auth, boards, emrex, jobs, partners, privacy, settings  # noqa: F401
+from app.admin.views import (  # noqa: F401
+    applications,
+    assessments,
+    auth,
+    boards,
+    duplicates,
+    emrex,
+    jobs,
+    partners,
+    privacy,
+    settings,
+)
