@@ -22,7 +22,7 @@ def _form(page: str) -> dict:
 
 
 def test_merge_screen_shows_both_records_side_by_side(client, auth, make, people):
-    company, survivor, person = _survivor_and_person(make, people)
+    _company, survivor, person = _survivor_and_person(make, people)
     auth.login(person.admin.email)
     resp = client.get(f"/admin/candidates/merge?a={person.candidate_id}&b={survivor.id}")
     assert resp.status_code == 200
@@ -194,7 +194,7 @@ def test_names_are_escaped(client, auth, make, people):
 
 
 def test_staff_and_logged_out_users_cannot_reach_the_merge(client, auth, make, pair):
-    company, a, b = pair
+    _company, a, b = pair
     assert client.get(f"/admin/candidates/merge?a={a}&b={b}").status_code == 302
     make.staff()
     auth.login("staff@haku.test")
