@@ -55,6 +55,8 @@ ACTION_LABELS = {
     "result_received": "Assessment result received", "result_card_received": "Assessment result card received",
     "candidate_erased": "Erased a candidate", "candidate_anonymised": "Anonymised a candidate",
     "data_export": "Candidate downloaded their data", "retention_changed": "Changed the retention period",
+    "candidate_merged": "Merged two candidate records", "candidate_split": "Split a merged candidate",
+    "duplicate_dismissed": "Marked two candidates as different people",
 }
 
 
