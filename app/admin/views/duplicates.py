@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -26,7 +28,14 @@ REASONS = {
     "similar_email": _l("email differs only in case, dots or a +tag"),
     "topcv_phone_only": _l("a TopCV applicant with only a phone number"),
 }
+#: An application without a stage (the Pending pool, or closed there), as the lists show it.
+APPLICATION_STATUS = {"open": _l("open"), "closed": _l("closed"), "pending": _l("waiting for a job"),
+                      "dismissed": _l("rejected from the Pending pool")}
 PER_PAGE = 25
+
+
+def _status_label(status: str) -> str:
+    return str(APPLICATION_STATUS.get(status, status))
 
 
 def _reasons(codes: list[str]) -> str:
@@ -74,7 +83,7 @@ def duplicates():
     page = max(1, min(request.args.get("page", 1, type=int), 10000))
     rows, more = services.suggestions(current_company_id(), page=page, per_page=PER_PAGE)
     return render_template("admin/duplicates/index.html", rows=rows, more=more, page=page, reasons=_reasons,
-                           form=EmptyForm())
+                           status_label=_status_label, form=EmptyForm())
 
 
 @bp.post("/duplicates/dismiss")
@@ -128,7 +137,10 @@ def candidates_merge():
             has_own = all(getattr(screen.survivor, c) for c in columns)
             getattr(form, key).data = screen.survivor.id if has_own or not getattr(screen.other, columns[0]) \
                 else screen.other.id
+    from app.assessments.columns import STATUS_LABELS as ASSESSMENT_STATUS
+
     return render_template("admin/duplicates/merge.html", s=screen, form=form, reasons=_reasons,
+                           status_label=_status_label, assessment_status=ASSESSMENT_STATUS,
                            back=request.args.get("from", type=int)), status
 
 
@@ -152,7 +164,7 @@ def merge_split(merge_id: int):
     return redirect(_back(url_for("admin.duplicates")), code=303)
 
 
-@register_panel
+@partial(register_panel, first=True)
 def _card_panel(application: Application) -> str | None:
     candidate = application.candidate
     found = services.suggestions_for_candidate(candidate)
