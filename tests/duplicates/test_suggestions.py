@@ -179,3 +179,34 @@ def test_dismiss_bad_input_changes_nothing(client, auth, make, co, people):
     assert same.status_code == 422 and "the same record twice" in same.get_data(as_text=True)
     assert client.post("/admin/duplicates/dismiss", data={"a": "x", "b": a.id}).status_code == 400
     assert table_counts() == before
+
+
+def test_bar_39_duplicates_are_suggested_and_joined_only_by_a_recruiter(client, auth, co, people):
+    """Two people sharing a phone, a name, and a TopCV phone-only record stay separate
+    records: they are only suggested, and only a recruiter's confirmed merge joins them."""
+    from app.applications.models import Application, Candidate
+    from app.audit import AuditEntry
+    from app.duplicates import services
+
+    board = people.candidate(co, "Minh", "Nguyễn Văn", None, "+84 912 000 111", source="topcv", cv=False)
+    careers = people.candidate(co, "Minh", "Nguyen Van", "minh@example.vn", "+84912000111", job=co.job)
+    namesake = people.candidate(co, "Minh", "Nguyen Van", "other.minh@example.vn", None, job=co.job)
+    pairs = {(s.a.id, s.b.id) for s in services.suggestions(co.id)[0]}
+    assert pairs == {(board.id, careers.id)}  # same name alone is not even a suggestion
+    assert db.session.scalar(select(func.count(Candidate.id))) == 3
+    assert db.session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action == "candidate_merged")) == 0
+
+    auth.login(co.recruiter.email)
+    resp = client.post(f"/admin/candidates/merge?a={board.id}&b={careers.id}",
+                       data={"a": board.id, "b": careers.id, "version": "0" * 32, "name": careers.id,
+                             "email": careers.id, "phone": careers.id})
+    assert resp.status_code == 409  # a version that the recruiter never saw: refused
+    screen = services.merge_screen(co.id, board.id, careers.id)
+    resp = client.post(f"/admin/candidates/merge?a={board.id}&b={careers.id}",
+                       data={"a": board.id, "b": careers.id, "version": screen.version, "name": careers.id,
+                             "email": careers.id, "phone": careers.id})
+    assert resp.status_code == 303
+    db.session.expire_all()
+    assert {a.candidate_id for a in db.session.scalars(select(Application))} == {board.id, namesake.id}
+    kept = db.session.get(Candidate, board.id)
+    assert (kept.email, kept.family_name) == ("minh@example.vn", "Nguyen Van")
