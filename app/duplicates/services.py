@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, delete, exists, or_, select, union, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased, joinedload
 
 from app import audit
@@ -191,7 +192,15 @@ def dismiss(company_id: int, a_id: int, b_id: int, actor: User) -> DuplicateDism
         db.session.add(row)
         audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"candidate_pair:{low.id}-{high.id}",
                      action="duplicate_dismissed", after={"candidates": [low.id, high.id]})
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # a colleague answered the same pair at the same moment: their row stands
+        db.session.rollback()
+        row = db.session.scalar(select(DuplicateDismissal).where(
+            DuplicateDismissal.company_id == company_id, DuplicateDismissal.low_id == low.id,
+            DuplicateDismissal.high_id == high.id))
+        if row is None:
+            raise
     return row
 
 

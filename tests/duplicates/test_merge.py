@@ -176,7 +176,7 @@ def test_split_after_30_days_is_refused_and_the_sweep_purges_the_snapshot(make, 
         assert services.split(company.id, fresh_id, admin).id == d.id
 
 
-def test_erasing_a_merged_person_leaves_no_trace_of_either_record(make, people, client, auth):
+def test_bar_37_erase_after_a_merge_leaves_no_trace_of_either_record(make, people, client, auth):
     """The snapshot holds the removed record's data: erasing the survivor deletes it too."""
     from app import audit
     from tests.privacy.test_erasure import traces
