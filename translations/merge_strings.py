@@ -38,6 +38,10 @@ T = {
     "Tätä yhdistämistä ei voi enää purkaa: 30 päivän peruutusaika on päättynyt.",
     "Sammanslagningen kan inte längre delas upp: de 30 dagarna för att ångra den har gått ut.",
     "Không thể tách lần gộp này nữa: đã quá 30 ngày cho phép hoàn tác."),
+"This merge was already split: the records are separate. Nothing was changed.": (
+    "Tämä yhdistäminen on jo purettu: tietueet ovat erillään. Mitään ei muutettu.",
+    "Sammanslagningen är redan uppdelad: posterna är separata. Ingenting ändrades.",
+    "Lần gộp này đã được tách: hai hồ sơ đang riêng biệt. Không có gì thay đổi."),
 "That did not work. Nothing was changed.": ("Se ei onnistunut. Mitään ei muutettu.",
                                             "Det gick inte. Ingenting ändrades.",
                                             "Thao tác không thành công. Không có gì thay đổi."),

@@ -42,7 +42,7 @@ class MergeError(ValueError):
     unknown: an id that is not a candidate of the company; same: one record twice;
     gone: a record was merged or erased meanwhile; stale: a record changed since the
     screen was opened; choice: a field choice that is not one of the two records;
-    expired: the merge can no longer be split.
+    expired: the merge can no longer be split; split: it was split already.
     """
 
     def __init__(self, code: str, **params):
@@ -375,7 +375,7 @@ def split(company_id: int, merge_id: int, actor: User) -> Candidate:
     found = db.session.scalar(select(CandidateMerge).where(CandidateMerge.id == merge_id,
                                                            CandidateMerge.company_id == company_id))
     if found is None:
-        raise MergeError("unknown")
+        raise MergeError("split" if _was_split(company_id, merge_id) else "unknown")
     survivor_id = found.survivor_id
     locked = _lock(company_id, [survivor_id])
     snapshot = db.session.scalar(select(CandidateMerge).where(CandidateMerge.id == merge_id)
@@ -423,6 +423,15 @@ def split(company_id: int, merge_id: int, actor: User) -> Candidate:
     db.session.delete(snapshot)
     db.session.commit()
     return restored
+
+
+def _was_split(company_id: int, merge_id: int) -> bool:
+    """Whether this company's audit log records the split of ``merge_id`` (a second click
+    on "Split again" gets a clear answer; another company's id stays a plain 404)."""
+    recent = db.session.scalars(select(audit.AuditEntry.after).where(
+        audit.AuditEntry.company_id == company_id, audit.AuditEntry.action == "candidate_split")
+        .order_by(audit.AuditEntry.id.desc()).limit(500))
+    return any((after or {}).get("merge") == merge_id for after in recent)
 
 
 # ---------------------------------------------------------------- retention and erasure

@@ -131,7 +131,7 @@ def test_an_already_merged_pair_gets_a_clear_answer(client, auth, make, pair):
     assert db_state(skip=()) == after_first
 
 
-def test_split_of_another_company_or_twice_is_404(client, auth, make, people, pair):
+def test_split_of_another_company_is_404_and_a_second_split_is_explained(client, auth, make, people, pair):
     from app.duplicates import services
 
     company, a, b = pair
@@ -147,7 +147,11 @@ def test_split_of_another_company_or_twice_is_404(client, auth, make, people, pa
     assert client.post(f"/admin/merges/{theirs_id}/split").status_code == 404
     assert db_state(skip=()) == before
     assert client.post(f"/admin/merges/{ours_id}/split").status_code == 303
-    assert client.post(f"/admin/merges/{ours_id}/split").status_code == 404
+    after_split = db_state(skip=())
+    again = client.post(f"/admin/merges/{ours_id}/split")  # a second click
+    assert again.status_code == 409 and "already split" in again.get_data(as_text=True)
+    assert db_state(skip=()) == after_split
+    assert client.post(f"/admin/merges/{ours_id + 1000}/split").status_code == 404
 
 
 def test_merge_routes_need_csrf(app, make, pair):

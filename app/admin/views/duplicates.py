@@ -54,6 +54,7 @@ def _problem(exc: MergeError):
                     "again and confirm."), 409),
         "choice": (_("Pick each value from one of the two records."), 422),
         "expired": (_("This merge can no longer be split: the 30 days for undoing it are over."), 409),
+        "split": (_("This merge was already split: the records are separate. Nothing was changed."), 409),
     }
     message, status = messages.get(exc.code, (_("That did not work. Nothing was changed."), 400))
     survivor_app = None
