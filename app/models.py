@@ -5,6 +5,7 @@ from app.applications.models import Application, Candidate, StageEntry, StoredFi
 from app.assessments.models import *
 from app.audit import AuditEntry  # noqa: F401
 from app.boards.models import Posting  # noqa: F401
+from app.duplicates.models import CandidateMerge, DuplicateDismissal  # noqa: F401
 from app.emrex.models import (  # noqa: F401
     EmrexAttachment,
     EmrexAttempt,
@@ -20,4 +21,3 @@ from app.jobs.models import Automation, AutomationRun, Job, JobTemplate, Stage  
 from app.messaging.models import EmailTemplate, Notification, OutboxEmail  # noqa: F401
 from app.partners.models import PartnerDelivery, PartnerIntegration  # noqa: F401
 from app.privacy.models import DataExportRequest  # noqa: F401
-from app.duplicates.models import CandidateMerge, DuplicateDismissal  # noqa: F401
