@@ -71,6 +71,8 @@ ACTION_LABELS = {
     "data_export": "Candidate downloaded their data", "retention_changed": "Changed the retention period",
     "email_template_converted": "Converted an email template to merge fields",
     "email_template_reset": "Reset an email template to the default",
+    "candidate_merged": "Merged two candidate records", "candidate_split": "Split a merged candidate",
+    "duplicate_dismissed": "Marked two candidates as different people",
     **USER_ACTION_LABELS,
 }
 

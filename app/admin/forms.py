@@ -5,14 +5,17 @@ from wtforms import (
     BooleanField,
     DateField,
     EmailField,
+    HiddenField,
     IntegerField,
     PasswordField,
+    RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+from wtforms.widgets import HiddenInput
 
 from app.jobs.models import EMPLOYMENT_TYPES
 from app.messaging import rendering
@@ -205,3 +208,25 @@ class EraseForm(FlaskForm):
 class RetentionForm(FlaskForm):
     retention_months = IntegerField(_l("Delete candidates with no activity after (months)"),
                                     validators=[DataRequired(), NumberRange(min=1, max=120)])
+
+
+class PairForm(FlaskForm):
+    """Two candidate records (possible duplicates); ``next`` is where to go back to."""
+
+    a = IntegerField(validators=[DataRequired(), NumberRange(min=1)], widget=HiddenInput())
+    b = IntegerField(validators=[DataRequired(), NumberRange(min=1)], widget=HiddenInput())
+    next = HiddenField(validators=[Optional(), Length(max=200)])
+
+
+class MergeForm(PairForm):
+    """The merge screen: which side's value survives for each field. The choices are the
+    two records' ids (set by the view); any other value is refused."""
+
+    version = HiddenField(validators=[DataRequired(), Length(max=64)])
+    name = RadioField(_l("Name"), coerce=int, choices=[])
+    email = RadioField(_l("Email"), coerce=int, choices=[])
+    phone = RadioField(_l("Phone"), coerce=int, choices=[])
+
+    def set_pair(self, first_id: int, second_id: int) -> None:
+        for key in ("name", "email", "phone"):
+            getattr(self, key).choices = [(first_id, str(first_id)), (second_id, str(second_id))]

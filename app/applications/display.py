@@ -19,9 +19,10 @@ def register_event_text(kind: str, fn: Callable) -> None:
     _EVENT_TEXT[kind] = fn
 
 
-def register_panel(fn: Callable) -> Callable:
+def register_panel(fn: Callable, *, first: bool = False) -> Callable:
+    """``first`` puts the panel before the others (e.g. a warning about the person)."""
     if fn not in _PANELS:
-        _PANELS.append(fn)
+        _PANELS.insert(0, fn) if first else _PANELS.append(fn)
     return fn
 
 

@@ -4,10 +4,24 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.clock import utcnow
 from app.extensions import db
+
+
+def email_match_key(email: str | None) -> str | None:
+    """The key under which two addresses are *suggested* as one person: lower case, the
+    local part without dots and without a ``+tag`` (gmail-style). Never used to attach an
+    application to a person; only to show recruiters a possible duplicate."""
+    value = (email or "").strip().lower()
+    local, at, domain = value.rpartition("@")
+    if not at or not local or not domain:
+        return value[:254] or None
+    local = local.split("+", 1)[0].replace(".", "")
+    if domain == "googlemail.com":
+        domain = "gmail.com"
+    return f"{local}@{domain}"[:254] if local else None
 
 
 class Candidate(db.Model):
@@ -15,6 +29,7 @@ class Candidate(db.Model):
     __table_args__ = (
         Index("ix_candidates_company_email", "company_id", "email_normalized"),
         Index("ix_candidates_company_phone", "company_id", "phone_normalized"),
+        Index("ix_candidates_company_email_key", "company_id", "email_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -27,6 +42,8 @@ class Candidate(db.Model):
     display_name: Mapped[str | None] = mapped_column(String(400))
     email: Mapped[str | None] = mapped_column(String(254))
     email_normalized: Mapped[str | None] = mapped_column(String(254))
+    # email_match_key(email), kept in step by the validator below: possible duplicates only.
+    email_key: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(40))
     phone_normalized: Mapped[str | None] = mapped_column(String(40))
     locale: Mapped[str] = mapped_column(String(5), default="en")
@@ -39,6 +56,11 @@ class Candidate(db.Model):
     @property
     def full_name(self) -> str:
         return self.display_name or f"{self.given_names} {self.family_name}".strip()
+
+    @validates("email")
+    def _keep_email_key(self, _key: str, value: str | None) -> str | None:
+        self.email_key = email_match_key(value)
+        return value
 
 
 class StoredFile(db.Model):

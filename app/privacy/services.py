@@ -423,6 +423,9 @@ def _erase(candidate_id: int, company_id: int, actor: User | None, *, anonymise:
     fp = footprint(candidate)
     mode = "anonymised" if anonymise or fp.hired else "erased"
     _purge_common(fp)
+    from app.duplicates.services import forget_candidate
+
+    forget_candidate(company_id, candidate.id)
     apps = fp.applications or [-1]
     if mode == "erased":
         db.session.execute(delete(AutomationRun).where(AutomationRun.application_id.in_(apps)))
@@ -539,10 +542,15 @@ def expired_candidates(company_id: int, months: int, now: datetime | None = None
 
 def sweep_retention() -> int:
     """Sweeper step: erase (or anonymise, where hired) every expired candidate of every
-    company, and purge used-up export links. Idempotent: an erased candidate is gone, an
-    anonymised one is skipped."""
+    company, purge used-up export links, and make merges older than 30 days final (their
+    undo snapshots go). Idempotent: an erased candidate is gone, an anonymised one is
+    skipped."""
+    from app.duplicates.services import purge_expired
+
     done = 0
     now = utcnow()
+    if purge_expired(now):
+        db.session.commit()
     outbox_ids: list[int] = []
     delivery_ids: list[int] = []
     for company_id, months in db.session.execute(select(Company.id, Company.retention_months)).all():

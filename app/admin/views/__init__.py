@@ -9,6 +9,7 @@ from app.admin.views import (  # noqa: F401
     assessments,
     auth,
     boards,
+    duplicates,
     emrex,
     jobs,
     partners,

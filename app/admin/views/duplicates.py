@@ -1,0 +1,180 @@
+"""Possible duplicates: the list, "not the same person", the merge screen and "Split again"
+(recruiters and company admins of the company)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from htmx_flask import make_response
+
+from app.accounts.tenancy import current_company_id
+from app.admin.forms import EmptyForm, MergeForm, PairForm
+from app.admin.views import bp
+from app.applications.display import register_event_text, register_panel
+from app.applications.models import Application
+from app.duplicates import services
+from app.duplicates.services import MergeError
+from app.htmx import is_fragment_request
+from app.security import company_user_required
+
+REASONS = {
+    "same_name_phone": _l("same name and phone"),
+    "same_phone": _l("same phone number"),
+    "same_email": _l("same email address"),
+    "similar_email": _l("email differs only in case, dots or a +tag"),
+    "topcv_phone_only": _l("a TopCV applicant with only a phone number"),
+}
+#: An application without a stage (the Pending pool, or closed there), as the lists show it.
+APPLICATION_STATUS = {"open": _l("open"), "closed": _l("closed"), "pending": _l("waiting for a job"),
+                      "dismissed": _l("rejected from the Pending pool")}
+PER_PAGE = 25
+
+
+def _status_label(status: str) -> str:
+    return str(APPLICATION_STATUS.get(status, status))
+
+
+def _reasons(codes: list[str]) -> str:
+    return ", ".join(str(REASONS.get(code, code)) for code in codes)
+
+
+def _problem(exc: MergeError):
+    """A translated page for a refused merge, dismissal or split; nothing was changed."""
+    if exc.code == "unknown":
+        abort(404)
+    messages = {
+        "same": (_("Pick two different candidates: this is the same record twice."), 422),
+        "gone": (_("One of these records no longer exists: it was merged into another record or erased meanwhile. "
+                   "Nothing was changed."), 409),
+        "stale": (_("These records changed after you opened the merge screen. Nothing was changed: check them "
+                    "again and confirm."), 409),
+        "choice": (_("Pick each value from one of the two records."), 422),
+        "expired": (_("This merge can no longer be split: the 30 days for undoing it are over."), 409),
+        "split": (_("This merge was already split: the records are separate. Nothing was changed."), 409),
+    }
+    message, status = messages.get(exc.code, (_("That did not work. Nothing was changed."), 400))
+    survivor_app = None
+    if exc.params.get("survivor_id"):
+        survivor_app = _first_application(exc.params["survivor_id"])
+    return render_template("admin/duplicates/problem.html", message=message, survivor_app=survivor_app), status
+
+
+def _first_application(candidate_id: int) -> Application | None:
+    from app.accounts.tenancy import scoped
+    from app.extensions import db
+
+    return db.session.scalar(scoped(Application).where(Application.candidate_id == candidate_id)
+                             .order_by(Application.id.desc()).limit(1))
+
+
+def _back(default: str) -> str:
+    target = request.form.get("next") or ""
+    if target.startswith("/admin/") and "\\" not in target and "//" not in target and target.isprintable():
+        return target
+    return default
+
+
+@bp.get("/duplicates")
+@company_user_required
+def duplicates():
+    page = max(1, min(request.args.get("page", 1, type=int), 10000))
+    rows, more = services.suggestions(current_company_id(), page=page, per_page=PER_PAGE)
+    return render_template("admin/duplicates/index.html", rows=rows, more=more, page=page, reasons=_reasons,
+                           status_label=_status_label, form=EmptyForm())
+
+
+@bp.post("/duplicates/dismiss")
+@company_user_required
+def duplicates_dismiss():
+    form = PairForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        services.dismiss(current_company_id(), form.a.data, form.b.data, current_user._get_current_object())
+    except MergeError as exc:
+        return _problem(exc)
+    if is_fragment_request():
+        return make_response("", trigger={"toast": {"level": "success",
+                                                    "message": _("Marked as two different people.")}})
+    flash(_("Marked as two different people: this pair is not suggested again."), "success")
+    return redirect(_back(url_for("admin.duplicates")), code=303)
+
+
+@bp.route("/candidates/merge", methods=["GET", "POST"])
+@company_user_required
+def candidates_merge():
+    a_id, b_id = request.values.get("a", type=int), request.values.get("b", type=int)
+    if not a_id or not b_id:
+        abort(404)
+    try:
+        screen = services.merge_screen(current_company_id(), a_id, b_id)
+    except MergeError as exc:
+        return _problem(exc)
+    form = MergeForm()
+    form.set_pair(screen.survivor.id, screen.other.id)
+    status = 200
+    if request.method == "POST":
+        if form.validate_on_submit():
+            choices = {key: getattr(form, key).data for key in services.FIELDS}
+            try:
+                services.merge(current_company_id(), screen.survivor.id, screen.other.id, choices,
+                               current_user._get_current_object(), version=form.version.data)
+            except MergeError as exc:
+                return _problem(exc)
+            flash(_("Merged: %(name)s is one record now. You can split it again for 30 days from the "
+                    "application card.", name=_merged_name(screen, choices)), "success")
+            target = _first_application(screen.survivor.id)
+            return redirect(url_for("admin.application", application_id=target.id) if target
+                            else url_for("admin.duplicates"), code=303)
+        status = 422
+        flash(_("Pick each value from one of the two records."), "error")
+    else:
+        form.version.data = screen.version
+        for key, columns in (("name", ("given_names",)), ("email", ("email",)), ("phone", ("phone",))):
+            has_own = all(getattr(screen.survivor, c) for c in columns)
+            getattr(form, key).data = screen.survivor.id if has_own or not getattr(screen.other, columns[0]) \
+                else screen.other.id
+    from app.assessments.columns import STATUS_LABELS as ASSESSMENT_STATUS
+
+    return render_template("admin/duplicates/merge.html", s=screen, form=form, reasons=_reasons,
+                           status_label=_status_label, assessment_status=ASSESSMENT_STATUS,
+                           back=request.args.get("from", type=int)), status
+
+
+def _merged_name(screen, choices: dict) -> str:
+    source = screen.survivor if choices["name"] == screen.survivor.id else screen.other
+    return source.full_name
+
+
+@bp.post("/merges/<int:merge_id>/split")
+@company_user_required
+def merge_split(merge_id: int):
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        restored = services.split(current_company_id(), merge_id, current_user._get_current_object())
+    except MergeError as exc:
+        return _problem(exc)
+    flash(_("Split again: %(name)s is a separate record again, with the applications it had.",
+            name=restored.full_name), "success")
+    return redirect(_back(url_for("admin.duplicates")), code=303)
+
+
+@partial(register_panel, first=True)
+def _card_panel(application: Application) -> str | None:
+    candidate = application.candidate
+    found = services.suggestions_for_candidate(candidate)
+    merges = services.active_merges(application.company_id, candidate.id)
+    if not found and not merges:
+        return None
+    return render_template("admin/duplicates/_card_panel.html", application=application, found=found,
+                           merges=merges, reasons=_reasons)
+
+
+register_event_text("candidate_merged", lambda d: _(
+    "Another record of this person (candidate #%(id)s) was merged into this one", id=d.get("other", "?")))
