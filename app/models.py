@@ -1,6 +1,6 @@
 """Every feature's models, imported so Alembic and ``flask shell`` see them all."""
 
-from app.accounts.models import Company, Role, User  # noqa: F401
+from app.accounts.models import Company, RecoveryCode, Role, TwoFactor, User  # noqa: F401
 from app.applications.models import Application, Candidate, StageEntry, StoredFile, TimelineEvent  # noqa: F401
 from app.jobs.models import Automation, AutomationRun, Job, JobTemplate, Stage  # noqa: F401
 from app.messaging.models import EmailTemplate, Notification, OutboxEmail  # noqa: F401

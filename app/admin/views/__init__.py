@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__)
 
-from app.admin.views import applications, assessments, auth, boards, emrex, jobs, partners, privacy, settings  # noqa: E402,F401
+from app.admin.views import applications, assessments, auth, boards, emrex, jobs, partners, privacy, settings, twofactor  # noqa: E402,F401
