@@ -238,10 +238,12 @@ class Builders:
     def staff(self, email="staff@haku.test", two_factor=True):
         """A staff user; with two-factor sign-in set up (key ``STAFF_TOTP_SECRET``) unless
         ``two_factor=False``. ``self.recovery_codes[email]`` keeps the recovery codes."""
-        from app.accounts import services, twofactor
+        from app.accounts import services
 
         user = services.create_staff(email, "Staff", PASSWORD)
         if two_factor:
+            from app.accounts import twofactor
+
             self.recovery_codes = getattr(self, "recovery_codes", {})
             self.recovery_codes[email] = twofactor.enrol_known_secret(user, STAFF_TOTP_SECRET)
         return user

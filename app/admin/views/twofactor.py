@@ -146,6 +146,8 @@ def two_factor_confirm():
         try:
             codes = twofactor.confirm_enrolment(user, form.code.data)
         except twofactor.TwoFactorError as exc:
+            if exc.code == "no_pending":  # no code field on the page then: say it at the top
+                flash(_message(exc), "error")
             form.code.errors = [_message(exc)]
         else:
             if codes:
