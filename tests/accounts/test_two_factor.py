@@ -319,6 +319,7 @@ def test_bar_46_enrolment_shows_qr_and_key_and_needs_a_code(app, client, auth, m
                                                          light="#fff", svgclass="qr-code",
                                                          title="QR code for your authenticator app")
         assert expected in body and "<img" not in body
+        assert 'href="otpauth://totp/Haku:admin%40acme.test?secret=' + secret in body  # for a phone-only setup
         from tests.test_security_bar import _inline_problems
 
         assert _inline_problems(page) == []
@@ -504,6 +505,7 @@ def test_bar_46_company_requirement_is_enforced(app, client, auth, make):
     # an admin without 2FA cannot require it (and nothing changes)
     resp = client.post("/admin/settings/two-factor", data={"required": "y"})
     assert resp.status_code == 422 and "for your own account first" in resp.get_data(as_text=True)
+    assert 'id="required" name="required" type="checkbox" value="y">' in resp.get_data(as_text=True)  # unticked
     assert not db.session.get(Company, company.id).two_factor_required
     _enrol_through_pages(client)
     resp = client.post("/admin/settings/two-factor", data={"required": "y"})

@@ -7,6 +7,7 @@ import segno
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -70,8 +71,10 @@ def login_code():
             form.code.errors = [_message(exc)]
         else:
             if outcome.recovery_left is not None:
-                flash(_("You signed in with a recovery code. %(n)d recovery codes are left; make new ones on your "
-                        "account page if you are running low.", n=outcome.recovery_left), "info")
+                flash(ngettext("You signed in with a recovery code. %(num)d recovery code is left; make new ones on "
+                               "your account page.",
+                               "You signed in with a recovery code. %(num)d recovery codes are left; make new ones "
+                               "on your account page if you are running low.", outcome.recovery_left), "info")
             return redirect(outcome.next_url if is_safe_next(outcome.next_url) else _home(user))
     return render_template("admin/auth/login_code.html", form=form), 422 if request.method == "POST" else 200
 
@@ -102,7 +105,8 @@ def _page(confirm: TwoFactorConfirmForm | None = None, regenerate: TwoFactorProo
     secret = twofactor.pending_secret(user)
     pending = None
     if secret:
-        pending = {"qr": _qr_svg(twofactor.provisioning_uri(user, secret)), "secret": _grouped(secret)}
+        uri = twofactor.provisioning_uri(user, secret)
+        pending = {"qr": _qr_svg(uri), "secret": _grouped(secret), "uri": uri}
     forced = required and not enabled
     return render_template(
         "admin/auth/two_factor.html", layout=_layout(user, forced), forced=forced, enabled=enabled,
@@ -198,7 +202,8 @@ def two_factor_setting():
         try:
             twofactor.set_company_requirement(company.id, bool(form.required.data), current_user._get_current_object())
         except twofactor.TwoFactorError as exc:
-            form.required.errors = [_message(exc)]
+            flash(_message(exc), "error")
+            form.required.data = company.two_factor_required  # the page shows what is in force
         else:
             flash(_("Two-factor sign-in is now required for every user.") if form.required.data
                   else _("Two-factor sign-in is now optional."), "success")
