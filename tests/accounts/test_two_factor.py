@@ -614,3 +614,30 @@ def test_two_logins_at_once_with_one_code_sign_in_once(app, admin_2fa):
         for t in threads:
             t.join(timeout=60)
     assert sorted(results) == [302, 422]
+
+
+def test_bar_46_password_and_code_guesses_on_the_account_page_are_limited(app_config, admin_2fa):
+    """An open session is no way round the login's limits: wrong passwords or codes typed
+    to turn 2FA off (or make new codes) are throttled per user."""
+    from app import create_app
+    from tests.conftest import FreshGClient
+
+    limited = create_app({**app_config, "RATELIMIT_ENABLED": True})
+    limited.test_client_class = FreshGClient
+    client = limited.test_client()
+    assert Auth(client).login(admin_2fa["email"], code=admin_2fa["codes"][0]).status_code == 302
+    statuses = [client.post("/admin/account/two-factor/disable", data={"off-proof": f"guess number {n}"}).status_code
+                for n in range(6)]
+    assert statuses == [422] * 5 + [429]
+    assert client.post("/admin/account/two-factor/disable", data={"off-proof": PASSWORD}).status_code == 429
+    assert client.post("/admin/account/two-factor/recovery-codes", data={"rc-proof": PASSWORD}).status_code == 429
+    assert twofactor.is_enabled(user_by(admin_2fa["email"]))
+    assert twofactor.recovery_codes_left(user_by(admin_2fa["email"])) == 9
+    assert client.get("/admin/account/two-factor").status_code == 200  # reading the page is not limited
+
+
+def test_code_step_when_already_signed_in_goes_home(client, auth, make):
+    make.company("acme")
+    auth.login("admin@acme.test")
+    resp = client.get("/admin/login/code")
+    assert resp.status_code == 302 and resp.headers["Location"] == "/admin/"

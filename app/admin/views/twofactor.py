@@ -59,6 +59,8 @@ def _pending_key() -> str:
 @limiter.limit("5/minute;20/hour", key_func=_pending_key, methods=["POST"],
                deduct_when=lambda response: response.status_code >= 400)
 def login_code():
+    if current_user.is_authenticated:
+        return redirect(_home(current_user))
     user = twofactor.pending_login_user()
     if user is None:
         flash(_("Your sign-in took too long or was not started here. Please log in again."), "error")
@@ -80,6 +82,16 @@ def login_code():
 
 
 # ---------------------------------------------------------------- enrolment and management
+
+def _user_key() -> str:
+    return f"2fa-proof|{getattr(current_user, 'id', '-')}"
+
+
+#: Codes and passwords typed into the account forms: a session left open must not become a
+#: way to guess the password or codes without the login's limits.
+_proof_limit = limiter.shared_limit("5/minute;30/hour", scope="two-factor-proof", key_func=_user_key,
+                                    methods=["POST"], deduct_when=lambda response: response.status_code >= 400)
+
 
 def _qr_svg(uri: str) -> Markup:
     """The provisioning address as an inline SVG (no image request, nothing for the CSP)."""
@@ -142,6 +154,7 @@ def two_factor_start():
 
 @bp.post("/account/two-factor/confirm")
 @login_required_any
+@_proof_limit
 def two_factor_confirm():
     form = TwoFactorConfirmForm(prefix="tf")
     if form.validate_on_submit():
@@ -164,6 +177,7 @@ def two_factor_confirm():
 
 @bp.post("/account/two-factor/recovery-codes")
 @login_required_any
+@_proof_limit
 def two_factor_recovery_codes():
     form = TwoFactorProofForm(prefix="rc")
     if form.validate_on_submit():
@@ -178,6 +192,7 @@ def two_factor_recovery_codes():
 
 @bp.post("/account/two-factor/disable")
 @login_required_any
+@_proof_limit
 def two_factor_disable():
     form = TwoFactorProofForm(prefix="off")
     if form.validate_on_submit():
