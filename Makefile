@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 FLASK  := $(BIN)/flask --app wsgi
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-pg bench lint fmt setup setup-dev chromium translations clean
+.PHONY: run demo-code test test-pg bench lint fmt setup setup-dev chromium translations clean
 
 run: setup translations
 	@mkdir -p instance
@@ -13,6 +13,10 @@ run: setup translations
 	HAKU_CONFIG=development $(FLASK) templates install
 	HAKU_CONFIG=development $(FLASK) demo load
 	HAKU_CONFIG=development exec $(BIN)/python -m devtools.launcher
+
+# The current two-factor code of the demo staff user (its key is in app/demo.py and the README).
+demo-code: setup
+	@HAKU_CONFIG=development $(FLASK) demo code
 
 test: setup-dev translations chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

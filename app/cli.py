@@ -42,6 +42,20 @@ def demo_load() -> None:
     click.echo("demo data: " + ("loaded" if created else "already there, kept as it is"))
 
 
+@demo_group.command("code")
+@click.argument("email", default="staff@haku.test")
+def demo_code(email: str) -> None:
+    """Print the current two-factor code of a demo user (development only; demo key only)."""
+    from app import demo
+
+    if not current_app.config.get("DEMO_DATA_ALLOWED"):
+        raise click.ClickException("Demo codes are refused in this configuration (HAKU_CONFIG=production).")
+    code = demo.demo_code(email)
+    if code is None:
+        raise click.ClickException(f"{email} does not use the demo authenticator key.")
+    click.echo(code)
+
+
 @click.group("staff")
 def staff_group() -> None:
     """Platform staff accounts."""
@@ -68,6 +82,24 @@ def staff_create(email: str, name: str, print_link: bool) -> None:
         _link, url = lifecycle.issue_link(user, "invite", actor="system")  # a fresh link, emailed as well
         background.commit()
         click.echo(url)
+
+
+@staff_group.command("reset-two-factor")
+@click.argument("email")
+def staff_reset_two_factor(email: str) -> None:
+    """Remove a user's authenticator and recovery codes (a lost phone with no recovery codes
+    left). Staff, and users of companies that require it, set up a new one at next sign-in."""
+    from sqlalchemy import func, select
+
+    from app.accounts import twofactor
+    from app.accounts.models import User
+    from app.extensions import db
+
+    user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    if user is None:
+        raise click.ClickException(f"no user {email}")
+    twofactor.reset(user)
+    click.echo(f"two-factor sign-in of {user.email} reset; their sessions are ended")
 
 
 @click.group("templates")

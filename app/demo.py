@@ -10,8 +10,11 @@ from app.accounts.models import Company, Role, User
 from app.extensions import db
 
 DEMO_PASSWORD = "haku-demo-2026"
+# Staff must use two-factor sign-in: the demo staff user has this authenticator key (add it
+# to an authenticator app, or print the current code with `make demo-code`). Development only.
+DEMO_STAFF_TOTP_SECRET = "HAKUDEMOSTAFFTWOFACTORKEYSTELLAA"
 DEMO_LOGINS = (
-    ("platform staff", "staff@haku.test", DEMO_PASSWORD),
+    ("platform staff (2FA code: make demo-code)", "staff@haku.test", DEMO_PASSWORD),
     ("company admin (Acme Oy)", "admin@acme.test", DEMO_PASSWORD),
     ("recruiter (Acme Oy)", "recruiter@acme.test", DEMO_PASSWORD),
     ("company admin (Sao Mai Tech)", "admin@saomai.test", DEMO_PASSWORD),
@@ -71,10 +74,12 @@ def load() -> bool:
 
     ensure_default_templates()
     if db.session.scalar(select(Company).where(Company.slug == "acme")) is not None:
+        _ensure_staff_two_factor()
         _ensure_topcv()
         _ensure_alva()
         return False
     accounts.create_staff("staff@haku.test", "Stella Staff", DEMO_PASSWORD)
+    _ensure_staff_two_factor()
     acme = accounts.create_company(name="Acme Oy", slug="acme", admin_email="admin@acme.test",
                                    admin_name="Anna Admin", admin_password=DEMO_PASSWORD)
     acme.emrex_enabled = True
@@ -118,6 +123,30 @@ def load() -> bool:
     _ensure_topcv()
     _ensure_alva()
     return True
+
+
+def _ensure_staff_two_factor() -> None:
+    """The demo staff user signs in with the known key (also on demo data loaded before 2FA)."""
+    from app.accounts import twofactor
+
+    staff = db.session.scalar(select(User).where(User.email == "staff@haku.test"))
+    if staff is not None and not twofactor.is_enabled(staff):
+        twofactor.enrol_known_secret(staff, DEMO_STAFF_TOTP_SECRET)
+
+
+def demo_code(email: str = "staff@haku.test") -> str | None:
+    """The current code of a demo user whose key is the demo key (None for anyone else)."""
+    import pyotp
+
+    from app.accounts import secrets, twofactor
+
+    user = db.session.scalar(select(User).where(User.email == email))
+    row = twofactor.record_of(user) if user else None
+    if row is None or row.secret_enc is None:
+        return None
+    if secrets.decrypt(row.secret_enc, purpose=twofactor.secret_purpose(user.id)) != DEMO_STAFF_TOTP_SECRET:
+        return None
+    return pyotp.TOTP(DEMO_STAFF_TOTP_SECRET).now()
 
 
 def _ensure_topcv() -> None:

@@ -1,6 +1,6 @@
 """Every feature's models, imported so Alembic and ``flask shell`` see them all."""
 
-from app.accounts.models import AccountLink, Company, Role, User  # noqa: F401
+from app.accounts.models import AccountLink, Company, RecoveryCode, Role, TwoFactor, User  # noqa: F401
 from app.applications.models import Application, Candidate, StageEntry, StoredFile, TimelineEvent  # noqa: F401
 from app.assessments.models import *
 from app.audit import AuditEntry  # noqa: F401

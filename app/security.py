@@ -22,6 +22,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.session_protection = None  # the session version below does the revocation
     app.before_request(_enforce_session_age)
+    app.before_request(_enforce_two_factor)
     app.after_request(_headers)
 
 
@@ -63,6 +64,30 @@ def _enforce_session_age():
         return
     if now - last > 60:  # avoid a Set-Cookie on every request
         session["seen"] = now
+
+
+#: What a user who must enrol in two-factor sign-in may still open.
+TWO_FACTOR_ENROLMENT = {"admin.two_factor", "admin.two_factor_start", "admin.two_factor_confirm", "admin.logout",
+                        "admin.login", "admin.login_code"}
+
+
+def _enforce_two_factor():
+    """Staff, and users of a company that requires it, reach nothing behind the login
+    until they have set up two-factor sign-in."""
+    if request.blueprint not in ("admin", "staff") or request.endpoint in TWO_FACTOR_ENROLMENT:
+        return None
+    if not current_user.is_authenticated:
+        return None
+    from app.accounts import twofactor
+
+    if not twofactor.needs_enrolment(current_user):
+        return None
+    target = url_for("admin.two_factor")
+    if request.headers.get("HX-Request"):
+        response = current_app.response_class("", status=401)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target)
 
 
 def _headers(response):

@@ -21,6 +21,8 @@ from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple"
+#: The authenticator key of the staff user the builders make (staff must have 2FA).
+STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 # ---------------------------------------------------------------- services
@@ -233,10 +235,18 @@ class Builders:
 
         return db.session.scalar(select(User).where(User.company_id == company.id, User.role == "admin"))
 
-    def staff(self, email="staff@haku.test"):
+    def staff(self, email="staff@haku.test", two_factor=True):
+        """A staff user; with two-factor sign-in set up (key ``STAFF_TOTP_SECRET``) unless
+        ``two_factor=False``. ``self.recovery_codes[email]`` keeps the recovery codes."""
         from app.accounts import services
 
-        return services.create_staff(email, "Staff", PASSWORD)
+        user = services.create_staff(email, "Staff", PASSWORD)
+        if two_factor:
+            from app.accounts import twofactor
+
+            self.recovery_codes = getattr(self, "recovery_codes", {})
+            self.recovery_codes[email] = twofactor.enrol_known_secret(user, STAFF_TOTP_SECRET)
+        return user
 
     def job(self, company, title="Backend developer", status="published", team=None, **fields):
         from app.jobs import services
@@ -263,12 +273,40 @@ def make(app):
     return Builders(app)
 
 
+def totp_code(email: str) -> str:
+    """A code the server accepts now for this user, computed from the stored secret with
+    pyotp: the oldest step of the ±1 window not used yet (so a test may sign in up to three
+    times in one 30-second step, as a person reading the next code would)."""
+    from datetime import UTC, datetime
+
+    import pyotp
+    from sqlalchemy import func, select
+
+    from app.accounts import secrets, twofactor
+    from app.accounts.models import User
+    from app.extensions import db
+
+    db.session.expire_all()
+    user = db.session.scalar(select(User).where(func.lower(User.email) == email.lower()))
+    row = twofactor.record_of(user)
+    totp = pyotp.TOTP(secrets.decrypt(row.secret_enc, purpose=twofactor.secret_purpose(user.id)))
+    current = totp.timecode(datetime.now(UTC))
+    for counter in (current - 1, current, current + 1):
+        if row.last_counter is None or counter > row.last_counter:
+            return totp.generate_otp(counter)
+    raise AssertionError("every code of this 90-second window is used; move the clock (freezegun)")
+
+
 class Auth:
     def __init__(self, client):
         self.client = client
 
-    def login(self, email, password=PASSWORD):
-        return self.client.post("/admin/login", data={"email": email, "password": password})
+    def login(self, email, password=PASSWORD, code=None):
+        """Both steps: the password, then (for users with 2FA) a code from their app."""
+        resp = self.client.post("/admin/login", data={"email": email, "password": password})
+        if resp.status_code == 302 and resp.headers["Location"].startswith("/admin/login/code"):
+            resp = self.client.post("/admin/login/code", data={"code": code or totp_code(email)})
+        return resp
 
     def logout(self):
         return self.client.post("/admin/logout")

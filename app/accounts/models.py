@@ -45,6 +45,8 @@ class Company(db.Model):
     # Staff let the company's admins enable assessment products (Alva) themselves.
     assessments_self_service: Mapped[bool] = mapped_column(default=False)
     retention_months: Mapped[int] = mapped_column(default=24)
+    # A company admin can require two-factor sign-in of every user of the company.
+    two_factor_required: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     users: Mapped[list[User]] = relationship(back_populates="company")
@@ -76,6 +78,8 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(5), default=None)
 
     company: Mapped[Company | None] = relationship(back_populates="users")
+    two_factor: Mapped[TwoFactor | None] = relationship(back_populates="user", uselist=False,
+                                                        cascade="all, delete-orphan")
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, method="scrypt")
@@ -141,3 +145,34 @@ class AccountLink(db.Model):
 
     def is_usable(self, now: datetime) -> bool:
         return self.used_at is None and self.revoked_at is None and self.expires_at > now
+class TwoFactor(db.Model):
+    """A user's authenticator (TOTP): the confirmed secret and, during enrolment or a
+    change of phone, the one waiting for its first code. Secrets are encrypted at rest."""
+
+    __tablename__ = "user_two_factor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    secret_enc: Mapped[str | None] = mapped_column(String(255))
+    pending_secret_enc: Mapped[str | None] = mapped_column(String(255))
+    enabled_at: Mapped[datetime | None]
+    # The newest TOTP time step accepted: a code of this step or an older one is a replay.
+    last_counter: Mapped[int | None]
+
+    user: Mapped[User] = relationship(back_populates="two_factor")
+
+    @property
+    def is_enabled(self) -> bool:
+        return self.secret_enc is not None and self.enabled_at is not None
+
+
+class RecoveryCode(db.Model):
+    """One single-use recovery code, stored hashed (shown once, when it is made)."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    used_at: Mapped[datetime | None]

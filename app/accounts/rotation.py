@@ -20,6 +20,8 @@ def _current_kid() -> str:
 
 def _fields():
     """(model, column, purpose(row)) of every encrypted column."""
+    from app.accounts.models import TwoFactor
+    from app.accounts.twofactor import pending_purpose, secret_purpose
     from app.emrex.models import EmrexRequest
     from app.emrex.services import TOKEN_PURPOSE
     from app.partners.models import PartnerIntegration
@@ -30,7 +32,9 @@ def _fields():
     return [(PartnerIntegration, "api_key_enc", partner("api_key")),
             (PartnerIntegration, "signing_secret_enc", partner("signing_secret")),
             (PartnerIntegration, "previous_signing_secret_enc", partner("previous")),
-            (EmrexRequest, "token_encrypted", lambda row: TOKEN_PURPOSE)]
+            (EmrexRequest, "token_encrypted", lambda row: TOKEN_PURPOSE),
+            (TwoFactor, "secret_enc", lambda row: secret_purpose(row.user_id)),
+            (TwoFactor, "pending_secret_enc", lambda row: pending_purpose(row.user_id))]
 
 
 def reencrypt_all(batch: int = 500) -> dict[str, int]:

@@ -45,6 +45,28 @@ class NotificationPrefsForm(FlaskForm):
     kinds = SelectMultipleField(_l("Also send these by email"), choices=[], validate_choice=True)
 
 
+class TwoFactorCodeForm(FlaskForm):
+    """The sign-in code step: a code from the app or a recovery code."""
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=32)],
+                       render_kw={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false",
+                                  "autofocus": True})
+
+
+class TwoFactorConfirmForm(FlaskForm):
+    code = StringField(_l("6-digit code from the app"), validators=[DataRequired(), Length(max=16)],
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
+
+
+class TwoFactorProofForm(FlaskForm):
+    """Turning 2FA off or making new recovery codes: the password or a current code."""
+    proof = PasswordField(_l("Your password or a code from the app"), validators=[DataRequired(), Length(max=256)],
+                          render_kw={"autocomplete": "current-password"})
+
+
+class TwoFactorRequirementForm(FlaskForm):
+    required = BooleanField(_l("Require two-factor sign-in for every user of the company"))
+
+
 class JobFieldsMixin:
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=50000)])

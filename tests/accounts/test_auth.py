@@ -205,3 +205,13 @@ def test_bar_4_extra_fields_on_admin_forms_never_bind(client, auth, make):
     db.session.expire_all()
     me = db.session.get(User, recruiter.id)
     assert (me.role, me.company_id, me.is_staff) == ("recruiter", company.id, False)
+
+
+def test_finding_two_factor_staff_password_alone_does_not_open_staff(client, make):
+    """Issue 11 §2.8: a staff password alone opened every /staff page. Staff without an
+    authenticator are now sent to set one up (tests/accounts/test_two_factor.py has the rest)."""
+    make.staff(two_factor=False)
+    resp = client.post("/admin/login", data={"email": "staff@haku.test", "password": PASSWORD})
+    assert resp.status_code == 302
+    page = client.get("/staff/")
+    assert page.status_code == 302 and page.headers["Location"] == "/admin/account/two-factor"

@@ -311,3 +311,61 @@ def test_staff_screens(live, make, desk, audit):
         assert resp.status == 200, (label, resp.status)
         audit.check(page, label)
     audit.finish()
+
+
+def test_two_factor_screens(live, make, desk, audit):
+    """Staff without an authenticator: sent to set one up, the QR page, a wrong code, the
+    recovery codes; then the code step of the next sign-in, and a company's requirement."""
+    import pyotp
+
+    from app.accounts import twofactor
+    from app.accounts.models import User
+    from tests.conftest import totp_code
+
+    make.staff(two_factor=False)
+    page = desk
+    page.goto(f"{live}/admin/login")
+    page.fill("#email", "staff@haku.test")
+    page.fill("#password", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"{live}/admin/account/two-factor")
+    audit.check(page, "2fa-forced")
+    page.click("form[action$='/two-factor/start'] button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/account/two-factor#setup$"))
+    audit.check(page, "2fa-qr")
+    page.fill("#tf-code", "000000")
+    page.click("form[action$='/two-factor/confirm'] button[type=submit]")
+    expect(page.locator("#field-tf-code .error")).to_be_visible()
+    audit.check(page, "2fa-wrong-code")
+    db.session.expire_all()
+    staff = db.session.scalar(db.select(User).where(User.email == "staff@haku.test"))
+    page.fill("#tf-code", pyotp.TOTP(twofactor.pending_secret(staff)).now())
+    page.click("form[action$='/two-factor/confirm'] button[type=submit]")
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
+    audit.check(page, "2fa-recovery-codes")
+    page.click("text=I have saved them, continue")
+    page.wait_for_url(f"{live}/staff/")
+    page.goto(f"{live}/admin/account/two-factor")
+    audit.check(page, "2fa-manage")
+    page.context.clear_cookies()  # a new browser session
+    page.goto(f"{live}/admin/login")
+    page.fill("#email", "staff@haku.test")
+    page.fill("#password", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"{live}/admin/login/code")
+    audit.check(page, "2fa-code-step")
+    page.fill("#code", "111111")
+    page.click("form button[type=submit]")
+    expect(page.locator("#field-code .error")).to_be_visible()
+    page.fill("#code", totp_code("staff@haku.test"))
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"{live}/staff/")
+    # a company admin's requirement page
+    company = make.company("acme", "Acme Oy")
+    admin = make.admin_of(company)
+    twofactor.enrol_known_secret(admin, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    page.context.clear_cookies()
+    login(page, live, admin.email, PASSWORD)
+    page.goto(f"{live}/admin/settings/two-factor")
+    audit.check(page, "2fa-company-setting")
+    audit.finish()

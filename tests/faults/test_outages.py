@@ -17,7 +17,7 @@ from app.extensions import db
 from app.messaging.models import OutboxEmail
 from app.partners.models import PartnerDelivery
 from tests.boards.test_topcv_sandbox_flow import Flow
-from tests.conftest import PASSWORD, PDF, FreshGClient, free_port
+from tests.conftest import PDF, Auth, FreshGClient, free_port
 from tests.faults.test_smtp import badge
 from tests.sandbox_process import SandboxProcess
 
@@ -25,7 +25,7 @@ from tests.sandbox_process import SandboxProcess
 def logged_in(app, email: str) -> FreshGClient:
     app.test_client_class = FreshGClient
     client = app.test_client()
-    assert client.post("/admin/login", data={"email": email, "password": PASSWORD}).status_code == 302
+    assert Auth(client).login(email).status_code == 302  # staff: both steps (password, then the code)
     return client
 
 

@@ -16,7 +16,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.messaging import sweeper
 from app.messaging.models import OutboxEmail
-from tests.conftest import PASSWORD, FreshGClient, run_worker
+from tests.conftest import Auth, FreshGClient, run_worker
 from tests.faults.test_smtp import badge, card
 
 
@@ -42,7 +42,7 @@ def test_redis_restarted_mid_run_loses_nothing_and_sends_each_email_once(
     staff_app.test_client_class = FreshGClient
     with staff_app.app_context():
         tasks_client = staff_app.test_client()
-        tasks_client.post("/admin/login", data={"email": "staff@haku.test", "password": PASSWORD})
+        Auth(tasks_client).login("staff@haku.test")
         page = tasks_client.get("/staff/tasks")
         assert page.status_code == 200 and "The task queue (Redis) is not reachable" in page.get_data(as_text=True)
     assert badge("pending") in card(client, company, during)

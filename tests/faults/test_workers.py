@@ -20,7 +20,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.messaging import services, sweeper
 from app.messaging.models import OutboxEmail
-from tests.conftest import PASSWORD, run_worker, wait_for
+from tests.conftest import Auth, run_worker, wait_for
 from tests.faults.conftest import WorkerProcess
 from tests.faults.test_smtp import badge, card
 
@@ -196,7 +196,7 @@ def test_bar_34_an_exhausted_task_alerts_staff_and_can_be_retried(app, make, tes
     _, queue, job = _raising_task_run_to_the_end(test_env, redis_url)
     assert FailedJobRegistry(queue=queue).get_job_ids() == [job.id]
     make.staff()
-    client.post("/admin/login", data={"email": "staff@haku.test", "password": PASSWORD})
+    Auth(client).login("staff@haku.test")
     home = client.get("/staff/").get_data(as_text=True)
     assert 'class="badge badge-failed" title="Failed tasks">1</span>' in home  # the alert on every staff page
     page = client.get("/staff/tasks").get_data(as_text=True)

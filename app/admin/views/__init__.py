@@ -15,5 +15,6 @@ from app.admin.views import (  # noqa: F401
     partners,
     privacy,
     settings,
+    twofactor,
     users,
 )

@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.accounts import services as accounts
+from app.accounts import twofactor
 from app.admin.forms import LoginForm, NotificationPrefsForm, PasswordForm
 from app.admin.views import bp
 from app.extensions import limiter
@@ -28,6 +29,9 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
+        if user is not None and twofactor.is_enabled(user):
+            twofactor.begin_login(user, request.args.get("next"))  # not logged in until the code step
+            return redirect(url_for("admin.login_code"))
         if user is not None:
             accounts.start_session(user)
             target = request.args.get("next")
@@ -68,4 +72,5 @@ def account():
         flash(_("Notification settings saved."), "success")
         return redirect(url_for("admin.account"))
     status = 422 if request.method == "POST" else 200
-    return render_template("admin/auth/account.html", form=form, prefs=prefs), status
+    return render_template("admin/auth/account.html", form=form, prefs=prefs,
+                           two_factor_on=twofactor.is_enabled(current_user._get_current_object())), status
