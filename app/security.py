@@ -179,12 +179,12 @@ def safe_next(target: str | None) -> str | None:
 
     Browsers drop tabs and newlines from URLs, read ``\\`` as ``/`` and percent-decode
     before some of their checks, so ``/%09/evil.example`` or ``/\\evil.example`` would
-    leave the site. Only plain ASCII paths pass, and they must still be a path after
-    percent-decoding (no ``//`` host, scheme, backslash or control character hidden in
-    ``%xx``)."""
+    leave the site. Only plain ASCII paths pass, and the path must still be a path after
+    percent-decoding (no ``//`` host, scheme, backslash, space or control character hidden
+    in ``%xx``)."""
     if not target or len(target) > 2000 or not _PATH.fullmatch(target):
         return None
-    decoded = target
+    decoded = target.split("?", 1)[0]  # the path: what is encoded in the query stays there
     for _ in range(3):  # double and triple encoding
         decoded = unquote(decoded)
     if (decoded.startswith(("//", "/\\")) or "\\" in decoded or any(ord(c) < 0x21 or ord(c) == 0x7F for c in decoded)

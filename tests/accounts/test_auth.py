@@ -27,13 +27,53 @@ def test_bar_6_login_logout_and_wrong_password(client, auth, make):
     assert client.get("/admin/").status_code == 302
 
 
-def test_login_follows_only_local_next(client, make):
+def _login_next(client, target: str | None = None, raw_query: str | None = None):
+    client.post("/admin/logout")
+    url = "/admin/login" + (f"?{raw_query}" if raw_query else "")
+    return client.post(url, query_string=None if raw_query else {"next": target},
+                       data={"email": "admin@acme.test", "password": PASSWORD})
+
+
+def test_finding_open_redirect_after_login(client, make):
+    """``next=/%09/evil.example`` passed the old check (a leading "/", no "//") and browsers,
+    which drop tabs from URLs, went to //evil.example."""
     make.company("acme")
-    resp = client.post("/admin/login?next=//evil.example/x", data={"email": "admin@acme.test", "password": PASSWORD})
-    assert resp.headers["Location"] == "/admin/"
-    resp = client.post("/admin/logout")
-    resp = client.post("/admin/login?next=/admin/jobs", data={"email": "admin@acme.test", "password": PASSWORD})
-    assert resp.headers["Location"] == "/admin/jobs"
+    resp = _login_next(client, raw_query="next=/%09/evil.example/x")
+    assert resp.status_code == 302 and resp.headers["Location"] == "/admin/"
+
+
+BYPASSES = [
+    "//evil.example/x", "///evil.example", "/\\evil.example", "\\/\\/evil.example", "/\\/evil.example",
+    "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/ /evil.example", " //evil.example",
+    "/\x00/evil.example", "/\x0b/evil.example", "/\u00a0/evil.example", "/\u2028/evil.example",
+    "/%09/evil.example", "/%0a/evil.example", "/%0d%0a/evil.example", "/%2F/evil.example", "/%2f%2fevil.example",
+    "%2F%2Fevil.example", "/%5Cevil.example", "/%5C%5Cevil.example", "/%255C%255Cevil.example",
+    "/%252F%252Fevil.example", "/%25252F/evil.example", "/%00/evil.example", "/%E2%80%A8/evil.example",
+    "https://evil.example", "https:evil.example", "http:/evil.example", "HTTPS://evil.example", "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "evil.example", "@evil.example",
+    "/\u2215evil.example", "/\u2215\u2215evil.example", "\uff0f\uff0fevil.example", "/\uff0f/evil.example",
+    "/\u2044evil.example", "/\u29f8evil.example", "/\uff3cevil.example", "/admin/\u00e4", "", "x" * 3000,
+    "/" + "a" * 2100,
+]
+
+
+def test_bar_44_redirect_bypasses_land_on_the_default_page(client, make):
+    make.company("acme")
+    followed = {}
+    for target in BYPASSES:
+        resp = _login_next(client, target)
+        assert resp.status_code == 302
+        if resp.headers["Location"] != "/admin/":
+            followed[target] = resp.headers["Location"]
+    assert followed == {}
+
+
+def test_bar_44_same_site_paths_are_followed(client, make):
+    make.company("acme")
+    for target in ("/admin/jobs", "/admin/applications?stage=3&q=a%20b&page=2", "/admin/", "/admin/jobs/7/board",
+                   "/staff/companies?q=%C3%A4"):
+        resp = _login_next(client, target)
+        assert resp.status_code == 302 and resp.headers["Location"] == target
 
 
 def test_bar_8_cookie_from_before_logout_is_revoked(app, make):
