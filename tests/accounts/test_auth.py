@@ -142,7 +142,8 @@ def test_bar_6_login_is_throttled(behind_proxy, make):  # noqa: F811
     statuses = [_login(attacker, base, "admin@acme.test", "nope nope").status_code for _ in range(6)]
     assert statuses == [401] * 5 + [429]
     blocked = _login(attacker, base, "admin@acme.test")
-    assert blocked.status_code == 429 and "Too many attempts" in blocked.text
+    assert blocked.status_code == 429 and "Too many sign-in attempts" in blocked.text
+    assert 'name="password"' in blocked.text  # the login page itself, not a bare error page
     assert _login(attacker, base, "other@acme.test", "nope nope").status_code == 401
     elsewhere = _login(visitor("127.0.0.3"), base, "admin@acme.test")
     assert elsewhere.status_code == 302 and elsewhere.headers["Location"] == "/admin/"

@@ -6,6 +6,7 @@ from app.accounts import services as accounts
 from app.accounts import throttle
 from app.admin.forms import LoginForm, NotificationPrefsForm, PasswordForm
 from app.admin.views import bp
+from app.errors import render_error
 from app.extensions import limiter
 from app.messaging.services import NOTIFICATION_KINDS
 from app.security import login_required_any, public, safe_next
@@ -34,6 +35,16 @@ def login():
         flash(_("Wrong email or password."), "error")
         return render_template("admin/auth/login.html", form=form), 401
     return render_template("admin/auth/login.html", form=form)
+
+
+@bp.errorhandler(429)
+def _throttled(exc):
+    """A held sign-in gets the login page back (status 429) with a message that fits the
+    budgets, which can last longer than the generic page's "a minute"."""
+    if request.endpoint != "admin.login":
+        return render_error(429)
+    flash(_("Too many sign-in attempts. Please wait a while and try again."), "error")
+    return render_template("admin/auth/login.html", form=LoginForm()), 429
 
 
 @bp.post("/logout")
