@@ -124,7 +124,7 @@ def test_bar_9_idle_session_expires_after_30_minutes(client, auth, make):
 def test_bar_9_session_cookie_flags(client, make):
     make.company("acme")
     resp = client.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD})
-    cookie = resp.headers["Set-Cookie"]
+    (cookie,) = [c for c in resp.headers.getlist("Set-Cookie") if c.startswith("haku_session=")]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
@@ -156,7 +156,7 @@ def test_bar_6_unknown_and_known_accounts_are_throttled_alike(behind_proxy, make
     unknown = [_login(visitor("127.0.0.3"), base, "nobody@acme.test", "nope nope") for _ in range(6)]
     assert [r.status_code for r in known] == [r.status_code for r in unknown] == [401] * 5 + [429]
     assert known[0].text.replace("admin@acme.test", "x") == unknown[0].text.replace("nobody@acme.test", "x")
-    assert "Set-Cookie" not in known[0].headers or "haku_device" not in known[0].headers["Set-Cookie"]
+    assert "haku_device" not in known[0].headers.get("Set-Cookie", "")  # only a success remembers the browser
 
 
 def _spread_attack(base: str, email: str, failures: int) -> list[int]:
