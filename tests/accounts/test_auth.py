@@ -309,3 +309,19 @@ def test_bar_4_extra_fields_on_admin_forms_never_bind(client, auth, make):
     db.session.expire_all()
     me = db.session.get(User, recruiter.id)
     assert (me.role, me.company_id, me.is_staff) == ("recruiter", company.id, False)
+
+
+def test_bar_44_stage_move_goes_back_only_to_admin_pages(client, auth, make):
+    """The board's "move" form carries the page to go back to (``next``): only this site's
+    admin paths are followed."""
+    job = make.job(make.company("acme"))
+    application = make.application(job)
+    auth.login("admin@acme.test")
+    card = f"/admin/applications/{application.id}"
+    stages = [s.id for s in job.stages]
+    cases = [(f"/admin/jobs/{job.id}/board", f"/admin/jobs/{job.id}/board"), ("//evil.example/admin/", card),
+             ("/admin/%09/evil.example", card), ("/admin/\\evil.example", card), ("https://evil.example/admin/", card),
+             ("/c/acme/", card)]
+    for n, (target, expected) in enumerate(cases):
+        resp = client.post(f"{card}/stage", data={"stage_id": stages[(n + 1) % len(stages)], "next": target})
+        assert resp.status_code == 302 and resp.headers["Location"] == expected, target
