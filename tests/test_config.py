@@ -64,12 +64,13 @@ def test_finding_config_fails_open(tmp_path):
     secret and encryption keys. Now it refuses, and says why and what to do."""
     env = _bare_env(DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}", REDIS_URL="redis://127.0.0.1:1/0")
     result = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "routes"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, check=False, timeout=120)
     assert result.returncode != 0
     assert "Refusing to start in production" in result.stderr and "SECRET_KEY must be set" in result.stderr
     assert "HAKU_ENCRYPTION_KEYS must be set" in result.stderr and "HAKU_CONFIG=development" in result.stderr
     asked = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "routes"], cwd=ROOT,
-                           env={**env, "HAKU_CONFIG": "development"}, capture_output=True, text=True, timeout=120)
+                           env={**env, "HAKU_CONFIG": "development"}, capture_output=True, text=True, check=False,
+                           timeout=120)
     assert asked.returncode == 0 and "admin.login" in asked.stdout  # development when asked for by name
 
 

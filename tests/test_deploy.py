@@ -84,9 +84,9 @@ def test_bar_45_procfile_and_gunicorn_config_choose_production():
              "print(os.environ['HAKU_CONFIG'])")
     env = {k: v for k, v in os.environ.items() if k != "HAKU_CONFIG"}
     chosen = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=60)
+                            check=False, timeout=60)
     assert chosen.stdout.strip() == "production", chosen.stderr
     kept = subprocess.run([sys.executable, "-c", probe.replace("os.environ.pop('HAKU_CONFIG', None)",
                                                                "os.environ['HAKU_CONFIG'] = 'development'")],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+                          cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=60)
     assert kept.stdout.strip() == "development", kept.stderr
