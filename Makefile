@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 FLASK  := $(BIN)/flask --app wsgi
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run demo-code test test-pg bench lint fmt setup setup-dev chromium translations clean
+.PHONY: run demo-code test test-pg bench lint fmt setup setup-dev chromium nginx translations clean
 
 run: setup translations
 	@mkdir -p instance
@@ -18,11 +18,11 @@ run: setup translations
 demo-code: setup
 	@HAKU_CONFIG=development $(FLASK) demo code
 
-test: setup-dev translations chromium
+test: setup-dev translations chromium nginx
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The PostgreSQL pass that .ci/run makes (browser and fault tests stay on SQLite).
-test-pg: setup-dev translations
+test-pg: setup-dev translations nginx
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
 		$(BIN)/python -m pytest -m "not e2e and not faults" $(PYTEST_ARGS)
 
@@ -50,6 +50,12 @@ chromium:
 	@if [ -n "$$CHROMIUM_PATH" ] && [ -x "$$CHROMIUM_PATH" ]; then exit 0; fi; \
 	command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+# The reverse proxy the rate-limit tests put in front of the app (tests/reverse_proxy.py).
+nginx:
+	@if [ -n "$$NGINX_PATH" ] && [ -x "$$NGINX_PATH" ]; then exit 0; fi; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { echo "installing Debian's nginx-light"; \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q nginx-light; }
 
 translations: $(VENV)/.runtime-installed
 	@$(BIN)/pybabel compile -f -d translations --statistics >/dev/null

@@ -2,10 +2,16 @@
 
 Every value can be overridden from the environment, so one file serves a laptop and a
 cluster: PORT, WEB_CONCURRENCY (worker processes), WEB_THREADS, WEB_TIMEOUT,
-FORWARDED_ALLOW_IPS (the load balancer's address, so X-Forwarded-Proto is trusted)."""
+FORWARDED_ALLOW_IPS (the load balancer's address, so X-Forwarded-Proto is trusted).
+
+The app runs its production config unless HAKU_CONFIG names another one, and gunicorn's own
+access and error logs go through the same redaction as the app's (tokens in EMREX, export
+and résumé links never reach them)."""
 
 import multiprocessing
 import os
+
+os.environ.setdefault("HAKU_CONFIG", "production")
 
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
@@ -19,5 +25,7 @@ max_requests_jitter = 200
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
+loglevel = os.environ.get("WEB_LOG_LEVEL", "info")
+logger_class = "app.gunicorn_logging.RedactingLogger"
 # The access log carries paths, never query strings (they may hold search terms).
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss'

@@ -4,6 +4,10 @@ Defaults are the embedded ones (SQLite file in ``instance/``, the embedded Valke
 launcher starts on port 6390, the local SMTP sink on 1025) so `make run` needs no
 services. The env vars in ARCHITECTURE.md's Decisions box switch each part to the real
 thing.
+
+Without ``HAKU_CONFIG`` the production rules apply (fail closed): the public development
+secret and encryption keys are only accepted when development (or testing) is asked for by
+name, as `make run` and the test suite do.
 """
 
 from __future__ import annotations
@@ -22,6 +26,10 @@ EMBEDDED_REDIS_URL = "redis://127.0.0.1:6390/0"
 QUEUES = ["emails", "boards", "emrex", "assessments", "default"]
 
 
+class ConfigError(RuntimeError):
+    """Raised at start-up when a configuration is unsafe to run."""
+
+
 def _env(name: str, default: str | None = None) -> str | None:
     value = os.environ.get(name)
     return value if value not in (None, "") else default
@@ -32,6 +40,14 @@ def _bool(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.lower() in ("1", "true", "yes", "on")
+
+
+def _count(name: str) -> int:
+    value = _env(name, "0")
+    if not value.isdigit() or int(value) > 10:
+        raise ConfigError(f"{name} must be a whole number from 0 to 10 (the proxies in front of the app), "
+                          f"not {value!r}")
+    return int(value)
 
 
 def base_settings() -> dict:
@@ -81,6 +97,13 @@ def base_settings() -> dict:
     s['RATELIMIT_HEADERS_ENABLED'] = False
     s['RATELIMIT_SWALLOW_ERRORS'] = True  # a Redis outage must not lock everyone out
     s['SESSION_COOKIE_NAME'] = "haku_session"
+    # Sign-in budgets (app/accounts/throttle.py): all attempts per address+account; failed
+    # ones per address, per account (browsers that signed in before are exempt) and per device.
+    s['LOGIN_LIMIT_PER_ADDRESS_AND_ACCOUNT'] = "5/minute"
+    s['LOGIN_LIMIT_PER_ADDRESS'] = "20/minute;200/hour"
+    s['LOGIN_LIMIT_PER_ACCOUNT'] = "100/hour"
+    s['LOGIN_LIMIT_PER_DEVICE'] = "20/hour"
+    s['LOGIN_DEVICE_COOKIE_NAME'] = "haku_device"
     s['SESSION_COOKIE_HTTPONLY'] = True
     s['SESSION_COOKIE_SAMESITE'] = "Lax"
     s['SESSION_COOKIE_SECURE'] = False
@@ -92,6 +115,9 @@ def base_settings() -> dict:
     # text (development) or json (one object per line with a request id; production default)
     s['LOG_FORMAT'] = _env("LOG_FORMAT")  # None: json in production, text elsewhere
     s['APPLICATIONS_PAGE_SIZE'] = 50
+    # How many reverse proxies (load balancer, CDN) sit in front of the app and append to
+    # X-Forwarded-For/-Proto/-Host. 0 trusts none of those headers (the peer is the client).
+    s['TRUSTED_PROXIES'] = _count("HAKU_TRUSTED_PROXIES")
     return s
 
 
@@ -117,6 +143,7 @@ class ProductionConfig:
     NAME = "production"
     SESSION_COOKIE_SECURE = True
     SESSION_COOKIE_NAME = "__Host-haku_session"
+    LOGIN_DEVICE_COOKIE_NAME = "__Host-haku_device"
     EMREX_ALLOW_HTTP_RETURN = False
     DEMO_DATA_ALLOWED = False
 
@@ -128,18 +155,16 @@ CONFIGS = {
 }
 
 
-class ConfigError(RuntimeError):
-    """Raised at start-up when a configuration is unsafe to run."""
-
-
 def load_config(name: str | None = None) -> dict:
-    """Return the settings of the named config (``HAKU_CONFIG`` by default) as a dict."""
-    name = name or _env("HAKU_CONFIG", "development")
+    """Return the settings of the named config (``HAKU_CONFIG``, else production) as a dict."""
+    explicit = bool(name or _env("HAKU_CONFIG"))
+    name = name or _env("HAKU_CONFIG", "production")
     if name not in CONFIGS:
         raise ConfigError(f"HAKU_CONFIG must be one of {sorted(CONFIGS)}, not {name!r}")
     settings = base_settings()
     cls = CONFIGS[name]
     settings.update({key: getattr(cls, key) for key in dir(cls) if key.isupper()})
+    settings["CONFIG_EXPLICIT"] = explicit
     if not settings.get("LOG_FORMAT"):
         settings["LOG_FORMAT"] = "json" if name == "production" else "text"
     if name == "testing":
@@ -161,4 +186,7 @@ def check_production(settings: dict) -> None:
     if settings.get("DEMO_DATA_ALLOWED"):
         problems.append("demo data is never allowed in production")
     if problems:
-        raise ConfigError("Refusing to start in production: " + "; ".join(problems))
+        hint = "" if settings.get("CONFIG_EXPLICIT", True) else (
+            " (HAKU_CONFIG is not set, so the production rules apply; for a local development server "
+            "set HAKU_CONFIG=development, as `make run` does)")
+        raise ConfigError("Refusing to start in production: " + "; ".join(problems) + hint)

@@ -16,6 +16,11 @@ _PATTERNS = [
     (re.compile(r"(sessionId=)[A-Za-z0-9]+"), r"\1[redacted]"),
     (re.compile(r"(/partner/v1/resumes/)[A-Za-z0-9_\-.]+"), r"\1[redacted]"),  # the CV link sent to assessment vendors
     (re.compile(r"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+\.)+[A-Za-z]{2,}"), "[email]"),  # personal data
+    # Any other link token (invitations, password resets, links added later): a path segment
+    # of 32+ base64url characters mixing upper and lower case (ids, slugs and UUIDs do not).
+    (re.compile(r"(?<=/)(?=[A-Za-z0-9_\-]*[A-Z])(?=[A-Za-z0-9_\-]*[a-z])[A-Za-z0-9_\-]{32,}(?![A-Za-z0-9_\-.])"),
+     "[redacted]"),
+    (re.compile(r"([?&;](?:token|code|key|secret|password|signature)=)[^&\s'\"]+", re.IGNORECASE), r"\1[redacted]"),
 ]
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from functools import wraps
+from urllib.parse import unquote, urlsplit
 
 from flask import Flask, abort, current_app, redirect, request, session, url_for
 from flask_login import current_user, logout_user
@@ -192,5 +195,28 @@ def public(view):
     return view
 
 
-def is_safe_next(target: str | None) -> bool:
-    return bool(target) and target.startswith("/") and not target.startswith("//") and "\\" not in target
+#: A path and query made only of RFC 3986 characters (no space, control, backslash or non-ASCII).
+_PATH = re.compile(r"/[A-Za-z0-9\-._~!$&'()*+,;=:@/%?]*")
+
+
+def safe_next(target: str | None) -> str | None:
+    """``target`` if it is a path on this site, else None (the caller's default page).
+
+    Browsers drop tabs and newlines from URLs, read ``\\`` as ``/`` and percent-decode
+    before some of their checks, so ``/%09/evil.example`` or ``/\\evil.example`` would
+    leave the site. Only plain ASCII paths pass, and the path must still be a path after
+    percent-decoding (no ``//`` host, scheme, backslash, space or control character hidden
+    in ``%xx``)."""
+    if not target or len(target) > 2000 or not _PATH.fullmatch(target):
+        return None
+    decoded = target.split("?", 1)[0]  # the path: what is encoded in the query stays there
+    for _ in range(3):  # double and triple encoding
+        decoded = unquote(decoded)
+    if (decoded.startswith(("//", "/\\")) or "\\" in decoded or any(ord(c) < 0x21 or ord(c) == 0x7F for c in decoded)
+            or any(unicodedata.category(c)[0] in "ZC" for c in decoded)):
+        return None
+    parts = urlsplit(decoded)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return None
+    return target
+

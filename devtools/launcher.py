@@ -567,7 +567,8 @@ class Launcher:
 def main() -> int:
     """Entry point for `python -m devtools.launcher` (called by `make run`)."""
     (ROOT / "instance").mkdir(exist_ok=True)
-    return Launcher(SERVICES, os.environ).run()
+    # The laptop stack is development by definition (the app itself defaults to production).
+    return Launcher(SERVICES, {"HAKU_CONFIG": "development", **os.environ}).run()
 
 
 if __name__ == "__main__":

@@ -71,3 +71,22 @@ def test_readyz_needs_every_migration_applied(app, client):
         db.session.remove()
         with db.engine.begin() as conn:
             conn.execute(text("DROP TABLE alembic_version"))
+
+
+def test_bar_45_procfile_and_gunicorn_config_choose_production():
+    """Every production process names production itself (on top of the app's own default),
+    and gunicorn.conf.py sets it unless told otherwise (bench and tests pass their own)."""
+    procs = dict(line.split(": ", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line.strip())
+    for name, command in procs.items():
+        for part in command.split("&&"):
+            assert part.strip().startswith("HAKU_CONFIG=production "), (name, part)
+    probe = ("import os, runpy; os.environ.pop('HAKU_CONFIG', None); runpy.run_path('gunicorn.conf.py'); "
+             "print(os.environ['HAKU_CONFIG'])")
+    env = {k: v for k, v in os.environ.items() if k != "HAKU_CONFIG"}
+    chosen = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                            check=False, timeout=60)
+    assert chosen.stdout.strip() == "production", chosen.stderr
+    kept = subprocess.run([sys.executable, "-c", probe.replace("os.environ.pop('HAKU_CONFIG', None)",
+                                                               "os.environ['HAKU_CONFIG'] = 'development'")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=60)
+    assert kept.stdout.strip() == "development", kept.stderr

@@ -316,21 +316,6 @@ def test_invite_emails_are_translated(emrex_job, make, mailbox, client):
     assert any("pyytää opintotietojasi" in s for s in subjects), subjects
 
 
-def test_bar_14_invite_token_never_reaches_the_logs(emrex_job, make, mailbox, client, caplog):
-    import logging
-
-    from app.logredact import RedactSecrets
-
-    set_trigger(emrex_job, 0)
-    make.application(emrex_job)
-    token = token_from(invites(mailbox)[0])
-    caplog.handler.addFilter(RedactSecrets())
-    with caplog.at_level(logging.DEBUG):
-        logging.getLogger("werkzeug").info('127.0.0.1 - - "GET /emrex/r/%s HTTP/1.1" 303 -', token)
-        client.get(f"/emrex/r/{token}")
-    assert token not in caplog.text and "/emrex/r/[redacted]" in caplog.text
-
-
 def _requests_state():
     db.session.expire_all()
     return [(r.id, r.status, r.opened_at, r.token_hash, r.token_encrypted)

@@ -23,7 +23,7 @@ from app.htmx import is_fragment_request, render_page_or_fragment
 from app.jobs.models import Job, Stage
 from app.messaging.models import Notification, OutboxEmail
 from app.messaging.services import mark_all_read, unread_count
-from app.security import company_user_required
+from app.security import company_user_required, safe_next
 
 
 def _list_query() -> ListQuery:
@@ -137,7 +137,7 @@ def application_stage(application_id: int):
                              trigger={"toast": {"level": "success", "message": message},
                                       "applicationChanged": application.id})
     flash(message, "success")
-    back = request.form.get("next")
+    back = safe_next(request.form.get("next"))
     return redirect(back if back and back.startswith("/admin/") else url_for("admin.application",
                                                                            application_id=application.id))
 

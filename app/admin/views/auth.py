@@ -3,26 +3,24 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.accounts import services as accounts
-from app.accounts import twofactor
+from app.accounts import throttle, twofactor
 from app.admin.forms import LoginForm, NotificationPrefsForm, PasswordForm
 from app.admin.views import bp
+from app.errors import render_error
 from app.extensions import limiter
 from app.messaging.services import NOTIFICATION_KINDS
-from app.security import is_safe_next, login_required_any, public
-
-
-def _login_key() -> str:
-    return f"{request.remote_addr}|{(request.form.get('email') or '').strip().lower()}"
-
-
-def _account_key() -> str:
-    return (request.form.get("email") or "").strip().lower() or "-"
+from app.security import login_required_any, public, safe_next
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @public
-@limiter.limit("5/minute", key_func=_login_key, methods=["POST"])
-@limiter.limit("100/hour", key_func=_account_key, methods=["POST"])
+@limiter.limit(throttle.PER_ADDRESS_AND_ACCOUNT, key_func=throttle.address_and_account_key, methods=["POST"])
+@limiter.limit(throttle.PER_ADDRESS, key_func=throttle.address_key, methods=["POST"], deduct_when=throttle.failed,
+               exempt_when=throttle.trusted_device)
+@limiter.limit(throttle.PER_ACCOUNT, key_func=throttle.account_key, methods=["POST"], deduct_when=throttle.failed,
+               exempt_when=throttle.trusted_device)
+@limiter.limit(throttle.PER_DEVICE, key_func=throttle.device_key, methods=["POST"], deduct_when=throttle.failed,
+               exempt_when=throttle.untrusted_device)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("staff.index" if current_user.is_staff else "admin.dashboard"))
@@ -34,13 +32,22 @@ def login():
             return redirect(url_for("admin.login_code"))
         if user is not None:
             accounts.start_session(user)
-            target = request.args.get("next")
-            if is_safe_next(target):
-                return redirect(target)
-            return redirect(url_for("staff.index" if user.is_staff else "admin.dashboard"))
+            target = safe_next(request.args.get("next"))
+            response = redirect(target or url_for("staff.index" if user.is_staff else "admin.dashboard"))
+            return throttle.remember_device(response, user.email)
         flash(_("Wrong email or password."), "error")
         return render_template("admin/auth/login.html", form=form), 401
     return render_template("admin/auth/login.html", form=form)
+
+
+@bp.errorhandler(429)
+def _throttled(exc):
+    """A held sign-in gets the login page back (status 429) with a message that fits the
+    budgets, which can last longer than the generic page's "a minute"."""
+    if request.endpoint != "admin.login":
+        return render_error(429)
+    flash(_("Too many sign-in attempts. Please wait a while and try again."), "error")
+    return render_template("admin/auth/login.html", form=LoginForm()), 429
 
 
 @bp.post("/logout")

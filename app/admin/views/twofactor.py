@@ -11,7 +11,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from markupsafe import Markup
 
-from app.accounts import twofactor
+from app.accounts import throttle, twofactor
 from app.accounts.tenancy import current_company_id
 from app.admin.forms import (
     EmptyForm,
@@ -23,7 +23,7 @@ from app.admin.forms import (
 from app.admin.views import bp
 from app.extensions import limiter
 from app.navigation import register_settings_section
-from app.security import admin_required, is_safe_next, login_required_any, public
+from app.security import admin_required, login_required_any, public, safe_next
 
 MESSAGES = {
     "wrong_code": _l("That code is not right. Check that the time on your phone is set automatically, "
@@ -77,7 +77,8 @@ def login_code():
                                "your account page.",
                                "You signed in with a recovery code. %(num)d recovery codes are left; make new ones "
                                "on your account page if you are running low.", outcome.recovery_left), "info")
-            return redirect(outcome.next_url if is_safe_next(outcome.next_url) else _home(user))
+            response = redirect(safe_next(outcome.next_url) or _home(user))
+            return throttle.remember_device(response, user.email)  # a browser that completed a sign-in
     return render_template("admin/auth/login_code.html", form=form), 422 if request.method == "POST" else 200
 
 
