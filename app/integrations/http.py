@@ -11,8 +11,8 @@ urllib3). Partner credentials go only to the origin of the configured API URL.""
 
 from __future__ import annotations
 
-import time
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
