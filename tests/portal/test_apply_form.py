@@ -274,3 +274,31 @@ def test_a_failed_commit_leaves_no_file_behind(app, job, monkeypatch):
     db.session.rollback()
     assert {p for p in upload_dir.rglob("*") if p.is_file()} == before
     assert counts() == (0, 0, 0)
+
+
+def test_finding_cv_download_keeps_uploader_extension(client, auth, make, job):
+    """Old code: a PDF uploaded as ``x.html`` was offered back as ``x.html`` (admin download,
+    EMREX attachment, assessment vendor's resume link, the data-export ZIP), so a recruiter's
+    browser saved and opened it as HTML. Now the name ends in what the file is."""
+    from werkzeug.http import parse_options_header
+
+    from app.privacy.services import collect_export
+
+    resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(cv=(io.BytesIO(POLYGLOT), "x.html")),
+                       content_type="multipart/form-data")
+    assert resp.status_code == 303
+    application = db.session.scalar(select(Application))
+    urls = _served_urls(application, make)
+    auth.login("admin@acme.test")
+    names = {}
+    for what, url in urls.items():
+        served = client.get(url)
+        assert served.status_code == 200, what
+        disposition, options = parse_options_header(served.headers["Content-Disposition"])
+        assert disposition == "attachment", what
+        names[what] = options["filename"]
+    assert names == {"cv": "x.pdf", "assessment resume": "x.pdf", "emrex attachment": "transcript.pdf",
+                     "emrex raw": "elmo.xml"}
+    _, attachments = collect_export("aino@example.fi")
+    zipped = sorted(name.rsplit("/", 1)[1] for name, _ in attachments)
+    assert zipped == ["elmo.xml", "transcript.pdf", "x.pdf"]
