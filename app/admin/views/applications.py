@@ -76,7 +76,7 @@ def applications_export():
 def applications_columns():
     keys = request.form.getlist("columns")
     accounts.save_list_columns(current_user._get_current_object(), keys)
-    target = url_for("admin.applications", **{k: v for k, v in request.args.items()})
+    target = url_for("admin.applications", **_list_query().params())
     if request.htmx:
         return make_response("", redirect=target) if not is_fragment_request() else \
             make_response("", refresh=True)
