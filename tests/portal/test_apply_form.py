@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from app.applications.models import Application, Candidate, StoredFile
 from app.extensions import db
 from tests.conftest import PDF
+from tests.counting_stream import CountingStream
 
 
 def counts():
@@ -304,24 +305,6 @@ def test_finding_cv_download_keeps_uploader_extension(client, auth, make, job):
     assert zipped == ["elmo.xml", "transcript.pdf", "x.pdf"]
 
 
-class CountingStream(io.BytesIO):
-    """The request body as the server hands it over, counting what the app reads of it."""
-
-    def __init__(self, data: bytes):
-        super().__init__(data)
-        self.consumed = 0
-
-    def read(self, size=-1):
-        chunk = super().read(size)
-        self.consumed += len(chunk)
-        return chunk
-
-    def readline(self, size=-1):
-        chunk = super().readline(size)
-        self.consumed += len(chunk)
-        return chunk
-
-
 def _big_apply_body(size: int) -> tuple[bytes, str]:
     boundary = "haku-boundary"
     head = (f'--{boundary}\r\nContent-Disposition: form-data; name="given_names"\r\n\r\nAino\r\n'
@@ -345,14 +328,15 @@ def test_finding_apply_cap_applied_before_csrf_parses(app, client, job):
         # the same body chunked (no Content-Length): read only up to the cap, then 413
         chunked = CountingStream(body)
         resp = client.post(f"/c/acme/jobs/{job.id}/apply", input_stream=chunked, content_type=ctype,
-                           environ_overrides={"wsgi.input_terminated": True})
+                           environ_overrides={"wsgi.input_terminated": True, "HTTP_TRANSFER_ENCODING": "chunked"})
         assert resp.status_code == 413
-        assert chunked.consumed <= app.config["APPLY_MAX_BYTES"] + 64 * 1024
+        assert 0 < chunked.consumed <= app.config["APPLY_MAX_BYTES"] + 64 * 1024
         # a body under the cap still reaches CSRF, which refuses the missing token as before
         small, small_type = _big_apply_body(1024)
-        resp = client.post(f"/c/acme/jobs/{job.id}/apply", input_stream=CountingStream(small),
+        read_in_full = CountingStream(small)
+        resp = client.post(f"/c/acme/jobs/{job.id}/apply", input_stream=read_in_full,
                            content_length=len(small), content_type=small_type)
-        assert resp.status_code == 400
+        assert resp.status_code == 400 and read_in_full.consumed == len(small)  # the counter counts
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
     assert counts() == (0, 0, 0)
