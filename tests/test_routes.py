@@ -304,7 +304,7 @@ def _snapshot() -> dict:
     out = {}
     for table in db.metadata.sorted_tables:
         rows = db.session.execute(select(table)).all()
-        out[table.name] = sorted((tuple(repr(v) for v in row) for row in rows))
+        out[table.name] = sorted(tuple(repr(v) for v in row) for row in rows)
     return out
 
 
@@ -321,19 +321,18 @@ def test_bar_10_get_never_mutates(app, client, auth, world):
 
     add_integration(world["a"], api_key="alva-key", connected=True)
     app.config["ASSESSMENT_VENDOR_URL"] = "http://127.0.0.1:9"  # nothing listens: a failed call, logged
-    staff = world["user_a"]
+    auth.login("boss@alpha.test")
     checked = 0
-    for who in ("boss@alpha.test", None):
-        client.get("/admin/logout") if who is None else auth.login(who)
+    for who, browser in (("boss@alpha.test", client), ("nobody", app.test_client())):
         db.session.expire_all()
         before = _snapshot()
         for rule in app.url_map.iter_rules():
-            if "GET" not in rule.methods or rule.endpoint in ("static", "admin.logout"):
+            if "GET" not in rule.methods or rule.endpoint == "static":
                 continue
             for url in (_fill(rule, rule.endpoint, world["ids"]["a"]) if rule.arguments else [rule.rule]):
-                client.get(url)
+                browser.get(url)
                 db.session.expire_all()
                 after = _snapshot()
                 assert after == before, f"GET {url} as {who} changed rows: {_changes(before, after)}"
                 checked += 1
-    assert checked > 100 and staff is not None
+    assert checked > 100
