@@ -3,10 +3,10 @@
 ``python translations/candidate_strings.py``."""
 
 T = {
-"The list of %(product)s tests has not been loaded yet.": (
-    "Tuotteen %(product)s testiluetteloa ei ole vielä haettu.",
-    "Listan över tester för %(product)s har inte hämtats än.",
-    "Danh sách bài kiểm tra của %(product)s chưa được tải."),
+"%(product)s: the list of tests has not been loaded yet.": (
+    "%(product)s: testiluetteloa ei ole vielä haettu.",
+    "%(product)s: listan över tester har inte hämtats än.",
+    "%(product)s: danh sách bài kiểm tra chưa được tải."),
 "Refresh the list of tests": ("Päivitä testiluettelo", "Uppdatera listan över tester",
                               "Làm mới danh sách bài kiểm tra"),
 "%(product)s: loaded %(when)s.": ("%(product)s: haettu %(when)s.", "%(product)s: hämtad %(when)s.",
