@@ -299,7 +299,7 @@ def test_bar_10_csrf_enforced_on_every_state_change(app, csrf_client, world):
     assert _row_counts() == before
 
 
-def _snapshot() -> dict:
+def _all_rows() -> dict:
     """Every row of every table, by value: an UPDATE shows, not only an INSERT or DELETE."""
     out = {}
     for table in db.metadata.sorted_tables:
@@ -325,14 +325,14 @@ def test_bar_10_get_never_mutates(app, client, auth, world):
     checked = 0
     for who, browser in (("boss@alpha.test", client), ("nobody", app.test_client())):
         db.session.expire_all()
-        before = _snapshot()
+        before = _all_rows()
         for rule in app.url_map.iter_rules():
             if "GET" not in rule.methods or rule.endpoint == "static":
                 continue
             for url in (_fill(rule, rule.endpoint, world["ids"]["a"]) if rule.arguments else [rule.rule]):
                 browser.get(url)
                 db.session.expire_all()
-                after = _snapshot()
+                after = _all_rows()
                 assert after == before, f"GET {url} as {who} changed rows: {_changes(before, after)}"
                 checked += 1
     assert checked > 100
