@@ -93,10 +93,11 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_hooks(app: Flask) -> None:
-    from app import errors, templating
+    from app import errors, request_limits, templating
 
     errors.init_app(app)
     templating.init_app(app)
+    request_limits.init_app(app)
 
 
 def register_cli(app: Flask) -> None:

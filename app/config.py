@@ -85,6 +85,8 @@ def base_settings() -> dict:
     s['EMREX_RETURN_MAX_BYTES'] = 30 * 1024 * 1024
     s['TOPCV_WEBHOOK_MAX_BYTES'] = 20 * 1024 * 1024
     s['ASSESSMENT_CALLBACK_MAX_BYTES'] = 1024 * 1024
+    s['PARTNER_RATE_LIMIT_PER_CLIENT'] = _env("PARTNER_RATE_LIMIT_PER_CLIENT", "600/minute")
+    s['PARTNER_RATE_LIMIT_PER_INTEGRATION'] = _env("PARTNER_RATE_LIMIT_PER_INTEGRATION", "600/minute")
     # RQ Retry intervals of partner calls (seconds, all ≤ 5 minutes); the sweeper takes over after.
     s['PARTNER_RETRY_INTERVALS'] = [10, 30, 90]
     s['LANGUAGES'] = ["en", "fi", "sv", "vi"]

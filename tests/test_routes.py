@@ -302,14 +302,40 @@ def test_bar_10_csrf_enforced_on_every_state_change(app, csrf_client, world):
     assert _row_counts() == before
 
 
+def _all_rows() -> dict:
+    """Every row of every table, by value: an UPDATE shows, not only an INSERT or DELETE."""
+    out = {}
+    for table in db.metadata.sorted_tables:
+        rows = db.session.execute(select(table)).all()
+        out[table.name] = sorted(tuple(repr(v) for v in row) for row in rows)
+    return out
+
+
+def _changes(before: dict, after: dict) -> dict:
+    return {name: {"gone": sorted(set(rows) - set(after[name]))[:3], "new": sorted(set(after[name]) - set(rows))[:3]}
+            for name, rows in before.items() if rows != after[name]}
+
+
 def test_bar_10_get_never_mutates(app, client, auth, world):
+    """Row contents of every table are the same after each GET (as the company admin, and
+    with no one signed in), not only the row counts. An assessment product whose list of
+    tests is not cached yet is switched on (the settings and send pages used to fetch and log it)."""
+    from tests.assessments.conftest import add_integration
+
+    add_integration(world["a"], api_key="alva-key", connected=True)
+    app.config["ASSESSMENT_VENDOR_URL"] = "http://127.0.0.1:9"  # nothing listens: a failed call, logged
     auth.login("boss@alpha.test")
-    before = _row_counts()
-    for rule in app.url_map.iter_rules():
-        if "GET" not in rule.methods or rule.endpoint == "static":
-            continue
-        for url in (_fill(rule, rule.endpoint, world["ids"]["a"]) if rule.arguments else [rule.rule]):
-            client.get(url)
-    db.session.expire_all()
-    after = _row_counts()
-    assert after == before
+    checked = 0
+    for who, browser in (("boss@alpha.test", client), ("nobody", app.test_client())):
+        db.session.expire_all()
+        before = _all_rows()
+        for rule in app.url_map.iter_rules():
+            if "GET" not in rule.methods or rule.endpoint == "static":
+                continue
+            for url in (_fill(rule, rule.endpoint, world["ids"]["a"]) if rule.arguments else [rule.rule]):
+                browser.get(url)
+                db.session.expire_all()
+                after = _all_rows()
+                assert after == before, f"GET {url} as {who} changed rows: {_changes(before, after)}"
+                checked += 1
+    assert checked > 100

@@ -93,10 +93,23 @@ def remove(row: StoredFile) -> None:
     db.session.delete(row)
 
 
+#: The extension a served file gets from what it is, whatever the uploader called it.
+_EXTENSIONS = {"application/pdf": ".pdf", "application/xml": ".xml"}
+
+
+def download_name(filename: str | None, content_type: str) -> str:
+    """The uploader's name with the extension of what the file is (a CV checked as a PDF is
+    ``.pdf``, a signed ELMO ``.xml``), so ``cv.html`` is never saved and opened as HTML."""
+    stem = os.path.splitext(os.path.basename(_CONTROL.sub("", filename or "")))[0].strip(" .")
+    stem = stem.replace('"', "").replace("\\", "")[:150] or "file"
+    return stem + _EXTENSIONS.get(content_type, ".bin")
+
+
 def download(row: StoredFile, mimetype: str):
     """A stored file as an attachment download (never rendered inline), with nosniff."""
     from flask import send_file
 
-    response = send_file(path_of(row), mimetype=mimetype, as_attachment=True, download_name=row.filename, max_age=0)
+    response = send_file(path_of(row), mimetype=mimetype, as_attachment=True,
+                         download_name=download_name(row.filename, mimetype), max_age=0)
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

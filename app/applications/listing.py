@@ -29,6 +29,15 @@ class ListQuery:
     per_page: int = 50
     filters: dict = field(default_factory=dict)  # column key -> value (columns with a filter)
 
+    def params(self) -> dict:
+        """The query as URL parameters: only the known ones, already parsed, never the raw
+        ``request.args`` (``url_for(**request.args)`` let ``?_method=`` or ``?endpoint=`` in)."""
+        out = {"q": self.q or None, "job": self.job_id, "stage": self.stage or None, "status": self.status,
+               "sort": self.sort, "dir": self.direction, "page": self.page, "per_page": self.per_page}
+        out.update({f"f_{key}": value for key, value in self.filters.items()})
+        defaults = {"status": "open", "sort": "applied", "dir": "desc", "page": 1, "per_page": 50}
+        return {key: value for key, value in out.items() if value is not None and defaults.get(key) != value}
+
 
 @dataclass
 class ListPage:

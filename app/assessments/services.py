@@ -275,14 +275,30 @@ def test_name(integration: PartnerIntegration, partner_test_id: str) -> str:
     return partner_test_id
 
 
-def catalogue(company_id: int, actor: User | None = None) -> list[dict]:
-    """Every active integration of the company with its tests (for the pickers), committed."""
+def cached_tests(integration: PartnerIntegration) -> tuple[list[dict], str | None, str | None]:
+    """``(tests, problem, fetched_at)`` from the cache alone: no call, no write."""
+    cache = integration.cache or {}
+    fetched, failed = cache.get("tests_fetched_at"), cache.get("tests_failed_at")
+    problem = cache.get("tests_problem") if failed and (not fetched or failed >= fetched) else None
+    return cache.get("tests") or [], problem, fetched
+
+
+def catalogue(company_id: int, actor: User | None = None, *, refresh: bool = False) -> list[dict]:
+    """Every active integration of the company with its tests (for the pickers).
+
+    Pages read the cached lists only: a GET never calls the vendor or writes a row
+    (SECURITY_BAR item 10). ``refresh`` (a POST: the "Refresh the list of tests" button) asks
+    the vendor now, logs the call and commits."""
     out = []
     for integration in integrations_of(company_id, active_only=True):
-        tests, problem, fetched = tests_of(integration, actor=actor)
+        if refresh and is_usable(integration):
+            tests, problem, fetched = tests_of(integration, actor=actor, refresh=True)
+        else:
+            tests, problem, fetched = cached_tests(integration)
         out.append({"integration": integration, "label": product_label(integration.product), "tests": tests,
                     "problem": problem, "fetched_at": fetched, "usable": is_usable(integration)})
-    background.commit()
+    if refresh:
+        background.commit()
     return out
 
 

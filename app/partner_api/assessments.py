@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import abort, current_app
 
 from app.applications import files
-from app.partner_api.views import bp, error, intake
+from app.partner_api.views import bp, intake
 from app.partners import services as partners
 from app.security import public
 
@@ -22,13 +22,14 @@ def _limit() -> int:
     return current_app.config["ASSESSMENT_CALLBACK_MAX_BYTES"]
 
 
-def _not_connected(external_id: str):
-    """410 for a known, switched-on integration the vendor has not connected yet."""
+def _not_connected(integration) -> partners.Intake | None:
+    """410 for a switched-on integration the vendor has not connected yet (asked only once
+    the signature has verified)."""
     from app.assessments.services import CONNECTED
 
-    integration = partners.integration_by_external_id(VENDOR, external_id)
-    if integration is not None and integration.is_active and integration.status not in CONNECTED:
-        return error(410, "not_connected", "The integration is not connected yet: call connect first.")
+    if integration.status not in CONNECTED:
+        return partners.Intake(410, {"error": {"code": "not_connected", "field": None,
+                                               "message": "The integration is not connected yet: call connect first."}})
     return None
 
 
@@ -41,22 +42,22 @@ def assessment_connect(external_id: str):
 @bp.patch("/assessments/<external_id>/<partner_interview_id>")
 @public
 def assessment_status(external_id: str, partner_interview_id: str):
-    return _not_connected(external_id) or intake(
-        VENDOR, external_id, _limit(), route={"partner_interview_id": partner_interview_id[:100]})
+    return intake(VENDOR, external_id, _limit(), route={"partner_interview_id": partner_interview_id[:100]},
+                  after_verify=_not_connected)
 
 
 @bp.post("/assessments/<external_id>/applications/<application_ref>/result")
 @public
 def assessment_result(external_id: str, application_ref: str):
-    return _not_connected(external_id) or intake(
-        VENDOR, external_id, _limit(), route={"application_ref": application_ref[:100]})
+    return intake(VENDOR, external_id, _limit(), route={"application_ref": application_ref[:100]},
+                  after_verify=_not_connected)
 
 
 @bp.post("/assessments/<external_id>/applications/<application_ref>/logs")
 @public
 def assessment_logs(external_id: str, application_ref: str):
-    return _not_connected(external_id) or intake(
-        VENDOR, external_id, _limit(), route={"application_ref": application_ref[:100]})
+    return intake(VENDOR, external_id, _limit(), route={"application_ref": application_ref[:100]},
+                  after_verify=_not_connected)
 
 
 @bp.get("/resumes/<token>")

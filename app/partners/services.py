@@ -159,17 +159,25 @@ def alert_admins(integration: PartnerIntegration, title: str, link: str | None, 
 
 # ---------------------------------------------------------------- inbound
 
-def receive(vendor: str, external_id: str, raw: bytes, headers, *, route: dict | None = None) -> Intake:
-    """Verify, store and acknowledge one signed inbound call; the work happens in a task."""
-    integration = _intake_lookup(vendor, external_id)
-    if integration is None:
-        return Intake(404, _error("not_found", "Unknown integration."))
-    gate = GATES.get(vendor, lambda i: i.is_active)
-    if not gate(integration) or not integration.signing_secret_enc:
+def intake_integration(vendor: str, external_id: str) -> PartnerIntegration | None:
+    """The integration an inbound URL names, or None (answered 404 before the body is read)."""
+    return _intake_lookup(vendor, external_id)
+
+
+def receive(vendor: str, integration: PartnerIntegration, raw: bytes, headers, *, route: dict | None = None,
+            after_verify: Callable[[PartnerIntegration], Intake | None] | None = None) -> Intake:
+    """Verify, store and acknowledge one signed inbound call; the work happens in a task.
+
+    The signature is checked before anything about the integration's state is answered:
+    410 (switched off, disconnected) and ``after_verify``'s answers go only to a caller who
+    holds the secret. An integration with no secret left (its keys were removed) cannot verify
+    anything and answers 410, so the sender stops retrying."""
+    secrets_ = signing_secrets(integration)
+    if not secrets_:
         return Intake(410, _error("gone", "This integration is not active."))
     form = SECRET_FORMS.get(vendor, lambda s: s)
     payload = None
-    for secret in signing_secrets(integration):
+    for secret in secrets_:
         try:
             payload = Webhook(form(secret)).verify(raw, {k.lower(): v for k, v in headers.items()})
             break
@@ -179,6 +187,12 @@ def receive(vendor: str, external_id: str, raw: bytes, headers, *, route: dict |
             return Intake(400, _error("malformed", "The body is not valid JSON."))
     if payload is None:
         return Intake(401, _error("bad_signature", "The signature does not verify."))
+    gate = GATES.get(vendor, lambda i: i.is_active)
+    if not gate(integration):
+        return Intake(410, _error("gone", "This integration is not active."))
+    refusal = after_verify(integration) if after_verify is not None else None
+    if refusal is not None:
+        return refusal
     payload, route = without_nul(payload), without_nul(route)
     problem = _check_envelope(payload)
     if problem:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from app.clock import utcnow
@@ -100,11 +100,7 @@ def emrex_go():
 def emrex_return():
     """The university's page posts the browser back here, cross-site: no cookie is read;
     the attempt is found by ``sessionId`` in the database alone."""
-    limit = current_app.config["EMREX_RETURN_MAX_BYTES"]
-    if (request.content_length or 0) > limit:
-        abort(413)
-    request.max_content_length = limit
-    request.max_form_memory_size = limit
+    # Body capped at EMREX_RETURN_MAX_BYTES, form memory raised to match: app/request_limits.py
     if request.mimetype not in ("application/x-www-form-urlencoded", "multipart/form-data"):
         abort(415)
     form = request.form

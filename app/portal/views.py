@@ -79,9 +79,7 @@ def job(slug: str, job_id: int):
 def apply(slug: str, job_id: int):
     company = _company(slug)
     job = _open_job(company, job_id)
-    if request.method == "POST":
-        request.max_content_length = current_app.config["APPLY_MAX_BYTES"]
-    form = ApplyForm()
+    form = ApplyForm()  # the body is capped at APPLY_MAX_BYTES before CSRF reads it (app/request_limits.py)
     if form.validate_on_submit():
         upload = form.cv.data
         data = upload.read(current_app.config["CV_MAX_BYTES"] + 1)

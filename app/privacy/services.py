@@ -186,11 +186,12 @@ def collect_export(email_n: str) -> tuple[dict, list[tuple[str, StoredFile]]]:
 def _file_entry(folder: str, stored: StoredFile | None, used: set[str], attachments: list) -> str | None:
     if stored is None:
         return None
-    name = f"{folder}/{stored.filename}"
+    filename = files.download_name(stored.filename, stored.content_type)
+    name = f"{folder}/{filename}"
     n = 1
     while name in used:
         n += 1
-        name = f"{folder}/{n}-{stored.filename}"
+        name = f"{folder}/{n}-{filename}"
     used.add(name)
     attachments.append((name, stored))
     return name

@@ -390,14 +390,44 @@ def test_two_parallel_sends_make_one_order(world, app_config, make):
 
 def test_bar_34_assessment_vendor_down_the_settings_page_works_and_says_so(world, client, auth, make, vendor):
     integration = world["integration"]
-    integration.cache = {**integration.cache, "tests_fetched_at": "2020-01-01T00:00:00"}  # stale: asks again
+    integration.cache = {**integration.cache, "tests_fetched_at": "2020-01-01T00:00:00"}  # stale
     db.session.commit()
     vendor.switches(api_500=5)
     auth.login("admin@acme.test")
-    page = client.get(f"/admin/assessments/settings/job/{world['job'].id}")
+    url = f"/admin/assessments/settings/job/{world['job'].id}"
+    assert "Python coding" in client.get(url).get_data(as_text=True)  # the page reads the cache only
+    refreshed = client.post(url, data={"refresh_tests": "1"})
+    assert refreshed.status_code == 302 and refreshed.headers["Location"] == url
+    page = client.get(url)
     body = page.get_data(as_text=True)
     assert page.status_code == 200 and "could not be loaded" in body and "sandbox switch api_500" in body
     assert "Python coding" in body  # the list from before
     (failed,) = [d for d in deliveries(integration.id, "out") if d.state == "failed"]
     assert failed.type == "alva.list_tests" and failed.status_code == 500
     vendor.switches(api_500=0)
+
+
+def test_finding_assessment_settings_get_writes(world, client, auth, make, vendor):
+    """Old code: opening the settings or "Send assessment" page with a stale list of tests
+    called the vendor, wrote an outbound delivery row and rewrote the integration's cache (a
+    GET that mutates). Now pages read the cache; the "Refresh the list of tests" button (a
+    POST) asks the vendor, logs the call and updates the list, as page and as htmx fragment."""
+    integration, job = world["integration"], world["job"]
+    application = make.application(job)
+    stale = {**integration.cache, "tests_fetched_at": "2020-01-01T00:00:00"}
+    integration.cache = stale
+    db.session.commit()
+    calls = len(deliveries(integration.id, "out"))
+    auth.login("admin@acme.test")
+    pages = (f"/admin/assessments/settings/job/{job.id}", f"/admin/applications/{application.id}/assessment")
+    for url in pages:
+        for headers in ({}, {"HX-Request": "true"}):
+            assert client.get(url, headers=headers).status_code == 200
+    db.session.expire_all()
+    assert len(deliveries(integration.id, "out")) == calls and integration.cache == stale
+    fragment = client.post(pages[1], data={"refresh_tests": "1"}, headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and "<html" not in fragment.get_data(as_text=True)
+    db.session.expire_all()
+    assert len(deliveries(integration.id, "out")) == calls + 1
+    assert integration.cache["tests_fetched_at"] > "2020-01-01T00:00:00"
+    assert _orders() == []  # a refresh never sends a test

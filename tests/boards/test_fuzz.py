@@ -14,7 +14,7 @@ from app.extensions import db
 from app.partners.models import PartnerDelivery
 from tests.boards.conftest import signed
 
-DOCUMENTED = {200, 202, 400, 401, 404, 410, 413, 415}
+DOCUMENTED = {200, 202, 400, 401, 404, 410, 413, 415, 429}
 
 json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
                            lambda children: st.lists(children, max_size=3)

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from app.applications.models import Application, Candidate, StoredFile
 from app.extensions import db
 from tests.conftest import PDF
+from tests.counting_stream import CountingStream
 
 
 def counts():
@@ -276,3 +277,82 @@ def test_a_failed_commit_leaves_no_file_behind(app, job, monkeypatch):
     db.session.rollback()
     assert {p for p in upload_dir.rglob("*") if p.is_file()} == before
     assert counts() == (0, 0, 0)
+
+
+def test_finding_cv_download_keeps_uploader_extension(client, auth, make, job):
+    """Old code: a PDF uploaded as ``x.html`` was offered back as ``x.html`` (admin download,
+    EMREX attachment, assessment vendor's resume link, the data-export ZIP), so a recruiter's
+    browser saved and opened it as HTML. Now the name ends in what the file is."""
+    from werkzeug.http import parse_options_header
+
+    from app.privacy.services import collect_export
+
+    resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(cv=(io.BytesIO(POLYGLOT), "x.html")),
+                       content_type="multipart/form-data")
+    assert resp.status_code == 303
+    application = db.session.scalar(select(Application))
+    urls = _served_urls(application, make)
+    auth.login("admin@acme.test")
+    names = {}
+    for what, url in urls.items():
+        served = client.get(url)
+        assert served.status_code == 200, what
+        disposition, options = parse_options_header(served.headers["Content-Disposition"])
+        assert disposition == "attachment", what
+        names[what] = options["filename"]
+    assert names == {"cv": "x.pdf", "assessment resume": "x.pdf", "emrex attachment": "transcript.pdf",
+                     "emrex raw": "elmo.xml"}
+    _, attachments = collect_export("aino@example.fi")
+    zipped = sorted(name.rsplit("/", 1)[1] for name, _ in attachments)
+    assert zipped == ["elmo.xml", "transcript.pdf", "x.pdf"]
+
+
+def _big_apply_body(size: int) -> tuple[bytes, str]:
+    boundary = "haku-boundary"
+    head = (f'--{boundary}\r\nContent-Disposition: form-data; name="given_names"\r\n\r\nAino\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="cv"; filename="cv.pdf"\r\n'
+            "Content-Type: application/pdf\r\n\r\n").encode()
+    body = head + b"%PDF-1.4\n" + b"0" * size + b"%%EOF\r\n" + f"--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def test_finding_apply_cap_applied_before_csrf_parses(app, client, job):
+    """Old code: with CSRF on (as in production) CSRF parsed the whole 12 MB form under the
+    25 MB global cap before the view set the 11 MB cap; now the 413 comes before a byte is read."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        body, ctype = _big_apply_body(12 * 1024 * 1024)
+        stream = CountingStream(body)
+        resp = client.post(f"/c/acme/jobs/{job.id}/apply", input_stream=stream, content_length=len(body),
+                           content_type=ctype)
+        assert resp.status_code == 413 and "too large" in resp.get_data(as_text=True)
+        assert stream.consumed == 0
+        # the same body chunked (no Content-Length): read only up to the cap, then 413
+        chunked = CountingStream(body)
+        resp = client.post(f"/c/acme/jobs/{job.id}/apply", input_stream=chunked, content_type=ctype,
+                           environ_overrides={"wsgi.input_terminated": True, "HTTP_TRANSFER_ENCODING": "chunked"})
+        assert resp.status_code == 413
+        assert 0 < chunked.consumed <= app.config["APPLY_MAX_BYTES"] + 64 * 1024
+        # a body under the cap still reaches CSRF, which refuses the missing token as before
+        small, small_type = _big_apply_body(1024)
+        read_in_full = CountingStream(small)
+        resp = client.post(f"/c/acme/jobs/{job.id}/apply", input_stream=read_in_full,
+                           content_length=len(small), content_type=small_type)
+        assert resp.status_code == 400 and read_in_full.consumed == len(small)  # the counter counts
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert counts() == (0, 0, 0)
+
+
+def test_emrex_return_keeps_its_30_mb_cap_and_form_memory(app, client):
+    """The return may carry a 25 MB transcript in one form field (over the 25 MB global cap and
+    Flask's 500 kB form-memory default): it reaches the view, which answers 400 for the unknown
+    session, not 413."""
+    payload = "sessionId=nope&returnCode=NCP_OK&elmo=" + "A" * (26 * 1024 * 1024)
+    resp = client.post("/emrex/return", data=payload, content_type="application/x-www-form-urlencoded")
+    assert resp.status_code == 400
+    over = "elmo=" + "A" * (30 * 1024 * 1024)
+    stream = CountingStream(over.encode())
+    resp = client.post("/emrex/return", input_stream=stream, content_length=len(over),
+                       content_type="application/x-www-form-urlencoded")
+    assert resp.status_code == 413 and stream.consumed == 0

@@ -34,14 +34,19 @@ def _list_query() -> ListQuery:
     per_page = args.get("per_page", 50, type=int)
     sort = args.get("sort", "applied")
     return ListQuery(
-        q=(args.get("q") or "")[:100], job_id=job_id, stage=(args.get("stage") or "")[:100],
+        q=_text_arg(args.get("q")), job_id=job_id, stage=_text_arg(args.get("stage")),
         status=args.get("status", "open") if args.get("status", "open") in ("open", "closed", "all") else "open",
         sort=sort if sort in COLUMNS and COLUMNS[sort].sort is not None else "applied",
         direction="asc" if args.get("dir") == "asc" else "desc",
         page=max(1, min(args.get("page", 1, type=int), 100000)),
         per_page=per_page if per_page in PAGE_SIZES else 50,
-        filters={key[2:]: value[:100] for key, value in args.items()
-                 if key.startswith("f_") and value and key[2:] in COLUMNS and COLUMNS[key[2:]].filter})
+        filters={key[2:]: _text_arg(value) for key, value in args.items()
+                 if key.startswith("f_") and _text_arg(value) and key[2:] in COLUMNS and COLUMNS[key[2:]].filter})
+
+
+def _text_arg(value: str | None) -> str:
+    """A search or filter value: at most 100 characters, no NUL (PostgreSQL refuses it in text)."""
+    return (value or "").replace("\x00", "")[:100]
 
 
 @bp.get("/applications")
@@ -75,7 +80,7 @@ def applications_export():
 def applications_columns():
     keys = request.form.getlist("columns")
     accounts.save_list_columns(current_user._get_current_object(), keys)
-    target = url_for("admin.applications", **{k: v for k, v in request.args.items()})
+    target = url_for("admin.applications", **_list_query().params())
     if request.htmx:
         return make_response("", redirect=target) if not is_fragment_request() else \
             make_response("", refresh=True)

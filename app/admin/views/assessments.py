@@ -191,7 +191,11 @@ def _test_choice(value: str | None) -> tuple[int | None, str | None]:
 def assessment_settings(kind: str, owner_id: int):
     owner = _owner(kind, owner_id)
     error = saved = None
-    if request.method == "POST":
+    if request.method == "POST" and request.form.get("refresh_tests"):
+        services.catalogue(owner.company_id, current_user._get_current_object(), refresh=True)
+        if not is_fragment_request():
+            return redirect(url_for("admin.assessment_settings", kind=kind, owner_id=owner.id))
+    elif request.method == "POST":
         integration_id, test_id = _test_choice(request.form.get("test"))
         try:
             move = request.form.get("move_on_score") == "y"
@@ -229,7 +233,11 @@ def assessment_settings(kind: str, owner_id: int):
 def assessment_send(application_id: int):
     application = get_or_404(Application, application_id)
     error = None
-    if request.method == "POST":
+    if request.method == "POST" and request.form.get("refresh_tests"):
+        services.catalogue(application.company_id, current_user._get_current_object(), refresh=True)
+        if not is_fragment_request():
+            return redirect(url_for("admin.assessment_send", application_id=application.id))
+    elif request.method == "POST":
         integration_id, test_id = _test_choice(request.form.get("test"))
         try:
             services.send_manually(application, integration_id, test_id, current_user._get_current_object())
@@ -240,7 +248,7 @@ def assessment_send(application_id: int):
             return redirect(url_for("admin.application", application_id=application.id))
     settings = services.settings_of(application.job) if application.job else services.DEFAULT_SETTINGS
     chosen = f"{settings['integration_id']}:{settings['partner_test_id']}" if settings["integration_id"] else None
-    if request.method == "POST" and request.form.get("test"):
+    if request.method == "POST" and request.form.get("test") and not request.form.get("refresh_tests"):
         chosen = request.form.get("test")
     catalogue = _with_current(services.catalogue(application.company_id), settings)
     context = {"application": application, "catalogue": catalogue,
