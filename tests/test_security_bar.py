@@ -46,8 +46,8 @@ def _item_params():
     return [pytest.param(n, id=f"item-{n}") for n in _bar_items()]
 
 
-def test_bar_file_lists_38_items():
-    assert _bar_items() == list(range(1, 39))
+def test_bar_file_lists_47_items():
+    assert _bar_items() == list(range(1, 48))
 
 
 @pytest.mark.parametrize("item", _item_params())
