@@ -72,6 +72,7 @@ ACTION_LABELS = {
     "email_template_converted": "Converted an email template to merge fields",
     "email_template_reset": "Reset an email template to the default",
     **USER_ACTION_LABELS,
+    "emrex.transcript_accepted": "Accepted held study records", "emrex.transcript_discarded": "Discarded held study records",
 }
 
 
