@@ -17,8 +17,14 @@ from app import audit
 from app.applications import files
 from app.applications.models import StoredFile, TimelineEvent
 from app.emrex import services
-from app.emrex.models import (EmrexAttachment, EmrexAttempt, EmrexRequest, EmrexRequestEvent, EmrexSummary,
-                              EmrexTranscript)
+from app.emrex.models import (
+    EmrexAttachment,
+    EmrexAttempt,
+    EmrexRequest,
+    EmrexRequestEvent,
+    EmrexSummary,
+    EmrexTranscript,
+)
 from app.extensions import db
 from app.privacy.services import collect_export
 from tests.conftest import files_on_disk, text_of
