@@ -119,6 +119,8 @@ T = {
     "Hyväksyjä %(name)s, %(date)s: tiedot lasketaan tämän hakijan tiedoiksi.",
     "Godkänt av %(name)s %(date)s: resultaten räknas för den här kandidaten.",
     "%(name)s đã chấp nhận lúc %(date)s: kết quả được tính cho ứng viên này."),
+"Show the courses in these records": ("Näytä tietojen opintojaksot", "Visa kurserna i resultaten",
+                                      "Xem các học phần trong kết quả này"),
 "not counted while held": ("ei lasketa tarkistuksen aikana", "räknas inte under granskning",
                            "chưa được tính khi đang chờ xem xét"),
 }
