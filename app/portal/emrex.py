@@ -59,7 +59,9 @@ def emrex_token(token: str):
     if emrex_request is None:
         abort(404)
     services.mark_opened(emrex_request)
-    session[SESSION_KEY] = {"rid": emrex_request.id, "at": utcnow().timestamp()}
+    bound = session.get(SESSION_KEY) or {}
+    again = bound.get("rid") == emrex_request.id and bound.get("me") is True  # this browser said "me" already
+    session[SESSION_KEY] = {"rid": emrex_request.id, "at": utcnow().timestamp(), **({"me": True} if again else {})}
     return redirect(url_for("portal.emrex_picker"), code=303)
 
 

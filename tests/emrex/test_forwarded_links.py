@@ -157,6 +157,24 @@ def test_bar_47_picker_names_the_masked_applicant_and_requires_confirmation(app,
                                            "birth_date": ""}).status_code == 200
 
 
+def test_bar_47_the_answer_belongs_to_the_browser_that_gave_it(app, make, mailbox, job):
+    """Reopening the email link in the same browser keeps the answer; another browser with
+    the same (forwarded) link is asked again."""
+    make.application(job, email="aino@example.fi", given="Aino", family="Virtanen")
+    token = _link(mailbox)
+    own = app.test_client()
+    own.get(f"/emrex/r/{token}")
+    own.post("/emrex/confirm", data={"answer": "me"})
+    own.get(f"/emrex/r/{token}")
+    assert "University of Helsinki" in own.get("/emrex/request?country=FI").get_data(as_text=True)
+    other = app.test_client()
+    other.get(f"/emrex/r/{token}")
+    body = other.get("/emrex/request?country=FI").get_data(as_text=True)
+    assert "Is this you?" in body and "University of Helsinki" not in body
+    assert other.post("/emrex/go", data={"contact_point": point("/emp/helsinki").id}).status_code == 400
+    assert db.session.scalar(select(func.count(EmrexAttempt.id))) == 0
+
+
 def test_bar_47_picker_is_translated_and_shows_vietnamese_names_family_first(app, make, mailbox, job):
     application = make.application(job, email="lan@example.vn", given="Thị Lan", family="Nguyễn")
     application.candidate.locale = "vi"
