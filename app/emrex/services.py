@@ -490,6 +490,13 @@ def _newest_counted(application: Application) -> EmrexTranscript | None:
         .order_by(EmrexTranscript.id.desc()).limit(1))
 
 
+def _counted_values(application: Application) -> dict:
+    """The list columns' values: those of the newest transcript that counts (none: empty)."""
+    newest = _newest_counted(application)
+    return {"institution": newest.institution if newest else None, "degree": newest.degree if newest else None,
+            "credits_total": newest.total_ects if newest else None, "gpa": newest.gpa if newest else None}
+
+
 def _claim_held(transcript_id: int, company_id: int, decision: Review, actor: User) -> EmrexTranscript:
     """One UPDATE … WHERE review_status = 'held': of two recruiters deciding at once (or
     one double click), exactly one decides; the other gets ``not_held``."""
@@ -518,10 +525,7 @@ def accept_transcript(transcript_id: int, company_id: int, actor: User) -> Emrex
     row = _claim_held(transcript_id, company_id, Review.ACCEPTED, actor)
     application = db.session.get(Application, row.application_id)
     summary = db.session.get(EmrexSummary, application.id)
-    values = {"needs_review": _other_held(application, row)}
-    newest = _newest_counted(application)
-    if newest is not None and newest.id == row.id:
-        values.update(institution=row.institution, degree=row.degree, credits_total=row.total_ects, gpa=row.gpa)
+    values = {"needs_review": _other_held(application, row), **_counted_values(application)}
     if summary is None or summary.status == "held":
         values["status"] = "completed"
     _summary(application, **values)
@@ -550,7 +554,7 @@ def discard_transcript(transcript_id: int, company_id: int, actor: User) -> Emre
     for stored_file in files_gone:
         db.session.delete(stored_file)
     summary = db.session.get(EmrexSummary, application.id)
-    values = {"needs_review": _other_held(application, row)}
+    values = {"needs_review": _other_held(application, row), **_counted_values(application)}
     if summary is not None and summary.status == "held":
         values["status"] = "completed" if _newest_counted(application) is not None else "discarded"
     _summary(application, **values)

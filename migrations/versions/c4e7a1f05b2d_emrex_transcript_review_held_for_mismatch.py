@@ -7,7 +7,8 @@ Create Date: 2026-12-06 07:15:00
 
 Existing rows: transcripts whose identity check said mismatch become ``held`` (they were
 only flagged before), and the list summary of an application whose last import was such a
-transcript stops showing its institution, degree, credits and GPA until a recruiter decides.
+transcript stops showing its institution, degree, credits and GPA until a recruiter decides
+(the decision sets them from the newest transcript that counts).
 """
 from alembic import op
 import sqlalchemy as sa
@@ -27,8 +28,10 @@ def upgrade():
         batch_op.create_foreign_key('fk_emrex_transcripts_reviewed_by_id_users', 'users', ['reviewed_by_id'], ['id'],
                                     ondelete='SET NULL')
     op.execute("UPDATE emrex_transcripts SET review_status = 'held' WHERE identity_status = 'mismatch'")
-    op.execute("UPDATE emrex_summaries SET status = 'held', institution = NULL, degree = NULL, "
-               "credits_total = NULL, gpa = NULL WHERE needs_review = true AND status = 'completed'")
+    # needs_review was set only by an import: the summary's values came from that mismatched one.
+    op.execute("UPDATE emrex_summaries SET institution = NULL, degree = NULL, credits_total = NULL, gpa = NULL "
+               "WHERE needs_review = true")
+    op.execute("UPDATE emrex_summaries SET status = 'held' WHERE needs_review = true AND status = 'completed'")
 
 
 def downgrade():

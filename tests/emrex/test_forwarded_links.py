@@ -308,6 +308,43 @@ def test_bar_47_discard_deletes_the_content_and_keeps_it_out(app, make, mailbox,
     assert services.open_request(application.id) is not None
 
 
+def _second_request(app, mailbox, application, learner, birth="1999-04-12", emp="/emp/aalto"):
+    """The recruiter asks the same application again and ``learner`` answers the new link."""
+    services.request_manually(application, _admin(application))
+    browser = app.test_client()
+    browser.get(f"/emrex/r/{_link(mailbox)}")
+    browser.post("/emrex/confirm", data={"answer": "me"})
+    handoff = browser.post("/emrex/go", data={"contact_point": point(emp).id, "birth_date": birth})
+    emp_url, fields = handoff_fields(handoff.get_data(as_text=True))
+    _, reply = complete_at_emp(emp_url, fields, learner=learner)
+    assert app.test_client().post("/emrex/return", data=reply).status_code == 200
+
+
+def _admin(application):
+    from app.accounts.models import User
+
+    return db.session.scalar(select(User).where(User.company_id == application.company_id, User.role == "admin"))
+
+
+def test_bar_47_a_held_transcript_never_overwrites_the_candidates_own(app, make, mailbox, job):
+    """Aino's own records first; later her second link is forwarded: the list keeps showing
+    her records while the other one is held, and after the discard."""
+    application = _forwarded_journey(app, make, mailbox, job, learner=None)
+    own = db.session.scalar(select(EmrexTranscript))
+    assert own.review_status == "clear"
+    _second_request(app, mailbox, application, MATTI)
+    held = db.session.scalar(select(EmrexTranscript).where(EmrexTranscript.id != own.id))
+    assert held.review_status == "held" and held.institution != own.institution
+    summary = db.session.get(EmrexSummary, application.id)
+    assert summary.status == "held" and summary.needs_review and summary.gpa == own.gpa
+    assert summary.institution == own.institution
+    services.discard_transcript(held.id, held.company_id, _admin(application))
+    db.session.expire_all()
+    summary = db.session.get(EmrexSummary, application.id)
+    assert summary.status == "completed" and not summary.needs_review and summary.gpa == own.gpa
+    assert len(_export("aino@example.fi")["records"]) == 1
+
+
 def test_bar_47_other_company_gets_404_and_nothing_changes(app, make, mailbox, job, client, auth):
     _forwarded_journey(app, make, mailbox, job)
     transcript = db.session.scalar(select(EmrexTranscript))
