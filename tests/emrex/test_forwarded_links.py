@@ -380,6 +380,48 @@ def test_bar_47_get_never_mutates(app, make, mailbox, job, client, auth):
     assert _rows() == rows
 
 
+def test_bar_47_two_recruiters_deciding_at_the_same_moment_one_wins(app, make, mailbox, job):
+    """Accept and discard in two threads (two sessions, two connections) released together:
+    exactly one decides, the other is told, and the transcript is consistent with the winner."""
+    import threading
+
+    _forwarded_journey(app, make, mailbox, job)
+    transcript = db.session.scalar(select(EmrexTranscript))
+    tid, cid = transcript.id, transcript.company_id
+    admin_id = make.admin_of(job.company).id
+    db.session.remove()
+    barrier, outcomes = threading.Barrier(2), {}
+
+    def decide(name, fn):
+        from app.accounts.models import User
+
+        with app.app_context():
+            actor = db.session.get(User, admin_id)
+            barrier.wait(timeout=30)
+            try:
+                fn(tid, cid, actor)
+                outcomes[name] = "decided"
+            except services.ReviewError as exc:
+                outcomes[name] = exc.code
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=decide, args=("accept", services.accept_transcript)),
+               threading.Thread(target=decide, args=("discard", services.discard_transcript))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes.values()) == ["decided", "not_held"], outcomes
+    winner = "accepted" if outcomes["accept"] == "decided" else "discarded"
+    row = db.session.get(EmrexTranscript, tid)
+    summary = db.session.scalar(select(EmrexSummary))
+    assert row.review_status == winner
+    assert (row.reports is not None, summary.gpa is not None) == ((True, True) if winner == "accepted" else (False, False))
+    assert db.session.scalar(select(func.count(audit.AuditEntry.id)).where(
+        audit.AuditEntry.object == f"emrex_transcript:{tid}")) == 1
+
+
 def test_bar_47_two_decisions_at_once_one_wins(app, make, mailbox, job):
     """The claim is one conditional UPDATE: of accept and discard racing, exactly one applies."""
     _forwarded_journey(app, make, mailbox, job)
