@@ -2,7 +2,7 @@
 for a recruiter's decision and kept out of exports, list columns and GPA)
 
 Revision ID: c4e7a1f05b2d
-Revises: 59266c8c7dad
+Revises: c3a1f0e2b7d4
 Create Date: 2026-12-06 07:15:00
 
 Existing rows: transcripts whose identity check said mismatch become ``held`` (they were
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = 'c4e7a1f05b2d'
-down_revision = '59266c8c7dad'
+down_revision = 'c3a1f0e2b7d4'
 branch_labels = None
 depends_on = None
 
