@@ -74,6 +74,7 @@ ACTION_LABELS = {
     "candidate_merged": "Merged two candidate records", "candidate_split": "Split a merged candidate",
     "duplicate_dismissed": "Marked two candidates as different people",
     **USER_ACTION_LABELS,
+    "emrex.transcript_accepted": "Accepted held study records", "emrex.transcript_discarded": "Discarded held study records",
 }
 
 

@@ -320,6 +320,11 @@ class Candidate(Client):
             self.stats.email_delays.append(arrived_at - applied_at)
         if self.call("EMREX email link", "GET", f"/emrex/r/{token}") is None:
             return
+        whom = self.call("EMREX is this you", "GET", "/emrex/request")
+        csrf = CSRF.search(whom.text) if whom is not None and whom.status_code == 200 else None
+        if csrf is None or self.call("EMREX confirm", "POST", "/emrex/confirm", data={
+                "csrf_token": csrf.group(1), "answer": "me"}) is None:
+            return
         picker = self.call("EMREX picker", "GET", "/emrex/request?country=FI")
         csrf = CSRF.search(picker.text) if picker is not None and picker.status_code == 200 else None
         if csrf is None:

@@ -1,4 +1,5 @@
-"""EMREX columns in the applications list (cogwheel menu): sortable and filterable."""
+"""EMREX columns in the applications list (cogwheel menu): sortable and filterable. They read
+the summary row, which only ever holds counted transcripts (a held one shows its status)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from app.emrex.models import EmrexSummary
 STATUS_LABELS = {
     "sent": _l("Requested"), "opened": _l("Opened"), "in_progress": _l("At university"),
     "completed": _l("Records received"), "cancelled": _l("Cancelled"), "expired": _l("Expired"),
-    "pending": _l("Pending"),
+    "pending": _l("Pending"), "held": _l("Held for review"), "discarded": _l("Records discarded"),
 }
 
 

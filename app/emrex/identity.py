@@ -55,3 +55,34 @@ def check_learner(given: str | None, family: str | None, bday: date | None, *, a
     if details["birth_date"] == "missing":
         return IdentityResult("partial", details)
     return IdentityResult("match", details)
+
+
+MASK = "•••"
+MAX_MASKED_PARTS = 8
+
+
+def _initial(part: str) -> str:
+    """The first letter or digit of a name part with its combining marks (so "Ễ" typed as
+    E + two accents stays one letter); ``""`` when the part has none."""
+    for i, char in enumerate(part):
+        if unicodedata.category(char)[0] in "LN":
+            end = i + 1
+            while end < len(part) and unicodedata.combining(part[end]):
+                end += 1
+            return part[i:end]
+    return ""
+
+
+def mask_name(*parts: str | None) -> str:
+    """Whom an EMREX request is for, shown to whoever holds the link: the first letter of
+    each name part and a fixed mask, so neither the rest nor the length of any part shows
+    ("Maija Meikäläinen" → "M••• M•••", "Nguyễn Thị Minh Khai" → "N••• T••• M••• K•••",
+    "Li" → "L•••"). Hyphenated parts keep the hyphen ("Anna-Liisa" → "A•••-L•••")."""
+    words = " ".join(unicodedata.normalize("NFC", p or "") for p in parts).split()
+    masked = []
+    for word in words[:MAX_MASKED_PARTS]:
+        pieces = [_initial(piece) + MASK for piece in word.split("-") if piece]
+        masked.append("-".join(pieces) if pieces else MASK)
+    if len(words) > MAX_MASKED_PARTS:
+        masked.append("…")
+    return " ".join(masked)

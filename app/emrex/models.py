@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -13,6 +14,27 @@ from app.extensions import db
 
 OPEN_STATES = ("pending", "sent", "opened", "in_progress")
 TERMINAL_STATES = ("completed", "cancelled", "expired")
+
+
+class Review(enum.StrEnum):
+    """Whether a transcript counts for its application. ``held``: the identity check said
+    mismatch (a forwarded invite link, or a typo), so it stays out of the candidate's
+    export, the list columns and the GPA until a recruiter accepts or discards it."""
+
+    CLEAR = "clear"
+    HELD = "held"
+    ACCEPTED = "accepted"
+    DISCARDED = "discarded"
+
+
+COUNTED_REVIEWS = (Review.CLEAR.value, Review.ACCEPTED.value)
+
+
+def _initial_review(context) -> str:
+    """Fail closed: a transcript stored without a review state is held unless its identity
+    check passed."""
+    identity = context.get_current_parameters().get("identity_status")
+    return Review.CLEAR.value if identity in ("match", "partial") else Review.HELD.value
 
 
 class EmrexCountry(db.Model):
@@ -156,6 +178,9 @@ class EmrexTranscript(db.Model):
     legacy: Mapped[bool] = mapped_column(default=False)
     identity_status: Mapped[str] = mapped_column(String(16), default="mismatch")
     identity_detail: Mapped[dict | None] = mapped_column(JSON, default=None)
+    review_status: Mapped[str] = mapped_column(String(16), default=_initial_review, server_default=Review.CLEAR.value)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[datetime | None]
     learner: Mapped[dict | None] = mapped_column(JSON, default=None)
     reports: Mapped[list | None] = mapped_column(JSON, default=None)  # parsed tree for display
     institution: Mapped[str | None] = mapped_column(String(300))
@@ -167,12 +192,18 @@ class EmrexTranscript(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     raw_file = relationship("StoredFile")
+    reviewed_by = relationship("User")
     attachments: Mapped[list[EmrexAttachment]] = relationship(cascade="all, delete-orphan",
                                                               order_by="EmrexAttachment.id")
 
     @property
     def needs_review(self) -> bool:
-        return self.identity_status == "mismatch"
+        return self.review_status == Review.HELD
+
+    @property
+    def counts(self) -> bool:
+        """Part of the application: exported, in the list columns and the GPA."""
+        return self.review_status in COUNTED_REVIEWS
 
 
 class EmrexAttachment(db.Model):

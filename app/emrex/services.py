@@ -14,7 +14,7 @@ from decimal import Decimal
 from flask import current_app
 from sqlalchemy import select, update
 
-from app import background
+from app import audit, background
 from app.accounts.models import Company, User
 from app.accounts.secrets import decrypt, encrypt
 from app.applications import files
@@ -22,6 +22,7 @@ from app.applications import services as applications
 from app.applications.models import Application
 from app.clock import utcnow
 from app.emrex.models import (
+    COUNTED_REVIEWS,
     OPEN_STATES,
     EmrexAttachment,
     EmrexAttempt,
@@ -32,6 +33,7 @@ from app.emrex.models import (
     EmrexRequestEvent,
     EmrexSummary,
     EmrexTranscript,
+    Review,
 )
 from app.extensions import db
 from app.jobs.events import stage_entered
@@ -51,6 +53,15 @@ REMINDER_KEY = "emrex_reminder"
 
 class EmrexError(ValueError):
     """A rule of EMREX was broken; the message is for the user."""
+
+
+class ReviewError(EmrexError):
+    """A recruiter's decision on a held transcript could not be made; ``code`` says why
+    (``not_held``: it was decided already, by someone else or in another tab)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
 
 
 # ---------------------------------------------------------------- settings
@@ -215,6 +226,26 @@ def mark_opened(request: EmrexRequest) -> None:
     background.commit()
 
 
+def applicant_label(request: EmrexRequest) -> str:
+    """Whom the request is for, masked for whoever holds the link (a forwarded invite must
+    not show the applicant's name). Vietnamese names are shown family name first."""
+    from app.emrex.identity import mask_name
+
+    candidate = request.application.candidate
+    if candidate.locale == "vi":
+        return mask_name(candidate.family_name, candidate.given_names)
+    return mask_name(candidate.given_names, candidate.family_name)
+
+
+def confirm_identity(request: EmrexRequest) -> None:
+    """The person with the link said the request is for them: kept in the request's
+    history (if the records then do not match, the recruiter sees that it was confirmed)."""
+    if not request.is_open:
+        raise EmrexError("This request is closed.")
+    _event(request, "confirmed")
+    background.commit()
+
+
 def countries() -> list[EmrexCountry]:
     used = {code for (code,) in db.session.execute(
         select(EmrexContactPoint.country_code).where(EmrexContactPoint.is_active.is_(True)).distinct())}
@@ -373,6 +404,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         institution=(transcript.reports[0].issuer_name if transcript.reports else None),
         degree=(degrees[0].title if degrees else None), total_ects=elmo.total_ects(transcript),
         gpa=summary.value, gpa_scale=company.gpa_scale, gpa_detail=_gpa_dict(summary))
+    row.review_status = Review.HELD if check.status == "mismatch" else Review.CLEAR
     db.session.add(row)
     db.session.flush()
     for report in transcript.reports:
@@ -384,12 +416,21 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
     request.status, request.finished_at, request.next_reminder_at = "completed", utcnow(), None
     request.stated_birth_date = None  # used for the identity check; not kept
     _event(request, "submitted", row.institution)
-    _summary(application, status="completed", institution=row.institution, degree=row.degree,
-             credits_total=row.total_ects, gpa=row.gpa, needs_review=row.needs_review)
-    applications.add_event(application, "emrex_imported", data={
-        "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")})
-    applications.notify_team(application, "emrex_submitted",
-                             f"{application.candidate.full_name} transferred study records")
+    if row.needs_review:
+        # Someone else's records (a forwarded link) must not count for this candidate
+        # until a recruiter has looked: nothing of them reaches the summary or the timeline.
+        _summary(application, status="held", needs_review=True)
+        applications.add_event(application, "emrex_held", data={"identity": check.status,
+                                                                **_jsonable(check.details)})
+        applications.notify_team(application, "emrex_submitted",
+                                 f"Study records for {application.candidate.full_name} need review")
+    else:
+        _summary(application, status="completed", institution=row.institution, degree=row.degree,
+                 credits_total=row.total_ects, gpa=row.gpa, needs_review=_other_held(application, row))
+        applications.add_event(application, "emrex_imported", data={
+            "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")})
+        applications.notify_team(application, "emrex_submitted",
+                                 f"{application.candidate.full_name} transferred study records")
     background.commit()
     return ReturnOutcome("imported", "", request, row)
 
@@ -433,6 +474,96 @@ def _report_dict(report) -> dict:
 def _gpa_dict(summary) -> dict:
     return _jsonable({k: getattr(summary, k) for k in ("value", "credits_counted", "graded_count", "failed_count",
                                                         "pass_fail_count", "not_convertible_count")})
+
+
+# ---------------------------------------------------------------- review of held transcripts
+
+def _other_held(application: Application, row: EmrexTranscript) -> bool:
+    return db.session.scalar(select(EmrexTranscript.id).where(
+        EmrexTranscript.application_id == application.id, EmrexTranscript.id != row.id,
+        EmrexTranscript.review_status == Review.HELD).limit(1)) is not None
+
+
+def _newest_counted(application: Application) -> EmrexTranscript | None:
+    return db.session.scalar(select(EmrexTranscript).where(
+        EmrexTranscript.application_id == application.id, EmrexTranscript.review_status.in_(COUNTED_REVIEWS))
+        .order_by(EmrexTranscript.id.desc()).limit(1))
+
+
+def _counted_values(application: Application) -> dict:
+    """The list columns' values: those of the newest transcript that counts (none: empty)."""
+    newest = _newest_counted(application)
+    return {"institution": newest.institution if newest else None, "degree": newest.degree if newest else None,
+            "credits_total": newest.total_ects if newest else None, "gpa": newest.gpa if newest else None}
+
+
+def _claim_held(transcript_id: int, company_id: int, decision: Review, actor: User) -> EmrexTranscript:
+    """One UPDATE … WHERE review_status = 'held': of two recruiters deciding at once (or
+    one double click), exactly one decides; the other gets ``not_held``."""
+    claimed = db.session.execute(update(EmrexTranscript).where(
+        EmrexTranscript.id == transcript_id, EmrexTranscript.company_id == company_id,
+        EmrexTranscript.review_status == Review.HELD).values(
+        review_status=decision.value, reviewed_by_id=actor.id, reviewed_at=utcnow())).rowcount
+    if not claimed:
+        db.session.rollback()
+        raise ReviewError("not_held")
+    row = db.session.scalar(select(EmrexTranscript).where(EmrexTranscript.id == transcript_id)
+                            .execution_options(populate_existing=True))
+    return row
+
+
+def _record_review(row: EmrexTranscript, action: str, actor: User) -> None:
+    audit.record(company_id=row.company_id, actor=audit.actor_of(actor), object=f"emrex_transcript:{row.id}",
+                 action=action, before={"review": Review.HELD.value, "identity": row.identity_status,
+                                        "identity_detail": row.identity_detail},
+                 after={"review": row.review_status})
+
+
+def accept_transcript(transcript_id: int, company_id: int, actor: User) -> EmrexTranscript:
+    """A recruiter checked a held transcript and says it is the candidate's: from now on it
+    counts (export, list columns, GPA). Audited."""
+    row = _claim_held(transcript_id, company_id, Review.ACCEPTED, actor)
+    application = db.session.get(Application, row.application_id)
+    summary = db.session.get(EmrexSummary, application.id)
+    values = {"needs_review": _other_held(application, row), **_counted_values(application)}
+    if summary is None or summary.status == "held":
+        values["status"] = "completed"
+    _summary(application, **values)
+    applications.add_event(application, "emrex_accepted", actor=actor, data={
+        "institution": row.institution or "", "gpa": str(row.gpa or "")})
+    _record_review(row, "emrex.transcript_accepted", actor)
+    background.commit()
+    return row
+
+
+def discard_transcript(transcript_id: int, company_id: int, actor: User) -> EmrexTranscript:
+    """A recruiter says a held transcript is not the candidate's: its content (the other
+    person's name, birth date, courses, grades, the signed document and attachments) is
+    deleted; a marker with who decided and why stays on the card. Audited."""
+    row = _claim_held(transcript_id, company_id, Review.DISCARDED, actor)
+    application = db.session.get(Application, row.application_id)
+    stored = [row.raw_file] + [a.file for a in row.attachments]
+    for attachment in list(row.attachments):
+        db.session.delete(attachment)
+    row.raw_file = None
+    row.learner = row.reports = row.gpa_detail = None
+    row.institution = row.degree = row.total_ects = row.gpa = None
+    _record_review(row, "emrex.transcript_discarded", actor)
+    db.session.flush()
+    files_gone = [f for f in stored if f is not None]
+    for stored_file in files_gone:
+        db.session.delete(stored_file)
+    summary = db.session.get(EmrexSummary, application.id)
+    values = {"needs_review": _other_held(application, row), **_counted_values(application)}
+    if summary is not None and summary.status == "held":
+        values["status"] = "completed" if _newest_counted(application) is not None else "discarded"
+    _summary(application, **values)
+    applications.add_event(application, "emrex_discarded", actor=actor)
+    paths = [files.path_of(f) for f in files_gone]
+    background.commit()
+    for path in paths:  # after the commit: a failed commit keeps rows and files together
+        path.unlink(missing_ok=True)
+    return row
 
 
 # ---------------------------------------------------------------- opt-out

@@ -28,10 +28,28 @@ def _bound_request() -> EmrexRequest | None:
     return emrex_request if emrex_request is not None and emrex_request.is_open else None
 
 
+def _confirmed(emrex_request: EmrexRequest) -> bool:
+    """Did the person in this browser say the request is for them? (A forwarded link must
+    not take anyone to their university without that answer.)"""
+    bound = session.get(SESSION_KEY) or {}
+    return bound.get("rid") == emrex_request.id and bound.get("me") is True
+
+
 def _context(emrex_request: EmrexRequest) -> dict:
     application = emrex_request.application
     return {"emrex_request": emrex_request, "application": application, "company": application.job.company,
-            "job": application.job}
+            "job": application.job, "applicant": services.applicant_label(emrex_request),
+            "confirmed": _confirmed(emrex_request)}
+
+
+def _picker(emrex_request: EmrexRequest, code: str, error: str | None = None, status: int = 200):
+    context = _context(emrex_request)
+    countries = services.countries()
+    code = (code or "").upper()[:8]
+    chosen = next((c for c in countries if c.code == code), None) if context["confirmed"] else None
+    choices = services.choices_for(chosen.code) if chosen else []
+    return render_template("portal/emrex/picker.html", countries=countries, chosen=chosen, choices=choices,
+                           error=error, **context), status
 
 
 @bp.get("/emrex/r/<token>")
@@ -41,7 +59,9 @@ def emrex_token(token: str):
     if emrex_request is None:
         abort(404)
     services.mark_opened(emrex_request)
-    session[SESSION_KEY] = {"rid": emrex_request.id, "at": utcnow().timestamp()}
+    bound = session.get(SESSION_KEY) or {}
+    again = bound.get("rid") == emrex_request.id and bound.get("me") is True  # this browser said "me" already
+    session[SESSION_KEY] = {"rid": emrex_request.id, "at": utcnow().timestamp(), **({"me": True} if again else {})}
     return redirect(url_for("portal.emrex_picker"), code=303)
 
 
@@ -51,12 +71,35 @@ def emrex_picker():
     emrex_request = _bound_request()
     if emrex_request is None:
         return render_template("portal/emrex/no_session.html"), 404
-    countries = services.countries()
-    code = (request.args.get("country") or "").upper()[:8]
-    chosen = next((c for c in countries if c.code == code), None)
-    choices = services.choices_for(chosen.code) if chosen else []
-    return render_template("portal/emrex/picker.html", countries=countries, chosen=chosen, choices=choices,
-                           error=None, **_context(emrex_request))
+    return _picker(emrex_request, request.args.get("country"))
+
+
+@bp.post("/emrex/confirm")
+@public
+def emrex_confirm():
+    """The answer to "Is this you?". Yes: remembered for this browser, and the picker opens.
+    No: this browser lets go of the link and is told to ask for an own link; nothing is
+    written (a stranger saying no must not change the applicant's request)."""
+    emrex_request = _bound_request()
+    if emrex_request is None:
+        return render_template("portal/emrex/no_session.html"), 404
+    answer = request.form.get("answer")
+    if answer == "not_me":
+        session.pop(SESSION_KEY, None)
+        session["emrex_not_me"] = emrex_request.application.job.company.name
+        return redirect(url_for("portal.emrex_not_me"), code=303)
+    if answer != "me":
+        return _picker(emrex_request, "", _("Please tell us whether this request is for you."), 400)
+    if not _confirmed(emrex_request):
+        services.confirm_identity(emrex_request)
+        session[SESSION_KEY] = {**session[SESSION_KEY], "me": True}
+    return redirect(url_for("portal.emrex_picker"), code=303)
+
+
+@bp.get("/emrex/not-me")
+@public
+def emrex_not_me():
+    return render_template("portal/emrex/not_me.html", company_name=session.get("emrex_not_me"))
 
 
 @bp.post("/emrex/go")
@@ -65,6 +108,8 @@ def emrex_go():
     emrex_request = _bound_request()
     if emrex_request is None:
         return render_template("portal/emrex/no_session.html"), 404
+    if not _confirmed(emrex_request):
+        return _picker(emrex_request, "", _("Please confirm first that this request is for you."), 400)
     point_id = request.form.get("contact_point", type=int)
     raw_birth = (request.form.get("birth_date") or "").strip()
     error = None
@@ -84,12 +129,7 @@ def emrex_go():
         except services.EmrexError:
             error = _("Please pick your university from the list.")
     if error is not None:
-        countries = services.countries()
-        code = (request.form.get("country") or "").upper()[:8]
-        chosen = next((c for c in countries if c.code == code), None)
-        return render_template("portal/emrex/picker.html", countries=countries, chosen=chosen,
-                               choices=services.choices_for(chosen.code) if chosen else [], error=error,
-                               **_context(emrex_request)), 400
+        return _picker(emrex_request, request.form.get("country"), error, 400)
     return render_template("portal/emrex/handoff.html", attempt=attempt, return_url=services.return_url(),
                            **_context(emrex_request))
 
@@ -121,6 +161,8 @@ def emrex_opt_out():
         if done:
             return render_template("portal/emrex/opted_out.html", company_name=done)
         return render_template("portal/emrex/no_session.html"), 404
+    if not _confirmed(emrex_request):  # only the applicant may decline for their application
+        return redirect(url_for("portal.emrex_picker"), code=303)
     if request.method == "POST":
         company_name = emrex_request.application.job.company.name
         services.opt_out(emrex_request)

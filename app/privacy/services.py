@@ -31,6 +31,7 @@ from app.applications.services import normalise_email
 from app.assessments.models import AssessmentOrder, AssessmentSummary
 from app.clock import utcnow
 from app.emrex.models import (
+    COUNTED_REVIEWS,
     EmrexAttachment,
     EmrexAttempt,
     EmrexRequest,
@@ -211,8 +212,11 @@ def _application_export(company: Company, candidate: Candidate, application: App
                                 .order_by(OutboxEmail.id)).all()
     requests = db.session.scalars(select(EmrexRequest).where(EmrexRequest.application_id == application.id)
                                   .order_by(EmrexRequest.id)).all()
-    transcripts = db.session.scalars(select(EmrexTranscript).where(EmrexTranscript.application_id == application.id)
-                                     .order_by(EmrexTranscript.id)).all()
+    # Held (the identity check said someone else's: a forwarded invite link) and discarded
+    # transcripts are not this person's records: only those that count are exported.
+    transcripts = db.session.scalars(select(EmrexTranscript).where(
+        EmrexTranscript.application_id == application.id, EmrexTranscript.review_status.in_(COUNTED_REVIEWS))
+        .order_by(EmrexTranscript.id)).all()
     orders = db.session.scalars(select(AssessmentOrder).where(AssessmentOrder.application_id == application.id)
                                 .order_by(AssessmentOrder.id)).all()
     item = {

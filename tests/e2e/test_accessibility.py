@@ -100,6 +100,7 @@ def _candidate_pages(page, audit, live, mailbox, test_env, size: str, email: str
     page.goto(link)
     expect(page).to_have_url(f"{live}/emrex/request")
     audit.check(page, f"emrex-request-{size}")
+    page.click("button[value=me]")  # "Is this you?"
     page.select_option("#country", value="FI")
     page.click("form.picker-step >> nth=0 >> button[type=submit]")
     expect(page.locator("text=University of Helsinki")).to_be_visible()

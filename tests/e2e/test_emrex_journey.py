@@ -1,4 +1,4 @@
-"""EMREX in the browser: apply → invite email → link → country → university → the
+"""EMREX in the browser: apply → invite email → link → "is this you?" → country → university → the
 contact point (sandbox) → back with signed records → records and GPA on the card; and the
 opt-out."""
 
@@ -47,6 +47,12 @@ def test_full_emrex_journey(live, make, mailbox, test_env, phone, desk, shot, em
     phone.goto(link)
     expect(phone).to_have_url(f"{live}/emrex/request")  # the token left the address bar
     expect(phone.locator("h1")).to_have_text("Jaa opintotietosi")
+    # whom the request is for, masked; nothing to pick until the person says it is them
+    expect(phone.locator(".whom-name")).to_have_text("A••• V•••")
+    expect(phone.locator("#country")).to_have_count(0)
+    shot(phone, "e2e-emrex-whom-phone-fi")
+    phone.click("button[value=me]")
+    expect(phone.locator(".whom-confirmed")).to_contain_text("A••• V•••")
     phone.select_option("#country", label="Suomi")  # country names in the page's language
     phone.click("text=Näytä korkeakoulut")
     shot(phone, "e2e-emrex-picker-phone-fi")
@@ -96,6 +102,7 @@ def test_emrex_opt_out(live, make, mailbox, test_env, phone, desk, shot, emp_reg
     _setup(make)
     link = _apply_and_get_link(phone, live, test_env, mailbox)
     phone.goto(link)
+    phone.click("button[value=me]")
     phone.click("text=En halua jakaa opintotietojani")
     expect(phone.locator("h1")).to_have_text("Et halua jakaa opintotietojasi?")
     shot(phone, "e2e-emrex-optout-confirm")

@@ -39,6 +39,7 @@ def journey(app, make, mailbox, job, emp_path="/emp/helsinki", *, given="Aino", 
     token = next(m.group(1) for m in (LINK.search(text_of(msg)) for msg in reversed(mailbox.messages)) if m)
     browser = app.test_client()
     assert browser.get(f"/emrex/r/{token}").status_code == 303
+    assert browser.post("/emrex/confirm", data={"answer": "me"}).status_code == 303
     handoff = browser.post("/emrex/go", data={"contact_point": point(emp_path).id, "birth_date": birth or ""})
     assert handoff.status_code == 200
     emp_url, fields = handoff_fields(handoff.get_data(as_text=True))
@@ -224,6 +225,7 @@ def test_bar_31_completed_on_day_5_gets_no_day_7_or_14_reminder(app, make, mailb
     with freeze_time(start + timedelta(days=5)):  # the candidate finishes the journey on day 5
         browser = app.test_client()
         assert browser.get(f"/emrex/r/{token}").status_code == 303
+        browser.post("/emrex/confirm", data={"answer": "me"})
         handoff = browser.post("/emrex/go", data={"contact_point": point("/emp/helsinki").id,
                                                   "birth_date": LEARNER["bday"]})
         emp_url, fields = handoff_fields(handoff.get_data(as_text=True))

@@ -131,6 +131,7 @@ def test_bar_23_no_reminders_when_disabled_or_after_opt_out(emrex_job, make, mai
     second = db.session.scalars(select(EmrexRequest).order_by(EmrexRequest.id)).all()[1]
     token = token_from(invites(mailbox)[1])
     client.get(f"/emrex/r/{token}")
+    client.post("/emrex/confirm", data={"answer": "me"})
     client.post("/emrex/opt-out")
     for day in (3, 7, 14):
         with freeze_time(start + timedelta(days=day, minutes=1)):
@@ -147,6 +148,7 @@ def test_bar_14_token_link_binds_a_portal_session_and_leaves_the_address_bar(emr
     resp = client.get(f"/emrex/r/{token}")
     assert resp.status_code == 303 and resp.headers["Location"] == "/emrex/request"
     assert resp.headers["Referrer-Policy"] == "no-referrer"
+    assert client.post("/emrex/confirm", data={"answer": "me"}).status_code == 303
     page = client.get("/emrex/request")
     body = page.get_data(as_text=True)
     assert page.status_code == 200 and token not in body and "Finland" in body and "Sweden" in body
@@ -171,6 +173,7 @@ def test_bar_16_handoff_posts_to_the_registry_url_only(emrex_job, make, mailbox,
     set_trigger(emrex_job, 0)
     make.application(emrex_job)
     client.get(f"/emrex/r/{token_from(invites(mailbox)[0])}")
+    client.post("/emrex/confirm", data={"answer": "me"})
     bad = client.post("/emrex/go", data={"contact_point": 99999, "country": "FI", "birth_date": "2000-01-02",
                                          "returnUrl": "https://evil.example/"})
     assert bad.status_code == 400 and db.session.scalar(select(func.count(EmrexAttempt.id))) == 0
@@ -196,6 +199,7 @@ def _start(emrex_job, make, mailbox, client, registry):
     set_trigger(emrex_job, 0)
     make.application(emrex_job)
     client.get(f"/emrex/r/{token_from(invites(mailbox)[0])}")
+    client.post("/emrex/confirm", data={"answer": "me"})
     client.post("/emrex/go", data={"contact_point": registry[0].id, "birth_date": "2000-01-02"})
     return db.session.scalar(select(EmrexAttempt))
 
@@ -256,6 +260,7 @@ def test_bar_23_opt_out_is_a_confirmation_then_final_and_idempotent(emrex_job, m
     application = make.application(emrex_job)
     token = token_from(invites(mailbox)[0])
     client.get(f"/emrex/r/{token}")
+    client.post("/emrex/confirm", data={"answer": "me"})
     confirm = client.get("/emrex/opt-out")
     assert confirm.status_code == 200 and "Do not share your study records?" in confirm.get_data(as_text=True)
     request = db.session.scalar(select(EmrexRequest))
@@ -329,6 +334,7 @@ def test_bar_14_unknown_terminal_and_foreign_tokens_are_the_same_404(emrex_job, 
     done = db.session.scalar(select(EmrexRequest).where(EmrexRequest.application_id == done_app.id))
     browser = app.test_client()
     browser.get(f"/emrex/r/{done_token}")
+    browser.post("/emrex/confirm", data={"answer": "me"})
     browser.post("/emrex/opt-out")  # terminal: opted out
     live = db.session.scalar(select(EmrexRequest).where(EmrexRequest.application_id == live_app.id))
     candidates = {"unknown": "A" * 43, "terminal": done_token, "hash as token": live.token_hash,
@@ -358,14 +364,15 @@ def test_bar_14_token_stays_out_of_later_urls_and_the_referer_and_reminders_carr
     first = browser.get(f"/emrex/r/{token}")
     assert first.status_code == 303 and token not in first.headers["Location"]
     assert first.headers["Referrer-Policy"] == "no-referrer"
-    later = [browser.get("/emrex/request"), browser.get("/emrex/request?country=FI"),
+    later = [browser.get("/emrex/request"), browser.post("/emrex/confirm", data={"answer": "me"}),
+             browser.get("/emrex/request?country=FI"),
              browser.post("/emrex/go", data={"contact_point": registry[0].id, "birth_date": "2000-01-02"}),
              browser.get("/emrex/opt-out")]
     for resp in later:
         assert token not in resp.get_data(as_text=True) and token not in resp.headers.get("Location", "")
         # the hand-off page posts to the contact point: with no-referrer the browser sends no Referer
         assert resp.headers["Referrer-Policy"] == "no-referrer"
-    handoff = later[2].get_data(as_text=True)
+    handoff = later[3].get_data(as_text=True)
     assert 'action="https://emp.example.fi/helsinki"' in handoff and 'name="referrer"' not in handoff
     with freeze_time(start + timedelta(days=3, minutes=1)):
         sweeper.sweep()
@@ -444,6 +451,7 @@ def test_bar_15_flow_order_hand_off_needs_the_link_and_the_return_reads_no_cooki
     assert resp.status_code in (400, 404) and db.session.scalar(select(func.count(EmrexAttempt.id))) == 0
     browser = app.test_client()
     browser.get(f"/emrex/r/{token_from(invites(mailbox)[0])}")
+    browser.post("/emrex/confirm", data={"answer": "me"})
     browser.post("/emrex/go", data={"contact_point": registry[0].id, "birth_date": "2000-01-02"})
     attempt = db.session.scalar(select(EmrexAttempt))
     # the candidate's own browser (with its portal cookie) posting a session id that is not open → 400

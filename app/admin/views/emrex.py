@@ -12,7 +12,9 @@ from sqlalchemy import func, select
 
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
+from app.admin.forms import EmptyForm
 from app.admin.views import bp
+from app.admin.views.applications import _card_context
 from app.applications import files
 from app.applications.actions import CardAction, register_action
 from app.applications.display import register_event_text, register_panel
@@ -78,6 +80,12 @@ register_event_text("emrex_imported", lambda d: _("EMREX records received from %
 register_event_text("emrex_attempt_closed", lambda d: _("EMREX transfer ended without records: %(outcome)s",
                                                         outcome=d.get("outcome", "")))
 register_event_text("emrex_opted_out", lambda d: _("The candidate declined EMREX: no records were transferred"))
+register_event_text("emrex_held", lambda d: _("EMREX records received but held for review: the identity check did "
+                                              "not match"))
+register_event_text("emrex_accepted", lambda d: _("EMREX records accepted after review (%(inst)s)",
+                                                  inst=d.get("institution") or "?"))
+register_event_text("emrex_discarded", lambda d: _("EMREX records discarded after review: they were not this "
+                                                   "candidate's"))
 
 
 # ---------------------------------------------------------------- settings
@@ -134,6 +142,45 @@ def emrex_request(application_id: int):
         flash(_("EMREX request sent.") if emrex_req.sends == 1 else
               _("The open EMREX request was sent again (same link)."), "success")
     return redirect(url_for("admin.application", application_id=application.id))
+
+
+# ---------------------------------------------------------------- held transcripts: accept / discard
+
+REVIEW_ERRORS = {"not_held": _l("This transcript is no longer held: someone already decided. The card shows the "
+                                "current state.")}
+
+
+def _review(transcript_id: int, decide, message: str):
+    transcript = get_or_404(EmrexTranscript, transcript_id)
+    application = get_or_404(Application, transcript.application_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    level = "success"
+    try:
+        decide(transcript.id, application.company_id, current_user._get_current_object())
+    except services.ReviewError as exc:
+        level, message = "error", str(REVIEW_ERRORS.get(exc.code, exc.code))
+    if is_fragment_request():
+        db.session.expire_all()
+        html = render_template("admin/applications/_card.html", **_card_context(application))
+        return make_response(html, trigger={"toast": {"level": level, "message": message},
+                                            "applicationChanged": application.id})
+    flash(message, level)
+    return redirect(url_for("admin.application", application_id=application.id, _anchor=f"transcript-{transcript.id}"))
+
+
+@bp.post("/emrex/transcripts/<int:transcript_id>/accept")
+@company_user_required
+def emrex_transcript_accept(transcript_id: int):
+    return _review(transcript_id, services.accept_transcript,
+                   _("Accepted: the records now count for this candidate."))
+
+
+@bp.post("/emrex/transcripts/<int:transcript_id>/discard")
+@company_user_required
+def emrex_transcript_discard(transcript_id: int):
+    return _review(transcript_id, services.discard_transcript,
+                   _("Discarded: the records were deleted and do not count for this candidate."))
 
 
 @bp.get("/emrex/attachments/<int:attachment_id>")
