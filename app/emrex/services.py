@@ -228,10 +228,13 @@ def mark_opened(request: EmrexRequest) -> None:
 
 def applicant_label(request: EmrexRequest) -> str:
     """Whom the request is for, masked for whoever holds the link (a forwarded invite must
-    not show the applicant's name). Vietnamese names are shown family name first."""
+    not show the applicant's name). A name kept whole (TopCV, family name first) is masked
+    in its own order; other Vietnamese names are shown family name first."""
     from app.emrex.identity import mask_name
 
     candidate = request.application.candidate
+    if candidate.display_name:
+        return mask_name(*candidate.display_name.split())
     if candidate.locale == "vi":
         return mask_name(candidate.family_name, candidate.given_names)
     return mask_name(candidate.given_names, candidate.family_name)

@@ -472,3 +472,18 @@ def test_bar_47_mask_hides_length():
     from app.emrex.identity import mask_name
 
     assert mask_name("Jo", "Ek") == mask_name("Johannes", "Ekströmmer") == "J••• E•••"
+
+
+def test_bar_47_a_name_kept_whole_is_masked_in_its_own_order():
+    """A TopCV name is stored whole, family name first (display_name): the picker masks it in
+    that order, whatever the candidate's language; other names follow the language."""
+    from types import SimpleNamespace
+
+    def label(**candidate):
+        fields = {"display_name": None, "locale": "en", "given_names": "", "family_name": ""} | candidate
+        return services.applicant_label(SimpleNamespace(application=SimpleNamespace(
+            candidate=SimpleNamespace(**fields))))
+
+    assert label(display_name="Nguyễn Thị Lan", given_names="Thị Lan", family_name="Nguyễn") == "N••• T••• L•••"
+    assert label(given_names="Thị Lan", family_name="Nguyễn", locale="vi") == "N••• T••• L•••"
+    assert label(given_names="Maija", family_name="Meikäläinen") == "M••• M•••"
