@@ -554,8 +554,8 @@ def sweep_retention() -> int:
 
     done = 0
     now = utcnow()
-    if purge_expired(now):
-        db.session.commit()
+    purge_expired(now)
+    db.session.commit()  # always: on SQLite even a DELETE of nothing holds the write lock until commit
     outbox_ids: list[int] = []
     delivery_ids: list[int] = []
     for company_id, months in db.session.execute(select(Company.id, Company.retention_months)).all():
