@@ -88,7 +88,9 @@ def query_counts(app, worlds: dict) -> list[tuple]:
                      "applications list, page 10 (100/page)": "/admin/applications?page=10&per_page=100",
                      "pipeline board": f"/admin/jobs/{world['jobs'][0]}",
                      "application card": f"/admin/applications/{world['first_app']}",
-                     "careers page": f"/c/{slug}/"}
+                     "careers page": f"/c/{slug}/",
+                     "possible duplicates": "/admin/duplicates",
+                     "users (team)": "/admin/settings/users"}
             for label, url in pages.items():
                 client.get(url)  # warm caches (templates, mappers)
                 counter["n"] = 0
@@ -156,7 +158,9 @@ def http_rows(worlds: dict) -> list[load.RowResult]:
                 ("pipeline board", authed(f"/admin/jobs/{big['jobs'][0]}")),
                 ("applications list, page 1", authed("/admin/applications?per_page=50")),
                 ("applications list, page 500", authed("/admin/applications?page=500&per_page=50")),
-                ("application card", authed(f"/admin/applications/{big['first_app'] + 17}"))]
+                ("application card", authed(f"/admin/applications/{big['first_app'] + 17}")),
+                ("possible duplicates", authed("/admin/duplicates")),
+                ("users (team)", authed("/admin/settings/users"))]
         results.append(load.run("bare Flask route (first)", port, get("/__bench/bare"), concurrency=CONCURRENCY,
                                 duration=DURATION))
         for name, maker in rows[1:]:
