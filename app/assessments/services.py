@@ -256,16 +256,35 @@ def tests_of(integration: PartnerIntegration, *, actor: User | None = None,
     client = client_for(integration)
     result = partners.call_now(integration, "alva.list_tests", client.list_tests if client else _no_key,
                                summary="list tests", actor=actor)
-    _note_call(integration, result)
+    _keep_tests(integration, result)
+    cache = integration.cache or {}
     if result.ok:
-        cache.update({"tests": result.data, "tests_fetched_at": _iso(now), "tests_failed_at": None,
-                      "tests_problem": None})
-        integration.cache = cache
         return result.data, None, cache["tests_fetched_at"]
-    problem = f"{product_label(integration.product)}: the list of tests could not be loaded ({result.error})."
-    cache.update({"tests_failed_at": _iso(now), "tests_problem": problem})
+    return tests, cache["tests_problem"], fetched
+
+
+def _keep_tests(integration: PartnerIntegration, result: CallResult) -> None:
+    """Store the outcome of asking the vendor for its tests in ``integration.cache``."""
+    _note_call(integration, result)
+    cache, now = dict(integration.cache or {}), _iso(utcnow())
+    if result.ok:
+        cache.update({"tests": result.data, "tests_fetched_at": now, "tests_failed_at": None, "tests_problem": None})
+    else:
+        problem = f"{product_label(integration.product)}: the list of tests could not be loaded ({result.error})."
+        cache.update({"tests_failed_at": now, "tests_problem": problem})
     integration.cache = cache
-    return tests, problem, fetched
+
+
+def _list_tests(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
+    """Queued when the vendor finishes the connection, so the job settings' test picker has
+    its list before a recruiter opens it (pages only read the cache)."""
+    client = client_for(integration)
+    result = client.list_tests() if client else _no_key()
+    _keep_tests(integration, result)
+    return result
+
+
+partners.register_outbound("alva.list_tests")(_list_tests)
 
 
 def test_name(integration: PartnerIntegration, partner_test_id: str) -> str:
@@ -717,6 +736,8 @@ def _connect(delivery: PartnerDelivery, integration: PartnerIntegration, payload
     audit.record(company_id=integration.company_id, actor=audit.actor_of(partner=VENDOR),
                  object=f"partner_integration:{integration.id}", action="connect", before=before,
                  after=_snapshot(integration))
+    if is_usable(integration):
+        partners.queue_call(integration, "alva.list_tests", summary="list tests")
 
 
 @partners.register_inbound(VENDOR, "assessment.status_changed")

@@ -431,3 +431,23 @@ def test_finding_assessment_settings_get_writes(world, client, auth, make, vendo
     assert len(deliveries(integration.id, "out")) == calls + 1
     assert integration.cache["tests_fetched_at"] > "2020-01-01T00:00:00"
     assert _orders() == []  # a refresh never sends a test
+
+
+def test_connecting_loads_the_test_list_for_the_pickers(app, client, make, vendor):
+    """Pages only read the cached list (a GET never calls the vendor), so the vendor's
+    "connect" callback queues the list: the job settings' picker is filled before a recruiter
+    opens it, without pressing "Refresh the list of tests"."""
+    from tests.assessments.conftest import add_integration, event, signed
+
+    company = make.company("acme", "Acme Oy")
+    account = vendor.account("coding", company.name)
+    integration, secret = add_integration(company, "coding", api_key=account["api_key"])
+    assert services.cached_tests(integration) == ([], None, None)
+    body, headers = signed(secret, event("integration.connect", {"vendor_account_ref": account["ref"]}))
+    resp = client.post(f"/partner/v1/assessments/{integration.external_id}/connect", data=body, headers=headers)
+    assert resp.status_code == 202, resp.get_json()
+    db.session.expire_all()
+    tests, problem, fetched = services.cached_tests(db.session.get(type(integration), integration.id))
+    assert problem is None and fetched
+    assert [t["partner_test_id"] for t in tests] == ["alva-code-python", "alva-code-js"]
+    assert [(d.type, d.state) for d in deliveries(integration.id, "out")] == [("alva.list_tests", "ok")]
