@@ -50,6 +50,14 @@ def _count(name: str) -> int:
     return int(value)
 
 
+def _choice(name: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices`` (the first is the default); anything else stops the start-up."""
+    value = (_env(name, choices[0]) or "").strip().lower()
+    if value not in choices:
+        raise ConfigError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 def base_settings() -> dict:
     """The base settings, read from the environment when the app is created."""
     s: dict = {}
@@ -75,6 +83,9 @@ def base_settings() -> dict:
     s['MAIL_SUPPRESS_SEND'] = False  # tests talk to a real SMTP server (aiosmtpd)
     s['EMREX_REGISTRY_URLS'] = _env("EMREX_REGISTRY_URLS", "")
     s['EMREX_ALLOW_HTTP_RETURN'] = _bool("EMREX_ALLOW_HTTP_RETURN")
+    # A registry certificate past its validity: "warn" accepts a valid signature and flags it
+    # on the card (PROTOCOL §5's default); "reject" refuses the transcript with a clear message.
+    s['EMREX_EXPIRED_CERTIFICATES'] = _choice("EMREX_EXPIRED_CERTIFICATES", ("warn", "reject"))
     s['TOPCV_API_URL'] = _env("TOPCV_API_URL", "http://127.0.0.1:5102")
     s['ASSESSMENT_VENDOR_URL'] = _env("ASSESSMENT_VENDOR_URL", "http://127.0.0.1:5103")
     s['PARTNER_HTTP_TIMEOUT'] = float(_env("PARTNER_HTTP_TIMEOUT", "10"))

@@ -22,6 +22,8 @@ import xmlsec
 from cryptography import x509
 from lxml import etree
 
+from app.emrex.grades import classify
+
 ELMO_NS = "https://github.com/emrex-eu/elmo-schemas/tree/v1"
 LEGACY_NS = "http://purl.org/net/elmo"
 DSIG_NS = "http://www.w3.org/2000/09/xmldsig#"
@@ -277,23 +279,70 @@ def validate_schema(root: etree._Element) -> bool:
 
 
 # ---------------------------------------------------------------- read the records
+#
+# One pass over each element's children, dispatching on the local name (ELMO v1, the
+# legacy pre-1.0 namespace or no namespace; elements of other namespaces are ignored).
+# This walk is most of the cost of an import beyond lxml and xmlsec, so it touches each
+# element once and reads plain text nodes directly.
 
-@dataclass
+_KNOWN_PREFIXES = (f"{{{ELMO_NS}}}", f"{{{LEGACY_NS}}}")
+_LOCAL_NAMES: dict[str, str] = {}
+_MAX_LOCAL_NAMES = 4096
+
+
+def _local(tag: str) -> str:
+    """The local name of an ELMO element; ``""`` for any other namespace."""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        if tag[0] != "{":
+            name = tag
+        else:
+            name = next((tag[len(p):] for p in _KNOWN_PREFIXES if tag.startswith(p)), "")
+        if len(_LOCAL_NAMES) < _MAX_LOCAL_NAMES:
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
+def _kids(element):
+    """(local name, child) for the ELMO element children of ``element``."""
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str):
+            name = _local(tag)
+            if name:
+                yield name, child
+
+
+def _txt(element) -> str | None:
+    """The element's text, stripped; text split by comments is joined (``itertext``)."""
+    text = "".join(element.itertext()) if len(element) else element.text
+    if text:
+        text = text.strip()
+    return text or None
+
+
+@dataclass(slots=True)
 class Learner:
     given_names: str = ""
     family_name: str = ""
     bday: date | None = None
     citizenship: str | None = None
+    bday_unreadable: str | None = None  # the birth date as written, when it could not be read
 
 
-@dataclass
+OUTCOMES = ("passed", "failed", "in-progress")
+#: Credit schemes read as ECTS: Finnish documents may say "op" (opintopiste, one ECTS credit each).
+ECTS_SCHEMES = frozenset({"ECTS", "", "OP", "OPINTOPISTE"})
+
+
+@dataclass(slots=True)
 class Opportunity:
     title: str | None
     code: str | None
     type: str | None
     credits: list[tuple[str | None, Decimal | None, str | None]] = field(default_factory=list)
     result_label: str | None = None
-    status: str | None = None
+    status: str | None = None  # as the document states it (passed | failed | in-progress), else None
     grading_scheme: str | None = None
     date: date | None = None
     academic_term: str | None = None
@@ -301,10 +350,14 @@ class Opportunity:
     children: list[Opportunity] = field(default_factory=list)
     path: list[str] = field(default_factory=list)
     country: str | None = None  # the issuer's, for reading its grade scale
+    outcome: str = "unknown"  # passed | failed | in-progress | unknown: the status, or derived from the grade
+    derived: bool = False  # the outcome was derived from the grade (the document states no status)
+    unreadable: list[str] = field(default_factory=list)  # credits | grade | date: present but not readable
+    gpa_role: str | None = None  # graded | failed | pass_fail | not_convertible | no_credits | component
 
     def ects(self) -> Decimal | None:
         for scheme, value, _level in self.credits:
-            if value is not None and (scheme or "ECTS").strip().upper() in ("ECTS", ""):
+            if value is not None and (scheme or "ECTS").strip().upper() in ECTS_SCHEMES:
                 return value
         return None
 
@@ -345,6 +398,7 @@ class Report:
     grading_schemes: dict[str, str]
     opportunities: list[Opportunity]
     attachments: list[Attachment] = field(default_factory=list)
+    issuer_names: list[str] = field(default_factory=list)  # every title of the issuer, any language
 
     def all_opportunities(self) -> list[Opportunity]:
         out: list[Opportunity] = []
@@ -374,61 +428,133 @@ class Transcript:
         return [o for r in self.reports for o in r.all_opportunities() if o.type == "Degree Programme"]
 
 
-def _index(element) -> dict[str, list]:
-    """Children by local name, built in one pass (ELMO v1, legacy or no namespace)."""
-    out: dict[str, list] = {}
-    for child in element:
-        tag = child.tag
-        if isinstance(tag, str):
-            out.setdefault(tag.rpartition("}")[2], []).append(child)
-    return out
-
-
 def _children(element, name: str) -> list:
-    tags = (f"{{{ELMO_NS}}}{name}", f"{{{LEGACY_NS}}}{name}", name)
-    return [c for c in element if c.tag in tags]
+    return [child for local, child in _kids(element) if local == name]
 
 
 def _child(element, name: str):
-    found = _children(element, name)
-    return found[0] if found else None
-
-
-def _value(nodes: list | None) -> str | None:
-    if not nodes:
-        return None
-    text = "".join(nodes[0].itertext()).strip()
-    return text or None
+    return next((child for local, child in _kids(element) if local == name), None)
 
 
 def _text(element, name: str) -> str | None:
-    return _value(_index(element).get(name))
+    found = _child(element, name)
+    return _txt(found) if found is not None else None
 
 
 def _title(element, name: str = "title", nodes: list | None = None) -> str | None:
     """The English title when there is one, else the first (``xml:lang`` compared
     case-insensitively: ``EN``, ``en-GB`` occur)."""
-    titles = [((t.get(XML_LANG) or "").lower(), " ".join("".join(t.itertext()).split()))
-              for t in (nodes if nodes is not None else _children(element, name))]
-    titles = [(lang, text) for lang, text in titles if text]
-    if not titles:
-        return None
-    for lang, text in titles:
-        if lang.startswith("en"):
+    if nodes is None:
+        nodes = _children(element, name)
+    if len(nodes) == 1:  # the common case: one title
+        node = nodes[0]
+        text = "".join(node.itertext()) if len(node) else node.text
+        return " ".join(text.split()) or None if text else None
+    first = None
+    for node in nodes:
+        text = "".join(node.itertext()) if len(node) else node.text
+        if not text:
+            continue
+        text = " ".join(text.split())
+        if not text:
+            continue
+        lang = node.get(XML_LANG)
+        if lang and lang[:2].lower() == "en":
             return text
-    return titles[0][1]
+        if first is None:
+            first = text
+    return first
 
 
-def _date(value: str | None) -> date | None:
-    if not value:
+# ---------------------------------------------------------------- dates
+
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s+\-Z]|\s*$)")
+_DOTTED_DATE = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+_COMPACT_DATE = re.compile(r"\s*(\d{4})(\d{2})(\d{2})\s*$")
+_DTF_TOKEN = re.compile(r"y+|M+|d+|[HhKkmsSaEXZzuGwWDF]+|'[^']*'|[A-Za-z]+|.", re.DOTALL)
+
+
+@lru_cache(maxsize=64)
+def _dtf_pattern(dtf: str) -> re.Pattern | None:
+    """A regular expression for a Java-style date format (``dtf="dd-MM-yyyy"``, as legacy
+    documents state it), or None when the format has no day, month and year in digits."""
+    if len(dtf) > 64:
         return None
-    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-    if not match:
+    parts, seen = [r"\s*"], set()
+    for token in _DTF_TOKEN.findall(dtf):
+        head = token[0]
+        if head in "yMd":
+            if head in seen or (head == "M" and len(token) > 2):
+                return None  # a field twice, or month names: not read
+            seen.add(head)
+            if head == "y":
+                parts.append(r"(?P<y>\d{2})" if len(token) == 2 else r"(?P<y>\d{4})")
+            else:
+                parts.append(rf"(?P<{head}>\d{{1,2}})")
+        elif token.startswith("'"):
+            parts.append(re.escape(token[1:-1] or "'"))
+        elif head.isalpha():
+            parts.append(r"\S*?")  # times, zones, weekdays: allowed, not read
+        elif head.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(token))
+    if seen != {"y", "M", "d"}:
         return None
     try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
+        return re.compile("".join(parts))
+    except re.error:
+        return None
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
     except ValueError:
         return None
+
+
+def _date(value: str | None, dtf: str | None = None) -> date | None:
+    """A date as written: the document's own format (``dtf``) first, then ISO (with or
+    without a time and zone: the calendar date as written, not shifted), ``dd.MM.yyyy`` and
+    ``yyyyMMdd``. None when it cannot be read."""
+    if not value:
+        return None
+    if dtf:
+        pattern = _dtf_pattern(dtf.strip())
+        match = pattern.match(value) if pattern else None
+        if match:
+            year = int(match["y"])
+            if len(match["y"]) == 2:
+                year += 2000 if year <= date.today().year % 100 else 1900
+            found = _make_date(year, int(match["M"]), int(match["d"]))
+            if found:
+                return found
+    match = _ISO_DATE.match(value)
+    if match:
+        return _make_date(int(match[1]), int(match[2]), int(match[3]))
+    match = _DOTTED_DATE.match(value)
+    if match:
+        return _make_date(int(match[3]), int(match[2]), int(match[1]))
+    match = _COMPACT_DATE.match(value)
+    if match:
+        return _make_date(int(match[1]), int(match[2]), int(match[3]))
+    return None
+
+
+def _date_of(element) -> tuple[date | None, str | None]:
+    """(the date, the text when it could not be read) of a date element."""
+    text = _txt(element)
+    if text is None:
+        return None, None
+    dtf = element.get("dtf")
+    if dtf is None and len(text) == 10:  # the common case, YYYY-MM-DD
+        try:
+            return date.fromisoformat(text), None
+        except ValueError:
+            pass
+    found = _date(text, dtf)
+    return found, None if found else text
 
 
 def _datetime(value: str | None) -> datetime | None:
@@ -445,6 +571,7 @@ def _datetime(value: str | None) -> datetime | None:
 #: are read as unknown, so sums stay finite and fit the database's Numeric(8, 2).
 MAX_CREDIT = Decimal(1000)
 MAX_TOTAL = Decimal("999999.99")
+_CENT = Decimal("0.01")
 
 
 def _decimal(value: str | None) -> Decimal | None:
@@ -457,7 +584,7 @@ def _decimal(value: str | None) -> Decimal | None:
         return None
     if not number.is_finite() or not 0 <= number <= MAX_CREDIT:
         return None
-    return number.quantize(Decimal("0.01"))
+    return number.quantize(_CENT)
 
 
 LEGACY_TYPES = {"degree": "Degree Programme", "module group": "Module", "degree programme": "Degree Programme",
@@ -471,36 +598,146 @@ def _local_code(identifiers: list) -> str | None:
     return None
 
 
+def _credit(element) -> tuple[tuple[str | None, Decimal | None, str | None], bool]:
+    """(scheme, value, level) of a ``credit`` element, and whether a value was there but
+    could not be read."""
+    scheme = value = level = None
+    local = _LOCAL_NAMES.get
+    for child in element:
+        tag = child.tag
+        name = local(tag)
+        if name is None:
+            if tag.__class__ is not str:
+                continue
+            name = _local(tag)
+        if name == "value":
+            value = _txt(child)
+        elif name == "scheme":
+            scheme = _txt(child)
+        elif name == "level":
+            level = _txt(child)
+    number = _decimal(value)
+    return (scheme, number, level), value is not None and number is None
+
+
 def _opportunity(los, path: list[str], schemes: dict[str, str], country: str | None) -> Opportunity:
-    kids = _index(los)
-    title = _title(los, nodes=kids.get("title", []))
-    raw_type = _value(kids.get("type"))
-    kind = LEGACY_TYPES.get((raw_type or "").strip().lower(), raw_type)
-    opportunity = Opportunity(title=title, code=_local_code(kids.get("identifier", [])), type=kind,
-                              path=path + [title or ""], country=country)
-    specifies = kids.get("specifies")
-    loi_list = _index(specifies[0]).get("learningOpportunityInstance") if specifies else None
-    if loi_list:
-        loi = _index(loi_list[0])
-        opportunity.code = opportunity.code or _local_code(loi.get("identifier", []))
-        opportunity.result_label = _value(loi.get("resultLabel"))
-        status = (_value(loi.get("status")) or "").lower() or None
-        opportunity.status = status if status in ("passed", "failed", "in-progress") else None
-        scheme_id = _value(loi.get("gradingSchemeLocalId"))
-        opportunity.grading_scheme = schemes.get(scheme_id) if scheme_id else None
-        opportunity.date = _date(_value(loi.get("date")))
-        terms = loi.get("academicTerm")
-        if terms:
-            opportunity.academic_term = _title(terms[0])
-            opportunity.date = opportunity.date or _date(_text(terms[0], "end"))
-        opportunity.language = _value(loi.get("languageOfInstruction"))
-        for credit in loi.get("credit", []):
-            ck = _index(credit)
-            opportunity.credits.append((_value(ck.get("scheme")), _decimal(_value(ck.get("value"))),
-                                        _value(ck.get("level"))))
-    for part in kids.get("hasPart", []):
-        for child in _children(part, "learningOpportunitySpecification"):
-            opportunity.children.append(_opportunity(child, opportunity.path, schemes, country))
+    """One learning opportunity and its parts. The hot loop of an import: children are
+    visited once, plain text is read directly (``_txt`` only where an element has children,
+    e.g. a comment splitting the text)."""
+    titles, identifiers, parts, own_credits = [], [], [], []
+    raw_type = specifies = own_scheme = None
+    local = _LOCAL_NAMES.get
+    for child in los:
+        tag = child.tag
+        name = local(tag)
+        if name is None:
+            if tag.__class__ is not str:
+                continue
+            name = _local(tag)
+        if name == "title":
+            titles.append(child)
+        elif name == "specifies":
+            if specifies is None:
+                specifies = child
+        elif name == "type":
+            raw_type = raw_type or _txt(child)
+        elif name == "identifier":
+            identifiers.append(child)
+        elif name == "hasPart":
+            parts.append(child)
+        elif name == "credit":  # legacy: credits on the specification itself
+            own_credits.append(child)
+        elif name == "gradingScheme":  # legacy: a grading scheme per learning opportunity
+            own_scheme = own_scheme or _title(child, "description") or _txt(child)
+    title = _title(los, nodes=titles)
+    kind = LEGACY_TYPES.get(raw_type.lower(), raw_type) if raw_type else None
+    opportunity = Opportunity(title, _local_code(identifiers) if identifiers else None, kind, [], None, None, None,
+                              None, None, None, [], [*path, title or ""], country, "unknown", False, [], None)
+    loi = None
+    if specifies is not None:
+        for child in specifies:
+            tag = child.tag
+            if tag.__class__ is str and (local(tag) or _local(tag)) == "learningOpportunityInstance":
+                loi = child
+                break
+    unreadable = opportunity.unreadable
+    label_seen = False
+    label = status = scheme_ref = None
+    credit_elements = own_credits
+    if loi is not None:
+        loi_identifiers, loi_credits = [], []
+        for child in loi:
+            tag = child.tag
+            name = local(tag)
+            if name is None:
+                if tag.__class__ is not str:
+                    continue
+                name = _local(tag)
+            if name == "resultLabel" or name == "result":  # `result scheme="…"`: legacy
+                label_seen = True
+                if label is None:
+                    label = _txt(child)
+                    scheme_ref = scheme_ref or child.get("scheme")
+            elif name == "status":
+                text = child.text if not len(child) else _txt(child)
+                status = text.strip().lower() if text else None
+            elif name == "credit":
+                loi_credits.append(child)
+            elif name == "date":
+                text = child.text
+                if text and not len(child) and len(text) == 10 and child.get("dtf") is None:
+                    try:  # the common case, YYYY-MM-DD
+                        opportunity.date = date.fromisoformat(text)
+                        continue
+                    except ValueError:
+                        pass
+                opportunity.date, bad = _date_of(child)
+                if bad:
+                    unreadable.append("date")
+            elif name == "gradingSchemeLocalId":
+                scheme_ref = _txt(child)
+            elif name == "identifier":
+                loi_identifiers.append(child)
+            elif name == "academicTerm":
+                opportunity.academic_term = _title(child)
+                end = _child(child, "end")
+                if opportunity.date is None and end is not None:
+                    opportunity.date = _date_of(end)[0]
+            elif name == "start":  # legacy: a term as text ("2012 Høst")
+                opportunity.academic_term = opportunity.academic_term or _txt(child)
+            elif name == "languageOfInstruction":
+                opportunity.language = _txt(child)
+        if loi_identifiers and opportunity.code is None:
+            opportunity.code = _local_code(loi_identifiers)
+        credit_elements = loi_credits or own_credits
+    if credit_elements:
+        bad_credit = False
+        credits = opportunity.credits
+        for element in credit_elements:
+            credit, bad = _credit(element)
+            credits.append(credit)
+            bad_credit = bad_credit or bad
+        if bad_credit and opportunity.ects() is None:
+            unreadable.append("credits")
+    opportunity.result_label = label
+    if label_seen and label is None:
+        unreadable.append("grade")
+    # the description the document gives (by localId, or on the specification), else the bare name ("0-5")
+    scheme = opportunity.grading_scheme = (schemes.get(scheme_ref) if scheme_ref else None) or own_scheme or scheme_ref
+    if status in OUTCOMES:
+        opportunity.status = opportunity.outcome = status
+    elif label:
+        verdict = classify(label, scheme, country)
+        if verdict is not None:
+            opportunity.outcome, opportunity.derived = ("passed" if verdict.passed else "failed"), True
+    if parts:
+        children = opportunity.children
+        child_path = opportunity.path
+        for part in parts:
+            for child in part:
+                tag = child.tag
+                if tag.__class__ is str and (local(tag) or _local(tag)) == "learningOpportunitySpecification":
+                    children.append(_opportunity(child, child_path, schemes, country))
     return opportunity
 
 
@@ -524,53 +761,93 @@ def _attachment(element) -> Attachment:
 def _learner(element) -> Learner:
     if element is None:
         return Learner()
-    return Learner(given_names=" ".join((_text(element, "givenNames") or "").split()),
-                   family_name=" ".join((_text(element, "familyName") or "").split()),
-                   bday=_date(_text(element, "bday") or _text(element, "dateOfBirth")),
-                   citizenship=_text(element, "citizenship"))
+    learner = Learner()
+    birth = fallback = None
+    for name, child in _kids(element):
+        if name == "givenNames":
+            learner.given_names = " ".join((_txt(child) or "").split())
+        elif name == "familyName":
+            learner.family_name = " ".join((_txt(child) or "").split())
+        elif name == "bday":
+            birth = birth if birth is not None else child
+        elif name == "dateOfBirth":  # the unreleased v2.0 preview's name: a fallback only
+            fallback = fallback if fallback is not None else child
+        elif name == "citizenship":
+            learner.citizenship = _txt(child)
+    for element_ in (birth, fallback):
+        if element_ is not None:
+            learner.bday, learner.bday_unreadable = _date_of(element_)
+            if learner.bday is not None:
+                break
+    return learner
+
+
+def _issuer(issuer) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(name, country, schac id, every title) of a report's issuer."""
+    if issuer is None:
+        return None, None, None, []
+    schac = country = None
+    titles = []
+    for name, child in _kids(issuer):
+        if name == "identifier" and (child.get("type") or "").lower() == "schac":
+            schac = schac or (child.text or "").strip() or None
+        elif name == "country":
+            country = country or _txt(child)
+        elif name == "title":
+            titles.append(child)
+    names = [" ".join("".join(t.itertext()).split()) for t in titles]
+    return _title(issuer, nodes=titles), country, schac, [n for n in names if n]
 
 
 def parse_transcript(root: etree._Element) -> Transcript:
     """What recruiters see, read from ``root`` (the verified tree). Unknown elements and
     all ``extension`` content are ignored; national identifiers are never read."""
     legacy = etree.QName(root).namespace == LEGACY_NS
-    learner_el = _child(root, "learner")
+    learner_el = generated = None
+    report_elements, root_attachments = [], []
+    for name, child in _kids(root):
+        if name == "report":
+            report_elements.append(child)
+        elif name == "learner" and learner_el is None:
+            learner_el = child
+        elif name == "generatedDate":
+            generated = _txt(child)
+        elif name == "attachment":
+            root_attachments.append(child)
     reports = []
-    for report_el in _children(root, "report"):
-        if learner_el is None and legacy:
-            learner_el = _child(report_el, "learner")
-        issuer = _child(report_el, "issuer")
-        schac = None
-        if issuer is not None:
-            for identifier in _children(issuer, "identifier"):
-                if (identifier.get("type") or "").lower() == "schac":
-                    schac = (identifier.text or "").strip() or None
-        schemes = {}
-        for scheme in _children(report_el, "gradingScheme"):
-            schemes[scheme.get("localId") or ""] = _title(scheme, "description") or ""
-        country = _text(issuer, "country") if issuer is not None else None
-        opportunities = [_opportunity(los, [], schemes, country)
-                         for los in _children(report_el, "learningOpportunitySpecification")]
+    for report_el in report_elements:
+        issuer = issue_date = None
+        specs, attachments, scheme_elements = [], [], []
+        for name, child in _kids(report_el):
+            if name == "learningOpportunitySpecification":
+                specs.append(child)
+            elif name == "issuer":
+                issuer = issuer if issuer is not None else child
+            elif name == "gradingScheme":
+                scheme_elements.append(child)
+            elif name == "issueDate":
+                issue_date = _date_of(child)[0]
+            elif name == "attachment":
+                attachments.append(child)
+            elif name == "learner" and learner_el is None and legacy:  # legacy: the learner is in the report
+                learner_el = child
+        schemes = {scheme.get("localId") or "": _title(scheme, "description") or "" for scheme in scheme_elements}
+        issuer_name, country, schac, issuer_names = _issuer(issuer)
         reports.append(Report(
-            issuer_name=_title(issuer) if issuer is not None else None,
-            issuer_country=_text(issuer, "country") if issuer is not None else None, issuer_schac=schac,
-            issue_date=_date(_text(report_el, "issueDate")), grading_schemes=schemes, opportunities=opportunities,
-            attachments=[_attachment(a) for a in _children(report_el, "attachment")]))
-    return Transcript(legacy=legacy, generated_date=_datetime(_text(root, "generatedDate")),
-                      learner=_learner(learner_el), reports=reports,
-                      attachments=[_attachment(a) for a in _children(root, "attachment")])
+            issuer_name=issuer_name, issuer_country=country, issuer_schac=schac, issue_date=issue_date,
+            grading_schemes=schemes, opportunities=[_opportunity(los, [], schemes, country) for los in specs],
+            attachments=[_attachment(a) for a in attachments], issuer_names=issuer_names))
+    return Transcript(legacy=legacy, generated_date=_datetime(generated), learner=_learner(learner_el),
+                      reports=reports, attachments=[_attachment(a) for a in root_attachments])
 
 
 def result_passed(opportunity: Opportunity) -> bool | None:
     """passed / failed from ``status``, else from the grade (PROTOCOL §7), else None."""
-    if opportunity.status == "passed":
+    if opportunity.outcome == "passed":
         return True
-    if opportunity.status in ("failed", "in-progress"):
+    if opportunity.outcome in ("failed", "in-progress"):
         return False
-    from app.emrex.grades import classify
-
-    verdict = classify(opportunity.result_label, opportunity.grading_scheme, opportunity.country)
-    return None if verdict is None else verdict.passed
+    return None
 
 
 def total_ects(transcript: Transcript) -> Decimal | None:
@@ -582,13 +859,13 @@ def total_ects(transcript: Transcript) -> Decimal | None:
         nonlocal total, found
         for item in items:
             value = item.ects()
-            if value is not None and item.children and result_passed(item) is not False and \
-                    (item.status == "passed" or item.result_label):
+            if value is not None and item.children and item.outcome not in ("failed", "in-progress") and \
+                    (item.outcome == "passed" or item.result_label):
                 total += value
                 found = True
                 continue
             if value is not None and not item.children:
-                if result_passed(item):
+                if item.outcome == "passed":
                     total += value
                     found = True
                 continue
@@ -596,4 +873,4 @@ def total_ects(transcript: Transcript) -> Decimal | None:
 
     for report in transcript.reports:
         walk(report.opportunities)
-    return total.quantize(Decimal("0.01")) if found and total <= MAX_TOTAL else None
+    return total.quantize(_CENT) if found and total <= MAX_TOTAL else None

@@ -101,6 +101,10 @@ class GpaSummary:
     pass_fail_count: int
     not_convertible_count: int
     items: list[GradedItem] = field(default_factory=list)
+    no_credits_count: int = 0
+    components_skipped: int = 0  # component results of a course with its own grade: counted through the course
+    level: str = "leaf"  # "course" when some courses' own grades stood for their components
+    levels: dict[str, int] = field(default_factory=dict)  # type of the averaged results → how many
 
 
 def compute_gpa(results, scale: str, country: str | None = None) -> GpaSummary:
@@ -147,7 +151,62 @@ def compute_gpa(results, scale: str, country: str | None = None) -> GpaSummary:
         weighted += points * credits
         counted += credits
         summary.items.append(GradedItem(result.title, label, verdict.letter, points, credits, "graded"))
+        kind = getattr(result, "type", None) or "Course"
+        summary.levels[kind] = summary.levels.get(kind, 0) + 1
+    for result, item in zip([r for r in results if getattr(r, "result_label", None)], summary.items, strict=True):
+        if hasattr(result, "gpa_role"):
+            result.gpa_role = item.outcome
+    summary.no_credits_count = sum(1 for item in summary.items if item.outcome == "no_credits")
     summary.credits_counted = counted
     if counted:
         summary.value = (weighted / counted).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return summary
+
+
+def graded_results(opportunities) -> tuple[list, int]:
+    """The results a GPA averages, and how many component results were left out because
+    the course above them carries its own final grade (PROTOCOL §7–§8: nothing counts twice).
+
+    A course (any part that is not a degree programme) with a grade of its own is one
+    result; the graded parts below it are its components and are marked ``component``. A
+    degree programme's own grade is a classification, not a course grade: its parts are
+    averaged instead. Elsewhere the leaves with a grade are the results."""
+    results: list = []
+    skipped = 0
+
+    def components(items) -> int:
+        count = 0
+        for item in items:
+            if item.result_label:
+                item.gpa_role = "component"
+                count += 1
+            count += components(item.children)
+        return count
+
+    def walk(items) -> None:
+        nonlocal skipped
+        for item in items:
+            if not item.children:
+                if item.result_label:
+                    results.append(item)
+            elif item.result_label and item.type != "Degree Programme":
+                results.append(item)
+                skipped += components(item.children)
+            else:
+                walk(item.children)
+
+    walk(opportunities)
+    return results, skipped
+
+
+def transcript_gpa(reports, scale: str) -> GpaSummary:
+    """The GPA of a transcript's reports, with what was averaged and what was left out."""
+    results, skipped = [], 0
+    for report in reports:
+        found, components = graded_results(report.opportunities)
+        results += found
+        skipped += components
+    summary = compute_gpa(results, scale)
+    summary.components_skipped = skipped
+    summary.level = "course" if skipped else "leaf"
     return summary

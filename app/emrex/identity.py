@@ -86,3 +86,24 @@ def mask_name(*parts: str | None) -> str:
     if len(words) > MAX_MASKED_PARTS:
         masked.append("…")
     return " ".join(masked)
+
+
+def _institution_key(name: str) -> str:
+    return " ".join(_strip(_norm(name)).replace("-", " ").replace(",", " ").split())
+
+
+def issuer_agrees(picked: list[str], issuer_names: list[str], issuer_schac: str | None) -> bool | None:
+    """Does the institution that issued the records match one the candidate's contact point
+    serves? None when there is nothing to compare (a national contact point serving "all"
+    institutions, or a document without an issuer). Names are compared across languages
+    (any title of the issuer against any institution of the contact point), ignoring case,
+    accents and punctuation; a schac code (``uio.no``) is compared as it is."""
+    served = {_institution_key(name) for name in picked if name and name.strip().lower() not in ("all", "*")}
+    served.discard("")
+    issued = {_institution_key(name) for name in issuer_names if name}
+    if issuer_schac:
+        issued.add(_institution_key(issuer_schac))
+    issued.discard("")
+    if not served or not issued:
+        return None
+    return bool(served & issued)

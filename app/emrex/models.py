@@ -189,6 +189,8 @@ class EmrexTranscript(db.Model):
     gpa: Mapped[Decimal | None] = mapped_column(Numeric(4, 2))
     gpa_scale: Mapped[str | None] = mapped_column(String(4))
     gpa_detail: Mapped[dict | None] = mapped_column(JSON, default=None)
+    # {"issuer": {"picked": …, "document": …, "agrees": bool} | None, "sha1": bool}
+    checks: Mapped[dict | None] = mapped_column(JSON, default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     raw_file = relationship("StoredFile")

@@ -317,6 +317,7 @@ class ReturnOutcome:
     message: str = ""
     request: EmrexRequest | None = None
     transcript: EmrexTranscript | None = None
+    reason: str = ""  # why a rejected return was rejected, when the candidate can act on it (cert_expired)
 
 
 OK_CODES = {"EMP_OK", "NCP_OK"}
@@ -385,6 +386,16 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
     except elmo.ElmoError as exc:
         log.info("EMREX return rejected: %s", getattr(exc, "reason", type(exc).__name__))
         return _close(attempt, "rejected", str(exc))
+    if signature.sha1:
+        log.info("EMREX transcript signed with SHA-1 (accepted, noted on the card): attempt %s, %s", attempt.id,
+                 attempt.emp_name)
+    if signature.cert_expired:
+        log.warning("EMREX registry certificate expired: attempt %s, %s (policy %s)", attempt.id, attempt.emp_name,
+                    current_app.config["EMREX_EXPIRED_CERTIFICATES"])
+        if current_app.config["EMREX_EXPIRED_CERTIFICATES"] == "reject":
+            outcome = _close(attempt, "rejected", "The university's signing certificate has expired.")
+            outcome.reason = "cert_expired"
+            return outcome
     schema_valid = elmo.validate_schema(root)
     candidate = application.candidate
     learner = transcript.learner
@@ -392,21 +403,23 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
                                    app_given=candidate.given_names, app_family=candidate.family_name,
                                    stated_bday=request.stated_birth_date)
     company = db.session.get(Company, request.company_id)
-    results = [course for report in transcript.reports for course in report.all_courses()]
-    summary = grades.compute_gpa(results, company.gpa_scale)
+    summary = grades.transcript_gpa(transcript.reports, company.gpa_scale)
     degrees = transcript.degrees()
     raw = files.store(request.company_id, f"elmo-{attempt.session_id}.xml", xml_bytes, "application/xml")
+    learner_row = {"given_names": learner.given_names, "family_name": learner.family_name,
+                   "bday": learner.bday.isoformat() if learner.bday else None}
+    if learner.bday_unreadable:
+        learner_row["bday_unreadable"] = learner.bday_unreadable[:40]
     row = EmrexTranscript(
         company_id=request.company_id, request_id=request.id, attempt_id=attempt.id, application_id=application.id,
         raw_file=raw, signature_verified=True, signature_algorithm=signature.algorithm,
         cert_expired=signature.cert_expired, schema_valid=schema_valid, legacy=transcript.legacy,
-        identity_status=check.status, identity_detail=_jsonable(check.details),
-        learner={"given_names": learner.given_names, "family_name": learner.family_name,
-                 "bday": learner.bday.isoformat() if learner.bday else None},
+        identity_status=check.status, identity_detail=_jsonable(check.details), learner=learner_row,
         reports=[_report_dict(report) for report in transcript.reports],
         institution=(transcript.reports[0].issuer_name if transcript.reports else None),
         degree=(degrees[0].title if degrees else None), total_ects=elmo.total_ects(transcript),
-        gpa=summary.value, gpa_scale=company.gpa_scale, gpa_detail=_gpa_dict(summary))
+        gpa=summary.value, gpa_scale=company.gpa_scale, gpa_detail=_gpa_dict(summary),
+        checks={"issuer": _issuer_check(attempt, transcript), "sha1": signature.sha1})
     row.review_status = Review.HELD if check.status == "mismatch" else Review.CLEAR
     db.session.add(row)
     db.session.flush()
@@ -438,6 +451,24 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
     return ReturnOutcome("imported", "", request, row)
 
 
+def _issuer_check(attempt: EmrexAttempt, transcript) -> dict | None:
+    """The institution named in the document against the one the candidate picked (the
+    contact point's institutions): None when there is nothing to compare."""
+    from app.emrex.identity import issuer_agrees
+
+    point = db.session.get(EmrexContactPoint, attempt.contact_point_id) if attempt.contact_point_id else None
+    picked = list(point.institutions or []) + [point.name] if point is not None else []
+    issuers = [r for r in transcript.reports if r.issuer_names or r.issuer_schac]
+    if not issuers:
+        return None
+    verdicts = [issuer_agrees(picked, r.issuer_names, r.issuer_schac) for r in issuers]
+    if all(v is None for v in verdicts):
+        return None
+    differing = [r for r, v in zip(issuers, verdicts, strict=True) if v is False]
+    return {"picked": (attempt.emp_name or "")[:300], "agrees": not differing,
+            "document": ((differing or issuers)[0].issuer_name or "")[:300]}
+
+
 def _store_attachment(row: EmrexTranscript, attachment) -> None:
     data = getattr(attachment, "data", None)
     file = None
@@ -463,7 +494,9 @@ def _opportunity_dict(opp) -> dict:
         "credits": [{"scheme": c[0], "value": str(c[1]) if c[1] is not None else None, "level": c[2]}
                     for c in (opp.credits or [])],
         "grade": opp.result_label, "status": opp.status, "date": str(opp.date) if opp.date else None,
-        "term": getattr(opp, "academic_term", None), "language": getattr(opp, "language", None),
+        "term": opp.academic_term, "language": opp.language,
+        "outcome": opp.outcome, "derived": opp.derived, "scheme": opp.grading_scheme,
+        "unreadable": list(opp.unreadable), "gpa": opp.gpa_role,
         "children": [_opportunity_dict(child) for child in opp.children],
     }
 
@@ -475,8 +508,9 @@ def _report_dict(report) -> dict:
 
 
 def _gpa_dict(summary) -> dict:
-    return _jsonable({k: getattr(summary, k) for k in ("value", "credits_counted", "graded_count", "failed_count",
-                                                        "pass_fail_count", "not_convertible_count")})
+    return _jsonable({k: getattr(summary, k) for k in (
+        "value", "credits_counted", "graded_count", "failed_count", "pass_fail_count", "not_convertible_count",
+        "no_credits_count", "components_skipped", "level", "levels")})
 
 
 # ---------------------------------------------------------------- review of held transcripts
@@ -549,7 +583,7 @@ def discard_transcript(transcript_id: int, company_id: int, actor: User) -> Emre
     for attachment in list(row.attachments):
         db.session.delete(attachment)
     row.raw_file = None
-    row.learner = row.reports = row.gpa_detail = None
+    row.learner = row.reports = row.gpa_detail = row.checks = None
     row.institution = row.degree = row.total_ects = row.gpa = None
     _record_review(row, "emrex.transcript_discarded", actor)
     db.session.flush()

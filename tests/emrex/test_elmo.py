@@ -58,7 +58,9 @@ SAMPLES = {
     "dk-stads-signed-INVALID.xml": (1, 5, Decimal("45.00"), False, False, "Hansen"),
     "fi-kaisa-signed.xml": (1, 3, Decimal("5.00"), True, False, "Keränen"),
     "fi-minimal-unsigned.xml": (1, 1, Decimal("5.00"), True, False, "Testaaja"),
-    "no-legacy-purl-emp-mockup-unsigned.xml": (1, 22, None, False, True, "TS-Svendsen"),
+    # legacy: credits on the specification, results as `result scheme="NO30"` (issue 12 §2); the module
+    # group (25, D) counts instead of its two modules; the test data's own 180-credit "Emne 1" included
+    "no-legacy-purl-emp-mockup-unsigned.xml": (1, 22, Decimal("517.00"), False, True, "TS-Svendsen"),
     "no-uio-test-2023-gateway.xml": (1, 2, Decimal("20.00"), False, False, "Testesen"),
     "official-example-v1.7.xml": (1, 4, Decimal("6.00"), True, False, "Rygielski"),
     "pl-elmo-1.0-example-signed.xml": (1, 3, Decimal("6.00"), True, False, "Rygielski"),
