@@ -245,8 +245,8 @@ def _legacy_los(w: _Writer, parent, result: Result, selected: set[str] | None, r
     loi = w.el(w.el(los, "specifies"), "learningOpportunityInstance")
     if result.start:
         w.el(loi, "start", result.start.isoformat())
-    if result.date:
-        w.el(loi, "date", result.date.isoformat(), dtf="yyyy-MM-dd")
+    if result.date:  # legacy documents state their own date format; Finnish ones wrote dd-MM-yyyy
+        w.el(loi, "date", result.date.strftime("%d-%m-%Y"), dtf="dd-MM-yyyy")
     if result.grade:
         w.el(loi, "result", result.grade, scheme=result.scheme or "local")
     for part in result.parts:
@@ -268,13 +268,14 @@ def build_legacy(cp: ContactPoint, selected: set[str], learner: dict) -> etree._
         w.el(person, "givenNames", learner["givenNames"])
         w.el(person, "familyName", learner["familyName"])
         if learner.get("bday"):
-            w.el(person, "bday", learner["bday"], dtf="yyyy-MM-dd")
+            year, month, day = learner["bday"].split("-")
+            w.el(person, "bday", f"{day}-{month}-{year}", dtf="dd-MM-yyyy")
         issuer = w.el(rep, "issuer")
         w.el(issuer, "identifier", report.erasmus, type="erasmus")
         w.titles(issuer, report.titles)
         w.el(issuer, "url", report.url)
         for item in items:
             _legacy_los(w, rep, item, selected, report)
-        w.el(rep, "issueDate", _now().date().isoformat(), dtf="yyyy-MM-dd")
+        w.el(rep, "issueDate", _now().strftime("%d-%m-%Y"), dtf="dd-MM-yyyy")
     etree.indent(root, space="  ")
     return root

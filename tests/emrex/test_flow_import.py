@@ -158,6 +158,10 @@ def test_legacy_document_is_flagged(app, make, mailbox, job):
     _, resp, _ = journey(app, make, mailbox, job, mode="legacy_namespace")
     transcript = db.session.scalar(select(EmrexTranscript))
     assert resp.status_code == 200 and transcript.legacy and not transcript.schema_valid
+    # the birth date written as dtf="dd-MM-yyyy" is read, so the identity check is a match
+    assert transcript.identity_status == "match" and transcript.learner["bday"] == LEARNER["bday"]
+    # legacy credits (on the specification) and results (`result scheme=…`) are read
+    assert transcript.total_ects and transcript.gpa is not None
 
 
 def test_danish_national_contact_point_two_reports(app, make, mailbox, job):
