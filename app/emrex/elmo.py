@@ -174,7 +174,10 @@ class SignatureResult:
 
 
 def _one(parent, path: str, what: str) -> etree._Element:
-    found = parent.findall(path, {"ds": DSIG_NS})
+    """The one ``ds:`` child named ``path``; anything but exactly one is refused. Children are
+    compared by tag directly (ElementPath's parser costs more than the few children)."""
+    tag = f"{{{DSIG_NS}}}{path[3:]}"
+    found = [child for child in parent.iterchildren(tag)]
     if len(found) != 1:
         raise ElmoSignatureError(f"The signature's {what} is not as expected.", "bad_signature_structure")
     return found[0]
@@ -201,7 +204,8 @@ def verify_signature(root: etree._Element, certificates_pem: list[str], *, now: 
     reference = _one(signed_info, "ds:Reference", "reference")
     if reference.get("URI") != "":
         raise ElmoSignatureError("The signature does not cover the whole transcript.", "bad_reference")
-    transforms = [t.get("Algorithm") for t in reference.findall("ds:Transforms/ds:Transform", {"ds": DSIG_NS})]
+    transforms = [t.get("Algorithm") for holder in reference.iterchildren(f"{{{DSIG_NS}}}Transforms")
+                  for t in holder.iterchildren(f"{{{DSIG_NS}}}Transform")]
     if not transforms or transforms[0] != ENVELOPED or any(t not in C14N_METHODS for t in transforms[1:]):
         raise ElmoSignatureError("The signature's transforms are not accepted.", "bad_transforms")
     digest = _one(reference, "ds:DigestMethod", "digest").get("Algorithm")
@@ -227,11 +231,18 @@ def verify_signature(root: etree._Element, certificates_pem: list[str], *, now: 
 
 
 def _expired(pem: str, now: datetime) -> bool:
+    validity = _validity(pem if isinstance(pem, str) else pem.decode("ascii", "replace"))
+    return validity is not None and not (validity[0] <= now <= validity[1])
+
+
+@lru_cache(maxsize=64)
+def _validity(pem: str) -> tuple[datetime, datetime] | None:
+    """A registry certificate's validity period (the registry holds a few dozen)."""
     try:
-        cert = x509.load_pem_x509_certificate(pem.encode() if isinstance(pem, str) else pem)
+        cert = x509.load_pem_x509_certificate(pem.encode())
     except ValueError:
-        return False
-    return not (cert.not_valid_before_utc <= now <= cert.not_valid_after_utc)
+        return None
+    return cert.not_valid_before_utc, cert.not_valid_after_utc
 
 
 # ---------------------------------------------------------------- schema
