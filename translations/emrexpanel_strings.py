@@ -124,6 +124,11 @@ T = {
 "No courses are listed under this programme.": (
     "Tämän koulutusohjelman alla ei ole opintojaksoja.", "Inga kurser anges under det här programmet.",
     "Không có học phần nào trong chương trình này."),
+"Degree programme": ("Koulutusohjelma", "Utbildningsprogram", "Chương trình đào tạo"),
+"Module": ("Opintokokonaisuus", "Modul", "Mô-đun"),
+"Module group": ("Opintokokonaisuuksien ryhmä", "Modulgrupp", "Nhóm mô-đun"),
+"Course": ("Opintojakso", "Kurs", "Học phần"),
+"Component": ("Osasuoritus", "Delmoment", "Phần học"),
 "Other results": ("Muut suoritukset", "Övriga resultat", "Kết quả khác"),
 # ---------------------------------------------------------------- the last attempt without records
 "Rejected": ("Hylätty", "Avvisad", "Bị từ chối"),

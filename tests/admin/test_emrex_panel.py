@@ -57,9 +57,10 @@ class Panel:
         attempt = self.attempt(req)
         fields = {"identity_status": "match", "review_status": "clear", "institution": "Helsingin yliopisto",
                   **fields}
+        issuer = fields["institution"]
         row = EmrexTranscript(company_id=self.cid, request_id=req.id, attempt_id=attempt.id,
                               application_id=self.application.id, signature_verified=True,
-                              reports=[{"issuer": "Helsingin yliopisto", "country": "FI",
+                              reports=[{"issuer": issuer, "country": "FI",
                                         "opportunities": opportunities}],
                               gpa=gpa, gpa_scale=scale, gpa_detail=gpa_detail, total_ects=total_ects, **fields)
         db.session.add(row)
@@ -278,6 +279,13 @@ def test_unreadable_cells_say_so_and_the_scheme_shows_on_the_grade(panel):
     assert css(grade, "[title]")[0].get("title") == "Yleinen arvosteluasteikko 0–5"
 
 
+def test_a_programme_whose_credits_could_not_be_read_says_so_in_its_heading(panel):
+    panel.transcript([opp("Diplomi-insinöörin tutkinto", type="Degree", outcome="unknown", unreadable=["credits"],
+                          children=[opp("Piiriteoria", outcome="unknown")])])
+    summary = css(panel.html(), "details.degree summary")[0]
+    assert "Degree · Credits: unreadable" in text(summary)
+
+
 def test_old_shaped_rows_render(panel):
     """Rows stored before: credits as a bare string, no children key, no gpa_detail."""
     req = panel.request()
@@ -405,6 +413,8 @@ def test_each_degree_programme_is_a_group_the_first_open(panel):
     # depth inside the group: module 0, course 1, component 2 (the programme is the summary)
     assert "depth-2" in row_of(html, "Laskuharjoitukset").get("class")
     assert "type-class" in row_of(html, "Laskuharjoitukset").get("class")
+    assert text(css(row_of(html, "Laskuharjoitukset"), ".opp-type")[0]) == "Component"
+    assert "Degree programme" in text(css(groups[0], "summary")[0])
     assert css(html, "details.history")  # the request's history stays
 
 

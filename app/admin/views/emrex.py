@@ -110,6 +110,8 @@ GPA_ROLE_TITLES = {
     "component": _l("Left out of the average: its course has its own grade, which is counted instead."),
 }
 DEGREE_TYPES = ("degree programme", "degree")
+TYPE_LABELS = {"degree programme": _l("Degree programme"), "degree": _l("Degree"), "module": _l("Module"),
+               "module group": _l("Module group"), "course": _l("Course"), "class": _l("Component")}
 
 
 def _closed_attempt(request_: EmrexRequest, transcripts: list[EmrexTranscript]) -> EmrexAttempt | None:
@@ -183,6 +185,13 @@ class PanelText:
         if role in GPA_ROLE_LABELS:
             return str(GPA_ROLE_LABELS[role]), str(GPA_ROLE_TITLES[role])
         return None
+
+    @staticmethod
+    def type_label(opp: dict) -> str:
+        """ELMO's closed list of types in the page's language; anything else as given."""
+        kind = str(opp.get("type") or "")
+        label = TYPE_LABELS.get(kind.casefold())
+        return str(label) if label else kind
 
     @staticmethod
     def is_degree(opp: dict) -> bool:
