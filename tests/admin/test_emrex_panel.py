@@ -293,10 +293,12 @@ def test_old_shaped_rows_render(panel):
                       {"title": "Signals and systems", "type": "Course", "grade": "5", "credits": "5"}],
                      req=req, total_ects=Decimal(120), gpa=Decimal("4.50"))
     panel.transcript(None, req=req)
+    panel.transcript([{"title": "Orphan", "children": None, "credits": None}, "not a dict"], req=req)
     html = panel.html()
     assert text(cell(html, "Signals and systems", "credits")) == "5"
     assert text(cell(html, "Signals and systems", "status")) == "unknown"
-    assert "120 ECTS" in text(css(html, "dl.facts")[1])  # the older transcript, below the newer
+    assert "120 ECTS" in text(css(html, "dl.facts")[2])  # the oldest transcript, below the newer ones
+    assert text(cell(html, "Orphan", "status")) == "unknown"
 
 
 # ---------------------------------------------------------------- 4. attempt states on the panel
