@@ -3,6 +3,9 @@ the summary row, which only ever holds counted transcripts (a held one shows its
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
@@ -15,6 +18,42 @@ STATUS_LABELS = {
     "completed": _l("Records received"), "cancelled": _l("Cancelled"), "expired": _l("Expired"),
     "pending": _l("Pending"), "held": _l("Held for review"), "discarded": _l("Records discarded"),
 }
+
+
+def _decimal(value) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+def format_credits(value) -> str:
+    """Credits as people write them, in the page's language: "7.5", "180", fi "7,5" (no
+    trailing zeros). The one format of the list column, the card facts and the course table;
+    a value that is not a number comes back as it was given."""
+    number = _decimal(value)
+    if number is None:
+        return "" if value is None else str(value)
+    return format_decimal(number, format="#,##0.###")
+
+
+def format_gpa(value) -> str:
+    """A GPA with two decimals in the page's language ("4.50", fi "4,50")."""
+    number = _decimal(value)
+    if number is None:
+        return "" if value is None else str(value)
+    return format_decimal(number, format="#,##0.00")
+
+
+def format_scale(value) -> str:
+    """A grading scale's name ("5.0", fi "5,0")."""
+    number = _decimal(value)
+    if number is None:
+        return "" if value is None else str(value)
+    return format_decimal(number, format="0.0")
 
 
 def _join(stmt):
@@ -77,8 +116,8 @@ register_column(ListColumn("emrex_institution", _l("Institution"), _value("insti
                            options=_OPTIONS, join=_join, filter=("text", None, _text_filter("institution"))))
 register_column(ListColumn("emrex_degree", _l("Degree"), _value("degree"), sort=EmrexSummary.degree,
                            options=_OPTIONS, join=_join, filter=("text", None, _text_filter("degree"))))
-register_column(ListColumn("emrex_credits_total", _l("Credits (ECTS)"), _value("credits_total", lambda v: f"{v:g}"),
+register_column(ListColumn("emrex_credits_total", _l("Credits (ECTS)"), _value("credits_total", format_credits),
                            sort=EmrexSummary.credits_total, options=_OPTIONS, join=_join,
                            filter=("min", None, _credits_filter)))
-register_column(ListColumn("emrex_gpa", _l("GPA"), _value("gpa", lambda v: f"{v:.2f}"), sort=EmrexSummary.gpa,
+register_column(ListColumn("emrex_gpa", _l("GPA"), _value("gpa", format_gpa), sort=EmrexSummary.gpa,
                            options=_OPTIONS, join=_join, filter=("min", None, _gpa_filter)))
