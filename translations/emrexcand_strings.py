@@ -8,7 +8,7 @@ T = {
 "Study records received": ("Opintotiedot vastaanotettu", "Studieresultat mottagna", "Đã nhận kết quả học tập"),
 "Your study records were received on %(date)s": (
     "Opintotietosi vastaanotettiin %(date)s", "Dina studieresultat togs emot den %(date)s",
-    "Kết quả học tập của bạn đã được nhận vào %(date)s"),
+    "Kết quả học tập của bạn đã được nhận vào ngày %(date)s"),
 "%(company)s has the records your university sent for %(job)s. There is nothing more to do.": (
     "%(company)s on saanut korkeakoulusi lähettämät tiedot tehtävää %(job)s varten. Sinun ei tarvitse tehdä muuta.",
     "%(company)s har fått resultaten som ditt lärosäte skickade för %(job)s. Du behöver inte göra något mer.",
@@ -27,7 +27,7 @@ T = {
 "You can still share your records from your university until %(date)s.": (
     "Voit vielä jakaa opintotietosi korkeakoulustasi %(date)s asti.",
     "Du kan fortfarande dela dina resultat från ditt lärosäte till och med %(date)s.",
-    "Bạn vẫn có thể chia sẻ kết quả học tập từ trường của mình đến %(date)s."),
+    "Bạn vẫn có thể chia sẻ kết quả học tập từ trường của mình đến hết ngày %(date)s."),
 "Share my records after all": ("Jaan tietoni sittenkin", "Dela mina resultat ändå",
                                "Tôi vẫn muốn chia sẻ kết quả"),
 "%(company)s has sent you a newer request. Please use the link in the most recent email.": (
