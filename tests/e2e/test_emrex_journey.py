@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from babel.dates import format_date
 from playwright.sync_api import expect
 
 from app.emrex import services
+from app.emrex.models import EmrexRequest
 from app.extensions import db
 from tests.conftest import PASSWORD, PDF, run_worker, text_of, wait_for
 from tests.e2e.conftest import SHOTS, login
@@ -74,7 +76,10 @@ def test_full_emrex_journey(live, make, mailbox, test_env, phone, desk, shot, em
     # the link from the email, later: it says when the records arrived, nothing more to do
     phone.goto(link)
     expect(phone).to_have_url(f"{live}/emrex/request")
-    expect(phone.locator("h1")).to_contain_text("Opintotietosi vastaanotettiin")
+    expect(phone.locator("html")).to_have_attribute("lang", "fi")
+    received = db.session.scalar(db.select(EmrexRequest)).finished_at
+    expect(phone.locator("h1")).to_contain_text(format_date(received.date(), "long", locale="fi"))  # a Finnish date
+    expect(phone.locator(".emrex-received")).to_be_visible()
     expect(phone.locator("#country")).to_have_count(0)
     expect(phone.locator(".brand")).to_contain_text("Acme Oy")
     shot(phone, "e2e-emrex-received-link-phone-fi")
@@ -123,7 +128,7 @@ def test_emrex_opt_out(live, make, mailbox, test_env, phone, desk, shot, emp_reg
     expect(desk.locator(".emrex-panel")).to_contain_text("No records were transferred")
     # the link later: it says so and offers a change of mind, which asks "Is this you?" first
     phone.goto(link)
-    expect(phone.locator("h1")).to_have_text("Päätit olla jakamatta opintotietojasi")
+    expect(phone.locator(".emrex-declined")).to_be_visible()
     expect(phone.locator("#country")).to_have_count(0)
     shot(phone, "e2e-emrex-declined-link-phone-fi")
     phone.click("#emrex-reopen button")
