@@ -152,8 +152,9 @@ def emrex_confirm():
     if emrex_request is None:
         return render_template("portal/emrex/no_session.html"), 404
     reopening = _reopen_pending(emrex_request)
-    if not emrex_request.is_open and not reopening:
-        return _ended(emrex_request, services.link_state(emrex_request))
+    state = services.link_state(emrex_request)
+    if state != services.LinkState.OPEN and not reopening:
+        return _ended(emrex_request, state)
     answer = request.form.get("answer")
     if answer == "not_me":
         session.pop(SESSION_KEY, None)
@@ -184,6 +185,8 @@ def emrex_go():
     emrex_request = _bound_request()
     if emrex_request is None:
         return render_template("portal/emrex/no_session.html"), 404
+    if services.link_state(emrex_request) != services.LinkState.OPEN:  # expired, before the sweeper got to it
+        return _ended(emrex_request, services.link_state(emrex_request))
     if not _confirmed(emrex_request):
         return _picker(emrex_request, "", _("Please confirm first that this request is for you."), 400)
     point_id = request.form.get("contact_point", type=int)

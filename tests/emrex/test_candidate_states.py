@@ -232,9 +232,13 @@ def test_expired_link_says_so_and_whom_to_contact(app, make, mailbox, job):
         _, token = _apply(make, mailbox, job, locale="vi")
     with freeze_time(start + timedelta(days=44, minutes=1)):
         # before the sweeper got to it, the link already says it expired, and does not mark it opened
-        _, page = _open(app, token)
+        browser, page = _open(app, token)
         assert "emrex-expired" in page.get_data(as_text=True)
         assert _request().opened_at is None
+        assert "emrex-expired" in browser.post("/emrex/confirm", data={"answer": "me"}).get_data(as_text=True)
+        go = browser.post("/emrex/go", data={"contact_point": point("/emp/helsinki").id, "birth_date": "1999-04-12"})
+        assert "emrex-expired" in go.get_data(as_text=True)
+        assert db.session.scalar(select(func.count(EmrexAttempt.id))) == 0
         sweeper.sweep()
         request = _request()
         assert request.status == "expired" and request.token_encrypted is None
