@@ -51,6 +51,10 @@ def _csrf_error(exc: CSRFError):
 def _http_error(exc: HTTPException):
     if exc.code is None or exc.code < 400:
         return exc
+    if exc.code in (413, 415) and request.endpoint == "portal.emrex_return":
+        from app.portal.emrex import refused_return  # the candidate's EMREX page, and its attempt closed
+
+        return refused_return(exc.code)
     return render_error(exc.code, exc.description if exc.code in (400, 413, 415) and exc.description
                         and not exc.description.startswith(("The browser", "The server", "The data")) else None)
 

@@ -4,6 +4,7 @@ PARTNERS.md §1."""
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import logging
 import secrets
@@ -208,12 +209,73 @@ def _on_stage_entered(application, entry, depth: int = 0, **_) -> None:
 
 # ---------------------------------------------------------------- the candidate's side
 
-def find_by_token(token: str) -> EmrexRequest | None:
-    """The open request of an invite token; unknown, foreign or terminal tokens are None."""
+def find_link(token: str) -> EmrexRequest | None:
+    """The request of an invite token, whatever its state (the link keeps answering after
+    the request ends, with a page saying how it ended); unknown tokens are None."""
     if not token or len(token) > 200:
         return None
-    request = db.session.scalar(select(EmrexRequest).where(EmrexRequest.token_hash == _hash(token)))
+    return db.session.scalar(select(EmrexRequest).where(EmrexRequest.token_hash == _hash(token)))
+
+
+def find_by_token(token: str) -> EmrexRequest | None:
+    """The open request of an invite token; unknown, foreign or terminal tokens are None."""
+    request = find_link(token)
     return request if request is not None and request.is_open else None
+
+
+class LinkState(enum.StrEnum):
+    """What an invite link leads to: the picker, or a page saying how the request ended."""
+
+    OPEN = "open"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+
+def link_state(request: EmrexRequest) -> LinkState:
+    """An open request past its ``expires_at`` is expired already, before the sweeper gets
+    to it; a cancelled one keeps saying "you chose not to share" after that date (the
+    change of mind is what it can no longer offer)."""
+    if request.status == "completed":
+        return LinkState.COMPLETED
+    if request.status == "cancelled":
+        return LinkState.CANCELLED
+    if request.status == "expired" or (request.expires_at is not None and request.expires_at <= utcnow()):
+        return LinkState.EXPIRED
+    return LinkState.OPEN
+
+
+def newer_request(request: EmrexRequest) -> EmrexRequest | None:
+    """A later request for the same application (the recruiter asked again after an
+    opt-out): the old link then points the candidate to the newer email."""
+    return db.session.scalar(select(EmrexRequest).where(
+        EmrexRequest.application_id == request.application_id, EmrexRequest.id > request.id)
+        .order_by(EmrexRequest.id.desc()).limit(1))
+
+
+def can_reopen(request: EmrexRequest) -> bool:
+    """An opt-out can be taken back while the request's 44 days last and no newer request
+    was sent."""
+    return (request.status == "cancelled" and request.expires_at is not None and request.expires_at > utcnow()
+            and newer_request(request) is None)
+
+
+def reopen(request: EmrexRequest) -> None:
+    """The candidate changed their mind after opting out: the request is open again
+    (``opened``), as if they had just opened the link. Reminders stay off; the recruiter
+    sees it on the card. Only called after the person said the request is for them."""
+    if request.status != "cancelled":
+        if request.is_open:
+            return  # a second click, or another tab: already open
+        raise EmrexError("This request is closed.")
+    if not can_reopen(request):
+        raise EmrexError("This request can no longer be reopened.")
+    request.status, request.finished_at, request.next_reminder_at = "opened", None, None
+    request.opened_at = request.opened_at or utcnow()
+    _event(request, "reopened")
+    _summary(request.application, status="opened")
+    applications.add_event(request.application, "emrex_reopened")
+    background.commit()
 
 
 def mark_opened(request: EmrexRequest) -> None:
@@ -303,8 +365,13 @@ def start_attempt(request: EmrexRequest, contact_point_id: int, birth_date: date
     return attempt
 
 
-def return_url() -> str:
-    return external_url("portal.emrex_return")
+def return_url(session_id: str | None = None) -> str:
+    """Where the contact point posts the browser back. With the attempt's ``sessionId`` in
+    the query (``/emrex/return?s=…``) a return refused before its body is read (too large,
+    wrong content type) still names its attempt; a hex id passes XSS filters untouched."""
+    if session_id is None:
+        return external_url("portal.emrex_return")
+    return external_url("portal.emrex_return", s=session_id)
 
 
 # ---------------------------------------------------------------- the return
@@ -313,7 +380,7 @@ def return_url() -> str:
 class ReturnOutcome:
     """What the candidate's result page shows."""
 
-    kind: str  # imported | cancelled | no_results | error | rejected | late | unknown
+    kind: str  # imported | cancelled | no_results | error | rejected | late | refused | unknown
     message: str = ""
     request: EmrexRequest | None = None
     transcript: EmrexTranscript | None = None
@@ -325,21 +392,48 @@ CANCEL_CODES = {"EMP_CANCEL", "NCP_CANCEL"}
 NO_RESULT_CODES = {"EMP_NO_RESULTS", "NCP_NO_RESULTS"}
 
 
-def handle_return(session_id: str | None, return_code: str | None, return_message: str | None,
-                  elmo: str | None) -> ReturnOutcome:
-    """PROTOCOL §4–§6. The attempt is claimed by ``sessionId`` with one UPDATE (single use),
-    so a replay or a parallel duplicate finds nothing to claim."""
+def _claim(session_id: str | None) -> EmrexAttempt | None:
+    """One UPDATE marks the open attempt used: a replay or a parallel duplicate finds
+    nothing to claim."""
     session_id = (session_id or "").strip()
     if not session_id or len(session_id) > 32:
-        return ReturnOutcome("unknown")
-    now = utcnow()
+        return None
     claimed = db.session.execute(
         update(EmrexAttempt).where(EmrexAttempt.session_id == session_id, EmrexAttempt.used_at.is_(None),
-                                   EmrexAttempt.outcome == "open").values(used_at=now)).rowcount
+                                   EmrexAttempt.outcome == "open").values(used_at=utcnow())).rowcount
     db.session.commit()
     if not claimed:
+        return None
+    return db.session.scalar(select(EmrexAttempt).where(EmrexAttempt.session_id == session_id))
+
+
+REFUSALS = {"too_large": "The return was too large to accept.",
+            "content_type": "The return had the wrong content type.",
+            "session_mismatch": "The sessionId in the return does not match its return address."}
+
+
+def refuse_return(url_session_id: str | None, reason: str) -> ReturnOutcome:
+    """A return refused before its body was read (``too_large``, ``content_type``) or whose
+    body names another attempt than its address (``session_mismatch``): the attempt named
+    in the return address is closed at once as ``rejected`` (the request goes back to
+    sent/opened, as for any return that imports nothing), not left for the sweeper."""
+    attempt = _claim(url_session_id)
+    if attempt is None:
+        return ReturnOutcome("refused", reason)
+    outcome = _close(attempt, "rejected", REFUSALS[reason])
+    return ReturnOutcome("refused", reason, outcome.request)
+
+
+def handle_return(session_id: str | None, return_code: str | None, return_message: str | None,
+                  elmo: str | None, *, url_session_id: str | None = None) -> ReturnOutcome:
+    """PROTOCOL §4–§6. ``url_session_id`` is the ``s`` of the return address, when the
+    attempt was started with one: it must name the same attempt as the body."""
+    if url_session_id is not None and url_session_id.strip() != (session_id or "").strip():
+        return refuse_return(url_session_id, "session_mismatch")
+    now = utcnow()
+    attempt = _claim(session_id)
+    if attempt is None:
         return ReturnOutcome("unknown")
-    attempt = db.session.scalar(select(EmrexAttempt).where(EmrexAttempt.session_id == session_id))
     request = attempt.request
     code = (return_code or "").strip().upper()
     attempt.return_code = code[:40] or None
@@ -606,14 +700,14 @@ def discard_transcript(transcript_id: int, company_id: int, actor: User) -> Emre
 # ---------------------------------------------------------------- opt-out
 
 def opt_out(request: EmrexRequest) -> None:
-    """Final and idempotent: the request is cancelled, the token dies, no more reminders."""
+    """Idempotent: the request is cancelled and no more reminders go. The token stays: the
+    link then says the candidate chose not to share, and lets them change their mind
+    (``reopen``) while the request's 44 days last."""
     if request.status == "cancelled":
         return
     if not request.is_open:
         raise EmrexError("This request is already closed.")
     request.status, request.finished_at, request.next_reminder_at = "cancelled", utcnow(), None
-    request.token_hash = None
-    request.token_encrypted = None
     request.stated_birth_date = None
     _event(request, "opted_out")
     _summary(request.application, status="cancelled")
@@ -665,7 +759,9 @@ def expire_requests() -> int:
                                                          EmrexRequest.expires_at <= now)).all()
     for request in rows:
         request.status, request.finished_at, request.next_reminder_at = "expired", now, None
-        request.token_hash = request.token_encrypted = None
+        # The hash stays so the link can say "this request expired"; the encrypted token,
+        # kept only to resend the link, goes (an expired request is never sent again).
+        request.token_encrypted = request.stated_birth_date = None
         _event(request, "expired")
         _summary(request.application, status="expired")
     background.commit()

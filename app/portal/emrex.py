@@ -3,9 +3,11 @@ to the university, the return endpoint and the opt-out. No login; usable without
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date
 
-from flask import abort, redirect, render_template, request, session, url_for
+from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.clock import utcnow
@@ -19,13 +21,50 @@ SESSION_KEY = "emrex"
 PORTAL_SESSION_SECONDS = 60 * 60
 
 
-def _bound_request() -> EmrexRequest | None:
-    """The request this browser opened with its invite link (a short portal session)."""
+def _bound_any() -> EmrexRequest | None:
+    """The request this browser opened with its invite link (a short portal session),
+    whatever its state."""
     bound = session.get(SESSION_KEY) or {}
     if not bound or utcnow().timestamp() - bound.get("at", 0) > PORTAL_SESSION_SECONDS:
         return None
-    emrex_request = db.session.get(EmrexRequest, bound.get("rid"))
+    return db.session.get(EmrexRequest, bound.get("rid"))
+
+
+def _bound_request() -> EmrexRequest | None:
+    """The open request this browser opened with its invite link."""
+    emrex_request = _bound_any()
     return emrex_request if emrex_request is not None and emrex_request.is_open else None
+
+
+def _reopen_pending(emrex_request: EmrexRequest) -> bool:
+    """This browser pressed "Share my records after all" and is being asked "Is this you?"."""
+    bound = session.get(SESSION_KEY) or {}
+    return bound.get("rid") == emrex_request.id and bound.get("reopen") is True and emrex_request.status == "cancelled"
+
+
+def _adopt_candidate_locale(emrex_request: EmrexRequest) -> None:
+    """The invite link is opened from an email, often in a browser that never chose a
+    language: the pages then speak the language the candidate applied in (the email's)."""
+    languages = current_app.config["LANGUAGES"]
+    if request.args.get("lang") in languages or session.get("lang") in languages:
+        return
+    locale = emrex_request.application.candidate.locale
+    if locale in languages:
+        session["lang"] = locale
+
+
+def _ended(emrex_request: EmrexRequest, state: services.LinkState):
+    """The page an invite link shows after its request ended. It tells no more than the
+    picker already shows anyone holding the link (company, job, masked name): no
+    institution, no grades, nothing from the records."""
+    context = _context(emrex_request)
+    if state == services.LinkState.COMPLETED:
+        received = emrex_request.finished_at or utcnow()
+        return render_template("portal/emrex/received.html", received=received, **context)
+    if state == services.LinkState.CANCELLED:
+        return render_template("portal/emrex/declined.html", can_reopen=services.can_reopen(emrex_request),
+                               superseded=services.newer_request(emrex_request) is not None, **context)
+    return render_template("portal/emrex/expired.html", **context)
 
 
 def _confirmed(emrex_request: EmrexRequest) -> bool:
@@ -55,10 +94,14 @@ def _picker(emrex_request: EmrexRequest, code: str, error: str | None = None, st
 @bp.get("/emrex/r/<token>")
 @public
 def emrex_token(token: str):
-    emrex_request = services.find_by_token(token)
+    """Every known link binds the browser and leaves the address bar (303); the picker's
+    address then shows the picker, or how the request ended (received, declined, expired)."""
+    emrex_request = services.find_link(token)
     if emrex_request is None:
         abort(404)
-    services.mark_opened(emrex_request)
+    _adopt_candidate_locale(emrex_request)
+    if services.link_state(emrex_request) == services.LinkState.OPEN:
+        services.mark_opened(emrex_request)
     bound = session.get(SESSION_KEY) or {}
     again = bound.get("rid") == emrex_request.id and bound.get("me") is True  # this browser said "me" already
     session[SESSION_KEY] = {"rid": emrex_request.id, "at": utcnow().timestamp(), **({"me": True} if again else {})}
@@ -68,10 +111,34 @@ def emrex_token(token: str):
 @bp.get("/emrex/request")
 @public
 def emrex_picker():
-    emrex_request = _bound_request()
+    emrex_request = _bound_any()
     if emrex_request is None:
         return render_template("portal/emrex/no_session.html"), 404
+    state = services.link_state(emrex_request)
+    if state != services.LinkState.OPEN and not _reopen_pending(emrex_request):
+        return _ended(emrex_request, state)
     return _picker(emrex_request, request.args.get("country"))
+
+
+@bp.post("/emrex/reopen")
+@public
+def emrex_reopen():
+    """ "Share my records after all", after an opt-out. The request is reopened only by
+    someone who said "Yes, this is me" for it in this browser: otherwise the picker asks
+    that first, and the answer reopens it (a stranger with a forwarded link gets no
+    further than anyone else holding it)."""
+    emrex_request = _bound_any()
+    if emrex_request is None:
+        return render_template("portal/emrex/no_session.html"), 404
+    if emrex_request.is_open:  # a second click or another tab
+        return redirect(url_for("portal.emrex_picker"), code=303)
+    if not services.can_reopen(emrex_request):
+        return _ended(emrex_request, services.link_state(emrex_request))
+    if _confirmed(emrex_request):
+        services.reopen(emrex_request)
+    else:
+        session[SESSION_KEY] = {**session[SESSION_KEY], "reopen": True}
+    return redirect(url_for("portal.emrex_picker"), code=303)
 
 
 @bp.post("/emrex/confirm")
@@ -79,10 +146,15 @@ def emrex_picker():
 def emrex_confirm():
     """The answer to "Is this you?". Yes: remembered for this browser, and the picker opens.
     No: this browser lets go of the link and is told to ask for an own link; nothing is
-    written (a stranger saying no must not change the applicant's request)."""
-    emrex_request = _bound_request()
+    written (a stranger saying no must not change the applicant's request). After
+    "Share my records after all" the yes is what reopens the request."""
+    emrex_request = _bound_any()
     if emrex_request is None:
         return render_template("portal/emrex/no_session.html"), 404
+    reopening = _reopen_pending(emrex_request)
+    state = services.link_state(emrex_request)
+    if state != services.LinkState.OPEN and not reopening:
+        return _ended(emrex_request, state)
     answer = request.form.get("answer")
     if answer == "not_me":
         session.pop(SESSION_KEY, None)
@@ -90,9 +162,14 @@ def emrex_confirm():
         return redirect(url_for("portal.emrex_not_me"), code=303)
     if answer != "me":
         return _picker(emrex_request, "", _("Please tell us whether this request is for you."), 400)
+    if reopening:
+        try:
+            services.reopen(emrex_request)
+        except services.EmrexError:
+            return _ended(emrex_request, services.link_state(emrex_request))
     if not _confirmed(emrex_request):
         services.confirm_identity(emrex_request)
-        session[SESSION_KEY] = {**session[SESSION_KEY], "me": True}
+    session[SESSION_KEY] = {**{k: v for k, v in session[SESSION_KEY].items() if k != "reopen"}, "me": True}
     return redirect(url_for("portal.emrex_picker"), code=303)
 
 
@@ -108,6 +185,8 @@ def emrex_go():
     emrex_request = _bound_request()
     if emrex_request is None:
         return render_template("portal/emrex/no_session.html"), 404
+    if services.link_state(emrex_request) != services.LinkState.OPEN:  # expired, before the sweeper got to it
+        return _ended(emrex_request, services.link_state(emrex_request))
     if not _confirmed(emrex_request):
         return _picker(emrex_request, "", _("Please confirm first that this request is for you."), 400)
     point_id = request.form.get("contact_point", type=int)
@@ -130,8 +209,31 @@ def emrex_go():
             error = _("Please pick your university from the list.")
     if error is not None:
         return _picker(emrex_request, request.form.get("country"), error, 400)
-    return render_template("portal/emrex/handoff.html", attempt=attempt, return_url=services.return_url(),
-                           **_context(emrex_request))
+    return render_template("portal/emrex/handoff.html", attempt=attempt,
+                           return_url=services.return_url(attempt.session_id), **_context(emrex_request))
+
+
+def _result_page(outcome: services.ReturnOutcome, status: int):
+    """The return's answer, branded and in the candidate's language when the attempt is
+    known (the return is cross-site: no cookie, so no chosen language, comes with it)."""
+    company = outcome.request.application.job.company if outcome.request is not None else None
+    can_retry = outcome.request is not None and outcome.request.is_open
+    languages = current_app.config["LANGUAGES"]
+    locale = outcome.request.application.candidate.locale if outcome.request is not None else None
+    if locale not in languages or request.args.get("lang") in languages:
+        locale = None
+    with force_locale(locale) if locale else nullcontext():
+        body = render_template("portal/emrex/result.html", outcome=outcome, company=company, can_retry=can_retry)
+    return body, status
+
+
+def refused_return(code: int):
+    """A return refused before its body is read: 413 (over EMREX_RETURN_MAX_BYTES, refused
+    in app/request_limits.py) or 415. The attempt is named by the return address's ``s``
+    and closed at once, with a page that says how to try again."""
+    reason = "too_large" if code == 413 else "content_type"
+    outcome = services.refuse_return(request.args.get("s"), reason)
+    return _result_page(outcome, code)
 
 
 @bp.post("/emrex/return")
@@ -139,17 +241,16 @@ def emrex_go():
 @csrf.exempt
 def emrex_return():
     """The university's page posts the browser back here, cross-site: no cookie is read;
-    the attempt is found by ``sessionId`` in the database alone."""
+    the attempt is found by ``sessionId`` in the database alone (and, when the return
+    address carries it, by ``s`` too, which must agree)."""
     # Body capped at EMREX_RETURN_MAX_BYTES, form memory raised to match: app/request_limits.py
     if request.mimetype not in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        abort(415)
+        return refused_return(415)
     form = request.form
     outcome = services.handle_return(form.get("sessionId"), form.get("returnCode"), form.get("returnMessage"),
-                                     form.get("elmo"))
+                                     form.get("elmo"), url_session_id=request.args.get("s"))
     status = 200 if outcome.kind in ("imported", "cancelled", "no_results", "error") else 400
-    company = outcome.request.application.job.company if outcome.request is not None else None
-    return render_template("portal/emrex/result.html", outcome=outcome, company=company,
-                           can_retry=outcome.request is not None and outcome.request.is_open), status
+    return _result_page(outcome, status)
 
 
 @bp.route("/emrex/opt-out", methods=["GET", "POST"])

@@ -1,14 +1,16 @@
 """EMREX in the browser: apply → invite email → link → "is this you?" → country → university → the
-contact point (sandbox) → back with signed records → records and GPA on the card; and the
-opt-out."""
+contact point (sandbox) → back with signed records → records and GPA on the card → the link again
+(records received); and the opt-out → the link again → a change of mind → the picker."""
 
 from __future__ import annotations
 
 import re
 
+from babel.dates import format_date
 from playwright.sync_api import expect
 
 from app.emrex import services
+from app.emrex.models import EmrexRequest
 from app.extensions import db
 from tests.conftest import PASSWORD, PDF, run_worker, text_of, wait_for
 from tests.e2e.conftest import SHOTS, login
@@ -71,6 +73,16 @@ def test_full_emrex_journey(live, make, mailbox, test_env, phone, desk, shot, em
     phone.click("button[value=confirm]")
     expect(phone.locator("h1")).to_have_text("Kiitos — opintotietosi vastaanotettiin", timeout=30000)
     shot(phone, "e2e-emrex-done-phone")
+    # the link from the email, later: it says when the records arrived, nothing more to do
+    phone.goto(link)
+    expect(phone).to_have_url(f"{live}/emrex/request")
+    expect(phone.locator("html")).to_have_attribute("lang", "fi")
+    received = db.session.scalar(db.select(EmrexRequest)).finished_at
+    expect(phone.locator("h1")).to_contain_text(format_date(received.date(), "long", locale="fi"))  # a Finnish date
+    expect(phone.locator(".emrex-received")).to_be_visible()
+    expect(phone.locator("#country")).to_have_count(0)
+    expect(phone.locator(".brand")).to_contain_text("Acme Oy")
+    shot(phone, "e2e-emrex-received-link-phone-fi")
 
     login(desk, live, "admin@acme.test", PASSWORD)
     from app.applications.models import Application
@@ -108,11 +120,20 @@ def test_emrex_opt_out(live, make, mailbox, test_env, phone, desk, shot, emp_reg
     shot(phone, "e2e-emrex-optout-confirm")
     phone.click("form button[type=submit]")
     expect(phone.locator("h1")).to_have_text("Valmis — opintotietoja ei jaeta")
-    phone.goto(link)
-    expect(phone.locator("h1")).not_to_have_text("Jaa opintotietosi")  # the link is dead now
     login(desk, live, "admin@acme.test", PASSWORD)
     from app.applications.models import Application
 
     application = db.session.scalar(db.select(Application))
     desk.goto(f"{live}/admin/applications/{application.id}")
     expect(desk.locator(".emrex-panel")).to_contain_text("No records were transferred")
+    # the link later: it says so and offers a change of mind, which asks "Is this you?" first
+    phone.goto(link)
+    expect(phone.locator(".emrex-declined")).to_be_visible()
+    expect(phone.locator("#country")).to_have_count(0)
+    shot(phone, "e2e-emrex-declined-link-phone-fi")
+    phone.click("#emrex-reopen button")
+    expect(phone.locator(".whom-name")).to_have_text("A••• V•••")
+    phone.click("button[value=me]")
+    expect(phone.locator("#country")).to_be_visible()  # the normal picker
+    desk.reload()
+    expect(desk.locator("body")).to_contain_text("The candidate changed their mind and reopened the EMREX request")

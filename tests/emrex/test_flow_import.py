@@ -45,9 +45,10 @@ def journey(app, make, mailbox, job, emp_path="/emp/helsinki", *, given="Aino", 
     emp_url, fields = handoff_fields(handoff.get_data(as_text=True))
     assert emp_url.endswith(emp_path) and set(fields) == {"sessionId", "returnUrl"}
     return_url, reply = complete_at_emp(emp_url, fields, learner=learner, action=action, mode=mode)
-    assert return_url == "http://127.0.0.1:5000/emrex/return"
+    # the contact point posts back to the returnUrl as sent, query string included
+    assert return_url == f"http://127.0.0.1:5000/emrex/return?s={fields['sessionId']}"
     cross_site = app.test_client()  # the return carries no cookie of ours
-    resp = cross_site.post("/emrex/return", data=reply)
+    resp = cross_site.post(return_url.removeprefix("http://127.0.0.1:5000"), data=reply)
     return application, resp, reply
 
 

@@ -185,7 +185,7 @@ def test_bar_16_handoff_posts_to_the_registry_url_only(emrex_job, make, mailbox,
     assert resp.status_code == 200
     assert 'action="https://emp.example.fi/helsinki"' in body and "evil" not in body
     assert f'name="sessionId" value="{attempt.session_id}"' in body
-    assert 'name="returnUrl" value="http://127.0.0.1:5000/emrex/return"' in body
+    assert f'name="returnUrl" value="http://127.0.0.1:5000/emrex/return?s={attempt.session_id}"' in body
     assert 'enctype="application/x-www-form-urlencoded"' in body and "<script src=" in body
     # the visible Continue button posts off-site itself: the portal's hx-boost must not take it over
     # (htmx refused the cross-origin request, so the button did nothing with JavaScript on)
@@ -271,8 +271,10 @@ def test_bar_23_opt_out_is_a_confirmation_then_final_and_idempotent(emrex_job, m
     again = client.post("/emrex/opt-out")
     assert again.status_code == 200 and "no study records will be shared" in again.get_data(as_text=True)
     db.session.expire_all()
-    assert request.status == "cancelled" and request.token_hash is None and request.token_encrypted is None
-    assert client.get(f"/emrex/r/{token}").status_code == 404
+    assert request.status == "cancelled" and request.next_reminder_at is None
+    # the link stays: it says so, and offers a change of mind (tests/emrex/test_candidate_states.py)
+    assert client.get(f"/emrex/r/{token}").status_code == 303
+    assert "You chose not to share study records" in client.get("/emrex/request").get_data(as_text=True)
     assert application.emrex_summary.status == "cancelled"
 
 
@@ -284,7 +286,8 @@ def test_requests_expire_after_44_days(emrex_job, make, mailbox):
     with freeze_time(start + timedelta(days=44, minutes=1)):
         sweeper.sweep()
     request = db.session.scalar(select(EmrexRequest))
-    assert request.status == "expired" and request.token_hash is None
+    # the hash stays so the link can say it expired; the encrypted token (only for resends) goes
+    assert request.status == "expired" and request.token_hash is not None and request.token_encrypted is None
 
 
 def test_settings_reject_foreign_stages(emrex_job, make):
@@ -327,7 +330,7 @@ def _requests_state():
             for r in db.session.scalars(select(EmrexRequest).order_by(EmrexRequest.id))]
 
 
-def test_bar_14_unknown_terminal_and_foreign_tokens_are_the_same_404(emrex_job, make, mailbox, app, registry):
+def test_bar_14_unknown_and_foreign_tokens_are_the_same_404(emrex_job, make, mailbox, app, registry):
     set_trigger(emrex_job, 0)
     live_app, done_app = make.application(emrex_job), make.application(emrex_job)
     live_token, done_token = (token_from(m) for m in invites(mailbox))
@@ -337,9 +340,12 @@ def test_bar_14_unknown_terminal_and_foreign_tokens_are_the_same_404(emrex_job, 
     browser.post("/emrex/confirm", data={"answer": "me"})
     browser.post("/emrex/opt-out")  # terminal: opted out
     live = db.session.scalar(select(EmrexRequest).where(EmrexRequest.application_id == live_app.id))
-    candidates = {"unknown": "A" * 43, "terminal": done_token, "hash as token": live.token_hash,
+    candidates = {"unknown": "A" * 43, "hash as token": live.token_hash,
                   "ciphertext as token": live.token_encrypted.split(":", 1)[1][:120],
-                  "off by one": live_token[:-1] + ("A" if live_token[-1] != "A" else "B")}
+                  "off by one": live_token[:-1] + ("A" if live_token[-1] != "A" else "B"),
+                  # an ended request's link answers its own page; near misses of it do not
+                  "ended, off by one": done_token[:-1] + ("A" if done_token[-1] != "A" else "B"),
+                  "ended hash as token": done.token_hash}
     assert done.id and live.status == "sent"
     before = _requests_state()
     bodies = set()

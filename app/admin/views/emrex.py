@@ -295,6 +295,7 @@ register_event_text("emrex_imported", lambda d: _("EMREX records received from %
 register_event_text("emrex_attempt_closed", lambda d: _("EMREX transfer ended without records: %(outcome)s",
                                                         outcome=d.get("outcome", "")))
 register_event_text("emrex_opted_out", lambda d: _("The candidate declined EMREX: no records were transferred"))
+register_event_text("emrex_reopened", lambda d: _("The candidate changed their mind and reopened the EMREX request"))
 register_event_text("emrex_held", lambda d: _("EMREX records received but held for review: the identity check did "
                                               "not match"))
 register_event_text("emrex_accepted", lambda d: _("EMREX records accepted after review (%(inst)s)",
