@@ -28,6 +28,7 @@ T = {
     "Allekirjoitettu SHA-1:llä, vanhalla algoritmilla, jonka EMREX yhä sallii. Allekirjoitus on pätevä.",
     "Signerad med SHA-1, en äldre algoritm som EMREX fortfarande tillåter. Signaturen är giltig.",
     "Được ký bằng SHA-1, một thuật toán cũ mà EMREX vẫn cho phép. Chữ ký hợp lệ."),
+"PDF": ("PDF", "PDF", "PDF"),
 "SHA-1 signature": ("SHA-1-allekirjoitus", "SHA-1-signatur", "Chữ ký SHA-1"),
 "The candidate picked %(picked)s, but these records were issued by %(issuer)s. Check that this is the institution "
 "you expected.": (
