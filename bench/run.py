@@ -213,6 +213,9 @@ def main() -> int:
     if os.environ.get("BENCH_ONLY") == "topcv":  # a quick look at one part; the report is not written
         print("\n".join(topcv_bench.render(topcv_bench.run_all(app, env(), Gunicorn, CONCURRENCY))))
         return 0
+    if os.environ.get("BENCH_ONLY") == "emrex":  # the EMREX rows alone; the report is not written
+        print("\n".join(emrex_bench.render(emrex_bench.run_all(app, env(), Gunicorn))))
+        return 0
     if os.environ.get("BENCH_ONLY") == "load":  # the load suite alone on a smaller seed; report not written
         size = int(os.environ.get("BENCH_LOAD_SEED", "10000"))
         worlds = seed(app, {"big": size, "small": 1_000}, jobs_per_company=20)

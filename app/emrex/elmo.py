@@ -633,28 +633,6 @@ def _local_code(identifiers: list) -> str | None:
     return None
 
 
-def _credit(element) -> tuple[tuple[str | None, Decimal | None, str | None], bool]:
-    """(scheme, value, level) of a ``credit`` element, and whether a value was there but
-    could not be read."""
-    scheme = value = level = None
-    local = _LOCAL_NAMES.get
-    for child in element:
-        tag = child.tag
-        name = local(tag)
-        if name is None:
-            if tag.__class__ is not str:
-                continue
-            name = _local(tag)
-        if name == "value":
-            value = _txt(child)
-        elif name == "scheme":
-            scheme = _txt(child)
-        elif name == "level":
-            level = _txt(child)
-    number = _decimal(value)
-    return (scheme, number, level), value is not None and number is None
-
-
 def _opportunity(los, schemes: dict[str, str], country: str | None) -> Opportunity:
     """One learning opportunity and its parts. The hot loop of an import: children are
     visited once, plain text is read directly (``_txt`` only where an element has children,
@@ -693,12 +671,16 @@ def _opportunity(los, schemes: dict[str, str], country: str | None) -> Opportuni
     opportunity = Opportunity(title, _local_code(identifiers) if identifiers else None, kind, [], None, None, None,
                               None, None, None, [], country, "unknown", False, [], None)
     loi = None
-    if specifies is not None:
-        for child in specifies:
-            tag = child.tag
-            if tag.__class__ is str and (local(tag) or _local(tag)) == "learningOpportunityInstance":
-                loi = child
-                break
+    if specifies is not None and len(specifies):
+        first = specifies[0]  # the instance is (almost always) the first child
+        if local(first.tag) == "learningOpportunityInstance":
+            loi = first
+        else:
+            for child in specifies:
+                tag = child.tag
+                if tag.__class__ is str and (local(tag) or _local(tag)) == "learningOpportunityInstance":
+                    loi = child
+                    break
     unreadable = opportunity.unreadable
     label_seen = False
     label = status = scheme_ref = None
@@ -753,9 +735,24 @@ def _opportunity(los, schemes: dict[str, str], country: str | None) -> Opportuni
         bad_credit = False
         credits = opportunity.credits
         for element in credit_elements:
-            credit, bad = _credit(element)
-            credits.append(credit)
-            bad_credit = bad_credit or bad
+            scheme = value = level = None
+            for child in element:
+                tag = child.tag
+                name = local(tag)
+                if name is None:
+                    if tag.__class__ is not str:
+                        continue
+                    name = _local(tag)
+                if name == "value":
+                    value = child.text if not len(child) else _txt(child)
+                elif name == "scheme":
+                    scheme = _txt(child)
+                elif name == "level":
+                    level = _txt(child)
+            number = _decimal(value)
+            credits.append((scheme, number, level))
+            if number is None and value is not None and value.strip():
+                bad_credit = True
         if bad_credit and opportunity.ects() is None:
             unreadable.append("credits")
     opportunity.result_label = label
