@@ -217,6 +217,7 @@ def test_expired_certificate_reject_policy(app, make, job, contact_point):
     _, resp = deliver(app, make, job, "se-programme-nested.xml", key, cert)
     body = resp.get_data(as_text=True)
     assert resp.status_code == 400 and "certificate has expired" in body
+    assert 'href="?lang=' not in body  # the answer to a POST: a language link would GET a page that is not there
     assert db.session.scalar(select(EmrexTranscript)) is None
     attempt = db.session.scalar(select(EmrexAttempt))
     assert attempt.outcome == "rejected" and "certificate has expired" in attempt.detail
