@@ -686,7 +686,7 @@ def _opportunity(los, schemes: dict[str, str], country: str | None) -> Opportuni
     label = status = scheme_ref = None
     credit_elements = own_credits
     if loi is not None:
-        loi_identifiers, loi_credits = [], []
+        loi_credits = []
         for child in loi:
             tag = child.tag
             name = local(tag)
@@ -694,16 +694,9 @@ def _opportunity(los, schemes: dict[str, str], country: str | None) -> Opportuni
                 if tag.__class__ is not str:
                     continue
                 name = _local(tag)
-            if name == "resultLabel" or name == "result":  # `result scheme="…"`: legacy
-                label_seen = True
-                if label is None:
-                    label = _txt(child)
-                    scheme_ref = scheme_ref or child.get("scheme")
-            elif name == "status":
-                text = child.text if not len(child) else _txt(child)
-                status = text.strip().lower() if text else None
-            elif name == "credit":
-                loi_credits.append(child)
+            if name == "identifier":
+                if opportunity.code is None and (child.get("type") or "").lower() == "local":
+                    opportunity.code = (child.text or "").strip() or None
             elif name == "date":
                 text = child.text
                 if text and not len(child) and len(text) == 10 and child.get("dtf") is None:
@@ -715,10 +708,19 @@ def _opportunity(los, schemes: dict[str, str], country: str | None) -> Opportuni
                 opportunity.date, bad = _date_of(child)
                 if bad:
                     unreadable.append("date")
+            elif name == "status":
+                text = child.text if not len(child) else _txt(child)
+                status = text.strip().lower() if text else None
+            elif name == "resultLabel" or name == "result":  # `result scheme="…"`: legacy
+                label_seen = True
+                if label is None:
+                    text = child.text if not len(child) else _txt(child)
+                    label = text.strip() or None if text else None
+                    scheme_ref = scheme_ref or child.get("scheme")
+            elif name == "credit":
+                loi_credits.append(child)
             elif name == "gradingSchemeLocalId":
                 scheme_ref = _txt(child)
-            elif name == "identifier":
-                loi_identifiers.append(child)
             elif name == "academicTerm":
                 opportunity.academic_term = _title(child)
                 end = _child(child, "end")
@@ -728,8 +730,6 @@ def _opportunity(los, schemes: dict[str, str], country: str | None) -> Opportuni
                 opportunity.academic_term = opportunity.academic_term or _txt(child)
             elif name == "languageOfInstruction":
                 opportunity.language = _txt(child)
-        if loi_identifiers and opportunity.code is None:
-            opportunity.code = _local_code(loi_identifiers)
         credit_elements = loi_credits or own_credits
     if credit_elements:
         bad_credit = False
@@ -853,7 +853,14 @@ def parse_transcript(root: etree._Element) -> Transcript:
     for report_el in report_elements:
         issuer = issue_date = None
         specs, attachments, scheme_elements = [], [], []
-        for name, child in _kids(report_el):
+        local = _LOCAL_NAMES.get
+        for child in report_el:  # a report holds every course at its top level: no generator here
+            tag = child.tag
+            name = local(tag)
+            if name is None:
+                if tag.__class__ is not str:
+                    continue
+                name = _local(tag)
             if name == "learningOpportunitySpecification":
                 specs.append(child)
             elif name == "issuer":
