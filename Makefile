@@ -68,6 +68,7 @@ messages: setup
 
 lint: setup-dev
 	$(BIN)/python -m ruff check app devtools sandboxes tests bench
+	$(BIN)/lint-imports --no-cache  # the layers in pyproject.toml [tool.importlinter]
 
 fmt: setup-dev
 	$(BIN)/python -m ruff format app devtools sandboxes tests bench

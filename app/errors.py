@@ -27,7 +27,7 @@ MESSAGES = {
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
-    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(Exception, _unexpected)
 
 
@@ -48,13 +48,10 @@ def _csrf_error(exc: CSRFError):
     return render_error(400, _("Your form expired or was sent from another page. Please reload and try again."))
 
 
-def _http_error(exc: HTTPException):
+def http_error(exc: HTTPException):
+    """The answer to an HTTP error; blueprints that answer some codes their own way fall back here."""
     if exc.code is None or exc.code < 400:
         return exc
-    if exc.code in (413, 415) and request.endpoint == "portal.emrex_return":
-        from app.portal.emrex import refused_return  # the candidate's EMREX page, and its attempt closed
-
-        return refused_return(exc.code)
     return render_error(exc.code, exc.description if exc.code in (400, 413, 415) and exc.description
                         and not exc.description.startswith(("The browser", "The server", "The data")) else None)
 

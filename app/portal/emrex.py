@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from app.clock import utcnow
 from app.emrex import services
 from app.emrex.models import EmrexRequest
+from app.errors import http_error
 from app.extensions import csrf, db
 from app.portal.views import bp
 from app.security import public
@@ -225,6 +226,16 @@ def _result_page(outcome: services.ReturnOutcome, status: int):
     with force_locale(locale) if locale else nullcontext():
         body = render_template("portal/emrex/result.html", outcome=outcome, company=company, can_retry=can_retry)
     return body, status
+
+
+@bp.errorhandler(413)
+@bp.errorhandler(415)
+def _refused(exc):
+    """The portal's 413/415: the EMREX return answers its own page (below); every other
+    portal route answers as the rest of the app does."""
+    if request.endpoint == "portal.emrex_return":
+        return refused_return(exc.code)
+    return http_error(exc)
 
 
 def refused_return(code: int):

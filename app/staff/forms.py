@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
-from app.admin.forms import LOCALE_CHOICES, EmailTemplateForm
+from app.forms import LOCALE_CHOICES, EmailTemplateForm
 
 
 class CompanyForm(FlaskForm):

@@ -11,9 +11,9 @@ from app import audit
 from app.accounts import lifecycle
 from app.accounts import services as accounts
 from app.accounts.models import Company, Role, User
-from app.admin.forms import USER_ERRORS, EmptyForm
 from app.applications.models import Application
 from app.extensions import db
+from app.forms import USER_ERRORS, EmptyForm
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template
