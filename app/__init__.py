@@ -74,7 +74,8 @@ def register_features() -> None:
     import app.emrex.columns
     import app.emrex.services
     import app.emrex.tasks
-    import app.messaging.sweeper
+    import app.jobs.hooks
+    import app.messaging.tasks
     import app.partners.tasks
     import app.privacy.hooks
     import app.staff.emrex_panel  # noqa: F401

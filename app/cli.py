@@ -18,7 +18,7 @@ def init_app(app: Flask) -> None:
 @click.option("--loop", is_flag=True, help="Sweep every SWEEP_INTERVAL_SECONDS until stopped.")
 def sweep_cmd(loop: bool) -> None:
     """Run the periodic work (due reminders, automations, outbox relay, …) once or forever."""
-    from app.messaging import sweeper
+    from app import sweeper
 
     if loop:
         click.echo(f"sweeper: every {current_app.config['SWEEP_INTERVAL_SECONDS']} s")

@@ -10,8 +10,8 @@ from flask_login import current_user
 from app.applications.display import register_event_text
 from app.boards import services
 from app.jobs.hooks import register_settings_link
-from app.messaging.sweeper import register_step
 from app.navigation import register_settings_section, register_staff_company_panel
+from app.sweeper import register_step
 
 
 @register_step("board_reconcile")

@@ -7,7 +7,7 @@ from rq import Retry
 from app import background
 from app.emrex import services
 from app.extensions import rq
-from app.messaging.sweeper import register_step
+from app.sweeper import register_step
 
 
 @rq.job(queue="emrex")

@@ -6,8 +6,8 @@ Job-board work runs on the ``boards`` queue, assessment work on ``assessments``.
 from __future__ import annotations
 
 from app.extensions import rq
-from app.messaging.sweeper import register_step
 from app.partners import services
+from app.sweeper import register_step
 
 QUEUE_OF_VENDOR = {"topcv": "boards", "alva": "assessments"}
 

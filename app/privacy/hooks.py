@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.messaging.sweeper import register_step
 from app.privacy import services
+from app.sweeper import register_step
 
 
 @register_step("retention")

@@ -193,7 +193,7 @@ def test_bar_33_timeouts_are_retried_then_handed_to_the_sweeper(flow):
 
     delivery.next_retry_at = utcnow() - timedelta(minutes=2)  # 15 minutes later, past the grace minute
     db.session.commit()
-    from app.messaging.sweeper import sweep
+    from app.sweeper import sweep
 
     assert sweep()["partner_deliveries"] >= 1
     flow.work()
@@ -223,7 +223,7 @@ def test_duplicate_and_repeated_deliveries_create_one_application(flow):
 
 def test_reconciliation_converges_without_webhooks(flow):
     from app.clock import utcnow
-    from app.messaging.sweeper import sweep
+    from app.sweeper import sweep
 
     flow.connect()
     posting = flow.post_job()

@@ -147,7 +147,7 @@ def test_merging_the_survivor_away_makes_its_earlier_merge_final(make, people):
 def test_split_after_30_days_is_refused_and_the_sweep_purges_the_snapshot(make, people):
     from app.duplicates import services
     from app.duplicates.models import CandidateMerge
-    from app.messaging.sweeper import sweep
+    from app.sweeper import sweep
 
     company = make.company("acme")
     job = make.job(company, "Data analyst")

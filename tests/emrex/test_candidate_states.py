@@ -11,12 +11,12 @@ from babel.dates import format_date
 from freezegun import freeze_time
 from sqlalchemy import func, select
 
+from app import sweeper
 from app.applications.models import TimelineEvent
 from app.clock import utcnow
 from app.emrex import services
 from app.emrex.models import EmrexAttempt, EmrexRequest, EmrexRequestEvent, EmrexSummary, EmrexTranscript
 from app.extensions import db
-from app.messaging import sweeper
 from tests.conftest import table_counts, text_of
 from tests.emrex.emp_client import complete_at_emp, handoff_fields
 from tests.emrex.test_flow_import import LINK, point

@@ -213,8 +213,8 @@ def test_bar_31_completed_on_day_5_gets_no_day_7_or_14_reminder(app, make, mailb
 
     from freezegun import freeze_time
 
+    from app import sweeper
     from app.clock import utcnow
-    from app.messaging import sweeper
 
     start = utcnow()
     with freeze_time(start):

@@ -11,12 +11,12 @@ import pytest
 from freezegun import freeze_time
 from sqlalchemy import func, select
 
+from app import sweeper
 from app.applications import services as applications
 from app.clock import utcnow
 from app.emrex import services
 from app.emrex.models import EmrexAttempt, EmrexContactPoint, EmrexCountry, EmrexRequest, EmrexTranscript
 from app.extensions import db
-from app.messaging import sweeper
 from tests.conftest import text_of
 
 LINK = re.compile(r"http://127\.0\.0\.1:5000/emrex/r/([A-Za-z0-9_\-]+)")

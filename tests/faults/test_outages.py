@@ -86,7 +86,7 @@ def app_config(app_config):
 
 
 def test_bar_34_topcv_down_the_posting_waits_honestly_then_posts_once(flow, app, own_topcv, tmp_path):
-    from app.messaging.sweeper import sweep
+    from app.sweeper import sweep
 
     integration = flow.connect()
     own_topcv.stop()  # TopCV is down: connection refused

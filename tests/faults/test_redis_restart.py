@@ -11,10 +11,9 @@ from redis import Redis
 from rq import Queue
 from sqlalchemy import select
 
-from app import create_app
+from app import create_app, sweeper
 from app.clock import utcnow
 from app.extensions import db
-from app.messaging import sweeper
 from app.messaging.models import OutboxEmail
 from tests.conftest import Auth, FreshGClient, run_worker
 from tests.faults.test_smtp import badge, card

@@ -6,10 +6,9 @@ import pytest
 from freezegun import freeze_time
 from sqlalchemy import func, select
 
-from app import create_app
+from app import create_app, sweeper
 from app.clock import utcnow
 from app.extensions import db
-from app.messaging import sweeper
 from app.messaging.models import OutboxEmail
 from tests.conftest import free_port, run_worker, text_of
 

@@ -4,6 +4,7 @@ import pytest
 from freezegun import freeze_time
 from sqlalchemy import select
 
+from app import sweeper
 from app.applications import services as applications
 from app.applications.models import StageEntry
 from app.clock import utcnow
@@ -11,7 +12,6 @@ from app.extensions import db
 from app.jobs import services
 from app.jobs.events import stage_entered
 from app.jobs.models import AutomationRun
-from app.messaging import sweeper
 from app.messaging.models import OutboxEmail
 from app.messaging.services import template_for
 

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from freezegun import freeze_time
 from sqlalchemy import select
 
+from app import sweeper
 from app.extensions import db
-from app.messaging import sweeper
 from tests.privacy.conftest import build_person
 
 T0 = datetime(2024, 1, 10, 9, 0)

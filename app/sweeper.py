@@ -2,8 +2,10 @@
 
 ``flask sweep`` runs one sweep; ``flask sweep --loop`` runs one every 30 s. A Redis lock
 keeps one sweep at a time across processes; each step is idempotent on its own, so a sweep
-that runs without the lock (Redis down) is still safe. Features add steps with
-``register_step``.
+that runs without the lock (Redis down) is still safe. Each feature registers its own steps
+with ``register_step`` in the module that wires it in (``messaging/tasks.py``: the outbox;
+``jobs/hooks.py``: due automations; ``emrex/tasks.py``, ``boards/hooks.py``, …); steps run in
+the order they were registered.
 """
 
 from __future__ import annotations
@@ -72,17 +74,3 @@ def loop(interval: int) -> None:
         if any(results.values()):
             log.info("sweep: %s", results)
         time.sleep(max(1.0, interval - (time.monotonic() - started)))
-
-
-@register_step("outbox")
-def _outbox() -> int:
-    from app.messaging.services import relay_outbox
-
-    return relay_outbox()
-
-
-@register_step("automations")
-def _automations() -> int:
-    from app.jobs.services import run_due_automations
-
-    return run_due_automations()
