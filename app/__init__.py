@@ -69,6 +69,7 @@ def register_extensions(app: Flask) -> None:
 def register_features() -> None:
     """Import the feature modules that hook into the core at import time: stage-entry
     receivers, list columns, sweep steps."""
+    import app.applications.services  # its receivers: email_failed
     import app.assessments.hooks
     import app.boards.hooks
     import app.emrex.columns

@@ -18,6 +18,7 @@ from app.extensions import db
 from app.jobs.events import stage_entered
 from app.jobs.models import Job, JobStatus, Stage
 from app.links import external_url, path_for
+from app.messaging.events import email_failed
 
 REAPPLY_AFTER = timedelta(days=120)
 CONSENT_VERSION = "2026-11"
@@ -345,3 +346,17 @@ def add_note(application: Application, text: str, actor: User) -> TimelineEvent:
     event = add_event(application, "note", actor=actor, data={"text": text[:5000]})
     background.commit()
     return event
+
+
+@email_failed.connect
+def _on_email_failed(row, error: str, **_) -> None:
+    """An email about an application failed for good: the card shows it (a flag for the list,
+    a line in the timeline). Runs inside messaging's transaction; messaging commits."""
+    if not row.application_id:
+        return
+    application = db.session.get(Application, row.application_id)
+    if application is not None:
+        application.email_failed = True
+        db.session.add(TimelineEvent(company_id=application.company_id, application_id=application.id,
+                                     kind="email_failed", data={"subject": row.subject, "to": row.to_addr,
+                                                                "error": error}))

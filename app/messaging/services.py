@@ -20,6 +20,7 @@ from app.clock import utcnow
 from app.extensions import db, mail
 from app.messaging import rendering
 from app.messaging.defaults import DEFAULT_TEMPLATES
+from app.messaging.events import email_failed
 from app.messaging.models import EmailTemplate, Notification, OutboxEmail
 
 log = logging.getLogger(__name__)
@@ -228,15 +229,7 @@ def _postpone(row: OutboxEmail, exc: BaseException) -> None:
 
 def _fail(row: OutboxEmail, error: str) -> None:
     row.status, row.last_error = "failed", error
-    if row.application_id:
-        from app.applications.models import Application, TimelineEvent
-
-        application = db.session.get(Application, row.application_id)
-        if application is not None:
-            application.email_failed = True
-            db.session.add(TimelineEvent(company_id=application.company_id, application_id=application.id,
-                                         kind="email_failed",
-                                         data={"subject": row.subject, "to": row.to_addr, "error": error}))
+    email_failed.send(row, error=error)  # the applications feature marks its application (same transaction)
     db.session.commit()
     log.warning("email %s failed permanently", row.id)
 

@@ -11,10 +11,11 @@ import pytest
 from freezegun import freeze_time
 from sqlalchemy import select, update
 
+from app import sweeper
 from app.applications.models import Application, TimelineEvent
 from app.clock import utcnow
 from app.extensions import db
-from app.messaging import services, sweeper
+from app.messaging import services
 from app.messaging.models import OutboxEmail
 
 

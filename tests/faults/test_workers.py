@@ -15,10 +15,10 @@ from rq.job import Job
 from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 from sqlalchemy import select
 
-from app import background, create_app
+from app import background, create_app, sweeper
 from app.clock import utcnow
 from app.extensions import db
-from app.messaging import services, sweeper
+from app.messaging import services
 from app.messaging.models import OutboxEmail
 from tests.conftest import Auth, run_worker, wait_for
 from tests.faults.conftest import WorkerProcess
