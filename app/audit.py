@@ -89,15 +89,3 @@ def entries_for(company_id: int, *, before_id: int | None = None, action: str | 
     if action:
         stmt = stmt.where(AuditEntry.action == action)
     return list(db.session.scalars(stmt.order_by(AuditEntry.id.desc()).limit(limit)))
-
-
-def actor_names(entries: list[AuditEntry]) -> dict[str, str]:
-    """``"user:7"`` → the user's name (one query for the page)."""
-    from sqlalchemy import select
-
-    from app.accounts.models import User
-
-    ids = {int(e.actor.split(":", 1)[1]) for e in entries if e.actor.startswith("user:")}
-    names = {f"user:{u.id}": u.name for u in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
-    return {e.actor: names.get(e.actor, e.actor.replace("partner:", "partner ").replace("system", "Haku"))
-            for e in entries}

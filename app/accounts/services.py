@@ -209,15 +209,16 @@ def set_user_enabled(user: User, enabled: bool) -> None:
     background.commit()
 
 
-def save_list_columns(user: User, keys: list[str]) -> None:
-    from app.applications.columns import COLUMNS
-
-    user.list_columns = [k for k in keys if k in COLUMNS]
-    background.commit()
-
-
 def save_notification_prefs(user: User, kinds: list[str]) -> None:
     from app.messaging.services import NOTIFICATION_KINDS
 
     user.email_notification_kinds = [k for k in kinds if k in NOTIFICATION_KINDS]
     background.commit()
+
+
+def actor_names(entries: list) -> dict[str, str]:
+    """``"user:7"`` → the user's name (one query for the page)."""
+    ids = {int(e.actor.split(":", 1)[1]) for e in entries if e.actor.startswith("user:")}
+    names = {f"user:{u.id}": u.name for u in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
+    return {e.actor: names.get(e.actor, e.actor.replace("partner:", "partner ").replace("system", "Haku"))
+            for e in entries}

@@ -75,3 +75,11 @@ register_column(ListColumn("applied", _l("Applied"), lambda a: _fmt_date(a.creat
                            default=True))
 register_column(ListColumn("updated", _l("Last activity"), lambda a: _fmt_date(a.updated_at),
                            sort=Application.updated_at))
+
+
+def save_list_columns(user, keys: list[str]) -> None:
+    """The user's choice of list columns (unknown keys dropped)."""
+    from app import background
+
+    user.list_columns = [k for k in keys if k in COLUMNS]
+    background.commit()

@@ -9,13 +9,12 @@ from htmx_flask import make_response
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from app.accounts import services as accounts
 from app.accounts.tenancy import current_company_id, get_or_404, scoped
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
 from app.admin.views import bp
 from app.applications import files, services
 from app.applications.actions import actions_for
-from app.applications.columns import COLUMNS
+from app.applications.columns import COLUMNS, save_list_columns
 from app.applications.listing import PAGE_SIZES, ListQuery, list_applications
 from app.applications.models import Application, StoredFile, TimelineEvent
 from app.extensions import db
@@ -79,7 +78,7 @@ def applications_export():
 @company_user_required
 def applications_columns():
     keys = request.form.getlist("columns")
-    accounts.save_list_columns(current_user._get_current_object(), keys)
+    save_list_columns(current_user._get_current_object(), keys)
     target = url_for("admin.applications", **_list_query().params())
     if request.htmx:
         return make_response("", redirect=target) if not is_fragment_request() else \

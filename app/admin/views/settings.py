@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app.accounts import services as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.forms import EmailTemplateForm
 from app.admin.views import bp
@@ -68,5 +69,5 @@ def audit_log():
 
     action = request.args.get("action") or None
     rows = audit.entries_for(current_company_id(), before_id=request.args.get("before", type=int), action=action)
-    return render_template("admin/settings/audit.html", rows=rows, names=audit.actor_names(rows), action=action,
+    return render_template("admin/settings/audit.html", rows=rows, names=accounts.actor_names(rows), action=action,
                            labels=audit.ACTION_LABELS)
