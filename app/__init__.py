@@ -83,11 +83,13 @@ def register_features() -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from app.admin import templating as admin_templating
     from app.admin.views import bp as admin_bp
     from app.partner_api.views import bp as partner_bp
     from app.portal.views import bp as portal_bp
     from app.staff.views import bp as staff_bp
 
+    admin_templating.init_app(app)
     app.register_blueprint(portal_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(staff_bp, url_prefix="/staff")

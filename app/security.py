@@ -123,6 +123,9 @@ def _private(endpoint: str | None) -> bool:
         return True
 
 
+from app.i18n import current_locale  # noqa: F401  (views import it from here)
+
+
 def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
     chosen = request.args.get("lang")
@@ -132,12 +135,6 @@ def select_locale() -> str:
     if session.get("lang") in languages:
         return session["lang"]
     return request.accept_languages.best_match(languages) or "en"
-
-
-def current_locale() -> str:
-    from flask_babel import get_locale
-
-    return str(get_locale() or "en")
 
 
 # ---------------------------------------------------------------- role checks

@@ -7,10 +7,8 @@ from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
-from app.applications.display import card_panels, describe_event
-from app.jobs.hooks import settings_links
+from app.i18n import current_locale
 from app.navigation import settings_sections, staff_company_panels, staff_sections
-from app.security import current_locale
 
 EMPLOYMENT_LABELS = {
     "full_time": _l("Full-time"), "part_time": _l("Part-time"), "contract": _l("Contract"),
@@ -47,31 +45,11 @@ def paragraphs(text: str | None) -> Markup:
     return Markup("".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in parts))
 
 
-SOURCE_LABELS = {"careers": _l("Careers page"), "topcv": "TopCV", "manual": _l("Added by hand")}
-
-
-def source_label(source: str | None) -> str:
-    """Where an application came from, as a recruiter reads it."""
-    return str(SOURCE_LABELS.get(source or "", source or ""))
-
-
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label, salary=salary,
                                  format_date=format_date, format_datetime=format_datetime, country_name=country_name,
-                                 pipeline_links=settings_links, describe_event=describe_event,
-                                 card_panels=card_panels, settings_sections=settings_sections,
-                                 staff_sections=staff_sections, staff_company_panels=staff_company_panels,
-                                 source_label=source_label)
+                                 settings_sections=settings_sections, staff_sections=staff_sections,
+                                 staff_company_panels=staff_company_panels)
     app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.add_extension("jinja2.ext.i18n") if "jinja2.ext.InternationalizationExtension" not in \
         app.jinja_env.extensions else None
-
-    @app.context_processor
-    def _admin_context():
-        from flask_login import current_user
-
-        if getattr(current_user, "is_authenticated", False) and current_user.company_id is not None:
-            from app.messaging.services import unread_count
-
-            return {"unread_notifications": unread_count(current_user.id)}
-        return {}

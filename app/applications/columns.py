@@ -64,7 +64,7 @@ register_column(ListColumn("stage", _l("Stage"), lambda a: a.stage.name if a.sta
                            default=True, options=[joinedload(Application.stage)],
                            join=lambda s: s.outerjoin(Stage, Stage.id == Application.stage_id)))
 def _source(application) -> str:
-    from app.templating import source_label
+    from app.applications.sources import source_label
 
     return source_label(application.source)
 

@@ -50,7 +50,7 @@ def _describe_core(kind: str, data: dict) -> str:
     causes = {"person": _("moved by a person"), "apply": _("on applying"), "automation": _("by an automation"),
               "import": _("on import")}
     if kind == "applied":
-        from app.templating import source_label
+        from app.applications.sources import source_label
 
         how = data.get("matched")
         if how == "matched by title":
@@ -72,7 +72,7 @@ def _describe_core(kind: str, data: dict) -> str:
     if kind == "automation_stopped":
         return _("An automation stopped: it would have moved the application in a loop")
     if kind == "duplicate":
-        from app.templating import source_label
+        from app.applications.sources import source_label
 
         return _("Applied again (source: %(source)s); kept as this application", source=source_label(data.get("source")))
     return kind.replace("_", " ").capitalize()
