@@ -6,7 +6,9 @@ from rq import Retry
 
 from app import background
 from app.emrex import services
+from app.emrex.models import EmrexRequest
 from app.extensions import rq
+from app.rotation import register_encrypted
 from app.sweeper import register_step
 
 
@@ -36,3 +38,6 @@ def _registry() -> int:
     if services.registry_due():
         return 1 if enqueue_refresh() else 0
     return 0
+
+
+register_encrypted(EmrexRequest, "token_encrypted", lambda row: services.TOKEN_PURPOSE)

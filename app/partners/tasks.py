@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from app.extensions import rq
 from app.partners import services
+from app.partners.models import PartnerIntegration
+from app.rotation import register_encrypted
 from app.sweeper import register_step
 
 QUEUE_OF_VENDOR = {"topcv": "boards", "alva": "assessments"}
@@ -57,3 +59,13 @@ def outbound_task(vendor: str):
 @register_step("partner_deliveries")
 def _deliveries() -> int:
     return services.sweep_deliveries()
+
+
+
+def _partner(what: str):
+    return lambda row: f"partner:{row.external_id}:{what}"
+
+
+register_encrypted(PartnerIntegration, "api_key_enc", _partner("api_key"))
+register_encrypted(PartnerIntegration, "signing_secret_enc", _partner("signing_secret"))
+register_encrypted(PartnerIntegration, "previous_signing_secret_enc", _partner("previous"))

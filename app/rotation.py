@@ -3,38 +3,34 @@
 After a new key is put first in ``HAKU_ENCRYPTION_KEYS`` everything stays readable (every
 listed key decrypts); this moves the stored values onto the new key so the old one can be
 removed from the list. Safe to run again: values already under the current key are left.
+
+Each feature registers its encrypted columns where it wires itself in
+(``register_encrypted(Model, "column", purpose_of_row)``): rotation knows no feature.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import current_app
 from sqlalchemy import select
 
-from app.accounts import secrets
+from app import secrets
 from app.extensions import db
+
+#: (model, column, purpose(row)) of every encrypted column, registered by the features
+ENCRYPTED: list[tuple[type, str, Callable]] = []
+
+
+def register_encrypted(model: type, column: str, purpose_of: Callable) -> None:
+    """A column holding ``secrets.encrypt`` values; ``purpose_of(row)`` gives the purpose it
+    was encrypted for."""
+    if not any(m is model and c == column for m, c, _ in ENCRYPTED):
+        ENCRYPTED.append((model, column, purpose_of))
 
 
 def _current_kid() -> str:
     return current_app.config["HAKU_ENCRYPTION_KEYS"].split(",")[0].strip().partition(":")[0]
-
-
-def _fields():
-    """(model, column, purpose(row)) of every encrypted column."""
-    from app.accounts.models import TwoFactor
-    from app.accounts.twofactor import pending_purpose, secret_purpose
-    from app.emrex.models import EmrexRequest
-    from app.emrex.services import TOKEN_PURPOSE
-    from app.partners.models import PartnerIntegration
-
-    def partner(what):
-        return lambda row: f"partner:{row.external_id}:{what}"
-
-    return [(PartnerIntegration, "api_key_enc", partner("api_key")),
-            (PartnerIntegration, "signing_secret_enc", partner("signing_secret")),
-            (PartnerIntegration, "previous_signing_secret_enc", partner("previous")),
-            (EmrexRequest, "token_encrypted", lambda row: TOKEN_PURPOSE),
-            (TwoFactor, "secret_enc", lambda row: secret_purpose(row.user_id)),
-            (TwoFactor, "pending_secret_enc", lambda row: pending_purpose(row.user_id))]
 
 
 def reencrypt_all(batch: int = 500) -> dict[str, int]:
@@ -43,7 +39,7 @@ def reencrypt_all(batch: int = 500) -> dict[str, int]:
     written (the key list is wrong; fix it before dropping any key)."""
     kid = _current_kid()
     counts: dict[str, int] = {}
-    for model, column, purpose_of in _fields():
+    for model, column, purpose_of in ENCRYPTED:
         attr = getattr(model, column)
         done = 0
         last_id = 0
