@@ -68,7 +68,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_features() -> None:
     """Import the feature modules that hook into the core at import time: stage-entry
-    receivers, list columns, sweep steps."""
+    receivers, list columns, sweep steps, encrypted columns."""
     import app.applications.services  # its receivers: email_failed
     import app.assessments.hooks
     import app.boards.hooks
@@ -80,6 +80,9 @@ def register_features() -> None:
     import app.partners.tasks
     import app.privacy.hooks
     import app.staff.emrex_panel  # noqa: F401
+    from app.applications import automations
+
+    automations.connect()  # last: its stage-entry receiver runs after the others
 
 
 def register_blueprints(app: Flask) -> None:

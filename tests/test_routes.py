@@ -47,6 +47,7 @@ def test_public_routes_are_the_reviewed_allowlist(app):
 
 @pytest.fixture
 def world(app, make):
+    from app.applications import automations
     from app.applications import services as applications
     from app.jobs import services as jobs
     from app.messaging.models import EmailTemplate, Notification
@@ -60,9 +61,9 @@ def world(app, make):
     app_a, app_b = make.application(job_a), make.application(job_b)
     tpl_a = jobs.create_template(a.id, "Alpha template", {}, from_job=job_a)
     tpl_b = jobs.create_template(b.id, "Bravo template", {}, from_job=job_b)
-    auto_b = jobs.add_automation(job_b, stage_id=job_b.stages[1].id, email_template_id=None,
+    auto_b = automations.add_automation(job_b, stage_id=job_b.stages[1].id, email_template_id=None,
                                  move_to_stage_id=job_b.stages[2].id)
-    auto_a = jobs.add_automation(job_a, stage_id=job_a.stages[1].id, email_template_id=None,
+    auto_a = automations.add_automation(job_a, stage_id=job_a.stages[1].id, email_template_id=None,
                                  move_to_stage_id=job_a.stages[2].id)
     etpl_b = EmailTemplate(company_id=b.id, key="custom", name="Bravo mail", subject="s", body="b")
     etpl_a = EmailTemplate(company_id=a.id, key="custom", name="Alpha mail", subject="s", body="b")

@@ -15,7 +15,7 @@ from app.applications import files
 from app.applications.models import Application, Candidate, StageEntry, TimelineEvent
 from app.clock import utcnow
 from app.extensions import db
-from app.jobs.events import stage_entered
+from app.jobs.events import job_in_use, stage_entered, stage_in_use
 from app.jobs.models import Job, JobStatus, Stage
 from app.links import external_url, path_for
 from app.messaging.events import email_failed
@@ -360,3 +360,15 @@ def _on_email_failed(row, error: str, **_) -> None:
         db.session.add(TimelineEvent(company_id=application.company_id, application_id=application.id,
                                      kind="email_failed", data={"subject": row.subject, "to": row.to_addr,
                                                                 "error": error}))
+
+
+@job_in_use.connect
+def _job_has_applications(job, **_) -> bool:
+    """A job with applications is closed, never deleted."""
+    return db.session.scalar(select(Application.id).where(Application.job_id == job.id).limit(1)) is not None
+
+
+@stage_in_use.connect
+def _stage_has_applications(stage, **_) -> bool:
+    """A stage with applications in it is emptied before it is deleted."""
+    return db.session.scalar(select(Application.id).where(Application.stage_id == stage.id).limit(1)) is not None

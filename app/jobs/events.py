@@ -5,6 +5,10 @@ Entering a stage (by a person, by apply, by an automation or an import) sends
 their intents (outbox rows, orders, requests) in that same transaction and ``defer`` their
 tasks; they must not commit. Receivers get ``application``, ``entry`` (the ``StageEntry``
 row) and ``depth`` (how many automation moves led here; guards loops).
+
+``job_in_use`` / ``stage_in_use`` ask, before a job or a stage is deleted, whether anything
+still points at it: a receiver returns True when it does (the applications feature answers
+for its applications), and the jobs feature refuses the deletion. Jobs never import them.
 """
 
 from blinker import Namespace
@@ -12,3 +16,5 @@ from blinker import Namespace
 _signals = Namespace()
 
 stage_entered = _signals.signal("stage-entered")
+job_in_use = _signals.signal("job-in-use")
+stage_in_use = _signals.signal("stage-in-use")

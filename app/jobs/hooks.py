@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.sweeper import register_step
-
 _LINKS: list[Callable] = []
 
 
@@ -26,11 +24,3 @@ def settings_links(kind: str, owner) -> list[dict]:
         for label, url in fn(kind, owner) or []:
             out.append({"label": label, "url": url})
     return out
-
-
-@register_step("automations")
-def _automations() -> int:
-    """Run the automations whose delay has passed."""
-    from app.jobs.services import run_due_automations
-
-    return run_due_automations()

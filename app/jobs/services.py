@@ -1,20 +1,18 @@
-"""Jobs, job templates, pipeline stages and the automations that act on stage entry."""
+"""Jobs, job templates and pipeline stages (the automations that act on stage entry live in
+app/applications/automations.py: they act on applications)."""
 
 from __future__ import annotations
 
 import copy
-from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from app import background
 from app.accounts.models import User
-from app.clock import utcnow
 from app.extensions import db
-from app.jobs.events import stage_entered
-from app.jobs.models import DEFAULT_STAGES, Automation, AutomationRun, Job, JobStatus, JobTemplate, Stage
+from app.jobs.events import job_in_use, stage_in_use
+from app.jobs.models import DEFAULT_STAGES, Automation, Job, JobStatus, JobTemplate, Stage
 
-MAX_AUTOMATION_DEPTH = 10
 SHARED_FIELDS = ("title", "description", "location", "employment_type", "salary_min", "salary_max",
                  "salary_currency")
 
@@ -117,11 +115,12 @@ def update_job(job: Job, data: dict, team_ids: list[int] | None = None) -> Job:
     return job
 
 
-def delete_job(job: Job) -> None:
-    from app.applications.models import Application
+def _in_use(signal, obj) -> bool:
+    return any(answer for _, answer in signal.send(obj))
 
-    has_apps = db.session.scalar(select(func.count(Application.id)).where(Application.job_id == job.id))
-    if has_apps:
+
+def delete_job(job: Job) -> None:
+    if _in_use(job_in_use, job):
         raise JobError("A job with applications cannot be deleted; close it instead.")
     db.session.delete(job)
     background.commit()
@@ -237,10 +236,7 @@ def move_stage(owner: Job | JobTemplate, stage: Stage, direction: int) -> list[S
 
 
 def delete_stage(stage: Stage) -> None:
-    from app.applications.models import Application
-
-    in_use = db.session.scalar(select(func.count(Application.id)).where(Application.stage_id == stage.id))
-    if in_use:
+    if _in_use(stage_in_use, stage):
         raise JobError("Move the applications out of this stage before deleting it.")
     owner_stages = db.session.scalar(select(func.count(Stage.id)).where(
         Stage.job_id == stage.job_id if stage.job_id else Stage.template_id == stage.template_id))
@@ -248,110 +244,3 @@ def delete_stage(stage: Stage) -> None:
         raise JobError("A pipeline needs at least one stage.")
     db.session.delete(stage)
     background.commit()
-
-
-# ---------------------------------------------------------------- automations
-
-def add_automation(owner: Job | JobTemplate, *, stage_id: int, email_template_id: int | None,
-                   move_to_stage_id: int | None, delay_days: int = 0) -> Automation:
-    stage_ids = {s.id for s in owner.stages}
-    if stage_id not in stage_ids:
-        raise JobError("Pick a stage of this pipeline.")
-    if move_to_stage_id is not None and move_to_stage_id not in stage_ids:
-        raise JobError("Pick a target stage of this pipeline.")
-    if move_to_stage_id == stage_id:
-        raise JobError("An automation cannot move an application into the stage that triggers it.")
-    if email_template_id is None and move_to_stage_id is None:
-        raise JobError("An automation sends an email, moves the application, or both.")
-    if not 0 <= delay_days <= 365:
-        raise JobError("The delay is between 0 and 365 days.")
-    if email_template_id is not None:
-        from app.messaging.services import templates_available
-
-        if email_template_id not in {t.id for t in templates_available(owner.company_id)}:
-            raise JobError("Unknown email template.")
-    auto = Automation(company_id=owner.company_id, stage_id=stage_id, email_template_id=email_template_id,
-                      move_to_stage_id=move_to_stage_id, delay_days=delay_days)
-    if isinstance(owner, Job):
-        auto.job_id = owner.id
-    else:
-        auto.template_id = owner.id
-    db.session.add(auto)
-    background.commit()
-    return auto
-
-
-def delete_automation(auto: Automation) -> None:
-    db.session.delete(auto)
-    background.commit()
-
-
-@stage_entered.connect
-def _schedule_automations(application, entry, depth: int = 0, **_) -> None:
-    """Stage-entry receiver: one run per automation of the entered stage; run at once or
-    leave a due date for the sweeper."""
-    if application.job_id is None:
-        return
-    autos = db.session.scalars(select(Automation).where(
-        Automation.job_id == application.job_id, Automation.stage_id == entry.stage_id,
-        Automation.is_active.is_(True)).order_by(Automation.id)).all()
-    for auto in autos:
-        run = AutomationRun(company_id=application.company_id, automation_id=auto.id,
-                            application_id=application.id, stage_entry_id=entry.id,
-                            due_at=entry.entered_at + timedelta(days=auto.delay_days))
-        db.session.add(run)
-        db.session.flush()
-        if auto.delay_days == 0:
-            perform_run(run, depth=depth)
-
-
-def perform_run(run: AutomationRun, depth: int = 0) -> None:
-    """Carry out one automation run (in the caller's transaction)."""
-    from app.applications import services as applications
-    from app.applications.models import Application, Candidate, StageEntry
-    from app.messaging.services import queue_template_email
-
-    auto = db.session.get(Automation, run.automation_id)
-    application = db.session.get(Application, run.application_id)
-    run.done_at = utcnow()
-    if auto is None or application is None:
-        run.outcome = "skipped"
-        return
-    latest = db.session.scalar(select(StageEntry.id).where(StageEntry.application_id == application.id)
-                               .order_by(StageEntry.id.desc()).limit(1))
-    if latest != run.stage_entry_id and auto.delay_days > 0:
-        run.outcome = "skipped"  # the application moved on before the delay ran out
-        return
-    done = []
-    if auto.email_template is not None:
-        candidate = db.session.get(Candidate, application.candidate_id)
-        if candidate.email:
-            queue_template_email(auto.email_template, to=candidate.email,
-                                 fields=applications.merge_fields(application),
-                                 kind="automation", dedupe_key=f"automation-run:{run.id}",
-                                 company_id=application.company_id, application_id=application.id)
-            applications.add_event(application, "email_queued", data={"template": auto.email_template.name,
-                                                                     "by": "automation"})
-            done.append("email")
-    if auto.move_to_stage_id is not None and application.is_open:
-        if depth >= MAX_AUTOMATION_DEPTH:
-            applications.add_event(application, "automation_stopped", data={"reason": "loop"})
-            run.outcome = "loop"
-            return
-        applications.enter_stage(application, auto.move_to_stage_id, cause="automation", depth=depth + 1)
-        done.append("move")
-    run.outcome = "+".join(done) or "nothing"
-
-
-def run_due_automations(limit: int = 500) -> int:
-    """Sweeper step: perform the delayed automation runs whose time has come."""
-    now = utcnow()
-    ids = db.session.scalars(select(AutomationRun.id).where(AutomationRun.done_at.is_(None),
-                                                            AutomationRun.due_at <= now).limit(limit)).all()
-    for run_id in ids:
-        run = db.session.get(AutomationRun, run_id, with_for_update=True)
-        if run is None or run.done_at is not None:
-            continue
-        perform_run(run)
-        background.commit()
-    return len(ids)

@@ -11,8 +11,8 @@ from tests.e2e.conftest import login
 
 
 def test_apply_board_move_email(live, app, make, mailbox, test_env, phone, desk, shot):
+    from app.applications.automations import add_automation
     from app.extensions import db
-    from app.jobs.services import add_automation
 
     company = make.company("acme", "Acme Oy")
     recruiter = make.user(company, email="rec@acme.test")

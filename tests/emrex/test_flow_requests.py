@@ -81,7 +81,7 @@ def test_other_stage_triggers_on_move_and_manual_request_resends_the_same_link(e
 
 
 def test_automation_move_triggers_too(emrex_job, make, mailbox):
-    from app.jobs.services import add_automation
+    from app.applications.automations import add_automation
 
     set_trigger(emrex_job, 1)
     add_automation(emrex_job, stage_id=emrex_job.stages[0].id, email_template_id=None,

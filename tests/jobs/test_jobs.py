@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from sqlalchemy import select
 
 from app import sweeper
+from app.applications import automations
 from app.applications import services as applications
 from app.applications.models import StageEntry
 from app.clock import utcnow
@@ -57,7 +58,7 @@ def test_template_copies_fields_stages_automations_and_settings_by_position(make
     company = make.company("acme")
     source = make.job(company, "Engineer", salary_min=3000, salary_max=4000)
     services.add_stage(source, "Tech test")
-    services.add_automation(source, stage_id=source.stages[2].id, email_template_id=None,
+    automations.add_automation(source, stage_id=source.stages[2].id, email_template_id=None,
                             move_to_stage_id=source.stages[3].id, delay_days=2)
     services.set_integration_settings(source, "emrex", {"trigger_stage_id": source.stages[2].id, "reminders": True})
     db.session.commit()
@@ -103,8 +104,8 @@ def test_automation_moves_at_once_and_chains_like_a_manual_move(make):
     interview = template_for(job.company_id, "interview_invitation")
     db.session.add(interview)
     db.session.commit()
-    services.add_automation(job, stage_id=job.stages[0].id, email_template_id=None, move_to_stage_id=job.stages[1].id)
-    services.add_automation(job, stage_id=job.stages[1].id, email_template_id=interview.id,
+    automations.add_automation(job, stage_id=job.stages[0].id, email_template_id=None, move_to_stage_id=job.stages[1].id)
+    automations.add_automation(job, stage_id=job.stages[1].id, email_template_id=interview.id,
                             move_to_stage_id=job.stages[2].id)
     application = make.application(job)
     assert application.stage.name == "Interview"
@@ -117,18 +118,18 @@ def test_automation_moves_at_once_and_chains_like_a_manual_move(make):
 
 def test_automation_loop_is_stopped(make):
     job = make.job(make.company("acme"))
-    services.add_automation(job, stage_id=job.stages[1].id, email_template_id=None, move_to_stage_id=job.stages[2].id)
-    services.add_automation(job, stage_id=job.stages[2].id, email_template_id=None, move_to_stage_id=job.stages[1].id)
+    automations.add_automation(job, stage_id=job.stages[1].id, email_template_id=None, move_to_stage_id=job.stages[2].id)
+    automations.add_automation(job, stage_id=job.stages[2].id, email_template_id=None, move_to_stage_id=job.stages[1].id)
     application = make.application(job)
     applications.move_to_stage(application, job.stages[1].id, make.admin_of(job.company))
     runs = db.session.scalars(select(AutomationRun)).all()
     assert any(r.outcome == "loop" for r in runs)
-    assert len(runs) <= services.MAX_AUTOMATION_DEPTH + 2
+    assert len(runs) <= automations.MAX_AUTOMATION_DEPTH + 2
 
 
 def test_delayed_move_waits_for_the_sweeper(make):
     job = make.job(make.company("acme"))
-    services.add_automation(job, stage_id=job.stages[0].id, email_template_id=None,
+    automations.add_automation(job, stage_id=job.stages[0].id, email_template_id=None,
                             move_to_stage_id=job.stages[5].id, delay_days=3)
     start = utcnow()
     with freeze_time(start):
@@ -147,7 +148,7 @@ def test_delayed_move_waits_for_the_sweeper(make):
 
 def test_delayed_move_is_skipped_when_the_application_moved_on(make):
     job = make.job(make.company("acme"))
-    services.add_automation(job, stage_id=job.stages[0].id, email_template_id=None,
+    automations.add_automation(job, stage_id=job.stages[0].id, email_template_id=None,
                             move_to_stage_id=job.stages[5].id, delay_days=3)
     start = utcnow()
     with freeze_time(start):
@@ -169,4 +170,4 @@ def test_automation_validation(make, kwargs, message):
     job = make.job(make.company("acme"))
     kwargs.setdefault("stage_id", job.stages[0].id)
     with pytest.raises(services.JobError, match=message):
-        services.add_automation(job, **kwargs)
+        automations.add_automation(job, **kwargs)

@@ -12,6 +12,7 @@ from app.accounts.models import User
 from app.accounts.tenancy import current_company_id, get_or_404, scoped
 from app.admin.forms import AutomationForm, EmptyForm, JobForm, StageForm, TemplateForm
 from app.admin.views import bp
+from app.applications import automations
 from app.applications.board import PER_STAGE, board
 from app.applications.models import Application
 from app.htmx import is_fragment_request, render_page_or_fragment
@@ -246,7 +247,7 @@ def automation_add(kind: str, owner_id: int):
     if not form.validate_on_submit():
         return _pipeline_response(kind, owner, error=_("Please check the automation's fields."))
     try:
-        services.add_automation(owner, stage_id=form.stage_id.data, email_template_id=form.email_template_id.data or None,
+        automations.add_automation(owner, stage_id=form.stage_id.data, email_template_id=form.email_template_id.data or None,
                                 move_to_stage_id=form.move_to_stage_id.data or None, delay_days=form.delay_days.data or 0)
     except services.JobError as exc:
         return _pipeline_response(kind, owner, error=str(exc))
@@ -259,7 +260,7 @@ def automation_delete(automation_id: int):
     auto = get_or_404(Automation, automation_id)
     kind, owner = ("job", get_or_404(Job, auto.job_id)) if auto.job_id else \
         ("template", get_or_404(JobTemplate, auto.template_id))
-    services.delete_automation(auto)
+    automations.delete_automation(auto)
     return _pipeline_response(kind, owner, _("Automation removed."))
 
 
