@@ -27,16 +27,14 @@ class AppForkWorker(Worker):
         # Database connections opened by the parent must not be shared with the child:
         # drop the inherited pools without closing the parent's sockets (SQLAlchemy's
         # recipe for multiprocessing). redis-py checks the pid itself.
-        from app.extensions import db
-
+        db = self.app.extensions["sqlalchemy"]  # (not app.extensions: it builds this class)
         with self.app.app_context():
             for engine in db.engines.values():
                 engine.dispose(close=False)
         return super().main_work_horse(job, queue)
 
     def perform_job(self, job, queue) -> bool:
-        from app.extensions import db
-
+        db = self.app.extensions["sqlalchemy"]
         with self.app.app_context():
             try:
                 return super().perform_job(job, queue)
