@@ -10,6 +10,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from app.htmx import is_htmx
+
 log = logging.getLogger(__name__)
 
 MESSAGES = {
@@ -39,7 +41,7 @@ def render_error(code: int, message: str | None = None):
     message = message or str(MESSAGES.get(code, _("Something went wrong.")))
     if _wants_json():
         return jsonify({"error": {"code": str(code), "message": message, "field": None}}), code
-    if request.headers.get("HX-Request"):
+    if is_htmx():
         return render_template("_partials/_error.html", code=code, message=message), code
     return render_template("error.html", code=code, message=message), code
 

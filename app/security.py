@@ -13,6 +13,7 @@ from flask_login import current_user, logout_user
 
 from app.clock import utcnow
 from app.extensions import db, login_manager
+from app.htmx import is_htmx
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def load_user(user_id: str):
 @login_manager.unauthorized_handler
 def _unauthorized():
     login = url_for("admin.login", next=request.full_path if request.method == "GET" else None)
-    if request.headers.get("HX-Request"):
+    if is_htmx():
         response = current_app.response_class("", status=401)
         response.headers["HX-Redirect"] = login
         return response
@@ -86,7 +87,7 @@ def _enforce_two_factor():
     if not twofactor.needs_enrolment(current_user):
         return None
     target = url_for("admin.two_factor")
-    if request.headers.get("HX-Request"):
+    if is_htmx():
         response = current_app.response_class("", status=401)
         response.headers["HX-Redirect"] = target
         return response

@@ -47,17 +47,90 @@ def test_board_and_card_fragments(client, setup):
     assert card.lstrip().startswith(f'<div id="application-{application.id}"')
 
 
-def test_stage_move_from_board_returns_chip_and_triggers(client, setup):
+def _oob(body: str, element_id: str) -> str:
+    """The element with this id in an answer, which must swap itself out of band."""
+    match = re.search(rf'<(\w+)[^>]*\bid="{element_id}"[^>]*>', body)
+    assert match, f"no #{element_id} in the answer"
+    assert 'hx-swap-oob="true"' in match.group(0), match.group(0)
+    tag = match.group(1)
+    rest = body[match.start():]
+    return rest[:rest.index(f"</{tag}>") + len(tag) + 3] if tag != "span" else rest
+
+
+def test_stage_move_from_board_is_one_answer_with_out_of_band_columns(client, setup, make):
+    """Old code: the board's move answered the chip only, and the board and the bell each
+    fetched themselves again on ``applicationChanged`` (three requests, the chip first swapped
+    into the column it had left). Now one answer: both columns and the bell, out of band."""
     _, job, application = setup
+    stays = make.application(job, email="stays@example.com", given="Stays")
+    new, interview = job.stages[0], job.stages[2]
     resp = client.post(f"/admin/applications/{application.id}/stage", headers=HX,
-                       data={"stage_id": job.stages[2].id, "view": "board"})
+                       data={"stage_id": interview.id, "view": "board"})
     body = resp.get_data(as_text=True)
-    assert resp.status_code == 200 and body.lstrip().startswith(f'<li class="chip" id="chip-{application.id}"')
+    assert resp.status_code == 200 and "<html" not in body
     trigger = json.loads(resp.headers["HX-Trigger"])
-    assert trigger["applicationChanged"] == application.id
-    assert trigger["toast"] == {"level": "success", "message": "Moved to Interview"}
+    assert trigger == {"toast": {"level": "success", "message": "Moved to Interview"},
+                       "applicationChanged": application.id}
+    left, entered = _oob(body, f"stage-{new.id}"), _oob(body, f"stage-{interview.id}")
+    assert f'id="chip-{application.id}"' in entered and f'id="chip-{application.id}"' not in left
+    assert f'id="chip-{stays.id}"' in left
+    assert '<span class="count">1</span>' in left and '<span class="count">1</span>' in entered
+    assert body.count('class="board-col"') == 2  # only the two columns that changed
+    badge = _oob(body, "notif-badge")
+    assert re.match(r'<span id="notif-badge"[^>]*>\d+<', badge)
+    assert not body.lstrip().startswith("<li")  # no main content: the chip form swaps nothing itself
     db.session.expire_all()
     assert db.session.get(Application, application.id).stage.name == "Interview"
+
+
+def test_board_does_not_fetch_itself_again_after_a_move(client, setup):
+    _, job, application = setup
+    page = client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)
+    chip_form = re.search(rf'<form[^>]*hx-post="/admin/applications/{application.id}/stage"[^>]*>', page).group(0)
+    assert 'hx-swap="none"' in chip_form and "hx-target" not in chip_form
+    board = re.search(rf'<div id="board-{job.id}"[^>]*>', page).group(0)
+    assert "hx-trigger" not in board and "hx-get" not in board
+    bell = re.search(r'<a class="bell"[^>]*>', page).group(0)
+    assert "applicationChanged" not in bell and "notificationsChanged from:body" in bell
+
+
+def test_stage_move_from_board_without_js_goes_back_to_the_board(client, setup):
+    _, job, application = setup
+    resp = client.post(f"/admin/applications/{application.id}/stage",
+                       data={"stage_id": job.stages[2].id, "view": "board", "next": f"/admin/jobs/{job.id}"})
+    assert resp.status_code == 302 and resp.headers["Location"].endswith(f"/admin/jobs/{job.id}")
+    assert "Moved to Interview" in client.get(resp.headers["Location"]).get_data(as_text=True)
+
+
+def _flashes(client) -> list:
+    with client.session_transaction() as sess:
+        return list(sess.get("_flashes", []))
+
+
+def test_note_through_htmx_toasts_at_once(client, setup):
+    """Old code: the note was flashed and the card re-rendered, so "Note added." waited in
+    the session and showed on the next page load. Now: a toast and the timeline, nothing queued."""
+    _, _, application = setup
+    resp = client.post(f"/admin/applications/{application.id}/notes", headers=HX, data={"text": "Strong portfolio"})
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and "<html" not in body
+    assert body.lstrip().startswith(f'<section class="card timeline-card" id="timeline-{application.id}"')
+    assert "Strong portfolio" in body and 'name="text"' in body
+    assert json.loads(resp.headers["HX-Trigger"]) == {"toast": {"level": "success", "message": "Note added."}}
+    assert _flashes(client) == []
+    assert "Note added." not in client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
+    empty = client.post(f"/admin/applications/{application.id}/notes", headers=HX, data={"text": ""})
+    assert empty.status_code == 422
+    assert json.loads(empty.headers["HX-Trigger"]) == {"toast": {"level": "error", "message": "The note is empty."}}
+    assert f'id="timeline-{application.id}"' in empty.get_data(as_text=True) and _flashes(client) == []
+
+
+def test_note_without_js_flashes_and_redirects(client, setup):
+    _, _, application = setup
+    resp = client.post(f"/admin/applications/{application.id}/notes", data={"text": "Call back on Monday"})
+    assert resp.status_code == 302 and resp.headers["Location"].endswith(f"/admin/applications/{application.id}")
+    page = client.get(resp.headers["Location"]).get_data(as_text=True)
+    assert "Note added." in page and "Call back on Monday" in page
 
 
 def test_stage_move_from_card_returns_card(client, setup):

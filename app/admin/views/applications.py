@@ -14,11 +14,12 @@ from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteFo
 from app.admin.views import bp
 from app.applications import files, services
 from app.applications.actions import actions_for
+from app.applications.board import PER_STAGE, board
 from app.applications.columns import COLUMNS, save_list_columns
 from app.applications.listing import PAGE_SIZES, ListQuery, list_applications
 from app.applications.models import Application, StoredFile, TimelineEvent
 from app.extensions import db
-from app.htmx import is_fragment_request, render_page_or_fragment
+from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
 from app.jobs.models import Job, Stage
 from app.messaging.models import Notification, OutboxEmail
 from app.messaging.services import mark_all_read, unread_count
@@ -80,16 +81,19 @@ def applications_columns():
     keys = request.form.getlist("columns")
     save_list_columns(current_user._get_current_object(), keys)
     target = url_for("admin.applications", **_list_query().params())
-    if request.htmx:
-        return make_response("", redirect=target) if not is_fragment_request() else \
-            make_response("", refresh=True)
+    if is_htmx():
+        return make_response("", refresh=True) if wants_fragment() else make_response("", redirect=target)
     return redirect(target)
 
 
-def _card_context(application: Application) -> dict:
-    events = db.session.scalars(select(TimelineEvent).where(
+def _events(application: Application) -> list[TimelineEvent]:
+    return db.session.scalars(select(TimelineEvent).where(
         TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id)
         .options(joinedload(TimelineEvent.actor)).order_by(TimelineEvent.created_at.desc(), TimelineEvent.id.desc())).all()
+
+
+def _card_context(application: Application) -> dict:
+    events = _events(application)
     emails = db.session.scalars(select(OutboxEmail).where(OutboxEmail.application_id == application.id)
                                 .order_by(OutboxEmail.id.desc())).all()
     move_form = MoveForm()
@@ -116,49 +120,61 @@ def application(application_id: int):
 @company_user_required
 def application_stage(application_id: int):
     application = get_or_404(Application, application_id)
+    card = url_for("admin.application", application_id=application.id)
     form = MoveForm()
     form.stage_id.choices = [(s.id, s.name) for s in application.job.stages] if application.job else []
     if not form.validate_on_submit():
-        if is_fragment_request():
-            return make_response(render_template("admin/applications/_card.html", **_card_context(application)),
-                                 422, trigger={"toast": {"level": "error", "message": _("Pick a stage.")}})
-        abort(400)
+        if not wants_fragment():
+            abort(400)
+        return done(_("Pick a stage."), card, level="error", status=422, fragment="admin/applications/_card.html",
+                    context=lambda: _card_context(application))
+    from_stage_id = application.stage_id
     try:
         services.move_to_stage(application, form.stage_id.data, current_user._get_current_object())
     except services.ApplicationError as exc:
-        if is_fragment_request():
-            return make_response(render_template("admin/applications/_card.html", **_card_context(application)),
-                                 422, trigger={"toast": {"level": "error", "message": str(exc)}})
-        flash(str(exc), "error")
-        return redirect(url_for("admin.application", application_id=application.id))
+        return done(str(exc), card, level="error", status=422, fragment="admin/applications/_card.html",
+                    context=lambda: _card_context(application))
     message = _("Moved to %(stage)s", stage=application.stage.name)
-    if is_fragment_request():
-        # The board swaps its chip, the card swaps itself: each names the fragment it wants.
-        template = "admin/jobs/_chip.html" if request.form.get("view") == "board" else "admin/applications/_card.html"
-        context = {"a": application, "job": application.job, "form": EmptyForm()} if template.endswith("_chip.html") \
-            else _card_context(application)
-        return make_response(render_template(template, **context),
-                             trigger={"toast": {"level": "success", "message": message},
-                                      "applicationChanged": application.id})
-    flash(message, "success")
+    changed = {"applicationChanged": application.id}
     back = safe_next(request.form.get("next"))
-    return redirect(back if back and back.startswith("/admin/") else url_for("admin.application",
-                                                                           application_id=application.id))
+    back = back if back and back.startswith("/admin/") else card
+    if not wants_fragment():
+        return done(message, back)
+    if request.form.get("view") == "board":
+        # One answer for the board: both columns (chips and counts) and the bell, out of band.
+        columns = _board_columns(application.job, from_stage_id, application.stage_id)
+        return done(message, back, trigger=changed, oob=[*columns, badge_oob()])
+    return done(message, back, trigger=changed, fragment="admin/applications/_card.html",
+                context=_card_context(application), oob=[badge_oob()])
+
+
+def _board_columns(job: Job, *stage_ids: int) -> list[str]:
+    """The board columns of these stages, each marked to swap itself out of band."""
+    by_stage, counts = board(job)
+    return [render_template("admin/jobs/_column.html", stage=stage, job=job, by_stage=by_stage, counts=counts,
+                            per_stage=PER_STAGE, oob=True)
+            for stage in job.stages if stage.id in stage_ids]
+
+
+def badge_oob() -> str:
+    """The bell's unread count, to swap out of band after a change that may have notified."""
+    return render_template("admin/notifications/_badge.html", unread=unread_count(current_user.id), oob=True)
 
 
 @bp.post("/applications/<int:application_id>/notes")
 @company_user_required
 def application_note(application_id: int):
+    """Answers htmx with the timeline (the note in it, the form empty) and a toast, so
+    nothing waits in the flash queue for the next page load."""
     application = get_or_404(Application, application_id)
     form = NoteForm()
-    if form.validate_on_submit():
-        services.add_note(application, form.text.data, current_user._get_current_object())
-        flash(_("Note added."), "success")
-    else:
-        flash(_("The note is empty."), "error")
-    if is_fragment_request():
-        return render_template("admin/applications/_card.html", **_card_context(application))
-    return redirect(url_for("admin.application", application_id=application.id))
+    card = url_for("admin.application", application_id=application.id)
+    timeline = {"fragment": "admin/applications/_timeline.html",
+                "context": lambda: {"application": application, "events": _events(application)}}
+    if not form.validate_on_submit():
+        return done(_("The note is empty."), card, level="error", status=422, **timeline)
+    services.add_note(application, form.text.data, current_user._get_current_object())
+    return done(_("Note added."), card, **timeline)
 
 
 @bp.get("/applications/<int:application_id>/cv")
@@ -223,8 +239,7 @@ def pending_dismiss(application_id: int):
 @bp.get("/notifications")
 @company_user_required
 def notifications():
-    rows = db.session.scalars(scoped(Notification).where(Notification.user_id == current_user.id)
-                              .order_by(Notification.created_at.desc()).limit(100)).all()
+    rows = _notifications()
     return render_page_or_fragment("admin/notifications/index.html", "admin/notifications/_list.html",
                                    rows=rows, form=EmptyForm())
 
@@ -240,9 +255,11 @@ def notifications_badge():
 @company_user_required
 def notifications_read():
     mark_all_read(current_user.id, current_company_id())
-    if is_fragment_request():
-        rows = db.session.scalars(scoped(Notification).where(Notification.user_id == current_user.id)
-                                  .order_by(Notification.created_at.desc()).limit(100)).all()
-        return make_response(render_template("admin/notifications/_list.html", rows=rows, form=EmptyForm()),
-                             trigger={"notificationsChanged": True})
-    return redirect(url_for("admin.notifications"))
+    return done(None, url_for("admin.notifications"), fragment="admin/notifications/_list.html",
+                context=lambda: {"rows": _notifications(), "form": EmptyForm()},
+                trigger={"notificationsChanged": True})
+
+
+def _notifications() -> list[Notification]:
+    return db.session.scalars(scoped(Notification).where(Notification.user_id == current_user.id)
+                              .order_by(Notification.created_at.desc()).limit(100)).all()

@@ -8,7 +8,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from htmx_flask import make_response
 
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
@@ -20,7 +19,7 @@ from app.assessments import services
 from app.assessments.columns import STATUS_LABELS
 from app.assessments.models import PRODUCTS
 from app.extensions import db
-from app.htmx import is_fragment_request
+from app.htmx import respond, wants_fragment
 from app.jobs.hooks import register_settings_link
 from app.jobs.models import Job, JobTemplate
 from app.navigation import register_settings_section
@@ -193,7 +192,7 @@ def assessment_settings(kind: str, owner_id: int):
     error = saved = None
     if request.method == "POST" and request.form.get("refresh_tests"):
         services.catalogue(owner.company_id, current_user._get_current_object(), refresh=True)
-        if not is_fragment_request():
+        if not wants_fragment():
             return redirect(url_for("admin.assessment_settings", kind=kind, owner_id=owner.id))
     elif request.method == "POST":
         integration_id, test_id = _test_choice(request.form.get("test"))
@@ -210,20 +209,15 @@ def assessment_settings(kind: str, owner_id: int):
             error = str(exc)
         else:
             saved = True
-            if not is_fragment_request():
+            if not wants_fragment():
                 flash(_("Assessment settings saved."), "success")
                 return redirect(url_for("admin.assessment_settings", kind=kind, owner_id=owner.id))
     settings = services.settings_of(owner)
     catalogue = _with_current(services.catalogue(owner.company_id, current_user._get_current_object()), settings)
     context = {"kind": kind, "owner": owner, "settings": settings, "error": error, "saved": saved,
                "catalogue": catalogue}
-    if is_fragment_request():
-        html = render_template("admin/assessments/_settings_form.html", **context)
-        if saved:
-            return make_response(html, trigger={"toast": {"level": "success",
-                                                          "message": _("Assessment settings saved.")}})
-        return html, 422 if error else 200
-    return render_template("admin/assessments/settings.html", **context), 422 if error else 200
+    return respond("admin/assessments/_settings_form.html", "admin/assessments/settings.html", context,
+                   message=_("Assessment settings saved.") if saved else None, status=422 if error else 200)
 
 
 # ---------------------------------------------------------------- "Send assessment"
@@ -235,7 +229,7 @@ def assessment_send(application_id: int):
     error = None
     if request.method == "POST" and request.form.get("refresh_tests"):
         services.catalogue(application.company_id, current_user._get_current_object(), refresh=True)
-        if not is_fragment_request():
+        if not wants_fragment():
             return redirect(url_for("admin.assessment_send", application_id=application.id))
     elif request.method == "POST":
         integration_id, test_id = _test_choice(request.form.get("test"))
@@ -254,5 +248,5 @@ def assessment_send(application_id: int):
     context = {"application": application, "catalogue": catalogue,
                "orders": services.orders_of(application), "chosen": chosen, "error": error,
                "status_labels": STATUS_LABELS}
-    template = "admin/assessments/_send_form.html" if is_fragment_request() else "admin/assessments/send.html"
-    return render_template(template, **context), 422 if error else 200
+    return respond("admin/assessments/_send_form.html", "admin/assessments/send.html", context,
+                   status=422 if error else 200)

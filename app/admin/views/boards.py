@@ -12,7 +12,7 @@ from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.views import bp
 from app.boards import services
 from app.boards.models import Posting
-from app.htmx import is_fragment_request
+from app.htmx import respond
 from app.jobs.models import EMPLOYMENT_TYPES, Job
 from app.partners.models import IntegrationStatus
 from app.security import admin_required, company_user_required
@@ -87,9 +87,7 @@ def _job(job_id: int) -> Job:
 def job_sources(job_id: int):
     job = _job(job_id)
     context = {"job": job, "postings": services.postings_of(job), "integration": services.connection(job.company_id)}
-    if is_fragment_request():
-        return render_template("admin/boards/_postings.html", **context)
-    return render_template("admin/boards/sources.html", **context)
+    return respond("admin/boards/_postings.html", "admin/boards/sources.html", context)
 
 
 def _posting_form(job: Job, posting: Posting | None):

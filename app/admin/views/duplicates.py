@@ -9,7 +9,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from htmx_flask import make_response
 
 from app.accounts.tenancy import current_company_id
 from app.admin.forms import EmptyForm, MergeForm, PairForm
@@ -18,7 +17,7 @@ from app.applications.display import register_event_text, register_panel
 from app.applications.models import Application
 from app.duplicates import services
 from app.duplicates.services import MergeError
-from app.htmx import is_fragment_request
+from app.htmx import done
 from app.security import company_user_required
 
 REASONS = {
@@ -97,11 +96,8 @@ def duplicates_dismiss():
         services.dismiss(current_company_id(), form.a.data, form.b.data, current_user._get_current_object())
     except MergeError as exc:
         return _problem(exc)
-    if is_fragment_request():
-        return make_response("", trigger={"toast": {"level": "success",
-                                                    "message": _("Marked as two different people.")}})
-    flash(_("Marked as two different people: this pair is not suggested again."), "success")
-    return redirect(_back(url_for("admin.duplicates")), code=303)
+    return done(_("Marked as two different people: this pair is not suggested again."),
+                _back(url_for("admin.duplicates")), toast=_("Marked as two different people."), code=303)
 
 
 @bp.route("/candidates/merge", methods=["GET", "POST"])

@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
-from htmx_flask import make_response
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -17,7 +16,7 @@ from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.forms import EmptyForm
 from app.admin.views import bp
-from app.admin.views.applications import _card_context
+from app.admin.views.applications import _card_context, badge_oob
 from app.applications import files
 from app.applications.actions import CardAction, register_action
 from app.applications.display import register_event_text, register_panel
@@ -26,7 +25,7 @@ from app.emrex import services
 from app.emrex.columns import STATUS_LABELS, format_credits, format_gpa, format_scale
 from app.emrex.models import EmrexAttachment, EmrexAttempt, EmrexRequest, EmrexRequestEvent, EmrexTranscript
 from app.extensions import db
-from app.htmx import is_fragment_request
+from app.htmx import done, respond
 from app.jobs.hooks import register_settings_link
 from app.jobs.models import Job, JobTemplate
 from app.security import company_user_required, current_locale
@@ -330,18 +329,14 @@ def emrex_settings(kind: str, owner_id: int):
         except services.EmrexError as exc:
             error = str(exc)
         else:
-            message = _("EMREX settings saved.")
-            if is_fragment_request():
-                html = render_template("admin/emrex/_settings_form.html", kind=kind, owner=owner,
-                                       settings=services.settings_of(owner), templates=services.email_templates(),
-                                       error=None, saved=True)
-                return make_response(html, trigger={"toast": {"level": "success", "message": message}})
-            flash(message, "success")
-            return redirect(url_for("admin.emrex_settings", kind=kind, owner_id=owner.id))
+            return done(_("EMREX settings saved."), url_for("admin.emrex_settings", kind=kind, owner_id=owner.id),
+                        fragment="admin/emrex/_settings_form.html",
+                        context=lambda: {"kind": kind, "owner": owner, "settings": services.settings_of(owner),
+                                         "templates": services.email_templates(), "error": None, "saved": True})
     context = {"kind": kind, "owner": owner, "settings": services.settings_of(owner),
                "templates": services.email_templates(), "error": error, "saved": False}
-    template = "admin/emrex/_settings_form.html" if is_fragment_request() else "admin/emrex/settings.html"
-    return render_template(template, **context), 422 if error else 200
+    return respond("admin/emrex/_settings_form.html", "admin/emrex/settings.html", context,
+                   status=422 if error else 200)
 
 
 # ---------------------------------------------------------------- the manual request
@@ -376,13 +371,15 @@ def _review(transcript_id: int, decide, message: str):
         decide(transcript.id, application.company_id, current_user._get_current_object())
     except services.ReviewError as exc:
         level, message = "error", str(REVIEW_ERRORS.get(exc.code, exc.code))
-    if is_fragment_request():
+
+    def card() -> dict:
         db.session.expire_all()
-        html = render_template("admin/applications/_card.html", **_card_context(application))
-        return make_response(html, trigger={"toast": {"level": level, "message": message},
-                                            "applicationChanged": application.id})
-    flash(message, level)
-    return redirect(url_for("admin.application", application_id=application.id, _anchor=f"transcript-{transcript.id}"))
+        return _card_context(application)
+
+    return done(message, url_for("admin.application", application_id=application.id,
+                                 _anchor=f"transcript-{transcript.id}"),
+                level=level, fragment="admin/applications/_card.html", context=card,
+                trigger={"applicationChanged": application.id}, oob=lambda: [badge_oob()])
 
 
 @bp.post("/emrex/transcripts/<int:transcript_id>/accept")
@@ -448,5 +445,4 @@ def emrex_funnel(job_id: int):
         abort(404)
     counts = funnel_counts(job)
     top = max([c for _, _, c in counts] + [1])
-    template = "admin/emrex/_funnel.html" if is_fragment_request() else "admin/emrex/funnel.html"
-    return render_template(template, job=job, counts=counts, top=top)
+    return respond("admin/emrex/_funnel.html", "admin/emrex/funnel.html", {"job": job, "counts": counts, "top": top})

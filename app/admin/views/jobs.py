@@ -15,7 +15,7 @@ from app.admin.views import bp
 from app.applications import automations
 from app.applications.board import PER_STAGE, board
 from app.applications.models import Application
-from app.htmx import is_fragment_request, render_page_or_fragment
+from app.htmx import done, is_htmx, render_page_or_fragment
 from app.jobs import services
 from app.jobs.models import Automation, Job, JobTemplate, Stage
 from app.messaging.services import templates_available
@@ -93,7 +93,7 @@ def job_new():
         else:
             flash(_("Job created."), "success")
             target = url_for("admin.job_board", job_id=job.id)
-            if request.htmx:
+            if is_htmx():
                 return make_response("", redirect=target)
             return redirect(target)
     return render_template("admin/jobs/form.html", form=form, job=None), 422 if request.method == "POST" else 200
@@ -164,17 +164,9 @@ def _pipeline_response(kind: str, owner, message: str | None = None, error: str 
     from app.extensions import db
 
     db.session.expire(owner)
-    ctx = _pipeline_context(kind, owner)
-    if is_fragment_request():
-        html = render_template("admin/pipeline/_pipeline.html", **ctx)
-        trigger = {"toast": {"level": "error" if error else "success", "message": error or message}} \
-            if (error or message) else None
-        return make_response(html, 422 if error else 200, trigger=trigger)
-    if error:
-        flash(error, "error")
-    elif message:
-        flash(message, "success")
-    return redirect(url_for("admin.pipeline", kind=kind, owner_id=owner.id))
+    return done(error or message, url_for("admin.pipeline", kind=kind, owner_id=owner.id),
+                level="error" if error else "success", status=422 if error else 200,
+                fragment="admin/pipeline/_pipeline.html", context=lambda: _pipeline_context(kind, owner))
 
 
 @bp.get("/pipeline/<kind>/<int:owner_id>")

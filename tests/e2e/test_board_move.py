@@ -1,0 +1,48 @@
+"""A move on the board is one request: the answer swaps both columns and the bell out of band,
+and nothing fetches the board or the bell again."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import PASSWORD, wait_for
+from tests.e2e.conftest import login
+
+
+@pytest.mark.parametrize("lang,width", [("en", 1280), ("en", 390), ("fi", 1280), ("fi", 390)])
+def test_board_move_is_one_request(live, make, browser, shot, lang, width):
+    company = make.company("acme", "Acme Oy")
+    recruiter = make.user(company, email="rec@acme.test")
+    job = make.job(company, "Backend developer", team=[recruiter])
+    moving = make.application(job, email="aino@example.fi", given="Aino", family="Virtanen")
+    make.application(job, email="eero@example.fi", given="Eero", family="Nieminen")
+    new, interview = job.stages[0], job.stages[2]
+
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500,
+                                  has_touch=width < 500)
+    page = context.new_page()
+    try:
+        login(page, live, "rec@acme.test", PASSWORD)
+        page.goto(f"{live}/admin/jobs/{job.id}?lang={lang}")
+        expect(page.locator(f"#stage-{new.id} .count")).to_have_text("2")
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(f"{r.method} {r.url.removeprefix(live)}"))
+
+        page.locator(f"#chip-{moving.id} select").select_option(str(interview.id))
+        expect(page.locator(f"#stage-{interview.id} #chip-{moving.id}")).to_be_visible()
+        expect(page.locator(f"#stage-{new.id}")).not_to_contain_text("Aino Virtanen")
+        expect(page.locator(f"#stage-{new.id} .count")).to_have_text("1")
+        expect(page.locator(f"#stage-{interview.id} .count")).to_have_text("1")
+        expect(page.locator("#toasts .toast-success")).to_be_visible()
+        page.locator(f"#chip-{moving.id}").scroll_into_view_if_needed()  # on a phone the board scrolls sideways
+        shot(page, f"board-after-move-{lang}-{width}")
+
+        # Events from the answer's HX-Trigger fire before its swap: any refetch they caused has
+        # been sent by now, so it shows in the list ahead of this marker request.
+        page.evaluate("fetch('/admin/notifications/badge?marker=1')")
+        wait_for(lambda: any("marker=1" in r for r in requests), message="marker request")
+        before_marker = requests[:next(i for i, r in enumerate(requests) if "marker=1" in r)]
+        assert before_marker == [f"POST /admin/applications/{moving.id}/stage"]
+    finally:
+        context.close()
