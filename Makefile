@@ -59,7 +59,7 @@ chromium:
 	command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
-# The reverse proxy the rate-limit tests put in front of the app (tests/reverse_proxy.py).
+# The reverse proxy the rate-limit tests put in front of the app (tests/support/reverse_proxy.py).
 nginx:
 	@if [ -n "$$NGINX_PATH" ] && [ -x "$$NGINX_PATH" ]; then exit 0; fi; \
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { echo "installing Debian's nginx-light"; \
