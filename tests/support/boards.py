@@ -18,8 +18,6 @@ from app.extensions import db
 from tests.support.builders import PDF
 
 SECRET = "topcv-secret-key-0123456789"
-
-
 API_KEY = "topcv-access-token-abcdef"
 
 

@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
-
-
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 

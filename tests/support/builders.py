@@ -4,8 +4,6 @@ authenticator key, a minimal PDF and the current two-factor code of a user."""
 from __future__ import annotations
 
 PASSWORD = "correct horse battery staple"
-
-
 #: The authenticator key of the staff user the builders make (staff must have 2FA).
 STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 

@@ -8,8 +8,6 @@ from pathlib import Path
 from lxml import etree
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "emrex"
-
-
 DS = "{http://www.w3.org/2000/09/xmldsig#}"
 
 

@@ -14,26 +14,12 @@ from sqlalchemy import select
 from app.extensions import db
 
 EMAIL = "Erkki.Esimerkki@Example.com"
-
-
 EMAIL_N = EMAIL.lower()
-
-
 PHONE = "+358401234567"
-
-
 TOPCV_REF = "TCV-APP-77731"
-
-
 INTERVIEW_ID = "alva-int-5521"
-
-
 COURSE = "Distributed Systems 9174"
-
-
 XML = b"<?xml version='1.0'?><elmo><learner>Erkki Esimerkki</learner></elmo>"
-
-
 ATTACHMENT = b"%PDF-1.4\n% diploma supplement of Erkki\n%%EOF\n"
 
 
