@@ -5,9 +5,9 @@ BIN    := $(VENV)/bin
 FLASK  := $(BIN)/flask --app wsgi
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run demo-code test test-pg bench lint fmt setup setup-dev chromium nginx translations clean
+.PHONY: run demo-code test test-pg bench lint fmt setup setup-local setup-dev chromium nginx translations clean
 
-run: setup translations
+run: setup-local translations
 	@mkdir -p instance
 	HAKU_CONFIG=development $(FLASK) db upgrade
 	HAKU_CONFIG=development $(FLASK) templates install
@@ -29,7 +29,11 @@ test-pg: setup-dev translations nginx
 bench: setup-dev translations
 	BENCH_LOAD_SECONDS=$${BENCH_LOAD_SECONDS:-300} BENCH_LOAD_CLIENTS=$${BENCH_LOAD_CLIENTS:-200} $(BIN)/python -m bench.run
 
+# Three requirement sets, each including the one before: requirements.txt (what production
+# installs), requirements-local.txt (+ the embedded Valkey and the SMTP sink `make run` starts),
+# requirements-dev.txt (+ the test and lint tools).
 setup: $(VENV)/.runtime-installed
+setup-local: $(VENV)/.local-installed
 setup-dev: $(VENV)/.dev-installed
 
 $(VENV)/bin/python:
@@ -42,16 +46,20 @@ $(VENV)/.runtime-installed: requirements.txt | $(VENV)/bin/python
 	$(BIN)/pip install -q -r requirements.txt
 	@touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(BIN)/pip install -q -r requirements-dev.txt
+$(VENV)/.local-installed: requirements.txt requirements-local.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements-local.txt
 	@touch $(VENV)/.runtime-installed $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-local.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	@touch $(VENV)/.runtime-installed $(VENV)/.local-installed $@
 
 chromium:
 	@if [ -n "$$CHROMIUM_PATH" ] && [ -x "$$CHROMIUM_PATH" ]; then exit 0; fi; \
 	command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
-# The reverse proxy the rate-limit tests put in front of the app (tests/reverse_proxy.py).
+# The reverse proxy the rate-limit tests put in front of the app (tests/support/reverse_proxy.py).
 nginx:
 	@if [ -n "$$NGINX_PATH" ] && [ -x "$$NGINX_PATH" ]; then exit 0; fi; \
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { echo "installing Debian's nginx-light"; \

@@ -53,7 +53,7 @@ from urllib.parse import urljoin
 import requests
 from lxml import html as lxml_html
 
-from tests.emrex.emp_client import form_fields  # the EMP sandbox's forms, filled as a browser does
+from tests.support.emp_client import form_fields  # the EMP sandbox's forms, filled as a browser does
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "300"))

@@ -75,7 +75,7 @@ def test_finding_config_fails_open(tmp_path):
 
 
 def test_bar_45_gunicorn_without_config_refuses_the_development_keys(tmp_path):
-    from tests.gunicorn_process import Gunicorn
+    from tests.support.gunicorn_process import Gunicorn
 
     env = _bare_env(DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}", REDIS_URL="redis://127.0.0.1:1/0",
                     WEB_CONCURRENCY="1")
@@ -108,7 +108,7 @@ def test_bar_45_session_forged_with_the_public_key_is_rejected(app, app_config, 
 
     from app import create_app
     from app.config import DEFAULT_SECRET_KEY
-    from tests.gunicorn_process import Gunicorn, production_env
+    from tests.support.gunicorn_process import Gunicorn, production_env
 
     make.company("acme")
     victim = make.admin_of(make.company("bravo"))

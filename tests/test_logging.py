@@ -13,7 +13,7 @@ from app.accounts.models import Company
 from app.extensions import db
 from app.jobs.models import Job
 from app.logredact import JsonFormatter, RedactSecrets, RequestId, redact
-from tests.conftest import text_of
+from tests.support.mail import text_of
 
 
 def test_request_id_is_echoed_or_generated(client):
@@ -108,8 +108,8 @@ def _real_sample_return(app, make, tmp_path, sample: str, email: str):
     import gzip
 
     from app.emrex import services as emrex
-    from tests.emrex.test_elmo import FIXTURES
-    from tests.emrex.test_flow_import import point
+    from tests.support.elmo import FIXTURES
+    from tests.support.emrex import point
 
     company = db.session.scalar(select(Company).where(Company.slug == "acme"))
     job = db.session.scalar(select(Job).where(Job.company_id == company.id))
@@ -130,15 +130,15 @@ def test_bar_36_logs_after_happy_and_error_paths_hold_no_secrets(app, client, ma
     import json as jsonlib
 
     from app.emrex import services as emrex
-    from tests.assessments.conftest import add_integration
-    from tests.assessments.conftest import event as vendor_event
-    from tests.assessments.conftest import signed as vendor_signed
-    from tests.boards.conftest import API_KEY, SECRET, connect
-    from tests.boards.conftest import event as topcv_event
-    from tests.boards.conftest import signed as topcv_signed
-    from tests.conftest import PASSWORD, PDF
-    from tests.emrex.test_elmo import embedded_cert
-    from tests.emrex.test_flow_requests import LINK
+    from tests.support.assessments import add_integration
+    from tests.support.assessments import event as vendor_event
+    from tests.support.assessments import signed as vendor_signed
+    from tests.support.boards import API_KEY, SECRET, connect
+    from tests.support.boards import event as topcv_event
+    from tests.support.boards import signed as topcv_signed
+    from tests.support.builders import PASSWORD, PDF
+    from tests.support.elmo import embedded_cert
+    from tests.support.emrex import INVITE_URL as LINK
 
     secrets: dict[str, str] = {"password": PASSWORD, "wrong password": "Wr0ng-horse-battery",
                                "SECRET_KEY": app.config["SECRET_KEY"], "TopCV secret": SECRET, "TopCV key": API_KEY}

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from app.applications.models import Application
 from app.config import ConfigError, load_config
 from app.extensions import db
-from tests.conftest import PDF
-from tests.reverse_proxy import behind_proxy, visitor  # noqa: F401  (fixture)
+from tests.support.builders import PDF
+from tests.support.reverse_proxy import behind_proxy, visitor  # noqa: F401  (fixture)
 
 
 def _apply(client, base: str, job, email: str, *, headers=None):

@@ -5,20 +5,20 @@ session rotation and cookie settings (items 8, 9)."""
 from __future__ import annotations
 
 import ast
-import json
 import re
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from freezegun import freeze_time
-from lxml import html as lxml_html
 from sqlalchemy import select
 
 from app.clock import utcnow
 from app.extensions import db
-from tests.conftest import PASSWORD, text_of
-from tests.test_routes import _fill, world  # noqa: F401  (the two-tenant world fixture)
+from tests.support.builders import PASSWORD
+from tests.support.html import inline_problems
+from tests.support.mail import text_of
+from tests.support.routes import assert_walked, fill
 
 ROOT = Path(__file__).resolve().parent.parent
 BAR = ROOT / "docs" / "SECURITY_BAR.md"
@@ -102,37 +102,6 @@ def _header_problems(resp, *, audience: str, production: bool = False) -> list[s
 INLINE = "style attribute, <style>, inline <script>, on*= or hx-on attribute"
 
 
-def _inline_problems(resp) -> list[str]:
-    """Nothing a strict CSP would block: no inline style or script, no event handlers."""
-    if resp.mimetype != "text/html" or not resp.data.strip():
-        return []
-    body = resp.get_data(as_text=True)
-    tree = lxml_html.fromstring(body) if "<html" in body else lxml_html.fragment_fromstring(body, create_parent="div")
-    problems = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
-        tag = el.tag.split("}")[-1].lower()
-        if tag == "style" or (tag == "script" and not el.get("src")):
-            problems.append(f"<{tag}> inline")
-        for name in el.attrib:
-            lname = name.lower()
-            if lname == "style" or lname.startswith(("on", "hx-on", "data-hx-on")):
-                problems.append(f"<{tag} {name}=…>")
-        if tag == "script" and el.get("src", "").startswith(("http:", "https:", "//")):
-            problems.append(f"off-site script {el.get('src')}")
-    if "<html" in body and not 300 <= resp.status_code < 400:  # Werkzeug's redirect stub is not a page
-        meta = tree.xpath('//meta[@name="htmx-config"]')
-        if len(meta) != 1:
-            problems.append("no htmx-config meta")
-        else:
-            config = json.loads(meta[0].get("content"))
-            if config.get("includeIndicatorStyles") is not False or config.get("allowEval") is not False \
-                    or config.get("allowScriptTags") is not False:
-                problems.append(f"htmx-config {config}")
-    return problems
-
-
 def _audience(endpoint: str) -> str:
     if endpoint.startswith(("admin.", "staff.")):
         return "private"
@@ -143,47 +112,36 @@ def _audience(endpoint: str) -> str:
     return "other"
 
 
-def _portal_ids(world, mailbox) -> dict:  # noqa: F811
+def _portal_ids(world, mailbox) -> dict:
     """Ids and an invite token of tenant A for the candidate pages."""
     from app.emrex import services as emrex
-    from tests.emrex.test_flow_requests import LINK
+    from tests.support.emrex import INVITE_URL as LINK
 
     application = db.session.get(__import__("app.applications.models", fromlist=["Application"]).Application,
                                  world["ids"]["a"]["application_id"])
     emrex.request_manually(application, world["user_a"])
     token = LINK.search(text_of(mailbox.messages[-1])).group(1)
-    return {"slug": "alpha", "job_id": world["ids"]["a"]["job_id"], "token": token}
+    return {"slug": "alpha", "job_id": world["ids"]["a"]["job_id"], "emrex_token": token}
 
 
-def _urls(app, world, portal: dict) -> list[tuple[str, str, str]]:  # noqa: F811
+def _urls(app, world, portal: dict) -> list[tuple[str, str, str]]:
     """(endpoint, method, url) for every route, with tenant A's ids."""
     from app.applications.models import StoredFile
 
     out = []
+    ids = {**world["ids"]["a"], **portal}
     for rule in app.url_map.iter_rules():
-        if rule.endpoint == "static":
-            out.append((rule.endpoint, "GET", "/static/css/haku.css"))
-            continue
-        if rule.endpoint.startswith("portal."):
-            values = {a: portal.get(a, 1) for a in rule.arguments}
-            urls = [rule.build(values, append_unknown=False)[1]]
-        elif rule.arguments:
-            urls = _fill(rule, rule.endpoint, world["ids"]["a"]) or \
-                [rule.build({a: 1 if "id" in a else "x" for a in rule.arguments}, append_unknown=False)[1]]
-        else:
-            urls = [rule.rule]
-        if rule.endpoint == "partner_api.assessment_resume":
-            urls = ["/partner/v1/resumes/unknown-token"]
-        for url in urls:
+        for url in fill(rule, ids) if rule.arguments else [rule.rule]:
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 out.append((rule.endpoint, method, url))
+    assert_walked({endpoint for endpoint, _, _ in out}, {rule.endpoint for rule in app.url_map.iter_rules()})
     assert db.session.scalar(select(StoredFile.id)) is not None
     return out
 
 
 @pytest.mark.parametrize("who", ["anonymous", "company admin", "staff"])
 @pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
-def test_bar_11_headers_and_strict_csp_on_every_route(app, client, auth, make, world, mailbox, who, htmx):  # noqa: F811
+def test_bar_11_headers_and_strict_csp_on_every_route(app, client, auth, make, world, mailbox, who, htmx):
     """Every route (pages, htmx partials, JSON, files, redirects and whatever error the
     caller's role gets) carries the headers, and no HTML needs inline style or script."""
     portal = _portal_ids(world, mailbox)
@@ -199,7 +157,7 @@ def test_bar_11_headers_and_strict_csp_on_every_route(app, client, auth, make, w
             continue
         resp = client.open(url, method=method, headers=headers, data={"name": "x"})
         statuses.add(resp.status_code)
-        for problem in _header_problems(resp, audience=_audience(endpoint)) + _inline_problems(resp):
+        for problem in _header_problems(resp, audience=_audience(endpoint)) + inline_problems(resp):
             problems.append(f"{method} {url} → {resp.status_code}: {problem}")
     assert not problems, "\n".join(problems[:40])
     assert 200 in statuses and (404 in statuses or 403 in statuses or 302 in statuses)
@@ -249,7 +207,7 @@ def test_bar_11_error_pages_carry_the_headers(app, client, auth, make, monkeypat
         resp, audience = client.get("/c/acme/", headers=headers), "portal"
     assert resp.status_code == code
     assert not _header_problems(resp, audience=audience), _header_problems(resp, audience=audience)
-    assert not _inline_problems(resp), _inline_problems(resp)
+    assert not inline_problems(resp), inline_problems(resp)
     body = resp.get_data(as_text=True)
     if code not in (401, 429):  # the login form (also when held) is a plain page, also when htmx asks
         assert ("<html" in body) is (not htmx)
@@ -407,7 +365,7 @@ def test_bar_9_staff_session_idles_out_after_30_minutes(client, auth, make):
 
 def test_bar_9_portal_session_lasts_60_minutes(client, make, mailbox):
     from app.emrex import services as emrex
-    from tests.emrex.test_flow_requests import LINK
+    from tests.support.emrex import INVITE_URL as LINK
 
     company = make.company("acme")
     company.emrex_enabled = True
@@ -441,8 +399,8 @@ def test_bar_35_stored_secrets_are_ciphertext_and_survive_a_key_rotation(app, cl
     from app.emrex import services as emrex
     from app.partners import services as partners
     from app.partners.models import PartnerIntegration
-    from tests.boards.conftest import API_KEY, SECRET, connect, event, signed
-    from tests.emrex.test_flow_requests import LINK
+    from tests.support.boards import API_KEY, SECRET, connect, event, signed
+    from tests.support.emrex import INVITE_URL as LINK
 
     old_keys = app.config["HAKU_ENCRYPTION_KEYS"]
     old_kid = old_keys.split(":")[0]
@@ -485,7 +443,7 @@ def test_bar_35_stored_secrets_are_ciphertext_and_survive_a_key_rotation(app, cl
 
 
 def test_bar_35_reencrypt_refuses_when_a_key_is_missing_and_changes_nothing(app, make, runner):
-    from tests.boards.conftest import connect
+    from tests.support.boards import connect
 
     old_keys = app.config["HAKU_ENCRYPTION_KEYS"]
     connect(make.company("acme"))

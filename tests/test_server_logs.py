@@ -13,8 +13,8 @@ import requests
 from sqlalchemy import select
 
 from app.extensions import db
-from tests.conftest import make_config
-from tests.gunicorn_process import Gunicorn, production_env
+from tests.support.gunicorn_process import Gunicorn, production_env
+from tests.support.processes import make_config
 
 
 @pytest.fixture(scope="module")

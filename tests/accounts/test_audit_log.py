@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.audit import AuditEntry
 from app.extensions import db
-from tests.conftest import PASSWORD
+from tests.support.builders import PASSWORD
 
 
 def actions(company_id):

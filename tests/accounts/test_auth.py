@@ -8,8 +8,8 @@ from app.accounts.models import User
 from app.accounts.secrets import SecretError, decrypt, encrypt, mask
 from app.clock import utcnow
 from app.extensions import db
-from tests.conftest import PASSWORD
-from tests.reverse_proxy import behind_proxy, visitor  # noqa: F401  (fixture)
+from tests.support.builders import PASSWORD
+from tests.support.reverse_proxy import behind_proxy, visitor  # noqa: F401  (fixture)
 
 
 def test_bar_6_login_logout_and_wrong_password(client, auth, make):

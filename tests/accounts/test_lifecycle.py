@@ -15,7 +15,9 @@ from app.audit import AuditEntry
 from app.clock import utcnow
 from app.extensions import db
 from app.messaging.models import OutboxEmail
-from tests.conftest import PASSWORD, table_counts, text_of
+from tests.support.builders import PASSWORD
+from tests.support.mail import text_of
+from tests.support.rows import table_counts
 
 NEW_PASSWORD = "a lantern by the lake 2026"
 LINK_RE = re.compile(r"http://[^/\s]+(/admin/set-password/[A-Za-z0-9_\-]+)")
@@ -505,7 +507,7 @@ def test_last_admin_rule_holds_when_two_admins_demote_each_other_at_once(app, ma
         conn.execute(text("UPDATE users SET role = 'recruiter' WHERE id = :id"), {"id": a.id})
         worker = threading.Thread(target=demote_b)
         worker.start()
-        from tests.conftest import wait_for
+        from tests.support.processes import wait_for
 
         with db.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as probe:
             wait_for(lambda: probe.execute(text(

@@ -14,9 +14,9 @@ from playwright.sync_api import sync_playwright
 
 from app.clock import utcnow
 from app.extensions import db
-from tests.admin.test_emrex_panel import Panel, opp
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import CHROMIUM_ARGS, SHOTS, chromium_path, login
+from tests.support.browser import CHROMIUM_ARGS, SHOTS, chromium_path, login
+from tests.support.builders import PASSWORD
+from tests.support.emrex_panel import Panel, opp
 
 pytestmark = pytest.mark.e2e
 

@@ -9,7 +9,7 @@ from app.applications.models import Application, Candidate, StageEntry, Timeline
 from app.clock import utcnow
 from app.extensions import db
 from app.messaging.models import OutboxEmail
-from tests.conftest import PDF
+from tests.support.builders import PDF
 
 
 def _count(model):

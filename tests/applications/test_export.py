@@ -73,7 +73,7 @@ def test_bar_1_export_needs_a_company_user(app, client, make):
     make.company("acme")
     assert client.get("/admin/applications/export.csv").status_code == 302
     make.staff()
-    from tests.conftest import Auth
+    from tests.support.clients import Auth
 
     Auth(client).login("staff@haku.test")
     assert client.get("/admin/applications/export.csv").status_code == 404

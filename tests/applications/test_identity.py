@@ -19,10 +19,9 @@ from sqlalchemy import func, select
 from app.applications.models import Application, Candidate, TimelineEvent
 from app.extensions import db
 from app.messaging.models import OutboxEmail
-from tests.boards.conftest import board, event, post_event  # noqa: F401  (fixtures used below)
-from tests.boards.test_events import posting_for
-from tests.conftest import text_of
-from tests.privacy.conftest import export_of
+from tests.support.boards import board, event, post_event, posting_for  # noqa: F401  (fixtures used below)
+from tests.support.mail import text_of
+from tests.support.privacy import export_of
 
 PHONE = "+358 40 123 4567"
 

@@ -12,7 +12,7 @@ from app.applications.models import TimelineEvent
 from app.assessments.models import AssessmentOrder
 from app.extensions import db
 from app.partners.models import PartnerDelivery
-from tests.assessments.conftest import add_integration, deliveries, event, signed
+from tests.support.assessments import add_integration, deliveries, event, signed
 
 URL = "/partner/v1/assessments"
 

@@ -14,7 +14,7 @@ from app.assessments.models import AssessmentOrder
 from app.audit import AuditEntry
 from app.extensions import db
 from app.messaging.models import OutboxEmail
-from tests.assessments.conftest import deliveries, vendor_linked
+from tests.support.assessments import deliveries, vendor_linked
 
 
 @pytest.fixture
@@ -437,7 +437,7 @@ def test_connecting_loads_the_test_list_for_the_pickers(app, client, make, vendo
     """Pages only read the cached list (a GET never calls the vendor), so the vendor's
     "connect" callback queues the list: the job settings' picker is filled before a recruiter
     opens it, without pressing "Refresh the list of tests"."""
-    from tests.assessments.conftest import add_integration, event, signed
+    from tests.support.assessments import add_integration, event, signed
 
     company = make.company("acme", "Acme Oy")
     account = vendor.account("coding", company.name)

@@ -12,7 +12,7 @@ from app.assessments import services
 from app.audit import AuditEntry
 from app.extensions import db
 from app.partners.models import PartnerIntegration
-from tests.assessments.conftest import add_integration, event, signed
+from tests.support.assessments import add_integration, event, signed
 
 SECRET = re.compile(r"whsec_[A-Za-z0-9+/=]{40,}")
 

@@ -14,8 +14,10 @@ from app.assessments import services
 from app.assessments.models import AssessmentOrder
 from app.extensions import db
 from app.partners.models import PartnerDelivery, PartnerIntegration
-from tests.assessments.conftest import add_integration, deliveries
-from tests.conftest import PASSWORD, run_worker, text_of, wait_for
+from tests.support.assessments import add_integration, deliveries
+from tests.support.builders import PASSWORD
+from tests.support.mail import text_of
+from tests.support.processes import run_worker, wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -1,75 +1,7 @@
 """Job-board fixtures: a company with TopCV connected (keys stored the normal way, without
-the validation call) and a signer that speaks TopCV's Standard Webhooks."""
+the validation call) and a poster of events signed as TopCV signs them. They are defined in
+tests/support/boards.py (tests/applications uses them too), with the signer and builders."""
 
 from __future__ import annotations
 
-import json
-import time
-import uuid
-from dataclasses import dataclass
-
-import pytest
-from standardwebhooks.webhooks import Webhook
-
-SECRET = "topcv-secret-key-0123456789"
-API_KEY = "topcv-access-token-abcdef"
-
-
-@dataclass
-class Board:
-    company: object
-    admin: object
-    integration: object
-    secret: str = SECRET
-
-    @property
-    def url(self) -> str:
-        return f"/partner/v1/boards/topcv/{self.integration.external_id}/events"
-
-
-def signed(secret: str, payload: dict | bytes, msg_id: str | None = None, timestamp: int | None = None,
-           whsec: bool = True) -> tuple[bytes, dict]:
-    from app.boards.services import secret_as_whsec
-
-    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
-    msg_id = msg_id or f"evt_{uuid.uuid4().hex}"
-    ts = timestamp or int(time.time())
-    import datetime as dt
-
-    signature = Webhook(secret_as_whsec(secret) if whsec else secret).sign(
-        msg_id, dt.datetime.fromtimestamp(ts, tz=dt.UTC), body.decode())
-    return body, {"webhook-id": msg_id, "webhook-timestamp": str(ts), "webhook-signature": signature,
-                  "Content-Type": "application/json"}
-
-
-def event(type_: str, data: dict, timestamp: str | None = None) -> dict:
-    return {"api_version": "1", "type": type_, "timestamp": timestamp or "2026-12-01T08:00:00Z", "data": data}
-
-
-def connect(company, secret: str = SECRET, api_key: str = API_KEY):
-    from app.boards import services
-    from app.extensions import db
-    from app.partners import services as partners
-    from app.partners.models import IntegrationStatus
-
-    company.job_boards_enabled = True
-    integration = services.connection(company.id, create=True)
-    partners.set_api_key(integration, api_key)
-    partners.set_signing_secret(integration, secret)
-    integration.status = IntegrationStatus.CONFIGURED
-    db.session.commit()
-    return integration
-
-
-@pytest.fixture
-def board(app, make):
-    company = make.company("acme-vn", "Acme Vietnam")
-    return Board(company=company, admin=make.admin_of(company), integration=connect(company))
-
-
-@pytest.fixture
-def post_event(client, board):
-    def post(payload, msg_id=None, secret=None, url=None, **kw):
-        body, headers = signed(secret or board.secret, payload, msg_id, **kw)
-        return client.post(url or board.url, data=body, headers=headers)
-    return post
+from tests.support.boards import board, post_event  # noqa: F401  (fixtures)

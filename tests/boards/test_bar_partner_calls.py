@@ -16,8 +16,7 @@ from app.applications.models import Application
 from app.boards.models import Posting
 from app.extensions import db
 from app.partners.models import PartnerDelivery
-from tests.boards.conftest import connect, event, signed
-from tests.boards.test_events import applied, posting_for
+from tests.support.boards import applied, connect, event, posting_for, signed
 
 
 def stored() -> int:
@@ -57,7 +56,7 @@ def test_bar_25_size_type_malformed_and_unknown_types(board, client, post_event,
 
 
 def test_bar_26_the_same_delivery_twice_in_parallel_makes_one_application(board, make, live, test_env, app):
-    from tests.conftest import partner_env, run_worker
+    from tests.support.processes import partner_env, run_worker
 
     job = make.job(board.company)
     posting_for(board, job, status="approved")
@@ -124,7 +123,7 @@ def test_bar_28_out_of_order_notices_converge_to_the_latest(board, make, post_ev
 @pytest.fixture
 def hosts(app):
     """The TopCV API on 127.0.0.1 (allowlisted) and another host, 127.0.0.2, that is not."""
-    from tests.listener import Listener
+    from tests.support.listener import Listener
 
     api, other = Listener("127.0.0.1"), Listener("127.0.0.2")
     app.config.update(TOPCV_API_URL=f"http://{api.netloc}", OUTBOUND_ALLOWED_HOSTS="127.0.0.1")
@@ -184,7 +183,7 @@ def topcv_resume_at(url: str) -> dict:
 def test_finding_outbound_allowlist_bypass(board, make, post_event, hosts):
     """Old code: ``urlsplit`` read the host as 127.0.0.1 (allowlisted) while requests connected
     to 127.0.0.2 and sent it the company's TopCV key as ``Authorization: Bearer``."""
-    from tests.boards.conftest import API_KEY
+    from tests.support.boards import API_KEY
 
     api, other = hosts
     posting_for(board, make.job(board.company), status="approved")
@@ -209,8 +208,8 @@ def test_bar_40_parser_differential_urls_never_reach_another_host(board, make, p
 
 def test_bar_40_the_api_key_goes_only_to_the_configured_api_host(board, make, post_event, hosts, app):
     """A CV on another allowlisted origin is fetched without the key; on the API's own origin, with it."""
-    from tests.boards.conftest import API_KEY
-    from tests.listener import Listener
+    from tests.support.boards import API_KEY
+    from tests.support.listener import Listener
 
     api, _ = hosts
     files = Listener("127.0.0.1")  # same host, another port: another origin

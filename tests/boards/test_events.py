@@ -13,30 +13,11 @@ from app.boards.models import Posting
 from app.extensions import db
 from app.messaging.models import Notification
 from app.partners.models import PartnerDelivery
-from tests.boards.conftest import event, signed
-from tests.conftest import PDF
+from tests.support.boards import applied, event, posting_for, signed
 
 
 def count(model, *where) -> int:
     return db.session.scalar(select(func.count()).select_from(model).where(*where))
-
-
-def posting_for(board, job, board_job_id="TCV-1", status="pending_review") -> Posting:
-    posting = Posting(company_id=board.company.id, job_id=job.id, integration_id=board.integration.id,
-                      board_job_id=board_job_id, status=status, payload={"title": job.title})
-    db.session.add(posting)
-    db.session.commit()
-    return posting
-
-
-def applied(board_job_id="TCV-1", ref="APP-1", email="lan@example.vn", phone="+84 901 234 567",
-            title="Backend developer", resume=True, name="Nguyễn Thị Lan"):
-    return event("application.created", {
-        "board_application_id": ref, "board_job_id": board_job_id, "job_title": title,
-        "candidate": {"full_name": name, "email": email, "phone": phone},
-        "resume": {"file_name": "lan.pdf", "content_type": "application/pdf",
-                   "data": base64.b64encode(PDF).decode(), "url": None} if resume else None,
-        "cover_letter": "Xin chào", "answers": [], "applied_at": "2026-12-01T08:00:00Z"})
 
 
 # ---------------------------------------------------------------- moderation

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.partners.models import PartnerDelivery
-from tests.boards.conftest import signed
+from tests.support.boards import signed
 
 DOCUMENTED = {200, 202, 400, 401, 404, 410, 413, 415, 429}
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.boards.models import Posting
 from app.extensions import db
-from tests.boards.conftest import connect
+from tests.support.boards import connect
 
 
 def _posting(board, make):

@@ -18,7 +18,7 @@ class People:
         from app import background
         from app.applications import services
         from app.applications.models import Candidate
-        from tests.conftest import PDF
+        from tests.support.builders import PDF
 
         candidate = Candidate(company_id=company.id, given_names=given, family_name=family, email=email,
                               email_normalized=services.normalise_email(email), phone=phone,

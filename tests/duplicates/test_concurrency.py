@@ -13,8 +13,9 @@ import requests
 from sqlalchemy import func, select
 
 from app.extensions import db
-from tests.conftest import PASSWORD, wait_for
-from tests.duplicates.test_views import _form
+from tests.support.builders import PASSWORD
+from tests.support.duplicates import merge_form
+from tests.support.processes import wait_for
 
 
 def _session(base: str, email: str) -> requests.Session:
@@ -71,7 +72,7 @@ def test_two_recruiters_merging_the_same_pair_leave_one_person(app, live, make, 
     for http, (x, y) in zip(sessions, orders):
         page = http.get(f"{live}/admin/candidates/merge", params={"a": x, "b": y}, timeout=30)
         assert page.status_code == 200
-        forms.append(_form(page.text))
+        forms.append(merge_form(page.text))
 
     blocker = RowBlocker(database_url, [a_id, b_id]) if database_url.startswith("postgresql") else None
     results: list[int] = []

@@ -10,31 +10,8 @@ from freezegun import freeze_time
 from sqlalchemy import func, select
 
 from app.extensions import db
-from tests.privacy.conftest import EMAIL, PHONE, build_person
-
-SIMILAR = "erkki.esimerkki+haku@example.com"  # the same mailbox as EMAIL by the gmail-style key
-
-
-def db_state(skip=("audit_entries",)) -> dict[str, list[str]]:
-    """Every row of every table (as sorted JSON), for "everything is back where it was"."""
-    out = {}
-    for table in db.metadata.sorted_tables:
-        if table.name in skip:
-            continue
-        rows = db.session.execute(select(table)).mappings().all()
-        out[table.name] = sorted(json.dumps(dict(r), default=str, sort_keys=True) for r in rows)
-    return out
-
-
-def _survivor_and_person(make, people):
-    """An older, thin record (one careers application) and a newer one with every kind of
-    data (build_person): the newer one is removed by a merge, its data moves."""
-    company = make.company("acme", name="Acme")
-    job = make.job(company, "Data analyst")
-    survivor = people.candidate(company, "Erkki", "Esimerkki", SIMILAR, None, job=job)
-    person = build_person(make, company)
-    assert person.candidate_id > survivor.id
-    return company, survivor, person
+from tests.support.duplicates import db_state, survivor_and_person
+from tests.support.privacy import EMAIL, PHONE
 
 
 def _owned_by(candidate_id: int) -> dict[str, int]:
@@ -65,7 +42,7 @@ def test_merge_moves_everything_audits_and_splits_back_exactly(make, people):
     from app.duplicates.models import CandidateMerge
     from app.privacy.services import collect_export
 
-    company, survivor, person = _survivor_and_person(make, people)
+    company, survivor, person = survivor_and_person(make, people)
     rows, _ = services.suggestions(company.id)
     assert [(s.a.id, s.b.id) for s in rows] == [(survivor.id, person.candidate_id)]
     assert "similar_email" in rows[0].reasons
@@ -179,9 +156,9 @@ def test_split_after_30_days_is_refused_and_the_sweep_purges_the_snapshot(make, 
 def test_bar_37_erase_after_a_merge_leaves_no_trace_of_either_record(make, people, client, auth):
     """The snapshot holds the removed record's data: erasing the survivor deletes it too."""
     from app import audit
-    from tests.privacy.test_erasure import traces
+    from tests.support.privacy import traces
 
-    company, survivor, person = _survivor_and_person(make, people)
+    company, survivor, person = survivor_and_person(make, people)
     from app.duplicates import services
 
     services.dismiss(company.id, survivor.id, person.candidate_id, person.admin)  # one more trace to clear

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from app.extensions import db
-from tests.conftest import table_counts
+from tests.support.rows import table_counts
 
 
 def test_finding_possible_duplicates_are_suggested_not_joined(client, auth, co, people):

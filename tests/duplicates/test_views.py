@@ -8,21 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from tests.duplicates.test_merge import _survivor_and_person, db_state
-from tests.privacy.conftest import EMAIL
-
-
-def _form(page: str) -> dict:
-    """The merge form's fields as the browser would send them (the checked radios)."""
-    data = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page))
-    data.update(re.findall(r'<input id="version" name="(version)" type="hidden" value="([^"]+)"', page))
-    for name, value in re.findall(r'<input type="radio" name="(\w+)" value="(\d+)" checked', page):
-        data[name] = value
-    return data
+from tests.support.duplicates import db_state, merge_form, survivor_and_person
+from tests.support.privacy import EMAIL
 
 
 def test_merge_screen_shows_both_records_side_by_side(client, auth, make, people):
-    _company, survivor, person = _survivor_and_person(make, people)
+    _company, survivor, person = survivor_and_person(make, people)
     auth.login(person.admin.email)
     resp = client.get(f"/admin/candidates/merge?a={person.candidate_id}&b={survivor.id}")
     assert resp.status_code == 200
@@ -31,7 +22,7 @@ def test_merge_screen_shows_both_records_side_by_side(client, auth, make, people
                  "erkki-cv.pdf", "Example University", "Logic test", "Pending pool"):
         assert text in page, text
     # The older record is the survivor; each field defaults to its value when it has one.
-    data = _form(page)
+    data = merge_form(page)
     assert (data["a"], data["b"]) == (str(survivor.id), str(person.candidate_id))
     assert data["name"] == data["email"] == str(survivor.id) and data["phone"] == str(person.candidate_id)
     assert len(data["version"]) == 32
@@ -40,11 +31,11 @@ def test_merge_screen_shows_both_records_side_by_side(client, auth, make, people
 def test_merge_and_split_over_http_as_a_recruiter(client, auth, make, people):
     from app.applications.models import Application, Candidate
 
-    company, survivor, person = _survivor_and_person(make, people)
+    company, survivor, person = survivor_and_person(make, people)
     recruiter = make.user(company, role="recruiter", email="rec@acme.test")
     auth.login(recruiter.email)
     page = client.get(f"/admin/candidates/merge?a={survivor.id}&b={person.candidate_id}").get_data(as_text=True)
-    data = {**_form(page), "email": str(person.candidate_id)}
+    data = {**merge_form(page), "email": str(person.candidate_id)}
     resp = client.post(f"/admin/candidates/merge?a={survivor.id}&b={person.candidate_id}", data=data)
     assert resp.status_code == 303
     card_url = resp.headers["Location"]
@@ -76,7 +67,7 @@ def pair(make, people):
 
 
 def _page_data(client, a, b):
-    return _form(client.get(f"/admin/candidates/merge?a={a}&b={b}").get_data(as_text=True))
+    return merge_form(client.get(f"/admin/candidates/merge?a={a}&b={b}").get_data(as_text=True))
 
 
 def test_merge_bad_input_is_refused_and_changes_nothing(client, auth, make, people, pair):
@@ -155,20 +146,20 @@ def test_split_of_another_company_is_404_and_a_second_split_is_explained(client,
 
 
 def test_merge_routes_need_csrf(app, make, pair):
-    from tests.test_routes import _csrf_token
+    from tests.support.clients import csrf_token
 
     company, a, b = pair
     app.config["WTF_CSRF_ENABLED"] = True
     try:
         client = app.test_client()
-        token = _csrf_token(client)
+        token = csrf_token(client)
         client.post("/admin/login", data={"email": make.admin_of(company).email,
                                           "password": "correct horse battery staple", "csrf_token": token})
         from flask import g
 
         g.pop("csrf_token", None)  # the test keeps one app context: Flask-WTF's per-request cache would leak
         page = client.get(f"/admin/candidates/merge?a={a}&b={b}").get_data(as_text=True)
-        good = _form(page)
+        good = merge_form(page)
         assert good.get("csrf_token")
         before = db_state()
         for url, data in ((f"/admin/candidates/merge?a={a}&b={b}", good),

@@ -3,16 +3,12 @@ a real RQ worker process, the aiosmtpd sink and the partner sandboxes."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+from tests.support.browser import CHROMIUM_ARGS, SHOTS, chromium_path
 
 
 def pytest_collection_modifyitems(config, items):
@@ -20,13 +16,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.e2e)
-
-
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    if not path:
-        pytest.fail("Chromium not found: install Debian's chromium (make test does) or set CHROMIUM_PATH")
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -61,15 +50,3 @@ def desk(browser):
     context.close()
 
 
-def login(page, base: str, email: str, password: str) -> None:
-    page.goto(f"{base}/admin/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.click("form button[type=submit]")
-    page.wait_for_url(lambda url: "/admin/login" not in url or "/login/code" in url)
-    if "/login/code" in page.url:  # two-factor sign-in: the code from the user's app
-        from tests.conftest import totp_code
-
-        page.fill("#code", totp_code(email))
-        page.click("form button[type=submit]")
-        page.wait_for_url(lambda url: "/login" not in url)

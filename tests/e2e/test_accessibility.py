@@ -14,9 +14,11 @@ from playwright.sync_api import expect
 
 from app.emrex import services as emrex
 from app.extensions import db
-from tests.assessments.conftest import add_integration, event, signed
-from tests.conftest import PASSWORD, PDF, run_worker, text_of, wait_for
-from tests.e2e.conftest import SHOTS, login
+from tests.support.assessments import add_integration, event, signed
+from tests.support.browser import SHOTS, login
+from tests.support.builders import PASSWORD, PDF
+from tests.support.mail import text_of
+from tests.support.processes import run_worker, wait_for
 
 BLOCKING = ("serious", "critical")
 LINK = re.compile(r"(http://127\.0\.0\.1:\d+/emrex/r/[A-Za-z0-9_\-]+)")
@@ -207,7 +209,7 @@ def _results_on_card(make, client, mailbox, job):
     """An application with verified EMREX records (through the contact-point sandbox) and an
     Alva result (through the signed callback) — what the card shows at its fullest."""
     from app.assessments.models import AssessmentOrder
-    from tests.emrex.test_flow_import import journey
+    from tests.support.emrex import journey
 
     application, resp, _ = journey(client.application, make, mailbox, job)
     assert resp.status_code == 200
@@ -321,7 +323,7 @@ def test_two_factor_screens(live, make, desk, audit):
 
     from app.accounts import twofactor
     from app.accounts.models import User
-    from tests.conftest import totp_code
+    from tests.support.builders import totp_code
 
     make.staff(two_factor=False)
     page = desk

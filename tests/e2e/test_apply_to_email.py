@@ -6,8 +6,10 @@ from playwright.sync_api import expect
 
 from app.applications.models import Application
 from app.messaging.services import template_for
-from tests.conftest import PASSWORD, PDF, run_worker, text_of, wait_for
-from tests.e2e.conftest import login
+from tests.support.browser import login
+from tests.support.builders import PASSWORD, PDF
+from tests.support.mail import text_of
+from tests.support.processes import run_worker, wait_for
 
 
 def test_apply_board_move_email(live, app, make, mailbox, test_env, phone, desk, shot):

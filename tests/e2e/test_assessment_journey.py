@@ -13,9 +13,11 @@ from sqlalchemy import select
 from app.applications.models import Application
 from app.extensions import db
 from app.partners.models import PartnerIntegration
-from tests.assessments.conftest import live_haku, vendor, vendor_sandbox, worker_env  # noqa: F401
-from tests.conftest import PASSWORD, run_worker, text_of, wait_for
-from tests.e2e.conftest import CHROMIUM_ARGS, login  # noqa: F401
+from tests.support.assessments import live_haku, vendor, vendor_sandbox, worker_env  # noqa: F401
+from tests.support.browser import CHROMIUM_ARGS, login  # noqa: F401
+from tests.support.builders import PASSWORD
+from tests.support.mail import text_of
+from tests.support.processes import run_worker, wait_for
 
 LINK = re.compile(r"(http://127\.0\.0\.1:\d+/t/[A-Za-z0-9_\-]+)")
 

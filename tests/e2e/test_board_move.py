@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD, wait_for
-from tests.e2e.conftest import login
+from tests.support.browser import login
+from tests.support.builders import PASSWORD
+from tests.support.processes import wait_for
 
 
 @pytest.mark.parametrize("lang,width", [("en", 1280), ("en", 390), ("fi", 1280), ("fi", 390)])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import login
+from tests.support.browser import login
+from tests.support.builders import PASSWORD
 
 
 def test_note_shows_at_once_and_not_again(live, make, desk):

@@ -12,8 +12,10 @@ from playwright.sync_api import expect
 from app.emrex import services
 from app.emrex.models import EmrexRequest
 from app.extensions import db
-from tests.conftest import PASSWORD, PDF, run_worker, text_of, wait_for
-from tests.e2e.conftest import SHOTS, login
+from tests.support.browser import SHOTS, login
+from tests.support.builders import PASSWORD, PDF
+from tests.support.mail import text_of
+from tests.support.processes import run_worker, wait_for
 
 LINK = re.compile(r"(http://127\.0\.0\.1:\d+/emrex/r/[A-Za-z0-9_\-]+)")
 

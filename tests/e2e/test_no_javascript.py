@@ -2,8 +2,8 @@
 
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD, PDF
-from tests.e2e.conftest import login
+from tests.support.browser import login
+from tests.support.builders import PASSWORD, PDF
 
 
 def test_apply_without_javascript_on_a_phone(live, make, browser, shot):

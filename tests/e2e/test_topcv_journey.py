@@ -11,8 +11,9 @@ from sqlalchemy import select
 from app.applications.models import Application
 from app.extensions import db
 from app.partners.models import PartnerDelivery
-from tests.conftest import PASSWORD, PDF, partner_env, run_worker, wait_for
-from tests.e2e.conftest import login
+from tests.support.browser import login
+from tests.support.builders import PASSWORD, PDF
+from tests.support.processes import partner_env, run_worker, wait_for
 
 
 @pytest.fixture

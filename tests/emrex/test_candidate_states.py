@@ -17,9 +17,10 @@ from app.clock import utcnow
 from app.emrex import services
 from app.emrex.models import EmrexAttempt, EmrexRequest, EmrexRequestEvent, EmrexSummary, EmrexTranscript
 from app.extensions import db
-from tests.conftest import table_counts, text_of
-from tests.emrex.emp_client import complete_at_emp, handoff_fields
-from tests.emrex.test_flow_import import LINK, point
+from tests.support.emp_client import complete_at_emp, handoff_fields
+from tests.support.emrex import LINK, point
+from tests.support.mail import text_of
+from tests.support.rows import table_counts
 
 BASE = "http://127.0.0.1:5000"
 

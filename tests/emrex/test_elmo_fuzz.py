@@ -22,8 +22,8 @@ from lxml import etree
 
 from app.emrex import elmo
 from app.extensions import db
-from tests.conftest import files_on_disk, table_counts
-from tests.emrex.signing import MINIMAL, field, make_key, sign
+from tests.support.rows import files_on_disk, table_counts
+from tests.support.signing import MINIMAL, field, make_key, sign
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "emrex"
 SIGNED = (FIXTURES / "dk-stads-signed-VALID.xml").read_bytes()

@@ -17,9 +17,8 @@ from app.clock import utcnow
 from app.emrex import services
 from app.emrex.models import EmrexAttempt, EmrexContactPoint, EmrexCountry, EmrexRequest, EmrexTranscript
 from app.extensions import db
-from tests.conftest import text_of
-
-LINK = re.compile(r"http://127\.0\.0\.1:5000/emrex/r/([A-Za-z0-9_\-]+)")
+from tests.support.emrex import INVITE_URL as LINK
+from tests.support.mail import text_of
 
 
 @pytest.fixture
@@ -315,7 +314,7 @@ def test_invite_emails_are_translated(emrex_job, make, mailbox, client):
     assert resp.status_code == 200
     import io
 
-    from tests.conftest import PDF
+    from tests.support.builders import PDF
 
     client.post(f"/c/acme/jobs/{emrex_job.id}/apply", data={
         "given_names": "Aino", "family_name": "V", "email": "aino@example.fi", "consent": "y",
@@ -407,7 +406,8 @@ def _return_payload(what: str) -> str:
     import base64
     import gzip
 
-    from tests.emrex.test_elmo import HAZARDS, MINIMAL
+    from tests.support.elmo import HAZARDS
+    from tests.support.signing import MINIMAL
 
     if what == "gzip bomb (128 MB)":
         return _gzip_bomb()

@@ -27,9 +27,10 @@ from app.emrex.models import (
 )
 from app.extensions import db
 from app.privacy.services import collect_export
-from tests.conftest import files_on_disk, text_of
-from tests.emrex.emp_client import complete_at_emp, handoff_fields
-from tests.emrex.test_flow_import import LINK, point
+from tests.support.emp_client import complete_at_emp, handoff_fields
+from tests.support.emrex import LINK, point
+from tests.support.mail import text_of
+from tests.support.rows import files_on_disk
 
 MATTI = {"givenNames": "Matti", "familyName": "Meikäläinen", "bday": "1997-02-03"}  # not the applicant
 COLUMNS = ["candidate", "emrex_status", "emrex_institution", "emrex_degree", "emrex_credits_total", "emrex_gpa"]
@@ -187,7 +188,7 @@ def test_bar_47_picker_is_translated_and_shows_vietnamese_names_family_first(app
 
 
 def test_bar_47_someone_who_says_not_me_gets_a_clear_page_and_nothing_changes(app, make, mailbox, job):
-    from tests.conftest import table_counts
+    from tests.support.rows import table_counts
 
     make.application(job, email="aino@example.fi", given="Aino", family="Virtanen")
     token = _link(mailbox)

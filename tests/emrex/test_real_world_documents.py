@@ -22,8 +22,8 @@ from sqlalchemy import select
 from app.emrex import elmo, grades, services
 from app.emrex.models import EmrexAttempt, EmrexContactPoint, EmrexRequest, EmrexTranscript
 from app.extensions import db
-from tests.emrex.signing import make_key, sign
-from tests.emrex.test_elmo import FIXTURES
+from tests.support.elmo import FIXTURES
+from tests.support.signing import make_key, sign
 
 
 def parsed(name: str) -> elmo.Transcript:

@@ -16,10 +16,12 @@ from app.clock import utcnow
 from app.extensions import db
 from app.messaging.models import OutboxEmail
 from app.partners.models import PartnerDelivery
-from tests.boards.test_topcv_sandbox_flow import Flow
-from tests.conftest import PDF, Auth, FreshGClient, free_port
-from tests.faults.test_smtp import badge
-from tests.sandbox_process import SandboxProcess
+from tests.support.builders import PDF
+from tests.support.clients import Auth, FreshGClient
+from tests.support.faults import badge
+from tests.support.processes import free_port
+from tests.support.sandbox_process import SandboxProcess
+from tests.support.topcv_flow import Flow
 
 
 def logged_in(app, email: str) -> FreshGClient:

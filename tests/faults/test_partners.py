@@ -12,8 +12,9 @@ from sqlalchemy import func, select
 from app.boards.models import Posting
 from app.extensions import db
 from app.partners.models import PartnerDelivery
-from tests.boards.test_topcv_sandbox_flow import Flow
-from tests.conftest import PASSWORD, wait_for
+from tests.support.builders import PASSWORD
+from tests.support.processes import wait_for
+from tests.support.topcv_flow import Flow
 
 
 @pytest.fixture

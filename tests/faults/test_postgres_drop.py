@@ -16,7 +16,8 @@ from app.applications import files
 from app.applications.models import Application, Candidate, StoredFile
 from app.extensions import db
 from app.messaging.models import OutboxEmail
-from tests.conftest import PDF, Builders, FreshGClient
+from tests.support.builders import PDF, Builders
+from tests.support.clients import FreshGClient
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/haku_faults"
@@ -140,8 +141,8 @@ def test_bar_30_many_workers_claim_the_same_email_at_once_on_postgresql(pg_app, 
     from aiosmtpd.controller import Controller
 
     from app.messaging import services
-    from tests.conftest import free_port
-    from tests.faults.conftest import FaultySmtp
+    from tests.support.faults import FaultySmtp
+    from tests.support.processes import free_port
 
     smtp = FaultySmtp()
     smtp.port = free_port()
@@ -169,7 +170,7 @@ def test_bar_30_many_workers_claim_the_same_email_at_once_on_postgresql(pg_app, 
         threads = [threading.Thread(target=worker) for _ in range(8)]
         for thread in threads:
             thread.start()
-        from tests.conftest import wait_for
+        from tests.support.processes import wait_for
 
         wait_for(lambda: len(results) == 7, timeout=60, message="the seven losers to give up")
         assert results == ["sending"] * 7

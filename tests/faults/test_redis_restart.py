@@ -15,8 +15,9 @@ from app import create_app, sweeper
 from app.clock import utcnow
 from app.extensions import db
 from app.messaging.models import OutboxEmail
-from tests.conftest import Auth, FreshGClient, run_worker
-from tests.faults.test_smtp import badge, card
+from tests.support.clients import Auth, FreshGClient
+from tests.support.faults import badge, card
+from tests.support.processes import run_worker
 
 
 def test_redis_restarted_mid_run_loses_nothing_and_sends_each_email_once(

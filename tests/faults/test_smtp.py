@@ -17,24 +17,12 @@ from app.clock import utcnow
 from app.extensions import db
 from app.messaging import services
 from app.messaging.models import OutboxEmail
+from tests.support.faults import badge, card
 
 
 def outbox_of(application) -> OutboxEmail:
     db.session.expire_all()
     return db.session.scalar(select(OutboxEmail).where(OutboxEmail.application_id == application.id))
-
-
-def card(client, company, application) -> str:
-    from tests.conftest import PASSWORD
-
-    client.post("/admin/login", data={"email": f"admin@{company.slug}.test", "password": PASSWORD})
-    resp = client.get(f"/admin/applications/{getattr(application, 'id', application)}")
-    assert resp.status_code == 200
-    return resp.get_data(as_text=True)
-
-
-def badge(status: str) -> str:
-    return f'<span class="badge badge-{status}">{status}</span>'
 
 
 def ours(messages, application) -> list:

@@ -20,9 +20,9 @@ from app.clock import utcnow
 from app.extensions import db
 from app.messaging import services
 from app.messaging.models import OutboxEmail
-from tests.conftest import Auth, run_worker, wait_for
-from tests.faults.conftest import WorkerProcess
-from tests.faults.test_smtp import badge, card
+from tests.support.clients import Auth
+from tests.support.faults import WorkerProcess, badge, card
+from tests.support.processes import run_worker, wait_for
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from app import create_app, sweeper
 from app.clock import utcnow
 from app.extensions import db
 from app.messaging.models import OutboxEmail
-from tests.conftest import free_port, run_worker, text_of
+from tests.support.mail import text_of
+from tests.support.processes import free_port, run_worker
 
 pytestmark = pytest.mark.integration
 

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.messaging import rendering, services
 from app.messaging.models import OutboxEmail
-from tests.conftest import text_of
+from tests.support.mail import text_of
 
 
 def test_apply_email_is_delivered_over_smtp(make, mailbox):

@@ -11,7 +11,7 @@ from app.extensions import db
 from app.messaging import rendering
 from app.messaging.defaults import DEFAULT_TEMPLATES
 from app.messaging.models import EmailTemplate, OutboxEmail
-from tests.conftest import text_of
+from tests.support.mail import text_of
 
 ALLOWED = "{{ candidate_name }}, {{ candidate_given_name }}, {{ job_title }}"
 

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.partners.models import PartnerDelivery
-from tests.boards.conftest import connect, event, signed
-from tests.counting_stream import CountingStream
+from tests.support.boards import connect, event, signed
+from tests.support.counting_stream import CountingStream
 
 
 def stored() -> int:
@@ -24,8 +24,8 @@ def test_finding_partner_api_answers_before_verifying(client, make):
     integration 410 ``not_connected`` to anyone, signature or not (the URL alone revealed the
     integration's state), and an unknown integration's 20 MB body was read in full before
     its 404. Now: 401 until the signature verifies, and the 404 reads nothing."""
-    from tests.assessments.conftest import add_integration
-    from tests.assessments.conftest import signed as vendor_signed
+    from tests.support.assessments import add_integration
+    from tests.support.assessments import signed as vendor_signed
 
     company = make.company("acme-vn")
     board = connect(company)

@@ -14,7 +14,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from tests.boards.conftest import connect
+from tests.support.boards import connect
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "openapi" / "partner-v1.yaml"
 DOCUMENTED = {200, 202, 400, 401, 404, 410, 413, 415, 429}

@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 
 from app.applications.models import Application, Candidate, StoredFile
 from app.extensions import db
-from tests.conftest import PDF
-from tests.counting_stream import CountingStream
+from tests.support.builders import PDF
+from tests.support.counting_stream import CountingStream
 
 
 def counts():
@@ -103,7 +103,7 @@ def test_bar_12_candidate_text_is_escaped(client, make, job):
     evil = '<img src=x onerror=alert(1)> hx-get="/admin" {{7*7}}'
     client.post(f"/c/acme/jobs/{job.id}/apply", data=form(given_names=evil, family_name=evil, cover_letter=evil),
                 content_type="multipart/form-data")
-    from tests.conftest import Auth
+    from tests.support.clients import Auth
 
     Auth(client).login("admin@acme.test")
     application = db.session.scalar(select(Application))

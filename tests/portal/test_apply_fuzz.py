@@ -19,7 +19,8 @@ from sqlalchemy import func, select
 from app.applications.models import Application, Candidate
 from app.extensions import db
 from app.messaging.models import OutboxEmail
-from tests.conftest import PDF, files_on_disk, table_counts
+from tests.support.builders import PDF
+from tests.support.rows import files_on_disk, table_counts
 
 FUZZ = settings(max_examples=100, deadline=None, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,

@@ -7,7 +7,7 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from tests.conftest import PDF
+from tests.support.builders import PDF
 
 ROOT = Path(__file__).resolve().parents[2] / "translations"
 LANGS = {"fi": ("Töihin yritykseen Acme Oy", "Lähetä hakemus", "Kirjoita etunimesi."),

@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 
 from app.clock import utcnow
 from app.extensions import db
-from tests.conftest import run_worker, text_of
-from tests.privacy.conftest import ATTACHMENT, COURSE, EMAIL, EMAIL_N, TOPCV_REF, XML, build_person
+from tests.support.mail import text_of
+from tests.support.privacy import ATTACHMENT, COURSE, EMAIL, EMAIL_N, TOPCV_REF, XML, build_person
+from tests.support.processes import run_worker
 
 
 def _count(model) -> int:
@@ -186,7 +187,7 @@ def test_export_email_is_in_the_candidates_language(app, client, person):
 
 def test_post_is_rate_limited(app_config, app, person):
     from app import create_app
-    from tests.conftest import FreshGClient
+    from tests.support.clients import FreshGClient
 
     limited = create_app({**app_config, "RATELIMIT_ENABLED": True})
     limited.test_client_class = FreshGClient
@@ -200,7 +201,7 @@ def test_bar_37_export_excludes_other_people(app, client, make, mailbox):
     """Two people in one company share a name and a phone (and each has every kind of data:
     CV, EMREX records, assessment, a TopCV application): each export holds its owner's
     records only — none of the other person's applications, files, study records or ids."""
-    from tests.privacy.conftest import _tag, export_of
+    from tests.support.privacy import export_of, tagged
 
     erkki = build_person(make)
     namesake = build_person(make, erkki.company, email="erkki.e@example.org", suffix="-X")  # same name and phone
@@ -216,8 +217,8 @@ def test_bar_37_export_excludes_other_people(app, client, make, mailbox):
             assert ref not in blob and not any(ref in name for name in archive)
         assert f"Dear team{suffix}, hire me" in blob
         assert f"Dear team{other_suffix}, hire me" not in blob
-        assert _tag(TOPCV_REF, other_suffix) not in blob
-        assert _tag("alva-int-5521", other_suffix) not in blob
+        assert tagged(TOPCV_REF, other_suffix) not in blob
+        assert tagged("alva-int-5521", other_suffix) not in blob
         cvs = [body for name, body in archive.items() if name.endswith("erkki-cv.pdf")]
         assert len(cvs) == 1 and f"CV of Erkki{suffix}\n".encode() in cvs[0]
         study = [r for a in data["applications"] for r in a["study_records"]]

@@ -10,59 +10,7 @@ from rq.registry import ScheduledJobRegistry
 from sqlalchemy import func, select
 
 from app.extensions import db
-from tests.privacy.conftest import EMAIL, EMAIL_N, INTERVIEW_ID, PHONE, TOPCV_REF, build_person
-
-# The tables whose own ``id`` is one of the person's rows (kind of id → table).
-OWN_IDS = {"applications": "applications", "candidates": "candidate", "stored_files": "files",
-           "assessment_orders": "orders", "emrex_requests": "emrex_requests", "emrex_transcripts": "transcripts",
-           "partner_deliveries": "deliveries", "outbox_emails": "outbox"}
-# Foreign keys that point at the person's rows (referenced table → kind of id).
-REFERENCED = {"applications": "applications", "candidates": "candidate", "stored_files": "files",
-              "assessment_orders": "orders", "emrex_requests": "emrex_requests",
-              "emrex_transcripts": "transcripts", "partner_deliveries": "deliveries", "outbox_emails": "outbox"}
-
-
-def _ids(person) -> dict[str, set[int]]:
-    return {"applications": set(person.applications), "candidate": {person.candidate_id},
-            "files": set(person.files), "orders": set(person.orders), "emrex_requests": set(person.emrex_requests),
-            "transcripts": set(person.transcripts), "deliveries": set(person.deliveries),
-            "outbox": set(person.outbox)}
-
-
-def _needles(person) -> list[str]:
-    return [EMAIL, EMAIL_N, PHONE, "Erkki", "Esimerkki", TOPCV_REF, INTERVIEW_ID, "Dear team, hire me", "strong candidate Erkki",
-            "Very logical Erkki", *person.refs, *person.storage_keys]
-
-
-def traces(person, *, skip: set[tuple[str, int]] = frozenset()) -> list[str]:
-    """Every row of every table that still holds one of the person's ids (by primary key or
-    foreign key) or one of their strings (in any column)."""
-    ids = _ids(person)
-    needles = _needles(person)
-    found = []
-    for table in db.metadata.sorted_tables:
-        for row in db.session.execute(select(table)).mappings():
-            key = (table.name, row.get("id"))
-            if key in skip:
-                continue
-            kind = OWN_IDS.get(table.name)
-            if kind and row.get("id") in ids[kind]:
-                found.append(f"{table.name} #{row['id']} still exists")
-            for column in table.columns:
-                for fk in column.foreign_keys:
-                    ref = REFERENCED.get(fk.column.table.name)
-                    if ref and row[column.name] in ids[ref]:
-                        found.append(f"{table.name}.{column.name}={row[column.name]}")
-            text = json.dumps({k: v for k, v in row.items()}, default=str)
-            for needle in needles:
-                if needle in text:
-                    found.append(f"{table.name} #{row.get('id')} contains {needle!r}")
-            if table.name == "audit_entries" and any(
-                    row["object"] == f"{prefix}:{i}" for prefix, kind in
-                    (("application", "applications"), ("assessment_order", "orders"),
-                     ("partner_delivery", "deliveries")) for i in ids[kind]):
-                found.append(f"audit_entries #{row['id']} names {row['object']}")
-    return found
+from tests.support.privacy import EMAIL_N, build_person, traces
 
 
 def _queued_args(redis_queues=("emails", "boards", "assessments", "default", "emrex")) -> list[tuple[str, tuple]]:

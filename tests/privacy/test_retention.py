@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app import sweeper
 from app.extensions import db
-from tests.privacy.conftest import build_person
+from tests.support.privacy import build_person
 
 T0 = datetime(2024, 1, 10, 9, 0)
 MONTH = timedelta(days=30)

@@ -21,8 +21,8 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from tests.conftest import wait_for
-from tests.sandbox_process import SandboxProcess
+from tests.support.processes import wait_for
+from tests.support.sandbox_process import SandboxProcess
 
 MODULE = "sandboxes.assessment_vendor"
 TESTS_BY_PRODUCT = {

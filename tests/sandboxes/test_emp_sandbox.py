@@ -22,7 +22,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from lxml import etree, html
 
-from tests.sandbox_process import SandboxProcess
+from tests.support.sandbox_process import SandboxProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 XSD_DIR = ROOT / "sandboxes" / "emp" / "xsd"

@@ -23,7 +23,7 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from sandboxes.topcv import jobs as topcv_jobs
-from tests.sandbox_process import SandboxProcess, free_port
+from tests.support.sandbox_process import SandboxProcess, free_port
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 DEADLINE_S = 20.0
@@ -31,7 +31,7 @@ DEADLINE_S = 20.0
 
 def wait_for(predicate, timeout: float = DEADLINE_S, message: str = "condition"):
     """The suite's poll-with-a-deadline helper, with this file's deadline."""
-    from tests.conftest import wait_for as poll
+    from tests.support.processes import wait_for as poll
 
     return poll(predicate, timeout=timeout, interval=0.02, message=message)
 

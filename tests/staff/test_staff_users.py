@@ -11,7 +11,10 @@ from app.accounts.models import AccountLink, Company, User
 from app.audit import AuditEntry
 from app.extensions import db
 from app.messaging.models import OutboxEmail
-from tests.conftest import PASSWORD, run_worker, table_counts, text_of
+from tests.support.builders import PASSWORD
+from tests.support.mail import text_of
+from tests.support.processes import run_worker
+from tests.support.rows import table_counts
 
 LINK_RE = re.compile(r"http://[^/\s]+(/admin/set-password/[A-Za-z0-9_\-]+)")
 NEW_PASSWORD = "a lantern by the lake 2026"

@@ -43,7 +43,7 @@ def test_staff_see_the_workers_alive(client, auth, make, test_env):
     import subprocess
     import sys
 
-    from tests.conftest import ROOT, wait_for
+    from tests.support.processes import ROOT, wait_for
 
     make.staff()
     auth.login("staff@haku.test")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from tests.conftest import ROOT, free_port
+from tests.support.processes import ROOT, free_port
 
 #: Production settings (no HAKU_CONFIG: the shipped config must choose production itself).
 PRODUCTION_KEYS = "p1:MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI="

@@ -7,7 +7,7 @@ import socket
 import socketserver
 import threading
 
-from tests.conftest import PDF
+from tests.support.builders import PDF
 
 
 class Listener:
