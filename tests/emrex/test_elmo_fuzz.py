@@ -52,7 +52,7 @@ SAMPLE_CERT = _sample_cert()
 
 
 def through_the_path(value, certificates: list[str]):
-    """What ``services._import`` runs before it writes: an ElmoError is the declared answer."""
+    """What ``services.returns._import`` runs before it writes: an ElmoError is the declared answer."""
     try:
         root = elmo.parse_xml(elmo.decode_elmo_field(value))
         elmo.verify_signature(root, certificates)

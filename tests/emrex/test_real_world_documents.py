@@ -56,7 +56,7 @@ def rows(transcript: elmo.Transcript) -> dict[str, elmo.Opportunity]:
     ("1990-13-05", None, None),
 ])
 def test_dates_in_the_documents_own_format(value, dtf, expected):
-    assert elmo._date(value, dtf) == expected
+    assert elmo.dates._date(value, dtf) == expected
 
 
 def test_legacy_birth_date_with_dtf_is_read():

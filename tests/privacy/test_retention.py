@@ -160,5 +160,5 @@ def test_every_source_that_creates_applications_records_consent():
                     callers.append((path.relative_to(root).as_posix(),
                                     {k.arg for k in node.keywords}))
     assert constructors == ["applications/services.py"]
-    assert sorted(p for p, _ in callers) == ["applications/services.py", "boards/services.py"]
+    assert sorted(p for p, _ in callers) == ["applications/services.py", "boards/services/inbound.py"]
     assert all("consent_version" in keywords for _, keywords in callers)

@@ -1,0 +1,25 @@
+"""Assessment vendors: the timings, names and error the parts share."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from app.assessments.models import PRODUCTS
+from app.partners.models import IntegrationStatus
+
+CONNECTED = (IntegrationStatus.CONFIGURED, IntegrationStatus.ERROR)
+TESTS_CACHE_FOR = timedelta(hours=1)
+TESTS_RETRY_AFTER = timedelta(minutes=1)  # after a failed refresh, pages do not wait on the vendor again at once
+RESUME_MAX_AGE = 7 * 24 * 3600
+RESUME_SALT = "assessment-resume"
+INVITE_TEMPLATE = "assessment_invite"
+RANK = {"pending": 0, "invited": 1, "started": 2, "complete": 3, "expired": 3, "cancelled": 3, "error": 3,
+        "failed": 3}
+
+
+class AssessmentError(ValueError):
+    """A rule of assessments was broken; the message is for the person."""
+
+
+def product_label(product: str) -> str:
+    return PRODUCTS.get(product, product)

@@ -1,0 +1,129 @@
+"""Assessment vendors: the outbound calls, run in tasks through the partner delivery log."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.applications import services as applications
+from app.assessments.models import AssessmentOrder
+from app.assessments.services.common import CONNECTED, INVITE_TEMPLATE, product_label
+from app.assessments.services.integrations import _no_key, _note_call, callback_url, client_for
+from app.assessments.services.orders import _open_key, refresh_summary, resume_url
+from app.assessments.services.results import apply_status
+from app.clock import utcnow
+from app.extensions import db
+from app.integrations.http import CallResult
+from app.partners import services as partners
+from app.partners.models import PartnerDelivery, PartnerIntegration
+
+# ---------------------------------------------------------------- outbound calls (run in tasks)
+
+def _order_for(delivery: PartnerDelivery, integration: PartnerIntegration) -> AssessmentOrder | None:
+    order_id = (delivery.target or {}).get("order_id")
+    if not isinstance(order_id, int):
+        return None
+    return db.session.scalar(select(AssessmentOrder).where(AssessmentOrder.id == order_id,
+                                                           AssessmentOrder.company_id == integration.company_id,
+                                                           AssessmentOrder.integration_id == integration.id))
+
+
+def _fail_order(order: AssessmentOrder, message: str) -> None:
+    order.status, order.status_detail, order.open_key = "failed", message[:1000], None
+    applications.add_event(order.application, "assessment_failed",
+                           data={"test": order.partner_test_name, "error": message[:300]})
+    refresh_summary(order.application_id, order.company_id)
+
+
+def _send_body(order: AssessmentOrder, integration: PartnerIntegration) -> dict:
+    application = order.application
+    candidate = application.candidate
+    job = application.job
+    return {
+        "api_version": "1",
+        "partner_test_id": order.partner_test_id,
+        "candidate": {"first_name": candidate.given_names, "last_name": candidate.family_name,
+                      "email": candidate.email, "phone_number": candidate.phone,
+                      "resume_url": resume_url(application)},
+        "application_ref": application.ref,
+        "job": {"id": job.id, "title": job.title} if job else {"id": None, "title": None},
+        "integration_external_id": integration.external_id,
+        "callback_url": callback_url(integration),
+        "locale": candidate.locale,
+    }
+
+
+def _reopen(order: AssessmentOrder) -> str | None:
+    """A replayed send of a failed order opens it again (unless another one is open)."""
+    key = _open_key(order.application_id, order.integration_id, order.partner_test_id)
+    if db.session.scalar(select(AssessmentOrder.id).where(AssessmentOrder.open_key == key)) is not None:
+        return "Another order for this test is open for the candidate; nothing was sent."
+    order.status, order.status_detail, order.open_key = "pending", None, key
+    db.session.flush()
+    return None
+
+
+def _send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
+    order = _order_for(delivery, integration)
+    if order is None:
+        return CallResult(None, error="The order no longer exists.", retryable=False)
+    if order.status == "failed" and order.partner_interview_id is None:
+        problem = _reopen(order)
+        if problem:
+            return CallResult(None, error=problem, retryable=False)
+    elif order.status != "pending":
+        return CallResult(None, error=f"The order is already {order.status}; nothing was sent.", retryable=False)
+    if not integration.is_active or integration.status not in CONNECTED:
+        result = CallResult(None, error=f"{product_label(integration.product)} is switched off or not connected.",
+                            retryable=False)
+    else:
+        client = client_for(integration)
+        result = client.send_test(_send_body(order, integration)) if client else _no_key()
+        _note_call(integration, result)
+    if result.ok:
+        order.partner_interview_id = result.data["partner_interview_id"]
+        order.candidate_url = result.data["candidate_url"]
+        order.status, order.status_detail, order.invited_at = "invited", None, utcnow()
+        _queue_invite(order)
+        applications.add_event(order.application, "assessment_invited", data={"test": order.partner_test_name})
+        refresh_summary(order.application_id, order.company_id)
+        delivery.summary = f"order {order.id} → {order.partner_interview_id}"[:500]
+    elif not result.retryable:
+        _fail_order(order, result.error or "The vendor refused the test.")
+    return result
+
+
+def _send_dead(delivery: PartnerDelivery, integration: PartnerIntegration) -> None:
+    order = _order_for(delivery, integration)
+    if order is not None and order.status == "pending":
+        _fail_order(order, f"The vendor could not be reached: {delivery.error or 'no answer'}")
+
+
+def _queue_invite(order: AssessmentOrder) -> None:
+    """The candidate gets the vendor's test link from Haku, through the outbox."""
+    from app.messaging.services import queue_template_email, template_for
+
+    application = order.application
+    candidate = application.candidate
+    template = template_for(application.company_id, INVITE_TEMPLATE, candidate.locale)
+    if template is None or not candidate.email:
+        return
+    fields = {**applications.merge_fields(application), "link": order.candidate_url}
+    queue_template_email(template, to=candidate.email, fields=fields, kind="assessment_invite",
+                         dedupe_key=f"assessment-invite:{order.id}", company_id=application.company_id,
+                         application_id=application.id)
+
+
+def _test_status(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
+    order = _order_for(delivery, integration)
+    if order is None or not order.partner_interview_id:
+        return CallResult(None, error="No sent order to ask about.", retryable=False)
+    client = client_for(integration)
+    result = client.test_status(order.partner_interview_id) if client else _no_key()
+    _note_call(integration, result)
+    if result.ok:
+        apply_status(order, result.data)
+    return result
+
+
+partners.register_outbound("alva.send_test", on_dead=_send_dead)(_send_test)
+partners.register_outbound("alva.test_status")(_test_status)

@@ -1,0 +1,187 @@
+"""TopCV, the inbound events (run in tasks by the registered handlers): moderation notices and
+applicants."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import UTC
+
+from flask import current_app
+from sqlalchemy import select
+
+from app.applications import files
+from app.applications import services as applications
+from app.applications.matching import exact_matches, normalise_title
+from app.applications.models import Application
+from app.boards.models import Posting
+from app.boards.services.common import TOPCV_CONSENT, VENDOR
+from app.boards.services.integration import client_for
+from app.clock import utcnow
+from app.extensions import db
+from app.jobs.models import Job, JobStatus
+from app.links import path_for
+from app.partners import services as partners
+from app.partners.models import PartnerDelivery, PartnerIntegration
+
+# ---------------------------------------------------------------- inbound events (tasks)
+
+def _posting_by_board_id(integration: PartnerIntegration, board_job_id) -> Posting | None:
+    if not board_job_id:
+        return None
+    return db.session.scalar(select(Posting).where(Posting.integration_id == integration.id,
+                                                   Posting.board_job_id == str(board_job_id)[:100]))
+
+
+def _notify_moderation(posting: Posting) -> None:
+    from app.messaging.services import notify
+
+    job = posting.job
+    if posting.status == "approved":
+        title = f"TopCV approved the posting of {job.title}"
+    else:
+        title = f"TopCV rejected the posting of {job.title}: {posting.reject_reason or 'no reason given'}"
+    notify(job.notify_users(), company_id=posting.company_id, kind="posting_moderated", title=title[:200],
+           body=posting.reject_reason or "", link=path_for("admin.job_sources", job_id=job.id),
+           dedupe_key=f"posting:{posting.id}:{posting.status}:{utcnow():%Y%m%d%H%M%S%f}")
+
+
+def _moderation(status: str):
+    def handle(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
+        data = payload.get("data") or {}
+        if not isinstance(data, dict):
+            raise partners.InboundRejected("data must be an object")
+        posting = _posting_by_board_id(integration, data.get("board_job_id"))
+        if posting is None:  # e.g. a job posted on TopCV directly and never linked in Haku
+            raise partners.InboundIgnored(f"no posting in Haku for TopCV job {str(data.get('board_job_id'))[:60]}")
+        at = _event_time(payload)
+        if posting.status in ("closed", "expired"):
+            return  # a late notice about a posting that has ended
+        if at is not None and posting.board_event_at is not None and at < posting.board_event_at:
+            return  # an older notice delivered after a newer one
+        if at is not None and at == posting.board_event_at and posting.status != status:
+            # TopCV's timestamps have whole seconds: two different notices in the same second
+            # cannot be ordered by time, so ask TopCV for the job's status now
+            partners.queue_call(integration, "topcv.sync_job", target={"posting_id": posting.id},
+                                summary=f"same-second notices for {posting.board_job_id}")
+            return
+        posting.board_event_at = at or posting.board_event_at
+        if posting.status == status:
+            return  # a repeated notice: the newest time is kept, nothing else changes
+        posting.status = status
+        posting.reject_reason = str(data.get("reason") or "")[:1000] or None if status == "rejected" else None
+        posting.last_synced_at = utcnow()
+        _notify_moderation(posting)
+    return handle
+
+
+partners.register_inbound(VENDOR, "job.approved")(_moderation("approved"))
+partners.register_inbound(VENDOR, "job.rejected")(_moderation("rejected"))
+
+
+def _event_time(payload: dict):
+    from datetime import datetime
+
+    try:
+        at = datetime.fromisoformat(str(payload.get("timestamp")).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
+
+
+def split_full_name(full_name: str) -> tuple[str, str]:
+    """Given and family name of a TopCV full name (PARTNERS.md §3.3): Vietnamese names put
+    the family name first ("Nguyễn Thị Lan": family Nguyễn, given names Thị Lan), so the first
+    word is the family name and the rest the given names; a single word is kept as the given
+    name. The whole name stays the display name and the person is marked "name unverified"."""
+    full_name = " ".join((full_name or "").split())
+    family, _, given = full_name.partition(" ")
+    return (given, family) if given else (full_name, "")
+
+
+def _resume(integration: PartnerIntegration, resume) -> tuple[tuple[str, bytes] | None, str | None]:
+    """The CV as (name, bytes), or a reason it was dropped."""
+    if not resume:
+        return None, None
+    if not isinstance(resume, dict):
+        return None, "the resume field was not an object"
+    limit = current_app.config["CV_MAX_BYTES"]
+    name = str(resume.get("file_name") or "cv.pdf")[:200]
+    try:
+        if resume.get("data"):
+            encoded = str(resume["data"])
+            if len(encoded) > (limit * 4) // 3 + 8:
+                return None, f"the CV is larger than {limit // (1024 * 1024)} MB"
+            raw = base64.b64decode(encoded, validate=True)
+        elif resume.get("url"):
+            raw = client_for(integration).fetch_file(str(resume["url"]), limit)
+        else:
+            return None, None
+        files.check_pdf(raw, limit)
+    except (binascii.Error, ValueError) as exc:
+        return None, f"the CV could not be used: {exc}"
+    return (name, raw), None
+
+
+@partners.register_inbound(VENDOR, "application.created")
+def _application_created(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
+    data = payload.get("data")
+    if not isinstance(data, dict):
+        raise partners.InboundRejected("data must be an object")
+    person = data.get("candidate") if isinstance(data.get("candidate"), dict) else {}
+    full_name = str(person.get("full_name") or "").strip()
+    email, phone = str(person.get("email") or "").strip()[:254], str(person.get("phone") or "").strip()[:40]
+    ref = str(data.get("board_application_id") or "").strip()[:100]
+    if not full_name or not (email or phone or ref):
+        raise partners.InboundRejected("the applicant has no name, or no email, phone or application id")
+    company_id = integration.company_id
+    if ref and db.session.scalar(select(Application.id).where(Application.company_id == company_id,
+                                                              Application.source == "topcv",
+                                                              Application.source_ref == ref)):
+        return  # the same TopCV application delivered again under another event id
+    job, how = _job_for(integration, data)
+    given, family = split_full_name(full_name)
+    # The person is reused only by the same normalised email, never by phone or name (a
+    # phone-only applicant is always a new person; look-alikes are suggested to recruiters).
+    person_data = applications.CandidateData(
+        given_names=given, family_name=family, email=email or None, phone=phone or None, locale="vi",
+        name_unverified=True, display_name=full_name)
+    candidate = applications.get_or_create_candidate(company_id, person_data)
+    typed = applications.typed_details(candidate, person_data)
+    if job is not None:
+        existing = applications.blocking_application(company_id, candidate.id, job.id)
+        if existing is not None:
+            applications.record_duplicate(existing, source="topcv", typed=typed,
+                                          data={"board_application_id": ref})
+            return
+    cv, cv_problem = _resume(integration, data.get("resume"))
+    title = str(data.get("job_title") or "")[:200]
+    pending_reason = None if job else how
+    application = applications.create_application(
+        company_id, candidate, job, source="topcv", cover_letter=str(data.get("cover_letter") or "")[:20000], cv=cv,
+        consent_version=TOPCV_CONSENT,
+        pending_reason=pending_reason,
+        pending_data={"job_title": title, "board_job_id": data.get("board_job_id"),
+                      "answers": data.get("answers") if isinstance(data.get("answers"), list) else []},
+        event_data={"board_application_id": ref, "matched": how if job else None,
+                    **({"typed": typed} if typed else {})})
+    application.source_ref = ref or None
+    if cv_problem:
+        applications.add_event(application, "cv_dropped", data={"reason": cv_problem})
+
+
+def _job_for(integration: PartnerIntegration, data: dict) -> tuple[Job | None, str]:
+    posting = _posting_by_board_id(integration, data.get("board_job_id"))
+    if posting is not None and posting.job is not None:
+        return posting.job, "posting"
+    title = str(data.get("job_title") or "")
+    open_jobs = list(db.session.scalars(select(Job).where(Job.company_id == integration.company_id,
+                                                          Job.status == JobStatus.PUBLISHED.value)))
+    found = exact_matches(title, open_jobs)
+    if len(found) == 1:
+        return found[0], "matched by title"
+    if not normalise_title(title):
+        return None, "TopCV sent no job title and no known posting"
+    if found:
+        return None, f"{len(found)} open jobs have the title “{title}”"
+    return None, f"no TopCV posting and no open job titled “{title}”"

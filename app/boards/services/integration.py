@@ -1,0 +1,146 @@
+"""TopCV, the connection: keys, the webhook URL, the gate for inbound events, the client."""
+
+from __future__ import annotations
+
+import base64
+
+from flask import current_app
+from sqlalchemy import select
+
+from app import audit, background
+from app.accounts.models import Company, User
+from app.boards.services.common import PRODUCT, VENDOR, BoardError
+from app.clock import utcnow
+from app.extensions import db
+from app.integrations.http import CallResult, allowed_hosts
+from app.integrations.topcv import TopCVClient
+from app.links import external_url, path_for
+from app.partners import services as partners
+from app.partners.models import IntegrationStatus, PartnerIntegration
+
+# ---------------------------------------------------------------- the connection
+
+def boards_enabled(company_id: int) -> bool:
+    company = db.session.get(Company, company_id)
+    return bool(company and company.job_boards_enabled)
+
+
+def connection(company_id: int, create: bool = False) -> PartnerIntegration | None:
+    row = db.session.scalar(select(PartnerIntegration).where(
+        PartnerIntegration.company_id == company_id, PartnerIntegration.vendor == VENDOR,
+        PartnerIntegration.product == PRODUCT))
+    if row is None and create:
+        row = PartnerIntegration(company_id=company_id, vendor=VENDOR, product=PRODUCT,
+                                 status=IntegrationStatus.NOT_CONFIGURED)
+        db.session.add(row)
+        db.session.flush()
+    return row
+
+
+def accepts_events(integration: PartnerIntegration) -> bool:
+    """Known but switched off, disconnected or without keys → 410."""
+    company = integration.company
+    enabled = company.job_boards_enabled if company is not None else boards_enabled(integration.company_id)
+    return (integration.is_active and bool(enabled)
+            and integration.status in (IntegrationStatus.CONFIGURED, IntegrationStatus.ERROR)
+            and bool(integration.signing_secret_enc))
+
+
+def secret_as_whsec(secret: str) -> str:
+    """TopCV signs with the Secret Key as pasted: its UTF-8 bytes are the HMAC key."""
+    return "whsec_" + base64.b64encode(secret.encode("utf-8")).decode()
+
+
+partners.register_gate(VENDOR, accepts_events, secret_as_whsec)
+
+
+def webhook_url(integration: PartnerIntegration) -> str:
+    return external_url("partner_api.topcv_events", external_id=integration.external_id)
+
+
+def client_for(integration: PartnerIntegration, api_key: str | None = None) -> TopCVClient:
+    key = api_key if api_key is not None else (partners.api_key(integration) or "")
+    return TopCVClient(current_app.config["TOPCV_API_URL"], key,
+                       allowed_hosts(current_app.config["OUTBOUND_ALLOWED_HOSTS"]),
+                       timeout=current_app.config.get("PARTNER_HTTP_TIMEOUT", 10))
+
+
+def _fail_reason(result: CallResult) -> str:
+    if result.status_code in (401, 403):
+        return "TopCV refused these keys. Check the Employer API key (Access Token)."
+    if result.retryable:
+        return f"TopCV could not be reached ({result.error}). Nothing was saved; try again in a moment."
+    return f"TopCV said: {result.error}"
+
+
+def save_keys(company_id: int, actor: User, api_key: str, secret_key: str) -> PartnerIntegration:
+    """Validate the keys against TopCV (``GET /v1/me``) and store them encrypted."""
+    api_key, secret_key = (api_key or "").strip(), (secret_key or "").strip()
+    if not boards_enabled(company_id):
+        raise BoardError("Job boards are not enabled for your company.")
+    if not api_key:
+        raise BoardError("Enter the Employer API key (TopCV calls it Access Token).", "api_key")
+    if not secret_key:
+        raise BoardError("Enter the Secret Key.", "secret_key")
+    if len(api_key) > 500 or len(secret_key) > 500:
+        raise BoardError("That key is too long to be a TopCV key.")
+    integration = connection(company_id, create=True)
+    result = partners.call_now(integration, "topcv.me", lambda: client_for(integration, api_key).me(),
+                               summary="validate keys", actor=actor)
+    if not result.ok or not isinstance(result.data, dict):
+        background.commit()  # keep the log row; the keys are not stored
+        raise BoardError(_fail_reason(result) if not result.ok else "TopCV answered something unexpected.")
+    before = {"status": integration.status, "api_key_hint": integration.api_key_hint}
+    partners.set_api_key(integration, api_key)
+    partners.set_signing_secret(integration, secret_key)
+    integration.status, integration.status_detail = IntegrationStatus.CONFIGURED, None
+    integration.account_name = str(result.data.get("name") or "")[:200] or None
+    integration.vendor_account_ref = str(result.data.get("employer_id") or "")[:200] or None
+    integration.is_active = True
+    audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"partner_integration:{integration.id}",
+                 action="topcv.keys_saved", before=before,
+                 after={"status": integration.status, "api_key_hint": integration.api_key_hint})
+    background.commit()
+    return integration
+
+
+def disconnect(company_id: int, actor: User) -> PartnerIntegration | None:
+    """Wipe the keys; the posting history stays."""
+    integration = connection(company_id)
+    if integration is None:
+        return None
+    before = {"status": integration.status, "api_key_hint": integration.api_key_hint}
+    partners.set_api_key(integration, None)
+    partners.set_signing_secret(integration, None)
+    integration.status, integration.status_detail = IntegrationStatus.NOT_CONFIGURED, None
+    audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"partner_integration:{integration.id}",
+                 action="topcv.disconnected", before=before, after={"status": integration.status})
+    background.commit()
+    return integration
+
+
+def _keys_refused(integration: PartnerIntegration, result: CallResult) -> None:
+    """TopCV refused the stored keys: disconnected, and the admins are told."""
+    if integration.status != IntegrationStatus.DISCONNECTED:
+        integration.status = IntegrationStatus.DISCONNECTED
+        integration.status_detail = "TopCV refused the stored keys; paste new ones."
+        partners.alert_admins(integration, "TopCV refused the stored keys: paste new ones",
+                              path_for("admin.topcv_settings"), f"topcv-refused:{integration.id}:{utcnow():%Y%m%d%H}")
+
+
+def _note_result(integration: PartnerIntegration, result: CallResult) -> None:
+    if result.status_code in (401, 403):
+        _keys_refused(integration, result)
+    elif result.ok and integration.status == IntegrationStatus.ERROR:
+        integration.status, integration.status_detail = IntegrationStatus.CONFIGURED, None
+    elif result.retryable and not result.ok:
+        integration.status_detail = f"Last call failed: {result.error}"[:500]
+
+
+def usable(company_id: int) -> PartnerIntegration:
+    integration = connection(company_id)
+    if not boards_enabled(company_id):
+        raise BoardError("Job boards are not enabled for your company.")
+    if integration is None or integration.status not in (IntegrationStatus.CONFIGURED, IntegrationStatus.ERROR):
+        raise BoardError("Connect TopCV first: Settings → Recruitment networks → TopCV.")
+    return integration

@@ -1,0 +1,265 @@
+"""EMREX, the return: the university posts the candidate back with a signed transcript, which is
+checked and imported (PROTOCOL.md §4–§7)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from flask import current_app
+from sqlalchemy import select, update
+
+from app import background
+from app.accounts.models import Company
+from app.applications import files
+from app.applications import services as applications
+from app.clock import utcnow
+from app.emrex.models import (
+    EmrexAttachment,
+    EmrexAttempt,
+    EmrexContactPoint,
+    EmrexRequest,
+    EmrexTranscript,
+    Review,
+)
+from app.emrex.services.common import HANDOFF_WINDOW
+from app.emrex.services.invites import _event, _summary
+from app.emrex.services.review import _other_held
+from app.extensions import db
+
+log = logging.getLogger(__package__)  # "app.emrex.services", as before the split
+
+
+# ---------------------------------------------------------------- the return
+
+@dataclass
+class ReturnOutcome:
+    """What the candidate's result page shows."""
+
+    kind: str  # imported | cancelled | no_results | error | rejected | late | refused | unknown
+    message: str = ""
+    request: EmrexRequest | None = None
+    transcript: EmrexTranscript | None = None
+    reason: str = ""  # why a rejected return was rejected, when the candidate can act on it (cert_expired)
+
+
+OK_CODES = {"EMP_OK", "NCP_OK"}
+CANCEL_CODES = {"EMP_CANCEL", "NCP_CANCEL"}
+NO_RESULT_CODES = {"EMP_NO_RESULTS", "NCP_NO_RESULTS"}
+
+
+def _claim(session_id: str | None) -> EmrexAttempt | None:
+    """One UPDATE marks the open attempt used: a replay or a parallel duplicate finds
+    nothing to claim."""
+    session_id = (session_id or "").strip()
+    if not session_id or len(session_id) > 32:
+        return None
+    claimed = db.session.execute(
+        update(EmrexAttempt).where(EmrexAttempt.session_id == session_id, EmrexAttempt.used_at.is_(None),
+                                   EmrexAttempt.outcome == "open").values(used_at=utcnow())).rowcount
+    db.session.commit()
+    if not claimed:
+        return None
+    return db.session.scalar(select(EmrexAttempt).where(EmrexAttempt.session_id == session_id))
+
+
+REFUSALS = {"too_large": "The return was too large to accept.",
+            "content_type": "The return had the wrong content type.",
+            "session_mismatch": "The sessionId in the return does not match its return address."}
+
+
+def refuse_return(url_session_id: str | None, reason: str) -> ReturnOutcome:
+    """A return refused before its body was read (``too_large``, ``content_type``) or whose
+    body names another attempt than its address (``session_mismatch``): the attempt named
+    in the return address is closed at once as ``rejected`` (the request goes back to
+    sent/opened, as for any return that imports nothing), not left for the sweeper."""
+    attempt = _claim(url_session_id)
+    if attempt is None:
+        return ReturnOutcome("refused", reason)
+    outcome = _close(attempt, "rejected", REFUSALS[reason])
+    return ReturnOutcome("refused", reason, outcome.request)
+
+
+def handle_return(session_id: str | None, return_code: str | None, return_message: str | None,
+                  elmo: str | None, *, url_session_id: str | None = None) -> ReturnOutcome:
+    """PROTOCOL §4–§6. ``url_session_id`` is the ``s`` of the return address, when the
+    attempt was started with one: it must name the same attempt as the body."""
+    if url_session_id is not None and url_session_id.strip() != (session_id or "").strip():
+        return refuse_return(url_session_id, "session_mismatch")
+    now = utcnow()
+    attempt = _claim(session_id)
+    if attempt is None:
+        return ReturnOutcome("unknown")
+    request = attempt.request
+    code = (return_code or "").strip().upper()
+    attempt.return_code = code[:40] or None
+    attempt.return_message = (return_message or "")[:500] or None
+    if now - attempt.created_at > HANDOFF_WINDOW:
+        return _close(attempt, "late", "The return came after the 15-minute window.")
+    if not request.is_open:
+        return _close(attempt, "rejected", "The request was closed meanwhile.", reopen=False)
+    if code in CANCEL_CODES:
+        return _close(attempt, "cancelled", "")
+    if code in NO_RESULT_CODES:
+        return _close(attempt, "no_results", "")
+    if code not in OK_CODES:
+        return _close(attempt, "error", attempt.return_message or "The university reported an error.")
+    return _import(attempt, elmo or "")
+
+
+def _close(attempt: EmrexAttempt, outcome: str, detail: str, *, reopen: bool = True) -> ReturnOutcome:
+    """Every return that imports nothing closes the attempt; the request goes back to
+    ``sent`` so the link still works and reminders continue."""
+    request = attempt.request
+    attempt.outcome, attempt.detail = outcome, (detail or None) and detail[:500]
+    if reopen and request.is_open:
+        request.status = "opened" if request.opened_at else "sent"
+        _summary(request.application, status=request.status)
+    _event(request, {"cancelled": "emp_cancelled", "no_results": "no_results"}.get(outcome, "error"),
+           detail or outcome)
+    applications.add_event(request.application, "emrex_attempt_closed", data={"outcome": outcome,
+                                                                            "detail": detail or ""})
+    background.commit()
+    return ReturnOutcome(outcome, detail, request)
+
+
+def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
+    from app.emrex import elmo, grades, identity
+
+    request = attempt.request
+    application = request.application
+    try:
+        xml_bytes = elmo.decode_elmo_field(elmo_field)
+        root = elmo.parse_xml(xml_bytes)
+        signature = elmo.verify_signature(root, attempt.certificates)
+        transcript = elmo.parse_transcript(root)  # the same tree whose signature was verified
+    except elmo.ElmoError as exc:
+        log.info("EMREX return rejected: %s", getattr(exc, "reason", type(exc).__name__))
+        return _close(attempt, "rejected", str(exc))
+    if signature.sha1:
+        log.info("EMREX transcript signed with SHA-1 (accepted, noted on the card): attempt %s, %s", attempt.id,
+                 attempt.emp_name)
+    if signature.cert_expired:
+        log.warning("EMREX registry certificate expired: attempt %s, %s (policy %s)", attempt.id, attempt.emp_name,
+                    current_app.config["EMREX_EXPIRED_CERTIFICATES"])
+        if current_app.config["EMREX_EXPIRED_CERTIFICATES"] == "reject":
+            outcome = _close(attempt, "rejected", "The university's signing certificate has expired.")
+            outcome.reason = "cert_expired"
+            return outcome
+    schema_valid = elmo.validate_schema(root)
+    candidate = application.candidate
+    learner = transcript.learner
+    check = identity.check_learner(learner.given_names, learner.family_name, learner.bday,
+                                   app_given=candidate.given_names, app_family=candidate.family_name,
+                                   stated_bday=request.stated_birth_date)
+    company = db.session.get(Company, request.company_id)
+    summary = grades.transcript_gpa(transcript.reports, company.gpa_scale)
+    degrees = transcript.degrees()
+    raw = files.store(request.company_id, f"elmo-{attempt.session_id}.xml", xml_bytes, "application/xml")
+    learner_row = {"given_names": learner.given_names, "family_name": learner.family_name,
+                   "bday": learner.bday.isoformat() if learner.bday else None}
+    if learner.bday_unreadable:
+        learner_row["bday_unreadable"] = learner.bday_unreadable[:40]
+    row = EmrexTranscript(
+        company_id=request.company_id, request_id=request.id, attempt_id=attempt.id, application_id=application.id,
+        raw_file=raw, signature_verified=True, signature_algorithm=signature.algorithm,
+        cert_expired=signature.cert_expired, schema_valid=schema_valid, legacy=transcript.legacy,
+        identity_status=check.status, identity_detail=_jsonable(check.details), learner=learner_row,
+        reports=[_report_dict(report) for report in transcript.reports],
+        institution=(transcript.reports[0].issuer_name if transcript.reports else None),
+        degree=(degrees[0].title if degrees else None), total_ects=elmo.total_ects(transcript),
+        gpa=summary.value, gpa_scale=company.gpa_scale, gpa_detail=_gpa_dict(summary),
+        checks={"issuer": _issuer_check(attempt, transcript), "sha1": signature.sha1})
+    row.review_status = Review.HELD if check.status == "mismatch" else Review.CLEAR
+    db.session.add(row)
+    db.session.flush()
+    for report in transcript.reports:
+        for attachment in report.attachments:
+            _store_attachment(row, attachment)
+    for attachment in getattr(transcript, "attachments", []) or []:
+        _store_attachment(row, attachment)
+    attempt.outcome = "imported"
+    request.status, request.finished_at, request.next_reminder_at = "completed", utcnow(), None
+    request.stated_birth_date = None  # used for the identity check; not kept
+    _event(request, "submitted", row.institution)
+    if row.needs_review:
+        # Someone else's records (a forwarded link) must not count for this candidate
+        # until a recruiter has looked: nothing of them reaches the summary or the timeline.
+        _summary(application, status="held", needs_review=True)
+        applications.add_event(application, "emrex_held", data={"identity": check.status,
+                                                                **_jsonable(check.details)})
+        applications.notify_team(application, "emrex_submitted",
+                                 f"Study records for {application.candidate.full_name} need review")
+    else:
+        _summary(application, status="completed", institution=row.institution, degree=row.degree,
+                 credits_total=row.total_ects, gpa=row.gpa, needs_review=_other_held(application, row))
+        applications.add_event(application, "emrex_imported", data={
+            "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")})
+        applications.notify_team(application, "emrex_submitted",
+                                 f"{application.candidate.full_name} transferred study records")
+    background.commit()
+    return ReturnOutcome("imported", "", request, row)
+
+
+def _issuer_check(attempt: EmrexAttempt, transcript) -> dict | None:
+    """The institution named in the document against the one the candidate picked (the
+    contact point's institutions): None when there is nothing to compare."""
+    from app.emrex.identity import issuer_agrees
+
+    point = db.session.get(EmrexContactPoint, attempt.contact_point_id) if attempt.contact_point_id else None
+    picked = list(point.institutions or []) + [point.name] if point is not None else []
+    issuers = [r for r in transcript.reports if r.issuer_names or r.issuer_schac]
+    if not issuers:
+        return None
+    verdicts = [issuer_agrees(picked, r.issuer_names, r.issuer_schac) for r in issuers]
+    if all(v is None for v in verdicts):
+        return None
+    differing = [r for r, v in zip(issuers, verdicts, strict=True) if v is False]
+    return {"picked": (attempt.emp_name or "")[:300], "agrees": not differing,
+            "document": ((differing or issuers)[0].issuer_name or "")[:300]}
+
+
+def _store_attachment(row: EmrexTranscript, attachment) -> None:
+    data = getattr(attachment, "data", None)
+    file = None
+    if data and files.looks_like_pdf(data):
+        file = files.store(row.company_id, (attachment.title or "attachment")[:150] + ".pdf", data)
+    db.session.add(EmrexAttachment(company_id=row.company_id, transcript_id=row.id, file=file,
+                                   title=(attachment.title or "")[:300], kind=(attachment.type or "")[:60]))
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (date, Decimal)):
+        return str(value)
+    return value
+
+
+def _opportunity_dict(opp) -> dict:
+    return {
+        "title": opp.title, "code": opp.code, "type": opp.type,
+        "credits": [{"scheme": c[0], "value": str(c[1]) if c[1] is not None else None, "level": c[2]}
+                    for c in (opp.credits or [])],
+        "grade": opp.result_label, "status": opp.status, "date": str(opp.date) if opp.date else None,
+        "term": opp.academic_term, "language": opp.language,
+        "outcome": opp.outcome, "derived": opp.derived, "scheme": opp.grading_scheme,
+        "unreadable": list(opp.unreadable), "gpa": opp.gpa_role,
+        "children": [_opportunity_dict(child) for child in opp.children],
+    }
+
+
+def _report_dict(report) -> dict:
+    return {"issuer": report.issuer_name, "country": report.issuer_country, "schac": report.issuer_schac,
+            "issue_date": str(report.issue_date) if report.issue_date else None,
+            "opportunities": [_opportunity_dict(o) for o in report.opportunities]}
+
+
+def _gpa_dict(summary) -> dict:
+    return _jsonable({k: getattr(summary, k) for k in (
+        "value", "credits_counted", "graded_count", "failed_count", "pass_fail_count", "not_convertible_count",
+        "no_credits_count", "components_skipped", "level", "levels")})

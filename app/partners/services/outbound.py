@@ -1,0 +1,150 @@
+"""Partner integrations, outbound: calls queued or made at once, run with retries, replayed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import select
+
+from app import audit, background
+from app.accounts.models import User
+from app.clock import utcnow
+from app.extensions import db
+from app.integrations.http import CallResult
+from app.partners.models import PartnerDelivery, PartnerIntegration
+from app.partners.services.inbound import _claim
+from app.partners.services.keys import alert_admins
+from app.partners.services.registry import ON_DEAD, OUTBOUND, SWEEP_SCHEDULE, PartnerError
+
+log = logging.getLogger(__package__)  # "app.partners.services", as before the split
+
+
+# ---------------------------------------------------------------- outbound
+
+def task_options() -> dict:
+    """Retries are the delivery's own (see ``run_delivery``), not RQ's ``Retry``: the row
+    counts attempts, so a worker killed mid-call or a lost enqueue never loses one."""
+    return {"failure_ttl": 7 * 24 * 3600}
+
+
+def queue_call(integration: PartnerIntegration, type_: str, *, target: dict | None = None, summary: str = "",
+               actor: User | None = None) -> PartnerDelivery:
+    """Record an outbound call and run it in a task after the commit (the caller commits)."""
+    from app.partners import tasks
+
+    delivery = PartnerDelivery(company_id=integration.company_id, integration_id=integration.id, direction="out",
+                               type=type_, state="pending", target=target, summary=summary[:500],
+                               actor_id=actor.id if actor else None)
+    db.session.add(delivery)
+    db.session.flush()
+    background.defer(tasks.outbound_task(integration.vendor), delivery.id, **task_options())
+    return delivery
+
+
+def call_now(integration: PartnerIntegration, type_: str, fn: Callable[[], CallResult], *, summary: str = "",
+             actor: User | None = None) -> CallResult:
+    """A call made during a request (e.g. validating keys as they are saved), logged like
+    any other. The caller commits."""
+    result = fn()
+    db.session.add(PartnerDelivery(
+        company_id=integration.company_id, integration_id=integration.id, direction="out", type=type_,
+        state="ok" if result.ok else "failed", summary=summary[:500], status_code=result.status_code,
+        latency_ms=result.latency_ms, error=result.error, attempts=1, actor_id=actor.id if actor else None))
+    return result
+
+
+def run_delivery(delivery_id: int) -> str:
+    """Make one outbound call (one attempt) and record the outcome."""
+    claimed = _claim(delivery_id, "out", ("pending", "retrying"), "running")
+    if claimed is None:
+        return "skipped"
+    delivery, integration = claimed
+    handler = OUTBOUND.get(delivery.type)
+    try:
+        result = handler(delivery, integration) if handler else CallResult(None, error=f"unknown call {delivery.type}")
+    except Exception as exc:
+        db.session.rollback()
+        background.discard()
+        log.exception("partner call %s failed", delivery_id)
+        delivery = db.session.get(PartnerDelivery, delivery_id)
+        integration = db.session.get(PartnerIntegration, delivery.integration_id)
+        result = CallResult(None, error=f"internal error ({type(exc).__name__})", retryable=True)
+    delivery.status_code, delivery.latency_ms, delivery.error = result.status_code, result.latency_ms, result.error
+    if result.ok:
+        delivery.state, delivery.next_retry_at = "ok", None
+    elif not result.retryable:
+        delivery.state, delivery.next_retry_at = "failed", None
+    elif delivery.attempts < len(_intervals()) + 1:
+        delay = _intervals()[delivery.attempts - 1]
+        delivery.state, delivery.next_retry_at = "retrying", utcnow() + timedelta(seconds=delay)
+        background.commit()
+        _retry_soon(integration.vendor, delivery.id, delay)
+        return delivery.state
+    elif delivery.attempts < len(_intervals()) + 1 + len(SWEEP_SCHEDULE):
+        step = max(0, delivery.attempts - len(_intervals()) - 1)
+        delivery.state, delivery.next_retry_at = "retrying", utcnow() + SWEEP_SCHEDULE[min(step, len(SWEEP_SCHEDULE) - 1)]
+    else:
+        delivery.state, delivery.next_retry_at = "dead", None
+        if delivery.type in ON_DEAD:
+            ON_DEAD[delivery.type](delivery, integration)
+        alert_admins(integration, f"A {integration.vendor} call failed for good: {delivery.type}",
+                     _log_link(integration), f"dead:{delivery.id}")
+    background.commit()
+    return delivery.state
+
+
+def _intervals() -> list[int]:
+    return list(current_app.config.get("PARTNER_RETRY_INTERVALS", [10, 30, 90]))
+
+
+def _retry_soon(vendor: str, delivery_id: int, delay: int) -> None:
+    """The quick retries (≤ 5 minutes) go through RQ: at once, or by RQ's scheduler. If
+    that enqueue is lost the sweeper finds the row due and enqueues it again."""
+    from app.partners import tasks
+
+    task = tasks.outbound_task(vendor)
+    if delay <= 0:
+        background.enqueue(task, delivery_id)
+        return
+    try:
+        task.enqueue_in(timedelta(seconds=delay), delivery_id, failure_ttl=7 * 24 * 3600)
+    except Exception as exc:  # Redis away: the due date in the row is the truth
+        log.warning("could not schedule retry of delivery %s (%s)", delivery_id, type(exc).__name__)
+
+
+def _log_link(integration: PartnerIntegration) -> str | None:
+    from app.links import path_for
+
+    try:
+        return path_for("admin.partner_log", integration_id=integration.id)
+    except Exception:
+        return None
+
+
+def replay(delivery: PartnerDelivery, actor: User) -> PartnerDelivery:
+    """Run a failed or dead delivery again (company admins, from the log)."""
+    from app.partners import tasks
+
+    if not delivery.replayable:
+        raise PartnerError("Only a failed delivery can be replayed.")
+    before = {"state": delivery.state, "attempts": delivery.attempts}
+    if delivery.direction == "in":
+        delivery.state = "received"
+        background.defer(tasks.inbound_task(delivery.integration.vendor), delivery.id)
+    else:
+        delivery.state, delivery.attempts, delivery.next_retry_at = "pending", 0, None
+        background.defer(tasks.outbound_task(delivery.integration.vendor), delivery.id, **task_options())
+    delivery.error = None
+    audit.record(company_id=delivery.company_id, actor=audit.actor_of(actor), object=f"partner_delivery:{delivery.id}",
+                 action="replay", before=before, after={"state": delivery.state})
+    background.commit()
+    return delivery
+
+
+def deliveries_for(integration: PartnerIntegration, limit: int = 200) -> list[PartnerDelivery]:
+    return list(db.session.scalars(select(PartnerDelivery).where(
+        PartnerDelivery.integration_id == integration.id, PartnerDelivery.company_id == integration.company_id)
+        .order_by(PartnerDelivery.id.desc()).limit(limit)))

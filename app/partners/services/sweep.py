@@ -1,0 +1,53 @@
+"""Partner integrations, sweeping: deliveries stuck, lost or due again, and an integration's
+status in words."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select, update
+
+from app import background
+from app.clock import utcnow
+from app.extensions import db
+from app.partners.models import IntegrationStatus, PartnerDelivery, PartnerIntegration
+from app.partners.services.outbound import task_options
+from app.partners.services.registry import LOST_ENQUEUE_AFTER, RETRY_GRACE, STUCK_AFTER
+
+# ---------------------------------------------------------------- sweeping
+
+def sweep_deliveries(limit: int = 500) -> int:
+    """Due retries, enqueues lost while Redis was away, and work of killed workers."""
+    from app.partners import tasks
+
+    now = utcnow()
+    stuck = now - STUCK_AFTER
+    db.session.execute(update(PartnerDelivery).where(
+        PartnerDelivery.state == "running", PartnerDelivery.claimed_at < stuck).values(state="retrying",
+                                                                                         next_retry_at=now))
+    db.session.execute(update(PartnerDelivery).where(
+        PartnerDelivery.state == "processing", PartnerDelivery.claimed_at < stuck).values(state="received"))
+    db.session.commit()
+    lost = now - LOST_ENQUEUE_AFTER
+    out_rows = db.session.execute(select(PartnerDelivery.id, PartnerIntegration.vendor).join(
+        PartnerIntegration, PartnerIntegration.id == PartnerDelivery.integration_id).where(
+        PartnerDelivery.direction == "out",
+        or_((PartnerDelivery.state == "retrying") & (PartnerDelivery.next_retry_at <= now - RETRY_GRACE),
+            (PartnerDelivery.state == "retrying") & PartnerDelivery.next_retry_at.is_(None)
+            & (PartnerDelivery.updated_at < lost),
+            (PartnerDelivery.state == "pending") & (PartnerDelivery.created_at < lost)))
+        .limit(limit)).all()
+    in_rows = db.session.execute(select(PartnerDelivery.id, PartnerIntegration.vendor).join(
+        PartnerIntegration, PartnerIntegration.id == PartnerDelivery.integration_id).where(
+        PartnerDelivery.direction == "in", PartnerDelivery.state == "received",
+        PartnerDelivery.updated_at < lost).limit(limit)).all()
+    for delivery_id, vendor in out_rows:
+        background.enqueue(tasks.outbound_task(vendor), delivery_id, job_id=f"partner-out-{delivery_id}-{now:%H%M}",
+                           **task_options())
+    for delivery_id, vendor in in_rows:
+        background.enqueue(tasks.inbound_task(vendor), delivery_id, job_id=f"partner-in-{delivery_id}-{now:%H%M}")
+    return len(out_rows) + len(in_rows)
+
+
+def describe_status(integration: PartnerIntegration) -> str:
+    return {IntegrationStatus.NOT_CONFIGURED: "Not configured", IntegrationStatus.CONFIGURED: "Configured",
+            IntegrationStatus.ERROR: "Error", IntegrationStatus.DISCONNECTED: "Disconnected"}.get(
+        integration.status, integration.status)
