@@ -85,13 +85,24 @@ def register_features() -> None:
     automations.connect()  # last: its stage-entry receiver runs after the others
 
 
-def register_blueprints(app: Flask) -> None:
-    from app.admin import templating as admin_templating
-    from app.admin.views import bp as admin_bp
-    from app.partner_api.views import bp as partner_bp
-    from app.portal.views import bp as portal_bp
-    from app.staff.views import bp as staff_bp
+#: The modules holding each audience's routes (its blueprint is made in its ``blueprint.py``).
+VIEW_MODULES = ("app.admin.views", "app.portal.views", "app.portal.emrex", "app.portal.privacy", "app.staff.views",
+                "app.staff.assessments", "app.staff.boards", "app.staff.tasks", "app.partner_api.views",
+                "app.partner_api.boards", "app.partner_api.assessments")
 
+
+def register_blueprints(app: Flask) -> None:
+    """Load the modules holding the routes, in one place, then register each blueprint."""
+    import importlib
+
+    from app.admin import templating as admin_templating
+    from app.admin.blueprint import bp as admin_bp
+    from app.partner_api.blueprint import bp as partner_bp
+    from app.portal.blueprint import bp as portal_bp
+    from app.staff.blueprint import bp as staff_bp
+
+    for name in VIEW_MODULES:
+        importlib.import_module(name)
     admin_templating.init_app(app)
     app.register_blueprint(portal_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")

@@ -124,8 +124,8 @@ def secrets_group() -> None:
 def secrets_reencrypt() -> None:
     """Re-encrypt stored secrets under the first key of HAKU_ENCRYPTION_KEYS (after a
     rotation, before an old key is removed). Safe to repeat."""
-    from app.accounts.secrets import SecretError
     from app.rotation import reencrypt_all
+    from app.secrets import SecretError
 
     try:
         counts = reencrypt_all()

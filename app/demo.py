@@ -138,7 +138,8 @@ def demo_code(email: str = "staff@haku.test") -> str | None:
     """The current code of a demo user whose key is the demo key (None for anyone else)."""
     import pyotp
 
-    from app.accounts import secrets, twofactor
+    from app import secrets
+    from app.accounts import twofactor
 
     user = db.session.scalar(select(User).where(User.email == email))
     row = twofactor.record_of(user) if user else None

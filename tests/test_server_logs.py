@@ -38,11 +38,11 @@ def _settle(server: Gunicorn) -> None:
 
 def _token_links(make) -> dict[str, str]:
     """A real EMREX invite, data-export and résumé link, made through the services."""
-    from app.accounts.secrets import decrypt
     from app.assessments.services import resume_url
     from app.emrex import services as emrex
     from app.messaging.models import OutboxEmail
     from app.privacy.services import request_export
+    from app.secrets import decrypt
 
     company = make.company("acme")
     company.emrex_enabled = True

@@ -5,7 +5,7 @@ id, session version, time): nobody is logged in, so no page behind a login opens
 step checks a TOTP code (±1 time step, a step already used is a replay) or a recovery code,
 and only then starts the real session. The pending mark lives 5 minutes.
 
-Secrets are encrypted at rest with ``app.accounts.secrets`` (rotated by ``flask secrets
+Secrets are encrypted at rest with ``app.secrets`` (rotated by ``flask secrets
 reencrypt``); recovery codes are stored as SHA-256 hashes (they are 60 random bits, shown
 once). Enabling, replacing, disabling and regenerating bump the session version, so other
 sessions of the user end, and are audited.
@@ -25,8 +25,7 @@ from flask import session
 from flask_login import login_user
 from sqlalchemy import delete, func, or_, select, update
 
-from app import audit, background
-from app.accounts import secrets
+from app import audit, background, secrets
 from app.accounts.models import Company, RecoveryCode, TwoFactor, User
 from app.clock import utcnow
 from app.extensions import db

@@ -11,7 +11,8 @@ from __future__ import annotations
 from flask import abort, current_app
 
 from app.applications import files
-from app.partner_api.views import bp, intake
+from app.partner_api.blueprint import bp
+from app.partner_api.views import intake
 from app.partners import services as partners
 from app.security import public
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import current_app
 
-from app.partner_api.views import bp, intake
+from app.partner_api.blueprint import bp
+from app.partner_api.views import intake
 from app.security import public
 
 

@@ -11,14 +11,12 @@ about the integration's state (410) — verify → store with its unique key →
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import current_app, jsonify, request
 from flask_limiter.util import get_remote_address
 
-from app.extensions import csrf, limiter
+from app.extensions import limiter
+from app.partner_api.blueprint import bp
 from app.partners import services
-
-bp = Blueprint("partner_api", __name__)
-csrf.exempt(bp)
 
 
 def _integration_key() -> str:
@@ -51,5 +49,3 @@ def intake(vendor: str, external_id: str, max_bytes: int, route: dict | None = N
     result = services.receive(vendor, integration, raw, request.headers, route=route, after_verify=after_verify)
     return jsonify(result.body), result.status
 
-
-from app.partner_api import assessments, boards  # noqa: F401

@@ -15,7 +15,7 @@ from app.emrex import services
 from app.emrex.models import EmrexRequest
 from app.errors import http_error
 from app.extensions import csrf, db
-from app.portal.views import bp
+from app.portal.blueprint import bp
 from app.security import public
 
 SESSION_KEY = "emrex"

@@ -8,8 +8,8 @@ import io
 from flask import render_template, request, send_file
 
 from app.extensions import limiter
+from app.portal.blueprint import bp
 from app.portal.forms import DownloadForm, YourDataForm
-from app.portal.views import bp
 from app.privacy import services
 from app.security import current_locale, public
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
@@ -13,10 +13,9 @@ from app.applications import files
 from app.applications import services as applications
 from app.extensions import db, limiter
 from app.jobs.models import Job, JobStatus
+from app.portal.blueprint import bp
 from app.portal.forms import ApplyForm
 from app.security import current_locale, public
-
-bp = Blueprint("portal", __name__)
 
 
 def _company(slug: str) -> Company:
@@ -120,6 +119,3 @@ def applied(slug: str, job_id: int):
         abort(404)
     return render_template("portal/applied.html", company=company, job=job)
 
-
-# EMREX and "Your data" candidate pages on this blueprint
-from app.portal import emrex, privacy  # noqa: F401

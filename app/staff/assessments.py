@@ -17,7 +17,7 @@ from app.navigation import register_staff_company_panel, register_staff_section
 from app.partners.models import PartnerIntegration
 from app.partners.services import deliveries_for, describe_status
 from app.security import staff_required
-from app.staff.views import bp
+from app.staff.blueprint import bp
 
 
 @register_staff_section

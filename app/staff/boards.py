@@ -10,7 +10,7 @@ from app import audit, background
 from app.accounts.models import Company
 from app.extensions import db
 from app.security import staff_required
-from app.staff.views import bp
+from app.staff.blueprint import bp
 
 
 @bp.post("/companies/<int:company_id>/job-boards")

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from app import taskqueue
 from app.navigation import register_staff_section
 from app.security import staff_required
-from app.staff.views import bp
+from app.staff.blueprint import bp
 
 
 @register_staff_section

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -18,9 +18,8 @@ from app.messaging import rendering
 from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template
 from app.security import staff_required
+from app.staff.blueprint import bp
 from app.staff.forms import CompanyForm, GlobalTemplateForm, InviteAdminForm
-
-bp = Blueprint("staff", __name__)
 
 
 @bp.get("/")
@@ -218,5 +217,3 @@ def emrex_refresh():
         flash(_("The task queue is not reachable; the sweeper will refresh the registry later."), "error")
     return redirect(url_for("staff.emrex_registry"))
 
-
-from app.staff import assessments, boards, tasks  # noqa: F401

@@ -5,9 +5,9 @@ from freezegun import freeze_time
 
 from app.accounts import services
 from app.accounts.models import User
-from app.accounts.secrets import SecretError, decrypt, encrypt, mask
 from app.clock import utcnow
 from app.extensions import db
+from app.secrets import SecretError, decrypt, encrypt, mask
 from tests.support.builders import PASSWORD
 from tests.support.reverse_proxy import behind_proxy, visitor  # noqa: F401  (fixture)
 

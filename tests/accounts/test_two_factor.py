@@ -15,7 +15,8 @@ import pytest
 from freezegun import freeze_time
 from sqlalchemy import func, select
 
-from app.accounts import secrets, twofactor
+from app import secrets
+from app.accounts import twofactor
 from app.accounts.models import Company, RecoveryCode, TwoFactor, User
 from app.audit import AuditEntry
 from app.extensions import db

@@ -81,7 +81,8 @@ def totp_code(email: str) -> str:
     import pyotp
     from sqlalchemy import func, select
 
-    from app.accounts import secrets, twofactor
+    from app import secrets
+    from app.accounts import twofactor
     from app.accounts.models import User
     from app.extensions import db
 

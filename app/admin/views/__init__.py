@@ -1,9 +1,5 @@
 """Recruiter admin: full pages and the HTMX fragments inside them (one route serves both)."""
 
-from flask import Blueprint
-
-bp = Blueprint("admin", __name__)
-
 from app.admin.views import (  # noqa: F401
     applications,
     assessments,

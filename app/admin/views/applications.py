@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.accounts.tenancy import current_company_id, get_or_404, scoped
+from app.admin.blueprint import bp
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
-from app.admin.views import bp
 from app.applications import files, services
 from app.applications.actions import actions_for
 from app.applications.board import PER_STAGE, board

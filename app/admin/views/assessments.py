@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
-from app.admin.views import bp
+from app.admin.blueprint import bp
 from app.applications.actions import CardAction, register_action
 from app.applications.display import register_event_text, register_panel
 from app.applications.models import Application

@@ -4,8 +4,8 @@ from flask_login import current_user
 
 from app.accounts import services as accounts
 from app.accounts import throttle, twofactor
+from app.admin.blueprint import bp
 from app.admin.forms import LoginForm, NotificationPrefsForm, PasswordForm
-from app.admin.views import bp
 from app.errors import render_error
 from app.extensions import limiter
 from app.messaging.services import NOTIFICATION_KINDS

@@ -7,14 +7,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.accounts.secrets import mask
 from app.accounts.tenancy import current_company_id, get_or_404
-from app.admin.views import bp
+from app.admin.blueprint import bp
 from app.boards import services
 from app.boards.models import Posting
 from app.htmx import respond
 from app.jobs.models import EMPLOYMENT_TYPES, Job
 from app.partners.models import IntegrationStatus
+from app.secrets import mask
 from app.security import admin_required, company_user_required
 
 STATUS_LABELS = {"not_configured": "Not configured", "configured": "Configured", "error": "Error",

@@ -11,8 +11,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.accounts.tenancy import current_company_id
+from app.admin.blueprint import bp
 from app.admin.forms import EmptyForm, MergeForm, PairForm
-from app.admin.views import bp
 from app.applications.display import register_event_text, register_panel
 from app.applications.models import Application
 from app.duplicates import services

@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
+from app.admin.blueprint import bp
 from app.admin.forms import EmptyForm
-from app.admin.views import bp
 from app.admin.views.applications import _card_context, badge_oob
 from app.applications import files
 from app.applications.actions import CardAction, register_action

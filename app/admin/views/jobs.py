@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from app.accounts.models import User
 from app.accounts.tenancy import current_company_id, get_or_404, scoped
+from app.admin.blueprint import bp
 from app.admin.forms import AutomationForm, EmptyForm, JobForm, StageForm, TemplateForm
-from app.admin.views import bp
 from app.applications import automations
 from app.applications.board import PER_STAGE, board
 from app.applications.models import Application

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.accounts.tenancy import get_or_404
-from app.admin.views import bp
+from app.admin.blueprint import bp
 from app.partners import services
 from app.partners.models import PartnerDelivery, PartnerIntegration
 from app.security import admin_required

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
+from app.admin.blueprint import bp
 from app.admin.forms import EraseForm, RetentionForm
-from app.admin.views import bp
 from app.applications.actions import CardAction, register_action
 from app.applications.models import Application, Candidate
 from app.extensions import db

@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 
 from app.accounts import services as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
+from app.admin.blueprint import bp
 from app.admin.forms import EmailTemplateForm
-from app.admin.views import bp
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template, templates_available

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from app.accounts import throttle, twofactor
 from app.accounts.tenancy import current_company_id
+from app.admin.blueprint import bp
 from app.admin.forms import (
     EmptyForm,
     TwoFactorCodeForm,
@@ -20,7 +21,6 @@ from app.admin.forms import (
     TwoFactorProofForm,
     TwoFactorRequirementForm,
 )
-from app.admin.views import bp
 from app.extensions import limiter
 from app.navigation import register_settings_section
 from app.security import admin_required, login_required_any, public, safe_next

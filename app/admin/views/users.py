@@ -10,6 +10,7 @@ from flask_login import current_user
 from app.accounts import lifecycle
 from app.accounts.models import User
 from app.accounts.tenancy import current_company_id, get_or_404
+from app.admin.blueprint import bp
 from app.admin.forms import (
     PASSWORD_PROBLEMS,
     USER_ERRORS,
@@ -19,7 +20,6 @@ from app.admin.forms import (
     RoleForm,
     SetPasswordForm,
 )
-from app.admin.views import bp
 from app.extensions import limiter
 from app.security import admin_required, current_locale, public
 

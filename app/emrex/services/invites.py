@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from app import background
 from app.accounts.models import Company, User
-from app.accounts.secrets import decrypt, encrypt
 from app.applications import services as applications
 from app.applications.models import Application
 from app.clock import utcnow
@@ -28,6 +27,7 @@ from app.jobs.events import stage_entered
 from app.links import external_url
 from app.messaging.models import EmailTemplate
 from app.messaging.services import queue_template_email, template_for
+from app.secrets import decrypt, encrypt
 
 # ---------------------------------------------------------------- requests and invites
 

@@ -9,7 +9,7 @@ import secrets as pysecrets
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from app.accounts import secrets
+from app import secrets
 from app.accounts.models import Role, User
 from app.extensions import db
 from app.partners.models import PartnerIntegration
