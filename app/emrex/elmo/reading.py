@@ -284,14 +284,7 @@ def parse_transcript(root: etree._Element) -> Transcript:
     for report_el in report_elements:
         issuer = issue_date = None
         specs, attachments, scheme_elements = [], [], []
-        local = _LOCAL_NAMES.get
-        for child in report_el:  # a report holds every course at its top level: no generator here
-            tag = child.tag
-            name = local(tag)
-            if name is None:
-                if tag.__class__ is not str:
-                    continue
-                name = _local(tag)
+        for name, child in _kids(report_el):
             if name == "learningOpportunitySpecification":
                 specs.append(child)
             elif name == "issuer":
