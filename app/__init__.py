@@ -66,23 +66,30 @@ def register_extensions(app: Flask) -> None:
     register_features()
 
 
-def register_features() -> None:
-    """Import the feature modules that hook into the core at import time: stage-entry
-    receivers, list columns, sweep steps, encrypted columns."""
-    import app.applications.services  # its receivers: email_failed
-    import app.assessments.hooks
-    import app.boards.hooks
-    import app.emrex.columns
-    import app.emrex.services
-    import app.emrex.tasks
-    import app.jobs.hooks
-    import app.messaging.tasks
-    import app.partners.tasks
-    import app.privacy.hooks
-    import app.staff.emrex_panel  # noqa: F401
-    from app.applications import automations
+#: The table of contents of what plugs into the core: each feature wires itself in one
+#: module, its ``hooks.py``, through ``app.plugins.plugins`` (sweep steps, encrypted columns,
+#: partner vendors, list columns, links and sections) and the core's blinker signals. The
+#: admin side of a feature (card texts, panels, ⋯ actions) is its one admin view module,
+#: loaded with the blueprints (``VIEW_MODULES``). Order matters where it shows: sweep steps
+#: run, and stage-entry receivers are called, in this order.
+FEATURE_HOOKS = (
+    "app.assessments.hooks",  # Alva Labs vendor, stage-entry receiver, list columns
+    "app.boards.hooks",  # TopCV vendor, reconcile step, job links, settings section, staff panel
+    "app.emrex.hooks",  # stage-entry receiver, sweep steps, token, list columns, staff panel
+    "app.messaging.hooks",  # the outbox step
+    "app.partners.hooks",  # the delivery sweep step, the integrations' keys
+    "app.privacy.hooks",  # the retention step
+    "app.accounts.hooks",  # the two-factor secrets
+    "app.applications.hooks",  # last: signal receivers, automations (step, stage-entry receiver)
+)
 
-    automations.connect()  # last: its stage-entry receiver runs after the others
+
+def register_features() -> None:
+    """Import every feature's ``hooks.py`` (``FEATURE_HOOKS``), in order."""
+    import importlib
+
+    for name in FEATURE_HOOKS:
+        importlib.import_module(name)
 
 
 #: The modules holding each audience's routes (its blueprint is made in its ``blueprint.py``).

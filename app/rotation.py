@@ -4,8 +4,8 @@ After a new key is put first in ``HAKU_ENCRYPTION_KEYS`` everything stays readab
 listed key decrypts); this moves the stored values onto the new key so the old one can be
 removed from the list. Safe to run again: values already under the current key are left.
 
-Each feature registers its encrypted columns where it wires itself in
-(``register_encrypted(Model, "column", purpose_of_row)``): rotation knows no feature.
+Each feature registers its encrypted columns in its ``hooks.py``
+(``plugins.encrypted(Model, "column", purpose_of_row)``, app/plugins.py): rotation knows no feature.
 """
 
 from __future__ import annotations
@@ -17,16 +17,10 @@ from sqlalchemy import select
 
 from app import secrets
 from app.extensions import db
+from app.plugins import plugins
 
 #: (model, column, purpose(row)) of every encrypted column, registered by the features
-ENCRYPTED: list[tuple[type, str, Callable]] = []
-
-
-def register_encrypted(model: type, column: str, purpose_of: Callable) -> None:
-    """A column holding ``secrets.encrypt`` values; ``purpose_of(row)`` gives the purpose it
-    was encrypted for."""
-    if not any(m is model and c == column for m, c, _ in ENCRYPTED):
-        ENCRYPTED.append((model, column, purpose_of))
+ENCRYPTED: list[tuple[type, str, Callable]] = plugins.encrypted_columns
 
 
 def _current_kid() -> str:

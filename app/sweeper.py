@@ -3,9 +3,9 @@
 ``flask sweep`` runs one sweep; ``flask sweep --loop`` runs one every 30 s. A Redis lock
 keeps one sweep at a time across processes; each step is idempotent on its own, so a sweep
 that runs without the lock (Redis down) is still safe. Each feature registers its own steps
-with ``register_step`` in the module that wires it in (``messaging/tasks.py``: the outbox;
-``jobs/hooks.py``: due automations; ``emrex/tasks.py``, ``boards/hooks.py``, …); steps run in
-the order they were registered.
+with ``plugins.sweep_step`` (app/plugins.py) in its ``hooks.py`` (``messaging/hooks.py``: the
+outbox; ``applications/hooks.py``: due automations; ``emrex/hooks.py``, ``boards/hooks.py``, …);
+steps run in the order they were registered.
 """
 
 from __future__ import annotations
@@ -15,19 +15,12 @@ import time
 from collections.abc import Callable
 
 from app.extensions import db
+from app.plugins import plugins
 
 log = logging.getLogger(__name__)
-STEPS: list[tuple[str, Callable[[], int]]] = []
+#: (name, step) in registration order: the list ``plugins.sweep_step`` fills
+STEPS: list[tuple[str, Callable[[], int]]] = plugins.sweep_steps
 LOCK_NAME = "haku:sweep-lock"
-
-
-def register_step(name: str) -> Callable:
-    def decorator(fn: Callable[[], int]) -> Callable[[], int]:
-        if name not in {n for n, _ in STEPS}:
-            STEPS.append((name, fn))
-        return fn
-
-    return decorator
 
 
 def sweep() -> dict[str, int]:

@@ -398,14 +398,3 @@ def complete_login(user: User, code: str) -> LoginOutcome:
         raise
     start_session(user)
     return LoginOutcome(user=user, next_url=next_url, recovery_left=left)
-
-
-def _register_encrypted() -> None:
-    from app.accounts.models import TwoFactor
-    from app.rotation import register_encrypted
-
-    register_encrypted(TwoFactor, "secret_enc", lambda row: secret_purpose(row.user_id))
-    register_encrypted(TwoFactor, "pending_secret_enc", lambda row: pending_purpose(row.user_id))
-
-
-_register_encrypted()

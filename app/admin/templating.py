@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-from app.applications.display import card_panels, describe_event
+from app.admin.card import card_panels, describe_event
 from app.applications.sources import source_label
-from app.jobs.hooks import settings_links
+from app.jobs.settings_links import settings_links
 
 
 def init_app(app: Flask) -> None:

@@ -13,11 +13,9 @@ from app.applications import services as applications
 from app.applications.models import Application, Candidate, StageEntry
 from app.clock import utcnow
 from app.extensions import db
-from app.jobs.events import stage_entered
 from app.jobs.models import Automation, AutomationRun, Job, JobTemplate
 from app.jobs.services import JobError
 from app.messaging.services import queue_template_email, templates_available
-from app.sweeper import register_step
 
 MAX_AUTOMATION_DEPTH = 10
 
@@ -55,8 +53,8 @@ def delete_automation(auto: Automation) -> None:
 
 
 def schedule_automations(application, entry, depth: int = 0, **_) -> None:
-    """Stage-entry receiver (connected last by ``connect``): one run per automation of the
-    entered stage; run at once or leave a due date for the sweeper."""
+    """Stage-entry receiver (connected last, in ``applications/hooks.py``): one run per
+    automation of the entered stage; run at once or leave a due date for the sweeper."""
     if application.job_id is None:
         return
     autos = db.session.scalars(select(Automation).where(
@@ -118,15 +116,3 @@ def run_due_automations(limit: int = 500) -> int:
         perform_run(run)
         background.commit()
     return len(ids)
-
-
-@register_step("automations")
-def _due() -> int:
-    return run_due_automations()
-
-
-def connect() -> None:
-    """Listen to stage entries after every other receiver (integrations that trigger on a
-    stage see the entry before an automation moves the application on), as before the
-    automations moved here from the jobs feature."""
-    stage_entered.connect(schedule_automations)

@@ -2,7 +2,8 @@
 
 Each column says how to show a value, how to sort by it (a SQL expression, or none) and
 which loader options it needs, so one page is a constant number of queries however many
-columns show. Integrations call ``register_column`` at import time to add theirs.
+columns show. Integrations add theirs with ``plugins.list_column`` (app/plugins.py) in their
+``hooks.py``; the core columns are registered here.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy.orm import joinedload
 
 from app.applications.models import Application, Candidate
 from app.jobs.models import Job, Stage
+from app.plugins import plugins
 
 
 @dataclass
@@ -32,11 +34,8 @@ class ListColumn:
     join: Callable | None = None
 
 
-COLUMNS: dict[str, ListColumn] = {}
-
-
-def register_column(column: ListColumn) -> None:
-    COLUMNS[column.key] = column
+#: key -> column, in registration order: the dict ``plugins.list_column`` fills
+COLUMNS: dict[str, ListColumn] = plugins.list_columns
 
 
 def default_keys() -> list[str]:
@@ -52,29 +51,29 @@ def _fmt_date(value) -> str:
     return value.strftime("%Y-%m-%d") if value else ""
 
 
-register_column(ListColumn("candidate", _l("Candidate"), lambda a: a.candidate.full_name,
-                           sort=Candidate.family_name, default=True))
-register_column(ListColumn("email", _l("Email"), lambda a: a.candidate.email or "", sort=Candidate.email_normalized,
-                           default=True))
-register_column(ListColumn("phone", _l("Phone"), lambda a: a.candidate.phone or ""))
-register_column(ListColumn("job", _l("Job"), lambda a: a.job.title if a.job else "", sort=Job.title, default=True,
-                           options=[joinedload(Application.job)],
-                           join=lambda s: s.outerjoin(Job, Job.id == Application.job_id)))
-register_column(ListColumn("stage", _l("Stage"), lambda a: a.stage.name if a.stage else "", sort=Stage.position,
-                           default=True, options=[joinedload(Application.stage)],
-                           join=lambda s: s.outerjoin(Stage, Stage.id == Application.stage_id)))
+plugins.list_column(ListColumn("candidate", _l("Candidate"), lambda a: a.candidate.full_name,
+                               sort=Candidate.family_name, default=True))
+plugins.list_column(ListColumn("email", _l("Email"), lambda a: a.candidate.email or "", sort=Candidate.email_normalized,
+                               default=True))
+plugins.list_column(ListColumn("phone", _l("Phone"), lambda a: a.candidate.phone or ""))
+plugins.list_column(ListColumn("job", _l("Job"), lambda a: a.job.title if a.job else "", sort=Job.title, default=True,
+                               options=[joinedload(Application.job)],
+                               join=lambda s: s.outerjoin(Job, Job.id == Application.job_id)))
+plugins.list_column(ListColumn("stage", _l("Stage"), lambda a: a.stage.name if a.stage else "", sort=Stage.position,
+                               default=True, options=[joinedload(Application.stage)],
+                               join=lambda s: s.outerjoin(Stage, Stage.id == Application.stage_id)))
 def _source(application) -> str:
     from app.applications.sources import source_label
 
     return source_label(application.source)
 
 
-register_column(ListColumn("source", _l("Source"), _source, sort=Application.source, default=True))
-register_column(ListColumn("status", _l("Status"), lambda a: a.status, sort=Application.status))
-register_column(ListColumn("applied", _l("Applied"), lambda a: _fmt_date(a.created_at), sort=Application.created_at,
-                           default=True))
-register_column(ListColumn("updated", _l("Last activity"), lambda a: _fmt_date(a.updated_at),
-                           sort=Application.updated_at))
+plugins.list_column(ListColumn("source", _l("Source"), _source, sort=Application.source, default=True))
+plugins.list_column(ListColumn("status", _l("Status"), lambda a: a.status, sort=Application.status))
+plugins.list_column(ListColumn("applied", _l("Applied"), lambda a: _fmt_date(a.created_at), sort=Application.created_at,
+                               default=True))
+plugins.list_column(ListColumn("updated", _l("Last activity"), lambda a: _fmt_date(a.updated_at),
+                               sort=Application.updated_at))
 
 
 def save_list_columns(user, keys: list[str]) -> None:

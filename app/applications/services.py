@@ -15,10 +15,9 @@ from app.applications import files
 from app.applications.models import Application, Candidate, StageEntry, TimelineEvent
 from app.clock import utcnow
 from app.extensions import db
-from app.jobs.events import job_in_use, stage_entered, stage_in_use
+from app.jobs.events import stage_entered
 from app.jobs.models import Job, JobStatus, Stage
 from app.links import external_url, path_for
-from app.messaging.events import email_failed
 
 REAPPLY_AFTER = timedelta(days=120)
 CONSENT_VERSION = "2026-11"
@@ -348,8 +347,7 @@ def add_note(application: Application, text: str, actor: User) -> TimelineEvent:
     return event
 
 
-@email_failed.connect
-def _on_email_failed(row, error: str, **_) -> None:
+def on_email_failed(row, error: str, **_) -> None:
     """An email about an application failed for good: the card shows it (a flag for the list,
     a line in the timeline). Runs inside messaging's transaction; messaging commits."""
     if not row.application_id:
@@ -362,13 +360,11 @@ def _on_email_failed(row, error: str, **_) -> None:
                                                                 "error": error}))
 
 
-@job_in_use.connect
-def _job_has_applications(job, **_) -> bool:
+def job_has_applications(job, **_) -> bool:
     """A job with applications is closed, never deleted."""
     return db.session.scalar(select(Application.id).where(Application.job_id == job.id).limit(1)) is not None
 
 
-@stage_in_use.connect
-def _stage_has_applications(stage, **_) -> bool:
+def stage_has_applications(stage, **_) -> bool:
     """A stage with applications in it is emptied before it is deleted."""
     return db.session.scalar(select(Application.id).where(Application.stage_id == stage.id).limit(1)) is not None

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 from sqlalchemy.orm import joinedload
 
-from app.applications.columns import ListColumn, register_column
+from app.applications.columns import ListColumn
 from app.applications.models import Application
 from app.assessments.models import AssessmentSummary
 
@@ -47,10 +47,12 @@ def _score_filter(stmt, value):
 
 _OPTIONS = [joinedload(Application.assessment_summary)]
 
-# No score sorts below every score on both databases (PostgreSQL puts NULLs first when descending).
-register_column(ListColumn("assessment_score", _l("Assessment score"), _score,
-                           sort=func.coalesce(AssessmentSummary.score, -1.0),
-                           options=_OPTIONS, join=_join, filter=("min", None, _score_filter)))
-register_column(ListColumn("assessment_status", _l("Assessment status"), _status, sort=AssessmentSummary.status,
-                           options=_OPTIONS, join=_join, filter=("choice", list(STATUS_LABELS.items()),
-                                                                  _status_filter)))
+#: the columns this feature adds to the list, registered in its hooks.py
+COLUMNS = (
+    # No score sorts below every score on both databases (PostgreSQL puts NULLs first when descending).
+    ListColumn("assessment_score", _l("Assessment score"), _score,
+               sort=func.coalesce(AssessmentSummary.score, -1.0),
+               options=_OPTIONS, join=_join, filter=("min", None, _score_filter)),
+    ListColumn("assessment_status", _l("Assessment status"), _status, sort=AssessmentSummary.status,
+               options=_OPTIONS, join=_join, filter=("choice", list(STATUS_LABELS.items()), _status_filter)),
+)

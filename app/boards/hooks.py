@@ -1,5 +1,8 @@
-"""Imported at start-up: job-board handlers, the reconciliation sweep, links on the job
-pages, the company settings section, the staff switch and timeline texts."""
+"""Imported at start-up (``register_features``): everything job boards (TopCV) plug into
+the core, in one place — the vendor (its queue, signature check, gate, inbound events,
+outbound calls, labels), the reconciliation sweep, links on the job pages, the company
+settings section and the staff switch. The card's texts live on the admin side
+(``app/admin/views/boards.py``)."""
 
 from __future__ import annotations
 
@@ -7,26 +10,39 @@ from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.applications.display import register_event_text
 from app.boards import services
-from app.jobs.hooks import register_settings_link
-from app.navigation import register_settings_section, register_staff_company_panel
-from app.sweeper import register_step
+from app.boards.services import inbound, outbound
+from app.partners.vendors import Vendor
+from app.plugins import plugins
+
+TOPCV = plugins.vendor(Vendor(
+    name=services.VENDOR, display_name="TopCV", queue="boards",
+    gate=services.accepts_events, secret_form=services.secret_as_whsec,
+    inbound={"job.approved": inbound.on_moderation("approved"), "job.rejected": inbound.on_moderation("rejected"),
+             "application.created": inbound.on_application_created},
+    outbound={"topcv.post_job": outbound.post_job, "topcv.update_job": outbound.update_job,
+              "topcv.close_job": outbound.close_job, "topcv.sync_job": outbound.sync_job},
+    on_dead={"topcv.post_job": outbound.posting_dead, "topcv.update_job": outbound.posting_dead,
+             "topcv.close_job": outbound.posting_dead},
+    # the integration's status, as the admin's TopCV pages show it (translated in the template)
+    status_labels={"not_configured": "Not configured", "configured": "Configured", "error": "Error",
+                   "disconnected": "Disconnected"},
+))
 
 
-@register_step("board_reconcile")
+@plugins.sweep_step("board_reconcile")
 def _reconcile() -> int:
     return services.reconcile_postings()
 
 
-@register_settings_link
+@plugins.settings_link
 def _job_links(kind: str, owner) -> list:
     if kind != "job" or not services.boards_enabled(owner.company_id):
         return []
     return [(_("Sources"), url_for("admin.job_sources", job_id=owner.id))]
 
 
-@register_settings_section
+@plugins.settings_section
 def _settings_section() -> list[dict]:
     if not getattr(current_user, "is_company_admin", False) or not services.boards_enabled(current_user.company_id):
         return []
@@ -34,9 +50,6 @@ def _settings_section() -> list[dict]:
              "hint": _("Connect TopCV: post jobs and receive applicants.")}]
 
 
-@register_staff_company_panel
+@plugins.staff_company_panel
 def _staff_panel(company) -> str:
     return render_template("staff/_boards_company.html", company=company)
-
-
-register_event_text("cv_dropped", lambda d: _("The CV was not kept: %(reason)s", reason=d.get("reason", "")))

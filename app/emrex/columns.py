@@ -9,7 +9,7 @@ from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
-from app.applications.columns import ListColumn, register_column
+from app.applications.columns import ListColumn
 from app.applications.models import Application
 from app.emrex.models import EmrexSummary
 
@@ -110,14 +110,17 @@ def _text_filter(attr):
 
 _OPTIONS = [joinedload(Application.emrex_summary)]
 
-register_column(ListColumn("emrex_status", _l("EMREX status"), _status, sort=EmrexSummary.status, options=_OPTIONS,
-                           join=_join, filter=("choice", list(STATUS_LABELS.items()), _status_filter)))
-register_column(ListColumn("emrex_institution", _l("Institution"), _value("institution"), sort=EmrexSummary.institution,
-                           options=_OPTIONS, join=_join, filter=("text", None, _text_filter("institution"))))
-register_column(ListColumn("emrex_degree", _l("Degree"), _value("degree"), sort=EmrexSummary.degree,
-                           options=_OPTIONS, join=_join, filter=("text", None, _text_filter("degree"))))
-register_column(ListColumn("emrex_credits_total", _l("Credits (ECTS)"), _value("credits_total", format_credits),
-                           sort=EmrexSummary.credits_total, options=_OPTIONS, join=_join,
-                           filter=("min", None, _credits_filter)))
-register_column(ListColumn("emrex_gpa", _l("GPA"), _value("gpa", format_gpa), sort=EmrexSummary.gpa,
-                           options=_OPTIONS, join=_join, filter=("min", None, _gpa_filter)))
+#: the columns this feature adds to the list, registered in its hooks.py
+COLUMNS = (
+    ListColumn("emrex_status", _l("EMREX status"), _status, sort=EmrexSummary.status, options=_OPTIONS,
+               join=_join, filter=("choice", list(STATUS_LABELS.items()), _status_filter)),
+    ListColumn("emrex_institution", _l("Institution"), _value("institution"), sort=EmrexSummary.institution,
+               options=_OPTIONS, join=_join, filter=("text", None, _text_filter("institution"))),
+    ListColumn("emrex_degree", _l("Degree"), _value("degree"), sort=EmrexSummary.degree,
+               options=_OPTIONS, join=_join, filter=("text", None, _text_filter("degree"))),
+    ListColumn("emrex_credits_total", _l("Credits (ECTS)"), _value("credits_total", format_credits),
+               sort=EmrexSummary.credits_total, options=_OPTIONS, join=_join,
+               filter=("min", None, _credits_filter)),
+    ListColumn("emrex_gpa", _l("GPA"), _value("gpa", format_gpa), sort=EmrexSummary.gpa,
+               options=_OPTIONS, join=_join, filter=("min", None, _gpa_filter)),
+)

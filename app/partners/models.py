@@ -94,10 +94,10 @@ class PartnerDelivery(db.Model):
     def replayable(self) -> bool:
         """Failed or dead, and something Haku can run again (not a check made while a
         person waited, such as validating keys)."""
-        from app.partners.services import OUTBOUND
+        from app.partners.vendors import outbound_handler
 
         if self.state not in ("failed", "dead"):
             return False
         if self.direction == "in":
             return True
-        return self.type in OUTBOUND
+        return outbound_handler(self.type) is not None

@@ -1,17 +1,14 @@
-"""Partner tasks (they take ids) and the sweep step for retries and lost work.
+"""Partner tasks (they take ids).
 
-Job-board work runs on the ``boards`` queue, assessment work on ``assessments``.
+Each vendor's work runs on its ``Vendor.queue`` (app/partners/vendors.py): TopCV's on
+``boards``, Alva Labs' on ``assessments``. The sweep step and the encrypted columns are wired
+in ``app/partners/hooks.py``.
 """
 
 from __future__ import annotations
 
 from app.extensions import rq
-from app.partners import services
-from app.partners.models import PartnerIntegration
-from app.rotation import register_encrypted
-from app.sweeper import register_step
-
-QUEUE_OF_VENDOR = {"topcv": "boards", "alva": "assessments"}
+from app.partners import services, vendors
 
 
 @rq.job(queue="boards")
@@ -44,28 +41,18 @@ def drain_assessment_inbound(vendor: str) -> int:
     return services.drain_inbound(vendor)
 
 
+def _on_boards(vendor: str) -> bool:
+    return vendors.get(vendor).queue == "boards"
+
+
 def drain_task(vendor: str):
-    return drain_board_inbound if QUEUE_OF_VENDOR.get(vendor) == "boards" else drain_assessment_inbound
+    return drain_board_inbound if _on_boards(vendor) else drain_assessment_inbound
 
 
 def inbound_task(vendor: str):
-    return process_board_inbound if QUEUE_OF_VENDOR.get(vendor) == "boards" else process_assessment_inbound
+    return process_board_inbound if _on_boards(vendor) else process_assessment_inbound
 
 
 def outbound_task(vendor: str):
-    return run_board_delivery if QUEUE_OF_VENDOR.get(vendor) == "boards" else run_assessment_delivery
+    return run_board_delivery if _on_boards(vendor) else run_assessment_delivery
 
-
-@register_step("partner_deliveries")
-def _deliveries() -> int:
-    return services.sweep_deliveries()
-
-
-
-def _partner(what: str):
-    return lambda row: f"partner:{row.external_id}:{what}"
-
-
-register_encrypted(PartnerIntegration, "api_key_enc", _partner("api_key"))
-register_encrypted(PartnerIntegration, "signing_secret_enc", _partner("signing_secret"))
-register_encrypted(PartnerIntegration, "previous_signing_secret_enc", _partner("previous"))

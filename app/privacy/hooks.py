@@ -1,11 +1,12 @@
-"""Imported at start-up: the retention sweep step."""
+"""Imported at start-up (``register_features``): what privacy plugs into the core — the
+retention sweep step."""
 
 from __future__ import annotations
 
+from app.plugins import plugins
 from app.privacy import services
-from app.sweeper import register_step
 
 
-@register_step("retention")
+@plugins.sweep_step("retention")
 def _retention() -> int:
     return services.sweep_retention()

@@ -13,19 +13,19 @@ from app.accounts.models import Company
 from app.assessments import services
 from app.assessments.models import PRODUCTS
 from app.extensions import db
-from app.navigation import register_staff_company_panel, register_staff_section
 from app.partners.models import PartnerIntegration
 from app.partners.services import deliveries_for, describe_status
+from app.plugins import plugins
 from app.security import staff_required
 from app.staff.blueprint import bp
 
 
-@register_staff_section
+@plugins.staff_section
 def _section() -> list[dict]:
     return [{"label": _("Integrations"), "url": url_for("staff.assessment_integrations")}]
 
 
-@register_staff_company_panel
+@plugins.staff_company_panel
 def _company_panel(company) -> str:
     return render_template("staff/assessments/_company_panel.html", company=company,
                            integrations=services.integrations_of(company.id), labels=PRODUCTS,

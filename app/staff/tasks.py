@@ -7,12 +7,12 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from app import taskqueue
-from app.navigation import register_staff_section
+from app.plugins import plugins
 from app.security import staff_required
 from app.staff.blueprint import bp
 
 
-@register_staff_section
+@plugins.staff_section
 def _tasks_section() -> list[dict]:
     return [{"label": _("Tasks"), "url": url_for("staff.tasks"), "alert": taskqueue.failed_total(),
              "alert_title": _("Failed tasks")}]

@@ -11,9 +11,9 @@ from sqlalchemy.orm import joinedload
 
 from app.accounts.tenancy import current_company_id, get_or_404, scoped
 from app.admin.blueprint import bp
+from app.admin.card import actions_for
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
 from app.applications import files, services
-from app.applications.actions import actions_for
 from app.applications.board import PER_STAGE, board
 from app.applications.columns import COLUMNS, save_list_columns
 from app.applications.listing import PAGE_SIZES, ListQuery, list_applications

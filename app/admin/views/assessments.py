@@ -12,19 +12,17 @@ from flask_login import current_user
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.applications.actions import CardAction, register_action
-from app.applications.display import register_event_text, register_panel
+from app.admin.card import CardAction
 from app.applications.models import Application
 from app.assessments import services
 from app.assessments.columns import STATUS_LABELS
 from app.assessments.models import PRODUCTS
 from app.extensions import db
 from app.htmx import respond, wants_fragment
-from app.jobs.hooks import register_settings_link
 from app.jobs.models import Job, JobTemplate
-from app.navigation import register_settings_section
 from app.partners.models import PartnerIntegration
 from app.partners.services import describe_status
+from app.plugins import plugins
 from app.security import admin_required, company_user_required
 
 
@@ -34,14 +32,14 @@ def _company() -> Company:
 
 # ---------------------------------------------------------------- hooks into the core screens
 
-@register_settings_link
+@plugins.settings_link
 def _links(kind: str, owner) -> list:
     if not services.has_active(owner.company_id):
         return []
     return [(_("Assessment settings"), url_for("admin.assessment_settings", kind=kind, owner_id=owner.id))]
 
 
-@register_settings_section
+@plugins.settings_section
 def _settings_section() -> list[dict]:
     if not getattr(current_user, "is_company_admin", False):
         return []
@@ -49,14 +47,14 @@ def _settings_section() -> list[dict]:
              "hint": _("Alva Labs tests: which products are active, their activity log.")}]
 
 
-register_action(CardAction(
+plugins.card_action(CardAction(
     key="assessment_send", label=_l("Send assessment"), order=60, method="get",
     url=lambda application: url_for("admin.assessment_send", application_id=application.id),
     available=lambda application, user: application.job_id is not None and application.status == "open"
     and services.has_active(application.company_id)))
 
 
-@register_panel
+@plugins.card_panel
 def _panel(application: Application) -> str | None:
     orders = services.orders_of(application)
     if not orders and not services.has_active(application.company_id):
@@ -69,26 +67,26 @@ def _cause(data: dict) -> str:
     return _("by the job's trigger stage") if data.get("cause") == "trigger" else _("by hand")
 
 
-register_event_text("assessment_ordered", lambda d: _("Assessment “%(test)s” ordered (%(cause)s)",
-                                                      test=d.get("test", ""), cause=_cause(d)))
-register_event_text("assessment_invited", lambda d: _("Assessment “%(test)s” sent to the candidate",
-                                                      test=d.get("test", "")))
-register_event_text("assessment_failed", lambda d: _("Assessment “%(test)s” could not be sent: %(error)s",
-                                                     test=d.get("test", ""), error=d.get("error", "")))
-register_event_text("assessment_not_sent", lambda d: _("No assessment was sent: %(reason)s",
-                                                       reason=d.get("reason", "")))
-register_event_text("assessment_status", lambda d: (
+plugins.event_text("assessment_ordered", lambda d: _("Assessment “%(test)s” ordered (%(cause)s)",
+                                                     test=d.get("test", ""), cause=_cause(d)))
+plugins.event_text("assessment_invited", lambda d: _("Assessment “%(test)s” sent to the candidate",
+                                                     test=d.get("test", "")))
+plugins.event_text("assessment_failed", lambda d: _("Assessment “%(test)s” could not be sent: %(error)s",
+                                                    test=d.get("test", ""), error=d.get("error", "")))
+plugins.event_text("assessment_not_sent", lambda d: _("No assessment was sent: %(reason)s",
+                                                      reason=d.get("reason", "")))
+plugins.event_text("assessment_status", lambda d: (
     _("Assessment “%(test)s” complete: score %(score)s", test=d.get("test", ""), score=d.get("score") or "—")
     if d.get("status") == "complete" else
     _("Assessment “%(test)s”: %(status)s", test=d.get("test", ""),
       status=str(STATUS_LABELS.get(d.get("status"), d.get("status", ""))).lower())))
-register_event_text("assessment_moved", lambda d: _("Moved to %(stage)s: assessment score %(score)s passed the "
-                                                    "job's threshold", stage=d.get("stage", ""),
-                                                    score=d.get("score", "")))
-register_event_text("assessment_not_moved", lambda d: _("The assessment score passed, but the application could not "
-                                                        "be moved: %(reason)s", reason=d.get("reason", "")))
-register_event_text("assessment_log", lambda d: _("%(product)s: %(message)s", product=d.get("product", "Alva"),
-                                                  message=d.get("message", "")))
+plugins.event_text("assessment_moved", lambda d: _("Moved to %(stage)s: assessment score %(score)s passed the "
+                                                   "job's threshold", stage=d.get("stage", ""),
+                                                   score=d.get("score", "")))
+plugins.event_text("assessment_not_moved", lambda d: _("The assessment score passed, but the application could not "
+                                                       "be moved: %(reason)s", reason=d.get("reason", "")))
+plugins.event_text("assessment_log", lambda d: _("%(product)s: %(message)s", product=d.get("product", "Alva"),
+                                                 message=d.get("message", "")))
 
 
 # ---------------------------------------------------------------- the company's products (admins)

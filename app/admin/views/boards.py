@@ -1,5 +1,6 @@
 """Job boards in the recruiter admin: Settings → Recruitment networks → TopCV (company
-admins), and a job's sources: post to TopCV, the "Posted jobs" log, update, close, link."""
+admins), and a job's sources: post to TopCV, the "Posted jobs" log, update, close, link; and
+the card's timeline text of the feature (its admin presentation, in this one module)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,16 @@ from app.boards import services
 from app.boards.models import Posting
 from app.htmx import respond
 from app.jobs.models import EMPLOYMENT_TYPES, Job
+from app.partners import vendors
 from app.partners.models import IntegrationStatus
+from app.plugins import plugins
 from app.secrets import mask
 from app.security import admin_required, company_user_required
 
-STATUS_LABELS = {"not_configured": "Not configured", "configured": "Configured", "error": "Error",
-                 "disconnected": "Disconnected"}
+
+def _labels() -> dict:
+    """The integration's status labels: TopCV's ``Vendor`` holds them (app/boards/hooks.py)."""
+    return vendors.get(services.VENDOR).status_labels
 
 
 def _require_boards() -> int:
@@ -26,6 +31,9 @@ def _require_boards() -> int:
     if not services.boards_enabled(company_id):
         abort(404)
     return company_id
+
+
+plugins.event_text("cv_dropped", lambda d: _("The CV was not kept: %(reason)s", reason=d.get("reason", "")))
 
 
 def _user():
@@ -39,7 +47,7 @@ def _user():
 def recruitment_networks():
     company_id = _require_boards()
     integration = services.connection(company_id)
-    return render_template("admin/boards/networks.html", integration=integration, labels=STATUS_LABELS)
+    return render_template("admin/boards/networks.html", integration=integration, labels=_labels())
 
 
 @bp.route("/settings/recruitment-networks/topcv", methods=["GET", "POST"])
@@ -58,7 +66,7 @@ def topcv_settings():
     integration = services.connection(company_id)
     configured = integration is not None and integration.status != IntegrationStatus.NOT_CONFIGURED
     editing = request.method == "POST" or request.args.get("edit") == "1" or not configured
-    return render_template("admin/boards/topcv.html", integration=integration, labels=STATUS_LABELS,
+    return render_template("admin/boards/topcv.html", integration=integration, labels=_labels(),
                            configured=configured, editing=editing, error=error, field=field,
                            webhook_url=services.webhook_url(integration) if integration else None,
                            key_hint=mask(integration.api_key_hint) if integration and integration.api_key_hint else ""

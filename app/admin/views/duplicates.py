@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -13,11 +11,11 @@ from flask_login import current_user
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
 from app.admin.forms import EmptyForm, MergeForm, PairForm
-from app.applications.display import register_event_text, register_panel
 from app.applications.models import Application
 from app.duplicates import services
 from app.duplicates.services import MergeError
 from app.htmx import done
+from app.plugins import plugins
 from app.security import company_user_required
 
 REASONS = {
@@ -161,7 +159,7 @@ def merge_split(merge_id: int):
     return redirect(_back(url_for("admin.duplicates")), code=303)
 
 
-@partial(register_panel, first=True)
+@plugins.card_panel(first=True)
 def _card_panel(application: Application) -> str | None:
     candidate = application.candidate
     found = services.suggestions_for_candidate(candidate)
@@ -172,5 +170,5 @@ def _card_panel(application: Application) -> str | None:
                            merges=merges, reasons=_reasons)
 
 
-register_event_text("candidate_merged", lambda d: _(
+plugins.event_text("candidate_merged", lambda d: _(
     "Another record of this person (candidate #%(id)s) was merged into this one", id=d.get("other", "?")))

@@ -15,19 +15,18 @@ from sqlalchemy.orm import selectinload
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
+from app.admin.card import CardAction
 from app.admin.forms import EmptyForm
 from app.admin.views.applications import _card_context, badge_oob
 from app.applications import files
-from app.applications.actions import CardAction, register_action
-from app.applications.display import register_event_text, register_panel
 from app.applications.models import Application, StoredFile
 from app.emrex import services
 from app.emrex.columns import STATUS_LABELS, format_credits, format_gpa, format_scale
 from app.emrex.models import EmrexAttachment, EmrexAttempt, EmrexRequest, EmrexRequestEvent, EmrexTranscript
 from app.extensions import db
 from app.htmx import done, respond
-from app.jobs.hooks import register_settings_link
 from app.jobs.models import Job, JobTemplate
+from app.plugins import plugins
 from app.security import company_user_required, current_locale
 
 FUNNEL = [("sent", _l("Requested")), ("opened", _l("Opened")), ("submitted", _l("Submitted")),
@@ -46,7 +45,7 @@ def _enabled_for(company_id: int) -> bool:
 
 # ---------------------------------------------------------------- hooks into the core screens
 
-@register_settings_link
+@plugins.settings_link
 def _links(kind: str, owner) -> list:
     if not _enabled_for(owner.company_id):
         return []
@@ -56,13 +55,13 @@ def _links(kind: str, owner) -> list:
     return links
 
 
-register_action(CardAction(
+plugins.card_action(CardAction(
     key="emrex_request", label=_l("Request EMREX"), order=50,
     url=lambda application: url_for("admin.emrex_request", application_id=application.id),
     available=lambda application, user: application.job_id is not None and _enabled_for(application.company_id)))
 
 
-@register_panel
+@plugins.card_panel
 def _panel(application: Application) -> str | None:
     """The card's EMREX block: a pure function of the stored rows, a fixed number of queries
     however many requests, attempts, transcripts and attachments there are."""
@@ -287,20 +286,20 @@ def _scale_filter(value) -> str:
     return format_scale(value)
 
 
-register_event_text("emrex_requested", lambda d: _("EMREX study records requested (%(cause)s)",
-                                                   cause=d.get("cause", "")))
-register_event_text("emrex_imported", lambda d: _("EMREX records received from %(inst)s (identity: %(identity)s)",
-                                                  inst=d.get("institution") or "?", identity=d.get("identity", "")))
-register_event_text("emrex_attempt_closed", lambda d: _("EMREX transfer ended without records: %(outcome)s",
-                                                        outcome=d.get("outcome", "")))
-register_event_text("emrex_opted_out", lambda d: _("The candidate declined EMREX: no records were transferred"))
-register_event_text("emrex_reopened", lambda d: _("The candidate changed their mind and reopened the EMREX request"))
-register_event_text("emrex_held", lambda d: _("EMREX records received but held for review: the identity check did "
-                                              "not match"))
-register_event_text("emrex_accepted", lambda d: _("EMREX records accepted after review (%(inst)s)",
-                                                  inst=d.get("institution") or "?"))
-register_event_text("emrex_discarded", lambda d: _("EMREX records discarded after review: they were not this "
-                                                   "candidate's"))
+plugins.event_text("emrex_requested", lambda d: _("EMREX study records requested (%(cause)s)",
+                                                  cause=d.get("cause", "")))
+plugins.event_text("emrex_imported", lambda d: _("EMREX records received from %(inst)s (identity: %(identity)s)",
+                                                 inst=d.get("institution") or "?", identity=d.get("identity", "")))
+plugins.event_text("emrex_attempt_closed", lambda d: _("EMREX transfer ended without records: %(outcome)s",
+                                                       outcome=d.get("outcome", "")))
+plugins.event_text("emrex_opted_out", lambda d: _("The candidate declined EMREX: no records were transferred"))
+plugins.event_text("emrex_reopened", lambda d: _("The candidate changed their mind and reopened the EMREX request"))
+plugins.event_text("emrex_held", lambda d: _("EMREX records received but held for review: the identity check did "
+                                             "not match"))
+plugins.event_text("emrex_accepted", lambda d: _("EMREX records accepted after review (%(inst)s)",
+                                                 inst=d.get("institution") or "?"))
+plugins.event_text("emrex_discarded", lambda d: _("EMREX records discarded after review: they were not this "
+                                                  "candidate's"))
 
 
 # ---------------------------------------------------------------- settings

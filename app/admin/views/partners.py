@@ -9,11 +9,9 @@ from flask_login import current_user
 
 from app.accounts.tenancy import get_or_404
 from app.admin.blueprint import bp
-from app.partners import services
+from app.partners import services, vendors
 from app.partners.models import PartnerDelivery, PartnerIntegration
 from app.security import admin_required
-
-VENDOR_NAMES = {"topcv": "TopCV", "alva": "Alva Labs"}
 
 
 @bp.get("/integrations/<int:integration_id>/log")
@@ -23,7 +21,7 @@ def partner_log(integration_id: int):
     from app.assessments.models import PRODUCTS
 
     return render_template("admin/partners/log.html", integration=integration,
-                           vendor_name=VENDOR_NAMES.get(integration.vendor, integration.vendor),
+                           vendor_name=vendors.get(integration.vendor).display_name,
                            product_name=PRODUCTS.get(integration.product),
                            rows=services.deliveries_for(integration))
 

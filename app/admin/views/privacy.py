@@ -12,11 +12,11 @@ from sqlalchemy import select
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
+from app.admin.card import CardAction
 from app.admin.forms import EraseForm, RetentionForm
-from app.applications.actions import CardAction, register_action
 from app.applications.models import Application, Candidate
 from app.extensions import db
-from app.navigation import register_settings_section
+from app.plugins import plugins
 from app.privacy import services
 from app.security import admin_required
 
@@ -58,7 +58,7 @@ def data_protection():
         422 if request.method == "POST" else 200
 
 
-@register_settings_section
+@plugins.settings_section
 def _settings_section() -> list[dict]:
     if not getattr(current_user, "is_company_admin", False):
         return []
@@ -66,7 +66,7 @@ def _settings_section() -> list[dict]:
              "hint": _("How long candidates are kept after their last activity.")}]
 
 
-register_action(CardAction(
+plugins.card_action(CardAction(
     key="candidate_erase", label=_l("Erase candidate…"), order=900, method="get",
     url=lambda application: url_for("admin.candidate_erase", candidate_id=application.candidate_id,
                                     **{"from": application.id}),

@@ -22,7 +22,7 @@ from app.admin.forms import (
     TwoFactorRequirementForm,
 )
 from app.extensions import limiter
-from app.navigation import register_settings_section
+from app.plugins import plugins
 from app.security import admin_required, login_required_any, public, safe_next
 
 MESSAGES = {
@@ -229,7 +229,7 @@ def two_factor_setting():
         422 if request.method == "POST" else 200
 
 
-@register_settings_section
+@plugins.settings_section
 def _settings_section() -> list[dict]:
     if not getattr(current_user, "is_company_admin", False):
         return []

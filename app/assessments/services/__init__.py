@@ -3,7 +3,7 @@ tests per job, orders, the vendor's callbacks and the results on the application
 
 Calls to the vendor go through the partner delivery log (``partners.services.queue_call``)
 and run in RQ tasks with retries; the vendor's signed callbacks arrive through
-``partners.services.receive`` and are processed here by the registered handlers.
+``partners.services.receive`` and are processed here by the handlers of the vendor.
 
 Which inbound calls are accepted: ``integration.connect`` whenever staff have the
 integration switched on (it is how the connection is finished); every other callback only
@@ -12,12 +12,12 @@ once the integration is connected (status ``configured`` or ``error``). The rout
 
 One module per part: ``common`` (timings, names, the error), ``integrations`` (and the vendor
 client), ``vendor_tests`` (the catalogue of the vendor's tests), ``settings``, ``orders`` (and
-the candidate's CV; the stage-entry receiver), ``outbound`` and ``inbound`` (the registered
-partner calls and the gate) and ``results``. Importing this package registers each once.
+the candidate's CV; the stage-entry receiver), ``outbound`` and ``inbound`` (the partner
+calls, their handlers and the gate) and ``results``. The Alva Labs ``Vendor`` and the
+stage-entry receiver are wired in ``app/assessments/hooks.py``.
 """
 
 from app.assessments.models import VENDOR
-from app.assessments.services import inbound, outbound  # noqa: F401  (they register the partner calls and the gate)
 from app.assessments.services.common import (
     CONNECTED,
     INVITE_TEMPLATE,

@@ -34,8 +34,7 @@ def _application_by_ref(integration: PartnerIntegration, ref: str | None) -> App
     return application
 
 
-@partners.register_inbound(VENDOR, "integration.connect")
-def _connect(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
+def on_connect(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
     data = payload.get("data")
     ref = data.get("vendor_account_ref") if isinstance(data, dict) else None
     if not isinstance(ref, str) or not ref.strip() or len(ref.strip()) > 200:
@@ -50,8 +49,7 @@ def _connect(delivery: PartnerDelivery, integration: PartnerIntegration, payload
         partners.queue_call(integration, "alva.list_tests", summary="list tests")
 
 
-@partners.register_inbound(VENDOR, "assessment.status_changed")
-def _status_changed(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
+def on_status_changed(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
     _require_connected(integration)
     interview_id = str((delivery.target or {}).get("partner_interview_id") or "")[:100]
     order = db.session.scalar(select(AssessmentOrder).where(
@@ -84,8 +82,7 @@ def _order_for_result(integration: PartnerIntegration, application: Application)
     return (waiting or orders)[0]
 
 
-@partners.register_inbound(VENDOR, "assessment.result")
-def _result(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
+def on_result(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
     _require_connected(integration)
     application = _application_by_ref(integration, (delivery.target or {}).get("application_ref"))
     try:
@@ -107,8 +104,7 @@ def _result(delivery: PartnerDelivery, integration: PartnerIntegration, payload:
                  after={"score": card["score"], "status": card["status"]})
 
 
-@partners.register_inbound(VENDOR, "assessment.logs")
-def _logs(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
+def on_logs(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
     _require_connected(integration)
     application = _application_by_ref(integration, (delivery.target or {}).get("application_ref"))
     try:
@@ -121,9 +117,7 @@ def _logs(delivery: PartnerDelivery, integration: PartnerIntegration, payload: d
                                      "product": product_label(integration.product)})
 
 
-def _gate(integration: PartnerIntegration) -> bool:
+def accepts_calls(integration: PartnerIntegration) -> bool:
     """Inbound calls reach the handlers while staff keep the integration switched on."""
     return bool(integration.is_active and integration.company_id is not None)
 
-
-partners.register_gate(VENDOR, _gate)

@@ -20,7 +20,6 @@ from app.assessments.services.integrations import integration_of
 from app.assessments.services.settings import settings_of
 from app.assessments.services.vendor_tests import test_name
 from app.extensions import db
-from app.jobs.events import stage_entered
 from app.links import external_url
 from app.partners import services as partners
 from app.partners.models import PartnerIntegration
@@ -116,8 +115,7 @@ def send_manually(application: Application, integration_id: int | None, partner_
     return order
 
 
-@stage_entered.connect
-def _on_stage_entered(application, entry, depth: int = 0, **_) -> None:
+def on_stage_entered(application, entry, depth: int = 0, **_) -> None:
     """The job's trigger stage sends its test, on the application's first entry only."""
     if application.job_id is None or application.status != "open":
         return

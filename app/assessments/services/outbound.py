@@ -13,7 +13,6 @@ from app.assessments.services.results import apply_status
 from app.clock import utcnow
 from app.extensions import db
 from app.integrations.http import CallResult
-from app.partners import services as partners
 from app.partners.models import PartnerDelivery, PartnerIntegration
 
 # ---------------------------------------------------------------- outbound calls (run in tasks)
@@ -62,7 +61,7 @@ def _reopen(order: AssessmentOrder) -> str | None:
     return None
 
 
-def _send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
+def send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
     order = _order_for(delivery, integration)
     if order is None:
         return CallResult(None, error="The order no longer exists.", retryable=False)
@@ -92,7 +91,7 @@ def _send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> Ca
     return result
 
 
-def _send_dead(delivery: PartnerDelivery, integration: PartnerIntegration) -> None:
+def send_test_dead(delivery: PartnerDelivery, integration: PartnerIntegration) -> None:
     order = _order_for(delivery, integration)
     if order is not None and order.status == "pending":
         _fail_order(order, f"The vendor could not be reached: {delivery.error or 'no answer'}")
@@ -113,7 +112,7 @@ def _queue_invite(order: AssessmentOrder) -> None:
                          application_id=application.id)
 
 
-def _test_status(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
+def check_test_status(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
     order = _order_for(delivery, integration)
     if order is None or not order.partner_interview_id:
         return CallResult(None, error="No sent order to ask about.", retryable=False)
@@ -124,6 +123,3 @@ def _test_status(delivery: PartnerDelivery, integration: PartnerIntegration) -> 
         apply_status(order, result.data)
     return result
 
-
-partners.register_outbound("alva.send_test", on_dead=_send_dead)(_send_test)
-partners.register_outbound("alva.test_status")(_test_status)

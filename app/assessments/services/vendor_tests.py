@@ -60,7 +60,7 @@ def _keep_tests(integration: PartnerIntegration, result: CallResult) -> None:
     integration.cache = cache
 
 
-def _list_tests(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
+def list_tests(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
     """Queued when the vendor finishes the connection, so the job settings' test picker has
     its list before a recruiter opens it (pages only read the cache)."""
     client = client_for(integration)
@@ -68,8 +68,6 @@ def _list_tests(delivery: PartnerDelivery, integration: PartnerIntegration) -> C
     _keep_tests(integration, result)
     return result
 
-
-partners.register_outbound("alva.list_tests")(_list_tests)
 
 
 def test_name(integration: PartnerIntegration, partner_test_id: str) -> str:

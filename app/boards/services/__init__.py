@@ -5,8 +5,9 @@ Views call one function each; outbound calls run as logged partner deliveries in
 inbound events arrive through ``partners.services.receive`` and are processed here.
 
 One module per part: ``common`` (names, choices, the error), ``integration`` (the
-connection), ``postings``, ``outbound`` (and reconciliation) and ``inbound``. Importing this
-package registers the gate and the partner call handlers once.
+connection), ``postings``, ``outbound`` (and reconciliation) and ``inbound``. TopCV's
+``Vendor`` (gate, signature check, the handlers of its events and calls) is put together and
+registered in ``app/boards/hooks.py``.
 """
 
 from app.boards.services.common import CURRENCIES, LEVELS, PRODUCT, RECONCILE_EVERY, TOPCV_CONSENT, VENDOR, BoardError

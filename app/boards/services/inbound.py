@@ -15,7 +15,7 @@ from app.applications import services as applications
 from app.applications.matching import exact_matches, normalise_title
 from app.applications.models import Application
 from app.boards.models import Posting
-from app.boards.services.common import TOPCV_CONSENT, VENDOR
+from app.boards.services.common import TOPCV_CONSENT
 from app.boards.services.integration import client_for
 from app.clock import utcnow
 from app.extensions import db
@@ -46,7 +46,7 @@ def _notify_moderation(posting: Posting) -> None:
            dedupe_key=f"posting:{posting.id}:{posting.status}:{utcnow():%Y%m%d%H%M%S%f}")
 
 
-def _moderation(status: str):
+def on_moderation(status: str):
     def handle(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
         data = payload.get("data") or {}
         if not isinstance(data, dict):
@@ -75,8 +75,6 @@ def _moderation(status: str):
     return handle
 
 
-partners.register_inbound(VENDOR, "job.approved")(_moderation("approved"))
-partners.register_inbound(VENDOR, "job.rejected")(_moderation("rejected"))
 
 
 def _event_time(payload: dict):
@@ -123,8 +121,7 @@ def _resume(integration: PartnerIntegration, resume) -> tuple[tuple[str, bytes] 
     return (name, raw), None
 
 
-@partners.register_inbound(VENDOR, "application.created")
-def _application_created(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
+def on_application_created(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
     data = payload.get("data")
     if not isinstance(data, dict):
         raise partners.InboundRejected("data must be an object")

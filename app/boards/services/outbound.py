@@ -36,8 +36,7 @@ def _finish(posting: Posting | None, integration: PartnerIntegration, result: Ca
     return result
 
 
-@partners.register_outbound("topcv.post_job", on_dead=lambda d, i: _dead(d))
-def _post_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
+def post_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
     posting = _posting_of(delivery)
     if posting is None or posting.board_job_id:  # already posted (a retry after success)
         return CallResult(200, data={"note": "nothing to do"})
@@ -91,9 +90,8 @@ def _posted(fn):
     return handler
 
 
-@partners.register_outbound("topcv.update_job", on_dead=lambda d, i: _dead(d))
 @_posted
-def _update_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
+def update_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
     body = board_body(posting)
     if posting.last_payload_hash == _hash(body):
         return CallResult(200, data={"note": "no changes"})
@@ -105,18 +103,16 @@ def _update_job(posting: Posting, integration: PartnerIntegration) -> CallResult
     return result
 
 
-@partners.register_outbound("topcv.close_job", on_dead=lambda d, i: _dead(d))
 @_posted
-def _close_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
+def close_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
     result = client_for(integration).close_job(posting.board_job_id)
     if result.ok:
         posting.status, posting.last_error, posting.last_synced_at = "closed", None, utcnow()
     return result
 
 
-@partners.register_outbound("topcv.sync_job")
 @_posted
-def _sync_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
+def sync_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
     result = client_for(integration).get_job(posting.board_job_id)
     if result.ok and isinstance(result.data, dict):
         before = posting.status
@@ -129,7 +125,8 @@ def _sync_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
     return result
 
 
-def _dead(delivery: PartnerDelivery) -> None:
+def posting_dead(delivery: PartnerDelivery, integration: PartnerIntegration | None = None) -> None:
+    """A call about a posting ran out of retries: the posting says so."""
     posting = _posting_of(delivery)
     if posting is not None:
         posting.last_error = f"TopCV did not answer after {delivery.attempts} tries: {delivery.error}"[:1000]

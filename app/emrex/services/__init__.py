@@ -5,7 +5,7 @@ PARTNERS.md §1.
 One module per part: ``common`` (timings, errors), ``settings``, ``invites`` (requests and
 invites), ``candidate`` (the candidate's side and opt-out), ``returns`` (the return and the
 import), ``review`` (held transcripts), ``sweeper`` (the sweeper's work and the registry).
-Importing this package connects the stage-entry receiver (``invites``) once.
+The stage-entry receiver (``invites.on_stage_entered``) is connected in ``app/emrex/hooks.py``.
 """
 
 from app.emrex.services.candidate import (

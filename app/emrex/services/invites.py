@@ -23,7 +23,6 @@ from app.emrex.models import (
 from app.emrex.services.common import EXPIRE_AFTER, INVITE_KEY, REMINDER_DAYS, REMINDER_KEY, TOKEN_PURPOSE, EmrexError
 from app.emrex.services.settings import settings_of
 from app.extensions import db
-from app.jobs.events import stage_entered
 from app.links import external_url
 from app.messaging.models import EmailTemplate
 from app.messaging.services import queue_template_email, template_for
@@ -118,8 +117,7 @@ def request_manually(application: Application, actor: User) -> EmrexRequest:
     return request
 
 
-@stage_entered.connect
-def _on_stage_entered(application, entry, depth: int = 0, **_) -> None:
+def on_stage_entered(application, entry, depth: int = 0, **_) -> None:
     """The job's trigger stage sends the request (the first stage: on apply)."""
     if application.job_id is None:
         return

@@ -1,12 +1,12 @@
 """Partner integrations (PARTNERS.md §0): keys at rest, signed inbound intake, the
 delivery log with retries, dead deliveries and replay.
 
-Features register what they do with ``register_inbound`` (one event type of one vendor)
-and ``register_outbound`` (one kind of call Haku makes), and ``register_gate`` to say when
-a vendor's integration accepts inbound calls at all (404/410 rules).
+What each vendor does (its inbound handlers, outbound calls, gate for the 404/410 rules,
+signature check and queue) is one ``Vendor`` object (app/partners/vendors.py), built and
+registered in the feature's ``hooks.py``.
 
-One module per part: ``registry`` (timings, errors, the registries), ``keys``, ``inbound``,
-``outbound`` and ``sweep``.
+One module per part: ``registry`` (timings, errors), ``keys``, ``inbound``, ``outbound`` and
+``sweep``.
 """
 
 from app.partners.services.inbound import (
@@ -29,31 +29,21 @@ from app.partners.services.keys import (
 )
 from app.partners.services.outbound import call_now, deliveries_for, queue_call, replay, run_delivery, task_options
 from app.partners.services.registry import (
-    GATES,
-    INBOUND,
     LOST_ENQUEUE_AFTER,
-    ON_DEAD,
-    OUTBOUND,
     RETRY_GRACE,
-    SECRET_FORMS,
     STUCK_AFTER,
     SWEEP_SCHEDULE,
     InboundIgnored,
     InboundRejected,
     Intake,
     PartnerError,
-    register_gate,
-    register_inbound,
-    register_outbound,
 )
 from app.partners.services.sweep import describe_status, sweep_deliveries
 
 __all__ = [
-    "GATES", "INBOUND", "LOST_ENQUEUE_AFTER", "ON_DEAD", "OUTBOUND", "RETRY_GRACE", "SECRET_FORMS",
-    "STUCK_AFTER", "SWEEP_SCHEDULE", "InboundIgnored", "InboundRejected", "Intake", "PartnerError",
+    "LOST_ENQUEUE_AFTER", "RETRY_GRACE", "STUCK_AFTER", "SWEEP_SCHEDULE", "InboundIgnored", "InboundRejected", "Intake", "PartnerError",
     "alert_admins", "api_key", "call_now", "company_admins", "deliveries_for", "describe_status",
     "drain_inbound", "intake_integration", "integration_by_external_id", "new_signing_secret",
-    "process_inbound", "queue_call", "receive", "register_gate", "register_inbound", "register_outbound",
-    "replay", "request_drain", "run_delivery", "set_api_key", "set_signing_secret", "signing_secrets",
+    "process_inbound", "queue_call", "receive", "replay", "request_drain", "run_delivery", "set_api_key", "set_signing_secret", "signing_secrets",
     "sweep_deliveries", "task_options", "without_nul"
 ]

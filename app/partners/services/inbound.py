@@ -15,9 +15,10 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from app import background
 from app.clock import utcnow
 from app.extensions import db
+from app.partners import vendors
 from app.partners.models import PartnerDelivery, PartnerIntegration
 from app.partners.services.keys import signing_secrets
-from app.partners.services.registry import GATES, INBOUND, SECRET_FORMS, InboundIgnored, InboundRejected, Intake
+from app.partners.services.registry import InboundIgnored, InboundRejected, Intake
 
 log = logging.getLogger(__package__)  # "app.partners.services", as before the split
 
@@ -40,7 +41,8 @@ def receive(vendor: str, integration: PartnerIntegration, raw: bytes, headers, *
     secrets_ = signing_secrets(integration)
     if not secrets_:
         return Intake(410, _error("gone", "This integration is not active."))
-    form = SECRET_FORMS.get(vendor, lambda s: s)
+    known_vendor = vendors.get(vendor)
+    form = known_vendor.secret_form
     payload = None
     for secret in secrets_:
         try:
@@ -52,8 +54,7 @@ def receive(vendor: str, integration: PartnerIntegration, raw: bytes, headers, *
             return Intake(400, _error("malformed", "The body is not valid JSON."))
     if payload is None:
         return Intake(401, _error("bad_signature", "The signature does not verify."))
-    gate = GATES.get(vendor, lambda i: i.is_active)
-    if not gate(integration):
+    if not known_vendor.gate(integration):
         return Intake(410, _error("gone", "This integration is not active."))
     refusal = after_verify(integration) if after_verify is not None else None
     if refusal is not None:
@@ -63,7 +64,7 @@ def receive(vendor: str, integration: PartnerIntegration, raw: bytes, headers, *
     if problem:
         return Intake(400, _error("malformed", problem))
     webhook_id = str(headers.get("webhook-id"))[:200]
-    known = (vendor, payload["type"]) in INBOUND
+    known = payload["type"] in known_vendor.inbound
     row = {"company_id": integration.company_id, "integration_id": integration.id, "direction": "in",
            "type": payload["type"][:64], "webhook_id": webhook_id, "state": "received" if known else "ignored",
            "target": route or None, "body": raw.decode("utf-8", "replace"), "summary": _summary_of(payload),
@@ -175,7 +176,7 @@ def process_inbound(delivery_id: int) -> str:
     if claimed is None:
         return "skipped"
     delivery, integration = claimed
-    handler = INBOUND.get((integration.vendor, delivery.type))
+    handler = vendors.get(integration.vendor).inbound.get(delivery.type)
     started = utcnow()
     try:
         if handler is None:

@@ -14,10 +14,11 @@ from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db
 from app.integrations.http import CallResult
+from app.partners import vendors
 from app.partners.models import PartnerDelivery, PartnerIntegration
 from app.partners.services.inbound import _claim
 from app.partners.services.keys import alert_admins
-from app.partners.services.registry import ON_DEAD, OUTBOUND, SWEEP_SCHEDULE, PartnerError
+from app.partners.services.registry import SWEEP_SCHEDULE, PartnerError
 
 log = logging.getLogger(__package__)  # "app.partners.services", as before the split
 
@@ -62,7 +63,7 @@ def run_delivery(delivery_id: int) -> str:
     if claimed is None:
         return "skipped"
     delivery, integration = claimed
-    handler = OUTBOUND.get(delivery.type)
+    handler = vendors.outbound_handler(delivery.type)
     try:
         result = handler(delivery, integration) if handler else CallResult(None, error=f"unknown call {delivery.type}")
     except Exception as exc:
@@ -88,8 +89,9 @@ def run_delivery(delivery_id: int) -> str:
         delivery.state, delivery.next_retry_at = "retrying", utcnow() + SWEEP_SCHEDULE[min(step, len(SWEEP_SCHEDULE) - 1)]
     else:
         delivery.state, delivery.next_retry_at = "dead", None
-        if delivery.type in ON_DEAD:
-            ON_DEAD[delivery.type](delivery, integration)
+        on_dead = vendors.dead_handler(delivery.type)
+        if on_dead is not None:
+            on_dead(delivery, integration)
         alert_admins(integration, f"A {integration.vendor} call failed for good: {delivery.type}",
                      _log_link(integration), f"dead:{delivery.id}")
     background.commit()

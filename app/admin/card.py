@@ -1,34 +1,49 @@
-"""How the application card shows things that features add: timeline texts and panels.
+"""How the application card shows things: its timeline texts, the panels features add and
+its "⋯" actions menu (recruiter admin only, so it lives with the admin, not in the
+applications feature).
 
-Integrations call ``register_event_text`` for their timeline kinds and ``register_panel``
-for a block on the card (a function of the application returning HTML).
+The core's own timeline kinds are told here (``_describe_core``). Features add theirs from
+their one admin module (``app/admin/views/emrex.py``, ``assessments.py``, ``boards.py``, …)
+through app/plugins.py: ``plugins.event_text(kind, fn)``, ``plugins.card_panel`` (a function
+of the application returning HTML) and ``plugins.card_action(CardAction(...))`` (e.g.
+"Request EMREX", "Send assessment"). Features below the admin never import this module (the
+layers contract): what they record is data, and the admin tells it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-_EVENT_TEXT: dict[str, Callable] = {}
-_PANELS: list[Callable] = []
+from app.applications.sources import source_label
+from app.plugins import plugins
 
 
-def register_event_text(kind: str, fn: Callable) -> None:
-    _EVENT_TEXT[kind] = fn
+@dataclass
+class CardAction:
+    key: str
+    label: Any
+    url: Callable[[Any], str]  # application -> URL (called in a request context)
+    method: str = "post"  # post: a CSRF form button; get: a link
+    available: Callable[[Any, Any], bool] = lambda application, user: True
+    order: int = 100
 
 
-def register_panel(fn: Callable, *, first: bool = False) -> Callable:
-    """``first`` puts the panel before the others (e.g. a warning about the person)."""
-    if fn not in _PANELS:
-        _PANELS.insert(0, fn) if first else _PANELS.append(fn)
-    return fn
+def actions_for(application, user) -> list[CardAction]:
+    return sorted((a for a in plugins.card_actions.values() if a.available(application, user)), key=lambda a: a.order)
+
+
+def card_panels(application) -> list[Markup]:
+    return [Markup(html) for html in (fn(application) for fn in plugins.card_panels) if html]
 
 
 def describe_event(event) -> str:
     data = event.data or {}
-    fn = _EVENT_TEXT.get(event.kind)
+    fn = plugins.event_texts.get(event.kind)
     text = fn(data) if fn is not None else _describe_core(event.kind, data)
     typed = data.get("typed")
     if event.kind in ("applied", "duplicate") and isinstance(typed, dict) and typed:
@@ -50,8 +65,6 @@ def _describe_core(kind: str, data: dict) -> str:
     causes = {"person": _("moved by a person"), "apply": _("on applying"), "automation": _("by an automation"),
               "import": _("on import")}
     if kind == "applied":
-        from app.applications.sources import source_label
-
         how = data.get("matched")
         if how == "matched by title":
             return _("Applied (source: %(source)s), matched to this job by its title", source=source_label(data.get("source")))
@@ -72,11 +85,5 @@ def _describe_core(kind: str, data: dict) -> str:
     if kind == "automation_stopped":
         return _("An automation stopped: it would have moved the application in a loop")
     if kind == "duplicate":
-        from app.applications.sources import source_label
-
         return _("Applied again (source: %(source)s); kept as this application", source=source_label(data.get("source")))
     return kind.replace("_", " ").capitalize()
-
-
-def card_panels(application) -> list[Markup]:
-    return [Markup(html) for html in (fn(application) for fn in _PANELS) if html]
