@@ -18,4 +18,3 @@ def refresh_registry() -> int:
 def enqueue_refresh() -> bool:
     return background.enqueue(refresh_registry, job_id="emrex-registry-refresh", retry=Retry(max=3, interval=[30, 120, 300]),
                               job_timeout=120, failure_ttl=7 * 24 * 3600)
-

@@ -55,4 +55,3 @@ def inbound_task(vendor: str):
 
 def outbound_task(vendor: str):
     return run_board_delivery if _on_boards(vendor) else run_assessment_delivery
-

@@ -58,8 +58,6 @@ def get(name: str) -> Vendor:
     return plugins.vendors.get(name) or Vendor(name, name, "")
 
 
-
-
 def outbound_handler(type_: str) -> Callable | None:
     """The handler of an outbound call type, whichever vendor registered it."""
     return next((v.outbound[type_] for v in plugins.vendors.values() if type_ in v.outbound), None)

@@ -120,4 +120,3 @@ def on_logs(delivery: PartnerDelivery, integration: PartnerIntegration, payload:
 def accepts_calls(integration: PartnerIntegration) -> bool:
     """Inbound calls reach the handlers while staff keep the integration switched on."""
     return bool(integration.is_active and integration.company_id is not None)
-

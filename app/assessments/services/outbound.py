@@ -122,4 +122,3 @@ def check_test_status(delivery: PartnerDelivery, integration: PartnerIntegration
     if result.ok:
         apply_status(order, result.data)
     return result
-

@@ -69,7 +69,6 @@ def list_tests(delivery: PartnerDelivery, integration: PartnerIntegration) -> Ca
     return result
 
 
-
 def test_name(integration: PartnerIntegration, partner_test_id: str) -> str:
     for test in (integration.cache or {}).get("tests") or []:
         if test.get("partner_test_id") == partner_test_id:

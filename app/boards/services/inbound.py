@@ -75,8 +75,6 @@ def on_moderation(status: str):
     return handle
 
 
-
-
 def _event_time(payload: dict):
     from datetime import datetime
 

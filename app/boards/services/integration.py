@@ -51,7 +51,6 @@ def secret_as_whsec(secret: str) -> str:
     return "whsec_" + base64.b64encode(secret.encode("utf-8")).decode()
 
 
-
 def webhook_url(integration: PartnerIntegration) -> str:
     return external_url("partner_api.topcv_events", external_id=integration.external_id)
 

@@ -125,7 +125,7 @@ def sync_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
     return result
 
 
-def posting_dead(delivery: PartnerDelivery, integration: PartnerIntegration | None = None) -> None:
+def posting_dead(delivery: PartnerDelivery, integration: PartnerIntegration) -> None:
     """A call about a posting ran out of retries: the posting says so."""
     posting = _posting_of(delivery)
     if posting is not None:

@@ -31,4 +31,3 @@ class Intake:
     status: int
     body: dict
     delivery_id: int | None = None
-
