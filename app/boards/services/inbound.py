@@ -176,7 +176,7 @@ def _job_for(integration: PartnerIntegration, data: dict) -> tuple[Job | None, s
         return posting.job, "posting"
     title = str(data.get("job_title") or "")
     open_jobs = list(db.session.scalars(select(Job).where(Job.company_id == integration.company_id,
-                                                          Job.status == JobStatus.PUBLISHED.value)))
+                                                          Job.status == JobStatus.PUBLISHED)))
     found = exact_matches(title, open_jobs)
     if len(found) == 1:
         return found[0], "matched by title"
