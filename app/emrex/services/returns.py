@@ -21,6 +21,8 @@ from app.emrex.models import (
     EmrexAttempt,
     EmrexContactPoint,
     EmrexRequest,
+    EmrexRequestStatus,
+    EmrexSummaryStatus,
     EmrexTranscript,
     Review,
 )
@@ -115,7 +117,7 @@ def _close(attempt: EmrexAttempt, outcome: str, detail: str, *, reopen: bool = T
     request = attempt.request
     attempt.outcome, attempt.detail = outcome, (detail or None) and detail[:500]
     if reopen and request.is_open:
-        request.status = "opened" if request.opened_at else "sent"
+        request.status = EmrexRequestStatus.OPENED if request.opened_at else EmrexRequestStatus.SENT
         _summary(request.application, status=request.status)
     _event(request, {"cancelled": "emp_cancelled", "no_results": "no_results"}.get(outcome, "error"),
            detail or outcome)
@@ -172,7 +174,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         degree=(degrees[0].title if degrees else None), total_ects=elmo.total_ects(transcript),
         gpa=summary.value, gpa_scale=company.gpa_scale, gpa_detail=_gpa_dict(summary),
         checks={"issuer": _issuer_check(attempt, transcript), "sha1": signature.sha1})
-    row.review_status = Review.HELD if check.status == "mismatch" else Review.CLEAR
+    row.review_status = Review.HELD if check.status == identity.IdentityMatch.MISMATCH else Review.CLEAR
     db.session.add(row)
     db.session.flush()
     for report in transcript.reports:
@@ -181,19 +183,19 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
     for attachment in getattr(transcript, "attachments", []) or []:
         _store_attachment(row, attachment)
     attempt.outcome = "imported"
-    request.status, request.finished_at, request.next_reminder_at = "completed", utcnow(), None
+    request.status, request.finished_at, request.next_reminder_at = EmrexRequestStatus.COMPLETED, utcnow(), None
     request.stated_birth_date = None  # used for the identity check; not kept
     _event(request, "submitted", row.institution)
     if row.needs_review:
         # Someone else's records (a forwarded link) must not count for this candidate
         # until a recruiter has looked: nothing of them reaches the summary or the timeline.
-        _summary(application, status="held", needs_review=True)
+        _summary(application, status=EmrexSummaryStatus.HELD, needs_review=True)
         applications.add_event(application, "emrex_held", data={"identity": check.status,
                                                                 **_jsonable(check.details)})
         applications.notify_team(application, "emrex_submitted",
                                  f"Study records for {application.candidate.full_name} need review")
     else:
-        _summary(application, status="completed", institution=row.institution, degree=row.degree,
+        _summary(application, status=EmrexSummaryStatus.COMPLETED, institution=row.institution, degree=row.degree,
                  credits_total=row.total_ects, gpa=row.gpa, needs_review=_other_held(application, row))
         applications.add_event(application, "emrex_imported", data={
             "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")})

@@ -16,6 +16,8 @@ from app.emrex.models import (
     EmrexCountry,
     EmrexRegistrySync,
     EmrexRequest,
+    EmrexRequestStatus,
+    EmrexSummaryStatus,
 )
 from app.emrex.services.common import HANDOFF_WINDOW, REMINDER_DAYS
 from app.emrex.services.invites import _event, _send_invite, _summary
@@ -65,12 +67,12 @@ def expire_requests() -> int:
     rows = db.session.scalars(select(EmrexRequest).where(EmrexRequest.status.in_(OPEN_STATES),
                                                          EmrexRequest.expires_at <= now)).all()
     for request in rows:
-        request.status, request.finished_at, request.next_reminder_at = "expired", now, None
+        request.status, request.finished_at, request.next_reminder_at = EmrexRequestStatus.EXPIRED, now, None
         # The hash stays so the link can say "this request expired"; the encrypted token,
         # kept only to resend the link, goes (an expired request is never sent again).
         request.token_encrypted = request.stated_birth_date = None
         _event(request, "expired")
-        _summary(request.application, status="expired")
+        _summary(request.application, status=EmrexSummaryStatus.EXPIRED)
     background.commit()
     return len(rows)
 
