@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import enum
 import uuid
 from datetime import datetime
 
@@ -10,7 +11,7 @@ from app.clock import utcnow
 from app.extensions import db
 
 
-class IntegrationStatus:
+class IntegrationStatus(enum.StrEnum):
     NOT_CONFIGURED = "not_configured"
     CONFIGURED = "configured"
     ERROR = "error"

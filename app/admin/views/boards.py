@@ -17,8 +17,8 @@ from app.partners.models import IntegrationStatus
 from app.secrets import mask
 from app.security import admin_required, company_user_required
 
-STATUS_LABELS = {"not_configured": "Not configured", "configured": "Configured", "error": "Error",
-                 "disconnected": "Disconnected"}
+STATUS_LABELS = {IntegrationStatus.NOT_CONFIGURED: "Not configured", IntegrationStatus.CONFIGURED: "Configured",
+                 IntegrationStatus.ERROR: "Error", IntegrationStatus.DISCONNECTED: "Disconnected"}
 
 
 def _require_boards() -> int:
