@@ -64,7 +64,8 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
         joins.append("candidate")
     # open and closed applications always have a job; "all" must leave the Pending pool out
     if lq.status not in (ApplicationStatus.OPEN, ApplicationStatus.CLOSED):
-        stmt = stmt.where(Application.job_id.is_not(None), Application.status.in_((ApplicationStatus.OPEN, ApplicationStatus.CLOSED)))
+        stmt = stmt.where(Application.job_id.is_not(None),
+                          Application.status.in_((ApplicationStatus.OPEN, ApplicationStatus.CLOSED)))
     for key, value in lq.filters.items():
         column = COLUMNS.get(key)
         if column is None or column.filter is None or value in (None, ""):

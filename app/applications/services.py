@@ -168,7 +168,8 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
     application = Application(company_id=company_id, candidate_id=candidate.id, job_id=job.id if job else None,
                               source=source, cover_letter=cover_letter or "",
                               consent_text_version=consent_version, consent_at=utcnow() if consent_version else None,
-                              status=ApplicationStatus.OPEN if job else ApplicationStatus.PENDING, pending_reason=pending_reason,
+                              status=ApplicationStatus.OPEN if job else ApplicationStatus.PENDING,
+                              pending_reason=pending_reason,
                               pending_data=pending_data)
     application.candidate = candidate
     db.session.add(application)

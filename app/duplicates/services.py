@@ -288,7 +288,8 @@ def open_conflicts(a_apps: list[Application], b_apps: list[Application]) -> list
     """Pairs of open applications of the two records to the same job: both are kept by a
     merge (the person then has two open applications there; a recruiter closes one)."""
     mine = {x.job_id: x for x in a_apps if x.status in (ApplicationStatus.OPEN, ApplicationStatus.PENDING) and x.job_id}
-    return [(mine[x.job_id], x) for x in b_apps if x.status in (ApplicationStatus.OPEN, ApplicationStatus.PENDING) and x.job_id in mine]
+    return [(mine[x.job_id], x) for x in b_apps
+            if x.status in (ApplicationStatus.OPEN, ApplicationStatus.PENDING) and x.job_id in mine]
 
 
 def merge(company_id: int, a_id: int, b_id: int, choices: dict[str, int], actor: User,

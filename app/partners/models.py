@@ -18,6 +18,23 @@ class IntegrationStatus(enum.StrEnum):
     DISCONNECTED = "disconnected"
 
 
+class DeliveryState(enum.StrEnum):
+    """A partner call's state in the delivery log (see PartnerDelivery)."""
+
+    # inbound: received → processing → processed | ignored | failed
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    PROCESSED = "processed"
+    IGNORED = "ignored"
+    # outbound: pending → running → ok | failed | retrying | dead
+    PENDING = "pending"
+    RUNNING = "running"
+    OK = "ok"
+    RETRYING = "retrying"
+    DEAD = "dead"
+    FAILED = "failed"  # either way
+
+
 class PartnerIntegration(db.Model):
     """One company × partner product (TopCV job board; each Alva product)."""
 
@@ -97,7 +114,7 @@ class PartnerDelivery(db.Model):
         person waited, such as validating keys)."""
         from app.partners.services import OUTBOUND
 
-        if self.state not in ("failed", "dead"):
+        if self.state not in (DeliveryState.FAILED, DeliveryState.DEAD):
             return False
         if self.direction == "in":
             return True

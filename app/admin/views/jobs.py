@@ -54,7 +54,8 @@ def dashboard():
     jobs = db_scalars(scoped(Job).where(Job.status != JobStatus.CLOSED).order_by(Job.created_at.desc()).limit(10))
     counts = dict(db.session.execute(
         select(Application.job_id, func.count(Application.id))
-        .where(Application.company_id == cid, Application.status == ApplicationStatus.OPEN).group_by(Application.job_id)).all())
+        .where(Application.company_id == cid, Application.status == ApplicationStatus.OPEN)
+        .group_by(Application.job_id)).all())
     pending = db.session.scalar(select(func.count(Application.id)).where(
         Application.company_id == cid, Application.status == ApplicationStatus.PENDING)) or 0
     recent = db_scalars(scoped(Application).where(Application.job_id.is_not(None))

@@ -69,7 +69,8 @@ def _moderation(status: PostingStatus):
         if posting.status == status:
             return  # a repeated notice: the newest time is kept, nothing else changes
         posting.status = status
-        posting.reject_reason = str(data.get("reason") or "")[:1000] or None if status == PostingStatus.REJECTED else None
+        posting.reject_reason = (str(data.get("reason") or "")[:1000] or None if status == PostingStatus.REJECTED
+                                 else None)
         posting.last_synced_at = utcnow()
         _notify_moderation(posting)
     return handle

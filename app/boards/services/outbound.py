@@ -73,7 +73,8 @@ def _created_unseen(client, posting: Posting, body: dict) -> CallResult | None:
     for job in listed.data if isinstance(listed.data, list) else []:
         if (isinstance(job, dict) and job.get("board_job_id") and str(job["board_job_id"]) not in claimed
                 and str(job.get("external_job_id") or "") == str(body.get("external_job_id") or "")
-                and job.get("title") == body.get("title") and job.get("status") not in (PostingStatus.CLOSED, PostingStatus.EXPIRED)):
+                and job.get("title") == body.get("title")
+                and job.get("status") not in (PostingStatus.CLOSED, PostingStatus.EXPIRED)):
             log.info("posting %s: adopting %s made by an unanswered earlier try", posting.id, job["board_job_id"])
             return CallResult(listed.status_code, data={"board_job_id": job["board_job_id"],
                                                         "status": job.get("status") or PostingStatus.PENDING_REVIEW},

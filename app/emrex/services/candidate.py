@@ -60,7 +60,8 @@ def link_state(request: EmrexRequest) -> LinkState:
         return LinkState.COMPLETED
     if request.status == EmrexRequestStatus.CANCELLED:
         return LinkState.CANCELLED
-    if request.status == EmrexRequestStatus.EXPIRED or (request.expires_at is not None and request.expires_at <= utcnow()):
+    if request.status == EmrexRequestStatus.EXPIRED or (request.expires_at is not None
+                                                        and request.expires_at <= utcnow()):
         return LinkState.EXPIRED
     return LinkState.OPEN
 
@@ -76,7 +77,8 @@ def newer_request(request: EmrexRequest) -> EmrexRequest | None:
 def can_reopen(request: EmrexRequest) -> bool:
     """An opt-out can be taken back while the request's 44 days last and no newer request
     was sent."""
-    return (request.status == EmrexRequestStatus.CANCELLED and request.expires_at is not None and request.expires_at > utcnow()
+    return (request.status == EmrexRequestStatus.CANCELLED and request.expires_at is not None
+            and request.expires_at > utcnow()
             and newer_request(request) is None)
 
 

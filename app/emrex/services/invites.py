@@ -45,7 +45,8 @@ def _event(request: EmrexRequest, kind: str, detail: str | None = None) -> None:
 def _summary(application: Application, **values) -> None:
     row = db.session.get(EmrexSummary, application.id)
     if row is None:
-        row = EmrexSummary(application_id=application.id, company_id=application.company_id, status=EmrexSummaryStatus.PENDING)
+        row = EmrexSummary(application_id=application.id, company_id=application.company_id,
+                           status=EmrexSummaryStatus.PENDING)
         db.session.add(row)
     for key, value in values.items():
         setattr(row, key, value)
@@ -80,7 +81,8 @@ def request_records(application: Application, *, cause: str, actor: User | None 
         return existing
     token = secrets.token_urlsafe(24)  # 192 bits from the OS CSPRNG
     now = utcnow()
-    request = EmrexRequest(company_id=application.company_id, application_id=application.id, status=EmrexRequestStatus.SENT,
+    request = EmrexRequest(company_id=application.company_id, application_id=application.id,
+                           status=EmrexRequestStatus.SENT,
                            token_hash=_hash(token), token_encrypted=encrypt(token, purpose=TOKEN_PURPOSE),
                            email_template_id=settings["email_template_id"],
                            reminders_enabled=settings["reminders_enabled"], created_by_id=actor.id if actor else None,

@@ -102,7 +102,8 @@ def discard_transcript(transcript_id: int, company_id: int, actor: User) -> Emre
     summary = db.session.get(EmrexSummary, application.id)
     values = {"needs_review": _other_held(application, row), **_counted_values(application)}
     if summary is not None and summary.status == EmrexSummaryStatus.HELD:
-        values["status"] = EmrexSummaryStatus.COMPLETED if _newest_counted(application) is not None else EmrexSummaryStatus.DISCARDED
+        values["status"] = (EmrexSummaryStatus.COMPLETED if _newest_counted(application) is not None
+                            else EmrexSummaryStatus.DISCARDED)
     _summary(application, **values)
     applications.add_event(application, "emrex_discarded", actor=actor)
     paths = [files.path_of(f) for f in files_gone]
