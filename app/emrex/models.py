@@ -41,6 +41,19 @@ class EmrexSummaryStatus(enum.StrEnum):
     DISCARDED = "discarded"
 
 
+class AttemptOutcome(enum.StrEnum):
+    """How a hand-off to a contact point ended (``open`` until it returns or is abandoned)."""
+
+    OPEN = "open"
+    IMPORTED = "imported"
+    CANCELLED = "cancelled"
+    NO_RESULTS = "no_results"
+    ERROR = "error"
+    REJECTED = "rejected"
+    LATE = "late"
+    ABANDONED = "abandoned"
+
+
 OPEN_STATES = (EmrexRequestStatus.PENDING, EmrexRequestStatus.SENT, EmrexRequestStatus.OPENED,
                EmrexRequestStatus.IN_PROGRESS)
 TERMINAL_STATES = (EmrexRequestStatus.COMPLETED, EmrexRequestStatus.CANCELLED, EmrexRequestStatus.EXPIRED)
@@ -166,8 +179,7 @@ class EmrexAttempt(db.Model):
     session_id: Mapped[str] = mapped_column(String(32), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     used_at: Mapped[datetime | None]
-    # open | imported | cancelled | no_results | error | rejected | late | abandoned
-    outcome: Mapped[str] = mapped_column(String(16), default="open")
+    outcome: Mapped[str] = mapped_column(String(16), default=AttemptOutcome.OPEN)
     return_code: Mapped[str | None] = mapped_column(String(40))
     return_message: Mapped[str | None] = mapped_column(String(500))
     detail: Mapped[str | None] = mapped_column(String(500))

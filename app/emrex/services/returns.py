@@ -17,6 +17,7 @@ from app.applications import files
 from app.applications import services as applications
 from app.clock import utcnow
 from app.emrex.models import (
+    AttemptOutcome,
     EmrexAttachment,
     EmrexAttempt,
     EmrexContactPoint,
@@ -60,7 +61,7 @@ def _claim(session_id: str | None) -> EmrexAttempt | None:
         return None
     claimed = db.session.execute(
         update(EmrexAttempt).where(EmrexAttempt.session_id == session_id, EmrexAttempt.used_at.is_(None),
-                                   EmrexAttempt.outcome == "open").values(used_at=utcnow())).rowcount
+                                   EmrexAttempt.outcome == AttemptOutcome.OPEN).values(used_at=utcnow())).rowcount
     db.session.commit()
     if not claimed:
         return None
@@ -80,7 +81,7 @@ def refuse_return(url_session_id: str | None, reason: str) -> ReturnOutcome:
     attempt = _claim(url_session_id)
     if attempt is None:
         return ReturnOutcome("refused", reason)
-    outcome = _close(attempt, "rejected", REFUSALS[reason])
+    outcome = _close(attempt, AttemptOutcome.REJECTED, REFUSALS[reason])
     return ReturnOutcome("refused", reason, outcome.request)
 
 
@@ -99,19 +100,19 @@ def handle_return(session_id: str | None, return_code: str | None, return_messag
     attempt.return_code = code[:40] or None
     attempt.return_message = (return_message or "")[:500] or None
     if now - attempt.created_at > HANDOFF_WINDOW:
-        return _close(attempt, "late", "The return came after the 15-minute window.")
+        return _close(attempt, AttemptOutcome.LATE, "The return came after the 15-minute window.")
     if not request.is_open:
-        return _close(attempt, "rejected", "The request was closed meanwhile.", reopen=False)
+        return _close(attempt, AttemptOutcome.REJECTED, "The request was closed meanwhile.", reopen=False)
     if code in CANCEL_CODES:
-        return _close(attempt, "cancelled", "")
+        return _close(attempt, AttemptOutcome.CANCELLED, "")
     if code in NO_RESULT_CODES:
-        return _close(attempt, "no_results", "")
+        return _close(attempt, AttemptOutcome.NO_RESULTS, "")
     if code not in OK_CODES:
-        return _close(attempt, "error", attempt.return_message or "The university reported an error.")
+        return _close(attempt, AttemptOutcome.ERROR, attempt.return_message or "The university reported an error.")
     return _import(attempt, elmo or "")
 
 
-def _close(attempt: EmrexAttempt, outcome: str, detail: str, *, reopen: bool = True) -> ReturnOutcome:
+def _close(attempt: EmrexAttempt, outcome: AttemptOutcome, detail: str, *, reopen: bool = True) -> ReturnOutcome:
     """Every return that imports nothing closes the attempt; the request goes back to
     ``sent`` so the link still works and reminders continue."""
     request = attempt.request
@@ -119,8 +120,8 @@ def _close(attempt: EmrexAttempt, outcome: str, detail: str, *, reopen: bool = T
     if reopen and request.is_open:
         request.status = EmrexRequestStatus.OPENED if request.opened_at else EmrexRequestStatus.SENT
         _summary(request.application, status=request.status)
-    _event(request, {"cancelled": "emp_cancelled", "no_results": "no_results"}.get(outcome, "error"),
-           detail or outcome)
+    kind = {AttemptOutcome.CANCELLED: "emp_cancelled", AttemptOutcome.NO_RESULTS: "no_results"}.get(outcome, "error")
+    _event(request, kind, detail or outcome)
     applications.add_event(request.application, "emrex_attempt_closed", data={"outcome": outcome,
                                                                             "detail": detail or ""})
     background.commit()
@@ -139,7 +140,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         transcript = elmo.parse_transcript(root)  # the same tree whose signature was verified
     except elmo.ElmoError as exc:
         log.info("EMREX return rejected: %s", getattr(exc, "reason", type(exc).__name__))
-        return _close(attempt, "rejected", str(exc))
+        return _close(attempt, AttemptOutcome.REJECTED, str(exc))
     if signature.sha1:
         log.info("EMREX transcript signed with SHA-1 (accepted, noted on the card): attempt %s, %s", attempt.id,
                  attempt.emp_name)
@@ -147,7 +148,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         log.warning("EMREX registry certificate expired: attempt %s, %s (policy %s)", attempt.id, attempt.emp_name,
                     current_app.config["EMREX_EXPIRED_CERTIFICATES"])
         if current_app.config["EMREX_EXPIRED_CERTIFICATES"] == "reject":
-            outcome = _close(attempt, "rejected", "The university's signing certificate has expired.")
+            outcome = _close(attempt, AttemptOutcome.REJECTED, "The university's signing certificate has expired.")
             outcome.reason = "cert_expired"
             return outcome
     schema_valid = elmo.validate_schema(root)
@@ -182,7 +183,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
             _store_attachment(row, attachment)
     for attachment in getattr(transcript, "attachments", []) or []:
         _store_attachment(row, attachment)
-    attempt.outcome = "imported"
+    attempt.outcome = AttemptOutcome.IMPORTED
     request.status, request.finished_at, request.next_reminder_at = EmrexRequestStatus.COMPLETED, utcnow(), None
     request.stated_birth_date = None  # used for the identity check; not kept
     _event(request, "submitted", row.institution)

@@ -11,6 +11,7 @@ from app import background
 from app.clock import utcnow
 from app.emrex.models import (
     OPEN_STATES,
+    AttemptOutcome,
     EmrexAttempt,
     EmrexContactPoint,
     EmrexCountry,
@@ -49,14 +50,14 @@ def send_due_reminders(limit: int = 500) -> int:
 def close_stale_attempts() -> int:
     """An attempt with no return after 15 minutes is closed; the request goes back to sent."""
     cutoff = utcnow() - HANDOFF_WINDOW
-    ids = db.session.scalars(select(EmrexAttempt.id).where(EmrexAttempt.outcome == "open",
+    ids = db.session.scalars(select(EmrexAttempt.id).where(EmrexAttempt.outcome == AttemptOutcome.OPEN,
                                                            EmrexAttempt.created_at < cutoff)).all()
     for attempt_id in ids:
         claimed = db.session.execute(update(EmrexAttempt).where(
-            EmrexAttempt.id == attempt_id, EmrexAttempt.outcome == "open", EmrexAttempt.used_at.is_(None))
+            EmrexAttempt.id == attempt_id, EmrexAttempt.outcome == AttemptOutcome.OPEN, EmrexAttempt.used_at.is_(None))
             .values(used_at=utcnow())).rowcount
         if claimed:
-            _close(db.session.get(EmrexAttempt, attempt_id), "abandoned", "No return within 15 minutes.")
+            _close(db.session.get(EmrexAttempt, attempt_id), AttemptOutcome.ABANDONED, "No return within 15 minutes.")
         else:
             db.session.rollback()
     return len(ids)
