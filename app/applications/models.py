@@ -107,7 +107,6 @@ class Application(db.Model):
     source: Mapped[str] = mapped_column(String(32), default="careers")
     # The source's own id of this application (e.g. TopCV's board_application_id).
     source_ref: Mapped[str | None] = mapped_column(String(100))
-    # open | closed | pending (in the Pending pool) | dismissed (rejected from the pool)
     status: Mapped[str] = mapped_column(String(16), default=ApplicationStatus.OPEN)
     closed_at: Mapped[datetime | None]
     cover_letter: Mapped[str] = mapped_column(Text, default="")

@@ -133,7 +133,6 @@ class EmrexRequest(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
-    # pending → sent → opened → in_progress → completed | cancelled | expired
     status: Mapped[str] = mapped_column(String(16), default=EmrexRequestStatus.PENDING)
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     token_encrypted: Mapped[str | None] = mapped_column(Text)
