@@ -70,6 +70,7 @@ def load() -> bool:
     from app.accounts import services as accounts
     from app.applications import services as applications
     from app.jobs import services as jobs
+    from app.jobs.models import JobStatus
     from app.messaging.services import ensure_default_templates
 
     ensure_default_templates()
@@ -96,12 +97,12 @@ def load() -> bool:
     for title, location, etype, smin, smax, description in JOBS:
         job = jobs.create_job(acme.id, admin, {
             "title": title, "location": location, "employment_type": etype, "salary_min": smin,
-            "salary_max": smax, "description": description, "status": "published",
+            "salary_max": smax, "description": description, "status": JobStatus.PUBLISHED,
             "deadline": date.today() + timedelta(days=45)}, team_ids=[recruiter.id])
         created_jobs.append(job)
     jobs.create_job(saomai.id, db.session.scalar(select(User).where(User.email == "admin@saomai.test")), {
         "title": "Lập trình viên Python", "location": "Hà Nội", "employment_type": "full_time",
-        "salary_min": 25000000, "salary_max": 40000000, "salary_currency": "VND", "status": "published",
+        "salary_min": 25000000, "salary_max": 40000000, "salary_currency": "VND", "status": JobStatus.PUBLISHED,
         "description": "Phát triển hệ thống tuyển dụng với Python và Flask."})
     jobs.create_template(acme.id, "Engineering role", {}, from_job=created_jobs[0])
     from app.emrex import services as emrex

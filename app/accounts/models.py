@@ -12,7 +12,7 @@ from app.clock import utcnow
 from app.extensions import db
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     STAFF = "staff"
     ADMIN = "admin"
     RECRUITER = "recruiter"

@@ -17,13 +17,13 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 from wtforms.widgets import HiddenInput
 
 from app.forms import LOCALE_CHOICES, USER_ERRORS, EmailTemplateForm, EmptyForm  # noqa: F401  (shared with staff)
-from app.jobs.models import EMPLOYMENT_TYPES
+from app.jobs.models import EMPLOYMENT_TYPES, JobStatus
 
 EMPLOYMENT_LABELS = {
     "full_time": _l("Full-time"), "part_time": _l("Part-time"), "contract": _l("Contract"),
     "temporary": _l("Temporary"), "internship": _l("Internship"),
 }
-STATUS_LABELS = {"draft": _l("Draft"), "published": _l("Published"), "closed": _l("Closed")}
+STATUS_LABELS = {JobStatus.DRAFT: _l("Draft"), JobStatus.PUBLISHED: _l("Published"), JobStatus.CLOSED: _l("Closed")}
 
 
 class LoginForm(FlaskForm):

@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
 from app.applications.columns import COLUMNS, ListColumn, visible
-from app.applications.models import Application, Candidate
+from app.applications.models import Application, ApplicationStatus, Candidate
 from app.extensions import db
 from app.jobs.models import Stage
 
@@ -22,7 +22,7 @@ class ListQuery:
     q: str = ""
     job_id: int | None = None
     stage: str = ""
-    status: str = "open"
+    status: str = ApplicationStatus.OPEN
     sort: str = "applied"
     direction: str = "desc"
     page: int = 1
@@ -35,7 +35,7 @@ class ListQuery:
         out = {"q": self.q or None, "job": self.job_id, "stage": self.stage or None, "status": self.status,
                "sort": self.sort, "dir": self.direction, "page": self.page, "per_page": self.per_page}
         out.update({f"f_{key}": value for key, value in self.filters.items()})
-        defaults = {"status": "open", "sort": "applied", "dir": "desc", "page": 1, "per_page": 50}
+        defaults = {"status": ApplicationStatus.OPEN, "sort": "applied", "dir": "desc", "page": 1, "per_page": 50}
         return {key: value for key, value in out.items() if value is not None and defaults.get(key) != value}
 
 
@@ -63,8 +63,9 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
         stmt = stmt.join(Candidate, Candidate.id == Application.candidate_id)
         joins.append("candidate")
     # open and closed applications always have a job; "all" must leave the Pending pool out
-    if lq.status not in ("open", "closed"):
-        stmt = stmt.where(Application.job_id.is_not(None), Application.status.in_(("open", "closed")))
+    if lq.status not in (ApplicationStatus.OPEN, ApplicationStatus.CLOSED):
+        stmt = stmt.where(Application.job_id.is_not(None),
+                          Application.status.in_((ApplicationStatus.OPEN, ApplicationStatus.CLOSED)))
     for key, value in lq.filters.items():
         column = COLUMNS.get(key)
         if column is None or column.filter is None or value in (None, ""):
@@ -73,7 +74,7 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
             stmt = column.join(stmt)
             joins.append(column.join)
         stmt = column.filter[2](stmt, value)
-    if lq.status in ("open", "closed"):
+    if lq.status in (ApplicationStatus.OPEN, ApplicationStatus.CLOSED):
         stmt = stmt.where(Application.status == lq.status)
     if lq.job_id:
         stmt = stmt.where(Application.job_id == lq.job_id)

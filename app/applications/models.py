@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import enum
 import uuid
 from datetime import datetime
 
@@ -22,6 +23,13 @@ def email_match_key(email: str | None) -> str | None:
     if domain == "googlemail.com":
         domain = "gmail.com"
     return f"{local}@{domain}"[:254] if local else None
+
+
+class ApplicationStatus(enum.StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+    PENDING = "pending"  # waiting in the company's Pending pool
+    DISMISSED = "dismissed"  # rejected from the Pending pool
 
 
 class Candidate(db.Model):
@@ -99,8 +107,7 @@ class Application(db.Model):
     source: Mapped[str] = mapped_column(String(32), default="careers")
     # The source's own id of this application (e.g. TopCV's board_application_id).
     source_ref: Mapped[str | None] = mapped_column(String(100))
-    # open | closed | pending (in the Pending pool) | dismissed (rejected from the pool)
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default=ApplicationStatus.OPEN)
     closed_at: Mapped[datetime | None]
     cover_letter: Mapped[str] = mapped_column(Text, default="")
     cv_file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id", ondelete="SET NULL"))
@@ -120,7 +127,7 @@ class Application(db.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status == "open"
+        return self.status == ApplicationStatus.OPEN
 
 
 class StageEntry(db.Model):

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app import background
 from app.accounts.models import Company, User
 from app.applications import files
-from app.applications.models import Application, Candidate, StageEntry, TimelineEvent
+from app.applications.models import Application, ApplicationStatus, Candidate, StageEntry, TimelineEvent
 from app.clock import utcnow
 from app.extensions import db
 from app.jobs.events import stage_entered
@@ -149,9 +149,9 @@ def blocking_application(company_id: int, candidate_id: int, job_id: int) -> App
         Application.company_id == company_id, Application.candidate_id == candidate_id,
         Application.job_id == job_id).order_by(Application.id.desc())).all()
     for row in rows:
-        if row.status in ("open", "pending"):
+        if row.status in (ApplicationStatus.OPEN, ApplicationStatus.PENDING):
             return row
-        if row.status == "closed" and row.closed_at and row.closed_at > cutoff:
+        if row.status == ApplicationStatus.CLOSED and row.closed_at and row.closed_at > cutoff:
             return row
     return None
 
@@ -167,7 +167,8 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
     application = Application(company_id=company_id, candidate_id=candidate.id, job_id=job.id if job else None,
                               source=source, cover_letter=cover_letter or "",
                               consent_text_version=consent_version, consent_at=utcnow() if consent_version else None,
-                              status="open" if job else "pending", pending_reason=pending_reason,
+                              status=ApplicationStatus.OPEN if job else ApplicationStatus.PENDING,
+                              pending_reason=pending_reason,
                               pending_data=pending_data)
     application.candidate = candidate
     db.session.add(application)
@@ -201,7 +202,7 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     application" email in the language of the person on file."""
     company = db.session.scalar(select(Company).where(Company.slug == slug))
     job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id)) if company else None
-    if job is None or job.status != JobStatus.PUBLISHED.value or (job.deadline and job.deadline < date.today()):
+    if job is None or job.status != JobStatus.PUBLISHED or (job.deadline and job.deadline < date.today()):
         raise ApplicationError("This job is not open for applications.")
     if not consent:
         raise ApplicationError("Please accept the privacy notice to apply.")
@@ -267,9 +268,9 @@ def enter_stage(application: Application, stage_id: int, *, cause: str, actor: U
     application.stage = stage
     application.stage_entered_at = now
     if stage.closes_application:
-        application.status, application.closed_at = "closed", now
-    elif application.status == "closed":
-        application.status, application.closed_at = "open", None
+        application.status, application.closed_at = ApplicationStatus.CLOSED, now
+    elif application.status == ApplicationStatus.CLOSED:
+        application.status, application.closed_at = ApplicationStatus.OPEN, None
     add_event(application, "stage_entered", actor=actor, data={"stage": stage.name, "cause": cause})
     if cause in ("person", "automation"):
         from app import audit
@@ -313,7 +314,7 @@ def notify_team(application: Application, kind: str, title: str, exclude: User |
 # ---------------------------------------------------------------- Pending pool
 
 def assign_pending(application: Application, job_id: int, actor: User) -> Application:
-    if application.status != "pending":
+    if application.status != ApplicationStatus.PENDING:
         raise ApplicationError("This candidate is no longer in the Pending pool.")
     job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == application.company_id))
     if job is None:
@@ -322,7 +323,7 @@ def assign_pending(application: Application, job_id: int, actor: User) -> Applic
     if existing is not None:
         raise DuplicateApplication(existing)
     application.job_id, application.job = job.id, job
-    application.status, application.pending_reason = "open", None
+    application.status, application.pending_reason = ApplicationStatus.OPEN, None
     add_event(application, "assigned_from_pool", actor=actor, data={"job": job.title})
     enter_stage(application, job.first_stage.id, cause="person", actor=actor)
     background.commit()
@@ -330,9 +331,9 @@ def assign_pending(application: Application, job_id: int, actor: User) -> Applic
 
 
 def dismiss_pending(application: Application, actor: User) -> Application:
-    if application.status != "pending":
+    if application.status != ApplicationStatus.PENDING:
         raise ApplicationError("This candidate is no longer in the Pending pool.")
-    application.status, application.closed_at = "dismissed", utcnow()
+    application.status, application.closed_at = ApplicationStatus.DISMISSED, utcnow()
     add_event(application, "dismissed_from_pool", actor=actor)
     background.commit()
     return application

@@ -9,11 +9,13 @@ from sqlalchemy.orm import joinedload
 
 from app.applications.columns import ListColumn
 from app.applications.models import Application
-from app.assessments.models import AssessmentSummary
+from app.assessments.models import AssessmentStatus, AssessmentSummary
 
 STATUS_LABELS = {
-    "pending": _l("Sending"), "invited": _l("Invited"), "started": _l("Started"), "complete": _l("Complete"),
-    "expired": _l("Expired"), "cancelled": _l("Cancelled"), "error": _l("Vendor error"), "failed": _l("Not sent"),
+    AssessmentStatus.PENDING: _l("Sending"), AssessmentStatus.INVITED: _l("Invited"),
+    AssessmentStatus.STARTED: _l("Started"), AssessmentStatus.COMPLETE: _l("Complete"),
+    AssessmentStatus.EXPIRED: _l("Expired"), AssessmentStatus.CANCELLED: _l("Cancelled"),
+    AssessmentStatus.ERROR: _l("Vendor error"), AssessmentStatus.FAILED: _l("Not sent"),
 }
 
 

@@ -6,6 +6,7 @@ An integration is a ``PartnerIntegration`` with ``vendor == "alva"`` and one of 
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 from app.clock import utcnow
 from app.extensions import db
 
-__all__ = ["AssessmentOrder", "AssessmentSummary"]
+__all__ = ["AssessmentOrder", "AssessmentStatus", "AssessmentSummary"]
 
 VENDOR = "alva"
 PRODUCTS = {
@@ -22,10 +23,26 @@ PRODUCTS = {
     "coding": "Alva Coding",
     "interviews": "Alva Interviews",
 }
-ORDER_STATUSES = ("pending", "invited", "started", "complete", "expired", "cancelled", "error", "failed")
-OPEN_STATUSES = ("pending", "invited", "started")
+
+
+class AssessmentStatus(enum.StrEnum):
+    """An order's status (and its application's summary row's: the latest order's)."""
+
+    PENDING = "pending"  # Haku has not sent it yet
+    INVITED = "invited"
+    STARTED = "started"
+    COMPLETE = "complete"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+    ERROR = "error"
+    FAILED = "failed"  # Haku's own: the send failed
+
+
+ORDER_STATUSES = tuple(AssessmentStatus)
+OPEN_STATUSES = (AssessmentStatus.PENDING, AssessmentStatus.INVITED, AssessmentStatus.STARTED)
 # What the vendor reports (test_status.partner_status); "failed" is Haku's own (the send failed).
-PARTNER_STATUSES = ("invited", "started", "complete", "expired", "cancelled", "error")
+PARTNER_STATUSES = (AssessmentStatus.INVITED, AssessmentStatus.STARTED, AssessmentStatus.COMPLETE,
+                    AssessmentStatus.EXPIRED, AssessmentStatus.CANCELLED, AssessmentStatus.ERROR)
 
 
 class AssessmentOrder(db.Model):
@@ -49,7 +66,7 @@ class AssessmentOrder(db.Model):
     integration_id: Mapped[int] = mapped_column(ForeignKey("partner_integrations.id", ondelete="CASCADE"))
     partner_test_id: Mapped[str] = mapped_column(String(100))
     partner_test_name: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=AssessmentStatus.PENDING)
     # Why the order failed (the vendor's own message), shown on the card.
     status_detail: Mapped[str | None] = mapped_column(String(1000))
     cause: Mapped[str] = mapped_column(String(16), default="manual")  # manual | trigger

@@ -11,22 +11,24 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.boards import services
+from app.boards.models import PostingStatus
 from app.boards.services import inbound, outbound
+from app.partners.models import IntegrationStatus
 from app.partners.vendors import Vendor
 from app.plugins import plugins
 
 TOPCV = plugins.vendor(Vendor(
     name=services.VENDOR, display_name="TopCV", queue="boards",
     gate=services.accepts_events, secret_form=services.secret_as_whsec,
-    inbound={"job.approved": inbound.on_moderation("approved"), "job.rejected": inbound.on_moderation("rejected"),
+    inbound={"job.approved": inbound.on_moderation(PostingStatus.APPROVED), "job.rejected": inbound.on_moderation(PostingStatus.REJECTED),
              "application.created": inbound.on_application_created},
     outbound={"topcv.post_job": outbound.post_job, "topcv.update_job": outbound.update_job,
               "topcv.close_job": outbound.close_job, "topcv.sync_job": outbound.sync_job},
     on_dead={"topcv.post_job": outbound.posting_dead, "topcv.update_job": outbound.posting_dead,
              "topcv.close_job": outbound.posting_dead},
     # the integration's status, as the admin's TopCV pages show it (translated in the template)
-    status_labels={"not_configured": "Not configured", "configured": "Configured", "error": "Error",
-                   "disconnected": "Disconnected"},
+    status_labels={IntegrationStatus.NOT_CONFIGURED: "Not configured", IntegrationStatus.CONFIGURED: "Configured",
+                   IntegrationStatus.ERROR: "Error", IntegrationStatus.DISCONNECTED: "Disconnected"},
 ))
 
 

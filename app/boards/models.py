@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
@@ -8,8 +9,20 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.clock import utcnow
 from app.extensions import db
 
-POSTING_STATUSES = ("draft", "pending_review", "approved", "rejected", "closed", "expired")
-OPEN_POSTING_STATUSES = ("pending_review", "approved")
+
+class PostingStatus(enum.StrEnum):
+    """draft (Haku has not posted it yet) → pending_review → approved | rejected; closed; expired"""
+
+    DRAFT = "draft"
+    PENDING_REVIEW = "pending_review"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    CLOSED = "closed"
+    EXPIRED = "expired"
+
+
+POSTING_STATUSES = tuple(PostingStatus)
+OPEN_POSTING_STATUSES = (PostingStatus.PENDING_REVIEW, PostingStatus.APPROVED)
 
 
 class Posting(db.Model):
@@ -27,7 +40,7 @@ class Posting(db.Model):
     integration_id: Mapped[int] = mapped_column(ForeignKey("partner_integrations.id", ondelete="CASCADE"))
     board: Mapped[str] = mapped_column(String(32), default="topcv")
     board_job_id: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(16), default="draft")
+    status: Mapped[str] = mapped_column(String(16), default=PostingStatus.DRAFT)
     reject_reason: Mapped[str | None] = mapped_column(String(1000))
     # The fields sent to the board (the posting form), and a hash of the last pushed version.
     payload: Mapped[dict | None] = mapped_column(JSON, default=None)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import aliased, joinedload
 
 from app import audit
 from app.accounts.models import User
-from app.applications.models import Application, Candidate, TimelineEvent
+from app.applications.models import Application, ApplicationStatus, Candidate, TimelineEvent
 from app.clock import utcnow
 from app.duplicates.models import CandidateMerge, DuplicateDismissal
 from app.extensions import db
@@ -287,8 +287,9 @@ def merge_screen(company_id: int, a_id: int, b_id: int) -> MergeScreen:
 def open_conflicts(a_apps: list[Application], b_apps: list[Application]) -> list[tuple[Application, Application]]:
     """Pairs of open applications of the two records to the same job: both are kept by a
     merge (the person then has two open applications there; a recruiter closes one)."""
-    mine = {x.job_id: x for x in a_apps if x.status in ("open", "pending") and x.job_id}
-    return [(mine[x.job_id], x) for x in b_apps if x.status in ("open", "pending") and x.job_id in mine]
+    mine = {x.job_id: x for x in a_apps if x.status in (ApplicationStatus.OPEN, ApplicationStatus.PENDING) and x.job_id}
+    return [(mine[x.job_id], x) for x in b_apps
+            if x.status in (ApplicationStatus.OPEN, ApplicationStatus.PENDING) and x.job_id in mine]
 
 
 def merge(company_id: int, a_id: int, b_id: int, choices: dict[str, int], actor: User,

@@ -11,12 +11,14 @@ from sqlalchemy.orm import joinedload
 
 from app.applications.columns import ListColumn
 from app.applications.models import Application
-from app.emrex.models import EmrexSummary
+from app.emrex.models import EmrexSummary, EmrexSummaryStatus
 
 STATUS_LABELS = {
-    "sent": _l("Requested"), "opened": _l("Opened"), "in_progress": _l("At university"),
-    "completed": _l("Records received"), "cancelled": _l("Cancelled"), "expired": _l("Expired"),
-    "pending": _l("Pending"), "held": _l("Held for review"), "discarded": _l("Records discarded"),
+    EmrexSummaryStatus.SENT: _l("Requested"), EmrexSummaryStatus.OPENED: _l("Opened"),
+    EmrexSummaryStatus.IN_PROGRESS: _l("At university"), EmrexSummaryStatus.COMPLETED: _l("Records received"),
+    EmrexSummaryStatus.CANCELLED: _l("Cancelled"), EmrexSummaryStatus.EXPIRED: _l("Expired"),
+    EmrexSummaryStatus.PENDING: _l("Pending"), EmrexSummaryStatus.HELD: _l("Held for review"),
+    EmrexSummaryStatus.DISCARDED: _l("Records discarded"),
 }
 
 

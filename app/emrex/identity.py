@@ -3,14 +3,21 @@ and flagged for review, never an error."""
 
 from __future__ import annotations
 
+import enum
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 
+class IdentityMatch(enum.StrEnum):
+    MATCH = "match"
+    PARTIAL = "partial"  # names match, the birth date could not be compared
+    MISMATCH = "mismatch"
+
+
 @dataclass
 class IdentityResult:
-    status: str  # match | partial | mismatch
+    status: IdentityMatch
     details: dict = field(default_factory=dict)
 
 
@@ -51,10 +58,10 @@ def check_learner(given: str | None, family: str | None, bday: date | None, *, a
                "birth_date": "missing" if bday is None or stated_bday is None
                else ("agree" if bday == stated_bday else "differ")}
     if not agree or details["birth_date"] == "differ":
-        return IdentityResult("mismatch", details)
+        return IdentityResult(IdentityMatch.MISMATCH, details)
     if details["birth_date"] == "missing":
-        return IdentityResult("partial", details)
-    return IdentityResult("match", details)
+        return IdentityResult(IdentityMatch.PARTIAL, details)
+    return IdentityResult(IdentityMatch.MATCH, details)
 
 
 MASK = "•••"

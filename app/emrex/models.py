@@ -10,10 +10,53 @@ from sqlalchemy import JSON, ForeignKey, Index, Numeric, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from app.clock import utcnow
+from app.emrex.identity import IdentityMatch
 from app.extensions import db
 
-OPEN_STATES = ("pending", "sent", "opened", "in_progress")
-TERMINAL_STATES = ("completed", "cancelled", "expired")
+
+class EmrexRequestStatus(enum.StrEnum):
+    """pending → sent → opened → in_progress → completed | cancelled | expired"""
+
+    PENDING = "pending"
+    SENT = "sent"
+    OPENED = "opened"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+
+class EmrexSummaryStatus(enum.StrEnum):
+    """What the list shows for an application: its request's status, or ``held`` (the
+    newest transcript waits for review) or ``discarded`` (a recruiter discarded it)."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    OPENED = "opened"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+    HELD = "held"
+    DISCARDED = "discarded"
+
+
+class AttemptOutcome(enum.StrEnum):
+    """How a hand-off to a contact point ended (``open`` until it returns or is abandoned)."""
+
+    OPEN = "open"
+    IMPORTED = "imported"
+    CANCELLED = "cancelled"
+    NO_RESULTS = "no_results"
+    ERROR = "error"
+    REJECTED = "rejected"
+    LATE = "late"
+    ABANDONED = "abandoned"
+
+
+OPEN_STATES = (EmrexRequestStatus.PENDING, EmrexRequestStatus.SENT, EmrexRequestStatus.OPENED,
+               EmrexRequestStatus.IN_PROGRESS)
+TERMINAL_STATES = (EmrexRequestStatus.COMPLETED, EmrexRequestStatus.CANCELLED, EmrexRequestStatus.EXPIRED)
 
 
 class Review(enum.StrEnum):
@@ -27,14 +70,14 @@ class Review(enum.StrEnum):
     DISCARDED = "discarded"
 
 
-COUNTED_REVIEWS = (Review.CLEAR.value, Review.ACCEPTED.value)
+COUNTED_REVIEWS = (Review.CLEAR, Review.ACCEPTED)
 
 
 def _initial_review(context) -> str:
     """Fail closed: a transcript stored without a review state is held unless its identity
     check passed."""
     identity = context.get_current_parameters().get("identity_status")
-    return Review.CLEAR.value if identity in ("match", "partial") else Review.HELD.value
+    return Review.CLEAR if identity in (IdentityMatch.MATCH, IdentityMatch.PARTIAL) else Review.HELD
 
 
 class EmrexCountry(db.Model):
@@ -90,8 +133,7 @@ class EmrexRequest(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
-    # pending → sent → opened → in_progress → completed | cancelled | expired
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=EmrexRequestStatus.PENDING)
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     token_encrypted: Mapped[str | None] = mapped_column(Text)
     email_template_id: Mapped[int | None] = mapped_column(ForeignKey("email_templates.id", ondelete="SET NULL"))
@@ -136,8 +178,7 @@ class EmrexAttempt(db.Model):
     session_id: Mapped[str] = mapped_column(String(32), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     used_at: Mapped[datetime | None]
-    # open | imported | cancelled | no_results | error | rejected | late | abandoned
-    outcome: Mapped[str] = mapped_column(String(16), default="open")
+    outcome: Mapped[str] = mapped_column(String(16), default=AttemptOutcome.OPEN)
     return_code: Mapped[str | None] = mapped_column(String(40))
     return_message: Mapped[str | None] = mapped_column(String(500))
     detail: Mapped[str | None] = mapped_column(String(500))
@@ -176,7 +217,7 @@ class EmrexTranscript(db.Model):
     cert_expired: Mapped[bool] = mapped_column(default=False)
     schema_valid: Mapped[bool] = mapped_column(default=False)
     legacy: Mapped[bool] = mapped_column(default=False)
-    identity_status: Mapped[str] = mapped_column(String(16), default="mismatch")
+    identity_status: Mapped[str] = mapped_column(String(16), default=IdentityMatch.MISMATCH)
     identity_detail: Mapped[dict | None] = mapped_column(JSON, default=None)
     review_status: Mapped[str] = mapped_column(String(16), default=_initial_review, server_default=Review.CLEAR.value)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -19,7 +19,7 @@ DEFAULT_STAGES = [
 ]
 
 
-class JobStatus(str, enum.Enum):
+class JobStatus(enum.StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     CLOSED = "closed"
@@ -75,7 +75,7 @@ class Job(JobFields, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
     deadline: Mapped[date | None]
-    status: Mapped[str] = mapped_column(String(16), default=JobStatus.DRAFT.value)
+    status: Mapped[str] = mapped_column(String(16), default=JobStatus.DRAFT)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     template_id: Mapped[int | None] = mapped_column(ForeignKey("job_templates.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -94,7 +94,7 @@ class Job(JobFields, db.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status == JobStatus.PUBLISHED.value
+        return self.status == JobStatus.PUBLISHED
 
     @property
     def first_stage(self) -> Stage | None:

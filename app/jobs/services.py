@@ -63,7 +63,7 @@ def create_job(company_id: int, actor: User, data: dict, template_id: int | None
         if template is None:
             raise JobError("Unknown job template.")
     job = Job(company_id=company_id, owner_id=actor.id if actor and actor.company_id == company_id else None,
-              status=JobStatus.DRAFT.value)
+              status=JobStatus.DRAFT)
     if template is not None:
         for field in SHARED_FIELDS:
             setattr(job, field, getattr(template, field))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import enum
 import hashlib
 from datetime import datetime
 
@@ -37,6 +38,15 @@ class EmailTemplate(db.Model):
         return self.company_id is None
 
 
+class OutboxStatus(enum.StrEnum):
+    """An outbox email: pending → sending → sent, or back to pending for a retry, or failed."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
 class OutboxEmail(db.Model):
     """Every email is a row first, written in the transaction of the change that causes it.
 
@@ -58,8 +68,7 @@ class OutboxEmail(db.Model):
     to_addr: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(300))
     body_text: Mapped[str] = mapped_column(Text)
-    # pending | sending | sent | failed
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
     next_attempt_at: Mapped[datetime | None]

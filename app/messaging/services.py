@@ -21,7 +21,7 @@ from app.extensions import db, mail
 from app.messaging import rendering
 from app.messaging.defaults import DEFAULT_TEMPLATES
 from app.messaging.events import email_failed
-from app.messaging.models import EmailTemplate, Notification, OutboxEmail
+from app.messaging.models import EmailTemplate, Notification, OutboxEmail, OutboxStatus
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
         return existing
     row = OutboxEmail(
         company_id=company_id, application_id=application_id, kind=kind, dedupe_key=dedupe_key,
-        to_addr=to, subject=rendering.clean_header(subject), body_text=body, status="pending",
+        to_addr=to, subject=rendering.clean_header(subject), body_text=body, status=OutboxStatus.PENDING,
     )
     db.session.add(row)
     db.session.flush()
@@ -158,9 +158,9 @@ def deliver(outbox_id: int) -> str:
     now = utcnow()
     claimed = db.session.execute(
         update(OutboxEmail)
-        .where(OutboxEmail.id == outbox_id, OutboxEmail.status == "pending",
+        .where(OutboxEmail.id == outbox_id, OutboxEmail.status == OutboxStatus.PENDING,
                or_(OutboxEmail.next_attempt_at.is_(None), OutboxEmail.next_attempt_at <= now))
-        .values(status="sending", claimed_at=now, attempts=OutboxEmail.attempts + 1)
+        .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=OutboxEmail.attempts + 1)
     ).rowcount
     db.session.commit()
     if not claimed:
@@ -174,7 +174,7 @@ def deliver(outbox_id: int) -> str:
     except (TimeoutError, smtplib.SMTPException, OSError) as exc:
         _postpone(row, exc)
     else:
-        row.status, row.sent_at, row.last_error = "sent", utcnow(), None
+        row.status, row.sent_at, row.last_error = OutboxStatus.SENT, utcnow(), None
         db.session.commit()
     return row.status
 
@@ -221,14 +221,14 @@ def _postpone(row: OutboxEmail, exc: BaseException) -> None:
     if row.attempts > len(BACKOFF):
         _fail(row, error)
         return
-    row.status, row.last_error = "pending", error
+    row.status, row.last_error = OutboxStatus.PENDING, error
     row.next_attempt_at = utcnow() + BACKOFF[row.attempts - 1]
     db.session.commit()
     log.info("email %s postponed after attempt %s", row.id, row.attempts)
 
 
 def _fail(row: OutboxEmail, error: str) -> None:
-    row.status, row.last_error = "failed", error
+    row.status, row.last_error = OutboxStatus.FAILED, error
     email_failed.send(row, error=error)  # the applications feature marks its application (same transaction)
     db.session.commit()
     log.warning("email %s failed permanently", row.id)
@@ -241,13 +241,13 @@ def relay_outbox(limit: int = 500) -> int:
     now = utcnow()
     db.session.execute(
         update(OutboxEmail)
-        .where(OutboxEmail.status == "sending", OutboxEmail.claimed_at < now - STALE_CLAIM)
-        .values(status="pending", next_attempt_at=None)
+        .where(OutboxEmail.status == OutboxStatus.SENDING, OutboxEmail.claimed_at < now - STALE_CLAIM)
+        .values(status=OutboxStatus.PENDING, next_attempt_at=None)
     )
     db.session.commit()
     due = db.session.execute(
         select(OutboxEmail.id, OutboxEmail.attempts).where(
-            OutboxEmail.status == "pending",
+            OutboxEmail.status == OutboxStatus.PENDING,
             or_(OutboxEmail.next_attempt_at.is_(None), OutboxEmail.next_attempt_at <= now),
             OutboxEmail.created_at <= now - timedelta(seconds=20),
         ).limit(limit)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import enum
 import uuid
 from datetime import datetime
 
@@ -10,11 +11,28 @@ from app.clock import utcnow
 from app.extensions import db
 
 
-class IntegrationStatus:
+class IntegrationStatus(enum.StrEnum):
     NOT_CONFIGURED = "not_configured"
     CONFIGURED = "configured"
     ERROR = "error"
     DISCONNECTED = "disconnected"
+
+
+class DeliveryState(enum.StrEnum):
+    """A partner call's state in the delivery log (see PartnerDelivery)."""
+
+    # inbound: received → processing → processed | ignored | failed
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    PROCESSED = "processed"
+    IGNORED = "ignored"
+    # outbound: pending → running → ok | failed | retrying | dead
+    PENDING = "pending"
+    RUNNING = "running"
+    OK = "ok"
+    RETRYING = "retrying"
+    DEAD = "dead"
+    FAILED = "failed"  # either way
 
 
 class PartnerIntegration(db.Model):
@@ -96,7 +114,7 @@ class PartnerDelivery(db.Model):
         person waited, such as validating keys)."""
         from app.partners.vendors import outbound_handler
 
-        if self.state not in ("failed", "dead"):
+        if self.state not in (DeliveryState.FAILED, DeliveryState.DEAD):
             return False
         if self.direction == "in":
             return True

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from app.clock import utcnow
 from app.emrex import services
-from app.emrex.models import EmrexRequest
+from app.emrex.models import EmrexRequest, EmrexRequestStatus
 from app.errors import http_error
 from app.extensions import csrf, db
 from app.portal.blueprint import bp
@@ -40,7 +40,8 @@ def _bound_request() -> EmrexRequest | None:
 def _reopen_pending(emrex_request: EmrexRequest) -> bool:
     """This browser pressed "Share my records after all" and is being asked "Is this you?"."""
     bound = session.get(SESSION_KEY) or {}
-    return bound.get("rid") == emrex_request.id and bound.get("reopen") is True and emrex_request.status == "cancelled"
+    return (bound.get("rid") == emrex_request.id and bound.get("reopen") is True
+            and emrex_request.status == EmrexRequestStatus.CANCELLED)
 
 
 def _adopt_candidate_locale(emrex_request: EmrexRequest) -> None:

@@ -27,7 +27,7 @@ def _company(slug: str) -> Company:
 
 def _open_job(company: Company, job_id: int) -> Job:
     job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id,
-                                              Job.status == JobStatus.PUBLISHED.value))
+                                              Job.status == JobStatus.PUBLISHED))
     if job is None:
         abort(404)
     return job
@@ -60,7 +60,7 @@ def readyz():
 def careers(slug: str):
     company = _company(slug)
     jobs = db.session.scalars(select(Job).where(
-        Job.company_id == company.id, Job.status == JobStatus.PUBLISHED.value,
+        Job.company_id == company.id, Job.status == JobStatus.PUBLISHED,
         or_(Job.deadline.is_(None), Job.deadline >= date.today())).order_by(Job.created_at.desc())).all()
     return render_template("portal/careers.html", company=company, jobs=jobs)
 

@@ -17,10 +17,10 @@ from app.applications import files, services
 from app.applications.board import PER_STAGE, board
 from app.applications.columns import COLUMNS, save_list_columns
 from app.applications.listing import PAGE_SIZES, ListQuery, list_applications
-from app.applications.models import Application, StoredFile, TimelineEvent
+from app.applications.models import Application, ApplicationStatus, StoredFile, TimelineEvent
 from app.extensions import db
 from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
-from app.jobs.models import Job, Stage
+from app.jobs.models import Job, JobStatus, Stage
 from app.messaging.models import Notification, OutboxEmail
 from app.messaging.services import mark_all_read, unread_count
 from app.security import company_user_required, safe_next
@@ -35,7 +35,9 @@ def _list_query() -> ListQuery:
     sort = args.get("sort", "applied")
     return ListQuery(
         q=_text_arg(args.get("q")), job_id=job_id, stage=_text_arg(args.get("stage")),
-        status=args.get("status", "open") if args.get("status", "open") in ("open", "closed", "all") else "open",
+        status=args.get("status", ApplicationStatus.OPEN)
+        if args.get("status", ApplicationStatus.OPEN) in (ApplicationStatus.OPEN, ApplicationStatus.CLOSED, "all")
+        else ApplicationStatus.OPEN,
         sort=sort if sort in COLUMNS and COLUMNS[sort].sort is not None else "applied",
         direction="asc" if args.get("dir") == "asc" else "desc",
         page=max(1, min(args.get("page", 1, type=int), 100000)),
@@ -193,9 +195,9 @@ def application_cv(application_id: int):
 def pending_pool():
     from app.applications.matching import suggestions_for
 
-    rows = db.session.scalars(scoped(Application).where(Application.status == "pending")
+    rows = db.session.scalars(scoped(Application).where(Application.status == ApplicationStatus.PENDING)
                               .options(joinedload(Application.candidate)).order_by(Application.created_at.desc())).all()
-    jobs = db.session.scalars(scoped(Job).where(Job.status != "closed").order_by(Job.title)).all()
+    jobs = db.session.scalars(scoped(Job).where(Job.status != JobStatus.CLOSED).order_by(Job.title)).all()
     forms = {}
     for row in rows:
         form = AssignForm(prefix=f"a{row.id}")

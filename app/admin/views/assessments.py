@@ -13,7 +13,7 @@ from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
-from app.applications.models import Application
+from app.applications.models import Application, ApplicationStatus
 from app.assessments import services
 from app.assessments.columns import STATUS_LABELS
 from app.assessments.models import PRODUCTS
@@ -50,7 +50,7 @@ def _settings_section() -> list[dict]:
 plugins.card_action(CardAction(
     key="assessment_send", label=_l("Send assessment"), order=60, method="get",
     url=lambda application: url_for("admin.assessment_send", application_id=application.id),
-    available=lambda application, user: application.job_id is not None and application.status == "open"
+    available=lambda application, user: application.job_id is not None and application.status == ApplicationStatus.OPEN
     and services.has_active(application.company_id)))
 
 

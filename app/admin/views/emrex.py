@@ -22,7 +22,14 @@ from app.applications import files
 from app.applications.models import Application, StoredFile
 from app.emrex import services
 from app.emrex.columns import STATUS_LABELS, format_credits, format_gpa, format_scale
-from app.emrex.models import EmrexAttachment, EmrexAttempt, EmrexRequest, EmrexRequestEvent, EmrexTranscript
+from app.emrex.models import (
+    AttemptOutcome,
+    EmrexAttachment,
+    EmrexAttempt,
+    EmrexRequest,
+    EmrexRequestEvent,
+    EmrexTranscript,
+)
 from app.extensions import db
 from app.htmx import done, respond
 from app.jobs.models import Job, JobTemplate
@@ -82,19 +89,20 @@ def _panel(application: Application) -> str | None:
 
 # ---------------------------------------------------------------- what the panel says
 
-CLOSED_OUTCOMES = ("rejected", "cancelled", "error", "late", "no_results", "abandoned")
+CLOSED_OUTCOMES = frozenset(AttemptOutcome) - {AttemptOutcome.OPEN, AttemptOutcome.IMPORTED}  # ended without records
 ATTEMPT_LABELS = {
-    "rejected": _l("Rejected"), "cancelled": _l("Cancelled at the university"), "error": _l("University error"),
-    "late": _l("Returned too late"), "no_results": _l("No results sent"), "abandoned": _l("Not completed"),
+    AttemptOutcome.REJECTED: _l("Rejected"), AttemptOutcome.CANCELLED: _l("Cancelled at the university"),
+    AttemptOutcome.ERROR: _l("University error"), AttemptOutcome.LATE: _l("Returned too late"),
+    AttemptOutcome.NO_RESULTS: _l("No results sent"), AttemptOutcome.ABANDONED: _l("Not completed"),
 }
 ATTEMPT_REASONS = {
-    "rejected": _l("The records could not be accepted."),
-    "cancelled": _l("The candidate cancelled at the university; they can try again with the same link."),
-    "error": _l("The university reported an error."),
-    "late": _l("The candidate came back from the university more than 15 minutes after leaving; they can try "
-               "again with the same link."),
-    "no_results": _l("The university had no results to send."),
-    "abandoned": _l("The candidate did not come back from the university within 15 minutes."),
+    AttemptOutcome.REJECTED: _l("The records could not be accepted."),
+    AttemptOutcome.CANCELLED: _l("The candidate cancelled at the university; they can try again with the same link."),
+    AttemptOutcome.ERROR: _l("The university reported an error."),
+    AttemptOutcome.LATE: _l("The candidate came back from the university more than 15 minutes after leaving; "
+                            "they can try again with the same link."),
+    AttemptOutcome.NO_RESULTS: _l("The university had no results to send."),
+    AttemptOutcome.ABANDONED: _l("The candidate did not come back from the university within 15 minutes."),
 }
 OUTCOME_LABELS = {"passed": _l("passed"), "failed": _l("failed"), "in-progress": _l("in progress"),
                   "unknown": _l("unknown")}
@@ -263,7 +271,7 @@ class PanelText:
     def attempt_reason(attempt: EmrexAttempt) -> str:
         """The university's or the check's own words where they say more than our default
         (late and abandoned carry a fixed English text: ours is translated)."""
-        if attempt.outcome in ("late", "abandoned"):
+        if attempt.outcome in (AttemptOutcome.LATE, AttemptOutcome.ABANDONED):
             return str(ATTEMPT_REASONS[attempt.outcome])
         return attempt.detail or attempt.return_message or str(ATTEMPT_REASONS.get(attempt.outcome, ""))
 

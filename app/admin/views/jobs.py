@@ -14,10 +14,10 @@ from app.admin.blueprint import bp
 from app.admin.forms import AutomationForm, EmptyForm, JobForm, StageForm, TemplateForm
 from app.applications import automations
 from app.applications.board import PER_STAGE, board
-from app.applications.models import Application
+from app.applications.models import Application, ApplicationStatus
 from app.htmx import done, is_htmx, render_page_or_fragment
 from app.jobs import services
-from app.jobs.models import Automation, Job, JobTemplate, Stage
+from app.jobs.models import Automation, Job, JobStatus, JobTemplate, Stage
 from app.messaging.services import templates_available
 from app.security import company_user_required
 
@@ -51,12 +51,13 @@ def dashboard():
     from app.extensions import db
 
     cid = current_company_id()
-    jobs = db_scalars(scoped(Job).where(Job.status != "closed").order_by(Job.created_at.desc()).limit(10))
+    jobs = db_scalars(scoped(Job).where(Job.status != JobStatus.CLOSED).order_by(Job.created_at.desc()).limit(10))
     counts = dict(db.session.execute(
         select(Application.job_id, func.count(Application.id))
-        .where(Application.company_id == cid, Application.status == "open").group_by(Application.job_id)).all())
+        .where(Application.company_id == cid, Application.status == ApplicationStatus.OPEN)
+        .group_by(Application.job_id)).all())
     pending = db.session.scalar(select(func.count(Application.id)).where(
-        Application.company_id == cid, Application.status == "pending")) or 0
+        Application.company_id == cid, Application.status == ApplicationStatus.PENDING)) or 0
     recent = db_scalars(scoped(Application).where(Application.job_id.is_not(None))
                         .order_by(Application.created_at.desc()).limit(8))
     return render_template("admin/dashboard.html", jobs=jobs, counts=counts, pending=pending, recent=recent)
@@ -69,12 +70,12 @@ def jobs():
 
     status = request.args.get("status", "")
     stmt = scoped(Job).order_by(Job.created_at.desc())
-    if status in ("draft", "published", "closed"):
+    if status in set(JobStatus):
         stmt = stmt.where(Job.status == status)
     rows = db_scalars(stmt)
     counts = dict(db.session.execute(
         select(Application.job_id, func.count(Application.id))
-        .where(Application.company_id == current_company_id(), Application.status == "open")
+        .where(Application.company_id == current_company_id(), Application.status == ApplicationStatus.OPEN)
         .group_by(Application.job_id)).all())
     return render_page_or_fragment("admin/jobs/index.html", "admin/jobs/_table.html", jobs=rows, counts=counts,
                                    status=status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.assessments.models import PRODUCTS
+from app.assessments.models import PRODUCTS, AssessmentStatus
 from app.partners.models import IntegrationStatus
 
 CONNECTED = (IntegrationStatus.CONFIGURED, IntegrationStatus.ERROR)
@@ -13,8 +13,9 @@ TESTS_RETRY_AFTER = timedelta(minutes=1)  # after a failed refresh, pages do not
 RESUME_MAX_AGE = 7 * 24 * 3600
 RESUME_SALT = "assessment-resume"
 INVITE_TEMPLATE = "assessment_invite"
-RANK = {"pending": 0, "invited": 1, "started": 2, "complete": 3, "expired": 3, "cancelled": 3, "error": 3,
-        "failed": 3}
+RANK = {AssessmentStatus.PENDING: 0, AssessmentStatus.INVITED: 1, AssessmentStatus.STARTED: 2,
+        AssessmentStatus.COMPLETE: 3, AssessmentStatus.EXPIRED: 3, AssessmentStatus.CANCELLED: 3,
+        AssessmentStatus.ERROR: 3, AssessmentStatus.FAILED: 3}
 
 
 class AssessmentError(ValueError):

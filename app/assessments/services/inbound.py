@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app import audit
 from app.applications import services as applications
 from app.applications.models import Application
-from app.assessments.models import VENDOR, AssessmentOrder
+from app.assessments.models import VENDOR, AssessmentOrder, AssessmentStatus
 from app.assessments.services.common import CONNECTED, RANK, product_label
 from app.assessments.services.integrations import _snapshot, is_usable
 from app.assessments.services.orders import refresh_summary
@@ -78,7 +78,7 @@ def _order_for_result(integration: PartnerIntegration, application: Application)
         .order_by(AssessmentOrder.id.desc())).all()
     if not orders:
         raise partners.InboundRejected("No assessment was sent for this application with this integration.")
-    waiting = [o for o in orders if o.status == "complete" and o.result_card is None]
+    waiting = [o for o in orders if o.status == AssessmentStatus.COMPLETE and o.result_card is None]
     return (waiting or orders)[0]
 
 

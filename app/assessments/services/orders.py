@@ -13,8 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from app import audit, background
 from app.accounts.models import User
 from app.applications import services as applications
-from app.applications.models import Application, StageEntry, StoredFile
-from app.assessments.models import AssessmentOrder, AssessmentSummary
+from app.applications.models import Application, ApplicationStatus, StageEntry, StoredFile
+from app.assessments.models import AssessmentOrder, AssessmentStatus, AssessmentSummary
 from app.assessments.services.common import CONNECTED, RESUME_MAX_AGE, RESUME_SALT, AssessmentError, product_label
 from app.assessments.services.integrations import integration_of
 from app.assessments.services.settings import settings_of
@@ -70,7 +70,7 @@ def send(application: Application, integration: PartnerIntegration, partner_test
     if integration.status not in CONNECTED:
         raise AssessmentError(f"{product_label(integration.product)} is not connected yet: Alva Labs still has to "
                               "finish the connection.")
-    if application.job_id is None or application.status != "open":
+    if application.job_id is None or application.status != ApplicationStatus.OPEN:
         raise AssessmentError("Only an open application of a job can get an assessment.")
     if not application.candidate.email:
         raise AssessmentError("The candidate has no email address.")
@@ -82,7 +82,7 @@ def send(application: Application, integration: PartnerIntegration, partner_test
         raise AssessmentError("This test was already sent to the candidate and is not finished yet.")
     order = AssessmentOrder(company_id=application.company_id, application_id=application.id,
                             integration_id=integration.id, partner_test_id=partner_test_id,
-                            partner_test_name=test_name(integration, partner_test_id), status="pending",
+                            partner_test_name=test_name(integration, partner_test_id), status=AssessmentStatus.PENDING,
                             cause=cause, open_key=key, created_by_id=actor.id if actor else None)
     db.session.add(order)
     db.session.flush()  # the unique open_key refuses a parallel twin here
@@ -117,7 +117,7 @@ def send_manually(application: Application, integration_id: int | None, partner_
 
 def on_stage_entered(application, entry, depth: int = 0, **_) -> None:
     """The job's trigger stage sends its test, on the application's first entry only."""
-    if application.job_id is None or application.status != "open":
+    if application.job_id is None or application.status != ApplicationStatus.OPEN:
         return
     settings = settings_of(application.job)
     if not settings["integration_id"] or settings["trigger_stage_id"] != entry.stage_id:

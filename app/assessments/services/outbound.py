@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.applications import services as applications
-from app.assessments.models import AssessmentOrder
+from app.assessments.models import AssessmentOrder, AssessmentStatus
 from app.assessments.services.common import CONNECTED, INVITE_TEMPLATE, product_label
 from app.assessments.services.integrations import _no_key, _note_call, callback_url, client_for
 from app.assessments.services.orders import _open_key, refresh_summary, resume_url
@@ -27,7 +27,7 @@ def _order_for(delivery: PartnerDelivery, integration: PartnerIntegration) -> As
 
 
 def _fail_order(order: AssessmentOrder, message: str) -> None:
-    order.status, order.status_detail, order.open_key = "failed", message[:1000], None
+    order.status, order.status_detail, order.open_key = AssessmentStatus.FAILED, message[:1000], None
     applications.add_event(order.application, "assessment_failed",
                            data={"test": order.partner_test_name, "error": message[:300]})
     refresh_summary(order.application_id, order.company_id)
@@ -56,7 +56,7 @@ def _reopen(order: AssessmentOrder) -> str | None:
     key = _open_key(order.application_id, order.integration_id, order.partner_test_id)
     if db.session.scalar(select(AssessmentOrder.id).where(AssessmentOrder.open_key == key)) is not None:
         return "Another order for this test is open for the candidate; nothing was sent."
-    order.status, order.status_detail, order.open_key = "pending", None, key
+    order.status, order.status_detail, order.open_key = AssessmentStatus.PENDING, None, key
     db.session.flush()
     return None
 
@@ -65,11 +65,11 @@ def send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> Cal
     order = _order_for(delivery, integration)
     if order is None:
         return CallResult(None, error="The order no longer exists.", retryable=False)
-    if order.status == "failed" and order.partner_interview_id is None:
+    if order.status == AssessmentStatus.FAILED and order.partner_interview_id is None:
         problem = _reopen(order)
         if problem:
             return CallResult(None, error=problem, retryable=False)
-    elif order.status != "pending":
+    elif order.status != AssessmentStatus.PENDING:
         return CallResult(None, error=f"The order is already {order.status}; nothing was sent.", retryable=False)
     if not integration.is_active or integration.status not in CONNECTED:
         result = CallResult(None, error=f"{product_label(integration.product)} is switched off or not connected.",
@@ -81,7 +81,7 @@ def send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> Cal
     if result.ok:
         order.partner_interview_id = result.data["partner_interview_id"]
         order.candidate_url = result.data["candidate_url"]
-        order.status, order.status_detail, order.invited_at = "invited", None, utcnow()
+        order.status, order.status_detail, order.invited_at = AssessmentStatus.INVITED, None, utcnow()
         _queue_invite(order)
         applications.add_event(order.application, "assessment_invited", data={"test": order.partner_test_name})
         refresh_summary(order.application_id, order.company_id)
@@ -93,7 +93,7 @@ def send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> Cal
 
 def send_test_dead(delivery: PartnerDelivery, integration: PartnerIntegration) -> None:
     order = _order_for(delivery, integration)
-    if order is not None and order.status == "pending":
+    if order is not None and order.status == AssessmentStatus.PENDING:
         _fail_order(order, f"The vendor could not be reached: {delivery.error or 'no answer'}")
 
 

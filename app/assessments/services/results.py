@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app import audit
 from app.applications import services as applications
-from app.assessments.models import OPEN_STATUSES, VENDOR, AssessmentOrder
+from app.assessments.models import OPEN_STATUSES, VENDOR, AssessmentOrder, AssessmentStatus
 from app.assessments.services.common import RANK
 from app.assessments.services.orders import refresh_summary
 from app.assessments.services.settings import settings_of
@@ -59,7 +59,7 @@ def _fmt(score: float | None, max_score: float | None) -> str | None:
 
 def _move_on_score(order: AssessmentOrder) -> None:
     """A finished test moves the application once when the job says so and the score passes."""
-    if order.status != "complete" or order.moved_on_score or order.score is None:
+    if order.status != AssessmentStatus.COMPLETE or order.moved_on_score or order.score is None:
         return
     application = order.application
     if application.job is None:

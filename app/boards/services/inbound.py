@@ -14,7 +14,7 @@ from app.applications import files
 from app.applications import services as applications
 from app.applications.matching import exact_matches, normalise_title
 from app.applications.models import Application
-from app.boards.models import Posting
+from app.boards.models import Posting, PostingStatus
 from app.boards.services.common import TOPCV_CONSENT
 from app.boards.services.integration import client_for
 from app.clock import utcnow
@@ -37,7 +37,7 @@ def _notify_moderation(posting: Posting) -> None:
     from app.messaging.services import notify
 
     job = posting.job
-    if posting.status == "approved":
+    if posting.status == PostingStatus.APPROVED:
         title = f"TopCV approved the posting of {job.title}"
     else:
         title = f"TopCV rejected the posting of {job.title}: {posting.reject_reason or 'no reason given'}"
@@ -46,7 +46,7 @@ def _notify_moderation(posting: Posting) -> None:
            dedupe_key=f"posting:{posting.id}:{posting.status}:{utcnow():%Y%m%d%H%M%S%f}")
 
 
-def on_moderation(status: str):
+def on_moderation(status: PostingStatus):
     def handle(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
         data = payload.get("data") or {}
         if not isinstance(data, dict):
@@ -55,7 +55,7 @@ def on_moderation(status: str):
         if posting is None:  # e.g. a job posted on TopCV directly and never linked in Haku
             raise partners.InboundIgnored(f"no posting in Haku for TopCV job {str(data.get('board_job_id'))[:60]}")
         at = _event_time(payload)
-        if posting.status in ("closed", "expired"):
+        if posting.status in (PostingStatus.CLOSED, PostingStatus.EXPIRED):
             return  # a late notice about a posting that has ended
         if at is not None and posting.board_event_at is not None and at < posting.board_event_at:
             return  # an older notice delivered after a newer one
@@ -69,7 +69,8 @@ def on_moderation(status: str):
         if posting.status == status:
             return  # a repeated notice: the newest time is kept, nothing else changes
         posting.status = status
-        posting.reject_reason = str(data.get("reason") or "")[:1000] or None if status == "rejected" else None
+        posting.reject_reason = (str(data.get("reason") or "")[:1000] or None if status == PostingStatus.REJECTED
+                                 else None)
         posting.last_synced_at = utcnow()
         _notify_moderation(posting)
     return handle
@@ -171,7 +172,7 @@ def _job_for(integration: PartnerIntegration, data: dict) -> tuple[Job | None, s
         return posting.job, "posting"
     title = str(data.get("job_title") or "")
     open_jobs = list(db.session.scalars(select(Job).where(Job.company_id == integration.company_id,
-                                                          Job.status == JobStatus.PUBLISHED.value)))
+                                                          Job.status == JobStatus.PUBLISHED)))
     found = exact_matches(title, open_jobs)
     if len(found) == 1:
         return found[0], "matched by title"

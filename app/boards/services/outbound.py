@@ -8,7 +8,7 @@ import logging
 from sqlalchemy import select
 
 from app import background
-from app.boards.models import OPEN_POSTING_STATUSES, Posting
+from app.boards.models import OPEN_POSTING_STATUSES, Posting, PostingStatus
 from app.boards.services.common import RECONCILE_EVERY
 from app.boards.services.inbound import _notify_moderation
 from app.boards.services.integration import _fail_reason, _note_result, client_for
@@ -51,7 +51,7 @@ def post_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> Call
         result = client.create_job(body)
     if result.ok and isinstance(result.data, dict) and result.data.get("board_job_id"):
         posting.board_job_id = str(result.data["board_job_id"])[:100]
-        posting.status = result.data.get("status") or "pending_review"
+        posting.status = result.data.get("status") or PostingStatus.PENDING_REVIEW
         posting.last_payload_hash, posting.last_error = _hash(body), None
         posting.last_synced_at, posting.sync_due_at = utcnow(), utcnow() + RECONCILE_EVERY
     elif result.ok:
@@ -72,10 +72,11 @@ def _created_unseen(client, posting: Posting, body: dict) -> CallResult | None:
     for job in listed.data if isinstance(listed.data, list) else []:
         if (isinstance(job, dict) and job.get("board_job_id") and str(job["board_job_id"]) not in claimed
                 and str(job.get("external_job_id") or "") == str(body.get("external_job_id") or "")
-                and job.get("title") == body.get("title") and job.get("status") not in ("closed", "expired")):
+                and job.get("title") == body.get("title")
+                and job.get("status") not in (PostingStatus.CLOSED, PostingStatus.EXPIRED)):
             log.info("posting %s: adopting %s made by an unanswered earlier try", posting.id, job["board_job_id"])
             return CallResult(listed.status_code, data={"board_job_id": job["board_job_id"],
-                                                        "status": job.get("status") or "pending_review"},
+                                                        "status": job.get("status") or PostingStatus.PENDING_REVIEW},
                               latency_ms=listed.latency_ms)
     return None
 
@@ -107,7 +108,7 @@ def update_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
 def close_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
     result = client_for(integration).close_job(posting.board_job_id)
     if result.ok:
-        posting.status, posting.last_error, posting.last_synced_at = "closed", None, utcnow()
+        posting.status, posting.last_error, posting.last_synced_at = PostingStatus.CLOSED, None, utcnow()
     return result
 
 
@@ -118,7 +119,7 @@ def sync_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
         before = posting.status
         _apply_board_status(posting, result.data)
         posting.last_synced_at = utcnow()
-        if before != posting.status and posting.status in ("approved", "rejected"):
+        if before != posting.status and posting.status in (PostingStatus.APPROVED, PostingStatus.REJECTED):
             _notify_moderation(posting)
     elif result.status_code == 404:
         posting.last_error = "TopCV no longer knows this job."

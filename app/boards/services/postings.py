@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app import audit, background
 from app.accounts.models import User
-from app.boards.models import Posting
+from app.boards.models import POSTING_STATUSES, Posting, PostingStatus
 from app.boards.services.common import CURRENCIES, LEVELS, RECONCILE_EVERY, VENDOR, BoardError
 from app.boards.services.integration import _fail_reason, _note_result, client_for, usable
 from app.clock import utcnow
@@ -104,7 +104,7 @@ def create_posting(job: Job, actor: User, form: dict) -> Posting:
     integration = usable(job.company_id)
     payload = clean_payload(form)
     posting = Posting(company_id=job.company_id, job_id=job.id, integration_id=integration.id, board=VENDOR,
-                      status="draft", payload=payload, created_by_id=actor.id)
+                      status=PostingStatus.DRAFT, payload=payload, created_by_id=actor.id)
     db.session.add(posting)
     db.session.flush()
     partners.queue_call(integration, "topcv.post_job", target={"posting_id": posting.id},
@@ -117,7 +117,7 @@ def create_posting(job: Job, actor: User, form: dict) -> Posting:
 
 def update_posting(posting: Posting, actor: User, form: dict) -> Posting:
     integration = usable(posting.company_id)
-    if posting.status in ("closed", "expired"):
+    if posting.status in (PostingStatus.CLOSED, PostingStatus.EXPIRED):
         raise BoardError("This posting is closed on TopCV; post the job again instead.")
     before = dict(posting.payload or {})
     posting.payload = clean_payload(form)
@@ -133,10 +133,10 @@ def update_posting(posting: Posting, actor: User, form: dict) -> Posting:
 
 def close_posting(posting: Posting, actor: User) -> Posting:
     integration = usable(posting.company_id)
-    if posting.status in ("closed", "expired"):
+    if posting.status in (PostingStatus.CLOSED, PostingStatus.EXPIRED):
         raise BoardError("This posting is already closed.")
     if not posting.board_job_id:
-        posting.status = "closed"
+        posting.status = PostingStatus.CLOSED
     else:
         partners.queue_call(integration, "topcv.close_job", target={"posting_id": posting.id},
                             summary=f"close {posting.board_job_id}", actor=actor)
@@ -191,11 +191,11 @@ def _payload_from_board(data: dict) -> dict:
 
 def _apply_board_status(posting: Posting, data: dict) -> None:
     status = data.get("status")
-    if status in ("pending_review", "approved", "rejected", "closed", "expired"):
+    if status in POSTING_STATUSES and status != PostingStatus.DRAFT:  # a board never reports a draft
         posting.status = status
-    if status == "rejected":
+    if status == PostingStatus.REJECTED:
         posting.reject_reason = str(data.get("reject_reason") or data.get("reason") or "")[:1000] or None
-    elif status in ("approved", "pending_review"):
+    elif status in (PostingStatus.APPROVED, PostingStatus.PENDING_REVIEW):
         posting.reject_reason = None
 
 

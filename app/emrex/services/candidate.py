@@ -19,6 +19,8 @@ from app.emrex.models import (
     EmrexContactPoint,
     EmrexCountry,
     EmrexRequest,
+    EmrexRequestStatus,
+    EmrexSummaryStatus,
 )
 from app.emrex.services.common import EmrexError
 from app.emrex.services.invites import _event, _hash, _summary
@@ -54,11 +56,12 @@ def link_state(request: EmrexRequest) -> LinkState:
     """An open request past its ``expires_at`` is expired already, before the sweeper gets
     to it; a cancelled one keeps saying "you chose not to share" after that date (the
     change of mind is what it can no longer offer)."""
-    if request.status == "completed":
+    if request.status == EmrexRequestStatus.COMPLETED:
         return LinkState.COMPLETED
-    if request.status == "cancelled":
+    if request.status == EmrexRequestStatus.CANCELLED:
         return LinkState.CANCELLED
-    if request.status == "expired" or (request.expires_at is not None and request.expires_at <= utcnow()):
+    if request.status == EmrexRequestStatus.EXPIRED or (request.expires_at is not None
+                                                        and request.expires_at <= utcnow()):
         return LinkState.EXPIRED
     return LinkState.OPEN
 
@@ -74,7 +77,8 @@ def newer_request(request: EmrexRequest) -> EmrexRequest | None:
 def can_reopen(request: EmrexRequest) -> bool:
     """An opt-out can be taken back while the request's 44 days last and no newer request
     was sent."""
-    return (request.status == "cancelled" and request.expires_at is not None and request.expires_at > utcnow()
+    return (request.status == EmrexRequestStatus.CANCELLED and request.expires_at is not None
+            and request.expires_at > utcnow()
             and newer_request(request) is None)
 
 
@@ -82,16 +86,16 @@ def reopen(request: EmrexRequest) -> None:
     """The candidate changed their mind after opting out: the request is open again
     (``opened``), as if they had just opened the link. Reminders stay off; the recruiter
     sees it on the card. Only called after the person said the request is for them."""
-    if request.status != "cancelled":
+    if request.status != EmrexRequestStatus.CANCELLED:
         if request.is_open:
             return  # a second click, or another tab: already open
         raise EmrexError("This request is closed.")
     if not can_reopen(request):
         raise EmrexError("This request can no longer be reopened.")
-    request.status, request.finished_at, request.next_reminder_at = "opened", None, None
+    request.status, request.finished_at, request.next_reminder_at = EmrexRequestStatus.OPENED, None, None
     request.opened_at = request.opened_at or utcnow()
     _event(request, "reopened")
-    _summary(request.application, status="opened")
+    _summary(request.application, status=EmrexSummaryStatus.OPENED)
     applications.add_event(request.application, "emrex_reopened")
     background.commit()
 
@@ -100,9 +104,9 @@ def mark_opened(request: EmrexRequest) -> None:
     if request.opened_at is None:
         request.opened_at = utcnow()
         _event(request, "opened")
-    if request.status == "sent":
-        request.status = "opened"
-        _summary(request.application, status="opened")
+    if request.status == EmrexRequestStatus.SENT:
+        request.status = EmrexRequestStatus.OPENED
+        _summary(request.application, status=EmrexSummaryStatus.OPENED)
     background.commit()
 
 
@@ -176,9 +180,9 @@ def start_attempt(request: EmrexRequest, contact_point_id: int, birth_date: date
                            emp_url=point.url, emp_name=point.display_name, certificates=list(point.certificates),
                            session_id=secrets.token_hex(16))
     db.session.add(attempt)
-    request.status = "in_progress"
+    request.status = EmrexRequestStatus.IN_PROGRESS
     _event(request, "handed_off", point.display_name)
-    _summary(request.application, status="in_progress")
+    _summary(request.application, status=EmrexSummaryStatus.IN_PROGRESS)
     background.commit()
     return attempt
 
@@ -198,13 +202,13 @@ def opt_out(request: EmrexRequest) -> None:
     """Idempotent: the request is cancelled and no more reminders go. The token stays: the
     link then says the candidate chose not to share, and lets them change their mind
     (``reopen``) while the request's 44 days last."""
-    if request.status == "cancelled":
+    if request.status == EmrexRequestStatus.CANCELLED:
         return
     if not request.is_open:
         raise EmrexError("This request is already closed.")
-    request.status, request.finished_at, request.next_reminder_at = "cancelled", utcnow(), None
+    request.status, request.finished_at, request.next_reminder_at = EmrexRequestStatus.CANCELLED, utcnow(), None
     request.stated_birth_date = None
     _event(request, "opted_out")
-    _summary(request.application, status="cancelled")
+    _summary(request.application, status=EmrexSummaryStatus.CANCELLED)
     applications.add_event(request.application, "emrex_opted_out")
     background.commit()

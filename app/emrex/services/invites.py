@@ -18,7 +18,9 @@ from app.emrex.models import (
     OPEN_STATES,
     EmrexRequest,
     EmrexRequestEvent,
+    EmrexRequestStatus,
     EmrexSummary,
+    EmrexSummaryStatus,
 )
 from app.emrex.services.common import EXPIRE_AFTER, INVITE_KEY, REMINDER_DAYS, REMINDER_KEY, TOKEN_PURPOSE, EmrexError
 from app.emrex.services.settings import settings_of
@@ -42,7 +44,8 @@ def _event(request: EmrexRequest, kind: str, detail: str | None = None) -> None:
 def _summary(application: Application, **values) -> None:
     row = db.session.get(EmrexSummary, application.id)
     if row is None:
-        row = EmrexSummary(application_id=application.id, company_id=application.company_id, status="pending")
+        row = EmrexSummary(application_id=application.id, company_id=application.company_id,
+                           status=EmrexSummaryStatus.PENDING)
         db.session.add(row)
     for key, value in values.items():
         setattr(row, key, value)
@@ -77,7 +80,8 @@ def request_records(application: Application, *, cause: str, actor: User | None 
         return existing
     token = secrets.token_urlsafe(24)  # 192 bits from the OS CSPRNG
     now = utcnow()
-    request = EmrexRequest(company_id=application.company_id, application_id=application.id, status="sent",
+    request = EmrexRequest(company_id=application.company_id, application_id=application.id,
+                           status=EmrexRequestStatus.SENT,
                            token_hash=_hash(token), token_encrypted=encrypt(token, purpose=TOKEN_PURPOSE),
                            email_template_id=settings["email_template_id"],
                            reminders_enabled=settings["reminders_enabled"], created_by_id=actor.id if actor else None,
@@ -87,7 +91,7 @@ def request_records(application: Application, *, cause: str, actor: User | None 
     db.session.add(request)
     db.session.flush()
     _send_invite(request, application, kind="sent")
-    _summary(application, status="sent")
+    _summary(application, status=EmrexSummaryStatus.SENT)
     applications.add_event(application, "emrex_requested", actor=actor, data={"cause": cause})
     return request
 

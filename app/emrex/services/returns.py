@@ -17,10 +17,13 @@ from app.applications import files
 from app.applications import services as applications
 from app.clock import utcnow
 from app.emrex.models import (
+    AttemptOutcome,
     EmrexAttachment,
     EmrexAttempt,
     EmrexContactPoint,
     EmrexRequest,
+    EmrexRequestStatus,
+    EmrexSummaryStatus,
     EmrexTranscript,
     Review,
 )
@@ -58,7 +61,7 @@ def _claim(session_id: str | None) -> EmrexAttempt | None:
         return None
     claimed = db.session.execute(
         update(EmrexAttempt).where(EmrexAttempt.session_id == session_id, EmrexAttempt.used_at.is_(None),
-                                   EmrexAttempt.outcome == "open").values(used_at=utcnow())).rowcount
+                                   EmrexAttempt.outcome == AttemptOutcome.OPEN).values(used_at=utcnow())).rowcount
     db.session.commit()
     if not claimed:
         return None
@@ -78,7 +81,7 @@ def refuse_return(url_session_id: str | None, reason: str) -> ReturnOutcome:
     attempt = _claim(url_session_id)
     if attempt is None:
         return ReturnOutcome("refused", reason)
-    outcome = _close(attempt, "rejected", REFUSALS[reason])
+    outcome = _close(attempt, AttemptOutcome.REJECTED, REFUSALS[reason])
     return ReturnOutcome("refused", reason, outcome.request)
 
 
@@ -97,28 +100,28 @@ def handle_return(session_id: str | None, return_code: str | None, return_messag
     attempt.return_code = code[:40] or None
     attempt.return_message = (return_message or "")[:500] or None
     if now - attempt.created_at > HANDOFF_WINDOW:
-        return _close(attempt, "late", "The return came after the 15-minute window.")
+        return _close(attempt, AttemptOutcome.LATE, "The return came after the 15-minute window.")
     if not request.is_open:
-        return _close(attempt, "rejected", "The request was closed meanwhile.", reopen=False)
+        return _close(attempt, AttemptOutcome.REJECTED, "The request was closed meanwhile.", reopen=False)
     if code in CANCEL_CODES:
-        return _close(attempt, "cancelled", "")
+        return _close(attempt, AttemptOutcome.CANCELLED, "")
     if code in NO_RESULT_CODES:
-        return _close(attempt, "no_results", "")
+        return _close(attempt, AttemptOutcome.NO_RESULTS, "")
     if code not in OK_CODES:
-        return _close(attempt, "error", attempt.return_message or "The university reported an error.")
+        return _close(attempt, AttemptOutcome.ERROR, attempt.return_message or "The university reported an error.")
     return _import(attempt, elmo or "")
 
 
-def _close(attempt: EmrexAttempt, outcome: str, detail: str, *, reopen: bool = True) -> ReturnOutcome:
+def _close(attempt: EmrexAttempt, outcome: AttemptOutcome, detail: str, *, reopen: bool = True) -> ReturnOutcome:
     """Every return that imports nothing closes the attempt; the request goes back to
     ``sent`` so the link still works and reminders continue."""
     request = attempt.request
     attempt.outcome, attempt.detail = outcome, (detail or None) and detail[:500]
     if reopen and request.is_open:
-        request.status = "opened" if request.opened_at else "sent"
+        request.status = EmrexRequestStatus.OPENED if request.opened_at else EmrexRequestStatus.SENT
         _summary(request.application, status=request.status)
-    _event(request, {"cancelled": "emp_cancelled", "no_results": "no_results"}.get(outcome, "error"),
-           detail or outcome)
+    kind = {AttemptOutcome.CANCELLED: "emp_cancelled", AttemptOutcome.NO_RESULTS: "no_results"}.get(outcome, "error")
+    _event(request, kind, detail or outcome)
     applications.add_event(request.application, "emrex_attempt_closed", data={"outcome": outcome,
                                                                             "detail": detail or ""})
     background.commit()
@@ -137,7 +140,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         transcript = elmo.parse_transcript(root)  # the same tree whose signature was verified
     except elmo.ElmoError as exc:
         log.info("EMREX return rejected: %s", getattr(exc, "reason", type(exc).__name__))
-        return _close(attempt, "rejected", str(exc))
+        return _close(attempt, AttemptOutcome.REJECTED, str(exc))
     if signature.sha1:
         log.info("EMREX transcript signed with SHA-1 (accepted, noted on the card): attempt %s, %s", attempt.id,
                  attempt.emp_name)
@@ -145,7 +148,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         log.warning("EMREX registry certificate expired: attempt %s, %s (policy %s)", attempt.id, attempt.emp_name,
                     current_app.config["EMREX_EXPIRED_CERTIFICATES"])
         if current_app.config["EMREX_EXPIRED_CERTIFICATES"] == "reject":
-            outcome = _close(attempt, "rejected", "The university's signing certificate has expired.")
+            outcome = _close(attempt, AttemptOutcome.REJECTED, "The university's signing certificate has expired.")
             outcome.reason = "cert_expired"
             return outcome
     schema_valid = elmo.validate_schema(root)
@@ -172,7 +175,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         degree=(degrees[0].title if degrees else None), total_ects=elmo.total_ects(transcript),
         gpa=summary.value, gpa_scale=company.gpa_scale, gpa_detail=_gpa_dict(summary),
         checks={"issuer": _issuer_check(attempt, transcript), "sha1": signature.sha1})
-    row.review_status = Review.HELD if check.status == "mismatch" else Review.CLEAR
+    row.review_status = Review.HELD if check.status == identity.IdentityMatch.MISMATCH else Review.CLEAR
     db.session.add(row)
     db.session.flush()
     for report in transcript.reports:
@@ -180,20 +183,20 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
             _store_attachment(row, attachment)
     for attachment in getattr(transcript, "attachments", []) or []:
         _store_attachment(row, attachment)
-    attempt.outcome = "imported"
-    request.status, request.finished_at, request.next_reminder_at = "completed", utcnow(), None
+    attempt.outcome = AttemptOutcome.IMPORTED
+    request.status, request.finished_at, request.next_reminder_at = EmrexRequestStatus.COMPLETED, utcnow(), None
     request.stated_birth_date = None  # used for the identity check; not kept
     _event(request, "submitted", row.institution)
     if row.needs_review:
         # Someone else's records (a forwarded link) must not count for this candidate
         # until a recruiter has looked: nothing of them reaches the summary or the timeline.
-        _summary(application, status="held", needs_review=True)
+        _summary(application, status=EmrexSummaryStatus.HELD, needs_review=True)
         applications.add_event(application, "emrex_held", data={"identity": check.status,
                                                                 **_jsonable(check.details)})
         applications.notify_team(application, "emrex_submitted",
                                  f"Study records for {application.candidate.full_name} need review")
     else:
-        _summary(application, status="completed", institution=row.institution, degree=row.degree,
+        _summary(application, status=EmrexSummaryStatus.COMPLETED, institution=row.institution, degree=row.degree,
                  credits_total=row.total_ects, gpa=row.gpa, needs_review=_other_held(application, row))
         applications.add_event(application, "emrex_imported", data={
             "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")})

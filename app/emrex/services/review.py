@@ -14,6 +14,7 @@ from app.clock import utcnow
 from app.emrex.models import (
     COUNTED_REVIEWS,
     EmrexSummary,
+    EmrexSummaryStatus,
     EmrexTranscript,
     Review,
 )
@@ -71,8 +72,8 @@ def accept_transcript(transcript_id: int, company_id: int, actor: User) -> Emrex
     application = db.session.get(Application, row.application_id)
     summary = db.session.get(EmrexSummary, application.id)
     values = {"needs_review": _other_held(application, row), **_counted_values(application)}
-    if summary is None or summary.status == "held":
-        values["status"] = "completed"
+    if summary is None or summary.status == EmrexSummaryStatus.HELD:
+        values["status"] = EmrexSummaryStatus.COMPLETED
     _summary(application, **values)
     applications.add_event(application, "emrex_accepted", actor=actor, data={
         "institution": row.institution or "", "gpa": str(row.gpa or "")})
@@ -100,8 +101,9 @@ def discard_transcript(transcript_id: int, company_id: int, actor: User) -> Emre
         db.session.delete(stored_file)
     summary = db.session.get(EmrexSummary, application.id)
     values = {"needs_review": _other_held(application, row), **_counted_values(application)}
-    if summary is not None and summary.status == "held":
-        values["status"] = "completed" if _newest_counted(application) is not None else "discarded"
+    if summary is not None and summary.status == EmrexSummaryStatus.HELD:
+        values["status"] = (EmrexSummaryStatus.COMPLETED if _newest_counted(application) is not None
+                            else EmrexSummaryStatus.DISCARDED)
     _summary(application, **values)
     applications.add_event(application, "emrex_discarded", actor=actor)
     paths = [files.path_of(f) for f in files_gone]

@@ -11,11 +11,14 @@ from app import background
 from app.clock import utcnow
 from app.emrex.models import (
     OPEN_STATES,
+    AttemptOutcome,
     EmrexAttempt,
     EmrexContactPoint,
     EmrexCountry,
     EmrexRegistrySync,
     EmrexRequest,
+    EmrexRequestStatus,
+    EmrexSummaryStatus,
 )
 from app.emrex.services.common import HANDOFF_WINDOW, REMINDER_DAYS
 from app.emrex.services.invites import _event, _send_invite, _summary
@@ -47,14 +50,14 @@ def send_due_reminders(limit: int = 500) -> int:
 def close_stale_attempts() -> int:
     """An attempt with no return after 15 minutes is closed; the request goes back to sent."""
     cutoff = utcnow() - HANDOFF_WINDOW
-    ids = db.session.scalars(select(EmrexAttempt.id).where(EmrexAttempt.outcome == "open",
+    ids = db.session.scalars(select(EmrexAttempt.id).where(EmrexAttempt.outcome == AttemptOutcome.OPEN,
                                                            EmrexAttempt.created_at < cutoff)).all()
     for attempt_id in ids:
         claimed = db.session.execute(update(EmrexAttempt).where(
-            EmrexAttempt.id == attempt_id, EmrexAttempt.outcome == "open", EmrexAttempt.used_at.is_(None))
+            EmrexAttempt.id == attempt_id, EmrexAttempt.outcome == AttemptOutcome.OPEN, EmrexAttempt.used_at.is_(None))
             .values(used_at=utcnow())).rowcount
         if claimed:
-            _close(db.session.get(EmrexAttempt, attempt_id), "abandoned", "No return within 15 minutes.")
+            _close(db.session.get(EmrexAttempt, attempt_id), AttemptOutcome.ABANDONED, "No return within 15 minutes.")
         else:
             db.session.rollback()
     return len(ids)
@@ -65,12 +68,12 @@ def expire_requests() -> int:
     rows = db.session.scalars(select(EmrexRequest).where(EmrexRequest.status.in_(OPEN_STATES),
                                                          EmrexRequest.expires_at <= now)).all()
     for request in rows:
-        request.status, request.finished_at, request.next_reminder_at = "expired", now, None
+        request.status, request.finished_at, request.next_reminder_at = EmrexRequestStatus.EXPIRED, now, None
         # The hash stays so the link can say "this request expired"; the encrypted token,
         # kept only to resend the link, goes (an expired request is never sent again).
         request.token_encrypted = request.stated_birth_date = None
         _event(request, "expired")
-        _summary(request.application, status="expired")
+        _summary(request.application, status=EmrexSummaryStatus.EXPIRED)
     background.commit()
     return len(rows)
 

@@ -16,7 +16,7 @@ from app import background
 from app.clock import utcnow
 from app.extensions import db
 from app.partners import vendors
-from app.partners.models import PartnerDelivery, PartnerIntegration
+from app.partners.models import DeliveryState, PartnerDelivery, PartnerIntegration
 from app.partners.services.keys import signing_secrets
 from app.partners.services.registry import InboundIgnored, InboundRejected, Intake
 
@@ -66,7 +66,8 @@ def receive(vendor: str, integration: PartnerIntegration, raw: bytes, headers, *
     webhook_id = str(headers.get("webhook-id"))[:200]
     known = payload["type"] in known_vendor.inbound
     row = {"company_id": integration.company_id, "integration_id": integration.id, "direction": "in",
-           "type": payload["type"][:64], "webhook_id": webhook_id, "state": "received" if known else "ignored",
+           "type": payload["type"][:64], "webhook_id": webhook_id,
+           "state": DeliveryState.RECEIVED if known else DeliveryState.IGNORED,
            "target": route or None, "body": raw.decode("utf-8", "replace"), "summary": _summary_of(payload),
            "attempts": 0, "created_at": utcnow(), "updated_at": utcnow()}
     try:  # a Core insert: the intake path is hot (see bench/topcv_bench.py)
@@ -172,7 +173,7 @@ def _claim(delivery_id: int, direction: str, from_states: tuple[str, ...], to_st
 
 def process_inbound(delivery_id: int) -> str:
     """Do the work of one stored inbound event, once."""
-    claimed = _claim(delivery_id, "in", ("received",), "processing")
+    claimed = _claim(delivery_id, "in", (DeliveryState.RECEIVED,), DeliveryState.PROCESSING)
     if claimed is None:
         return "skipped"
     delivery, integration = claimed
@@ -182,7 +183,7 @@ def process_inbound(delivery_id: int) -> str:
         if handler is None:
             raise InboundRejected(f"no handler for {delivery.type}")
         handler(delivery, integration, without_nul(json.loads(delivery.body or "{}")))
-        delivery.state, delivery.error = "processed", None
+        delivery.state, delivery.error = DeliveryState.PROCESSED, None
         delivery.latency_ms = int((utcnow() - started).total_seconds() * 1000)
         background.commit()
         return "processed"
@@ -190,7 +191,7 @@ def process_inbound(delivery_id: int) -> str:
         db.session.rollback()
         background.discard()
         db.session.execute(update(PartnerDelivery).where(PartnerDelivery.id == delivery_id).values(
-            state="ignored", error=str(exc)[:1000]))
+            state=DeliveryState.IGNORED, error=str(exc)[:1000]))
         db.session.commit()
         return "ignored"
     except Exception as exc:
@@ -200,7 +201,7 @@ def process_inbound(delivery_id: int) -> str:
             log.exception("processing partner delivery %s failed", delivery_id)
         message = str(exc) if isinstance(exc, InboundRejected) else f"internal error ({type(exc).__name__})"
         db.session.execute(update(PartnerDelivery).where(PartnerDelivery.id == delivery_id).values(
-            state="failed", error=message[:1000]))
+            state=DeliveryState.FAILED, error=message[:1000]))
         db.session.commit()
         return "failed"
 
@@ -222,7 +223,7 @@ def drain_inbound(vendor: str, limit: int = 20000, budget_seconds: float = 600) 
         ids = db.session.scalars(select(PartnerDelivery.id).join(
             PartnerIntegration, PartnerIntegration.id == PartnerDelivery.integration_id).where(
             PartnerIntegration.vendor == vendor, PartnerDelivery.direction == "in",
-            PartnerDelivery.state == "received").order_by(PartnerDelivery.id).limit(100)).all()
+            PartnerDelivery.state == DeliveryState.RECEIVED).order_by(PartnerDelivery.id).limit(100)).all()
         db.session.rollback()
         if not ids:
             break

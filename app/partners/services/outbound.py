@@ -15,7 +15,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.integrations.http import CallResult
 from app.partners import vendors
-from app.partners.models import PartnerDelivery, PartnerIntegration
+from app.partners.models import DeliveryState, PartnerDelivery, PartnerIntegration
 from app.partners.services.inbound import _claim
 from app.partners.services.keys import alert_admins
 from app.partners.services.registry import SWEEP_SCHEDULE, PartnerError
@@ -37,7 +37,7 @@ def queue_call(integration: PartnerIntegration, type_: str, *, target: dict | No
     from app.partners import tasks
 
     delivery = PartnerDelivery(company_id=integration.company_id, integration_id=integration.id, direction="out",
-                               type=type_, state="pending", target=target, summary=summary[:500],
+                               type=type_, state=DeliveryState.PENDING, target=target, summary=summary[:500],
                                actor_id=actor.id if actor else None)
     db.session.add(delivery)
     db.session.flush()
@@ -52,14 +52,15 @@ def call_now(integration: PartnerIntegration, type_: str, fn: Callable[[], CallR
     result = fn()
     db.session.add(PartnerDelivery(
         company_id=integration.company_id, integration_id=integration.id, direction="out", type=type_,
-        state="ok" if result.ok else "failed", summary=summary[:500], status_code=result.status_code,
+        state=DeliveryState.OK if result.ok else DeliveryState.FAILED, summary=summary[:500],
+        status_code=result.status_code,
         latency_ms=result.latency_ms, error=result.error, attempts=1, actor_id=actor.id if actor else None))
     return result
 
 
 def run_delivery(delivery_id: int) -> str:
     """Make one outbound call (one attempt) and record the outcome."""
-    claimed = _claim(delivery_id, "out", ("pending", "retrying"), "running")
+    claimed = _claim(delivery_id, "out", (DeliveryState.PENDING, DeliveryState.RETRYING), DeliveryState.RUNNING)
     if claimed is None:
         return "skipped"
     delivery, integration = claimed
@@ -75,20 +76,21 @@ def run_delivery(delivery_id: int) -> str:
         result = CallResult(None, error=f"internal error ({type(exc).__name__})", retryable=True)
     delivery.status_code, delivery.latency_ms, delivery.error = result.status_code, result.latency_ms, result.error
     if result.ok:
-        delivery.state, delivery.next_retry_at = "ok", None
+        delivery.state, delivery.next_retry_at = DeliveryState.OK, None
     elif not result.retryable:
-        delivery.state, delivery.next_retry_at = "failed", None
+        delivery.state, delivery.next_retry_at = DeliveryState.FAILED, None
     elif delivery.attempts < len(_intervals()) + 1:
         delay = _intervals()[delivery.attempts - 1]
-        delivery.state, delivery.next_retry_at = "retrying", utcnow() + timedelta(seconds=delay)
+        delivery.state, delivery.next_retry_at = DeliveryState.RETRYING, utcnow() + timedelta(seconds=delay)
         background.commit()
         _retry_soon(integration.vendor, delivery.id, delay)
         return delivery.state
     elif delivery.attempts < len(_intervals()) + 1 + len(SWEEP_SCHEDULE):
         step = max(0, delivery.attempts - len(_intervals()) - 1)
-        delivery.state, delivery.next_retry_at = "retrying", utcnow() + SWEEP_SCHEDULE[min(step, len(SWEEP_SCHEDULE) - 1)]
+        delivery.state = DeliveryState.RETRYING
+        delivery.next_retry_at = utcnow() + SWEEP_SCHEDULE[min(step, len(SWEEP_SCHEDULE) - 1)]
     else:
-        delivery.state, delivery.next_retry_at = "dead", None
+        delivery.state, delivery.next_retry_at = DeliveryState.DEAD, None
         on_dead = vendors.dead_handler(delivery.type)
         if on_dead is not None:
             on_dead(delivery, integration)
@@ -134,10 +136,10 @@ def replay(delivery: PartnerDelivery, actor: User) -> PartnerDelivery:
         raise PartnerError("Only a failed delivery can be replayed.")
     before = {"state": delivery.state, "attempts": delivery.attempts}
     if delivery.direction == "in":
-        delivery.state = "received"
+        delivery.state = DeliveryState.RECEIVED
         background.defer(tasks.inbound_task(delivery.integration.vendor), delivery.id)
     else:
-        delivery.state, delivery.attempts, delivery.next_retry_at = "pending", 0, None
+        delivery.state, delivery.attempts, delivery.next_retry_at = DeliveryState.PENDING, 0, None
         background.defer(tasks.outbound_task(delivery.integration.vendor), delivery.id, **task_options())
     delivery.error = None
     audit.record(company_id=delivery.company_id, actor=audit.actor_of(actor), object=f"partner_delivery:{delivery.id}",

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select, update
 from app import background
 from app.clock import utcnow
 from app.extensions import db
-from app.partners.models import IntegrationStatus, PartnerDelivery, PartnerIntegration
+from app.partners.models import DeliveryState, IntegrationStatus, PartnerDelivery, PartnerIntegration
 from app.partners.services.outbound import task_options
 from app.partners.services.registry import LOST_ENQUEUE_AFTER, RETRY_GRACE, STUCK_AFTER
 
@@ -21,23 +21,24 @@ def sweep_deliveries(limit: int = 500) -> int:
     now = utcnow()
     stuck = now - STUCK_AFTER
     db.session.execute(update(PartnerDelivery).where(
-        PartnerDelivery.state == "running", PartnerDelivery.claimed_at < stuck).values(state="retrying",
-                                                                                         next_retry_at=now))
+        PartnerDelivery.state == DeliveryState.RUNNING, PartnerDelivery.claimed_at < stuck).values(
+        state=DeliveryState.RETRYING, next_retry_at=now))
     db.session.execute(update(PartnerDelivery).where(
-        PartnerDelivery.state == "processing", PartnerDelivery.claimed_at < stuck).values(state="received"))
+        PartnerDelivery.state == DeliveryState.PROCESSING, PartnerDelivery.claimed_at < stuck).values(
+        state=DeliveryState.RECEIVED))
     db.session.commit()
     lost = now - LOST_ENQUEUE_AFTER
     out_rows = db.session.execute(select(PartnerDelivery.id, PartnerIntegration.vendor).join(
         PartnerIntegration, PartnerIntegration.id == PartnerDelivery.integration_id).where(
         PartnerDelivery.direction == "out",
-        or_((PartnerDelivery.state == "retrying") & (PartnerDelivery.next_retry_at <= now - RETRY_GRACE),
-            (PartnerDelivery.state == "retrying") & PartnerDelivery.next_retry_at.is_(None)
+        or_((PartnerDelivery.state == DeliveryState.RETRYING) & (PartnerDelivery.next_retry_at <= now - RETRY_GRACE),
+            (PartnerDelivery.state == DeliveryState.RETRYING) & PartnerDelivery.next_retry_at.is_(None)
             & (PartnerDelivery.updated_at < lost),
-            (PartnerDelivery.state == "pending") & (PartnerDelivery.created_at < lost)))
+            (PartnerDelivery.state == DeliveryState.PENDING) & (PartnerDelivery.created_at < lost)))
         .limit(limit)).all()
     in_rows = db.session.execute(select(PartnerDelivery.id, PartnerIntegration.vendor).join(
         PartnerIntegration, PartnerIntegration.id == PartnerDelivery.integration_id).where(
-        PartnerDelivery.direction == "in", PartnerDelivery.state == "received",
+        PartnerDelivery.direction == "in", PartnerDelivery.state == DeliveryState.RECEIVED,
         PartnerDelivery.updated_at < lost).limit(limit)).all()
     for delivery_id, vendor in out_rows:
         background.enqueue(tasks.outbound_task(vendor), delivery_id, job_id=f"partner-out-{delivery_id}-{now:%H%M}",

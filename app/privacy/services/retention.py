@@ -12,7 +12,7 @@ from app.accounts.models import Company, User
 from app.applications.models import Application, Candidate, StageEntry, TimelineEvent
 from app.clock import utcnow
 from app.extensions import db
-from app.messaging.models import OutboxEmail
+from app.messaging.models import OutboxEmail, OutboxStatus
 from app.privacy.models import DataExportRequest
 from app.privacy.services.common import (
     ERASED_FAMILY,
@@ -101,7 +101,7 @@ def sweep_retention() -> int:
     old = list(db.session.scalars(select(DataExportRequest.id).where(DataExportRequest.created_at < stale)))
     if old:
         db.session.execute(delete(OutboxEmail).where(OutboxEmail.dedupe_key.in_([f"data-export:{i}" for i in old]),
-                                                     OutboxEmail.status.in_(("sent", "failed"))))
+                                                     OutboxEmail.status.in_((OutboxStatus.SENT, OutboxStatus.FAILED))))
         db.session.execute(delete(DataExportRequest).where(DataExportRequest.id.in_(old)))
         db.session.commit()
     return done
