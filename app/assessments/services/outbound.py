@@ -104,7 +104,7 @@ def _queue_invite(order: AssessmentOrder) -> None:
 
     application = order.application
     candidate = application.candidate
-    template = template_for(application.company_id, INVITE_TEMPLATE, candidate.locale)
+    template = template_for(application.company_id, INVITE_TEMPLATE, applications.email_languages(application))
     if template is None or not candidate.email:
         return
     fields = {**applications.merge_fields(application), "link": order.candidate_url}
