@@ -128,24 +128,24 @@ from app.i18n import current_locale  # noqa: F401  (views import it from here)
 
 
 def select_locale() -> str:
-    """Candidate and public pages: ``?lang=``, then the session, then the browser. A signed-in
-    admin or staff user: their own choice (Account page), else the browser's, else the
-    company's default language."""
+    """A language picked for this session (``?lang=``, kept in the session) first. Then, on
+    candidate and public pages, the browser's; for a signed-in admin or staff user, their own
+    choice (Account page), else the browser's, else the company's default language."""
     languages = current_app.config["LANGUAGES"]
-    user = _signed_in_user()
-    if user is not None:
-        if user.locale in languages:
-            return user.locale
-        company_default = user.company.default_locale if user.company else None
-        return request.accept_languages.best_match(languages) or (
-            company_default if company_default in languages else "en")
     chosen = request.args.get("lang")
     if chosen in languages:
         session["lang"] = chosen
         return chosen
     if session.get("lang") in languages:
         return session["lang"]
-    return request.accept_languages.best_match(languages) or "en"
+    user = _signed_in_user()
+    if user is None:
+        return request.accept_languages.best_match(languages) or "en"
+    if user.locale in languages:
+        return user.locale
+    company_default = user.company.default_locale if user.company else None
+    return request.accept_languages.best_match(languages) or (company_default if company_default in languages
+                                                               else "en")
 
 
 def select_timezone() -> str | None:

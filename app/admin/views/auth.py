@@ -1,4 +1,4 @@
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -72,6 +72,7 @@ def account():
     if request.method == "POST" and request.form.get("which") == "language" and language.validate_on_submit():
         accounts.save_language_and_time_zone(current_user._get_current_object(), language.locale.data,
                                              language.timezone.data)
+        session.pop("lang", None)  # a language picked with ?lang= earlier in the session gives way to the choice
         flash(_("Language and time zone saved."), "success")
         return redirect(url_for("admin.account"))
     if request.method == "POST" and request.form.get("which") == "password" and form.validate_on_submit():
