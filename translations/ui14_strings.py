@@ -51,6 +51,10 @@ T = {
     "Sähköposti ”%(template)s” jonossa lähetettäväksi (%(language)s)",
     "Mejlet ”%(template)s” står i kö för att skickas (%(language)s)",
     "Email “%(template)s” đã được đưa vào hàng đợi gửi (%(language)s)"),
+"Assessment “%(test)s” sent to the candidate (%(language)s)": (
+    "Arviointitesti ”%(test)s” lähetettiin hakijalle (%(language)s)",
+    "Testet ”%(test)s” skickades till kandidaten (%(language)s)",
+    "Đã gửi bài đánh giá “%(test)s” cho ứng viên (%(language)s)"),
 # Team notifications (the bell and the email copy), in each member's language
 "New application: %(name)s for %(job)s": (
     "Uusi hakemus: %(name)s tehtävään %(job)s", "Ny ansökan: %(name)s till %(job)s",
