@@ -41,7 +41,7 @@ T = {
     "Päivämäärät ja kellonajat näytetään tällä aikavyöhykkeellä käyttäjille, jotka eivät ole valinneet omaansa.",
     "Datum och tider visas i den här tidszonen för användare som inte har valt en egen.",
     "Ngày giờ được hiển thị theo múi giờ này cho người dùng chưa chọn múi giờ riêng."),
-"Each user's own": ("Jokaisen käyttäjän oma", "Varje användares eget", "Của riêng từng người dùng"),
+"Each user's own choice": ("Käyttäjän oma valinta", "Varje användares eget val", "Lựa chọn riêng của từng người dùng"),
 "Every user can choose their own language and time zone on their Account page.": (
     "Jokainen käyttäjä voi valita oman kielensä ja aikavyöhykkeensä Tili-sivulla.",
     "Varje användare kan välja sitt eget språk och sin egen tidszon på sin Konto-sida.",
