@@ -123,3 +123,24 @@ def test_a_new_application_notifies_each_member_in_their_language(app, make):
         assert note.title == gettext("New application: %(name)s for %(job)s", name="Aino Virtanen",
                                      job="Data analyst")
     assert db.session.get(Company, company.id).default_locale == "vi"
+
+
+def test_an_emrex_invite_goes_in_the_application_language_and_its_log_says_which(app, make):
+    """A Swedish application gets the Swedish invite even when the job's settings chose the
+    English one; the request's log names the language."""
+    from app.emrex import services as emrex
+    from app.emrex.models import EmrexRequestEvent
+
+    company = _company(make, default_locale="fi")
+    company.emrex_enabled = True
+    db.session.commit()
+    job = make.job(company, "Trainee")
+    ensure_default_templates()
+    invite_en = db.session.scalar(select(EmailTemplate).where(
+        EmailTemplate.company_id.is_(None), EmailTemplate.key == "emrex_invite", EmailTemplate.locale == "en"))
+    emrex.save_settings(job, email_template_id=invite_en.id, trigger_stage_id=job.stages[0].id,
+                        reminders_enabled=False)
+    _apply(job, "sv", "sven@example.se")
+    row = db.session.scalar(select(OutboxEmail).where(OutboxEmail.kind == "emrex_sent"))
+    assert row.to_addr == "sven@example.se" and row.subject == "Acme Oy ber om dina studieresultat: Trainee"
+    assert db.session.scalar(select(EmrexRequestEvent.detail).where(EmrexRequestEvent.kind == "sent")) == "Svenska"
