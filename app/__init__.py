@@ -54,7 +54,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=security.select_locale)
+    babel.init_app(app, locale_selector=security.select_locale, timezone_selector=security.select_timezone)
     limiter.init_app(app)
     mail.init_app(app)
     rq.init_app(app)

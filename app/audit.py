@@ -73,6 +73,7 @@ ACTION_LABELS = {
     "email_template_reset": "Reset an email template to the default",
     "candidate_merged": "Merged two candidate records", "candidate_split": "Split a merged candidate",
     "duplicate_dismissed": "Marked two candidates as different people",
+    "company_language": "Changed the company's language or time zone",
     **USER_ACTION_LABELS,
     "emrex.transcript_accepted": "Accepted held study records", "emrex.transcript_discarded": "Discarded held study records",
 }

@@ -1,9 +1,35 @@
-"""The page's language, for code below the audiences (templating, services that format)."""
+"""The page's language and time zone, for code below the audiences (templating, services
+that format), and the lists of languages and time zones users choose from."""
 
 from __future__ import annotations
+
+from functools import cache
+
+#: The languages Haku speaks, each named in itself (as a language menu shows them).
+LANGUAGE_NAMES = {"en": "English", "fi": "Suomi", "sv": "Svenska", "vi": "Tiếng Việt"}
 
 
 def current_locale() -> str:
     from flask_babel import get_locale
 
     return str(get_locale() or "en")
+
+
+def language_name(code: str | None) -> str:
+    """``"fi"`` → ``"Suomi"``: a language named in itself; unknown codes as they are."""
+    return LANGUAGE_NAMES.get(code or "", code or "")
+
+
+@cache
+def time_zones() -> list[str]:
+    """Every IANA time zone both the standard library and Flask-Babel (pytz) know, sorted."""
+    import zoneinfo
+
+    import pytz
+
+    return sorted(zoneinfo.available_timezones() & set(pytz.all_timezones))
+
+
+def valid_time_zone(name: str | None) -> str | None:
+    """``name`` if it is a time zone users may choose, else None."""
+    return name if name and name in time_zones() else None

@@ -8,7 +8,7 @@ import unicodedata
 from functools import wraps
 from urllib.parse import unquote, urlsplit
 
-from flask import Flask, abort, current_app, redirect, request, session, url_for
+from flask import Flask, abort, current_app, has_request_context, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 
 from app.clock import utcnow
@@ -128,6 +128,9 @@ from app.i18n import current_locale  # noqa: F401  (views import it from here)
 
 
 def select_locale() -> str:
+    """A language picked for this session (``?lang=``, kept in the session) first. Then, on
+    candidate and public pages, the browser's; for a signed-in admin or staff user, their own
+    choice (Account page), else the browser's, else the company's default language."""
     languages = current_app.config["LANGUAGES"]
     chosen = request.args.get("lang")
     if chosen in languages:
@@ -135,7 +138,34 @@ def select_locale() -> str:
         return chosen
     if session.get("lang") in languages:
         return session["lang"]
-    return request.accept_languages.best_match(languages) or "en"
+    user = _signed_in_user()
+    if user is None:
+        return request.accept_languages.best_match(languages) or "en"
+    if user.locale in languages:
+        return user.locale
+    company_default = user.company.default_locale if user.company else None
+    return request.accept_languages.best_match(languages) or (company_default if company_default in languages
+                                                               else "en")
+
+
+def select_timezone() -> str | None:
+    """The signed-in user's time zone, else their company's; None (UTC) otherwise."""
+    from app.i18n import valid_time_zone
+
+    user = _signed_in_user()
+    if user is None:
+        return None
+    return valid_time_zone(user.timezone) or valid_time_zone(user.company.timezone if user.company else None)
+
+
+def _signed_in_user():
+    """The admin or staff user of this request, if one is signed in; None on candidate pages."""
+    if not has_request_context() or request.blueprint not in ("admin", "staff"):
+        return None
+    try:
+        return current_user._get_current_object() if current_user.is_authenticated else None
+    except Exception:  # no login manager on this request (e.g. an error page before it ran)
+        return None
 
 
 # ---------------------------------------------------------------- role checks

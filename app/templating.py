@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import format_date, format_datetime, format_decimal, format_time
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
@@ -39,6 +39,23 @@ def country_name(code: str, fallback: str = "") -> str:
         return fallback or code
 
 
+def datetime_filter(value, seconds: bool = False) -> str:
+    """A stored (UTC) time in the reader's language and time zone: "6.12.2026 15.14" for a
+    Finnish user in Helsinki, "Dec 6, 2026 1:14 PM" in English in UTC."""
+    if not value:
+        return ""
+    return f"{format_date(value, 'medium')} {format_time(value, 'medium' if seconds else 'short')}"
+
+
+def date_filter(value) -> str:
+    """A date (or the day of a stored time, in the reader's time zone) in their language."""
+    return format_date(value, "medium") if value else ""
+
+
+def time_filter(value) -> str:
+    return format_time(value, "short") if value else ""
+
+
 def paragraphs(text: str | None) -> Markup:
     """Plain text → escaped paragraphs (user text never becomes markup)."""
     parts = [p.strip() for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
@@ -50,6 +67,6 @@ def init_app(app: Flask) -> None:
                                  format_date=format_date, format_datetime=format_datetime, country_name=country_name,
                                  settings_sections=settings_sections, staff_sections=staff_sections,
                                  staff_company_panels=staff_company_panels)
-    app.jinja_env.filters["paragraphs"] = paragraphs
+    app.jinja_env.filters.update(paragraphs=paragraphs, datetime=datetime_filter, date=date_filter, time=time_filter)
     app.jinja_env.add_extension("jinja2.ext.i18n") if "jinja2.ext.InternationalizationExtension" not in \
         app.jinja_env.extensions else None

@@ -52,3 +52,35 @@ def test_display_name_migration_keeps_board_names_whole(tmp_path):
         rows = conn.execute("SELECT id, given_names, family_name, display_name FROM candidates ORDER BY id").fetchall()
     assert rows == [(1, "Thị Lan", "Nguyễn", "Nguyễn Thị Lan"), (2, "Aino Maria", "Virtanen", None),
                     (3, "Mai", "", "Mai")]
+
+
+def test_time_zone_columns_migrate_up_and_down(tmp_path):
+    """Revision f5a8d2c6b1e3 adds ``users.timezone`` and ``companies.timezone`` (NULL: not
+    chosen) and its downgrade removes them again; existing rows keep their data."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'tz.db'}"
+    env = dict(os.environ, HAKU_CONFIG="development", DATABASE_URL=url, REDIS_URL="redis://127.0.0.1:1/0")
+
+    def flask_db(*args):
+        result = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", *args], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode == 0, result.stderr
+
+    def columns(conn, table):
+        return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+    flask_db("upgrade", "e12a7c3d9f01")
+    with sqlite3.connect(tmp_path / "tz.db") as conn:
+        assert "timezone" not in columns(conn, "users") and "timezone" not in columns(conn, "companies")
+        conn.execute("INSERT INTO companies (id, slug, name, default_locale, emrex_enabled, gpa_scale,"
+                     " job_boards_enabled, assessments_self_service, retention_months, two_factor_required,"
+                     " created_at) VALUES (1, 'acme', 'Acme', 'fi', 0, '4.0', 0, 0, 24, 0, '2026-12-01 08:00:00')")
+    flask_db("upgrade", "f5a8d2c6b1e3")
+    with sqlite3.connect(tmp_path / "tz.db") as conn:
+        assert "timezone" in columns(conn, "users") and "timezone" in columns(conn, "companies")
+        assert conn.execute("SELECT slug, default_locale, timezone FROM companies").fetchall() == [("acme", "fi", None)]
+    flask_db("downgrade", "e12a7c3d9f01")
+    with sqlite3.connect(tmp_path / "tz.db") as conn:
+        assert "timezone" not in columns(conn, "users") and "timezone" not in columns(conn, "companies")
+        assert conn.execute("SELECT slug, default_locale FROM companies").fetchall() == [("acme", "fi")]

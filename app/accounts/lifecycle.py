@@ -75,7 +75,7 @@ def _queue_email(user: User, link: AccountLink, token: str) -> str:
     from app.messaging.services import queue_template_email, template_for
 
     company = db.session.get(Company, user.company_id) if user.company_id else None
-    locale = user.locale or (company.default_locale if company else None) or "en"
+    locale = user.email_locale
     url = external_url("admin.set_password", token=token)
     template = template_for(user.company_id, EMAIL_KEYS[LinkPurpose(link.purpose)], locale)
     queue_template_email(template, to=user.email, kind=f"account_{link.purpose}", dedupe_key=f"account-link:{link.id}",

@@ -38,6 +38,9 @@ class Company(db.Model):
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     default_locale: Mapped[str] = mapped_column(String(5), default="en")
+    # IANA name (e.g. "Europe/Helsinki"): how the admin shows times to users who chose none;
+    # None = UTC.
+    timezone: Mapped[str | None] = mapped_column(String(64), default=None)
     # Switched on by platform staff (EMREX after the agreement is signed; job boards).
     emrex_enabled: Mapped[bool] = mapped_column(default=False)
     gpa_scale: Mapped[str] = mapped_column(String(4), default="4.0")
@@ -76,6 +79,8 @@ class User(UserMixin, db.Model):
     # The language of the emails Haku sends this user (invitation, password reset); None = the
     # company's default.
     locale: Mapped[str | None] = mapped_column(String(5), default=None)
+    # IANA name chosen on the Account page; None = the company's time zone.
+    timezone: Mapped[str | None] = mapped_column(String(64), default=None)
 
     company: Mapped[Company | None] = relationship(back_populates="users")
     two_factor: Mapped[TwoFactor | None] = relationship(back_populates="user", uselist=False,
@@ -112,6 +117,12 @@ class User(UserMixin, db.Model):
     @property
     def is_company_admin(self) -> bool:
         return self.role == Role.ADMIN.value
+
+    @property
+    def email_locale(self) -> str:
+        """The language of what Haku writes to this user when no page is open (emails,
+        notifications): their choice, else the company's default language, else English."""
+        return self.locale or (self.company.default_locale if self.company else None) or "en"
 
     def wants_email_for(self, kind: str) -> bool:
         return kind in (self.email_notification_kinds or [])

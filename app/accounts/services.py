@@ -216,6 +216,39 @@ def save_notification_prefs(user: User, kinds: list[str]) -> None:
     background.commit()
 
 
+def save_language_and_time_zone(user: User, locale: str | None, time_zone: str | None) -> None:
+    """The user's own language and time zone (Account page); empty or unknown values mean
+    "not chosen" (the browser's language, the company's time zone)."""
+    from flask import current_app
+
+    from app.i18n import valid_time_zone
+
+    user.locale = locale if locale in current_app.config["LANGUAGES"] else None
+    user.timezone = valid_time_zone(time_zone)
+    background.commit()
+
+
+def save_company_language_and_time_zone(company_id: int, locale: str, time_zone: str | None, actor: User) -> Company:
+    """The company's default language (emails, users who chose none) and time zone (admins
+    only; the view checks the role). Audited when something changes."""
+    from flask import current_app
+
+    from app import audit
+    from app.i18n import valid_time_zone
+
+    company = db.session.get(Company, company_id)
+    before = {"default_locale": company.default_locale, "timezone": company.timezone}
+    if locale in current_app.config["LANGUAGES"]:
+        company.default_locale = locale
+    company.timezone = valid_time_zone(time_zone)
+    after = {"default_locale": company.default_locale, "timezone": company.timezone}
+    if before != after:
+        audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"company:{company_id}",
+                     action="company_language", before=before, after=after)
+    background.commit()
+    return company
+
+
 def actor_names(entries: list) -> dict[str, str]:
     """``"user:7"`` → the user's name (one query for the page)."""
     ids = {int(e.actor.split(":", 1)[1]) for e in entries if e.actor.startswith("user:")}

@@ -74,6 +74,11 @@ def _describe_core(kind: str, data: dict) -> str:
     if kind == "note":
         return _("Note: %(text)s", text=data.get("text", ""))
     if kind == "email_queued":
+        if data.get("locale"):
+            from app.i18n import language_name
+
+            return _("Email “%(template)s” queued (%(language)s)", template=data.get("template", ""),
+                     language=language_name(data["locale"]))
         return _("Email “%(template)s” queued", template=data.get("template", ""))
     if kind == "email_failed":
         return _("Email “%(subject)s” could not be delivered: %(error)s", subject=data.get("subject", ""),

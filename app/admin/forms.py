@@ -40,6 +40,18 @@ class NotificationPrefsForm(FlaskForm):
     kinds = SelectMultipleField(_l("Also send these by email"), choices=[], validate_choice=True)
 
 
+class LanguageForm(FlaskForm):
+    """A user's own language and time zone (Account page). The view fills the choices."""
+    locale = SelectField(_l("Language"), choices=[], validate_choice=True)
+    timezone = SelectField(_l("Time zone"), choices=[], validate_choice=True)
+
+
+class CompanyLanguageForm(FlaskForm):
+    """The company's default language and time zone (company settings)."""
+    locale = SelectField(_l("Default language"), choices=LOCALE_CHOICES, validate_choice=True)
+    timezone = SelectField(_l("Time zone"), choices=[], validate_choice=True)
+
+
 class TwoFactorCodeForm(FlaskForm):
     """The sign-in code step: a code from the app or a recovery code."""
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=32)],

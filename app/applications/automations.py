@@ -15,7 +15,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.jobs.models import Automation, AutomationRun, Job, JobTemplate
 from app.jobs.services import JobError
-from app.messaging.services import queue_template_email, templates_available
+from app.messaging.services import queue_template_email, template_in_language, templates_available
 
 MAX_AUTOMATION_DEPTH = 10
 
@@ -87,12 +87,13 @@ def perform_run(run: AutomationRun, depth: int = 0) -> None:
     if auto.email_template is not None:
         candidate = db.session.get(Candidate, application.candidate_id)
         if candidate.email:
-            queue_template_email(auto.email_template, to=candidate.email,
+            template = template_in_language(auto.email_template, applications.email_languages(application))
+            queue_template_email(template, to=candidate.email,
                                  fields=applications.merge_fields(application),
                                  kind="automation", dedupe_key=f"automation-run:{run.id}",
                                  company_id=application.company_id, application_id=application.id)
-            applications.add_event(application, "email_queued", data={"template": auto.email_template.name,
-                                                                     "by": "automation"})
+            applications.add_event(application, "email_queued", data={"template": template.name,
+                                                                     "locale": template.locale, "by": "automation"})
             done.append("email")
     if auto.move_to_stage_id is not None and application.is_open:
         if depth >= MAX_AUTOMATION_DEPTH:

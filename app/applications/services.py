@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import background
@@ -91,6 +92,15 @@ def merge_fields(application: Application) -> dict:
         "careers_url": careers,
         "link": "",
     }
+
+
+def email_languages(application: Application, locale: str | None = None) -> list[str]:
+    """The languages an email to the candidate is written in, in order: the application's
+    (the language the candidate applied in, or ``locale``), then the company's default
+    (``template_for`` adds English last)."""
+    company = db.session.get(Company, application.company_id)
+    first = locale or (application.candidate.locale if application.candidate else None)
+    return [code for code in (first, company.default_locale if company else None) if code]
 
 
 # ---------------------------------------------------------------- candidates and dedupe
@@ -179,14 +189,14 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
     if job is not None:
         enter_stage(application, job.first_stage.id, cause="apply")
         notify_team(application, "new_application",
-                    f"New application: {candidate.full_name} for {job.title}")
+                    _l("New application: %(name)s for %(job)s", name=candidate.full_name, job=job.title))
     else:
         from app.messaging.services import notify
 
         recruiters = db.session.scalars(select(User).where(User.company_id == company_id,
                                                            User.is_enabled.is_(True))).all()
         notify(recruiters, company_id=company_id, kind="pending_pool",
-               title=f"{candidate.full_name} is waiting in the Pending pool",
+               title=_l("%(name)s is waiting in the Pending pool", name=candidate.full_name),
                link=path_for("admin.pending_pool"), dedupe_key=f"pending:{application.id}")
     return application
 
@@ -221,7 +231,7 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     if candidate.email:
         from app.messaging.services import queue_template_email, template_for
 
-        template = template_for(company.id, "application_received", data.locale)
+        template = template_for(company.id, "application_received", email_languages(application, data.locale))
         if template is not None:
             queue_template_email(template, to=candidate.email, fields=merge_fields(application),
                                  kind="application_received", dedupe_key=f"applied:{application.id}",
@@ -241,7 +251,7 @@ def record_duplicate(existing: Application, *, source: str, typed: dict | None =
     if tell_applicant and candidate.email:
         from app.messaging.services import queue_template_email, template_for
 
-        template = template_for(existing.company_id, "application_duplicate", candidate.locale)
+        template = template_for(existing.company_id, "application_duplicate", email_languages(existing))
         if template is not None:
             queue_template_email(template, to=candidate.email, fields=merge_fields(existing),
                                  kind="application_duplicate",
@@ -292,12 +302,15 @@ def move_to_stage(application: Application, stage_id: int, actor: User) -> Appli
         return application
     enter_stage(application, stage_id, cause="person", actor=actor)
     notify_team(application, "stage_changed",
-                f"{application.candidate.full_name} moved to {application.stage.name}", exclude=actor)
+                _l("%(name)s moved to %(stage)s", name=application.candidate.full_name, stage=application.stage.name),
+                exclude=actor)
     background.commit()
     return application
 
 
-def notify_team(application: Application, kind: str, title: str, exclude: User | None = None) -> None:
+def notify_team(application: Application, kind: str, title, exclude: User | None = None) -> None:
+    """Tell the job's team; ``title`` is a lazy string (``_l``) so each member reads it in
+    their own language."""
     from app.messaging.services import notify
 
     job = application.job

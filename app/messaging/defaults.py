@@ -59,6 +59,15 @@ DEFAULT_TEMPLATES = [
             "en": ("Interview: {{ job_title }} at {{ company_name }}",
                    "Hello {{ candidate_given_name }},\n\nWe would like to invite you to an interview for "
                    "{{ job_title }}. We will send you a time shortly.\n\n{{ company_name }}\n"),
+            "fi": ("Haastattelukutsu: {{ job_title }}, {{ company_name }}",
+                   "Hei {{ candidate_given_name }},\n\nHaluamme kutsua sinut haastatteluun tehtävään "
+                   "{{ job_title }}. Lähetämme sinulle haastatteluajan pian.\n\n{{ company_name }}\n"),
+            "sv": ("Intervju: {{ job_title }} hos {{ company_name }}",
+                   "Hej {{ candidate_given_name }},\n\nVi vill gärna bjuda in dig till en intervju för "
+                   "{{ job_title }}. Vi skickar en tid till dig inom kort.\n\n{{ company_name }}\n"),
+            "vi": ("Thư mời phỏng vấn: {{ job_title }} tại {{ company_name }}",
+                   "Xin chào {{ candidate_given_name }},\n\nChúng tôi trân trọng mời bạn tham gia phỏng vấn cho "
+                   "vị trí {{ job_title }}. Chúng tôi sẽ sớm gửi cho bạn thời gian cụ thể.\n\n{{ company_name }}\n"),
         },
     },
     {
@@ -68,13 +77,26 @@ DEFAULT_TEMPLATES = [
             "en": ("Your application for {{ job_title }}",
                    "Hello {{ candidate_given_name }},\n\nThank you for your interest in {{ job_title }}. "
                    "We have decided to move forward with other candidates.\n\n{{ company_name }}\n"),
+            "fi": ("Hakemuksesi tehtävään {{ job_title }}",
+                   "Hei {{ candidate_given_name }},\n\nKiitos kiinnostuksestasi tehtävää {{ job_title }} kohtaan. "
+                   "Olemme päättäneet jatkaa rekrytointia muiden hakijoiden kanssa.\n\n{{ company_name }}\n"),
+            "sv": ("Din ansökan till {{ job_title }}",
+                   "Hej {{ candidate_given_name }},\n\nTack för ditt intresse för {{ job_title }}. "
+                   "Vi har beslutat att gå vidare med andra kandidater.\n\n{{ company_name }}\n"),
+            "vi": ("Hồ sơ ứng tuyển vị trí {{ job_title }} của bạn",
+                   "Xin chào {{ candidate_given_name }},\n\nCảm ơn bạn đã quan tâm đến vị trí {{ job_title }}. "
+                   "Chúng tôi đã quyết định tiếp tục với các ứng viên khác.\n\n{{ company_name }}\n"),
         },
     },
     {
         "key": "notification",
         "name": "Notification to a team member",
         "translations": {
+            # The title and link of the notification itself: no words of its own to translate.
             "en": ("{{ job_title }}", "{{ link }}\n"),
+            "fi": ("{{ job_title }}", "{{ link }}\n"),
+            "sv": ("{{ job_title }}", "{{ link }}\n"),
+            "vi": ("{{ job_title }}", "{{ link }}\n"),
         },
     },
     {

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from collections.abc import Sequence
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app
+from flask_babel import force_locale
 from flask_mail import Message
 from sqlalchemy import or_, select, update
 
@@ -37,9 +39,12 @@ class PermanentSendError(Exception):
 
 # ---------------------------------------------------------------- templates
 
-def template_for(company_id: int | None, key: str, locale: str = "en") -> EmailTemplate | None:
-    """The company's template for ``key`` if it has one, else the global default; the
-    requested locale first, then English."""
+def template_for(company_id: int | None, key: str, locale: str | Sequence[str] = "en") -> EmailTemplate | None:
+    """The template for ``key`` in the first language of ``locale`` (one code, or codes in
+    order of preference) that has one, English last: in each language the company's own
+    template before the global default. A company customises per language, so a Finnish
+    reader gets the Finnish text even when only the English one was customised."""
+    order = language_order(locale)
     rows = db.session.scalars(
         select(EmailTemplate).where(
             EmailTemplate.key == key,
@@ -48,12 +53,38 @@ def template_for(company_id: int | None, key: str, locale: str = "en") -> EmailT
     ).all()
 
     def rank(t: EmailTemplate) -> tuple[int, int]:
-        return (0 if t.company_id is not None else 1, 0 if t.locale == locale else 1 if t.locale == "en" else 2)
+        return (order.index(t.locale) if t.locale in order else len(order), 0 if t.company_id is not None else 1)
 
     rows = sorted(rows, key=rank)
-    if rows:
+    shipped = next((_shipped_default(key, code) for code in order if _has_shipped(key, code)), None)
+    if rows and (shipped is None or order.index(shipped.locale) >= rank(rows[0])[0]):
         return rows[0]
-    return _shipped_default(key, locale)
+    return shipped or (rows[0] if rows else _shipped_default(key, "en"))
+
+
+def language_order(locale: str | Sequence[str] | None) -> list[str]:
+    """``["fi", "sv"]`` → ``["fi", "sv", "en"]``: the languages to try, without repeats or
+    blanks, English last."""
+    codes = [locale] if isinstance(locale, str) or locale is None else list(locale)
+    return list(dict.fromkeys([c for c in codes if c] + ["en"]))
+
+
+def template_in_language(template: EmailTemplate, locale: str | Sequence[str]) -> EmailTemplate:
+    """The same email (same key, same owner) as a chosen ``template`` in the reader's
+    language, when one exists; else ``template`` itself."""
+    order = language_order(locale)
+    if template.locale == order[0]:
+        return template
+    found = template_for(template.company_id, template.key, order)
+    if found is None or found.locale not in order:
+        return template
+    if template.locale in order and order.index(template.locale) <= order.index(found.locale):
+        return template
+    return found
+
+
+def _has_shipped(key: str, locale: str) -> bool:
+    return any(spec["key"] == key and locale in spec["translations"] for spec in DEFAULT_TEMPLATES)
 
 
 def _shipped_default(key: str, locale: str) -> EmailTemplate | None:
@@ -61,7 +92,8 @@ def _shipped_default(key: str, locale: str) -> EmailTemplate | None:
     with ``flask templates install``): email keeps working on a fresh deployment."""
     for spec in DEFAULT_TEMPLATES:
         if spec["key"] == key:
-            subject, body = spec["translations"].get(locale) or spec["translations"]["en"]
+            locale = locale if locale in spec["translations"] else "en"
+            subject, body = spec["translations"][locale]
             return EmailTemplate(company_id=None, key=key, locale=locale, name=spec["name"], subject=subject, body=body)
     return None
 
@@ -272,18 +304,25 @@ NOTIFICATION_KINDS = {
 }
 
 
-def notify(users: list, *, company_id: int, kind: str, title: str, body: str = "", link: str | None = None,
+def notify(users: list, *, company_id: int, kind: str, title, body="", link: str | None = None,
            dedupe_key: str) -> list[Notification]:
-    """In-app notification for each user, plus an email for those who chose that kind."""
+    """In-app notification for each user, plus an email for those who chose that kind.
+
+    ``title`` and ``body`` may be lazy strings (``_l("…", name=…)``): each user's copy, in the
+    bell and by email, is written in that user's language (``User.email_locale``)."""
     out = []
     for user in users:
-        note = Notification(company_id=company_id, user_id=user.id, kind=kind, title=title, body=body, link=link)
+        with force_locale(user.email_locale):
+            title_text, body_text = str(title)[:300], str(body or "")
+        note = Notification(company_id=company_id, user_id=user.id, kind=kind, title=title_text, body=body_text,
+                            link=link)
         db.session.add(note)
         out.append(note)
         if user.wants_email_for(kind):
             parts = urlsplit(current_app.config["BASE_URL"])
             url = f"{parts.scheme}://{parts.netloc}{link}" if link else ""
-            queue_email(to=user.email, subject=title, body=f"{body}\n\n{url}\n".strip() + "\n", kind=f"notify:{kind}",
+            queue_email(to=user.email, subject=title_text, body=f"{body_text}\n\n{url}\n".strip() + "\n",
+                        kind=f"notify:{kind}",
                         dedupe_key=f"notify:{dedupe_key}:{user.id}", company_id=company_id)
     return out
 

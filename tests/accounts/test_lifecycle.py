@@ -110,7 +110,8 @@ def test_users_page_lists_status_and_last_sign_in(client, auth, make, acme):
     body = client.get("/admin/settings/users").get_data(as_text=True)
     for text in ("Ina Invited", "ina@acme.fi", "Invited", "Disabled", "Active", "rasmus@acme.test"):
         assert text in body
-    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", body)  # the admin's own last sign-in
+    # the admin's own last sign-in, in their language (English, UTC here): "Dec 6, 2026 1:14 PM"
+    assert re.search(r"[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d\s[AP]M", body)
 
 
 def test_invite_with_an_address_in_use_is_refused(client, auth, make, acme):

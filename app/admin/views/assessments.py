@@ -19,6 +19,7 @@ from app.assessments.columns import STATUS_LABELS
 from app.assessments.models import PRODUCTS
 from app.extensions import db
 from app.htmx import respond, wants_fragment
+from app.i18n import language_name
 from app.jobs.models import Job, JobTemplate
 from app.partners.models import PartnerIntegration
 from app.partners.services import describe_status
@@ -69,8 +70,9 @@ def _cause(data: dict) -> str:
 
 plugins.event_text("assessment_ordered", lambda d: _("Assessment “%(test)s” ordered (%(cause)s)",
                                                      test=d.get("test", ""), cause=_cause(d)))
-plugins.event_text("assessment_invited", lambda d: _("Assessment “%(test)s” sent to the candidate",
-                                                     test=d.get("test", "")))
+plugins.event_text("assessment_invited", lambda d: _("Assessment “%(test)s” sent to the candidate (%(language)s)",
+                                                     test=d.get("test", ""), language=language_name(d["locale"]))
+                   if d.get("locale") else _("Assessment “%(test)s” sent to the candidate", test=d.get("test", "")))
 plugins.event_text("assessment_failed", lambda d: _("Assessment “%(test)s” could not be sent: %(error)s",
                                                     test=d.get("test", ""), error=d.get("error", "")))
 plugins.event_text("assessment_not_sent", lambda d: _("No assessment was sent: %(reason)s",

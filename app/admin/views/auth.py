@@ -1,13 +1,15 @@
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.accounts import services as accounts
 from app.accounts import throttle, twofactor
 from app.admin.blueprint import bp
-from app.admin.forms import LoginForm, NotificationPrefsForm, PasswordForm
+from app.admin.forms import LanguageForm, LoginForm, NotificationPrefsForm, PasswordForm
 from app.errors import render_error
 from app.extensions import limiter
+from app.forms import LOCALE_CHOICES
+from app.i18n import time_zones
 from app.messaging.services import NOTIFICATION_KINDS
 from app.security import login_required_any, public, safe_next
 
@@ -64,8 +66,15 @@ def account():
     form = PasswordForm(prefix="pw")
     prefs = NotificationPrefsForm(prefix="np")
     prefs.kinds.choices = list(NOTIFICATION_KINDS.items())
+    language = _language_form()
     if request.method == "GET":
         prefs.kinds.data = current_user.email_notification_kinds or []
+    if request.method == "POST" and request.form.get("which") == "language" and language.validate_on_submit():
+        accounts.save_language_and_time_zone(current_user._get_current_object(), language.locale.data,
+                                             language.timezone.data)
+        session.pop("lang", None)  # a language picked with ?lang= earlier in the session gives way to the choice
+        flash(_("Language and time zone saved."), "success")
+        return redirect(url_for("admin.account"))
     if request.method == "POST" and request.form.get("which") == "password" and form.validate_on_submit():
         try:
             accounts.change_password(current_user._get_current_object(), form.current.data, form.new.data)
@@ -79,5 +88,18 @@ def account():
         flash(_("Notification settings saved."), "success")
         return redirect(url_for("admin.account"))
     status = 422 if request.method == "POST" else 200
-    return render_template("admin/auth/account.html", form=form, prefs=prefs,
+    return render_template("admin/auth/account.html", form=form, prefs=prefs, language=language,
                            two_factor_on=twofactor.is_enabled(current_user._get_current_object())), status
+
+
+def _language_form() -> LanguageForm:
+    """The Account page's language and time zone, with "not chosen" first: the browser's
+    language and the company's time zone."""
+    user = current_user._get_current_object()
+    form = LanguageForm(prefix="lt", data={"locale": user.locale or "", "timezone": user.timezone or ""}
+                        if request.method == "GET" else None)
+    company_zone = (user.company.timezone if user.company else None) or "UTC"
+    form.locale.choices = [("", _("The language of my browser")), *LOCALE_CHOICES]
+    form.timezone.choices = [("", _("The company's time zone (%(zone)s)", zone=company_zone) if user.company
+                              else "UTC"), *((z, z.replace("_", " ")) for z in time_zones())]
+    return form

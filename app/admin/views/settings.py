@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from app.accounts import services as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.forms import EmailTemplateForm
+from app.admin.forms import CompanyLanguageForm, EmailTemplateForm
+from app.i18n import time_zones
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template, templates_available
@@ -19,6 +21,23 @@ from app.security import admin_required, company_user_required
 @company_user_required
 def settings():
     return render_template("admin/settings/index.html")
+
+
+@bp.route("/settings/language", methods=["GET", "POST"])
+@admin_required
+def company_language():
+    """The company's default language and time zone."""
+    company = current_user.company
+    form = CompanyLanguageForm(data={"locale": company.default_locale, "timezone": company.timezone or "UTC"}
+                               if request.method == "GET" else None)
+    form.timezone.choices = [(z, z.replace("_", " ")) for z in time_zones()]
+    if form.validate_on_submit():
+        accounts.save_company_language_and_time_zone(company.id, form.locale.data, form.timezone.data,
+                                                     current_user._get_current_object())
+        flash(_("Language and time zone saved."), "success")
+        return redirect(url_for("admin.company_language"), code=303)
+    return render_template("admin/settings/language.html", form=form, company=company), \
+        422 if request.method == "POST" else 200
 
 
 @bp.get("/settings/email-templates")

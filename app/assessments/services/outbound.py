@@ -82,8 +82,9 @@ def send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> Cal
         order.partner_interview_id = result.data["partner_interview_id"]
         order.candidate_url = result.data["candidate_url"]
         order.status, order.status_detail, order.invited_at = AssessmentStatus.INVITED, None, utcnow()
-        _queue_invite(order)
-        applications.add_event(order.application, "assessment_invited", data={"test": order.partner_test_name})
+        locale = _queue_invite(order)
+        applications.add_event(order.application, "assessment_invited",
+                               data={"test": order.partner_test_name, **({"locale": locale} if locale else {})})
         refresh_summary(order.application_id, order.company_id)
         delivery.summary = f"order {order.id} → {order.partner_interview_id}"[:500]
     elif not result.retryable:
@@ -97,19 +98,21 @@ def send_test_dead(delivery: PartnerDelivery, integration: PartnerIntegration) -
         _fail_order(order, f"The vendor could not be reached: {delivery.error or 'no answer'}")
 
 
-def _queue_invite(order: AssessmentOrder) -> None:
-    """The candidate gets the vendor's test link from Haku, through the outbox."""
+def _queue_invite(order: AssessmentOrder) -> str | None:
+    """The candidate gets the vendor's test link from Haku, through the outbox, in the
+    application's language. Returns that language (None when no email went out)."""
     from app.messaging.services import queue_template_email, template_for
 
     application = order.application
     candidate = application.candidate
-    template = template_for(application.company_id, INVITE_TEMPLATE, candidate.locale)
+    template = template_for(application.company_id, INVITE_TEMPLATE, applications.email_languages(application))
     if template is None or not candidate.email:
-        return
+        return None
     fields = {**applications.merge_fields(application), "link": order.candidate_url}
     queue_template_email(template, to=candidate.email, fields=fields, kind="assessment_invite",
                          dedupe_key=f"assessment-invite:{order.id}", company_id=application.company_id,
                          application_id=application.id)
+    return template.locale
 
 
 def check_test_status(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:

@@ -8,6 +8,7 @@ import binascii
 from datetime import UTC
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app.applications import files
@@ -38,10 +39,12 @@ def _notify_moderation(posting: Posting) -> None:
 
     job = posting.job
     if posting.status == PostingStatus.APPROVED:
-        title = f"TopCV approved the posting of {job.title}"
+        title = _l("TopCV approved the posting of %(job)s", job=job.title)
+    elif posting.reject_reason:
+        title = _l("TopCV rejected the posting of %(job)s: %(reason)s", job=job.title, reason=posting.reject_reason)
     else:
-        title = f"TopCV rejected the posting of {job.title}: {posting.reject_reason or 'no reason given'}"
-    notify(job.notify_users(), company_id=posting.company_id, kind="posting_moderated", title=title[:200],
+        title = _l("TopCV rejected the posting of %(job)s (no reason given)", job=job.title)
+    notify(job.notify_users(), company_id=posting.company_id, kind="posting_moderated", title=title,
            body=posting.reject_reason or "", link=path_for("admin.job_sources", job_id=job.id),
            dedupe_key=f"posting:{posting.id}:{posting.status}:{utcnow():%Y%m%d%H%M%S%f}")
 

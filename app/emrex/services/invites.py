@@ -25,9 +25,10 @@ from app.emrex.models import (
 from app.emrex.services.common import EXPIRE_AFTER, INVITE_KEY, REMINDER_DAYS, REMINDER_KEY, TOKEN_PURPOSE, EmrexError
 from app.emrex.services.settings import settings_of
 from app.extensions import db
+from app.i18n import language_name
 from app.links import external_url
 from app.messaging.models import EmailTemplate
-from app.messaging.services import queue_template_email, template_for
+from app.messaging.services import queue_template_email, template_for, template_in_language
 from app.secrets import decrypt, encrypt
 
 # ---------------------------------------------------------------- requests and invites
@@ -96,12 +97,14 @@ def request_records(application: Application, *, cause: str, actor: User | None 
     return request
 
 
-def _template(request: EmrexRequest, key: str, locale: str) -> EmailTemplate:
+def _template(request: EmrexRequest, key: str, languages: list[str]) -> EmailTemplate:
+    """The invite the company chose (in the candidate's language when it exists in it), else
+    the default; reminders always the default, in the candidate's language."""
     if key == INVITE_KEY and request.email_template_id:
         chosen = db.session.get(EmailTemplate, request.email_template_id)
         if chosen is not None:
-            return chosen
-    return template_for(None, key, locale)
+            return template_in_language(chosen, languages)
+    return template_for(None, key, languages)
 
 
 def _send_invite(request: EmrexRequest, application: Application, *, kind: str) -> None:
@@ -109,10 +112,11 @@ def _send_invite(request: EmrexRequest, application: Application, *, kind: str) 
     fields = {**applications.merge_fields(application), "link": invite_link(request)}
     key = REMINDER_KEY if kind == "reminded" else INVITE_KEY
     step = f"reminder-{request.reminders_sent}" if kind == "reminded" else f"send-{request.sends}"
-    queue_template_email(_template(request, key, candidate.locale), to=candidate.email, fields=fields,
+    template = _template(request, key, applications.email_languages(application))
+    queue_template_email(template, to=candidate.email, fields=fields,
                          kind=f"emrex_{kind}", dedupe_key=f"emrex:{request.id}:{step}",
                          company_id=request.company_id, application_id=application.id)
-    _event(request, kind)
+    _event(request, kind, language_name(template.locale))
 
 
 def request_manually(application: Application, actor: User) -> EmrexRequest:

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from app import background
@@ -194,14 +195,14 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         applications.add_event(application, "emrex_held", data={"identity": check.status,
                                                                 **_jsonable(check.details)})
         applications.notify_team(application, "emrex_submitted",
-                                 f"Study records for {application.candidate.full_name} need review")
+                                 _l("Study records for %(name)s need review", name=application.candidate.full_name))
     else:
         _summary(application, status=EmrexSummaryStatus.COMPLETED, institution=row.institution, degree=row.degree,
                  credits_total=row.total_ects, gpa=row.gpa, needs_review=_other_held(application, row))
         applications.add_event(application, "emrex_imported", data={
             "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")})
         applications.notify_team(application, "emrex_submitted",
-                                 f"{application.candidate.full_name} transferred study records")
+                                 _l("%(name)s transferred study records", name=application.candidate.full_name))
     background.commit()
     return ReturnOutcome("imported", "", request, row)
 
