@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from app.messaging import rendering
 
@@ -14,6 +14,39 @@ LOCALE_CHOICES = [("en", "English"), ("fi", "Suomi"), ("sv", "Svenska"), ("vi", 
 
 class EmptyForm(FlaskForm):
     """CSRF only, for bare POST buttons."""
+
+
+def optional_int(value) -> int | None:
+    """A select's value as an id: the empty option is None (anything else not a number is an
+    error WTForms reports)."""
+    if value is None or value == "":
+        return None
+    return int(value)
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class ChoiceField(SelectField):
+    """A select whose wrong answer says what to pick, in the user's language (WTForms' own
+    "Not a valid choice" / "could not coerce" say neither). ``message`` is that sentence."""
+
+    def __init__(self, label=None, validators=None, message=None, **kwargs):
+        kwargs.setdefault("coerce", optional_int)
+        super().__init__(label, validators, **kwargs)
+        self.message = message
+
+    def pre_validate(self, form):
+        bad = bool(self.process_errors)
+        if not bad:
+            try:
+                super().pre_validate(form)
+            except ValidationError:
+                bad = True
+        if bad:
+            self.errors[:] = []  # the coerce error, replaced by ours
+            raise ValidationError(self.message or _("Pick one of the choices."))
 
 
 class EmailTemplateForm(FlaskForm):
