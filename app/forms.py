@@ -4,7 +4,7 @@ them from here, never from the other (import-linter: audiences are independent).
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from app.messaging import rendering
@@ -80,6 +80,13 @@ class EmailTemplateForm(FlaskForm):
         }
         field = self.subject if problem.part == "subject" else self.body
         field.errors = [*field.errors, messages[problem.code]()]
+
+
+def vendor_api_key(label, **kwargs) -> PasswordField:
+    """An assessment vendor's API key (both admins): optional, at most 500 characters, never
+    shown back."""
+    return PasswordField(label, filters=[strip], validators=[Length(max=500, message=_l("The API key is too long."))],
+                         render_kw={"autocomplete": "off", "maxlength": 500}, **kwargs)
 
 
 #: ``lifecycle.UserError.code`` → the message shown to the user.
