@@ -19,7 +19,7 @@ from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template
 from app.security import staff_required
 from app.staff.blueprint import bp
-from app.staff.forms import CompanyForm, GlobalTemplateForm, InviteAdminForm
+from app.staff.forms import CompanyEmrexForm, CompanyForm, GlobalTemplateForm, InviteAdminForm
 
 
 @bp.get("/")
@@ -183,9 +183,16 @@ def company_emrex(company_id: int):
     from app.emrex import services as emrex
 
     company = db.session.get(Company, company_id) or abort(404)
+    form = CompanyEmrexForm(data={"gpa_scale": company.gpa_scale})
+    if not form.validate():
+        # The switch is one panel of the company page that features fill: its problem is
+        # flashed above that page (the field's own message).
+        if not form.gpa_scale.errors:
+            abort(400)
+        flash(str(form.gpa_scale.errors[0]), "error")
+        return redirect(url_for("staff.company", company_id=company.id))
     try:
-        emrex.set_company(company, enabled=request.form.get("emrex_enabled") == "y",
-                          gpa_scale=request.form.get("gpa_scale", company.gpa_scale))
+        emrex.set_company(company, enabled=form.emrex_enabled.data, gpa_scale=form.gpa_scale.data)
     except emrex.EmrexError as exc:
         flash(str(exc), "error")
     else:

@@ -66,6 +66,7 @@ def account():
     prefs.kinds.choices = list(NOTIFICATION_KINDS.items())
     if request.method == "GET":
         prefs.kinds.data = current_user.email_notification_kinds or []
+    # request.form["which"] (no WTForms): which of the page's two forms was posted; each then validates itself.
     if request.method == "POST" and request.form.get("which") == "password" and form.validate_on_submit():
         try:
             accounts.change_password(current_user._get_current_object(), form.current.data, form.new.data)
