@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -185,12 +185,9 @@ def company_emrex(company_id: int):
     company = db.session.get(Company, company_id) or abort(404)
     form = CompanyEmrexForm(data={"gpa_scale": company.gpa_scale})
     if not form.validate():
-        # The switch is one panel of the company page that features fill: its problem is
-        # flashed above that page (the field's own message).
-        if not form.gpa_scale.errors:
-            abort(400)
-        flash(str(form.gpa_scale.errors[0]), "error")
-        return redirect(url_for("staff.company", company_id=company.id))
+        # The company page again, the switch's problems beside its fields (emrex_panel reads g).
+        g.company_emrex_form = form
+        return _company_page(company, InviteAdminForm(formdata=None, locale=company.default_locale), 422)
     try:
         emrex.set_company(company, enabled=form.emrex_enabled.data, gpa_scale=form.gpa_scale.data)
     except emrex.EmrexError as exc:

@@ -59,9 +59,11 @@ def test_staff_company_switch_refuses_an_unknown_scale(app, client, auth, make):
     make.staff()
     auth.login("staff@haku.test")
     scale = company.gpa_scale
-    resp = client.post(f"/staff/companies/{company.id}/emrex", data={"emrex_enabled": "", "gpa_scale": "7.0"},
-                       follow_redirects=True)
-    assert "The scale is 4.0 or 5.0." in _text(resp)
+    resp = client.post(f"/staff/companies/{company.id}/emrex", data={"gpa_scale": "7.0"})
+    assert resp.status_code == 422
+    body = _text(resp)
+    assert "The scale is 4.0 or 5.0." in body and 'id="gpa-scale-err"' in body  # beside the field
+    assert 'id="emrex-enabled" name="emrex_enabled" type="checkbox" value="y">' in body  # as posted: unticked
     db.session.expire_all()
     stored = db.session.get(Company, company.id)
     assert stored.emrex_enabled and stored.gpa_scale == scale
