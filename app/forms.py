@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Length, StopValidation, ValidationError
 
 from app.messaging import rendering
 
@@ -46,7 +46,7 @@ class ChoiceField(SelectField):
                 bad = True
         if bad:
             self.errors[:] = []  # the coerce error, replaced by ours
-            raise ValidationError(self.message or _("Pick one of the choices."))
+            raise StopValidation(self.message or _("Pick one of the choices."))  # one message, not two
 
 
 class EmailTemplateForm(FlaskForm):

@@ -73,7 +73,7 @@ class AssessmentSettingsForm(_TestPicker, FlaskForm):
             raise ValidationError(_l("The score is a number of 0 or more."))
 
     def validate_target_stage_id(self, field):
-        if self.move_on_score.data and field.data is None:
+        if self.move_on_score.data and field.data is None and not field.errors:
             raise ValidationError(_l("To move on a passing score, give both the score and the stage."))
 
     def validate(self, extra_validators=None) -> bool:

@@ -76,3 +76,12 @@ def test_company_switches_take_the_box_as_ticked_or_not(app, client, auth, make)
     db.session.expire_all()
     stored = db.session.get(Company, company.id)
     assert not stored.assessments_self_service and not stored.job_boards_enabled
+
+
+def test_a_nonsense_choice_gets_one_message(app, client, auth, make):
+    make.staff()
+    auth.login("staff@haku.test")
+    resp = client.post("/staff/integrations", data={"company_id": "abc", "product": "coding"})
+    assert resp.status_code == 422
+    body = _text(resp)
+    assert body.count("Pick a company.") == 1 and "could not coerce" not in body
