@@ -37,7 +37,10 @@ def _user():
 def _refused(form: FlaskForm, exc: services.BoardError) -> str | None:
     """The service's refusal beside its field when it names one of the form's; else the
     message for the top of the form."""
-    field = form._fields.get(exc.field or "")
+    # The field the refusal is about: BoardError.field (or a "field" parameter, should the
+    # error become an app.problems.Problem carrying it that way).
+    name = getattr(exc, "field", None) or (getattr(exc, "params", None) or {}).get("field")
+    field = form._fields.get(name or "")
     if field is None:
         return str(exc)
     field.errors = [*field.errors, str(exc)]
