@@ -46,6 +46,7 @@ T = {
                                             "Khóa này quá dài, không phải khóa TopCV."),
 "Enter the Secret Key.": ("Anna Secret Key -avain.", "Ange Secret Key.", "Vui lòng nhập Secret Key."),
 # TopCV: posting
+"Enter a whole number.": ("Anna kokonaisluku.", "Ange ett heltal.", "Vui lòng nhập một số nguyên."),
 "Enter a positive number.": ("Anna positiivinen luku.", "Ange ett positivt tal.", "Vui lòng nhập một số dương."),
 "Enter the job title.": ("Anna tehtävänimike.", "Ange tjänstens titel.", "Vui lòng nhập chức danh công việc."),
 "Enter the job description.": ("Anna työpaikan kuvaus.", "Ange en beskrivning av tjänsten.",

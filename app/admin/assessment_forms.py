@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField
-from wtforms.validators import Length, ValidationError
+from wtforms.validators import ValidationError
 
 from app.forms import ChoiceField, strip, vendor_api_key
 
@@ -24,7 +24,7 @@ def test_choice(value: str | None) -> tuple[int | None, str | None]:
 
 
 class _TestPicker:
-    test = StringField(_l("Test"), filters=[strip], validators=[Length(max=300)])
+    test = StringField(_l("Test"), filters=[strip])
     refresh_tests = SubmitField(_l("Refresh the list of tests"))
 
     def choice(self) -> tuple[int | None, str | None]:

@@ -86,3 +86,31 @@ def test_link_form_shows_its_problem_and_links_nothing(board, make, client, auth
     body = _text(resp)
     assert "Enter the TopCV job id." in body and 'id="board_job_id-err"' in body
     assert db.session.scalar(select(func.count(Posting.id))) == 0
+
+
+def test_posting_form_takes_the_contact_address_as_the_service_does(board, make, client, auth):
+    """Any address with an @ (TopCV checks it), also on a reserved domain such as .test."""
+    job = make.job(board.company)
+    auth.login(board.admin.email)
+    resp = client.post(f"/admin/jobs/{job.id}/sources/topcv/new", data={
+        "title": "X", "description": "Y", "city": "Huế", "level": "junior", "deadline": "2099-06-30",
+        "currency": "VND", "employment_type": "full_time", "contact_email": "admin@saomai.test"})
+    assert resp.status_code == 302
+    assert db.session.scalar(select(Posting)).payload["contact_email"] == "admin@saomai.test"
+
+
+def test_posting_numbers_read_as_the_service_reads_them(board, make, client, auth):
+    job = make.job(board.company)
+    auth.login(board.admin.email)
+    data = {"title": "X", "description": "Y", "city": "Huế", "level": "junior", "deadline": "2099-06-30",
+            "currency": "VND", "employment_type": "full_time", "contact_email": "hr@acme.vn"}
+    bad = client.post(f"/admin/jobs/{job.id}/sources/topcv/new", data={**data, "salary_min": "lots",
+                                                                        "salary_max": "-1"})
+    assert bad.status_code == 422
+    body = _text(bad)
+    assert "Enter a whole number." in body and "Enter a positive number." in body
+    resp = client.post(f"/admin/jobs/{job.id}/sources/topcv/new", data={**data, "salary_min": "15 000 000",
+                                                                         "salary_max": "20,000,000"})
+    assert resp.status_code == 302
+    payload = db.session.scalar(select(Posting)).payload
+    assert (payload["salary_min"], payload["salary_max"]) == (15_000_000, 20_000_000)
