@@ -4,8 +4,8 @@ them from here, never from the other (import-linter: audiences are independent).
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, StopValidation, ValidationError
 
 from app.messaging import rendering
 
@@ -14,6 +14,39 @@ LOCALE_CHOICES = [("en", "English"), ("fi", "Suomi"), ("sv", "Svenska"), ("vi", 
 
 class EmptyForm(FlaskForm):
     """CSRF only, for bare POST buttons."""
+
+
+def optional_int(value) -> int | None:
+    """A select's value as an id: the empty option is None (anything else not a number is an
+    error WTForms reports)."""
+    if value is None or value == "":
+        return None
+    return int(value)
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class ChoiceField(SelectField):
+    """A select whose wrong answer says what to pick, in the user's language (WTForms' own
+    "Not a valid choice" / "could not coerce" say neither). ``message`` is that sentence."""
+
+    def __init__(self, label=None, validators=None, message=None, **kwargs):
+        kwargs.setdefault("coerce", optional_int)
+        super().__init__(label, validators, **kwargs)
+        self.message = message
+
+    def pre_validate(self, form):
+        bad = bool(self.process_errors)
+        if not bad:
+            try:
+                super().pre_validate(form)
+            except ValidationError:
+                bad = True
+        if bad:
+            self.errors[:] = []  # the coerce error, replaced by ours
+            raise StopValidation(self.message or _("Pick one of the choices."))  # one message, not two
 
 
 class EmailTemplateForm(FlaskForm):
@@ -47,6 +80,13 @@ class EmailTemplateForm(FlaskForm):
         }
         field = self.subject if problem.part == "subject" else self.body
         field.errors = [*field.errors, messages[problem.code]()]
+
+
+def vendor_api_key(label, **kwargs) -> PasswordField:
+    """An assessment vendor's API key (both admins): optional, at most 500 characters, never
+    shown back."""
+    return PasswordField(label, filters=[strip], validators=[Length(max=500, message=_l("The API key is too long."))],
+                         render_kw={"autocomplete": "off", "maxlength": 500}, **kwargs)
 
 
 #: ``lifecycle.UserError.code`` → the message shown to the user.

@@ -127,9 +127,10 @@ def test_the_partner_client_knows_the_same_assessment_statuses():
 
 
 def test_label_and_rank_tables_cover_their_enum(app):
+    from app.admin.emrex_panel_text import ATTEMPT_LABELS, ATTEMPT_REASONS
     from app.admin.forms import STATUS_LABELS as JOB_LABELS
     from app.admin.views.duplicates import APPLICATION_STATUS
-    from app.admin.views.emrex import ATTEMPT_LABELS, ATTEMPT_REASONS, CLOSED_OUTCOMES
+    from app.admin.views.emrex import CLOSED_OUTCOMES
     from app.assessments.columns import STATUS_LABELS as ASSESSMENT_LABELS
     from app.assessments.services.common import RANK
     from app.emrex.columns import STATUS_LABELS as EMREX_LABELS

@@ -18,6 +18,7 @@ from app.partners.services import deliveries_for, describe_status
 from app.plugins import plugins
 from app.security import staff_required
 from app.staff.blueprint import bp
+from app.staff.forms import IntegrationAddForm, IntegrationForm, SelfServiceForm
 
 
 @plugins.staff_section
@@ -36,12 +37,20 @@ def _common() -> dict:
     return {"labels": PRODUCTS, "describe_status": describe_status, "callback_url": services.callback_url}
 
 
-def _index(*, created=None, error=None, form=None, status=200):
+def _index(*, created=None, error=None, form=None):
     companies = db.session.scalars(select(Company).order_by(Company.name)).all()
-    form = form if form is not None else {"company_id": request.args.get("company_id", "")}
+    if form is None:
+        form = IntegrationAddForm(formdata=None, data={"company_id": request.args.get("company_id", type=int)})
+    _add_choices(form, companies)
+    failed = bool(error or form.errors)
     return render_template("staff/assessments/index.html", companies=companies,
                            integrations=services.all_integrations(), created=created, error=error, form=form,
-                           **_common()), status
+                           **_common()), 422 if failed else 200
+
+
+def _add_choices(form: IntegrationAddForm, companies) -> None:
+    form.company_id.choices = [("", _("— pick a company —"))] + [(c.id, f"{c.name} ({c.slug})") for c in companies]
+    form.product.choices = [*PRODUCTS.items(), ("all", _("All three products (each without an API key yet)"))]
 
 
 def _integration(integration_id: int) -> PartnerIntegration:
@@ -60,26 +69,25 @@ def assessment_integrations():
 @bp.post("/integrations")
 @staff_required
 def assessment_integration_add():
-    form = {"company_id": request.form.get("company_id", ""), "product": request.form.get("product", ""),
-            "is_active": request.form.get("is_active", "")}
-    company = db.session.get(Company, request.form.get("company_id", type=int) or 0)
-    if company is None:
-        return _index(error=_("Pick a company."), form=form, status=422)
+    form = IntegrationAddForm()
+    _add_choices(form, db.session.scalars(select(Company).order_by(Company.name)).all())
+    if not form.validate():
+        return _index(form=form)
+    company = db.session.get(Company, form.company_id.data)
     actor = current_user._get_current_object()
     try:
-        if form["product"] == "all":
+        if form.product.data == "all":
             created = services.enable_all(company, actor=actor)
             if not created:
                 flash(_("%(name)s already has all three products; they are switched on.", name=company.name),
                       "success")
                 return redirect(url_for("staff.assessment_integrations"))
         else:
-            created = [services.create_integration(company, form["product"],
-                                                   api_key=(request.form.get("api_key") or "")[:600],
-                                                   is_active=form["is_active"] == "y", actor=actor)]
+            created = [services.create_integration(company, form.product.data, api_key=form.api_key.data,
+                                                   is_active=form.is_active.data, actor=actor)]
     except services.AssessmentError as exc:
         db.session.rollback()
-        return _index(error=str(exc), form=form, status=422)
+        return _index(error=str(exc), form=form)
     # The answer to this POST is the only place the signing secrets are ever shown.
     return _index(created=created)
 
@@ -99,7 +107,10 @@ def assessment_enable_all(company_id: int):
 @staff_required
 def assessment_self_service(company_id: int):
     company = db.session.get(Company, company_id) or abort(404)
-    services.set_self_service(company, request.form.get("enabled") == "y", current_user._get_current_object())
+    form = SelfServiceForm()
+    if not form.validate():
+        abort(400)
+    services.set_self_service(company, form.enabled.data, current_user._get_current_object())
     flash(_("Assessment self-service for %(name)s: %(state)s.", name=company.name,
             state=_("on") if company.assessments_self_service else _("off")), "success")
     return redirect(url_for("staff.company", company_id=company.id))
@@ -109,12 +120,12 @@ def assessment_self_service(company_id: int):
 @staff_required
 def assessment_integration(integration_id: int):
     integration = _integration(integration_id)
+    form = IntegrationForm() if request.method == "POST" else _integration_form(integration)
     error = None
-    if request.method == "POST":
+    if form.validate_on_submit():
         try:
-            services.update_integration(integration, is_active=request.form.get("is_active") == "y",
-                                        api_key=(request.form.get("api_key") or "")[:600] or None,
-                                        vendor_account_ref=(request.form.get("vendor_account_ref") or "")[:300],
+            services.update_integration(integration, is_active=form.is_active.data, api_key=form.api_key.data or None,
+                                        vendor_account_ref=form.vendor_account_ref.data or "",
                                         actor=current_user._get_current_object())
         except services.AssessmentError as exc:
             db.session.rollback()
@@ -122,12 +133,21 @@ def assessment_integration(integration_id: int):
         else:
             flash(_("Integration saved."), "success")
             return redirect(url_for("staff.assessment_integration", integration_id=integration.id))
-    return _integration_page(integration, error=error, status=422 if error else 200)
+    return _integration_page(integration, form=form, error=error)
 
 
-def _integration_page(integration, *, created=None, error=None, status=200):
+def _integration_form(integration) -> IntegrationForm:
+    """The form as stored (never the key: it is not shown back)."""
+    return IntegrationForm(formdata=None, data={"is_active": integration.is_active,
+                                                "vendor_account_ref": integration.vendor_account_ref or ""})
+
+
+def _integration_page(integration, *, form=None, created=None, error=None):
+    form = form if form is not None else _integration_form(integration)
+    failed = bool(error or form.errors)
     return render_template("staff/assessments/integration.html", integration=integration, created=created,
-                           error=error, deliveries=deliveries_for(integration, limit=10), **_common()), status
+                           error=error, form=form, deliveries=deliveries_for(integration, limit=10),
+                           **_common()), 422 if failed else 200
 
 
 @bp.post("/integrations/<int:integration_id>/rotate")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,6 +11,7 @@ from app.accounts.models import Company
 from app.extensions import db
 from app.security import staff_required
 from app.staff.blueprint import bp
+from app.staff.forms import JobBoardsForm
 
 
 @bp.post("/companies/<int:company_id>/job-boards")
@@ -18,7 +19,10 @@ from app.staff.blueprint import bp
 def company_boards(company_id: int):
     company = db.session.get(Company, company_id) or abort(404)
     before = company.job_boards_enabled
-    company.job_boards_enabled = request.form.get("job_boards_enabled") == "y"
+    form = JobBoardsForm()
+    if not form.validate():
+        abort(400)
+    company.job_boards_enabled = form.job_boards_enabled.data
     audit.record(company_id=company.id, actor=audit.actor_of(current_user), object=f"company:{company.id}",
                  action="job_boards_enabled", before={"enabled": before}, after={"enabled": company.job_boards_enabled})
     background.commit()

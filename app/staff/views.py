@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -19,7 +19,7 @@ from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template
 from app.security import staff_required
 from app.staff.blueprint import bp
-from app.staff.forms import CompanyForm, GlobalTemplateForm, InviteAdminForm
+from app.staff.forms import CompanyEmrexForm, CompanyForm, GlobalTemplateForm, InviteAdminForm
 
 
 @bp.get("/")
@@ -183,9 +183,13 @@ def company_emrex(company_id: int):
     from app.emrex import services as emrex
 
     company = db.session.get(Company, company_id) or abort(404)
+    form = CompanyEmrexForm(data={"gpa_scale": company.gpa_scale})
+    if not form.validate():
+        # The company page again, the switch's problems beside its fields (emrex_panel reads g).
+        g.company_emrex_form = form
+        return _company_page(company, InviteAdminForm(formdata=None, locale=company.default_locale), 422)
     try:
-        emrex.set_company(company, enabled=request.form.get("emrex_enabled") == "y",
-                          gpa_scale=request.form.get("gpa_scale", company.gpa_scale))
+        emrex.set_company(company, enabled=form.emrex_enabled.data, gpa_scale=form.gpa_scale.data)
     except emrex.EmrexError as exc:
         flash(str(exc), "error")
     else:

@@ -7,6 +7,7 @@ from app.admin.views import (  # noqa: F401
     boards,
     duplicates,
     emrex,
+    emrex_settings,
     jobs,
     partners,
     privacy,

@@ -80,6 +80,7 @@ def applications_export():
 @bp.post("/applications/columns")
 @company_user_required
 def applications_columns():
+    # request.form (no WTForms): the ticked column keys; save_list_columns keeps only known ones.
     keys = request.form.getlist("columns")
     save_list_columns(current_user._get_current_object(), keys)
     target = url_for("admin.applications", **_list_query().params())
@@ -138,6 +139,7 @@ def application_stage(application_id: int):
                     context=lambda: _card_context(application))
     message = _("Moved to %(stage)s", stage=application.stage.name)
     changed = {"applicationChanged": application.id}
+    # request.form (no WTForms): where the page was (next, checked) and which view posted; not input.
     back = safe_next(request.form.get("next"))
     back = back if back and back.startswith("/admin/") else card
     if not wants_fragment():
@@ -212,6 +214,7 @@ def pending_pool():
 @company_user_required
 def pending_assign(application_id: int):
     application = get_or_404(Application, application_id)
+    # request.form (no WTForms): one id from a per-row select (its name carries the row); checked by get_or_404.
     job_id = request.form.get(f"a{application.id}-job_id", type=int) or request.form.get("job_id", type=int)
     get_or_404(Job, job_id)
     try:

@@ -4,13 +4,19 @@ results panel on the application card."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
+from app.admin.assessment_forms import (
+    AssessmentSettingsForm,
+    ProductAddForm,
+    ProductUpdateForm,
+    SendAssessmentForm,
+)
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
 from app.applications.models import Application, ApplicationStatus
@@ -100,13 +106,20 @@ def _own_integration(integration_id: int) -> PartnerIntegration:
     return integration
 
 
-def _products_page(created=None, error=None, status=200):
+def _products_page(created=None, error=None, add_form=None, update_form=None, update_id=None):
+    """The products page; ``update_form`` is the posted form of product ``update_id`` (its
+    errors show in that product's box), ``add_form`` the posted "Enable a product" form."""
     company = _company()
     integrations = services.integrations_of(company.id)
     missing = [(key, label) for key, label in PRODUCTS.items() if key not in {i.product for i in integrations}]
+    if add_form is None:
+        add_form = ProductAddForm(formdata=None)
+    add_form.product.choices = missing
+    failed = add_form.errors or error or (update_form is not None and update_form.errors)
     return render_template("admin/assessments/products.html", company=company, integrations=integrations,
                            missing=missing, created=created, error=error, describe_status=describe_status,
-                           callback_url=services.callback_url, labels=PRODUCTS), status
+                           callback_url=services.callback_url, labels=PRODUCTS, add_form=add_form,
+                           update_form=update_form, update_id=update_id), 422 if failed else 200
 
 
 @bp.get("/settings/assessments")
@@ -121,13 +134,17 @@ def assessment_product_add():
     company = _company()
     if not company.assessments_self_service:
         abort(403)
+    form = ProductAddForm()
+    form.product.choices = list(PRODUCTS.items())
+    if not form.validate():
+        return _products_page(add_form=form)
     try:
         integration, secret = services.create_integration(
-            company, request.form.get("product", ""), api_key=(request.form.get("api_key") or "")[:600],
-            is_active=True, actor=current_user._get_current_object())
+            company, form.product.data, api_key=form.api_key.data, is_active=True,
+            actor=current_user._get_current_object())
     except services.AssessmentError as exc:
         db.session.rollback()
-        return _products_page(error=str(exc), status=422)
+        return _products_page(error=str(exc), add_form=form)
     # The signing secret is shown on this answer only (it is never shown again).
     return _products_page(created=[(integration, secret)])
 
@@ -138,13 +155,15 @@ def assessment_product_update(integration_id: int):
     integration = _own_integration(integration_id)
     if not _company().assessments_self_service:
         abort(403)
+    form = ProductUpdateForm()
+    if not form.validate():
+        return _products_page(update_form=form, update_id=integration.id)
     try:
-        services.update_integration(integration, is_active=request.form.get("is_active") == "y",
-                                    api_key=(request.form.get("api_key") or "")[:600] or None,
+        services.update_integration(integration, is_active=form.is_active.data, api_key=form.api_key.data or None,
                                     actor=current_user._get_current_object())
     except services.AssessmentError as exc:
         db.session.rollback()
-        return _products_page(error=str(exc), status=422)
+        return _products_page(error=str(exc), update_form=form, update_id=integration.id)
     flash(_("%(product)s saved.", product=services.product_label(integration.product)), "success")
     return redirect(url_for("admin.assessment_products"))
 
@@ -159,13 +178,6 @@ def _owner(kind: str, owner_id: int):
     abort(404)
 
 
-def _float(value: str | None) -> float | None:
-    try:
-        return float(value) if value not in (None, "") else None
-    except ValueError:
-        raise services.AssessmentError(_("The score must be a number.")) from None
-
-
 def _with_current(catalogue: list[dict], settings: dict) -> list[dict]:
     """Keep the saved test in the picker even when the vendor's list cannot be loaded."""
     for entry in catalogue:
@@ -177,33 +189,23 @@ def _with_current(catalogue: list[dict], settings: dict) -> list[dict]:
     return catalogue
 
 
-def _test_choice(value: str | None) -> tuple[int | None, str | None]:
-    """``"<integration id>:<test id>"`` from a test picker."""
-    head, sep, tail = (value or "").partition(":")
-    if not sep or not head.isdigit():
-        return None, None
-    return int(head), tail
-
-
 @bp.route("/assessments/settings/<kind>/<int:owner_id>", methods=["GET", "POST"])
 @company_user_required
 def assessment_settings(kind: str, owner_id: int):
     owner = _owner(kind, owner_id)
+    form = AssessmentSettingsForm.for_owner(owner)
     error = saved = None
-    if request.method == "POST" and request.form.get("refresh_tests"):
+    if form.is_submitted() and form.refresh_tests.data:
         services.catalogue(owner.company_id, current_user._get_current_object(), refresh=True)
         if not wants_fragment():
             return redirect(url_for("admin.assessment_settings", kind=kind, owner_id=owner.id))
-    elif request.method == "POST":
-        integration_id, test_id = _test_choice(request.form.get("test"))
+    elif form.validate_on_submit():
+        integration_id, test_id = form.choice()
+        threshold, target = form.move()
         try:
-            move = request.form.get("move_on_score") == "y"
-            services.save_settings(
-                owner, integration_id=integration_id, partner_test_id=test_id,
-                trigger_stage_id=request.form.get("trigger_stage_id", type=int) or None,
-                move_threshold=_float(request.form.get("threshold")) if move else None,
-                move_target_stage_id=(request.form.get("target_stage_id", type=int) or None) if move else None,
-                actor=current_user._get_current_object())
+            services.save_settings(owner, integration_id=integration_id, partner_test_id=test_id,
+                                   trigger_stage_id=form.trigger_stage_id.data, move_threshold=threshold,
+                                   move_target_stage_id=target, actor=current_user._get_current_object())
         except services.AssessmentError as exc:
             db.session.rollback()
             error = str(exc)
@@ -212,12 +214,13 @@ def assessment_settings(kind: str, owner_id: int):
             if not wants_fragment():
                 flash(_("Assessment settings saved."), "success")
                 return redirect(url_for("admin.assessment_settings", kind=kind, owner_id=owner.id))
+    failed = bool(error or form.errors)
     settings = services.settings_of(owner)
     catalogue = _with_current(services.catalogue(owner.company_id, current_user._get_current_object()), settings)
     context = {"kind": kind, "owner": owner, "settings": settings, "error": error, "saved": saved,
-               "catalogue": catalogue}
+               "catalogue": catalogue, "form": form, "failed": failed}
     return respond("admin/assessments/_settings_form.html", "admin/assessments/settings.html", context,
-                   message=_("Assessment settings saved.") if saved else None, status=422 if error else 200)
+                   message=_("Assessment settings saved.") if saved else None, status=422 if failed else 200)
 
 
 # ---------------------------------------------------------------- "Send assessment"
@@ -226,13 +229,14 @@ def assessment_settings(kind: str, owner_id: int):
 @company_user_required
 def assessment_send(application_id: int):
     application = get_or_404(Application, application_id)
+    form = SendAssessmentForm()
     error = None
-    if request.method == "POST" and request.form.get("refresh_tests"):
+    if form.is_submitted() and form.refresh_tests.data:
         services.catalogue(application.company_id, current_user._get_current_object(), refresh=True)
         if not wants_fragment():
             return redirect(url_for("admin.assessment_send", application_id=application.id))
-    elif request.method == "POST":
-        integration_id, test_id = _test_choice(request.form.get("test"))
+    elif form.validate_on_submit():
+        integration_id, test_id = form.choice()
         try:
             services.send_manually(application, integration_id, test_id, current_user._get_current_object())
         except services.AssessmentError as exc:
@@ -242,11 +246,12 @@ def assessment_send(application_id: int):
             return redirect(url_for("admin.application", application_id=application.id))
     settings = services.settings_of(application.job) if application.job else services.DEFAULT_SETTINGS
     chosen = f"{settings['integration_id']}:{settings['partner_test_id']}" if settings["integration_id"] else None
-    if request.method == "POST" and request.form.get("test") and not request.form.get("refresh_tests"):
-        chosen = request.form.get("test")
+    if form.is_submitted() and form.test.data and not form.refresh_tests.data:
+        chosen = form.test.data
     catalogue = _with_current(services.catalogue(application.company_id), settings)
+    failed = bool(error or form.errors)
     context = {"application": application, "catalogue": catalogue,
                "orders": services.orders_of(application), "chosen": chosen, "error": error,
-               "status_labels": STATUS_LABELS}
+               "status_labels": STATUS_LABELS, "form": form}
     return respond("admin/assessments/_send_form.html", "admin/assessments/send.html", context,
-                   status=422 if error else 200)
+                   status=422 if failed else 200)

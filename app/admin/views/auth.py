@@ -69,6 +69,7 @@ def account():
     language = _language_form()
     if request.method == "GET":
         prefs.kinds.data = current_user.email_notification_kinds or []
+    # request.form["which"] (no WTForms): which of the page's forms was posted; each then validates itself.
     if request.method == "POST" and request.form.get("which") == "language" and language.validate_on_submit():
         accounts.save_language_and_time_zone(current_user._get_current_object(), language.locale.data,
                                              language.timezone.data)

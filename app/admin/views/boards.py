@@ -7,13 +7,15 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
+from app.admin.boards_forms import LinkPostingForm, PostingForm, TopCVKeysForm
 from app.boards import services
 from app.boards.models import Posting
 from app.htmx import respond
-from app.jobs.models import EMPLOYMENT_TYPES, Job
+from app.jobs.models import Job
 from app.partners import vendors
 from app.partners.models import IntegrationStatus
 from app.plugins import plugins
@@ -40,6 +42,19 @@ def _user():
     return current_user._get_current_object()
 
 
+def _refused(form: FlaskForm, exc: services.BoardError) -> str | None:
+    """The service's refusal beside its field when it names one of the form's; else the
+    message for the top of the form."""
+    # The field the refusal is about: BoardError.field (or a "field" parameter, should the
+    # error become an app.problems.Problem carrying it that way).
+    name = getattr(exc, "field", None) or (getattr(exc, "params", None) or {}).get("field")
+    field = form._fields.get(name or "")
+    if field is None:
+        return str(exc)
+    field.errors = [*field.errors, str(exc)]
+    return None
+
+
 # ---------------------------------------------------------------- connection (company admins)
 
 @bp.get("/settings/recruitment-networks")
@@ -54,12 +69,13 @@ def recruitment_networks():
 @admin_required
 def topcv_settings():
     company_id = _require_boards()
-    error = field = None
-    if request.method == "POST":
+    form = TopCVKeysForm()
+    error = None
+    if form.validate_on_submit():
         try:
-            services.save_keys(company_id, _user(), request.form.get("api_key", ""), request.form.get("secret_key", ""))
+            services.save_keys(company_id, _user(), form.api_key.data, form.secret_key.data)
         except services.BoardError as exc:
-            error, field = str(exc), exc.field
+            error = _refused(form, exc)
         else:
             flash(_("TopCV keys checked and saved. Paste the webhook URL below into TopCV."), "success")
             return redirect(url_for("admin.topcv_settings"))
@@ -67,10 +83,10 @@ def topcv_settings():
     configured = integration is not None and integration.status != IntegrationStatus.NOT_CONFIGURED
     editing = request.method == "POST" or request.args.get("edit") == "1" or not configured
     return render_template("admin/boards/topcv.html", integration=integration, labels=_labels(),
-                           configured=configured, editing=editing, error=error, field=field,
+                           configured=configured, editing=editing, error=error, form=form,
                            webhook_url=services.webhook_url(integration) if integration else None,
                            key_hint=mask(integration.api_key_hint) if integration and integration.api_key_hint else ""
-                           ), 422 if error else 200
+                           ), 422 if request.method == "POST" else 200
 
 
 @bp.post("/settings/recruitment-networks/topcv/disconnect")
@@ -99,28 +115,27 @@ def job_sources(job_id: int):
 
 
 def _posting_form(job: Job, posting: Posting | None):
-    error = field = None
     if request.method == "POST":
+        form = PostingForm()
+    elif posting is not None:
+        form = PostingForm(data=dict(posting.payload or {}))
+    else:
+        form = PostingForm(data=services.posting_defaults(job, _user()))
+    error = None
+    if form.validate_on_submit():
         try:
             if posting is None:
-                services.create_posting(job, _user(), request.form.to_dict())
+                services.create_posting(job, _user(), form.values())
                 flash(_("Sending the job to TopCV. Its status shows in Posted jobs."), "success")
             else:
-                services.update_posting(posting, _user(), request.form.to_dict())
+                services.update_posting(posting, _user(), form.values())
                 flash(_("Changes are being sent to TopCV."), "success")
         except services.BoardError as exc:
-            error, field = str(exc), exc.field
+            error = _refused(form, exc)
         else:
             return redirect(url_for("admin.job_sources", job_id=job.id))
-        values = request.form.to_dict()
-        values["negotiable"] = request.form.get("negotiable") == "y"
-    elif posting is not None:
-        values = dict(posting.payload or {})
-    else:
-        values = services.posting_defaults(job, _user())
-    return render_template("admin/boards/posting_form.html", job=job, posting=posting, values=values, error=error,
-                           field=field, levels=services.LEVELS, currencies=services.CURRENCIES,
-                           employment_types=EMPLOYMENT_TYPES), 422 if error else 200
+    return render_template("admin/boards/posting_form.html", job=job, posting=posting, form=form, error=error
+                           ), 422 if request.method == "POST" else 200
 
 
 @bp.route("/jobs/<int:job_id>/sources/topcv/new", methods=["GET", "POST"])
@@ -160,14 +175,15 @@ def posting_close(posting_id: int):
 @company_user_required
 def posting_link(job_id: int):
     job = _job(job_id)
+    form = LinkPostingForm()
     error = None
-    if request.method == "POST":
+    if form.validate_on_submit():
         try:
-            posting = services.link_posting(job, _user(), request.form.get("board_job_id", ""))
+            posting = services.link_posting(job, _user(), form.board_job_id.data)
         except services.BoardError as exc:
-            error = str(exc)
+            error = _refused(form, exc)
         else:
             flash(_("TopCV job %(id)s linked to this job.", id=posting.board_job_id), "success")
             return redirect(url_for("admin.job_sources", job_id=job.id))
-    return render_template("admin/boards/link.html", job=job, error=error,
-                           value=request.form.get("board_job_id", "")), 422 if error else 200
+    return render_template("admin/boards/link.html", job=job, form=form, error=error
+                           ), 422 if request.method == "POST" else 200

@@ -70,6 +70,7 @@ def _first_application(candidate_id: int) -> Application | None:
 
 
 def _back(default: str) -> str:
+    # request.form (no WTForms): a return address the page carries, checked below; not input.
     target = request.form.get("next") or ""
     if target.startswith("/admin/") and "\\" not in target and "//" not in target and target.isprintable():
         return target
@@ -102,6 +103,7 @@ def duplicates_dismiss():
 @bp.route("/candidates/merge", methods=["GET", "POST"])
 @company_user_required
 def candidates_merge():
+    # request.values (no WTForms): the pair is the screen's address, from the link (GET) or the confirm (POST).
     a_id, b_id = request.values.get("a", type=int), request.values.get("b", type=int)
     if not a_id or not b_id:
         abort(404)

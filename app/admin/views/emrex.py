@@ -1,13 +1,11 @@
-"""EMREX in the recruiter admin: settings per job and template, the manual request, the
-card panel, attachments, the per-job funnel."""
+"""EMREX in the recruiter admin: the manual request, the card panel, attachments, the per-job
+funnel. The settings per job and template are in ``emrex_settings``."""
 
 from __future__ import annotations
 
-from babel.lists import format_list
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -16,12 +14,13 @@ from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
+from app.admin.emrex_panel_text import PanelText
 from app.admin.forms import EmptyForm
 from app.admin.views.applications import _card_context, badge_oob
 from app.applications import files
 from app.applications.models import Application, StoredFile
 from app.emrex import services
-from app.emrex.columns import STATUS_LABELS, format_credits, format_gpa, format_scale
+from app.emrex.columns import format_credits, format_gpa, format_scale
 from app.emrex.models import (
     AttemptOutcome,
     EmrexAttachment,
@@ -32,9 +31,9 @@ from app.emrex.models import (
 )
 from app.extensions import db
 from app.htmx import done, respond
-from app.jobs.models import Job, JobTemplate
+from app.jobs.models import Job
 from app.plugins import plugins
-from app.security import company_user_required, current_locale
+from app.security import company_user_required
 
 FUNNEL = [("sent", _l("Requested")), ("opened", _l("Opened")), ("submitted", _l("Submitted")),
           ("no_results", _l("No results")), ("opted_out", _l("Cancelled")), ("error", _l("Error")),
@@ -90,34 +89,6 @@ def _panel(application: Application) -> str | None:
 # ---------------------------------------------------------------- what the panel says
 
 CLOSED_OUTCOMES = frozenset(AttemptOutcome) - {AttemptOutcome.OPEN, AttemptOutcome.IMPORTED}  # ended without records
-ATTEMPT_LABELS = {
-    AttemptOutcome.REJECTED: _l("Rejected"), AttemptOutcome.CANCELLED: _l("Cancelled at the university"),
-    AttemptOutcome.ERROR: _l("University error"), AttemptOutcome.LATE: _l("Returned too late"),
-    AttemptOutcome.NO_RESULTS: _l("No results sent"), AttemptOutcome.ABANDONED: _l("Not completed"),
-}
-ATTEMPT_REASONS = {
-    AttemptOutcome.REJECTED: _l("The records could not be accepted."),
-    AttemptOutcome.CANCELLED: _l("The candidate cancelled at the university; they can try again with the same link."),
-    AttemptOutcome.ERROR: _l("The university reported an error."),
-    AttemptOutcome.LATE: _l("The candidate came back from the university more than 15 minutes after leaving; "
-                            "they can try again with the same link."),
-    AttemptOutcome.NO_RESULTS: _l("The university had no results to send."),
-    AttemptOutcome.ABANDONED: _l("The candidate did not come back from the university within 15 minutes."),
-}
-OUTCOME_LABELS = {"passed": _l("passed"), "failed": _l("failed"), "in-progress": _l("in progress"),
-                  "unknown": _l("unknown")}
-GPA_ROLE_LABELS = {"failed": _l("failed"), "pass_fail": _l("pass/fail"), "not_convertible": _l("not convertible"),
-                   "no_credits": _l("no credits"), "component": _l("via its course")}
-GPA_ROLE_TITLES = {
-    "failed": _l("Left out of the average: a failed result."),
-    "pass_fail": _l("Left out of the average: pass/fail results have no points."),
-    "not_convertible": _l("Left out of the average: the grade does not convert to the scale."),
-    "no_credits": _l("Left out of the average: no ECTS credits."),
-    "component": _l("Left out of the average: its course has its own grade, which is counted instead."),
-}
-DEGREE_TYPES = ("degree programme", "degree")
-TYPE_LABELS = {"degree programme": _l("Degree programme"), "degree": _l("Degree"), "module": _l("Module"),
-               "module group": _l("Module group"), "course": _l("Course"), "class": _l("Component")}
 
 
 def _closed_attempt(request_: EmrexRequest, transcripts: list[EmrexTranscript]) -> EmrexAttempt | None:
@@ -130,153 +101,6 @@ def _closed_attempt(request_: EmrexRequest, transcripts: list[EmrexTranscript]) 
     if transcripts and attempt.id < max(t.attempt_id for t in transcripts):
         return None
     return attempt
-
-
-def _number(value) -> int:
-    try:
-        return int(value or 0)
-    except (TypeError, ValueError):
-        return 0
-
-
-def _walk(opportunities):
-    for opp in opportunities or []:
-        if isinstance(opp, dict):
-            yield opp
-            yield from _walk(opp.get("children"))
-
-
-def _opportunities(transcript: EmrexTranscript):
-    for report in transcript.reports or []:
-        if isinstance(report, dict):
-            yield from _walk(report.get("opportunities"))
-
-
-class PanelText:
-    """The panel's wording, from the stored rows (old rows lack the newer keys)."""
-
-    @staticmethod
-    def outcome(opp: dict) -> tuple[str, bool]:
-        """The status cell: (label, derived). Never blank: "unknown" when nothing is known."""
-        outcome = opp.get("outcome") or opp.get("status") or "unknown"
-        label = OUTCOME_LABELS.get(str(outcome).replace("_", "-"))
-        return (str(label) if label else str(outcome)), bool(opp.get("derived"))
-
-    @staticmethod
-    def credits(opp: dict) -> list[str]:
-        """Each stated credit as "7.5 ECTS"; a bare value (rows stored before) as the number."""
-        raw = opp.get("credits")
-        if raw is None or raw == []:
-            return []
-        if not isinstance(raw, list):
-            return [format_credits(raw)]
-        out = []
-        for credit in raw:
-            if not isinstance(credit, dict):
-                out.append(format_credits(credit))
-            elif credit.get("value") not in (None, ""):
-                out.append(f"{format_credits(credit['value'])} {credit.get('scheme') or ''}".strip())
-        return out
-
-    @staticmethod
-    def unreadable(opp: dict, field: str) -> bool:
-        return field in (opp.get("unreadable") or [])
-
-    @staticmethod
-    def role(opp: dict) -> tuple[str, str] | None:
-        """The row's part in the average: (short label, why) — or None (not a graded result)."""
-        role = opp.get("gpa")
-        if role == "graded":
-            return "✓", str(_l("Counted in the average"))
-        if role in GPA_ROLE_LABELS:
-            return str(GPA_ROLE_LABELS[role]), str(GPA_ROLE_TITLES[role])
-        return None
-
-    @staticmethod
-    def type_label(opp: dict) -> str:
-        """ELMO's closed list of types in the page's language; anything else as given."""
-        kind = str(opp.get("type") or "")
-        label = TYPE_LABELS.get(kind.casefold())
-        return str(label) if label else kind
-
-    @staticmethod
-    def is_degree(opp: dict) -> bool:
-        return str(opp.get("type") or "").casefold() in DEGREE_TYPES
-
-    @staticmethod
-    def groups(opportunities) -> tuple[list[dict], list[dict]]:
-        """(degree programmes, everything else) at a report's top level."""
-        items = [o for o in opportunities or [] if isinstance(o, dict)]
-        return [o for o in items if PanelText.is_degree(o)], [o for o in items if not PanelText.is_degree(o)]
-
-    @staticmethod
-    def has_roles(transcript: EmrexTranscript) -> bool:
-        return any("gpa" in opp for opp in _opportunities(transcript))
-
-    @staticmethod
-    def has_derived(transcript: EmrexTranscript) -> bool:
-        return any(opp.get("derived") for opp in _opportunities(transcript))
-
-    @staticmethod
-    def left_out(detail: dict) -> str:
-        """"Left out: 2 failed results, 3 pass/fail results and …." — or "" when nothing was."""
-        parts = []
-        if num := _number(detail.get("failed_count")):
-            parts.append(ngettext("%(num)d failed result", "%(num)d failed results", num))
-        if num := _number(detail.get("pass_fail_count")):
-            parts.append(ngettext("%(num)d pass/fail result", "%(num)d pass/fail results", num))
-        if num := _number(detail.get("not_convertible_count")):
-            parts.append(ngettext("%(num)d result not convertible", "%(num)d results not convertible", num))
-        if num := _number(detail.get("components_skipped")):
-            parts.append(ngettext("%(num)d component counted through its course",
-                                  "%(num)d components counted through their course", num))
-        if num := _number(detail.get("no_credits_count")):
-            parts.append(ngettext("%(num)d result without credits", "%(num)d results without credits", num))
-        if not parts:
-            return ""
-        return _("Left out: %(items)s.", items=format_list(parts, locale=current_locale()))
-
-    @staticmethod
-    def gpa_sentence(transcript: EmrexTranscript) -> str:
-        """One sentence: what was averaged (which level, how many credits, which scale), then
-        what was left out and why. Without an average, why there is none."""
-        detail = transcript.gpa_detail if isinstance(transcript.gpa_detail, dict) else {}
-        left_out = PanelText.left_out(detail)
-        if transcript.gpa is None:
-            head = _("No graded results with ECTS credits: no average.")
-            return f"{head} {left_out}".strip()
-        if not detail:
-            return ""
-        num = _number(detail.get("graded_count"))
-        values = {"credits": format_credits(detail.get("credits_counted") or 0),
-                  "scale": format_scale(transcript.gpa_scale)}
-        if detail.get("level") == "course":
-            head = ngettext("Average of %(num)d course grade (%(credits)s ECTS) on the %(scale)s scale.",
-                            "Average of %(num)d course grades (%(credits)s ECTS) on the %(scale)s scale.",
-                            num, **values)
-        else:
-            head = ngettext("Average of %(num)d graded result (%(credits)s ECTS) on the %(scale)s scale.",
-                            "Average of %(num)d graded results (%(credits)s ECTS) on the %(scale)s scale.",
-                            num, **values)
-        return f"{head} {left_out}".strip()
-
-    @staticmethod
-    def no_credits(transcript: EmrexTranscript) -> str:
-        """Why the total is missing."""
-        if any(PanelText.unreadable(opp, "credits") for opp in _opportunities(transcript)):
-            return _("Credits could not be read from the document")
-        return _("No credits were stated for passed results")
-
-    @staticmethod
-    def attempt_reason(attempt: EmrexAttempt) -> str:
-        """The university's or the check's own words where they say more than our default
-        (late and abandoned carry a fixed English text: ours is translated)."""
-        if attempt.outcome in (AttemptOutcome.LATE, AttemptOutcome.ABANDONED):
-            return str(ATTEMPT_REASONS[attempt.outcome])
-        return attempt.detail or attempt.return_message or str(ATTEMPT_REASONS.get(attempt.outcome, ""))
-
-    attempt_labels = ATTEMPT_LABELS
-    status_labels = STATUS_LABELS
 
 
 @bp.app_template_filter("emrex_credits")
@@ -308,42 +132,6 @@ plugins.event_text("emrex_accepted", lambda d: _("EMREX records accepted after r
                                                  inst=d.get("institution") or "?"))
 plugins.event_text("emrex_discarded", lambda d: _("EMREX records discarded after review: they were not this "
                                                   "candidate's"))
-
-
-# ---------------------------------------------------------------- settings
-
-def _owner(kind: str, owner_id: int):
-    if kind == "job":
-        return get_or_404(Job, owner_id)
-    if kind == "template":
-        return get_or_404(JobTemplate, owner_id)
-    abort(404)
-
-
-@bp.route("/emrex/settings/<kind>/<int:owner_id>", methods=["GET", "POST"])
-@company_user_required
-def emrex_settings(kind: str, owner_id: int):
-    owner = _owner(kind, owner_id)
-    if not _enabled_for(owner.company_id):
-        abort(404)
-    error = None
-    if request.method == "POST":
-        try:
-            services.save_settings(
-                owner, email_template_id=request.form.get("email_template_id", type=int) or None,
-                trigger_stage_id=request.form.get("trigger_stage_id", type=int) or None,
-                reminders_enabled=request.form.get("reminders_enabled") == "y")
-        except services.EmrexError as exc:
-            error = str(exc)
-        else:
-            return done(_("EMREX settings saved."), url_for("admin.emrex_settings", kind=kind, owner_id=owner.id),
-                        fragment="admin/emrex/_settings_form.html",
-                        context=lambda: {"kind": kind, "owner": owner, "settings": services.settings_of(owner),
-                                         "templates": services.email_templates(), "error": None, "saved": True})
-    context = {"kind": kind, "owner": owner, "settings": services.settings_of(owner),
-               "templates": services.email_templates(), "error": error, "saved": False}
-    return respond("admin/emrex/_settings_form.html", "admin/emrex/settings.html", context,
-                   status=422 if error else 200)
 
 
 # ---------------------------------------------------------------- the manual request

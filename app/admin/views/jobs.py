@@ -270,6 +270,7 @@ def templates():
 @company_user_required
 def template_new():
     form = TemplateForm()
+    # request.values (no WTForms): the job the template is made from, in the address or carried by the form.
     from_job = request.values.get("from_job", type=int)
     job = get_or_404(Job, from_job) if from_job else None
     if job is not None and request.method == "GET":

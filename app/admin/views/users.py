@@ -116,6 +116,7 @@ def user_revoke(user_id: int):
 # ---------------------------------------------------------------- forgot password / set password
 
 def _address_key() -> str:
+    # request.form (no WTForms): the rate limiter keys on the address before the view (and its form) runs.
     return "forgot|" + ((request.form.get("email") or "").strip().lower()[:254] or "-")
 
 
