@@ -47,15 +47,3 @@ class EmailTemplateForm(FlaskForm):
         }
         field = self.subject if problem.part == "subject" else self.body
         field.errors = [*field.errors, messages[problem.code]()]
-
-
-#: ``lifecycle.UserError.code`` → the message shown to the user.
-USER_ERRORS = {
-    "email_taken": _l("A user with this email address already exists."),
-    "bad_role": _l("Pick company admin or recruiter."),
-    "last_admin": _l("The company needs at least one active admin. Make someone else an admin first."),
-    "not_invited": _l("This user has already accepted the invitation."),
-    "not_active": _l("Only an active user can get a password-reset link. Re-enable the user or resend the "
-                     "invitation."),
-    "link_invalid": _l("This link is not valid: it has been used, it has expired or a newer one was sent."),
-}
