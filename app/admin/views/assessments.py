@@ -15,9 +15,11 @@ from app.admin.blueprint import bp
 from app.applications.actions import CardAction, register_action
 from app.applications.display import register_event_text, register_panel
 from app.applications.models import Application
+from app.applications.services import ApplicationError
 from app.assessments import services
 from app.assessments.columns import STATUS_LABELS
 from app.assessments.models import PRODUCTS
+from app.assessments.services.common import problem_text
 from app.extensions import db
 from app.htmx import respond, wants_fragment
 from app.jobs.hooks import register_settings_link
@@ -76,7 +78,7 @@ register_event_text("assessment_invited", lambda d: _("Assessment “%(test)s”
 register_event_text("assessment_failed", lambda d: _("Assessment “%(test)s” could not be sent: %(error)s",
                                                      test=d.get("test", ""), error=d.get("error", "")))
 register_event_text("assessment_not_sent", lambda d: _("No assessment was sent: %(reason)s",
-                                                       reason=d.get("reason", "")))
+                                                       reason=problem_text(services.AssessmentError, d)))
 register_event_text("assessment_status", lambda d: (
     _("Assessment “%(test)s” complete: score %(score)s", test=d.get("test", ""), score=d.get("score") or "—")
     if d.get("status") == "complete" else
@@ -86,7 +88,7 @@ register_event_text("assessment_moved", lambda d: _("Moved to %(stage)s: assessm
                                                     "job's threshold", stage=d.get("stage", ""),
                                                     score=d.get("score", "")))
 register_event_text("assessment_not_moved", lambda d: _("The assessment score passed, but the application could not "
-                                                        "be moved: %(reason)s", reason=d.get("reason", "")))
+                                                        "be moved: %(reason)s", reason=problem_text(ApplicationError, d)))
 register_event_text("assessment_log", lambda d: _("%(product)s: %(message)s", product=d.get("product", "Alva"),
                                                   message=d.get("message", "")))
 
@@ -163,7 +165,7 @@ def _float(value: str | None) -> float | None:
     try:
         return float(value) if value not in (None, "") else None
     except ValueError:
-        raise services.AssessmentError(_("The score must be a number.")) from None
+        raise services.AssessmentError("score_not_number") from None
 
 
 def _with_current(catalogue: list[dict], settings: dict) -> list[dict]:
