@@ -8,7 +8,7 @@ import unicodedata
 from functools import wraps
 from urllib.parse import unquote, urlsplit
 
-from flask import Flask, abort, current_app, redirect, request, session, url_for
+from flask import Flask, abort, current_app, has_request_context, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 
 from app.clock import utcnow
@@ -128,6 +128,8 @@ from app.i18n import current_locale  # noqa: F401  (views import it from here)
 
 
 def select_locale() -> str:
+    if not has_request_context():  # a task, the CLI or a test reading a service's error
+        return "en"
     languages = current_app.config["LANGUAGES"]
     chosen = request.args.get("lang")
     if chosen in languages:
