@@ -80,7 +80,7 @@ def test_codes_in_variables_come_from_the_tables(app):
     source = (ROOT / "app/boards/services/postings.py").read_text(encoding="utf-8")
     from app.boards.services import BoardError
 
-    required = re.search(r"required = \[(.*?)\]\n", source, re.S).group(1)
+    required = re.search(r"required = \[(.*?)\]\n", source, re.DOTALL).group(1)
     for code in re.findall(r'\("\w+", "(\w+)"\)', required):
         assert code in BoardError.messages, code
 
