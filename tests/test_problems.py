@@ -192,3 +192,17 @@ def test_a_refusal_flashed_by_a_view_is_in_the_users_language(client, auth, acme
     resp = client.post(f"/admin/settings/users/{admin.id}/role", data={"role": "recruiter"})
     assert resp.status_code == 422
     assert "Organisaatiolla on oltava ainakin yksi aktiivinen pääkäyttäjä" in resp.get_data(as_text=True)
+
+
+def test_a_refusal_on_the_timeline_keeps_its_code(app):
+    """An automatic assessment that could not be sent is noted on the timeline with the
+    English text (as older events have it) and the code and parameters to word it again."""
+    from app.assessments.services import AssessmentError
+    from app.assessments.services.common import problem_data, problem_text
+
+    with app.test_request_context(headers={"Accept-Language": "fi"}):
+        data = problem_data(AssessmentError("switched_off", product="Alva Coding"))
+        assert data == {"reason": "Alva Coding is switched off for your company.", "code": "switched_off",
+                        "params": {"product": "Alva Coding"}}
+        assert problem_text(AssessmentError, data) == AssessmentError("switched_off", product="Alva Coding").message
+        assert problem_text(AssessmentError, {"reason": "An older event's text."}) == "An older event's text."
