@@ -206,3 +206,31 @@ def test_a_refusal_on_the_timeline_keeps_its_code(app):
                         "params": {"product": "Alva Coding"}}
         assert problem_text(AssessmentError, data) == AssessmentError("switched_off", product="Alva Coding").message
         assert problem_text(AssessmentError, {"reason": "An older event's text."}) == "An older event's text."
+
+
+AUDIENCES = ("app/admin", "app/staff", "app/portal", "app/partner_api")
+
+
+def test_views_show_only_errors_that_carry_a_translated_message(app):
+    """Where a view shows an exception's text (``str(exc)`` or ``exc.message``), it caught a
+    Problem: an exception's own text is English (or worse, internal)."""
+    classes, wrong, seen = _problem_classes(app), [], 0
+    for audience in AUDIENCES:
+        for path in sorted((ROOT / audience).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.ExceptHandler) or not node.name:
+                    continue
+                shown = any(
+                    (isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "str"
+                     and n.args and isinstance(n.args[0], ast.Name) and n.args[0].id == node.name)
+                    or (isinstance(n, ast.Attribute) and n.attr == "message" and isinstance(n.value, ast.Name)
+                        and n.value.id == node.name)
+                    for stmt in node.body for n in ast.walk(stmt))
+                caught = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+                names = [c.id if isinstance(c, ast.Name) else c.attr if isinstance(c, ast.Attribute) else "?"
+                         for c in caught]
+                seen += shown
+                if shown and not all(name in classes for name in names):
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: shows the text of {', '.join(names)}")
+    assert seen > 20, "the walk found too few views showing an error: is the matching broken?"
+    assert not wrong, "\n".join(wrong)
