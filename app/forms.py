@@ -87,15 +87,3 @@ def vendor_api_key(label, **kwargs) -> PasswordField:
     shown back."""
     return PasswordField(label, filters=[strip], validators=[Length(max=500, message=_l("The API key is too long."))],
                          render_kw={"autocomplete": "off", "maxlength": 500}, **kwargs)
-
-
-#: ``lifecycle.UserError.code`` → the message shown to the user.
-USER_ERRORS = {
-    "email_taken": _l("A user with this email address already exists."),
-    "bad_role": _l("Pick company admin or recruiter."),
-    "last_admin": _l("The company needs at least one active admin. Make someone else an admin first."),
-    "not_invited": _l("This user has already accepted the invitation."),
-    "not_active": _l("Only an active user can get a password-reset link. Re-enable the user or resend the "
-                     "invitation."),
-    "link_invalid": _l("This link is not valid: it has been used, it has expired or a newer one was sent."),
-}

@@ -131,6 +131,8 @@ def select_locale() -> str:
     """A language picked for this session (``?lang=``, kept in the session) first. Then, on
     candidate and public pages, the browser's; for a signed-in admin or staff user, their own
     choice (Account page), else the browser's, else the company's default language."""
+    if not has_request_context():  # a task, the CLI or a test reading a service's error
+        return "en"
     languages = current_app.config["LANGUAGES"]
     chosen = request.args.get("lang")
     if chosen in languages:

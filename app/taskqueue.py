@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
 from rq.job import Job
 from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 from rq.worker import Worker
 
 from app.config import QUEUES
+from app.problems import Problem
 
 
-class TaskQueueError(ValueError):
-    pass
+class TaskQueueError(Problem):
+    messages = {
+        "unknown_queue": _l("Unknown queue."),
+        "not_failed": _l("That task is not in the failed list (any more)."),
+    }
 
 
 @dataclass
@@ -51,7 +56,7 @@ def _queue(name: str):
     from app.extensions import rq
 
     if name not in QUEUES:
-        raise TaskQueueError("Unknown queue.")
+        raise TaskQueueError("unknown_queue")
     return rq.get_queue(name)
 
 
@@ -105,5 +110,5 @@ def retry(queue_name: str, job_id: str) -> None:
     queue = _queue(queue_name)
     registry = FailedJobRegistry(queue=queue)
     if job_id not in registry.get_job_ids():
-        raise TaskQueueError("That task is not in the failed list (any more).")
+        raise TaskQueueError("not_failed")
     registry.requeue(job_id)

@@ -13,13 +13,15 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 
 from app import audit, background
 from app.accounts.models import AccountLink, Company, LinkPurpose, Role, User, UserStatus
-from app.accounts.services import _email_taken, password_problem_code
+from app.accounts.services import AccountError, _email_taken, password_problem_code
 from app.clock import utcnow
 from app.extensions import db
+from app.problems import Problem
 
 LINK_TTL = {LinkPurpose.INVITE: timedelta(days=7), LinkPurpose.RESET: timedelta(hours=1)}
 EMAIL_KEYS = {LinkPurpose.INVITE: "user_invitation", LinkPurpose.RESET: "password_reset"}
@@ -27,16 +29,31 @@ COMPANY_ROLES = (Role.ADMIN.value, Role.RECRUITER.value)
 MAX_TOKEN = 100
 
 
-class UserError(ValueError):
-    """A lifecycle rule was broken. ``code`` names it; the view turns it into a message.
+class UserError(Problem):
+    """A lifecycle rule was broken; ``code`` names it. A refused password has the code
+    ``password`` and the policy's code (``accounts.services.password_problem_code``) as
+    ``detail``; its message is the policy's."""
 
-    Codes: ``email_taken``, ``bad_role``, ``last_admin``, ``not_invited``, ``not_active``,
-    ``link_invalid``, ``password`` (``detail`` is the password-policy code).
-    """
+    messages = {
+        "email_taken": _l("A user with this email address already exists."),
+        "bad_role": _l("Pick company admin or recruiter."),
+        "last_admin": _l("The company needs at least one active admin. Make someone else an admin first."),
+        "not_invited": _l("This user has already accepted the invitation."),
+        "not_active": _l("Only an active user can get a password-reset link. Re-enable the user or resend the "
+                         "invitation."),
+        "link_invalid": _l("This link is not valid: it has been used, it has expired or a newer one was sent."),
+        "password": _l("Choose another password."),
+    }
 
     def __init__(self, code: str, detail: str | None = None):
         super().__init__(code)
-        self.code, self.detail = code, detail
+        self.detail = detail
+
+    @property
+    def message(self) -> str:
+        if self.code == "password" and self.detail in AccountError.messages:
+            return AccountError(self.detail).message
+        return super().message
 
 
 def _hash(token: str) -> str:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import session
+from flask_babel import lazy_gettext as _l
 from flask_login import login_user, logout_user
 from sqlalchemy import func, select
 
@@ -15,6 +16,7 @@ from app import background
 from app.accounts.models import Company, Role, User
 from app.clock import utcnow
 from app.extensions import db
+from app.problems import Problem
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 128
@@ -22,8 +24,24 @@ SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 RESERVED_SLUGS = {"admin", "staff", "static", "partner", "emrex", "api", "login", "logout"}
 
 
-class AccountError(ValueError):
-    """A rule of accounts was broken; the message is for the user."""
+class AccountError(Problem):
+    """A rule of accounts was broken; ``code`` says which (a refused password: the codes of
+    :func:`password_problem_code`)."""
+
+    messages = {
+        # the password policy (MIN_PASSWORD and MAX_PASSWORD are in the first two)
+        "too_short": _l("Use at least 8 characters (15 or more is better)."),
+        "too_long": _l("Use at most 128 characters."),
+        "common": _l("This password is too common. Please choose another."),
+        "is_email": _l("The password cannot be your email address."),
+        "unknown_role": _l("Unknown role."),
+        "email_taken": _l("A user with this email already exists."),
+        "bad_slug": _l("The slug may use lowercase letters, digits and dashes (not at the ends)."),
+        "slug_taken": _l("That slug is taken."),
+        "no_company_name": _l("The company needs a name."),
+        "bad_role": _l("Pick company admin or recruiter."),
+        "wrong_password": _l("The current password is not right."),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -47,24 +65,16 @@ def password_problem_code(password: str, email: str | None = None) -> str | None
     return None
 
 
-_PROBLEMS = {
-    "too_short": f"Use at least {MIN_PASSWORD} characters (15 or more is better).",
-    "too_long": f"Use at most {MAX_PASSWORD} characters.",
-    "common": "This password is too common. Please choose another.",
-    "is_email": "The password cannot be your email address.",
-}
-
-
 def password_problem(password: str, email: str | None = None) -> str | None:
     """Why a password is refused, or None (length and the common list; no composition rules)."""
     code = password_problem_code(password, email)
-    return _PROBLEMS[code] if code else None
+    return AccountError(code).message if code else None
 
 
 def _check_password(password: str, email: str) -> None:
-    problem = password_problem(password, email)
-    if problem:
-        raise AccountError(problem)
+    code = password_problem_code(password, email)
+    if code:
+        raise AccountError(code)
 
 
 def _email_taken(email: str) -> bool:
@@ -78,9 +88,9 @@ def create_user(*, company_id: int | None, email: str, name: str, password: str 
     demo data and tests; no screen or command types an initial password."""
     email = email.strip()
     if role not in {r.value for r in Role}:
-        raise AccountError("Unknown role.")
+        raise AccountError("unknown_role")
     if _email_taken(email):
-        raise AccountError("A user with this email already exists.")
+        raise AccountError("email_taken")
     user = User(company_id=company_id, email=email, name=name.strip()[:200] or email, role=role, locale=locale,
                 password_hash="")
     if password is not None:
@@ -108,11 +118,11 @@ def create_company(*, name: str, slug: str, admin_email: str, admin_name: str, a
     email (a set-password link) unless a password is given (demo data and tests only)."""
     slug = slug.strip().lower()
     if not SLUG_RE.match(slug) or slug in RESERVED_SLUGS:
-        raise AccountError("The slug may use lowercase letters, digits and dashes (not at the ends).")
+        raise AccountError("bad_slug")
     if db.session.scalar(select(func.count(Company.id)).where(Company.slug == slug)):
-        raise AccountError("That slug is taken.")
+        raise AccountError("slug_taken")
     if not name.strip():
-        raise AccountError("The company needs a name.")
+        raise AccountError("no_company_name")
     company = Company(name=name.strip()[:200], slug=slug, default_locale=locale or "en")
     db.session.add(company)
     db.session.flush()
@@ -134,7 +144,7 @@ def add_company_user(company_id: int, *, email: str, name: str, password: str, r
     """A company user with a known password: demo data and tests only (people are invited
     with ``lifecycle.invite_user``)."""
     if role not in (Role.ADMIN.value, Role.RECRUITER.value):
-        raise AccountError("Pick company admin or recruiter.")
+        raise AccountError("bad_role")
     user = create_user(company_id=company_id, email=email, name=name, password=password, role=role)
     background.commit()
     return user
@@ -191,7 +201,7 @@ def end_session(user: User | None) -> None:
 
 def change_password(user: User, current: str, new: str) -> None:
     if not user.check_password(current):
-        raise AccountError("The current password is not right.")
+        raise AccountError("wrong_password")
     _check_password(new, user.email)
     user.set_password(new)
     user.session_version += 1

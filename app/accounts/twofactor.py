@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 
 import pyotp
 from flask import session
+from flask_babel import lazy_gettext as _l
 from flask_login import login_user
 from sqlalchemy import delete, func, or_, select, update
 
@@ -29,6 +30,7 @@ from app import audit, background, secrets
 from app.accounts.models import Company, RecoveryCode, TwoFactor, User
 from app.clock import utcnow
 from app.extensions import db
+from app.problems import Problem
 
 STEP_SECONDS = 30
 WINDOW_STEPS = 1
@@ -59,12 +61,21 @@ audit.ACTION_LABELS.update({
 })
 
 
-class TwoFactorError(ValueError):
-    """A rule of two-factor sign-in was broken. ``code`` says which; the view words it."""
+class TwoFactorError(Problem):
+    """A rule of two-factor sign-in was broken. ``code`` says which."""
 
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
+    messages = {
+        "wrong_code": _l("That code is not right. Check that the time on your phone is set automatically, "
+                         "then try the newest code."),
+        "code_used": _l("That code was already used. Wait for the next code in your app."),
+        "recovery_used": _l("That recovery code was already used. Each recovery code works once."),
+        "no_pending": _l("The setup was restarted or finished elsewhere. Please start again."),
+        "not_enabled": _l("Two-factor sign-in is not on for your account."),
+        "required": _l("Two-factor sign-in is required for your account, so it cannot be turned off. "
+                       "You can move it to a new phone instead."),
+        "wrong_proof": _l("That is neither your password nor a current code from your app."),
+        "admin_first": _l("Set up two-factor sign-in for your own account first."),
+    }
 
 
 def secret_purpose(user_id: int) -> str:

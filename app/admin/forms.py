@@ -16,7 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
-from app.forms import LOCALE_CHOICES, USER_ERRORS, EmailTemplateForm, EmptyForm  # noqa: F401  (shared with staff)
+from app.forms import LOCALE_CHOICES, EmailTemplateForm, EmptyForm  # noqa: F401  (shared with staff)
 from app.jobs.models import EMPLOYMENT_TYPES, JobStatus
 
 EMPLOYMENT_LABELS = {
@@ -169,15 +169,6 @@ class SetPasswordForm(FlaskForm):
             from wtforms.validators import ValidationError
 
             raise ValidationError(_l("The two passwords are not the same."))
-
-
-#: ``accounts.services.password_problem_code`` → the message shown to the user.
-PASSWORD_PROBLEMS = {
-    "too_short": _l("Use at least 8 characters (15 or more is better)."),
-    "too_long": _l("Use at most 128 characters."),
-    "common": _l("This password is too common. Please choose another."),
-    "is_email": _l("The password cannot be your email address."),
-}
 
 
 class ColumnsForm(FlaskForm):

@@ -24,18 +24,18 @@ def add_automation(owner: Job | JobTemplate, *, stage_id: int, email_template_id
                    move_to_stage_id: int | None, delay_days: int = 0) -> Automation:
     stage_ids = {s.id for s in owner.stages}
     if stage_id not in stage_ids:
-        raise JobError("Pick a stage of this pipeline.")
+        raise JobError("bad_stage")
     if move_to_stage_id is not None and move_to_stage_id not in stage_ids:
-        raise JobError("Pick a target stage of this pipeline.")
+        raise JobError("bad_target")
     if move_to_stage_id == stage_id:
-        raise JobError("An automation cannot move an application into the stage that triggers it.")
+        raise JobError("automation_loop")
     if email_template_id is None and move_to_stage_id is None:
-        raise JobError("An automation sends an email, moves the application, or both.")
+        raise JobError("automation_empty")
     if not 0 <= delay_days <= 365:
-        raise JobError("The delay is between 0 and 365 days.")
+        raise JobError("bad_delay")
     if email_template_id is not None and \
             email_template_id not in {t.id for t in templates_available(owner.company_id)}:
-        raise JobError("Unknown email template.")
+        raise JobError("unknown_email_template")
     auto = Automation(company_id=owner.company_id, stage_id=stage_id, email_template_id=email_template_id,
                       move_to_stage_id=move_to_stage_id, delay_days=delay_days)
     if isinstance(owner, Job):

@@ -10,18 +10,24 @@ import secrets
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
 
 from app.applications.models import StoredFile
 from app.extensions import db
+from app.problems import Problem
 
 #: Control characters (NUL included, which PostgreSQL cannot store) never belong in a file name.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-class FileRejected(ValueError):
-    pass
+class FileRejected(Problem):
+    messages = {
+        "empty": _l("The file is empty."),
+        "too_large": _l("The file is larger than %(mb)s MB."),
+        "not_pdf": _l("The file is not a PDF."),
+    }
 
 
 def looks_like_pdf(data: bytes) -> bool:
@@ -31,11 +37,11 @@ def looks_like_pdf(data: bytes) -> bool:
 
 def check_pdf(data: bytes, max_bytes: int) -> None:
     if not data:
-        raise FileRejected("The file is empty.")
+        raise FileRejected("empty")
     if len(data) > max_bytes:
-        raise FileRejected(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
+        raise FileRejected("too_large", mb=max_bytes // (1024 * 1024))
     if not looks_like_pdf(data):
-        raise FileRejected("The file is not a PDF.")
+        raise FileRejected("not_pdf")
 
 
 def _path(key: str) -> Path:

@@ -19,18 +19,30 @@ from app.extensions import db
 from app.jobs.events import stage_entered
 from app.jobs.models import Job, JobStatus, Stage
 from app.links import external_url, path_for
+from app.problems import Problem
 
 REAPPLY_AFTER = timedelta(days=120)
 CONSENT_VERSION = "2026-11"
 
 
-class ApplicationError(ValueError):
-    """A rule of applications was broken; the message is for the user."""
+class ApplicationError(Problem):
+    """A rule of applications was broken; ``code`` says which."""
+
+    messages = {
+        "job_closed": _l("This job is not open for applications."),
+        "no_consent": _l("Please accept the privacy notice to apply."),
+        "bad_stage": _l("That stage is not in this job's pipeline."),
+        "no_job": _l("Assign the candidate to a job first."),
+        "not_pending": _l("This candidate is no longer in the Pending pool."),
+        "unknown_job": _l("Unknown job."),
+        "duplicate": _l("You have already applied for this job."),
+        "empty_note": _l("The note is empty."),
+    }
 
 
 class DuplicateApplication(ApplicationError):
     def __init__(self, existing: Application):
-        super().__init__("You have already applied for this job.")
+        super().__init__("duplicate")
         self.existing = existing
 
 
@@ -213,9 +225,9 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     company = db.session.scalar(select(Company).where(Company.slug == slug))
     job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id)) if company else None
     if job is None or job.status != JobStatus.PUBLISHED or (job.deadline and job.deadline < date.today()):
-        raise ApplicationError("This job is not open for applications.")
+        raise ApplicationError("job_closed")
     if not consent:
-        raise ApplicationError("Please accept the privacy notice to apply.")
+        raise ApplicationError("no_consent")
     if cv is not None:
         files.check_pdf(cv[1], current_app.config["CV_MAX_BYTES"])
     candidate = get_or_create_candidate(company.id, data)
@@ -268,7 +280,7 @@ def enter_stage(application: Application, stage_id: int, *, cause: str, actor: U
     entry, also re-entry). The caller commits."""
     stage = db.session.get(Stage, stage_id)
     if stage is None or application.job_id is None or stage.job_id != application.job_id:
-        raise ApplicationError("That stage is not in this job's pipeline.")
+        raise ApplicationError("bad_stage")
     now = utcnow()
     entry = StageEntry(company_id=application.company_id, application_id=application.id, stage_id=stage.id,
                        from_stage_id=application.stage_id, cause=cause,
@@ -297,7 +309,7 @@ def enter_stage(application: Application, stage_id: int, *, cause: str, actor: U
 def move_to_stage(application: Application, stage_id: int, actor: User) -> Application:
     """A person moves an application (board drag, card menu)."""
     if application.job_id is None:
-        raise ApplicationError("Assign the candidate to a job first.")
+        raise ApplicationError("no_job")
     if application.stage_id == stage_id:
         return application
     enter_stage(application, stage_id, cause="person", actor=actor)
@@ -328,10 +340,10 @@ def notify_team(application: Application, kind: str, title, exclude: User | None
 
 def assign_pending(application: Application, job_id: int, actor: User) -> Application:
     if application.status != ApplicationStatus.PENDING:
-        raise ApplicationError("This candidate is no longer in the Pending pool.")
+        raise ApplicationError("not_pending")
     job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == application.company_id))
     if job is None:
-        raise ApplicationError("Unknown job.")
+        raise ApplicationError("unknown_job")
     existing = blocking_application(application.company_id, application.candidate_id, job.id)
     if existing is not None:
         raise DuplicateApplication(existing)
@@ -345,7 +357,7 @@ def assign_pending(application: Application, job_id: int, actor: User) -> Applic
 
 def dismiss_pending(application: Application, actor: User) -> Application:
     if application.status != ApplicationStatus.PENDING:
-        raise ApplicationError("This candidate is no longer in the Pending pool.")
+        raise ApplicationError("not_pending")
     application.status, application.closed_at = ApplicationStatus.DISMISSED, utcnow()
     add_event(application, "dismissed_from_pool", actor=actor)
     background.commit()
@@ -355,7 +367,7 @@ def dismiss_pending(application: Application, actor: User) -> Application:
 def add_note(application: Application, text: str, actor: User) -> TimelineEvent:
     text = (text or "").strip()
     if not text:
-        raise ApplicationError("The note is empty.")
+        raise ApplicationError("empty_note")
     event = add_event(application, "note", actor=actor, data={"text": text[:5000]})
     background.commit()
     return event

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, delete, exists, or_, select, union, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased, joinedload
@@ -26,6 +27,7 @@ from app.applications.models import Application, ApplicationStatus, Candidate, T
 from app.clock import utcnow
 from app.duplicates.models import CandidateMerge, DuplicateDismissal
 from app.extensions import db
+from app.problems import Problem
 
 UNDO_FOR = timedelta(days=30)
 #: The values a recruiter picks on the merge screen; each is one side's value as a whole.
@@ -36,8 +38,8 @@ _SNAPSHOT = ("given_names", "family_name", "email", "email_normalized", "phone",
              "name_unverified")
 
 
-class MergeError(ValueError):
-    """A merge rule was broken. ``code`` names it; the view turns it into a message.
+class MergeError(Problem):
+    """A merge rule was broken; ``code`` names it (``unknown`` is a 404 in the admin).
 
     unknown: an id that is not a candidate of the company; same: one record twice;
     gone: a record was merged or erased meanwhile; stale: a record changed since the
@@ -45,10 +47,17 @@ class MergeError(ValueError):
     expired: the merge can no longer be split; split: it was split already.
     """
 
-    def __init__(self, code: str, **params):
-        super().__init__(code)
-        self.code = code
-        self.params = params
+    messages = {
+        "unknown": _l("Unknown candidate."),
+        "same": _l("Pick two different candidates: this is the same record twice."),
+        "gone": _l("One of these records no longer exists: it was merged into another record or erased meanwhile. "
+                   "Nothing was changed."),
+        "stale": _l("These records changed after you opened the merge screen. Nothing was changed: check them "
+                    "again and confirm."),
+        "choice": _l("Pick each value from one of the two records."),
+        "expired": _l("This merge can no longer be split: the 30 days for undoing it are over."),
+        "split": _l("This merge was already split: the records are separate. Nothing was changed."),
+    }
 
 
 # ---------------------------------------------------------------- suggestions

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app import background
@@ -12,13 +13,32 @@ from app.accounts.models import User
 from app.extensions import db
 from app.jobs.events import job_in_use, stage_in_use
 from app.jobs.models import DEFAULT_STAGES, Automation, Job, JobStatus, JobTemplate, Stage
+from app.problems import Problem
 
 SHARED_FIELDS = ("title", "description", "location", "employment_type", "salary_min", "salary_max",
                  "salary_currency")
 
 
-class JobError(ValueError):
-    """A rule of jobs, stages or automations was broken; the message is for the user."""
+class JobError(Problem):
+    """A rule of jobs, stages or automations was broken; ``code`` says which."""
+
+    messages = {
+        "unknown_template": _l("Unknown job template."),
+        "no_title": _l("A job needs a title."),
+        "salary_order": _l("The lowest salary is above the highest."),
+        "has_applications": _l("A job with applications cannot be deleted; close it instead."),
+        "stage_no_name": _l("A stage needs a name."),
+        "bad_order": _l("The new order must list every stage of the pipeline once."),
+        "stage_in_use": _l("Move the applications out of this stage before deleting it."),
+        "last_stage": _l("A pipeline needs at least one stage."),
+        # automations (app/applications/automations.py)
+        "bad_stage": _l("Pick a stage of this pipeline."),
+        "bad_target": _l("Pick a target stage of this pipeline."),
+        "automation_loop": _l("An automation cannot move an application into the stage that triggers it."),
+        "automation_empty": _l("An automation sends an email, moves the application, or both."),
+        "bad_delay": _l("The delay is between 0 and 365 days."),
+        "unknown_email_template": _l("Unknown email template."),
+    }
 
 
 # ---------------------------------------------------------------- jobs and templates
@@ -61,7 +81,7 @@ def create_job(company_id: int, actor: User, data: dict, template_id: int | None
         template = db.session.scalar(select(JobTemplate).where(JobTemplate.id == template_id,
                                                                JobTemplate.company_id == company_id))
         if template is None:
-            raise JobError("Unknown job template.")
+            raise JobError("unknown_template")
     job = Job(company_id=company_id, owner_id=actor.id if actor and actor.company_id == company_id else None,
               status=JobStatus.DRAFT)
     if template is not None:
@@ -72,7 +92,7 @@ def create_job(company_id: int, actor: User, data: dict, template_id: int | None
         if key in SHARED_FIELDS + ("deadline", "status") and value is not None:
             setattr(job, key, value)
     if not job.title:
-        raise JobError("A job needs a title.")
+        raise JobError("no_title")
     db.session.add(job)
     db.session.flush()
     if template is not None and template.stages:
@@ -110,7 +130,7 @@ def update_job(job: Job, data: dict, team_ids: list[int] | None = None) -> Job:
     if team_ids is not None:
         job.team = _company_users(job.company_id, team_ids)
     if job.salary_min is not None and job.salary_max is not None and job.salary_min > job.salary_max:
-        raise JobError("The lowest salary is above the highest.")
+        raise JobError("salary_order")
     background.commit()
     return job
 
@@ -121,7 +141,7 @@ def _in_use(signal, obj) -> bool:
 
 def delete_job(job: Job) -> None:
     if _in_use(job_in_use, job):
-        raise JobError("A job with applications cannot be deleted; close it instead.")
+        raise JobError("has_applications")
     db.session.delete(job)
     background.commit()
 
@@ -189,7 +209,7 @@ def _owner_filter(owner: Job | JobTemplate):
 def add_stage(owner: Job | JobTemplate, name: str) -> Stage:
     name = (name or "").strip()
     if not name:
-        raise JobError("A stage needs a name.")
+        raise JobError("stage_no_name")
     stages = list(owner.stages)
     # New stages go before the closing ones (Hired, Rejected) so the pipeline reads in order.
     insert_at = next((i for i, s in enumerate(stages) if s.closes_application), len(stages))
@@ -209,7 +229,7 @@ def add_stage(owner: Job | JobTemplate, name: str) -> Stage:
 def rename_stage(stage: Stage, name: str) -> Stage:
     name = (name or "").strip()
     if not name:
-        raise JobError("A stage needs a name.")
+        raise JobError("stage_no_name")
     stage.name = name[:100]
     background.commit()
     return stage
@@ -218,7 +238,7 @@ def rename_stage(stage: Stage, name: str) -> Stage:
 def reorder_stages(owner: Job | JobTemplate, ordered_ids: list[int]) -> list[Stage]:
     stages = {s.id: s for s in owner.stages}
     if sorted(ordered_ids) != sorted(stages):
-        raise JobError("The new order must list every stage of the pipeline once.")
+        raise JobError("bad_order")
     for position, stage_id in enumerate(ordered_ids):
         stages[stage_id].position = position
     background.commit()
@@ -237,10 +257,10 @@ def move_stage(owner: Job | JobTemplate, stage: Stage, direction: int) -> list[S
 
 def delete_stage(stage: Stage) -> None:
     if _in_use(stage_in_use, stage):
-        raise JobError("Move the applications out of this stage before deleting it.")
+        raise JobError("stage_in_use")
     owner_stages = db.session.scalar(select(func.count(Stage.id)).where(
         Stage.job_id == stage.job_id if stage.job_id else Stage.template_id == stage.template_id))
     if owner_stages <= 1:
-        raise JobError("A pipeline needs at least one stage.")
+        raise JobError("last_stage")
     db.session.delete(stage)
     background.commit()

@@ -102,12 +102,9 @@ def apply(slug: str, job_id: int):
 
 
 def _translate_file_error(exc: files.FileRejected) -> str:
-    text = str(exc)
-    if "larger" in text:
-        return _("The file is larger than 10 MB.")
-    if "empty" in text:
-        return _("The file is empty.")
-    return _("The file is not a PDF. Please attach your CV as a PDF.")
+    if exc.code == "not_pdf":  # the apply form says what to attach instead
+        return _("The file is not a PDF. Please attach your CV as a PDF.")
+    return str(exc)
 
 
 @bp.get("/c/<slug>/jobs/<int:job_id>/applied")

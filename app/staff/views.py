@@ -13,7 +13,7 @@ from app.accounts import services as accounts
 from app.accounts.models import Company, Role, User
 from app.applications.models import Application
 from app.extensions import db
-from app.forms import USER_ERRORS, EmptyForm
+from app.forms import EmptyForm
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template
@@ -44,7 +44,7 @@ def company_new():
         except accounts.AccountError as exc:
             db.session.rollback()
             if accounts._email_taken(form.admin_email.data.strip()):
-                form.admin_email.errors = [USER_ERRORS["email_taken"]]
+                form.admin_email.errors = [lifecycle.UserError("email_taken").message]
             else:
                 form.slug.errors = [str(exc)]
         else:
@@ -79,7 +79,7 @@ def company_user_invite(company_id: int):
             user = lifecycle.invite_user(company.id, email=form.email.data, name=form.name.data, role=Role.ADMIN.value,
                                          locale=form.locale.data, actor=current_user)
         except lifecycle.UserError as exc:
-            form.email.errors = [USER_ERRORS[exc.code]]
+            form.email.errors = [str(exc)]
         else:
             flash(_("Invitation sent to %(email)s.", email=user.email), "success")
             return redirect(url_for("staff.company", company_id=company.id))
@@ -98,7 +98,7 @@ def _staff_act(company_id: int, user_id: int, call, done: str):
     try:
         call(company.id, user.id)
     except lifecycle.UserError as exc:
-        flash(USER_ERRORS[exc.code], "error")
+        flash(str(exc), "error")
         return _company_page(company, InviteAdminForm(formdata=None), 422)
     flash(done % {"name": user.name}, "success")
     return redirect(url_for("staff.company", company_id=company.id))

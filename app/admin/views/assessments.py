@@ -20,9 +20,11 @@ from app.admin.assessment_forms import (
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
 from app.applications.models import Application, ApplicationStatus
+from app.applications.services import ApplicationError
 from app.assessments import services
 from app.assessments.columns import STATUS_LABELS
 from app.assessments.models import PRODUCTS
+from app.assessments.services.common import problem_text
 from app.extensions import db
 from app.htmx import respond, wants_fragment
 from app.i18n import language_name
@@ -82,7 +84,7 @@ plugins.event_text("assessment_invited", lambda d: _("Assessment “%(test)s” 
 plugins.event_text("assessment_failed", lambda d: _("Assessment “%(test)s” could not be sent: %(error)s",
                                                     test=d.get("test", ""), error=d.get("error", "")))
 plugins.event_text("assessment_not_sent", lambda d: _("No assessment was sent: %(reason)s",
-                                                      reason=d.get("reason", "")))
+                                                      reason=problem_text(services.AssessmentError, d)))
 plugins.event_text("assessment_status", lambda d: (
     _("Assessment “%(test)s” complete: score %(score)s", test=d.get("test", ""), score=d.get("score") or "—")
     if d.get("status") == "complete" else
@@ -92,7 +94,8 @@ plugins.event_text("assessment_moved", lambda d: _("Moved to %(stage)s: assessme
                                                    "job's threshold", stage=d.get("stage", ""),
                                                    score=d.get("score", "")))
 plugins.event_text("assessment_not_moved", lambda d: _("The assessment score passed, but the application could not "
-                                                       "be moved: %(reason)s", reason=d.get("reason", "")))
+                                                       "be moved: %(reason)s",
+                                                       reason=problem_text(ApplicationError, d)))
 plugins.event_text("assessment_log", lambda d: _("%(product)s: %(message)s", product=d.get("product", "Alva"),
                                                  message=d.get("message", "")))
 

@@ -44,17 +44,8 @@ def _problem(exc: MergeError):
     """A translated page for a refused merge, dismissal or split; nothing was changed."""
     if exc.code == "unknown":
         abort(404)
-    messages = {
-        "same": (_("Pick two different candidates: this is the same record twice."), 422),
-        "gone": (_("One of these records no longer exists: it was merged into another record or erased meanwhile. "
-                   "Nothing was changed."), 409),
-        "stale": (_("These records changed after you opened the merge screen. Nothing was changed: check them "
-                    "again and confirm."), 409),
-        "choice": (_("Pick each value from one of the two records."), 422),
-        "expired": (_("This merge can no longer be split: the 30 days for undoing it are over."), 409),
-        "split": (_("This merge was already split: the records are separate. Nothing was changed."), 409),
-    }
-    message, status = messages.get(exc.code, (_("That did not work. Nothing was changed."), 400))
+    statuses = {"same": 422, "gone": 409, "stale": 409, "choice": 422, "expired": 409, "split": 409}
+    message, status = exc.message, statuses.get(exc.code, 400)
     survivor_app = None
     if exc.params.get("survivor_id"):
         survivor_app = _first_application(exc.params["survivor_id"])

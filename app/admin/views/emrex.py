@@ -152,10 +152,6 @@ def emrex_request(application_id: int):
 
 # ---------------------------------------------------------------- held transcripts: accept / discard
 
-REVIEW_ERRORS = {"not_held": _l("This transcript is no longer held: someone already decided. The card shows the "
-                                "current state.")}
-
-
 def _review(transcript_id: int, decide, message: str):
     transcript = get_or_404(EmrexTranscript, transcript_id)
     application = get_or_404(Application, transcript.application_id)
@@ -165,7 +161,7 @@ def _review(transcript_id: int, decide, message: str):
     try:
         decide(transcript.id, application.company_id, current_user._get_current_object())
     except services.ReviewError as exc:
-        level, message = "error", str(REVIEW_ERRORS.get(exc.code, exc.code))
+        level, message = "error", str(exc)
 
     def card() -> dict:
         db.session.expire_all()

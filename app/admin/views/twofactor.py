@@ -6,7 +6,6 @@ from __future__ import annotations
 import segno
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 from markupsafe import Markup
@@ -24,23 +23,6 @@ from app.admin.forms import (
 from app.extensions import limiter
 from app.plugins import plugins
 from app.security import admin_required, login_required_any, public, safe_next
-
-MESSAGES = {
-    "wrong_code": _l("That code is not right. Check that the time on your phone is set automatically, "
-                     "then try the newest code."),
-    "code_used": _l("That code was already used. Wait for the next code in your app."),
-    "recovery_used": _l("That recovery code was already used. Each recovery code works once."),
-    "no_pending": _l("The setup was restarted or finished elsewhere. Please start again."),
-    "not_enabled": _l("Two-factor sign-in is not on for your account."),
-    "required": _l("Two-factor sign-in is required for your account, so it cannot be turned off. "
-                   "You can move it to a new phone instead."),
-    "wrong_proof": _l("That is neither your password nor a current code from your app."),
-    "admin_first": _l("Set up two-factor sign-in for your own account first."),
-}
-
-
-def _message(exc: twofactor.TwoFactorError) -> str:
-    return str(MESSAGES.get(exc.code, MESSAGES["wrong_code"]))
 
 
 def _home(user) -> str:
@@ -70,7 +52,7 @@ def login_code():
         try:
             outcome = twofactor.complete_login(user, form.code.data)
         except twofactor.TwoFactorError as exc:
-            form.code.errors = [_message(exc)]
+            form.code.errors = [str(exc)]
         else:
             if outcome.recovery_left is not None:
                 flash(ngettext("You signed in with a recovery code. %(num)d recovery code is left; make new ones on "
@@ -165,8 +147,8 @@ def two_factor_confirm():
             codes = twofactor.confirm_enrolment(user, form.code.data)
         except twofactor.TwoFactorError as exc:
             if exc.code == "no_pending":  # no code field on the page then: say it at the top
-                flash(_message(exc), "error")
-            form.code.errors = [_message(exc)]
+                flash(str(exc), "error")
+            form.code.errors = [str(exc)]
         else:
             if codes:
                 return _codes_page(codes, first=not replacing)
@@ -185,7 +167,7 @@ def two_factor_recovery_codes():
         try:
             codes = twofactor.regenerate_recovery_codes(current_user._get_current_object(), form.proof.data)
         except twofactor.TwoFactorError as exc:
-            form.proof.errors = [_message(exc)]
+            form.proof.errors = [str(exc)]
         else:
             return _codes_page(codes, first=False)
     return _page(regenerate=form, status=422)
@@ -200,7 +182,7 @@ def two_factor_disable():
         try:
             twofactor.disable(current_user._get_current_object(), form.proof.data)
         except twofactor.TwoFactorError as exc:
-            form.proof.errors = [_message(exc)]
+            form.proof.errors = [str(exc)]
         else:
             flash(_("Two-factor sign-in is off. Other sessions were logged out."), "success")
             return redirect(url_for("admin.two_factor"), code=303)
@@ -218,7 +200,7 @@ def two_factor_setting():
         try:
             twofactor.set_company_requirement(company.id, bool(form.required.data), current_user._get_current_object())
         except twofactor.TwoFactorError as exc:
-            flash(_message(exc), "error")
+            flash(str(exc), "error")
             form.required.data = company.two_factor_required  # the page shows what is in force
         else:
             flash(_("Two-factor sign-in is now required for every user.") if form.required.data

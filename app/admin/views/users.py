@@ -12,8 +12,6 @@ from app.accounts.models import User
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.forms import (
-    PASSWORD_PROBLEMS,
-    USER_ERRORS,
     EmptyForm,
     ForgotPasswordForm,
     InviteForm,
@@ -43,7 +41,7 @@ def users():
             user = lifecycle.invite_user(current_company_id(), email=form.email.data, name=form.name.data,
                                          role=form.role.data, locale=form.locale.data, actor=current_user)
         except lifecycle.UserError as exc:
-            form.email.errors = [USER_ERRORS[exc.code]]
+            form.email.errors = [str(exc)]
         else:
             flash(_("Invitation sent to %(email)s.", email=user.email), "success")
             return redirect(url_for("admin.users"))
@@ -55,7 +53,7 @@ def _act(user_id: int, call, done: str, form=None):
     a broken rule re-renders the page with the reason (422) and changes nothing."""
     get_or_404(User, user_id)
     if form is not None and not form.validate_on_submit():
-        flash(USER_ERRORS["bad_role"], "error")
+        flash(lifecycle.UserError("bad_role").message, "error")
         return _users_page(InviteForm(formdata=None), 422)
     if not EmptyForm().validate_on_submit():
         flash(_("Your form expired or was sent from another page. Please reload and try again."), "error")
@@ -63,7 +61,7 @@ def _act(user_id: int, call, done: str, form=None):
     try:
         user = call()
     except lifecycle.UserError as exc:
-        flash(USER_ERRORS[exc.code], "error")
+        flash(str(exc), "error")
         return _users_page(InviteForm(formdata=None))[0], 422
     flash(done % {"name": user.name}, "success")
     return redirect(url_for("admin.users"))
@@ -148,7 +146,7 @@ def set_password(token: str):
         except lifecycle.UserError as exc:
             if exc.code != "password":
                 return _no_referrer(render_template("admin/auth/link_invalid.html"), 410)
-            form.password.errors = [PASSWORD_PROBLEMS[exc.detail]]
+            form.password.errors = [str(exc)]
         else:
             flash(_("Your password is set. Sign in with your email address and the new password."), "success")
             return redirect(url_for("admin.login"))

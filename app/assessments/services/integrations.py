@@ -77,14 +77,14 @@ def create_integration(company: Company, product: str, *, api_key: str | None, i
 def _add(company: Company, product: str, *, api_key: str | None, is_active: bool,
          actor: User) -> tuple[PartnerIntegration, str]:
     if product not in PRODUCTS:
-        raise AssessmentError("Pick one of the Alva products.")
+        raise AssessmentError("bad_product")
     exists = db.session.scalar(select(PartnerIntegration.id).where(
         PartnerIntegration.company_id == company.id, PartnerIntegration.vendor == VENDOR,
         PartnerIntegration.product == product))
     if exists:
-        raise AssessmentError(f"{product_label(product)} is already set up for {company.name}; edit it instead.")
+        raise AssessmentError("product_exists", product=product_label(product), company=company.name)
     if api_key is not None and len(api_key.strip()) > 500:
-        raise AssessmentError("The API key is too long.")
+        raise AssessmentError("key_too_long")
     integration = PartnerIntegration(company_id=company.id, vendor=VENDOR, product=product, is_active=bool(is_active),
                                      status=IntegrationStatus.NOT_CONFIGURED, created_by_id=actor.id if actor else None)
     db.session.add(integration)
@@ -122,14 +122,14 @@ def update_integration(integration: PartnerIntegration, *, is_active: bool, api_
     integration.is_active = bool(is_active)
     if api_key is not None and api_key.strip():
         if len(api_key.strip()) > 500:
-            raise AssessmentError("The API key is too long.")
+            raise AssessmentError("key_too_long")
         partners.set_api_key(integration, api_key)
         if integration.status == IntegrationStatus.ERROR:
             integration.status, integration.status_detail = IntegrationStatus.CONFIGURED, None
     if vendor_account_ref is not None:
         ref = vendor_account_ref.strip()
         if len(ref) > 200:
-            raise AssessmentError("The vendor's organisation reference is at most 200 characters.")
+            raise AssessmentError("org_ref_too_long")
         if ref:
             if ref != integration.vendor_account_ref or integration.status not in CONNECTED:
                 integration.vendor_account_ref = ref

@@ -15,7 +15,14 @@ from app.accounts.models import User
 from app.applications import services as applications
 from app.applications.models import Application, ApplicationStatus, StageEntry, StoredFile
 from app.assessments.models import AssessmentOrder, AssessmentStatus, AssessmentSummary
-from app.assessments.services.common import CONNECTED, RESUME_MAX_AGE, RESUME_SALT, AssessmentError, product_label
+from app.assessments.services.common import (
+    CONNECTED,
+    RESUME_MAX_AGE,
+    RESUME_SALT,
+    AssessmentError,
+    problem_data,
+    product_label,
+)
 from app.assessments.services.integrations import integration_of
 from app.assessments.services.settings import settings_of
 from app.assessments.services.vendor_tests import test_name
@@ -64,22 +71,21 @@ def send(application: Application, integration: PartnerIntegration, partner_test
     """Create the order (pending) and queue the call to the vendor. Never two open orders
     for the same application and test. The caller commits."""
     if integration.company_id != application.company_id:
-        raise AssessmentError("Unknown assessment product.")
+        raise AssessmentError("unknown_product")
     if not integration.is_active:
-        raise AssessmentError(f"{product_label(integration.product)} is switched off for your company.")
+        raise AssessmentError("switched_off", product=product_label(integration.product))
     if integration.status not in CONNECTED:
-        raise AssessmentError(f"{product_label(integration.product)} is not connected yet: Alva Labs still has to "
-                              "finish the connection.")
+        raise AssessmentError("not_connected", product=product_label(integration.product))
     if application.job_id is None or application.status != ApplicationStatus.OPEN:
-        raise AssessmentError("Only an open application of a job can get an assessment.")
+        raise AssessmentError("not_open")
     if not application.candidate.email:
-        raise AssessmentError("The candidate has no email address.")
+        raise AssessmentError("no_email")
     partner_test_id = (partner_test_id or "").strip()[:100]
     if not partner_test_id:
-        raise AssessmentError("Pick a test.")
+        raise AssessmentError("no_test")
     key = _open_key(application.id, integration.id, partner_test_id)
     if open_order(application.id, integration.id, partner_test_id) is not None:
-        raise AssessmentError("This test was already sent to the candidate and is not finished yet.")
+        raise AssessmentError("already_sent")
     order = AssessmentOrder(company_id=application.company_id, application_id=application.id,
                             integration_id=integration.id, partner_test_id=partner_test_id,
                             partner_test_name=test_name(integration, partner_test_id), status=AssessmentStatus.PENDING,
@@ -104,14 +110,14 @@ def send_manually(application: Application, integration_id: int | None, partner_
     """"Send assessment" from the application's ⋯ menu."""
     integration = integration_of(application.company_id, integration_id)
     if integration is None:
-        raise AssessmentError("Pick a test.")
+        raise AssessmentError("no_test")
     try:
         order = send(application, integration, partner_test_id or "", cause="manual", actor=actor)
         background.commit()
     except IntegrityError:  # a parallel send won the race for the open key
         db.session.rollback()
         background.discard()
-        raise AssessmentError("This test was already sent to the candidate and is not finished yet.") from None
+        raise AssessmentError("already_sent") from None
     return order
 
 
@@ -129,7 +135,7 @@ def on_stage_entered(application, entry, depth: int = 0, **_) -> None:
     integration = integration_of(application.company_id, settings["integration_id"])
     if integration is None:
         applications.add_event(application, "assessment_not_sent",
-                               data={"reason": "The job's assessment product no longer exists."})
+                               data=problem_data(AssessmentError("product_gone")))
         return
     if open_order(application.id, integration.id, settings["partner_test_id"] or "") is not None:
         return  # already sent by hand and still open
@@ -138,7 +144,7 @@ def on_stage_entered(application, entry, depth: int = 0, **_) -> None:
         with db.session.begin_nested():
             send(application, integration, settings["partner_test_id"], cause="trigger")
     except AssessmentError as exc:
-        applications.add_event(application, "assessment_not_sent", data={"reason": str(exc)})
+        applications.add_event(application, "assessment_not_sent", data=problem_data(exc))
     except IntegrityError:
         log.info("assessment for application %s already open (parallel send)", application.id)
 

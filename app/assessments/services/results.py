@@ -5,7 +5,7 @@ from __future__ import annotations
 from app import audit
 from app.applications import services as applications
 from app.assessments.models import OPEN_STATUSES, VENDOR, AssessmentOrder, AssessmentStatus
-from app.assessments.services.common import RANK
+from app.assessments.services.common import RANK, problem_data
 from app.assessments.services.orders import refresh_summary
 from app.assessments.services.settings import settings_of
 from app.clock import utcnow
@@ -77,7 +77,7 @@ def _move_on_score(order: AssessmentOrder) -> None:
     try:
         applications.enter_stage(application, move["target_stage_id"], cause="automation", depth=1)
     except applications.ApplicationError as exc:
-        applications.add_event(application, "assessment_not_moved", data={"reason": str(exc)})
+        applications.add_event(application, "assessment_not_moved", data=problem_data(exc))
         return
     applications.add_event(application, "assessment_moved",
                            data={"test": order.partner_test_name, "score": _fmt(order.score, order.max_score),

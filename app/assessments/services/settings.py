@@ -32,22 +32,22 @@ def save_settings(owner, *, integration_id: int | None, partner_test_id: str | N
     else:
         integration = integration_of(owner.company_id, integration_id)
         if integration is None or not integration.is_active:
-            raise AssessmentError("Pick a test of an active assessment product.")
+            raise AssessmentError("inactive_test")
         known = {t["partner_test_id"] for t in (integration.cache or {}).get("tests") or []}
         if not partner_test_id or (partner_test_id not in known and not (
                 before["integration_id"] == integration_id and before["partner_test_id"] == partner_test_id)):
-            raise AssessmentError("Pick one of the vendor's tests.")
+            raise AssessmentError("bad_test")
         stage_ids = {s.id for s in owner.stages}
         if trigger_stage_id is not None and trigger_stage_id not in stage_ids:
-            raise AssessmentError("Pick a stage of this pipeline.")
+            raise AssessmentError("bad_stage")
         move = None
         if move_threshold is not None or move_target_stage_id is not None:
             if move_threshold is None or move_target_stage_id is None:
-                raise AssessmentError("To move on a passing score, give both the score and the stage.")
+                raise AssessmentError("half_rule")
             if move_target_stage_id not in stage_ids:
-                raise AssessmentError("Pick a target stage of this pipeline.")
+                raise AssessmentError("bad_target")
             if move_threshold < 0 or move_threshold > 1_000_000:
-                raise AssessmentError("The score is a number of 0 or more.")
+                raise AssessmentError("bad_threshold")
             move = {"threshold": move_threshold, "target_stage_id": move_target_stage_id}
         value = {"integration_id": integration.id, "partner_test_id": partner_test_id,
                  "partner_test_name": test_name(integration, partner_test_id), "trigger_stage_id": trigger_stage_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 from flask import current_app
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from app import audit, background
@@ -62,31 +63,38 @@ def client_for(integration: PartnerIntegration, api_key: str | None = None) -> T
                        timeout=current_app.config.get("PARTNER_HTTP_TIMEOUT", 10))
 
 
-def _fail_reason(result: CallResult) -> str:
+def _refusal(result: CallResult, field: str | None = None) -> BoardError:
+    """TopCV's failed answer as the error shown to the recruiter."""
     if result.status_code in (401, 403):
-        return "TopCV refused these keys. Check the Employer API key (Access Token)."
+        return BoardError("keys_refused", field)
     if result.retryable:
-        return f"TopCV could not be reached ({result.error}). Nothing was saved; try again in a moment."
-    return f"TopCV said: {result.error}"
+        return BoardError("unreachable", field, error=result.error)
+    return BoardError("refused", field, error=result.error)
+
+
+def _fail_reason(result: CallResult) -> str:
+    """The same in English, as a posting keeps its last error."""
+    with force_locale("en"):
+        return _refusal(result).message
 
 
 def save_keys(company_id: int, actor: User, api_key: str, secret_key: str) -> PartnerIntegration:
     """Validate the keys against TopCV (``GET /v1/me``) and store them encrypted."""
     api_key, secret_key = (api_key or "").strip(), (secret_key or "").strip()
     if not boards_enabled(company_id):
-        raise BoardError("Job boards are not enabled for your company.")
+        raise BoardError("not_enabled")
     if not api_key:
-        raise BoardError("Enter the Employer API key (TopCV calls it Access Token).", "api_key")
+        raise BoardError("no_api_key", "api_key")
     if not secret_key:
-        raise BoardError("Enter the Secret Key.", "secret_key")
+        raise BoardError("no_secret_key", "secret_key")
     if len(api_key) > 500 or len(secret_key) > 500:
-        raise BoardError("That key is too long to be a TopCV key.")
+        raise BoardError("key_too_long")
     integration = connection(company_id, create=True)
     result = partners.call_now(integration, "topcv.me", lambda: client_for(integration, api_key).me(),
                                summary="validate keys", actor=actor)
     if not result.ok or not isinstance(result.data, dict):
         background.commit()  # keep the log row; the keys are not stored
-        raise BoardError(_fail_reason(result) if not result.ok else "TopCV answered something unexpected.")
+        raise _refusal(result) if not result.ok else BoardError("unexpected_answer")
     before = {"status": integration.status, "api_key_hint": integration.api_key_hint}
     partners.set_api_key(integration, api_key)
     partners.set_signing_secret(integration, secret_key)
@@ -137,7 +145,7 @@ def _note_result(integration: PartnerIntegration, result: CallResult) -> None:
 def usable(company_id: int) -> PartnerIntegration:
     integration = connection(company_id)
     if not boards_enabled(company_id):
-        raise BoardError("Job boards are not enabled for your company.")
+        raise BoardError("not_enabled")
     if integration is None or integration.status not in (IntegrationStatus.CONFIGURED, IntegrationStatus.ERROR):
-        raise BoardError("Connect TopCV first: Settings → Recruitment networks → TopCV.")
+        raise BoardError("not_connected")
     return integration

@@ -12,7 +12,7 @@ from app import audit, background
 from app.accounts.models import User
 from app.boards.models import POSTING_STATUSES, Posting, PostingStatus
 from app.boards.services.common import CURRENCIES, LEVELS, RECONCILE_EVERY, VENDOR, BoardError
-from app.boards.services.integration import _fail_reason, _note_result, client_for, usable
+from app.boards.services.integration import _note_result, _refusal, client_for, usable
 from app.clock import utcnow
 from app.extensions import db
 from app.jobs.models import Job
@@ -43,9 +43,9 @@ def clean_payload(form: dict) -> dict:
         try:
             out = int(str(value).replace(" ", "").replace(",", ""))
         except ValueError:
-            raise BoardError("Enter a whole number.", key) from None
+            raise BoardError("not_whole_number", key) from None
         if out < 0:
-            raise BoardError("Enter a positive number.", key)
+            raise BoardError("negative_number", key)
         return out
 
     data = {"title": text("title"), "description": text("description", 20000), "requirements": text("requirements", 20000),
@@ -55,30 +55,29 @@ def clean_payload(form: dict) -> dict:
             "employment_type": text("employment_type", 32), "level": text("level", 32), "deadline": text("deadline", 10),
             "quantity": number("quantity") or 1, "contact_name": text("contact_name"),
             "contact_email": text("contact_email", 254), "contact_phone": text("contact_phone", 40)}
-    required = [("title", "Enter the job title."), ("description", "Enter the job description."),
-                ("city", "Enter the city TopCV should list the job in."), ("level", "Choose the level."),
-                ("deadline", "Enter the application deadline."), ("contact_email", "Enter a contact email.")]
-    for key, message in required:
+    required = [("title", "no_title"), ("description", "no_description"), ("city", "no_city"), ("level", "no_level"),
+                ("deadline", "no_deadline"), ("contact_email", "no_contact_email")]
+    for key, code in required:
         if not data[key]:
-            raise BoardError(message, key)
+            raise BoardError(code, key)
     try:
         deadline = date.fromisoformat(data["deadline"])
     except ValueError:
-        raise BoardError("Enter the deadline as a date (YYYY-MM-DD).", "deadline") from None
+        raise BoardError("bad_deadline", "deadline") from None
     if deadline <= date.today():
-        raise BoardError("The deadline must be in the future.", "deadline")
+        raise BoardError("past_deadline", "deadline")
     if data["level"] not in {k for k, _ in LEVELS}:
-        raise BoardError("Choose the level.", "level")
+        raise BoardError("no_level", "level")
     from app.jobs.models import EMPLOYMENT_TYPES
 
     if data["employment_type"] not in EMPLOYMENT_TYPES:
-        raise BoardError("Choose the employment type.", "employment_type")
+        raise BoardError("no_employment_type", "employment_type")
     if data["currency"] not in CURRENCIES:
-        raise BoardError("Choose a currency.", "currency")
+        raise BoardError("no_currency", "currency")
     if data["salary_min"] is not None and data["salary_max"] is not None and data["salary_min"] > data["salary_max"]:
-        raise BoardError("The minimum salary is above the maximum.", "salary_min")
+        raise BoardError("salary_order", "salary_min")
     if "@" not in data["contact_email"]:
-        raise BoardError("Enter a valid contact email.", "contact_email")
+        raise BoardError("bad_contact_email", "contact_email")
     return data
 
 
@@ -118,7 +117,7 @@ def create_posting(job: Job, actor: User, form: dict) -> Posting:
 def update_posting(posting: Posting, actor: User, form: dict) -> Posting:
     integration = usable(posting.company_id)
     if posting.status in (PostingStatus.CLOSED, PostingStatus.EXPIRED):
-        raise BoardError("This posting is closed on TopCV; post the job again instead.")
+        raise BoardError("posting_closed")
     before = dict(posting.payload or {})
     posting.payload = clean_payload(form)
     posting.last_error = None
@@ -134,7 +133,7 @@ def update_posting(posting: Posting, actor: User, form: dict) -> Posting:
 def close_posting(posting: Posting, actor: User) -> Posting:
     integration = usable(posting.company_id)
     if posting.status in (PostingStatus.CLOSED, PostingStatus.EXPIRED):
-        raise BoardError("This posting is already closed.")
+        raise BoardError("already_closed")
     if not posting.board_job_id:
         posting.status = PostingStatus.CLOSED
     else:
@@ -151,19 +150,19 @@ def link_posting(job: Job, actor: User, board_job_id: str) -> Posting:
     integration = usable(job.company_id)
     board_job_id = (board_job_id or "").strip()
     if not board_job_id or len(board_job_id) > 100:
-        raise BoardError("Enter the TopCV job id.", "board_job_id")
+        raise BoardError("no_board_job_id", "board_job_id")
     existing = db.session.scalar(select(Posting).where(Posting.integration_id == integration.id,
                                                        Posting.board_job_id == board_job_id))
     if existing is not None:
-        raise BoardError(f"TopCV job {board_job_id} is already linked to “{existing.job.title}”.", "board_job_id")
+        raise BoardError("already_linked", "board_job_id", id=board_job_id, job=existing.job.title)
     result = partners.call_now(integration, "topcv.get_job", lambda: client_for(integration).get_job(board_job_id),
                                summary=f"check ownership of {board_job_id}", actor=actor)
     _note_result(integration, result)
     if not result.ok or not isinstance(result.data, dict):
         background.commit()
         if result.status_code == 404:
-            raise BoardError(f"Your TopCV account has no job {board_job_id}.", "board_job_id")
-        raise BoardError(_fail_reason(result), "board_job_id")
+            raise BoardError("no_such_job", "board_job_id", id=board_job_id)
+        raise _refusal(result, "board_job_id")
     data = result.data
     posting = Posting(company_id=job.company_id, job_id=job.id, integration_id=integration.id, board=VENDOR,
                       board_job_id=board_job_id, linked=True, created_by_id=actor.id,

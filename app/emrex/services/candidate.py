@@ -89,9 +89,9 @@ def reopen(request: EmrexRequest) -> None:
     if request.status != EmrexRequestStatus.CANCELLED:
         if request.is_open:
             return  # a second click, or another tab: already open
-        raise EmrexError("This request is closed.")
+        raise EmrexError("closed")
     if not can_reopen(request):
-        raise EmrexError("This request can no longer be reopened.")
+        raise EmrexError("no_reopen")
     request.status, request.finished_at, request.next_reminder_at = EmrexRequestStatus.OPENED, None, None
     request.opened_at = request.opened_at or utcnow()
     _event(request, "reopened")
@@ -128,7 +128,7 @@ def confirm_identity(request: EmrexRequest) -> None:
     """The person with the link said the request is for them: kept in the request's
     history (if the records then do not match, the recruiter sees that it was confirmed)."""
     if not request.is_open:
-        raise EmrexError("This request is closed.")
+        raise EmrexError("closed")
     _event(request, "confirmed")
     background.commit()
 
@@ -168,12 +168,12 @@ def start_attempt(request: EmrexRequest, contact_point_id: int, birth_date: date
     """The hand-off: a fresh single-use ``sessionId`` bound to this contact point and its
     registry certificates. The target URL comes from the stored registry only."""
     if not request.is_open:
-        raise EmrexError("This request is closed.")
+        raise EmrexError("closed")
     point = db.session.get(EmrexContactPoint, contact_point_id)
     if point is None or not point.is_active:
-        raise EmrexError("Pick a university from the list.")
+        raise EmrexError("bad_university")
     if not point.url.startswith("https://") and not current_app.config["EMREX_ALLOW_HTTP_RETURN"]:
-        raise EmrexError("This university's contact point is not reachable securely.")
+        raise EmrexError("insecure_contact")
     if birth_date is not None:
         request.stated_birth_date = birth_date
     attempt = EmrexAttempt(company_id=request.company_id, request_id=request.id, contact_point_id=point.id,
@@ -205,7 +205,7 @@ def opt_out(request: EmrexRequest) -> None:
     if request.status == EmrexRequestStatus.CANCELLED:
         return
     if not request.is_open:
-        raise EmrexError("This request is already closed.")
+        raise EmrexError("already_closed")
     request.status, request.finished_at, request.next_reminder_at = EmrexRequestStatus.CANCELLED, utcnow(), None
     request.stated_birth_date = None
     _event(request, "opted_out")

@@ -68,11 +68,11 @@ def request_records(application: Application, *, cause: str, actor: User | None 
     Writes rows and the outbox email in the caller's transaction (the caller commits)."""
     company = db.session.get(Company, application.company_id)
     if not company.emrex_enabled:
-        raise EmrexError("EMREX is not enabled for this company.")
+        raise EmrexError("not_enabled")
     if not application.candidate.email:
-        raise EmrexError("The candidate has no email address.")
+        raise EmrexError("no_email")
     if application.job_id is None:
-        raise EmrexError("Assign the candidate to a job first.")
+        raise EmrexError("no_job")
     settings = settings_of(application.job)
     existing = open_request(application.id)
     if existing is not None:

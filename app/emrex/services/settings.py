@@ -32,9 +32,9 @@ def save_settings(owner, *, email_template_id: int | None, trigger_stage_id: int
     from app.jobs.services import set_integration_settings
 
     if trigger_stage_id is not None and trigger_stage_id not in {s.id for s in owner.stages}:
-        raise EmrexError("Pick a stage of this pipeline.")
+        raise EmrexError("bad_stage")
     if email_template_id is not None and email_template_id not in {t.id for t in email_templates()}:
-        raise EmrexError("Pick one of the EMREX email templates.")
+        raise EmrexError("bad_template")
     value = {"email_template_id": email_template_id, "trigger_stage_id": trigger_stage_id,
              "reminders_enabled": bool(reminders_enabled)}
     set_integration_settings(owner, "emrex", value)
@@ -45,6 +45,6 @@ def save_settings(owner, *, email_template_id: int | None, trigger_stage_id: int
 def set_company(company: Company, *, enabled: bool, gpa_scale: str) -> None:
     """Staff: switch EMREX on (after the agreement is signed) and pick the GPA scale."""
     if gpa_scale not in ("4.0", "5.0"):
-        raise EmrexError("The scale is 4.0 or 5.0.")
+        raise EmrexError("bad_scale")
     company.emrex_enabled, company.gpa_scale = bool(enabled), gpa_scale
     background.commit()

@@ -133,7 +133,7 @@ def replay(delivery: PartnerDelivery, actor: User) -> PartnerDelivery:
     from app.partners import tasks
 
     if not delivery.replayable:
-        raise PartnerError("Only a failed delivery can be replayed.")
+        raise PartnerError("not_failed")
     before = {"state": delivery.state, "attempts": delivery.attempts}
     if delivery.direction == "in":
         delivery.state = DeliveryState.RECEIVED

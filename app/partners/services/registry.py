@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from flask_babel import lazy_gettext as _l
+
+from app.problems import Problem
+
 SWEEP_SCHEDULE = [timedelta(minutes=15), timedelta(hours=1), timedelta(hours=2), timedelta(hours=4),
                   timedelta(hours=8)]
 STUCK_AFTER = timedelta(minutes=10)
@@ -13,8 +17,10 @@ LOST_ENQUEUE_AFTER = timedelta(minutes=1)
 RETRY_GRACE = timedelta(minutes=1)  # RQ's scheduler runs the quick retries; the sweeper catches what it lost
 
 
-class PartnerError(ValueError):
-    """A rule was broken; the message is for the person or partner."""
+class PartnerError(Problem):
+    """A rule was broken; ``code`` says which."""
+
+    messages = {"not_failed": _l("Only a failed delivery can be replayed.")}
 
 
 class InboundRejected(Exception):

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from flask_babel import lazy_gettext as _l
+
+from app.problems import Problem
+
 EXPORT_LINK_VALID = timedelta(hours=24)
 # One email per address in this window, however often the form is sent (no mail bombing).
 EXPORT_RESEND_AFTER = timedelta(minutes=10)
@@ -14,5 +18,11 @@ RETENTION_BATCH = 200
 INTERNAL_EVENT_KINDS = {"note"}
 
 
-class PrivacyError(ValueError):
-    """A rule of data rights was broken; the message is for the user."""
+class PrivacyError(Problem):
+    """A rule of data rights was broken; ``code`` says which."""
+
+    messages = {
+        "unknown_candidate": _l("Unknown candidate."),
+        "link_invalid": _l("This link is no longer valid."),
+        "bad_retention": _l("Keep candidates between 1 and 120 months."),
+    }

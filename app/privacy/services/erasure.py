@@ -195,7 +195,7 @@ def _erase(candidate_id: int, company_id: int, actor: User | None, *, anonymise:
     candidate = db.session.scalar(select(Candidate).where(Candidate.id == candidate_id,
                                                           Candidate.company_id == company_id))
     if candidate is None:
-        raise PrivacyError("Unknown candidate.")
+        raise PrivacyError("unknown_candidate")
     fp = footprint(candidate)
     mode = "anonymised" if anonymise or fp.hired else "erased"
     _purge_common(fp)

@@ -98,13 +98,13 @@ def download_export(token: str) -> bytes:
     """
     row = export_request_for(token)
     if row is None:
-        raise PrivacyError("This link is no longer valid.")
+        raise PrivacyError("link_invalid")
     claimed = db.session.execute(update(DataExportRequest).where(
         DataExportRequest.id == row.id, DataExportRequest.used_at.is_(None))
         .values(used_at=utcnow())).rowcount
     if not claimed:
         db.session.rollback()
-        raise PrivacyError("This link is no longer valid.")
+        raise PrivacyError("link_invalid")
     data, attachments = collect_export(row.email_normalized)
     for company_id, count in sorted(data.pop("_companies").items()):
         audit.record(company_id=company_id, actor="candidate", object=f"data_export:{row.id}", action="data_export",

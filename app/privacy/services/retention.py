@@ -28,7 +28,7 @@ from app.privacy.services.erasure import _erase, drop_queued_tasks
 
 def set_retention(company_id: int, months: int, actor: User) -> Company:
     if not isinstance(months, int) or not 1 <= months <= 120:
-        raise PrivacyError("Keep candidates between 1 and 120 months.")
+        raise PrivacyError("bad_retention")
     company = db.session.get(Company, company_id)
     before = company.retention_months
     if before != months:
