@@ -102,6 +102,8 @@ def _hash(body: dict) -> str:
 
 def create_posting(job: Job, actor: User, form: dict) -> Posting:
     integration = usable(job.company_id)
+    if not job.is_open:  # the one rule: only a job that takes applications is listed on a board
+        raise BoardError("Only an open job can be posted to TopCV: publish it first, with a deadline not passed.")
     payload = clean_payload(form)
     posting = Posting(company_id=job.company_id, job_id=job.id, integration_id=integration.id, board=VENDOR,
                       status="draft", payload=payload, created_by_id=actor.id)
