@@ -7,12 +7,10 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
-from app.accounts.models import Company
-from app.assessments import services
+from app.accounts import queries as accounts
+from app.assessments import queries, services
 from app.assessments.models import PRODUCTS
-from app.extensions import db
 from app.navigation import register_staff_company_panel, register_staff_section
 from app.partners.models import PartnerIntegration
 from app.partners.services import deliveries_for, describe_status
@@ -37,7 +35,7 @@ def _common() -> dict:
 
 
 def _index(*, created=None, error=None, form=None, status=200):
-    companies = db.session.scalars(select(Company).order_by(Company.name)).all()
+    companies = accounts.companies()
     form = form if form is not None else {"company_id": request.args.get("company_id", "")}
     return render_template("staff/assessments/index.html", companies=companies,
                            integrations=services.all_integrations(), created=created, error=error, form=form,
@@ -45,8 +43,8 @@ def _index(*, created=None, error=None, form=None, status=200):
 
 
 def _integration(integration_id: int) -> PartnerIntegration:
-    integration = db.session.get(PartnerIntegration, integration_id)
-    if integration is None or integration.vendor != services.VENDOR:
+    integration = queries.integration(integration_id)
+    if integration is None:
         abort(404)
     return integration
 
@@ -62,7 +60,7 @@ def assessment_integrations():
 def assessment_integration_add():
     form = {"company_id": request.form.get("company_id", ""), "product": request.form.get("product", ""),
             "is_active": request.form.get("is_active", "")}
-    company = db.session.get(Company, request.form.get("company_id", type=int) or 0)
+    company = accounts.company(request.form.get("company_id", type=int))
     if company is None:
         return _index(error=_("Pick a company."), form=form, status=422)
     actor = current_user._get_current_object()
@@ -78,7 +76,6 @@ def assessment_integration_add():
                                                    api_key=(request.form.get("api_key") or "")[:600],
                                                    is_active=form["is_active"] == "y", actor=actor)]
     except services.AssessmentError as exc:
-        db.session.rollback()
         return _index(error=str(exc), form=form, status=422)
     # The answer to this POST is the only place the signing secrets are ever shown.
     return _index(created=created)
@@ -87,7 +84,7 @@ def assessment_integration_add():
 @bp.post("/companies/<int:company_id>/assessments/enable-all")
 @staff_required
 def assessment_enable_all(company_id: int):
-    company = db.session.get(Company, company_id) or abort(404)
+    company = accounts.company(company_id) or abort(404)
     created = services.enable_all(company, actor=current_user._get_current_object())
     if not created:
         flash(_("All three assessment products are switched on for %(name)s.", name=company.name), "success")
@@ -98,7 +95,7 @@ def assessment_enable_all(company_id: int):
 @bp.post("/companies/<int:company_id>/assessments/self-service")
 @staff_required
 def assessment_self_service(company_id: int):
-    company = db.session.get(Company, company_id) or abort(404)
+    company = accounts.company(company_id) or abort(404)
     services.set_self_service(company, request.form.get("enabled") == "y", current_user._get_current_object())
     flash(_("Assessment self-service for %(name)s: %(state)s.", name=company.name,
             state=_("on") if company.assessments_self_service else _("off")), "success")
@@ -117,7 +114,6 @@ def assessment_integration(integration_id: int):
                                         vendor_account_ref=(request.form.get("vendor_account_ref") or "")[:300],
                                         actor=current_user._get_current_object())
         except services.AssessmentError as exc:
-            db.session.rollback()
             error = str(exc)
         else:
             flash(_("Integration saved."), "success")

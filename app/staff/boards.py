@@ -6,9 +6,8 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import audit, background
-from app.accounts.models import Company
-from app.extensions import db
+from app.accounts import queries as accounts
+from app.boards import services as boards
 from app.security import staff_required
 from app.staff.blueprint import bp
 
@@ -16,11 +15,7 @@ from app.staff.blueprint import bp
 @bp.post("/companies/<int:company_id>/job-boards")
 @staff_required
 def company_boards(company_id: int):
-    company = db.session.get(Company, company_id) or abort(404)
-    before = company.job_boards_enabled
-    company.job_boards_enabled = request.form.get("job_boards_enabled") == "y"
-    audit.record(company_id=company.id, actor=audit.actor_of(current_user), object=f"company:{company.id}",
-                 action="job_boards_enabled", before={"enabled": before}, after={"enabled": company.job_boards_enabled})
-    background.commit()
+    company = accounts.company(company_id) or abort(404)
+    boards.set_enabled(company, request.form.get("job_boards_enabled") == "y", current_user._get_current_object())
     flash(_("Job boards switched on.") if company.job_boards_enabled else _("Job boards switched off."), "success")
     return redirect(url_for("staff.company", company_id=company.id))
