@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from app.accounts.tenancy import scoped
 from app.applications.models import Application, TimelineEvent
 from app.extensions import db
 
@@ -27,8 +28,7 @@ def pending_count(company_id: int) -> int:
 
 def recent(company_id: int, limit: int = 8) -> list[Application]:
     """The newest applications to a job (the dashboard)."""
-    return list(db.session.scalars(select(Application).where(
-        Application.company_id == company_id, Application.job_id.is_not(None))
+    return list(db.session.scalars(scoped(Application, company_id).where(Application.job_id.is_not(None))
         .order_by(Application.created_at.desc()).limit(limit)))
 
 
@@ -47,24 +47,21 @@ def timeline(application: Application) -> list[TimelineEvent]:
 
 def other_applications(application: Application) -> list[Application]:
     """The same candidate's other applications in the company, with their jobs."""
-    return list(db.session.scalars(select(Application).where(
-        Application.company_id == application.company_id, Application.candidate_id == application.candidate_id,
-        Application.id != application.id).options(joinedload(Application.job))))
+    return list(db.session.scalars(scoped(Application, application.company_id).where(
+        Application.candidate_id == application.candidate_id, Application.id != application.id).options(joinedload(Application.job))))
 
 
 def of_candidate(company_id: int, candidate_id: int) -> list[Application]:
-    return list(db.session.scalars(select(Application).where(
-        Application.candidate_id == candidate_id, Application.company_id == company_id).order_by(Application.id)))
+    return list(db.session.scalars(scoped(Application, company_id).where(
+        Application.candidate_id == candidate_id).order_by(Application.id)))
 
 
 def latest_of_candidate(company_id: int, candidate_id: int) -> Application | None:
-    return db.session.scalar(select(Application).where(
-        Application.company_id == company_id, Application.candidate_id == candidate_id)
+    return db.session.scalar(scoped(Application, company_id).where(Application.candidate_id == candidate_id)
         .order_by(Application.id.desc()).limit(1))
 
 
 def pending_pool(company_id: int) -> list[Application]:
     """The Pending pool, newest first, with each candidate."""
-    return list(db.session.scalars(select(Application).where(
-        Application.company_id == company_id, Application.status == "pending")
+    return list(db.session.scalars(scoped(Application, company_id).where(Application.status == "pending")
         .options(joinedload(Application.candidate)).order_by(Application.created_at.desc())))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.accounts.tenancy import scoped
 from app.extensions import db
 from app.jobs.models import Job, JobStatus, JobTemplate, Stage
 
@@ -15,44 +16,42 @@ from app.jobs.models import Job, JobStatus, JobTemplate, Stage
 def open_jobs(company_id: int, *, by_title: bool = False) -> list[Job]:
     """The company's jobs that take applications, newest first (or by title)."""
     order = Job.title if by_title else Job.created_at.desc()
-    return list(db.session.scalars(select(Job).where(Job.company_id == company_id, Job.is_open).order_by(order)))
+    return list(db.session.scalars(scoped(Job, company_id).where(Job.is_open).order_by(order)))
 
 
 def open_job(company_id: int, job_id: int | None) -> Job | None:
     if job_id is None:
         return None
-    return db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company_id, Job.is_open))
+    return db.session.scalar(scoped(Job, company_id).where(Job.id == job_id, Job.is_open))
 
 
 def job_of(company_id: int, job_id: int | None) -> Job | None:
     """A job of this company whatever its state (None for another company's)."""
     if job_id is None:
         return None
-    return db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company_id))
+    return db.session.scalar(scoped(Job, company_id).where(Job.id == job_id))
 
 
 def active_jobs(company_id: int, limit: int = 10) -> list[Job]:
     """Drafts and published jobs, newest first (the dashboard)."""
-    return list(db.session.scalars(select(Job).where(Job.company_id == company_id,
-                                                     Job.status != JobStatus.CLOSED.value)
+    return list(db.session.scalars(scoped(Job, company_id).where(Job.status != JobStatus.CLOSED.value)
                                    .order_by(Job.created_at.desc()).limit(limit)))
 
 
 def jobs_of(company_id: int, status: str | None = None) -> list[Job]:
     """The jobs list, newest first, optionally of one status."""
-    stmt = select(Job).where(Job.company_id == company_id).order_by(Job.created_at.desc())
+    stmt = scoped(Job, company_id).order_by(Job.created_at.desc())
     if status:
         stmt = stmt.where(Job.status == status)
     return list(db.session.scalars(stmt))
 
 
 def jobs_by_title(company_id: int) -> list[Job]:
-    return list(db.session.scalars(select(Job).where(Job.company_id == company_id).order_by(Job.title)))
+    return list(db.session.scalars(scoped(Job, company_id).order_by(Job.title)))
 
 
 def templates_of(company_id: int) -> list[JobTemplate]:
-    return list(db.session.scalars(select(JobTemplate).where(JobTemplate.company_id == company_id)
-                                   .order_by(JobTemplate.name)))
+    return list(db.session.scalars(scoped(JobTemplate, company_id).order_by(JobTemplate.name)))
 
 
 def job_stage_names(company_id: int) -> list[str]:
