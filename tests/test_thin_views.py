@@ -12,6 +12,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 AUDIENCES = ("app/admin", "app/portal", "app/staff", "app/partner_api")
 
@@ -70,3 +72,16 @@ def test_the_check_sees_a_session_call(tmp_path):
     sample.write_text("from app.extensions import db, limiter\nfrom sqlalchemy import select\n"
                       "def v():\n    return db.session.scalars(select(1))\n", encoding="utf-8")
     assert len(_session_uses(sample)) == 3
+
+
+def test_a_refusing_service_leaves_the_session_clean(make):
+    """Views no longer roll back: a service that writes before it refuses rolls back itself
+    (``background.clean_on_error``), so nothing half-changed is left for the page it renders."""
+    from app.extensions import db
+    from app.jobs import services
+
+    job = make.job(make.company("acme"), "Backend developer")
+    with pytest.raises(services.JobError):
+        services.update_job(job, {"title": "Renamed", "salary_min": 9, "salary_max": 1})
+    assert not db.session.dirty and not db.session.new
+    assert job.title == "Backend developer"
