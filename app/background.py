@@ -8,13 +8,16 @@ sweeper enqueues whatever is still due.
 
 from __future__ import annotations
 
+import functools
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from app.extensions import db
 
 log = logging.getLogger(__name__)
 _KEY = "haku_deferred"
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def defer(task: Any, *args: Any, **options: Any) -> None:
@@ -36,6 +39,22 @@ def commit() -> None:
     pending = db.session.info.pop(_KEY, [])
     for task, args, options in pending:
         enqueue(task, *args, **options)
+
+
+def clean_on_error(service: F) -> F:
+    """For a service that writes before it can know it must refuse: when it raises, the
+    session is rolled back (and its deferred tasks dropped) before the error reaches the
+    view, so the view renders its answer from a clean session and never rolls back itself."""
+    @functools.wraps(service)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return service(*args, **kwargs)
+        except Exception:
+            db.session.rollback()
+            discard()
+            raise
+
+    return wrapper  # type: ignore[return-value]
 
 
 def enqueue(task: Any, *args: Any, **options: Any) -> bool:

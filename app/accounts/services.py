@@ -112,6 +112,7 @@ def create_staff(email: str, name: str, password: str | None = None) -> User:
     return user
 
 
+@background.clean_on_error
 def create_company(*, name: str, slug: str, admin_email: str, admin_name: str, admin_password: str | None = None,
                    locale: str | None = None, actor: str = "system") -> Company:
     """A tenant and its first company admin, in one transaction. The admin is invited by

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -17,7 +17,7 @@ from app.applications.models import Application, ApplicationStatus, Candidate, S
 from app.clock import utcnow
 from app.extensions import db
 from app.jobs.events import stage_entered
-from app.jobs.models import Job, JobStatus, Stage
+from app.jobs.models import Job, Stage
 from app.links import external_url, path_for
 from app.problems import Problem
 
@@ -224,7 +224,7 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     application" email in the language of the person on file."""
     company = db.session.scalar(select(Company).where(Company.slug == slug))
     job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id)) if company else None
-    if job is None or job.status != JobStatus.PUBLISHED or (job.deadline and job.deadline < date.today()):
+    if job is None or not job.is_open:
         raise ApplicationError("job_closed")
     if not consent:
         raise ApplicationError("no_consent")
@@ -344,6 +344,8 @@ def assign_pending(application: Application, job_id: int, actor: User) -> Applic
     job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == application.company_id))
     if job is None:
         raise ApplicationError("unknown_job")
+    if not job.is_open:
+        raise ApplicationError("job_closed")
     existing = blocking_application(application.company_id, application.candidate_id, job.id)
     if existing is not None:
         raise DuplicateApplication(existing)

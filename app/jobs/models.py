@@ -3,10 +3,23 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    and_,
+    or_,
+)
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.clock import utcnow
+from app.clock import today, utcnow
 from app.extensions import db
 
 DEFAULT_STAGES = [
@@ -92,9 +105,17 @@ class Job(JobFields, db.Model):
         primaryjoin="Automation.job_id == Job.id", cascade="all, delete-orphan",
     )
 
-    @property
+    @hybrid_property
     def is_open(self) -> bool:
-        return self.status == JobStatus.PUBLISHED
+        """The one rule for "does this job take applications?": published, and its deadline
+        (if any) not passed. The careers page, the apply form, TopCV postings and applicants,
+        and the Pending pool all ask this (``Job.is_open`` in a query, ``job.is_open`` on a row)."""
+        return self.status == JobStatus.PUBLISHED.value and (self.deadline is None or self.deadline >= today())
+
+    @is_open.inplace.expression
+    @classmethod
+    def _is_open_expression(cls):
+        return and_(cls.status == JobStatus.PUBLISHED.value, or_(cls.deadline.is_(None), cls.deadline >= today()))
 
     @property
     def first_stage(self) -> Stage | None:

@@ -120,6 +120,7 @@ def create_job(company_id: int, actor: User, data: dict, template_id: int | None
     return job
 
 
+@background.clean_on_error
 def update_job(job: Job, data: dict, team_ids: list[int] | None = None) -> Job:
     for key, value in data.items():
         if key in SHARED_FIELDS + ("deadline", "status"):

@@ -11,10 +11,10 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.clock import utcnow
-from app.emrex import services
+from app.emrex import queries, services
 from app.emrex.models import EmrexRequest, EmrexRequestStatus
 from app.errors import http_error
-from app.extensions import csrf, db
+from app.extensions import csrf
 from app.portal.blueprint import bp
 from app.security import public
 
@@ -28,7 +28,7 @@ def _bound_any() -> EmrexRequest | None:
     bound = session.get(SESSION_KEY) or {}
     if not bound or utcnow().timestamp() - bound.get("at", 0) > PORTAL_SESSION_SECONDS:
         return None
-    return db.session.get(EmrexRequest, bound.get("rid"))
+    return queries.request_by_id(bound.get("rid"))
 
 
 def _bound_request() -> EmrexRequest | None:

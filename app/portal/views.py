@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
 
+from app.accounts import queries as accounts
 from app.accounts.models import Company
 from app.applications import files
 from app.applications import services as applications
-from app.extensions import db, limiter
-from app.jobs.models import Job, JobStatus
+from app.extensions import limiter
+from app.jobs import queries as jobs
+from app.jobs.models import Job
 from app.portal.blueprint import bp
 from app.portal.forms import ApplyForm
 from app.security import current_locale, public
 
 
 def _company(slug: str) -> Company:
-    company = db.session.scalar(select(Company).where(Company.slug == slug))
+    company = accounts.company_by_slug(slug)
     if company is None:
         abort(404)
     return company
 
 
 def _open_job(company: Company, job_id: int) -> Job:
-    job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id,
-                                              Job.status == JobStatus.PUBLISHED))
+    """A job that takes applications (``Job.is_open``); a draft, closed or past-deadline job is a 404."""
+    job = jobs.open_job(company.id, job_id)
     if job is None:
         abort(404)
     return job
@@ -59,10 +58,7 @@ def readyz():
 @public
 def careers(slug: str):
     company = _company(slug)
-    jobs = db.session.scalars(select(Job).where(
-        Job.company_id == company.id, Job.status == JobStatus.PUBLISHED,
-        or_(Job.deadline.is_(None), Job.deadline >= date.today())).order_by(Job.created_at.desc())).all()
-    return render_template("portal/careers.html", company=company, jobs=jobs)
+    return render_template("portal/careers.html", company=company, jobs=jobs.open_jobs(company.id))
 
 
 @bp.get("/c/<slug>/jobs/<int:job_id>")
@@ -111,7 +107,7 @@ def _translate_file_error(exc: files.FileRejected) -> str:
 @public
 def applied(slug: str, job_id: int):
     company = _company(slug)
-    job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id))
+    job = jobs.job_of(company.id, job_id)
     if job is None:
         abort(404)
     return render_template("portal/applied.html", company=company, job=job)

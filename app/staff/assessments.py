@@ -7,12 +7,10 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
-from app.accounts.models import Company
-from app.assessments import services
+from app.accounts import queries as accounts
+from app.assessments import queries, services
 from app.assessments.models import PRODUCTS
-from app.extensions import db
 from app.partners.models import PartnerIntegration
 from app.partners.services import deliveries_for, describe_status
 from app.plugins import plugins
@@ -38,7 +36,7 @@ def _common() -> dict:
 
 
 def _index(*, created=None, error=None, form=None):
-    companies = db.session.scalars(select(Company).order_by(Company.name)).all()
+    companies = accounts.companies()
     if form is None:
         form = IntegrationAddForm(formdata=None, data={"company_id": request.args.get("company_id", type=int)})
     _add_choices(form, companies)
@@ -54,8 +52,8 @@ def _add_choices(form: IntegrationAddForm, companies) -> None:
 
 
 def _integration(integration_id: int) -> PartnerIntegration:
-    integration = db.session.get(PartnerIntegration, integration_id)
-    if integration is None or integration.vendor != services.VENDOR:
+    integration = queries.integration(integration_id)
+    if integration is None:
         abort(404)
     return integration
 
@@ -70,10 +68,10 @@ def assessment_integrations():
 @staff_required
 def assessment_integration_add():
     form = IntegrationAddForm()
-    _add_choices(form, db.session.scalars(select(Company).order_by(Company.name)).all())
+    _add_choices(form, accounts.companies())
     if not form.validate():
         return _index(form=form)
-    company = db.session.get(Company, form.company_id.data)
+    company = accounts.company(form.company_id.data)
     actor = current_user._get_current_object()
     try:
         if form.product.data == "all":
@@ -86,7 +84,6 @@ def assessment_integration_add():
             created = [services.create_integration(company, form.product.data, api_key=form.api_key.data,
                                                    is_active=form.is_active.data, actor=actor)]
     except services.AssessmentError as exc:
-        db.session.rollback()
         return _index(error=str(exc), form=form)
     # The answer to this POST is the only place the signing secrets are ever shown.
     return _index(created=created)
@@ -95,7 +92,7 @@ def assessment_integration_add():
 @bp.post("/companies/<int:company_id>/assessments/enable-all")
 @staff_required
 def assessment_enable_all(company_id: int):
-    company = db.session.get(Company, company_id) or abort(404)
+    company = accounts.company(company_id) or abort(404)
     created = services.enable_all(company, actor=current_user._get_current_object())
     if not created:
         flash(_("All three assessment products are switched on for %(name)s.", name=company.name), "success")
@@ -106,7 +103,7 @@ def assessment_enable_all(company_id: int):
 @bp.post("/companies/<int:company_id>/assessments/self-service")
 @staff_required
 def assessment_self_service(company_id: int):
-    company = db.session.get(Company, company_id) or abort(404)
+    company = accounts.company(company_id) or abort(404)
     form = SelfServiceForm()
     if not form.validate():
         abort(400)
@@ -128,7 +125,6 @@ def assessment_integration(integration_id: int):
                                         vendor_account_ref=form.vendor_account_ref.data or "",
                                         actor=current_user._get_current_object())
         except services.AssessmentError as exc:
-            db.session.rollback()
             error = str(exc)
         else:
             flash(_("Integration saved."), "success")

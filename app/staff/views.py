@@ -5,15 +5,14 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from app import audit
-from app.accounts import lifecycle
+from app.accounts import lifecycle, queries
 from app.accounts import services as accounts
-from app.accounts.models import Company, Role, User
-from app.applications.models import Application
-from app.extensions import db
+from app.accounts.models import Company, Role
+from app.applications import queries as applications
 from app.forms import EmptyForm
+from app.messaging import queries as messaging
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template
@@ -25,11 +24,8 @@ from app.staff.forms import CompanyEmrexForm, CompanyForm, GlobalTemplateForm, I
 @bp.get("/")
 @staff_required
 def index():
-    companies = db.session.scalars(select(Company).order_by(Company.name)).all()
-    users = dict(db.session.execute(select(User.company_id, func.count(User.id)).group_by(User.company_id)).all())
-    apps = dict(db.session.execute(select(Application.company_id, func.count(Application.id))
-                                   .group_by(Application.company_id)).all())
-    return render_template("staff/index.html", companies=companies, users=users, apps=apps)
+    return render_template("staff/index.html", companies=queries.companies(), users=queries.user_counts_by_company(),
+                           apps=applications.counts_by_company())
 
 
 @bp.route("/companies/new", methods=["GET", "POST"])
@@ -42,7 +38,6 @@ def company_new():
                                               admin_email=form.admin_email.data, admin_name=form.admin_name.data,
                                               locale=form.locale.data, actor=audit.actor_of(current_user))
         except accounts.AccountError as exc:
-            db.session.rollback()
             if accounts._email_taken(form.admin_email.data.strip()):
                 form.admin_email.errors = [lifecycle.UserError("email_taken").message]
             else:
@@ -57,7 +52,7 @@ def company_new():
 @bp.get("/companies/<int:company_id>")
 @staff_required
 def company(company_id: int):
-    company = db.session.get(Company, company_id) or abort(404)
+    company = queries.company(company_id) or abort(404)
     form = InviteAdminForm(formdata=None, locale=company.default_locale)
     return _company_page(company, form)
 
@@ -72,7 +67,7 @@ def _company_page(company: Company, form: InviteAdminForm, status: int = 200):
 @bp.post("/companies/<int:company_id>/users/invite")
 @staff_required
 def company_user_invite(company_id: int):
-    company = db.session.get(Company, company_id) or abort(404)
+    company = queries.company(company_id) or abort(404)
     form = InviteAdminForm()
     if form.validate_on_submit():
         try:
@@ -88,8 +83,8 @@ def company_user_invite(company_id: int):
 
 def _staff_act(company_id: int, user_id: int, call, done: str):
     """One lifecycle change for a company admin (the company's own admins manage recruiters)."""
-    company = db.session.get(Company, company_id) or abort(404)
-    user = db.session.scalar(select(User).where(User.id == user_id, User.company_id == company.id)) or abort(404)
+    company = queries.company(company_id) or abort(404)
+    user = queries.company_user(company.id, user_id) or abort(404)
     if not EmptyForm().validate_on_submit():
         abort(400)
     if user.role != Role.ADMIN.value:
@@ -142,9 +137,7 @@ def company_user_revoke(company_id: int, user_id: int):
 @bp.get("/email-templates")
 @staff_required
 def email_templates():
-    rows = db.session.scalars(select(EmailTemplate).where(EmailTemplate.company_id.is_(None))
-                              .order_by(EmailTemplate.key, EmailTemplate.locale)).all()
-    return render_template("staff/email_templates.html", templates=rows, reset=reset_templates(None))
+    return render_template("staff/email_templates.html", templates=messaging.global_templates(), reset=reset_templates(None))
 
 
 @bp.route("/email-templates/new", methods=["GET", "POST"])
@@ -156,8 +149,7 @@ def email_template_new():
 @bp.route("/email-templates/<int:template_id>", methods=["GET", "POST"])
 @staff_required
 def email_template_edit(template_id: int):
-    template = db.session.scalar(select(EmailTemplate).where(EmailTemplate.id == template_id,
-                                                             EmailTemplate.company_id.is_(None))) or abort(404)
+    template = messaging.global_template(template_id) or abort(404)
     return _save(GlobalTemplateForm(obj=template), template)
 
 
@@ -182,7 +174,7 @@ def _save(form: GlobalTemplateForm, template: EmailTemplate | None):
 def company_emrex(company_id: int):
     from app.emrex import services as emrex
 
-    company = db.session.get(Company, company_id) or abort(404)
+    company = queries.company(company_id) or abort(404)
     form = CompanyEmrexForm(data={"gpa_scale": company.gpa_scale})
     if not form.validate():
         # The company page again, the switch's problems beside its fields (emrex_panel reads g).
@@ -201,12 +193,9 @@ def company_emrex(company_id: int):
 @bp.get("/emrex")
 @staff_required
 def emrex_registry():
-    from app.emrex.models import EmrexContactPoint, EmrexCountry, EmrexRegistrySync
+    from app.emrex.queries import registry
 
-    points = db.session.scalars(select(EmrexContactPoint).order_by(EmrexContactPoint.country_code,
-                                                                   EmrexContactPoint.url)).all()
-    countries = {c.code: c for c in db.session.scalars(select(EmrexCountry))}
-    syncs = db.session.scalars(select(EmrexRegistrySync).order_by(EmrexRegistrySync.id.desc()).limit(5)).all()
+    points, countries, syncs = registry()
     return render_template("staff/emrex.html", points=points, countries=countries, syncs=syncs)
 
 

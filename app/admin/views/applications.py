@@ -6,22 +6,21 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user
 from htmx_flask import make_response
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
-from app.accounts.tenancy import current_company_id, get_or_404, scoped
+from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import actions_for
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
-from app.applications import files, services
+from app.applications import files, queries, services
 from app.applications.board import PER_STAGE, board
 from app.applications.columns import COLUMNS, save_list_columns
 from app.applications.listing import PAGE_SIZES, ListQuery, list_applications
 from app.applications.models import Application, ApplicationStatus, StoredFile, TimelineEvent
-from app.extensions import db
 from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
-from app.jobs.models import Job, JobStatus, Stage
-from app.messaging.models import Notification, OutboxEmail
+from app.jobs import queries as jobs_queries
+from app.jobs.models import Job
+from app.messaging import queries as messaging
+from app.messaging.models import Notification
 from app.messaging.services import mark_all_read, unread_count
 from app.security import company_user_required, safe_next
 
@@ -56,9 +55,8 @@ def _text_arg(value: str | None) -> str:
 def applications():
     lq = _list_query()
     page = list_applications(current_company_id(), lq, current_user.list_columns)
-    jobs = db.session.scalars(scoped(Job).order_by(Job.title)).all()
-    stage_names = sorted({name for (name,) in db.session.execute(
-        select(Stage.name).where(Stage.company_id == current_company_id(), Stage.job_id.is_not(None)).distinct())})
+    jobs = jobs_queries.jobs_by_title(current_company_id())
+    stage_names = jobs_queries.job_stage_names(current_company_id())
     columns_form = ColumnsForm()
     return render_page_or_fragment("admin/applications/index.html", "admin/applications/_table.html",
                                    page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=COLUMNS,
@@ -90,22 +88,17 @@ def applications_columns():
 
 
 def _events(application: Application) -> list[TimelineEvent]:
-    return db.session.scalars(select(TimelineEvent).where(
-        TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id)
-        .options(joinedload(TimelineEvent.actor)).order_by(TimelineEvent.created_at.desc(), TimelineEvent.id.desc())).all()
+    return queries.timeline(application)
 
 
 def _card_context(application: Application) -> dict:
     events = _events(application)
-    emails = db.session.scalars(select(OutboxEmail).where(OutboxEmail.application_id == application.id)
-                                .order_by(OutboxEmail.id.desc())).all()
+    emails = messaging.emails_of_application(application.id)
     move_form = MoveForm()
     if application.job is not None:
         move_form.stage_id.choices = [(s.id, s.name) for s in application.job.stages]
         move_form.stage_id.data = application.stage_id
-    others = db.session.scalars(scoped(Application).where(
-        Application.candidate_id == application.candidate_id, Application.id != application.id)
-        .options(joinedload(Application.job))).all()
+    others = queries.other_applications(application)
     return {"application": application, "events": events, "emails": emails, "move_form": move_form,
             "note_form": NoteForm(), "actions": actions_for(application, current_user), "others": others,
             "form": EmptyForm()}
@@ -197,9 +190,8 @@ def application_cv(application_id: int):
 def pending_pool():
     from app.applications.matching import suggestions_for
 
-    rows = db.session.scalars(scoped(Application).where(Application.status == ApplicationStatus.PENDING)
-                              .options(joinedload(Application.candidate)).order_by(Application.created_at.desc())).all()
-    jobs = db.session.scalars(scoped(Job).where(Job.status != JobStatus.CLOSED).order_by(Job.title)).all()
+    rows = queries.pending_pool(current_company_id())
+    jobs = jobs_queries.open_jobs(current_company_id(), by_title=True)
     forms = {}
     for row in rows:
         form = AssignForm(prefix=f"a{row.id}")
@@ -266,5 +258,4 @@ def notifications_read():
 
 
 def _notifications() -> list[Notification]:
-    return db.session.scalars(scoped(Notification).where(Notification.user_id == current_user.id)
-                              .order_by(Notification.created_at.desc()).limit(100)).all()
+    return messaging.notifications_of(current_user.id, current_company_id(), limit=100)

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from app.accounts import queries as accounts
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.assessment_forms import (
@@ -36,7 +37,7 @@ from app.security import admin_required, company_user_required
 
 
 def _company() -> Company:
-    return db.session.get(Company, current_company_id())
+    return accounts.company(current_company_id())
 
 
 # ---------------------------------------------------------------- hooks into the core screens

@@ -12,6 +12,7 @@ from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
 from app.admin.forms import EmptyForm, MergeForm, PairForm
 from app.applications.models import Application, ApplicationStatus
+from app.applications.queries import latest_of_candidate
 from app.duplicates import services
 from app.duplicates.services import MergeError
 from app.htmx import done
@@ -53,11 +54,7 @@ def _problem(exc: MergeError):
 
 
 def _first_application(candidate_id: int) -> Application | None:
-    from app.accounts.tenancy import scoped
-    from app.extensions import db
-
-    return db.session.scalar(scoped(Application).where(Application.candidate_id == candidate_id)
-                             .order_by(Application.id.desc()).limit(1))
+    return latest_of_candidate(current_company_id(), candidate_id)
 
 
 def _back(default: str) -> str:

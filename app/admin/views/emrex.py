@@ -7,9 +7,8 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
+from app.accounts import queries as accounts
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
@@ -19,17 +18,15 @@ from app.admin.forms import EmptyForm
 from app.admin.views.applications import _card_context, badge_oob
 from app.applications import files
 from app.applications.models import Application, StoredFile
-from app.emrex import services
+from app.emrex import queries, services
 from app.emrex.columns import format_credits, format_gpa, format_scale
 from app.emrex.models import (
     AttemptOutcome,
     EmrexAttachment,
     EmrexAttempt,
     EmrexRequest,
-    EmrexRequestEvent,
     EmrexTranscript,
 )
-from app.extensions import db
 from app.htmx import done, respond
 from app.jobs.models import Job
 from app.plugins import plugins
@@ -41,12 +38,11 @@ FUNNEL = [("sent", _l("Requested")), ("opened", _l("Opened")), ("submitted", _l(
 
 
 def _company() -> Company:
-    return db.session.get(Company, current_company_id())
+    return accounts.company(current_company_id())
 
 
 def _enabled_for(company_id: int) -> bool:
-    company = db.session.get(Company, company_id)
-    return bool(company and company.emrex_enabled)
+    return queries.enabled_for(company_id)
 
 
 # ---------------------------------------------------------------- hooks into the core screens
@@ -71,16 +67,11 @@ plugins.card_action(CardAction(
 def _panel(application: Application) -> str | None:
     """The card's EMREX block: a pure function of the stored rows, a fixed number of queries
     however many requests, attempts, transcripts and attachments there are."""
-    requests_ = db.session.scalars(select(EmrexRequest).where(
-        EmrexRequest.application_id == application.id, EmrexRequest.company_id == application.company_id)
-        .order_by(EmrexRequest.id.desc()).limit(1).options(selectinload(EmrexRequest.events))).all()
+    newest = queries.newest_request(application)
+    requests_ = [newest] if newest is not None else []
     if not requests_ and not _enabled_for(application.company_id):
         return None
-    transcripts = db.session.scalars(select(EmrexTranscript).where(
-        EmrexTranscript.application_id == application.id, EmrexTranscript.company_id == application.company_id)
-        .options(selectinload(EmrexTranscript.attachments).selectinload(EmrexAttachment.file),
-                 selectinload(EmrexTranscript.reviewed_by))
-        .order_by(EmrexTranscript.id.desc())).all()
+    transcripts = queries.transcripts_of(application)
     closed = _closed_attempt(requests_[0], transcripts) if requests_ else None
     return render_template("admin/emrex/_panel.html", application=application, requests=requests_,
                            transcripts=transcripts, closed_attempt=closed, panel=PanelText)
@@ -94,8 +85,7 @@ CLOSED_OUTCOMES = frozenset(AttemptOutcome) - {AttemptOutcome.OPEN, AttemptOutco
 def _closed_attempt(request_: EmrexRequest, transcripts: list[EmrexTranscript]) -> EmrexAttempt | None:
     """The newest attempt of the newest request, when it ended without records after the
     newest transcript came (one query)."""
-    attempt = db.session.scalar(select(EmrexAttempt).where(EmrexAttempt.request_id == request_.id)
-                                .order_by(EmrexAttempt.id.desc()).limit(1))
+    attempt = queries.newest_attempt(request_.id)
     if attempt is None or attempt.outcome not in CLOSED_OUTCOMES:
         return None
     if transcripts and attempt.id < max(t.attempt_id for t in transcripts):
@@ -163,13 +153,9 @@ def _review(transcript_id: int, decide, message: str):
     except services.ReviewError as exc:
         level, message = "error", str(exc)
 
-    def card() -> dict:
-        db.session.expire_all()
-        return _card_context(application)
-
     return done(message, url_for("admin.application", application_id=application.id,
                                  _anchor=f"transcript-{transcript.id}"),
-                level=level, fragment="admin/applications/_card.html", context=card,
+                level=level, fragment="admin/applications/_card.html", context=lambda: _card_context(application),
                 trigger={"applicationChanged": application.id}, oob=lambda: [badge_oob()])
 
 
@@ -209,13 +195,7 @@ def emrex_raw(transcript_id: int):
 
 def funnel_counts(job: Job) -> list[tuple[str, str, int]]:
     """Requests of this job's applications that reached each step (reminders: total sent)."""
-    base = (select(EmrexRequestEvent.kind, func.count(func.distinct(EmrexRequestEvent.request_id)),
-                   func.count(EmrexRequestEvent.id))
-            .join(EmrexRequest, EmrexRequest.id == EmrexRequestEvent.request_id)
-            .join(Application, Application.id == EmrexRequest.application_id)
-            .where(Application.job_id == job.id, Application.company_id == job.company_id)
-            .group_by(EmrexRequestEvent.kind))
-    rows = {kind: (distinct, total) for kind, distinct, total in db.session.execute(base)}
+    rows = queries.funnel_rows(job.id, job.company_id)
     out = []
     for key, label in FUNNEL:
         if key == "reminded":

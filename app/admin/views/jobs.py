@@ -6,38 +6,27 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from htmx_flask import make_response
-from sqlalchemy import func, select
 
-from app.accounts.models import User
-from app.accounts.tenancy import current_company_id, get_or_404, scoped
+from app.accounts import queries as accounts
+from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.forms import AutomationForm, EmptyForm, JobForm, StageForm, TemplateForm
 from app.applications import automations
+from app.applications import queries as applications
 from app.applications.board import PER_STAGE, board
-from app.applications.models import Application, ApplicationStatus
 from app.htmx import done, is_htmx, render_page_or_fragment
-from app.jobs import services
+from app.jobs import queries, services
 from app.jobs.models import Automation, Job, JobStatus, JobTemplate, Stage
 from app.messaging.services import templates_available
 from app.security import company_user_required
 
 
-def _company_users():
-    return db_scalars(scoped(User).where(User.is_enabled.is_(True)).order_by(User.name))
-
-
-def db_scalars(stmt):
-    from app.extensions import db
-
-    return db.session.scalars(stmt).all()
-
-
 def _job_form(job: Job | None = None) -> JobForm:
     form = JobForm(obj=job)
-    users = _company_users()
+    users = accounts.enabled_users(current_company_id())
     form.owner_id.choices = [(0, _("— nobody —"))] + [(u.id, u.name) for u in users]
     form.team_ids.choices = [(u.id, u.name) for u in users]
-    templates = db_scalars(scoped(JobTemplate).order_by(JobTemplate.name))
+    templates = queries.templates_of(current_company_id())
     form.template_id.choices = [(0, _("— no template —"))] + [(t.id, t.name) for t in templates]
     if job is not None and request.method == "GET":
         form.team_ids.data = [u.id for u in job.team]
@@ -48,35 +37,18 @@ def _job_form(job: Job | None = None) -> JobForm:
 @bp.get("/")
 @company_user_required
 def dashboard():
-    from app.extensions import db
-
     cid = current_company_id()
-    jobs = db_scalars(scoped(Job).where(Job.status != JobStatus.CLOSED).order_by(Job.created_at.desc()).limit(10))
-    counts = dict(db.session.execute(
-        select(Application.job_id, func.count(Application.id))
-        .where(Application.company_id == cid, Application.status == ApplicationStatus.OPEN)
-        .group_by(Application.job_id)).all())
-    pending = db.session.scalar(select(func.count(Application.id)).where(
-        Application.company_id == cid, Application.status == ApplicationStatus.PENDING)) or 0
-    recent = db_scalars(scoped(Application).where(Application.job_id.is_not(None))
-                        .order_by(Application.created_at.desc()).limit(8))
-    return render_template("admin/dashboard.html", jobs=jobs, counts=counts, pending=pending, recent=recent)
+    return render_template("admin/dashboard.html", jobs=queries.active_jobs(cid, limit=10),
+                           counts=applications.open_counts_by_job(cid), pending=applications.pending_count(cid),
+                           recent=applications.recent(cid, limit=8))
 
 
 @bp.get("/jobs")
 @company_user_required
 def jobs():
-    from app.extensions import db
-
     status = request.args.get("status", "")
-    stmt = scoped(Job).order_by(Job.created_at.desc())
-    if status in set(JobStatus):
-        stmt = stmt.where(Job.status == status)
-    rows = db_scalars(stmt)
-    counts = dict(db.session.execute(
-        select(Application.job_id, func.count(Application.id))
-        .where(Application.company_id == current_company_id(), Application.status == ApplicationStatus.OPEN)
-        .group_by(Application.job_id)).all())
+    rows = queries.jobs_of(current_company_id(), status if status in set(JobStatus) else None)
+    counts = applications.open_counts_by_job(current_company_id())
     return render_page_or_fragment("admin/jobs/index.html", "admin/jobs/_table.html", jobs=rows, counts=counts,
                                    status=status)
 
@@ -162,9 +134,7 @@ def _pipeline_context(kind: str, owner):
 
 
 def _pipeline_response(kind: str, owner, message: str | None = None, error: str | None = None):
-    from app.extensions import db
-
-    db.session.expire(owner)
+    queries.fresh(owner)
     return done(error or message, url_for("admin.pipeline", kind=kind, owner_id=owner.id),
                 level="error" if error else "success", status=422 if error else 200,
                 fragment="admin/pipeline/_pipeline.html", context=lambda: _pipeline_context(kind, owner))
@@ -262,7 +232,7 @@ def automation_delete(automation_id: int):
 @bp.get("/templates")
 @company_user_required
 def templates():
-    rows = db_scalars(scoped(JobTemplate).order_by(JobTemplate.name))
+    rows = queries.templates_of(current_company_id())
     return render_template("admin/templates/index.html", templates=rows, form=EmptyForm())
 
 

@@ -7,15 +7,14 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
-from app.accounts.models import Company
+from app.accounts import queries as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
 from app.admin.forms import EraseForm, RetentionForm
-from app.applications.models import Application, Candidate
-from app.extensions import db
+from app.applications import queries as applications
+from app.applications.models import Candidate
 from app.plugins import plugins
 from app.privacy import services
 from app.security import admin_required
@@ -35,11 +34,9 @@ def candidate_erase(candidate_id: int):
         else:
             flash(_("Candidate #%(id)d erased.", id=candidate_id), "success")
         return redirect(url_for("admin.applications"), code=303)
-    applications = db.session.scalars(select(Application).where(
-        Application.candidate_id == candidate.id, Application.company_id == candidate.company_id)
-        .order_by(Application.id)).all()
     fp = services.footprint(candidate)
-    return render_template("admin/privacy/erase.html", candidate=candidate, applications=applications, fp=fp,
+    return render_template("admin/privacy/erase.html", candidate=candidate,
+                           applications=applications.of_candidate(candidate.company_id, candidate.id), fp=fp,
                            form=form, back=request.args.get("from", type=int)), \
         422 if request.method == "POST" else 200
 
@@ -47,7 +44,7 @@ def candidate_erase(candidate_id: int):
 @bp.route("/settings/data-protection", methods=["GET", "POST"])
 @admin_required
 def data_protection():
-    company = db.session.get(Company, current_company_id())
+    company = accounts.company(current_company_id())
     form = RetentionForm(obj=company)
     if form.validate_on_submit():
         services.set_retention(company.id, form.retention_months.data, current_user._get_current_object())

@@ -65,6 +65,7 @@ def _snapshot(integration: PartnerIntegration) -> dict:
             "vendor_account_ref": integration.vendor_account_ref, "api_key_hint": integration.api_key_hint}
 
 
+@background.clean_on_error
 def create_integration(company: Company, product: str, *, api_key: str | None, is_active: bool,
                        actor: User) -> tuple[PartnerIntegration, str]:
     """Add one product for a company; returns the integration and its signing secret,
@@ -97,6 +98,7 @@ def _add(company: Company, product: str, *, api_key: str | None, is_active: bool
     return integration, secret
 
 
+@background.clean_on_error
 def enable_all(company: Company, *, actor: User) -> list[tuple[PartnerIntegration, str]]:
     """The "enable all three" shortcut: every product the company does not have yet, active,
     without an API key (staff paste the keys on each integration)."""
@@ -114,6 +116,7 @@ def enable_all(company: Company, *, actor: User) -> list[tuple[PartnerIntegratio
     return created
 
 
+@background.clean_on_error
 def update_integration(integration: PartnerIntegration, *, is_active: bool, api_key: str | None = None,
                        vendor_account_ref: str | None = None, actor: User) -> PartnerIntegration:
     """Change an integration. ``api_key``: None keeps the stored key. ``vendor_account_ref``:

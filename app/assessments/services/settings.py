@@ -19,6 +19,7 @@ def settings_of(owner) -> dict:
     return {**DEFAULT_SETTINGS, **((owner.integration_settings or {}).get("assessments") or {})}
 
 
+@background.clean_on_error
 def save_settings(owner, *, integration_id: int | None, partner_test_id: str | None, trigger_stage_id: int | None,
                   move_threshold: float | None = None, move_target_stage_id: int | None = None,
                   actor: User | None = None) -> dict:

@@ -20,6 +20,7 @@ from app.boards.services.integration import (
     disconnect,
     save_keys,
     secret_as_whsec,
+    set_enabled,
     usable,
     webhook_url,
 )
@@ -39,6 +40,6 @@ __all__ = [
     "CURRENCIES", "LEVELS", "PRODUCT", "RECONCILE_EVERY", "TOPCV_CONSENT", "VENDOR", "BoardError",
     "accepts_events", "board_body", "boards_enabled", "clean_payload", "client_for", "close_posting",
     "connection", "create_posting", "disconnect", "link_posting", "posting_defaults", "postings_of",
-    "reconcile_postings", "save_keys", "secret_as_whsec", "split_full_name", "update_posting", "usable",
+    "reconcile_postings", "save_keys", "secret_as_whsec", "set_enabled", "split_full_name", "update_posting", "usable",
     "webhook_url"
 ]

@@ -47,6 +47,7 @@ class BoardError(Problem):
         "bad_contact_email": _l("Enter a valid contact email."),
         "posting_closed": _l("This posting is closed on TopCV; post the job again instead."),
         "already_closed": _l("This posting is already closed."),
+        "job_not_open": _l("Only an open job can be posted to TopCV: publish it first, with a deadline not passed."),
         "no_board_job_id": _l("Enter the TopCV job id."),
         "already_linked": _l("TopCV job %(id)s is already linked to “%(job)s”."),
         "no_such_job": _l("Your TopCV account has no job %(id)s."),

@@ -20,7 +20,8 @@ from app.boards.services.common import TOPCV_CONSENT
 from app.boards.services.integration import client_for
 from app.clock import utcnow
 from app.extensions import db
-from app.jobs.models import Job, JobStatus
+from app.jobs import queries as jobs
+from app.jobs.models import Job
 from app.links import path_for
 from app.partners import services as partners
 from app.partners.models import PartnerDelivery, PartnerIntegration
@@ -172,10 +173,12 @@ def on_application_created(delivery: PartnerDelivery, integration: PartnerIntegr
 def _job_for(integration: PartnerIntegration, data: dict) -> tuple[Job | None, str]:
     posting = _posting_by_board_id(integration, data.get("board_job_id"))
     if posting is not None and posting.job is not None:
-        return posting.job, "posting"
+        if posting.job.is_open:
+            return posting.job, "posting"
+        # The one rule (``Job.is_open``): a closed job takes no applications, from any source.
+        return None, f"the job of this TopCV posting (“{posting.job.title}”) is closed"
     title = str(data.get("job_title") or "")
-    open_jobs = list(db.session.scalars(select(Job).where(Job.company_id == integration.company_id,
-                                                          Job.status == JobStatus.PUBLISHED)))
+    open_jobs = jobs.open_jobs(integration.company_id)
     found = exact_matches(title, open_jobs)
     if len(found) == 1:
         return found[0], "matched by title"

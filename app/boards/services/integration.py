@@ -26,6 +26,15 @@ def boards_enabled(company_id: int) -> bool:
     return bool(company and company.job_boards_enabled)
 
 
+def set_enabled(company: Company, enabled: bool, actor: User) -> None:
+    """Platform staff switch job boards on or off for a company (off by default). Audited."""
+    before = company.job_boards_enabled
+    company.job_boards_enabled = bool(enabled)
+    audit.record(company_id=company.id, actor=audit.actor_of(actor), object=f"company:{company.id}",
+                 action="job_boards_enabled", before={"enabled": before}, after={"enabled": company.job_boards_enabled})
+    background.commit()
+
+
 def connection(company_id: int, create: bool = False) -> PartnerIntegration | None:
     row = db.session.scalar(select(PartnerIntegration).where(
         PartnerIntegration.company_id == company_id, PartnerIntegration.vendor == VENDOR,

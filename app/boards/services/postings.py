@@ -101,6 +101,8 @@ def _hash(body: dict) -> str:
 
 def create_posting(job: Job, actor: User, form: dict) -> Posting:
     integration = usable(job.company_id)
+    if not job.is_open:  # the one rule: only a job that takes applications is listed on a board
+        raise BoardError("job_not_open")
     payload = clean_payload(form)
     posting = Posting(company_id=job.company_id, job_id=job.id, integration_id=integration.id, board=VENDOR,
                       status=PostingStatus.DRAFT, payload=payload, created_by_id=actor.id)

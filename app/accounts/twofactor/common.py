@@ -1,15 +1,5 @@
-"""Two-factor sign-in: TOTP from an authenticator app, and single-use recovery codes.
-
-Sign-in has two steps. The password step only leaves a *pending* mark in the session (user
-id, session version, time): nobody is logged in, so no page behind a login opens. The code
-step checks a TOTP code (±1 time step, a step already used is a replay) or a recovery code,
-and only then starts the real session. The pending mark lives 5 minutes.
-
-Secrets are encrypted at rest with ``app.secrets`` (rotated by ``flask secrets
-reencrypt``); recovery codes are stored as SHA-256 hashes (they are 60 random bits, shown
-once). Enabling, replacing, disabling and regenerating bump the session version, so other
-sessions of the user end, and are audited.
-"""
+"""Two-factor sign-in, the shared part: settings, the error, a user's state, and checking
+codes (TOTP with replay protection, single-use recovery codes)."""
 
 from __future__ import annotations
 
@@ -17,16 +7,13 @@ import hashlib
 import hmac
 import re
 import secrets as pysecrets
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pyotp
-from flask import session
 from flask_babel import lazy_gettext as _l
-from flask_login import login_user
 from sqlalchemy import delete, func, or_, select, update
 
-from app import audit, background, secrets
+from app import audit, secrets
 from app.accounts.models import Company, RecoveryCode, TwoFactor, User
 from app.clock import utcnow
 from app.extensions import db
@@ -226,186 +213,3 @@ def _bump(user: User) -> None:
 def _audit(user: User, action: str, actor: User | None = None, **after) -> None:
     audit.record(company_id=user.company_id, actor=audit.actor_of(actor or user), object=f"user:{user.id}",
                  action=action, after=after or None)
-
-
-# ---------------------------------------------------------------- enrolment
-
-def start_enrolment(user: User) -> None:
-    """A new secret waits for its first code (the current one, if any, stays in force)."""
-    row = record_of(user)
-    if row is None:
-        row = TwoFactor(user_id=user.id)
-        db.session.add(row)
-    row.pending_secret_enc = secrets.encrypt(pyotp.random_base32(), purpose=pending_purpose(user.id))
-    background.commit()
-
-
-def confirm_enrolment(user: User, code: str) -> list[str]:
-    """The first code from the app proves it holds the new secret: it becomes the secret.
-    Returns new recovery codes on first enrolment (a new phone keeps the old codes: [])."""
-    row = record_of(user)
-    if row is None or row.pending_secret_enc is None:
-        raise TwoFactorError("no_pending")
-    secret = secrets.decrypt(row.pending_secret_enc, purpose=pending_purpose(user.id))
-    counter = _matching_counter(secret, code, None)
-    replacing = row.is_enabled
-    row.secret_enc = secrets.encrypt(secret, purpose=secret_purpose(user.id))
-    row.pending_secret_enc = None
-    row.enabled_at = utcnow()
-    row.last_counter = counter
-    codes = [] if replacing and recovery_codes_left(user) else _new_recovery_codes(user)
-    _bump(user)
-    _audit(user, "two_factor_replaced" if replacing else "two_factor_enabled")
-    background.commit()
-    login_user(user)
-    return codes
-
-
-def regenerate_recovery_codes(user: User, proof: str) -> list[str]:
-    row = record_of(user)
-    if row is None or not row.is_enabled:
-        raise TwoFactorError("not_enabled")
-    try:
-        how = _check_proof(user, row, proof)
-    except TwoFactorError:
-        db.session.rollback()
-        raise
-    codes = _new_recovery_codes(user)
-    _bump(user)
-    _audit(user, "recovery_codes_regenerated", proof=how)
-    background.commit()
-    login_user(user)
-    return codes
-
-
-def disable(user: User, proof: str) -> None:
-    row = record_of(user)
-    if row is None or not row.is_enabled:
-        raise TwoFactorError("not_enabled")
-    if is_required(user):
-        raise TwoFactorError("required")
-    try:
-        how = _check_proof(user, row, proof)
-    except TwoFactorError:
-        db.session.rollback()
-        raise
-    db.session.delete(row)
-    db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
-    _bump(user)
-    _audit(user, "two_factor_disabled", proof=how)
-    background.commit()
-    login_user(user)
-
-
-def enrol_known_secret(user: User, secret: str) -> list[str]:
-    """Enable 2FA with a given secret, without a confirming code. For the development demo
-    (whose staff key is printed by ``make run``) and the test builders only."""
-    row = record_of(user) or TwoFactor(user_id=user.id)
-    db.session.add(row)
-    row.secret_enc = secrets.encrypt(secret, purpose=secret_purpose(user.id))
-    row.pending_secret_enc = None
-    row.enabled_at = utcnow()
-    row.last_counter = None
-    db.session.flush()
-    codes = _new_recovery_codes(user)
-    _bump(user)
-    _audit(user, "two_factor_enabled")
-    background.commit()
-    return codes
-
-
-def reset(user: User, actor: User | None = None) -> None:
-    """Remove a user's second factor (lost phone and no recovery codes; ``flask staff
-    reset-two-factor``). A user who must have one is asked to enrol at the next sign-in."""
-    row = record_of(user)
-    if row is not None:
-        db.session.delete(row)
-    db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
-    _bump(user)
-    _audit(user, "two_factor_reset", actor=actor)
-    background.commit()
-
-
-# ---------------------------------------------------------------- the company requirement
-
-def set_company_requirement(company_id: int, required: bool, actor: User) -> Company:
-    """Admins only (the view checks the role). An admin turning it on must have 2FA first,
-    so the setting never sends its own author to enrolment by surprise."""
-    company = db.session.get(Company, company_id)
-    if required and not is_enabled(actor):
-        raise TwoFactorError("admin_first")
-    before = bool(company.two_factor_required)
-    if before != required:
-        company.two_factor_required = required
-        audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"company:{company_id}",
-                     action="two_factor_required", before={"two_factor_required": before},
-                     after={"two_factor_required": required})
-    background.commit()
-    return company
-
-
-def requirement_overview(company_id: int) -> tuple[Company, int, list[User]]:
-    """(the company, how many active users it has, those of them without 2FA)."""
-    company = db.session.get(Company, company_id)
-    users = db.session.scalars(select(User).where(User.company_id == company_id, User.is_enabled.is_(True))
-                               .order_by(User.name)).all()
-    enabled = set(db.session.scalars(select(TwoFactor.user_id).where(
-        TwoFactor.user_id.in_([u.id for u in users]), TwoFactor.secret_enc.is_not(None))))
-    return company, len(users), [u for u in users if u.id not in enabled]
-
-
-# ---------------------------------------------------------------- sign-in
-
-def begin_login(user: User, next_url: str | None) -> None:
-    """The password was right and the user has 2FA: remember that, without logging in."""
-    session.pop("_user_id", None)
-    session[PENDING_KEY] = {"uid": user.id, "ver": user.session_version, "at": _now_ts(), "next": next_url}
-
-
-def pending_login_user() -> User | None:
-    """The user whose code step is open in this session, or None (none, expired, or the
-    user changed since: disabled, password changed, signed out everywhere)."""
-    pending = session.get(PENDING_KEY)
-    if not isinstance(pending, dict):
-        return None
-    user = db.session.get(User, pending.get("uid")) if isinstance(pending.get("uid"), int) else None
-    fresh = 0 <= _now_ts() - int(pending.get("at") or 0) <= PENDING_LOGIN_SECONDS
-    if user is None or not fresh or not user.is_enabled or pending.get("ver") != user.session_version \
-            or not is_enabled(user):
-        session.pop(PENDING_KEY, None)
-        return None
-    return user
-
-
-def has_pending_login() -> bool:
-    return PENDING_KEY in session
-
-
-@dataclass
-class LoginOutcome:
-    user: User
-    next_url: str | None
-    recovery_left: int | None  # set when a recovery code was used
-
-
-def complete_login(user: User, code: str) -> LoginOutcome:
-    """Check the code of the pending step and start the session (``start_session`` drops
-    the pending mark with the rest of the pre-login session)."""
-    from app.accounts.services import start_session
-
-    row = record_of(user)
-    next_url = (session.get(PENDING_KEY) or {}).get("next")
-    left = None
-    try:
-        if _DIGITS.match(_digits(code)):
-            _consume_totp(row, user, code)
-        else:
-            left = _consume_recovery(user, code)
-            _audit(user, "recovery_code_used", remaining=left)
-    except TwoFactorError as exc:
-        db.session.rollback()
-        _audit(user, "two_factor_failed", reason=exc.code)
-        background.commit()
-        raise
-    start_session(user)
-    return LoginOutcome(user=user, next_url=next_url, recovery_left=left)

@@ -1,0 +1,67 @@
+"""Reads of applications and their timeline for the screens (no writes, no commits).
+
+Each function is a fixed number of queries however many rows it returns (the card and the
+lists have query-count tests)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from app.accounts.tenancy import scoped
+from app.applications.models import Application, ApplicationStatus, TimelineEvent
+from app.extensions import db
+
+
+def open_counts_by_job(company_id: int) -> dict[int, int]:
+    """Open applications per job id."""
+    return dict(db.session.execute(
+        select(Application.job_id, func.count(Application.id))
+        .where(Application.company_id == company_id, Application.status == ApplicationStatus.OPEN)
+        .group_by(Application.job_id)).all())
+
+
+def pending_count(company_id: int) -> int:
+    return db.session.scalar(select(func.count(Application.id)).where(
+        Application.company_id == company_id, Application.status == ApplicationStatus.PENDING)) or 0
+
+
+def recent(company_id: int, limit: int = 8) -> list[Application]:
+    """The newest applications to a job (the dashboard)."""
+    return list(db.session.scalars(scoped(Application, company_id).where(Application.job_id.is_not(None))
+        .order_by(Application.created_at.desc()).limit(limit)))
+
+
+def counts_by_company() -> dict[int, int]:
+    """Applications per company (platform staff)."""
+    return dict(db.session.execute(select(Application.company_id, func.count(Application.id))
+                                   .group_by(Application.company_id)).all())
+
+
+def timeline(application: Application) -> list[TimelineEvent]:
+    """The card's timeline, newest first, with each event's actor."""
+    return list(db.session.scalars(select(TimelineEvent).where(
+        TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id)
+        .options(joinedload(TimelineEvent.actor)).order_by(TimelineEvent.created_at.desc(), TimelineEvent.id.desc())))
+
+
+def other_applications(application: Application) -> list[Application]:
+    """The same candidate's other applications in the company, with their jobs."""
+    return list(db.session.scalars(scoped(Application, application.company_id).where(
+        Application.candidate_id == application.candidate_id, Application.id != application.id).options(joinedload(Application.job))))
+
+
+def of_candidate(company_id: int, candidate_id: int) -> list[Application]:
+    return list(db.session.scalars(scoped(Application, company_id).where(
+        Application.candidate_id == candidate_id).order_by(Application.id)))
+
+
+def latest_of_candidate(company_id: int, candidate_id: int) -> Application | None:
+    return db.session.scalar(scoped(Application, company_id).where(Application.candidate_id == candidate_id)
+        .order_by(Application.id.desc()).limit(1))
+
+
+def pending_pool(company_id: int) -> list[Application]:
+    """The Pending pool, newest first, with each candidate."""
+    return list(db.session.scalars(scoped(Application, company_id).where(Application.status == ApplicationStatus.PENDING)
+        .options(joinedload(Application.candidate)).order_by(Application.created_at.desc())))

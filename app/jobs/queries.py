@@ -1,0 +1,67 @@
+"""Reads of jobs, templates and stages for the screens (no writes, no commits).
+
+Whether a job takes applications is ``Job.is_open`` (one rule, on the model); the careers
+page, the apply form, TopCV and the Pending pool all go through ``open_jobs``/``open_job``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.accounts.tenancy import scoped
+from app.extensions import db
+from app.jobs.models import Job, JobStatus, JobTemplate, Stage
+
+
+def open_jobs(company_id: int, *, by_title: bool = False) -> list[Job]:
+    """The company's jobs that take applications, newest first (or by title)."""
+    order = Job.title if by_title else Job.created_at.desc()
+    return list(db.session.scalars(scoped(Job, company_id).where(Job.is_open).order_by(order)))
+
+
+def open_job(company_id: int, job_id: int | None) -> Job | None:
+    if job_id is None:
+        return None
+    return db.session.scalar(scoped(Job, company_id).where(Job.id == job_id, Job.is_open))
+
+
+def job_of(company_id: int, job_id: int | None) -> Job | None:
+    """A job of this company whatever its state (None for another company's)."""
+    if job_id is None:
+        return None
+    return db.session.scalar(scoped(Job, company_id).where(Job.id == job_id))
+
+
+def active_jobs(company_id: int, limit: int = 10) -> list[Job]:
+    """Drafts and published jobs, newest first (the dashboard)."""
+    return list(db.session.scalars(scoped(Job, company_id).where(Job.status != JobStatus.CLOSED.value)
+                                   .order_by(Job.created_at.desc()).limit(limit)))
+
+
+def jobs_of(company_id: int, status: str | None = None) -> list[Job]:
+    """The jobs list, newest first, optionally of one status."""
+    stmt = scoped(Job, company_id).order_by(Job.created_at.desc())
+    if status:
+        stmt = stmt.where(Job.status == status)
+    return list(db.session.scalars(stmt))
+
+
+def jobs_by_title(company_id: int) -> list[Job]:
+    return list(db.session.scalars(scoped(Job, company_id).order_by(Job.title)))
+
+
+def templates_of(company_id: int) -> list[JobTemplate]:
+    return list(db.session.scalars(scoped(JobTemplate, company_id).order_by(JobTemplate.name)))
+
+
+def job_stage_names(company_id: int) -> list[str]:
+    """The distinct names of the company's job stages, sorted (the list's stage filter)."""
+    return sorted({name for (name,) in db.session.execute(
+        select(Stage.name).where(Stage.company_id == company_id, Stage.job_id.is_not(None)).distinct())})
+
+
+def fresh(owner: Job | JobTemplate) -> Job | JobTemplate:
+    """The job or template as the database has it now: its stages and automations are read
+    again on next use (after a change made through a service)."""
+    db.session.expire(owner)
+    return owner

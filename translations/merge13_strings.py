@@ -1,0 +1,8 @@
+"""Finnish, Swedish and Vietnamese for strings written while merging issue 13's branches."""
+
+T = {
+"Only an open job can be posted to TopCV: publish it first, with a deadline not passed.": (
+    "TopCV:hen voi ilmoittaa vain avoimen tehtävän: julkaise se ensin, eikä sen hakuaika saa olla päättynyt.",
+    "Bara en öppen tjänst kan publiceras på TopCV: publicera den först, med ett sista ansökningsdatum som inte har passerat.",
+    "Chỉ vị trí đang mở mới có thể đăng lên TopCV: hãy công bố vị trí trước, với hạn nộp hồ sơ chưa qua."),
+}
