@@ -6,7 +6,7 @@ translations/GLOSSARY.md. Applied to the catalogues by ``python translations/can
 T = {
 # ---------------------------------------------------------------- applications/_card.html
 "name unverified": ("nimeä ei vahvistettu", "namnet ej verifierat", "tên chưa xác minh"),
-"applied": ("haki", "ansökte", "ứng tuyển ngày"),
+"applied": ("haettu", "ansökt", "ứng tuyển ngày"),
 "source": ("lähde", "källa", "nguồn"),
 "Move": ("Siirrä", "Flytta", "Chuyển"),
 "More actions": ("Lisää toimintoja", "Fler åtgärder", "Thao tác khác"),
@@ -17,6 +17,7 @@ T = {
     "Ett mejl till den här kandidaten kunde inte levereras. Se mejlen nedan.",
     "Không gửi được một email cho ứng viên này. Xem danh sách email bên dưới."),
 "Consent": ("Suostumus", "Samtycke", "Đồng ý"),
+"%(size)d KB": ("%(size)d kt", "%(size)d kB", "%(size)d KB"),
 "given": ("annettu", "lämnat", "đã đồng ý lúc"),
 "Other applications": ("Muut hakemukset", "Andra ansökningar", "Hồ sơ ứng tuyển khác"),
 "Cover letter": ("Saatekirje", "Personligt brev", "Thư xin việc"),
@@ -286,11 +287,11 @@ T = {
     "Xóa khóa khỏi Haku. Các tin đăng và ứng viên đã nhận vẫn được giữ."),
 "Disconnect TopCV": ("Katkaise TopCV-yhteys", "Koppla från TopCV", "Ngắt kết nối TopCV"),
 # ---------------------------------------------------------------- dashboard.html, emrex/*
-"Dashboard": ("Etusivu", "Översikt", "Bảng điều khiển"),
+"Dashboard": ("Etusivu", "Översikt", "Tổng quan"),
 "New job": ("Uusi tehtävä", "Ny tjänst", "Vị trí mới"),
-"open applications": ("avointa hakemusta", "öppna ansökningar", "hồ sơ đang mở"),
-"published jobs": ("julkaistua tehtävää", "publicerade tjänster", "vị trí đã đăng"),
-"in the Pending pool": ("odottavissa hakijoissa", "bland väntande sökande", "trong danh sách chờ"),
+"open applications": ("avoimet hakemukset", "öppna ansökningar", "hồ sơ đang mở"),
+"published jobs": ("julkaistut tehtävät", "publicerade tjänster", "vị trí đã đăng"),
+"in the Pending pool": ("odottavat hakijat", "väntande sökande", "ứng viên chờ xử lý"),
 "Jobs": ("Tehtävät", "Tjänster", "Vị trí"),
 "No jobs yet.": ("Ei vielä tehtäviä.", "Inga tjänster än.", "Chưa có vị trí nào."),
 "Latest applications": ("Uusimmat hakemukset", "Senaste ansökningarna", "Hồ sơ mới nhất"),
@@ -474,6 +475,8 @@ T = {
     "radera en kandidat nu, öppna ansökan och välj ”Radera kandidat…” i ⋯-menyn.",
     "Ứng viên có thể tự tải dữ liệu của mình qua liên kết “Dữ liệu của bạn” trên trang tuyển dụng của bạn. Để xóa "
     "một ứng viên ngay, hãy mở hồ sơ của họ và chọn “Xóa ứng viên…” trong menu ⋯."),
+# ---------------------------------------------------------------- portal/emrex/picker.html (placeholder)
+"YYYY-MM-DD": ("VVVV-KK-PP", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
 # ---------------------------------------------------------------- settings/*, templates/*
 "Who changed what and when: logins, stage moves, integration settings, partner calls replayed.": (
     "Kuka muutti mitä ja milloin: kirjautumiset, vaiheiden vaihdot, integraatioasetukset ja uudelleen ajetut "
