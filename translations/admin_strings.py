@@ -173,7 +173,7 @@ T = {
 "Template saved.": ("Pohja tallennettu.", "Mallen har sparats.", "Đã lưu mẫu."),
 "Template deleted.": ("Pohja poistettu.", "Mallen har raderats.", "Đã xóa mẫu."),
 # ---------------------------------------------------------------- app/admin/views/partners.py, privacy.py, settings.py
-"Replay queued.": ("Uusintayritys jonossa.", "Nytt försök har köats.", "Đã xếp hàng gửi lại."),
+"Replay queued.": ("Uudelleenajo on jonossa.", "Omkörningen har köats.", "Đã xếp hàng chạy lại."),
 "Candidate #%(id)d anonymised: the applications stay for statistics without personal data.": (
     "Hakija #%(id)d anonymisoitu: hakemukset säilyvät tilastoja varten ilman henkilötietoja.",
     "Kandidat #%(id)d har anonymiserats: ansökningarna finns kvar för statistik utan personuppgifter.",
@@ -233,10 +233,10 @@ T = {
     "Ứng tuyển lại (nguồn: %(source)s); được gộp vào hồ sơ này"),
 # ---------------------------------------------------------------- app/assessments/columns.py
 "Sending": ("Lähetetään", "Skickas", "Đang gửi"),
-"Started": ("Aloitettu", "Påbörjad", "Đã bắt đầu"),
-"Complete": ("Valmis", "Klar", "Hoàn thành"),
+"Started": ("Aloitettu", "Påbörjat", "Đã bắt đầu"),
+"Complete": ("Valmis", "Klart", "Hoàn thành"),
 "Vendor error": ("Palveluntarjoajan virhe", "Fel hos leverantören", "Lỗi từ nhà cung cấp"),
-"Not sent": ("Ei lähetetty", "Inte skickad", "Chưa gửi"),
+"Not sent": ("Ei lähetetty", "Inte skickat", "Chưa gửi"),
 "Assessment score": ("Arvioinnin tulos", "Testresultat", "Điểm đánh giá"),
 "Assessment status": ("Arvioinnin tila", "Teststatus", "Trạng thái bài đánh giá"),
 # ---------------------------------------------------------------- app/boards/hooks.py

@@ -150,7 +150,7 @@ T = {
 "EMREX registry": ("EMREX-rekisteri", "EMREX-registret", "Danh bạ EMREX"),
 "Refresh now": ("Päivitä nyt", "Uppdatera nu", "Làm mới ngay"),
 "Last refreshes": ("Viimeisimmät päivitykset", "Senaste uppdateringarna", "Các lần làm mới gần nhất"),
-"ok": ("ok", "ok", "ổn"),
+"ok": ("ok", "ok", "thành công"),
 "contact points": ("yhteyspistettä", "kontaktpunkter", "điểm liên hệ"),
 "Never refreshed. The sweeper refreshes daily; EMREX_REGISTRY_URLS sets the sources.": (
     "Ei koskaan päivitetty. Ajastettu huolto päivittää päivittäin; EMREX_REGISTRY_URLS määrittää lähteet.",
@@ -174,10 +174,10 @@ T = {
     "Công việc nền theo từng hàng đợi. Tác vụ lỗi có thể được đưa lại vào hàng đợi; mỗi tác vụ tải lại dữ liệu "
     "của mình nên chạy lại an toàn."),
 "Queue": ("Jono", "Kö", "Hàng đợi"),
-"Waiting": ("Odottaa", "Väntar", "Đang chờ"),
-"Running": ("Käynnissä", "Körs", "Đang chạy"),
-"Scheduled": ("Ajastettu", "Schemalagd", "Đã lên lịch"),
-"Failed": ("Epäonnistunut", "Misslyckad", "Thất bại"),
+"Waiting": ("Odottavat", "Väntande", "Đang chờ"),
+"Running": ("Käynnissä", "Pågående", "Đang chạy"),
+"Scheduled": ("Ajastetut", "Schemalagda", "Đã lên lịch"),
+"Failed": ("Epäonnistuneet", "Misslyckade", "Thất bại"),
 "Workers": ("Työprosessit", "Arbetsprocesser", "Tiến trình xử lý"),
 "Worker": ("Työprosessi", "Arbetsprocess", "Tiến trình xử lý"),
 "State": ("Tila", "Tillstånd", "Trạng thái"),
@@ -190,7 +190,7 @@ T = {
     "Không có tiến trình xử lý nào đang chạy: các tác vụ trong hàng đợi sẽ chờ đến khi có tiến trình khởi động."),
 "Task": ("Työ", "Jobb", "Tác vụ"),
 "Arguments": ("Argumentit", "Argument", "Tham số"),
-"Failed at": ("Epäonnistui", "Misslyckades", "Lỗi lúc"),
+"Failed at": ("Epäonnistumisaika", "Tidpunkt för fel", "Lỗi lúc"),
 "Retry": ("Yritä uudelleen", "Försök igen", "Thử lại"),
 "No failed tasks.": ("Ei epäonnistuneita töitä.", "Inga misslyckade jobb.", "Không có tác vụ lỗi."),
 }
