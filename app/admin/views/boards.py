@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
+from app.audit import N_
 from app.boards import services
 from app.boards.models import Posting
 from app.htmx import respond
@@ -17,8 +18,8 @@ from app.partners.models import IntegrationStatus
 from app.secrets import mask
 from app.security import admin_required, company_user_required
 
-STATUS_LABELS = {"not_configured": "Not configured", "configured": "Configured", "error": "Error",
-                 "disconnected": "Disconnected"}
+STATUS_LABELS = {"not_configured": N_("Not configured"), "configured": N_("Configured"), "error": N_("Error"),
+                 "disconnected": N_("Disconnected")}  # the templates translate them
 
 
 def _require_boards() -> int:

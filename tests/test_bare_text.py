@@ -1,14 +1,21 @@
-"""No bare text in the templates (issue 14 §4): every word a user reads on an admin, staff or
-portal page goes through ``{{ _("…") }}`` or ``{% trans %}``, so the catalogues can translate it.
+"""No bare text (issue 14 §4): every word a user reads on an admin, staff or portal page goes
+through ``{{ _("…") }}`` / ``{% trans %}`` in the templates and ``_()`` / ``_l()`` in Python, so
+the catalogues can translate it.
 
-Each template is lexed with Jinja; its expressions become a neutral mark, its ``{% trans %}``
+Templates: each template is lexed with Jinja; its expressions become a neutral mark, its ``{% trans %}``
 blocks count as translated, and the HTML that is left is parsed for text nodes and the
 attributes a user reads (placeholder, title, aria-label, alt, button values). Whitespace,
 punctuation, entities, numbers, product names, unit symbols and code (``<code>``, ``<pre>``,
-``<script>``, ``<style>``, anything inside ``translate="no"``) are not text to translate."""
+``<script>``, ``<style>``, anything inside ``translate="no"``) are not text to translate.
+
+Python: the places a string reaches a user — flash(), form field labels, choices and validator
+messages, ValidationError, abort() descriptions, Problem(), and the message/label/hint of the
+dicts views hand to templates and toasts — must not be a plain literal. The partner API (answers
+for machines, in English), the partner clients and the demo data are not user interface."""
 
 from __future__ import annotations
 
+import ast
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -138,3 +145,88 @@ def test_templates_have_no_bare_text():
 ])
 def test_the_bare_text_check(source, found):
     assert bare_text(source) == found
+
+
+# ---------------------------------------------------------------- Python
+
+PYTHON_SKIPPED = ("app/partner_api/", "app/integrations/", "app/demo.py")
+MESSAGE_CALLS = {"flash", "ValidationError", "StopValidation", "Problem", "DataRequired", "InputRequired",
+                 "Length", "Email", "NumberRange", "Regexp", "EqualTo", "URL", "AnyOf", "NoneOf", "Optional"}
+MESSAGE_KEYWORDS = {"message", "description", "label"}
+MESSAGE_KEYS = {"message", "label", "hint", "alert_title", "toast"}
+# A language is named in its own language in a language picker.
+ENDONYMS = {"English", "Suomi", "Svenska", "Tiếng Việt"}
+
+
+def _is_text(node) -> bool:
+    """A str literal or f-string with a word in it (a code such as "EUR" or a product name is not)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        if node.value in ENDONYMS:
+            return False
+        return any(any(c.islower() for c in w) for w in words(node.value))
+    if isinstance(node, ast.JoinedStr):
+        return any(_is_text(part) for part in node.values)
+    if isinstance(node, ast.BinOp):
+        return _is_text(node.left) or _is_text(node.right)
+    return False
+
+
+def untranslated_literals(source: str) -> list[tuple[int, str]]:
+    """(line, what) for each plain string literal that reaches the user from this module."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            first = node.args[:1]
+            if name in MESSAGE_CALLS or name.endswith("Field"):
+                candidates = first + [k.value for k in node.keywords if k.arg in MESSAGE_KEYWORDS]
+            elif name == "abort":
+                candidates = node.args[1:2] + [k.value for k in node.keywords if k.arg == "description"]
+            else:
+                candidates = []
+            for keyword in node.keywords:
+                if keyword.arg == "choices" and isinstance(keyword.value, (ast.List, ast.Tuple)):
+                    candidates += [item.elts[1] for item in keyword.value.elts
+                                   if isinstance(item, ast.Tuple) and len(item.elts) == 2]
+            found += [(node.lineno, f"{name}({ast.unparse(c)[:80]})") for c in candidates if _is_text(c)]
+        elif isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values):
+                if isinstance(key, ast.Constant) and key.value in MESSAGE_KEYS and _is_text(value):
+                    found.append((node.lineno, f"{{{key.value!r}: {ast.unparse(value)[:80]}}}"))
+        elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+              and any(isinstance(t, ast.Name) and t.id.endswith("_LABELS") for t in node.targets)):
+            # A table of labels for codes (STATUS_LABELS = {"error": _l("Error"), …}) shows its values.
+            found += [(value.lineno, f"{ast.unparse(node.targets[0])}[{ast.unparse(key)}]: {ast.unparse(value)[:80]}")
+                      for key, value in zip(node.value.keys, node.value.values) if _is_text(value)]
+    return found
+
+
+def test_python_shows_no_untranslated_literal():
+    offenders = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith(PYTHON_SKIPPED):
+            continue
+        offenders += [f"{relative}:{line}: {what}" for line, what in untranslated_literals(path.read_text())]
+    assert offenders == [], "wrap these in _() / _l() and translate them:\n" + "\n".join(offenders)
+
+
+@pytest.mark.parametrize(("source", "count"), [
+    ('flash(_("Saved."), "success")', 0),
+    ('flash("Saved.", "success")', 1),
+    ('flash(f"Saved {name}.")', 1),
+    ('flash(problem.message)', 0),
+    ('name = StringField(_l("Name"), validators=[Length(max=9, message=_l("Too long"))])', 0),
+    ('name = StringField("Name", validators=[DataRequired("Fill it in")])', 2),
+    ('c = SelectField(_l("Currency"), choices=[("EUR", "EUR"), ("x", "Other")])', 1),
+    ('raise ValidationError("Pick one.")', 1),
+    ('abort(404, description="Not here")', 1),
+    ('return {"label": _("Tasks"), "url": "/staff/tasks", "hint": "Connect TopCV"}', 1),
+    ('links = {"label": "EMREX", "title": "Lập trình viên"}', 0),
+    ('STATUS_LABELS = {"error": "Error", "ok": _l("Configured")}', 1),
+    ('PASS_LABELS = {"g", "passed"}', 0),
+    ('locale = SelectField(_l("Language"), choices=[("en", "English"), ("fi", "Suomi")])', 0),
+])
+def test_the_python_check(source, count):
+    assert len(untranslated_literals(source)) == count
