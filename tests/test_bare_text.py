@@ -154,6 +154,7 @@ MESSAGE_CALLS = {"flash", "ValidationError", "StopValidation", "Problem", "DataR
                  "Length", "Email", "NumberRange", "Regexp", "EqualTo", "URL", "AnyOf", "NoneOf", "Optional"}
 MESSAGE_KEYWORDS = {"message", "description", "label"}
 MESSAGE_KEYS = {"message", "label", "hint", "alert_title", "toast"}
+LABEL_TABLES = ("_LABELS", "_KINDS")  # module constants mapping codes to what the user reads
 # A language is named in its own language in a language picker.
 ENDONYMS = {"English", "Suomi", "Svenska", "Tiếng Việt"}
 
@@ -195,7 +196,7 @@ def untranslated_literals(source: str) -> list[tuple[int, str]]:
                 if isinstance(key, ast.Constant) and key.value in MESSAGE_KEYS and _is_text(value):
                     found.append((node.lineno, f"{{{key.value!r}: {ast.unparse(value)[:80]}}}"))
         elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
-              and any(isinstance(t, ast.Name) and t.id.endswith("_LABELS") for t in node.targets)):
+              and any(isinstance(t, ast.Name) and t.id.endswith(LABEL_TABLES) for t in node.targets)):
             # A table of labels for codes (STATUS_LABELS = {"error": _l("Error"), …}) shows its values.
             found += [(value.lineno, f"{ast.unparse(node.targets[0])}[{ast.unparse(key)}]: {ast.unparse(value)[:80]}")
                       for key, value in zip(node.value.keys, node.value.values) if _is_text(value)]
@@ -226,6 +227,7 @@ def test_python_shows_no_untranslated_literal():
     ('links = {"label": "EMREX", "title": "Lập trình viên"}', 0),
     ('STATUS_LABELS = {"error": "Error", "ok": _l("Configured")}', 1),
     ('PASS_LABELS = {"g", "passed"}', 0),
+    ('NOTIFICATION_KINDS = {"new": "New application", "moved": _l("Application moved")}', 1),
     ('locale = SelectField(_l("Language"), choices=[("en", "English"), ("fi", "Suomi")])', 0),
 ])
 def test_the_python_check(source, count):
