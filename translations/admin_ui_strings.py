@@ -525,6 +525,25 @@ T = {
     "Ei vielä pohjia. Tallenna tehtävä pohjaksi sen sivulta tai luo uusi.",
     "Inga mallar än. Spara en tjänst som mall från dess sida, eller skapa en.",
     "Chưa có mẫu nào. Hãy lưu một vị trí làm mẫu từ trang của nó, hoặc tạo mới."),
+# ---------------------------------------------------------------- _macros/status.html (state codes, with a msgctxt)
+("partner call", "received"): ("vastaanotettu", "mottagen", "đã nhận"),
+("partner call", "processing"): ("käsitellään", "bearbetas", "đang xử lý"),
+("partner call", "processed"): ("käsitelty", "bearbetad", "đã xử lý"),
+("partner call", "ignored"): ("ohitettu", "ignorerad", "bỏ qua"),
+("partner call", "pending"): ("odottaa", "väntar", "đang chờ"),
+("partner call", "running"): ("käynnissä", "pågår", "đang chạy"),
+("partner call", "ok"): ("ok", "ok", "thành công"),
+("partner call", "retrying"): ("yritetään uudelleen", "försöker igen", "đang thử lại"),
+("partner call", "failed"): ("epäonnistui", "misslyckades", "thất bại"),
+("partner call", "dead"): ("luovuttu", "gav upp", "đã dừng thử lại"),
+("email", "pending"): ("jonossa", "i kö", "đang chờ gửi"),
+("email", "sending"): ("lähetetään", "skickas", "đang gửi"),
+("email", "sent"): ("lähetetty", "skickat", "đã gửi"),
+("email", "failed"): ("ei toimitettu", "inte levererat", "gửi thất bại"),
+("worker", "started"): ("käynnistyy", "startar", "đang khởi động"),
+("worker", "suspended"): ("keskeytetty", "pausad", "tạm ngừng"),
+("worker", "busy"): ("työssä", "upptagen", "đang bận"),
+("worker", "idle"): ("vapaa", "ledig", "rảnh"),
 }
 
 PLURALS = {

@@ -4,7 +4,7 @@ its own texts instead of the English. The expected text comes from the catalogue
 test follows the translations as they are reworded."""
 
 import pytest
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, pgettext
 from markupsafe import escape
 
 PAGES = [  # (path, a text of that page); {job}/{application} are filled in
@@ -47,3 +47,9 @@ def test_admin_screens_in_each_language(app, client, setup, lang):
         assert f'<html lang="{lang}"' in body, path
         assert str(escape(translated)) in body, (path, translated)
         assert f">{escape(msgid)}<" not in body, (path, msgid)
+
+    # A stored state code is shown in the language too: the card's confirmation email was sent.
+    with app.test_request_context(), force_locale(lang):
+        sent = pgettext("email", "sent")
+    card = client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
+    assert f'<span class="badge badge-sent">{escape(sent)}</span>' in card
