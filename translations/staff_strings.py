@@ -142,10 +142,10 @@ T = {
 "Slug": ("Lyhytnimi", "Slug", "Slug"),
 "Created": ("Luotu", "Skapad", "Ngày tạo"),
 "New company": ("Uusi yritys", "Nytt företag", "Công ty mới"),
-"Lowercase letters, digits and dashes; the careers page is /c/<slug>/.": (
-    "Pieniä kirjaimia, numeroita ja yhdysmerkkejä; urasivu on /c/<slug>/.",
-    "Gemener, siffror och bindestreck; karriärsidan är /c/<slug>/.",
-    "Chữ thường, chữ số và dấu gạch ngang; trang tuyển dụng là /c/<slug>/."),
+"Lowercase letters, digits and dashes; the careers page is %(path)s.": (
+    "Pieniä kirjaimia, numeroita ja yhdysmerkkejä; urasivu on %(path)s.",
+    "Gemener, siffror och bindestreck; karriärsidan är %(path)s.",
+    "Chữ thường, chữ số và dấu gạch ngang; trang tuyển dụng là %(path)s."),
 "Create company": ("Luo yritys", "Skapa företag", "Tạo công ty"),
 "EMREX registry": ("EMREX-rekisteri", "EMREX-registret", "Danh bạ EMREX"),
 "Refresh now": ("Päivitä nyt", "Uppdatera nu", "Làm mới ngay"),
