@@ -1,6 +1,8 @@
 """Finnish, Swedish and Vietnamese for every string a candidate sees (applied to the .po
 catalogues by ``python translations/candidate_strings.py``, together with the ``T`` of every
-other ``translations/*_strings.py``; the catalogues are the source of truth at run time)."""
+other ``translations/*_strings.py``; the catalogues are the source of truth at run time).
+``T`` maps a msgid to (fi, sv, vi); a message with a context (``pgettext``) may be keyed
+``(context, msgid)``; ``PLURALS`` maps (msgid, msgid_plural) to the plural forms per language."""
 
 T = {
 "Your form expired or was sent from another page. Please reload and try again.": (
@@ -332,9 +334,12 @@ def apply() -> None:
                 if forms:
                     message.string = tuple(forms[index])
                     message.flags.discard("fuzzy")
-            elif message.id in table:
-                message.string = table[message.id][index]
-                message.flags.discard("fuzzy")
+            else:
+                # A message with a msgctxt (pgettext) is keyed (context, msgid); else by its msgid.
+                key = (message.context, message.id) if (message.context, message.id) in table else message.id
+                if key in table:
+                    message.string = table[key][index]
+                    message.flags.discard("fuzzy")
         with path.open("wb") as fh:
             write_po(fh, catalog, width=120)
 

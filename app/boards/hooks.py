@@ -10,6 +10,7 @@ from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.audit import N_
 from app.boards import services
 from app.boards.models import PostingStatus
 from app.boards.services import inbound, outbound
@@ -27,8 +28,8 @@ TOPCV = plugins.vendor(Vendor(
     on_dead={"topcv.post_job": outbound.posting_dead, "topcv.update_job": outbound.posting_dead,
              "topcv.close_job": outbound.posting_dead},
     # the integration's status, as the admin's TopCV pages show it (translated in the template)
-    status_labels={IntegrationStatus.NOT_CONFIGURED: "Not configured", IntegrationStatus.CONFIGURED: "Configured",
-                   IntegrationStatus.ERROR: "Error", IntegrationStatus.DISCONNECTED: "Disconnected"},
+    status_labels={IntegrationStatus.NOT_CONFIGURED: N_("Not configured"), IntegrationStatus.CONFIGURED: N_("Configured"),
+                   IntegrationStatus.ERROR: N_("Error"), IntegrationStatus.DISCONNECTED: N_("Disconnected")},
 ))
 
 

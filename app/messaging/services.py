@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from flask import current_app
 from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 from flask_mail import Message
 from sqlalchemy import or_, select, update
 
@@ -293,14 +294,14 @@ def relay_outbox(limit: int = 500) -> int:
 
 # ---------------------------------------------------------------- notifications
 
-NOTIFICATION_KINDS = {
-    "new_application": "New application",
-    "stage_changed": "Application moved",
-    "email_failed": "Email could not be delivered",
-    "posting_moderated": "Job board moderation",
-    "pending_pool": "Candidate in the Pending pool",
-    "integration_alert": "Integration needs attention",
-    "emrex_submitted": "Study records received (EMREX)",
+NOTIFICATION_KINDS = {  # labels of the Account page's choices, in the user's language
+    "new_application": _l("New application"),
+    "stage_changed": _l("Application moved"),
+    "email_failed": _l("Email could not be delivered"),
+    "posting_moderated": _l("Job board moderation"),
+    "pending_pool": _l("Candidate in the Pending pool"),
+    "integration_alert": _l("Integration needs attention"),
+    "emrex_submitted": _l("Study records received (EMREX)"),
 }
 
 
