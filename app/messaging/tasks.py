@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from app.extensions import rq
 from app.messaging import services
 from app.sweeper import register_step
 
 
-@rq.job(queue="emails")
 def send_email(outbox_id: int) -> str:
     return services.deliver(outbox_id)
 

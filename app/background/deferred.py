@@ -1,0 +1,99 @@
+"""Commit, then enqueue: the seam between a service's transaction and its RQ tasks.
+
+A service calls ``defer(task, *ids, queue=…)`` while it writes rows and commits the session
+as usual. The tasks are enqueued only after that commit succeeded, so the worker always
+finds the rows. If Redis is down the enqueue is logged and skipped: the rows are the truth
+and the sweeper enqueues whatever is still due.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
+
+from app.background.queues import get_queue
+from app.extensions import db
+
+log = logging.getLogger(__name__)
+_DEFERRED = "haku_deferred"
+
+
+def defer(task: Callable, *args: Any, queue: str, **options: Any) -> None:
+    """Enqueue ``task(*args)`` on ``queue`` after the current transaction commits."""
+    db.session.info.setdefault(_DEFERRED, []).append((task, args, queue, options))
+
+
+def discard() -> None:
+    """Forget what the current transaction deferred (a rollback does this by itself)."""
+    db.session.info.pop(_DEFERRED, None)
+
+
+def commit() -> None:
+    """``db.session.commit()``; kept for callers written before the after-commit event."""
+    db.session.commit()
+
+
+#: Tasks of a transaction that committed, waiting for the transaction to be closed.
+_COMMITTED = "haku_deferred_committed"
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    """The transaction committed: its deferred tasks may go. Not yet, though: during this
+    event the session still holds the committed transaction and cannot emit SQL, and a task
+    run inline (``RQ_ASYNC`` off) or anything the enqueue triggers would fail inside it.
+    A savepoint released inside a longer transaction commits nothing yet."""
+    if session.in_nested_transaction():
+        return
+    pending = session.info.pop(_DEFERRED, None)
+    if pending:
+        session.info.setdefault(_COMMITTED, []).extend(pending)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _enqueue_committed(session: Session, transaction: SessionTransaction) -> None:
+    """The outermost transaction ended and the session is free again: enqueue what its
+    commit let go. If it ended any other way (rollback, a failed commit, the session
+    closed), what it deferred is dropped with its rows."""
+    if transaction.parent is not None:
+        return
+    ready = session.info.pop(_COMMITTED, None)
+    if ready is None:
+        session.info.pop(_DEFERRED, None)
+        return
+    for task, args, queue, options in ready:
+        enqueue(task, *args, queue=queue, **options)
+
+
+def enqueue(task: Callable, *args: Any, queue: str, **options: Any) -> bool:
+    """Enqueue now; never raise on a queue outage (the sweeper catches up)."""
+    try:
+        get_queue(queue).enqueue(task, *args, **options)
+        return True
+    except Exception as exc:
+        if type(exc).__name__ == "DuplicateJobError":  # ``unique=True``: that task is already waiting
+            return True  # Redis down or refusing: the database still has the intent
+        if getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError):
+            log.warning("enqueue of %s failed (%s); the sweeper will retry", task.__name__, type(exc).__name__)
+            return False
+        raise
+
+
+def enqueue_in(seconds: float, task: Callable, *args: Any, queue: str, **options: Any) -> bool:
+    """Enqueue after ``seconds`` (RQ's scheduler, so at most a few minutes: longer waits are
+    due dates swept from the database); never raise on a queue outage."""
+    if seconds <= 0:
+        return enqueue(task, *args, queue=queue, **options)
+    try:
+        get_queue(queue).enqueue_in(timedelta(seconds=seconds), task, *args, **options)
+        return True
+    except Exception as exc:
+        if getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError):
+            log.warning("scheduling %s failed (%s); the sweeper will retry", task.__name__, type(exc).__name__)
+            return False
+        raise
