@@ -1,7 +1,8 @@
-"""Worker efficiency: tasks per second through one RQ worker, Flask-RQ's default worker (a new
-``flask rq work-horse`` interpreter per task) beside ours (rq's ``os.fork`` horse from the
-loaded app, ``app.worker.AppForkWorker``). Each task opens a database session and runs one
-query, so the numbers are per-task overhead, not work. Own embedded Valkey and SQLite file.
+"""Worker efficiency: tasks per second through one RQ worker, rq's forking ``Worker`` (an
+``os.fork`` work horse per task from the loaded app, Haku's worker before) beside Haku's
+``flask rq worker`` (``app/background/worker.py``: a work process forked once, tasks run
+without a fork each). Each task opens a database session and runs one query, so the numbers
+are per-task overhead, not work. Own embedded Valkey and SQLite file.
 
     .venv/bin/python -m bench.worker_bench            # 40 tasks each
     BENCH_WORKER_TASKS=300 .venv/bin/python -m bench.worker_bench
@@ -29,15 +30,21 @@ def touch_database(n: int) -> int:
     return db.session.execute(text("SELECT :n"), {"n": n}).scalar_one()
 
 
-def _run_subprocess_worker() -> None:
-    """Entry point for the 'before' worker: Flask-RQ's own ``FlaskSubprocessWorker``."""
-    from flask_rq._worker import FlaskSubprocessWorker
+def _run_forking_worker() -> None:
+    """Entry point for the 'before' worker: rq's ``Worker``, a fork per task from the loaded
+    app, each task in an app context (what ``app.worker.AppForkWorker`` did)."""
+    from rq import Queue, Worker
 
+    from app.background import connection
     from wsgi import app
 
+    class AppContextWorker(Worker):
+        def perform_job(self, job, queue):
+            with app.app_context():
+                return super().perform_job(job, queue)
+
     with app.app_context():
-        queue = app.extensions["rq"].get_queue("default")
-        FlaskSubprocessWorker([queue], job_class=queue.job_class).work(burst=True)
+        AppContextWorker([Queue("default", connection=connection())]).work(burst=True)
 
 
 def measure(env: dict, command: list[str]) -> tuple[float, int]:
@@ -45,9 +52,11 @@ def measure(env: dict, command: list[str]) -> tuple[float, int]:
 
     from app import create_app
 
+    from app.background import get_queue
+
     app = create_app({"RQ_ASYNC": True})
     with app.app_context():
-        queue = app.extensions["rq"].get_queue("default")
+        queue = get_queue("default")
         for n in range(TASKS):
             queue.enqueue("bench.worker_bench.touch_database", n)
     started = time.monotonic()
@@ -56,8 +65,7 @@ def measure(env: dict, command: list[str]) -> tuple[float, int]:
     if proc.returncode:
         raise RuntimeError(proc.stderr[-2000:])
     with app.app_context():
-        queue = app.extensions["rq"].get_queue("default")
-        done = queue.finished_job_registry.count
+        done = get_queue("default").finished_job_registry.count
     Redis.from_url(env["REDIS_URL"]).flushdb()
     return seconds, done
 
@@ -76,9 +84,9 @@ def run_all() -> list[tuple]:
     try:
         rows = []
         for label, command in (
-            ("Flask-RQ default (`flask rq work-horse` subprocess per task)",
-             [sys.executable, "-c", "from bench.worker_bench import _run_subprocess_worker; _run_subprocess_worker()"]),
-            ("Haku `AppForkWorker` (os.fork from the loaded app)",
+            ("rq `Worker` (an os.fork work horse per task from the loaded app)",
+             [sys.executable, "-c", "from bench.worker_bench import _run_forking_worker; _run_forking_worker()"]),
+            ("Haku `flask rq worker` (one work process, no fork per task)",
              [sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker", "--burst", "default"]),
         ):
             seconds, done = measure(env, command)

@@ -25,7 +25,10 @@ _DEFERRED = "haku_deferred"
 
 def defer(task: Callable, *args: Any, queue: str, **options: Any) -> None:
     """Enqueue ``task(*args)`` on ``queue`` after the current transaction commits."""
-    db.session.info.setdefault(_DEFERRED, []).append((task, args, queue, options))
+    session = db.session()
+    if not session.in_transaction():
+        session.begin()  # the task belongs to a transaction, so a rollback drops it (no SQL yet)
+    session.info.setdefault(_DEFERRED, []).append((task, args, queue, options))
 
 
 def discard() -> None:
@@ -40,6 +43,15 @@ def commit() -> None:
 
 #: Tasks of a transaction that committed, waiting for the transaction to be closed.
 _COMMITTED = "haku_deferred_committed"
+#: Open savepoints → how many tasks were deferred when each began (a rolled-back savepoint
+#: takes back what was deferred inside it).
+_SAVEPOINTS = "haku_deferred_savepoints"
+
+
+@event.listens_for(Session, "after_transaction_create")
+def _savepoint_began(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.nested:
+        session.info.setdefault(_SAVEPOINTS, {})[transaction] = len(session.info.get(_DEFERRED, ()))
 
 
 @event.listens_for(Session, "after_commit")
@@ -47,8 +59,11 @@ def _committed(session: Session) -> None:
     """The transaction committed: its deferred tasks may go. Not yet, though: during this
     event the session still holds the committed transaction and cannot emit SQL, and a task
     run inline (``RQ_ASYNC`` off) or anything the enqueue triggers would fail inside it.
-    A savepoint released inside a longer transaction commits nothing yet."""
-    if session.in_nested_transaction():
+    A savepoint released inside a longer transaction commits nothing yet: its tasks stay
+    with the outer transaction."""
+    savepoint = session.get_nested_transaction()
+    if savepoint is not None:
+        session.info.get(_SAVEPOINTS, {}).pop(savepoint, None)
         return
     pending = session.info.pop(_DEFERRED, None)
     if pending:
@@ -59,9 +74,14 @@ def _committed(session: Session) -> None:
 def _enqueue_committed(session: Session, transaction: SessionTransaction) -> None:
     """The outermost transaction ended and the session is free again: enqueue what its
     commit let go. If it ended any other way (rollback, a failed commit, the session
-    closed), what it deferred is dropped with its rows."""
+    closed), what it deferred is dropped with its rows; so is what a savepoint deferred
+    when the savepoint rolls back."""
     if transaction.parent is not None:
+        mark = session.info.get(_SAVEPOINTS, {}).pop(transaction, None)
+        if mark is not None and _DEFERRED in session.info:  # not released: rolled back
+            del session.info[_DEFERRED][mark:]
         return
+    session.info.pop(_SAVEPOINTS, None)
     ready = session.info.pop(_COMMITTED, None)
     if ready is None:
         session.info.pop(_DEFERRED, None)

@@ -119,7 +119,7 @@ def note_process(tag: str) -> dict:
     from app.messaging.models import Notification
 
     seen = {"tag": tag, "pid": os.getpid(), "g": sorted(vars(g)), "dirty": bool(db.session.new),
-            "in_transaction": db.session.in_transaction()}
+            "in_transaction": db.session().in_transaction()}
     g.left_behind = tag
     db.session.add(Notification(user_id=1, kind="left", title="never committed"))  # never flushed
     return seen
