@@ -51,7 +51,6 @@ def measure(env: dict, command: list[str]) -> tuple[float, int]:
     from redis import Redis
 
     from app import create_app
-
     from app.background import get_queue
 
     app = create_app({"RQ_ASYNC": True})
