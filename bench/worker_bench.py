@@ -47,7 +47,7 @@ def _run_forking_worker() -> None:
         AppContextWorker([Queue("default", connection=connection())]).work(burst=True)
 
 
-def measure(env: dict, command: list[str]) -> tuple[float, int]:
+def measure(env: dict, command: list[str]) -> tuple[float, int, float]:
     from redis import Redis
 
     from app import create_app
@@ -58,15 +58,20 @@ def measure(env: dict, command: list[str]) -> tuple[float, int]:
         queue = get_queue("default")
         for n in range(TASKS):
             queue.enqueue("bench.worker_bench.touch_database", n)
+    import resource
+
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     proc = subprocess.run(command, check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600)
     seconds = time.monotonic() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the worker and every process it waited for
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     if proc.returncode:
         raise RuntimeError(proc.stderr[-2000:])
     with app.app_context():
         done = get_queue("default").finished_job_registry.count
     Redis.from_url(env["REDIS_URL"]).flushdb()
-    return seconds, done
+    return seconds, done, cpu
 
 
 def run_all() -> list[tuple]:
@@ -88,8 +93,8 @@ def run_all() -> list[tuple]:
             ("Haku `flask rq worker` (one work process, no fork per task)",
              [sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker", "--burst", "default"]),
         ):
-            seconds, done = measure(env, command)
-            rows.append((label, done, seconds, done / seconds if seconds else 0.0))
+            seconds, done, cpu = measure(env, command)
+            rows.append((label, done, seconds, done / seconds if seconds else 0.0, cpu))
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -101,8 +106,10 @@ def render(rows: list[tuple]) -> list[str]:
     lines = ["", "## Worker efficiency", "",
              (f"One worker, {TASKS} queued tasks (each: app context, one SQL query), burst mode, timed from worker "
               f"start to exit (includes one app start-up per worker). `BENCH_WORKER_TASKS` sets the count."), "",
-             "| worker | tasks done | seconds | tasks/s |", "|---|---:|---:|---:|"]
-    lines += [f"| {label} | {done} | {seconds:.1f} | {rate:.1f} |" for label, done, seconds, rate in rows]
+             "CPU is user + system time of the worker and every process it started (app start-up included).", "",
+             "| worker | tasks done | seconds | tasks/s | CPU s | CPU ms/task |", "|---|---:|---:|---:|---:|---:|"]
+    lines += [f"| {label} | {done} | {seconds:.1f} | {rate:.1f} | {cpu:.2f} | {1000 * cpu / max(done, 1):.1f} |"
+              for label, done, seconds, rate, cpu in rows]
     if rows[0][3]:
         lines += ["", f"Speed-up: {rows[1][3] / rows[0][3]:.1f}×.", ""]
     return lines

@@ -45,7 +45,7 @@ from app.background.queues import connection
 log = logging.getLogger(__name__)
 
 #: Exit codes of the work process the supervisor acts on; anything else is a crash.
-DONE, RECYCLE = 0, 3
+DONE, RECYCLE, LOOP_ENDED = 0, 3, 4
 SCHEDULER_CHECK_SECONDS = 15
 
 
@@ -79,7 +79,7 @@ def work_queues(app: Flask, names: tuple[str, ...] | list[str]) -> list[Queue]:
 
 def _work_process(app: Flask, queues: list[Queue], name: str, burst: bool, max_tasks: int) -> int:
     """Body of the forked work process: take tasks until the queues are empty (burst), a stop
-    signal, or ``max_tasks``; returns its exit code."""
+    signal, ``max_tasks``, or an error rq stops on; returns its exit code."""
     db = app.extensions["sqlalchemy"]
     with app.app_context():
         for engine in db.engines.values():  # the supervisor's pooled connections stay its own
@@ -92,7 +92,9 @@ def _work_process(app: Flask, queues: list[Queue], name: str, burst: bool, max_t
             engine.dispose()
     if worker.tasks_run >= max_tasks and not worker._stop_requested:
         return RECYCLE
-    return DONE
+    if worker._stop_requested or burst:
+        return DONE
+    return LOOP_ENDED  # rq left its loop on an error (e.g. Redis timed out): a fresh one is forked
 
 
 def recover(queues: list[Queue], name: str, how: str) -> str | None:
@@ -199,6 +201,8 @@ class Supervisor:
                 sys.stderr.flush()
                 os._exit(code)
         self.child, self.child_name = pid, name
+        if self.stopping:  # a SIGTERM came while forking: pass it on now
+            os.kill(pid, signal.SIGTERM)
 
     def run(self) -> int:
         signal.signal(signal.SIGTERM, self._on_term)
@@ -206,8 +210,7 @@ class Supervisor:
         crashes = 0
         try:
             while True:
-                with self.app.app_context():
-                    self._scheduler_tick()
+                self._scheduler_tick()
                 if self.stopping:
                     return 0
                 self.fork()
@@ -224,14 +227,15 @@ class Supervisor:
                     crashes = 0
                     continue
                 how = _describe(status)
-                with self.app.app_context():
-                    job_id = recover(self.queues, self.child_name, how)
+                job_id = recover(self.queues, self.child_name, how)
                 if job_id is None:  # died outside a task: do not spin on a broken setup
                     crashes += 1
                     if crashes > 5:
                         log.error("work process keeps dying (%s); giving up", how)
                         return 1
-                    time.sleep(min(30, 2 ** crashes))
+                    pause_until = time.monotonic() + min(30, 2 ** crashes)
+                    while not self.stopping and time.monotonic() < pause_until:
+                        time.sleep(0.2)
         finally:
             self._stop_scheduler()
 
