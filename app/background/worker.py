@@ -166,10 +166,14 @@ class Supervisor:
             return
         if self.scheduler is None:
             self.scheduler = RQScheduler(self.queues, connection=self.queues[0].connection)
-        if self.burst:
+        if self.burst:  # as rq's burst worker does: move what is due once
             if self.scheduler.acquire_locks():
-                self.scheduler.enqueue_scheduled_jobs()
-                self.scheduler.release_locks()
+                try:
+                    self.scheduler.register_birth()
+                    self.scheduler.enqueue_scheduled_jobs()
+                finally:
+                    self.scheduler.release_locks()
+                    self.scheduler.register_death()
             return
         process = self.scheduler._process
         if process is None or not process.is_alive():

@@ -148,3 +148,19 @@ def test_work_process_is_recycled_after_max_tasks(async_app, test_env):
     seen = _run_noting(async_app, test_env, 5, options=("--max-tasks", "2"))
     pids = [s["pid"] for s in seen]
     assert len(set(pids)) == 3 and all(pids.count(p) <= 2 for p in pids)
+
+
+def test_the_supervisor_runs_the_scheduler(async_app, test_env):
+    """``--with-scheduler``: the worker's supervisor (not its recyclable work process) moves
+    due scheduled tasks (a Retry interval, a quick partner retry) onto their queue."""
+    from datetime import UTC, datetime
+
+    from app.background import get_queue
+
+    with async_app.app_context():
+        job = get_queue("default").enqueue_at(datetime.now(UTC) - timedelta(seconds=1),
+                                              "tests.integration.test_worker.note_process", "scheduled")
+    assert job.get_status() == "scheduled"
+    run_worker(test_env, queues="default", options=("--with-scheduler",))
+    job.refresh()
+    assert job.get_status() == "finished" and job.return_value()["tag"] == "scheduled"
