@@ -4,6 +4,14 @@ A service calls ``defer(task, *ids, queue=…)`` while it writes rows and commit
 as usual. The tasks are enqueued only after that commit succeeded, so the worker always
 finds the rows. If Redis is down the enqueue is logged and skipped: the rows are the truth
 and the sweeper enqueues whatever is still due.
+
+The listeners are registered once on SQLAlchemy's ``Session`` class (as ``applications/files.py``
+does for files). ``after_commit`` only marks the tasks ready; they are enqueued in
+``after_transaction_end``, once the committed transaction has been detached from the session.
+Enqueuing inside ``after_commit`` drops tasks: with ``RQ_ASYNC`` off (tests, and a task that
+enqueues from inside the worker) rq runs the task at once, its first query meets a session
+still in the "committed" state (``InvalidRequestError``), and rq records that as the task
+failing — the delivery stayed "pending" with no attempt.
 """
 
 from __future__ import annotations
