@@ -48,7 +48,8 @@ def register_proxies(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from app import security
-    from app.extensions import babel, csrf, db, htmx, limiter, login_manager, mail, migrate, rq
+    from app.background import queues
+    from app.extensions import babel, csrf, db, htmx, limiter, login_manager, mail, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
@@ -57,7 +58,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=security.select_locale, timezone_selector=security.select_timezone)
     limiter.init_app(app)
     mail.init_app(app)
-    rq.init_app(app)
+    queues.init_app(app)
     htmx.init_app(app)
     security.init_app(app)
     with app.app_context():

@@ -1,4 +1,4 @@
-"""``flask`` commands: sweep, demo data, platform staff accounts."""
+"""``flask`` commands: the worker (``app.background.worker``), sweep, demo data, platform staff accounts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from flask import Flask, current_app
 
 
 def init_app(app: Flask) -> None:
+    from app.background.worker import worker_cli
+
+    app.cli.add_command(worker_cli)
     app.cli.add_command(sweep_cmd)
     app.cli.add_command(demo_group)
     app.cli.add_command(staff_group)

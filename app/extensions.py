@@ -11,8 +11,6 @@ from flask_wtf.csrf import CSRFProtect
 from htmx_flask import Htmx
 from sqlalchemy.orm import DeclarativeBase
 
-from app.worker import HakuRQ
-
 
 class Base(DeclarativeBase):
     pass
@@ -25,5 +23,4 @@ csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 mail = Mail()
-rq = HakuRQ()
 htmx = Htmx()

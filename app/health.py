@@ -24,10 +24,10 @@ def _database() -> str:
 
 
 def _redis() -> str:
-    from app.extensions import rq
+    from app.background import connection
 
     try:
-        rq.get_queue("default").connection.ping()
+        connection().ping()
         return "ok"
     except Exception as exc:
         return f"unreachable ({type(exc).__name__})"

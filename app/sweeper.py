@@ -48,10 +48,10 @@ def sweep() -> dict[str, int]:
 
 
 def _lock():
-    from app.extensions import rq
+    from app.background import connection
 
     try:
-        conn = rq.get_queue("default").connection
+        conn = connection()
         conn.ping()
         return conn.lock(LOCK_NAME, timeout=300)
     except Exception as exc:

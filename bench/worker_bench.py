@@ -1,7 +1,8 @@
-"""Worker efficiency: tasks per second through one RQ worker, Flask-RQ's default worker (a new
-``flask rq work-horse`` interpreter per task) beside ours (rq's ``os.fork`` horse from the
-loaded app, ``app.worker.AppForkWorker``). Each task opens a database session and runs one
-query, so the numbers are per-task overhead, not work. Own embedded Valkey and SQLite file.
+"""Worker efficiency: tasks per second through one RQ worker, rq's forking ``Worker`` (an
+``os.fork`` work horse per task from the loaded app, Haku's worker before) beside Haku's
+``flask rq worker`` (``app/background/worker.py``: a work process forked once, tasks run
+without a fork each). Each task opens a database session and runs one query, so the numbers
+are per-task overhead, not work. Own embedded Valkey and SQLite file.
 
     .venv/bin/python -m bench.worker_bench            # 40 tasks each
     BENCH_WORKER_TASKS=300 .venv/bin/python -m bench.worker_bench
@@ -29,37 +30,48 @@ def touch_database(n: int) -> int:
     return db.session.execute(text("SELECT :n"), {"n": n}).scalar_one()
 
 
-def _run_subprocess_worker() -> None:
-    """Entry point for the 'before' worker: Flask-RQ's own ``FlaskSubprocessWorker``."""
-    from flask_rq._worker import FlaskSubprocessWorker
+def _run_forking_worker() -> None:
+    """Entry point for the 'before' worker: rq's ``Worker``, a fork per task from the loaded
+    app, each task in an app context (what the old forking ``AppForkWorker`` did)."""
+    from rq import Queue, Worker
 
+    from app.background import connection
     from wsgi import app
 
+    class AppContextWorker(Worker):
+        def perform_job(self, job, queue):
+            with app.app_context():
+                return super().perform_job(job, queue)
+
     with app.app_context():
-        queue = app.extensions["rq"].get_queue("default")
-        FlaskSubprocessWorker([queue], job_class=queue.job_class).work(burst=True)
+        AppContextWorker([Queue("default", connection=connection())]).work(burst=True)
 
 
-def measure(env: dict, command: list[str]) -> tuple[float, int]:
+def measure(env: dict, command: list[str]) -> tuple[float, int, float]:
     from redis import Redis
 
     from app import create_app
+    from app.background import get_queue
 
     app = create_app({"RQ_ASYNC": True})
     with app.app_context():
-        queue = app.extensions["rq"].get_queue("default")
+        queue = get_queue("default")
         for n in range(TASKS):
             queue.enqueue("bench.worker_bench.touch_database", n)
+    import resource
+
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     proc = subprocess.run(command, check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600)
     seconds = time.monotonic() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the worker and every process it waited for
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     if proc.returncode:
         raise RuntimeError(proc.stderr[-2000:])
     with app.app_context():
-        queue = app.extensions["rq"].get_queue("default")
-        done = queue.finished_job_registry.count
+        done = get_queue("default").finished_job_registry.count
     Redis.from_url(env["REDIS_URL"]).flushdb()
-    return seconds, done
+    return seconds, done, cpu
 
 
 def run_all() -> list[tuple]:
@@ -76,13 +88,13 @@ def run_all() -> list[tuple]:
     try:
         rows = []
         for label, command in (
-            ("Flask-RQ default (`flask rq work-horse` subprocess per task)",
-             [sys.executable, "-c", "from bench.worker_bench import _run_subprocess_worker; _run_subprocess_worker()"]),
-            ("Haku `AppForkWorker` (os.fork from the loaded app)",
+            ("rq `Worker` (an os.fork work horse per task from the loaded app)",
+             [sys.executable, "-c", "from bench.worker_bench import _run_forking_worker; _run_forking_worker()"]),
+            ("Haku `flask rq worker` (one work process, no fork per task)",
              [sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker", "--burst", "default"]),
         ):
-            seconds, done = measure(env, command)
-            rows.append((label, done, seconds, done / seconds if seconds else 0.0))
+            seconds, done, cpu = measure(env, command)
+            rows.append((label, done, seconds, done / seconds if seconds else 0.0, cpu))
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -94,8 +106,10 @@ def render(rows: list[tuple]) -> list[str]:
     lines = ["", "## Worker efficiency", "",
              (f"One worker, {TASKS} queued tasks (each: app context, one SQL query), burst mode, timed from worker "
               f"start to exit (includes one app start-up per worker). `BENCH_WORKER_TASKS` sets the count."), "",
-             "| worker | tasks done | seconds | tasks/s |", "|---|---:|---:|---:|"]
-    lines += [f"| {label} | {done} | {seconds:.1f} | {rate:.1f} |" for label, done, seconds, rate in rows]
+             "CPU is user + system time of the worker and every process it started (app start-up included).", "",
+             "| worker | tasks done | seconds | tasks/s | CPU s | CPU ms/task |", "|---|---:|---:|---:|---:|---:|"]
+    lines += [f"| {label} | {done} | {seconds:.1f} | {rate:.1f} | {cpu:.2f} | {1000 * cpu / max(done, 1):.1f} |"
+              for label, done, seconds, rate, cpu in rows]
     if rows[0][3]:
         lines += ["", f"Speed-up: {rows[1][3] / rows[0][3]:.1f}×.", ""]
     return lines

@@ -169,9 +169,10 @@ def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
 
 
 def send_email_options() -> dict:
+    """Where and how ``send_email`` runs: the emails queue, RQ's quick retries."""
     from rq import Retry
 
-    return {"retry": Retry(max=2, interval=[30, 120]), "job_timeout": 60, "failure_ttl": 7 * 24 * 3600}
+    return {"queue": "emails", "retry": Retry(max=2, interval=[30, 120]), "job_timeout": 60, "failure_ttl": 7 * 24 * 3600}
 
 
 def queue_template_email(template: EmailTemplate, *, to: str, fields: dict, kind: str, dedupe_key: str,

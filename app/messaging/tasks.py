@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from app.extensions import rq
 from app.messaging import services
 
 
-@rq.job(queue="emails")
 def send_email(outbox_id: int) -> str:
     return services.deliver(outbox_id)

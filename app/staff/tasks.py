@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from app import taskqueue
+from app.background import monitor
 from app.plugins import plugins
 from app.security import staff_required
 from app.staff.blueprint import bp
@@ -14,7 +14,7 @@ from app.staff.blueprint import bp
 
 @plugins.staff_section
 def _tasks_section() -> list[dict]:
-    return [{"label": _("Tasks"), "url": url_for("staff.tasks"), "alert": taskqueue.failed_total(),
+    return [{"label": _("Tasks"), "url": url_for("staff.tasks"), "alert": monitor.failed_total(),
              "alert_title": _("Failed tasks")}]
 
 
@@ -22,7 +22,7 @@ def _tasks_section() -> list[dict]:
 @staff_required
 def tasks():
     try:
-        queues, workers, problem = taskqueue.overview(), taskqueue.workers(), None
+        queues, workers, problem = monitor.overview(), monitor.workers(), None
     except Exception as exc:  # Redis away: say so instead of failing the page
         queues, workers, problem = [], [], _("The task queue (Redis) is not reachable: %(error)s", error=type(exc).__name__)
     return render_template("staff/tasks.html", queues=queues, workers=workers, problem=problem)
@@ -32,8 +32,8 @@ def tasks():
 @staff_required
 def task_retry(queue: str, job_id: str):
     try:
-        taskqueue.retry(queue, job_id)
-    except taskqueue.TaskQueueError as exc:
+        monitor.retry(queue, job_id)
+    except monitor.TaskQueueError as exc:
         flash(str(exc), "error")
     else:
         flash(_("Task put back on the %(queue)s queue.", queue=queue), "success")

@@ -155,10 +155,10 @@ def test_bar_30_many_workers_claim_the_same_email_at_once_on_postgresql(pg_app, 
         company = make.company("acme")
         row = services.queue_email(to="x@example.com", subject="s", body="b", kind="k", dedupe_key="race",
                                    company_id=company.id)
-        db.session.commit()  # a plain commit: the task is not enqueued, the threads below run it
         from app import background
 
-        background.discard()
+        background.discard()  # the task is not enqueued at the commit: the threads below run it
+        db.session.commit()
         outbox_id, results, barrier = row.id, [], threading.Barrier(8)
 
         def worker():

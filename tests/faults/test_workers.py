@@ -16,6 +16,7 @@ from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegis
 from sqlalchemy import select
 
 from app import background, create_app, sweeper
+from app.background import deferred
 from app.clock import utcnow
 from app.extensions import db
 from app.messaging import services
@@ -51,7 +52,7 @@ def test_bar_29_crash_between_commit_and_enqueue_then_the_sweeper_sends_once(
     def crash(*args, **kwargs):
         raise SystemError("process died right after COMMIT")
 
-    monkeypatch.setattr(background, "enqueue", crash)
+    monkeypatch.setattr(deferred, "enqueue", crash)  # what the after-commit event calls
     with async_app.app_context(), pytest.raises(SystemError):
         make.application(job, email="aino@example.fi")
     monkeypatch.undo()
@@ -182,7 +183,7 @@ def _raising_task_run_to_the_end(test_env, redis_url):
 
 def test_bar_34_a_task_that_keeps_raising_fails_after_exactly_its_tries(app, test_env, redis_url):
     """Flask-RQ's per-task `flask rq work-horse` subprocess lost the Retry (the job sat QUEUED in
-    the failed registry after one run); the forked work horse (app/worker.py) keeps rq's own."""
+    the failed registry after one run); Haku's worker (app/background/worker.py) keeps rq's own."""
     redis, queue, job = _raising_task_run_to_the_end(test_env, redis_url)
     assert int(redis.get("attempts:broken")) == 3  # the first run and two retries, then no more
     fetched = Job.fetch(job.id, connection=redis)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from app import create_app, sweeper
 from app.clock import utcnow
 from app.extensions import db
-from app.messaging.models import OutboxEmail
+from app.messaging.models import Notification, OutboxEmail
 from tests.support.mail import text_of
 from tests.support.processes import free_port, run_worker
 
@@ -90,20 +90,77 @@ def die_on_first_run(marker: str) -> str:
     return "survived"
 
 
-def test_killed_work_horse_is_retried_by_the_parent_worker(async_app, test_env, tmp_path):
-    """The worker forks its horse from the loaded app (app.worker.AppForkWorker); a horse
-    killed mid-task is seen by the parent and the task goes round its Retry."""
+def test_killed_work_process_is_seen_by_its_supervisor_and_the_task_retried(async_app, test_env, tmp_path):
+    """Tasks run in a work process forked once from the loaded app (app/background/worker.py);
+    one killed mid-task is seen by the supervisor, which fails the task into its Retry and
+    forks a fresh work process that runs it."""
     from rq import Retry
 
-    from app.worker import AppForkWorker
+    from app.background import get_queue
 
     with async_app.app_context():
-        assert isinstance(async_app.extensions["rq"].make_worker(["default"]), AppForkWorker)
-        queue = async_app.extensions["rq"].get_queue("default")
-        job = queue.enqueue("tests.integration.test_worker.die_on_first_run", str(tmp_path / "marker"),
-                            retry=Retry(max=1))
-    run_worker(test_env, queues="default")
+        job = get_queue("default").enqueue("tests.integration.test_worker.die_on_first_run",
+                                           str(tmp_path / "marker"), retry=Retry(max=1))
+    out = run_worker(test_env, queues="default")
     job.refresh()
     assert (tmp_path / "marker").exists()
     assert job.get_status() == "finished" and job.return_value() == "survived"
     assert job.retries_left == 0  # the killed attempt used the one retry
+    assert "died (signal SIGKILL) running " + job.id in out.stderr
+
+
+def note_process(tag: str) -> dict:
+    """What a task sees of the process and session it runs in; leaves both dirty on purpose."""
+    import os
+
+    from flask import g
+
+    from app.extensions import db
+    from app.messaging.models import Notification
+
+    seen = {"tag": tag, "pid": os.getpid(), "g": sorted(vars(g)), "dirty": bool(db.session.new),
+            "in_transaction": db.session().in_transaction()}
+    g.left_behind = tag
+    db.session.add(Notification(user_id=1, kind="left", title="never committed"))  # never flushed
+    return seen
+
+
+def _run_noting(async_app, test_env, n: int, options: tuple[str, ...] = ()) -> list[dict]:
+    from app.background import get_queue
+
+    with async_app.app_context():
+        jobs = [get_queue("default").enqueue("tests.integration.test_worker.note_process", str(i))
+                for i in range(n)]
+    run_worker(test_env, queues="default", options=options)
+    for job in jobs:
+        job.refresh()
+    return [job.return_value() for job in jobs]
+
+
+def test_tasks_share_a_process_but_never_a_session_or_app_context(async_app, test_env):
+    seen = _run_noting(async_app, test_env, 4)
+    assert len({s["pid"] for s in seen}) == 1  # no fork per task
+    assert all(s["g"] == [] and not s["dirty"] and not s["in_transaction"] for s in seen)
+    assert db.session.scalar(select(func.count()).select_from(Notification)) == 0
+
+
+def test_work_process_is_recycled_after_max_tasks(async_app, test_env):
+    seen = _run_noting(async_app, test_env, 5, options=("--max-tasks", "2"))
+    pids = [s["pid"] for s in seen]
+    assert len(set(pids)) == 3 and all(pids.count(p) <= 2 for p in pids)
+
+
+def test_the_supervisor_runs_the_scheduler(async_app, test_env):
+    """``--with-scheduler``: the worker's supervisor (not its recyclable work process) moves
+    due scheduled tasks (a Retry interval, a quick partner retry) onto their queue."""
+    from datetime import UTC, datetime
+
+    from app.background import get_queue
+
+    with async_app.app_context():
+        job = get_queue("default").enqueue_at(datetime.now(UTC) - timedelta(seconds=1),
+                                              "tests.integration.test_worker.note_process", "scheduled")
+    assert job.get_status() == "scheduled"
+    run_worker(test_env, queues="default", options=("--with-scheduler",))
+    job.refresh()
+    assert job.get_status() == "finished" and job.return_value()["tag"] == "scheduled"

@@ -14,11 +14,11 @@ from tests.support.privacy import EMAIL_N, build_person, traces
 
 
 def _queued_args(redis_queues=("emails", "boards", "assessments", "default", "emrex")) -> list[tuple[str, tuple]]:
-    from app.extensions import rq
+    from app.background import get_queue
 
     out = []
     for name in redis_queues:
-        queue = rq.get_queue(name)
+        queue = get_queue(name)
         ids = list(queue.get_job_ids()) + list(ScheduledJobRegistry(queue=queue).get_job_ids())
         for job in Job.fetch_many(ids, connection=queue.connection):
             if job is not None:
@@ -28,11 +28,13 @@ def _queued_args(redis_queues=("emails", "boards", "assessments", "default", "em
 
 def _queue_partner_tasks(person) -> None:
     """The person's partner calls waiting in RQ: one now, one scheduled (a retry)."""
+    from app import background
     from app.partners import tasks
 
-    tasks.run_assessment_delivery.enqueue(person.deliveries[0])
-    tasks.run_assessment_delivery.enqueue_in(timedelta(minutes=4), person.deliveries[0])
-    tasks.process_board_inbound.enqueue(person.deliveries[2])
+    background.enqueue(tasks.run_delivery, person.deliveries[0], queue="assessments")
+    background.enqueue_in(timedelta(minutes=4).total_seconds(), tasks.run_delivery, person.deliveries[0],
+                          queue="assessments")
+    background.enqueue(tasks.process_inbound, person.deliveries[2], queue="boards")
 
 
 def _erase_page(client, person):
@@ -55,7 +57,7 @@ def test_bar_37_erase_leaves_no_trace(async_app, make, aclient, aauth):
     _queue_partner_tasks(person)
     queued = _queued_args()
     assert ("send_email", (person.outbox[0],)) in queued
-    assert ("run_assessment_delivery", (person.deliveries[0],)) in queued
+    assert ("run_delivery", (person.deliveries[0],)) in queued
 
     auth.login(person.admin.email)
     page = _erase_page(client, person)

@@ -127,7 +127,7 @@ class WorkerProcess:
         self.log_path = log_path
 
     def tree(self) -> list[int]:
-        """The worker and every process in its session (the work horse included)."""
+        """The worker and every process in its session (its work process and scheduler included)."""
         pids = []
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():

@@ -28,9 +28,10 @@ def make_config(database_url, redis_url, smtp_sink, session_dir, **extra) -> dic
     return config
 
 
-def run_worker(test_env: dict, queues: str = "emails boards emrex assessments default", timeout: int = 120):
+def run_worker(test_env: dict, queues: str = "emails boards emrex assessments default", timeout: int = 120,
+               options: tuple[str, ...] = ()):
     """Run a real ``flask rq worker --burst`` in its own process until the queues are empty."""
-    cmd = [sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker", "--burst", *queues.split()]
+    cmd = [sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker", "--burst", *options, *queues.split()]
     result = subprocess.run(cmd, env=test_env, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     assert result.returncode == 0, result.stderr[-3000:]
     return result

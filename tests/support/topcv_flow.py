@@ -43,11 +43,11 @@ class Flow:
     def work(self) -> None:
         """Run burst workers until the queues are empty (a retried job is requeued as the
         burst worker ends, so one burst may leave work behind)."""
-        from app.extensions import rq
+        from app.background import get_queue
 
         for _ in range(10):
             run_worker(partner_env(self.test_env, self.app))
-            if not any(rq.get_queue(name).count for name in ("boards", "emails", "default", "emrex")):
+            if not any(get_queue(name).count for name in ("boards", "emails", "default", "emrex")):
                 break
         db.session.expire_all()
 

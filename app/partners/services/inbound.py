@@ -108,16 +108,15 @@ def request_drain(vendor: str) -> None:
     """Make sure a drain task will look at the stored events. A marker in Redis (set for
     30 s, cleared by the drain as it looks) keeps this to one cheap call per event; one
     drain per vendor is queued at a time. Whatever slips through, the sweeper picks up."""
-    from app.extensions import rq
     from app.partners import tasks
 
     try:
-        if not rq.get_queue("default").connection.set(_drain_marker(vendor), 1, nx=True, ex=30):
+        if not background.connection().set(_drain_marker(vendor), 1, nx=True, ex=30):
             return
     except Exception as exc:  # Redis away: the rows are stored; the sweeper enqueues them
         log.warning("drain marker not set (%s)", type(exc).__name__)
         return
-    background.enqueue(tasks.drain_task(vendor), vendor, job_id=f"partner-drain-{vendor}", unique=True,
+    background.enqueue(tasks.drain_inbound, vendor, queue=tasks.queue_of(vendor), job_id=f"partner-drain-{vendor}", unique=True,
                        result_ttl=0, failure_ttl=60, job_timeout=900)
 
 
@@ -211,13 +210,11 @@ def drain_inbound(vendor: str, limit: int = 20000, budget_seconds: float = 600) 
     the budget is used; the next intake or the sweeper continues)."""
     import time
 
-    from app.extensions import rq
-
     deadline = time.monotonic() + budget_seconds
     done = 0
     while done < limit and time.monotonic() < deadline:
         try:
-            rq.get_queue("default").connection.delete(_drain_marker(vendor))
+            background.connection().delete(_drain_marker(vendor))
         except Exception:  # Redis away: the marker expires by itself
             pass
         ids = db.session.scalars(select(PartnerDelivery.id).join(

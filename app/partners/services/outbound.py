@@ -41,7 +41,7 @@ def queue_call(integration: PartnerIntegration, type_: str, *, target: dict | No
                                actor_id=actor.id if actor else None)
     db.session.add(delivery)
     db.session.flush()
-    background.defer(tasks.outbound_task(integration.vendor), delivery.id, **task_options())
+    background.defer(tasks.run_delivery, delivery.id, queue=tasks.queue_of(integration.vendor), **task_options())
     return delivery
 
 
@@ -109,14 +109,11 @@ def _retry_soon(vendor: str, delivery_id: int, delay: int) -> None:
     that enqueue is lost the sweeper finds the row due and enqueues it again."""
     from app.partners import tasks
 
-    task = tasks.outbound_task(vendor)
     if delay <= 0:
-        background.enqueue(task, delivery_id)
-        return
-    try:
-        task.enqueue_in(timedelta(seconds=delay), delivery_id, failure_ttl=7 * 24 * 3600)
-    except Exception as exc:  # Redis away: the due date in the row is the truth
-        log.warning("could not schedule retry of delivery %s (%s)", delivery_id, type(exc).__name__)
+        background.enqueue(tasks.run_delivery, delivery_id, queue=tasks.queue_of(vendor))
+    else:  # Redis away: logged; the due date in the row is the truth
+        background.enqueue_in(delay, tasks.run_delivery, delivery_id, queue=tasks.queue_of(vendor),
+                              failure_ttl=7 * 24 * 3600)
 
 
 def _log_link(integration: PartnerIntegration) -> str | None:
@@ -137,10 +134,11 @@ def replay(delivery: PartnerDelivery, actor: User) -> PartnerDelivery:
     before = {"state": delivery.state, "attempts": delivery.attempts}
     if delivery.direction == "in":
         delivery.state = DeliveryState.RECEIVED
-        background.defer(tasks.inbound_task(delivery.integration.vendor), delivery.id)
+        background.defer(tasks.process_inbound, delivery.id, queue=tasks.queue_of(delivery.integration.vendor))
     else:
         delivery.state, delivery.attempts, delivery.next_retry_at = DeliveryState.PENDING, 0, None
-        background.defer(tasks.outbound_task(delivery.integration.vendor), delivery.id, **task_options())
+        background.defer(tasks.run_delivery, delivery.id, queue=tasks.queue_of(delivery.integration.vendor),
+                         **task_options())
     delivery.error = None
     audit.record(company_id=delivery.company_id, actor=audit.actor_of(actor), object=f"partner_delivery:{delivery.id}",
                  action="replay", before=before, after={"state": delivery.state})

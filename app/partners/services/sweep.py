@@ -41,10 +41,10 @@ def sweep_deliveries(limit: int = 500) -> int:
         PartnerDelivery.direction == "in", PartnerDelivery.state == DeliveryState.RECEIVED,
         PartnerDelivery.updated_at < lost).limit(limit)).all()
     for delivery_id, vendor in out_rows:
-        background.enqueue(tasks.outbound_task(vendor), delivery_id, job_id=f"partner-out-{delivery_id}-{now:%H%M}",
+        background.enqueue(tasks.run_delivery, delivery_id, queue=tasks.queue_of(vendor), job_id=f"partner-out-{delivery_id}-{now:%H%M}",
                            **task_options())
     for delivery_id, vendor in in_rows:
-        background.enqueue(tasks.inbound_task(vendor), delivery_id, job_id=f"partner-in-{delivery_id}-{now:%H%M}")
+        background.enqueue(tasks.process_inbound, delivery_id, queue=tasks.queue_of(vendor), job_id=f"partner-in-{delivery_id}-{now:%H%M}")
     return len(out_rows) + len(in_rows)
 
 

@@ -235,33 +235,8 @@ def drop_queued_tasks(*, outbox_ids: list[int], delivery_ids: list[int]) -> int:
     """Remove waiting, scheduled and failed RQ tasks that name the erased rows. The tasks
     would find nothing (they load by id), but their arguments should not outlive the data.
     A Redis outage is logged: the rows are gone, so the tasks do nothing when they run."""
-    from rq.job import Job
-    from rq.registry import DeferredJobRegistry, FailedJobRegistry, ScheduledJobRegistry
+    from app.background import monitor
+    from app.messaging.tasks import send_email
+    from app.partners.tasks import process_inbound, run_delivery
 
-    from app.config import QUEUES
-    from app.extensions import rq
-
-    targets = {("send_email", i) for i in outbox_ids}
-    targets |= {(name, i) for i in delivery_ids for name in ("run_board_delivery", "run_assessment_delivery",
-                                                             "process_board_inbound", "process_assessment_inbound")}
-    if not targets:
-        return 0
-    removed = 0
-    try:
-        for name in QUEUES:
-            queue = rq.get_queue(name)
-            ids = set(queue.get_job_ids())
-            for registry in (ScheduledJobRegistry, FailedJobRegistry, DeferredJobRegistry):
-                ids |= set(registry(queue=queue).get_job_ids())
-            for job in Job.fetch_many(sorted(ids), connection=queue.connection):
-                if job is None or not job.args:
-                    continue
-                if (job.func_name.rsplit(".", 1)[-1], job.args[0]) in targets:
-                    job.delete()
-                    removed += 1
-    except Exception as exc:
-        if getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError):
-            log.warning("could not clean the task queues after an erasure (%s)", type(exc).__name__)
-            return removed
-        raise
-    return removed
+    return monitor.drop_queued({send_email: outbox_ids, run_delivery: delivery_ids, process_inbound: delivery_ids})

@@ -1,17 +1,24 @@
 """The task queues as staff see them: waiting, running, scheduled and failed tasks per
-queue, the workers alive, and a retry for a failed one (RQ's ``FailedJobRegistry``)."""
+queue, the workers alive, and a retry for a failed one (RQ's ``FailedJobRegistry``); and
+the removal of queued tasks whose arguments name erased rows."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
+from rq import Queue
 from rq.job import Job
-from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
+from rq.registry import DeferredJobRegistry, FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 from rq.worker import Worker
 
+from app.background.queues import get_queue
 from app.config import QUEUES
 from app.problems import Problem
+
+log = logging.getLogger(__name__)
 
 
 class TaskQueueError(Problem):
@@ -52,12 +59,10 @@ class WorkerState:
     failed: int
 
 
-def _queue(name: str):
-    from app.extensions import rq
-
+def _queue(name: str) -> Queue:
     if name not in QUEUES:
         raise TaskQueueError("unknown_queue")
-    return rq.get_queue(name)
+    return get_queue(name)
 
 
 def overview(limit: int = 50) -> list[QueueState]:
@@ -112,3 +117,34 @@ def retry(queue_name: str, job_id: str) -> None:
     if job_id not in registry.get_job_ids():
         raise TaskQueueError("not_failed")
     registry.requeue(job_id)
+
+
+def task_name(task: Callable) -> str:
+    """The dotted name RQ stores for a task function (``Job.func_name``)."""
+    return f"{task.__module__}.{task.__qualname__}"
+
+
+def drop_queued(targets: dict[Callable, Iterable[int]]) -> int:
+    """Remove waiting, scheduled, deferred and failed tasks of ``task`` whose first argument
+    is one of its ids, for each ``task: ids`` in ``targets``. A Redis outage is logged and
+    counted as nothing removed (the rows are gone, so the tasks would do nothing)."""
+    wanted = {(task_name(task), i) for task, ids in targets.items() for i in ids}
+    if not wanted:
+        return 0
+    removed = 0
+    try:
+        for name in QUEUES:
+            queue = get_queue(name)
+            ids = set(queue.get_job_ids())
+            for registry in (ScheduledJobRegistry, FailedJobRegistry, DeferredJobRegistry):
+                ids |= set(registry(queue=queue).get_job_ids())
+            for job in Job.fetch_many(sorted(ids), connection=queue.connection):
+                if job is not None and job.args and (job.func_name, job.args[0]) in wanted:
+                    job.delete()
+                    removed += 1
+    except Exception as exc:
+        if getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError):
+            log.warning("could not clean the task queues (%s)", type(exc).__name__)
+            return removed
+        raise
+    return removed
