@@ -42,3 +42,22 @@ def test_every_registry_is_filled_once(app):
         ("EmrexRequest", "token_encrypted"), ("PartnerIntegration", "api_key_enc"),
         ("PartnerIntegration", "signing_secret_enc"), ("PartnerIntegration", "previous_signing_secret_enc"),
         ("TwoFactor", "secret_enc"), ("TwoFactor", "pending_secret_enc")]
+
+
+def test_signal_receivers_run_in_the_order_they_were_connected():
+    """blinker's own signals keep receivers in a set (an order of memory addresses): Haku's
+    keep connection order, which the stage-entry receivers and automations rely on."""
+    from app.signals import signal
+
+    ran = []
+    receivers = [lambda sender, i=i: ran.append(i) for i in range(40)]
+    order = [*range(0, 40, 2), *range(39, 0, -2)]  # not the order they were made in
+    sig = signal("test-ordered-receivers")
+    for i in order:
+        sig.connect(receivers[i])
+    sig.send(object())
+    assert ran == order
+    sig.disconnect(receivers[order[0]])
+    ran.clear()
+    sig.send(object())
+    assert ran == order[1:]

@@ -11,10 +11,8 @@ still points at it: a receiver returns True when it does (the applications featu
 for its applications), and the jobs feature refuses the deletion. Jobs never import them.
 """
 
-from blinker import Namespace
+from app.signals import signal
 
-_signals = Namespace()
-
-stage_entered = _signals.signal("stage-entered")
-job_in_use = _signals.signal("job-in-use")
-stage_in_use = _signals.signal("stage-in-use")
+stage_entered = signal("stage-entered")
+job_in_use = signal("job-in-use")
+stage_in_use = signal("stage-in-use")

@@ -8,8 +8,6 @@ good, inside the transaction that marks it failed: what a receiver changes is co
 
 from __future__ import annotations
 
-from blinker import Namespace
+from app.signals import signal
 
-_signals = Namespace()
-
-email_failed = _signals.signal("email-failed")
+email_failed = signal("email-failed")
