@@ -13,12 +13,12 @@ from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
-from app.admin.emrex_panel_text import PanelText
+from app.admin.emrex_panel_text import ATTEMPT_LABELS, PanelText
 from app.admin.forms import EmptyForm
 from app.admin.views.applications import _card_context, badge_oob
 from app.applications import files
 from app.applications.models import Application, StoredFile
-from app.emrex import queries, services
+from app.emrex import queries, reasons, services
 from app.emrex.columns import format_credits, format_gpa, format_scale
 from app.emrex.models import (
     AttemptOutcome,
@@ -112,8 +112,18 @@ plugins.event_text("emrex_requested", lambda d: _("EMREX study records requested
                                                   cause=d.get("cause", "")))
 plugins.event_text("emrex_imported", lambda d: _("EMREX records received from %(inst)s (identity: %(identity)s)",
                                                  inst=d.get("institution") or "?", identity=d.get("identity", "")))
-plugins.event_text("emrex_attempt_closed", lambda d: _("EMREX transfer ended without records: %(outcome)s",
-                                                       outcome=d.get("outcome", "")))
+def _attempt_closed_text(data: dict) -> str:
+    """The outcome's label and, when the check stored one, its reason code, both worded in
+    the reader's language (older events have the outcome code only)."""
+    outcome = data.get("outcome", "")
+    label = ATTEMPT_LABELS.get(outcome)
+    text = _("EMREX transfer ended without records: %(outcome)s", outcome=str(label) if label else outcome)
+    if data.get("reason"):
+        return f"{text} — {reasons.describe(data['reason'], data.get('detail'))}"
+    return text
+
+
+plugins.event_text("emrex_attempt_closed", _attempt_closed_text)
 plugins.event_text("emrex_opted_out", lambda d: _("The candidate declined EMREX: no records were transferred"))
 plugins.event_text("emrex_reopened", lambda d: _("The candidate changed their mind and reopened the EMREX request"))
 plugins.event_text("emrex_held", lambda d: _("EMREX records received but held for review: the identity check did "
