@@ -8,8 +8,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from app.emrex.columns import STATUS_LABELS, format_credits, format_scale
 from app.emrex import reasons
+from app.emrex.columns import STATUS_LABELS, format_credits, format_scale
 from app.emrex.models import AttemptOutcome, EmrexAttempt, EmrexRequestEvent, EmrexTranscript
 from app.security import current_locale
 
@@ -208,10 +208,10 @@ class PanelText:
         if event.reason:
             return what, reasons.describe(event.reason, event.detail)
         detail = event.detail or ""
-        if detail in ATTEMPT_LABELS:
-            return what, str(ATTEMPT_LABELS[detail])
         if detail in (AttemptOutcome.CANCELLED, AttemptOutcome.NO_RESULTS):  # the label says it already
             return what, ""
+        if detail in ATTEMPT_LABELS:  # an outcome code, stored when there was no reason to give
+            return what, str(ATTEMPT_LABELS[detail])
         return what, detail
 
     attempt_labels = ATTEMPT_LABELS

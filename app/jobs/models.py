@@ -3,7 +3,6 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from flask_babel import lazy_pgettext
 from sqlalchemy import (
     JSON,
     CheckConstraint,
@@ -23,16 +22,16 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.clock import today, utcnow
 from app.extensions import db
 
-#: The stages of a new job or job template without stages of its own: lazy names, worded in
-#: the company's default language when they are created (then they are the company's data,
-#: to rename as it likes) — see ``app.jobs.services.default_stages``.
+#: The stages of a new job or job template without stages of its own, in English: they are
+#: created named in the company's default language (``app.jobs.services.default_stages``),
+#: and from then on they are the company's data, to rename as it likes.
 DEFAULT_STAGES = [
-    (lazy_pgettext("stage", "New"), "normal"),
-    (lazy_pgettext("stage", "In progress"), "normal"),
-    (lazy_pgettext("stage", "Interview"), "normal"),
-    (lazy_pgettext("stage", "Offer"), "normal"),
-    (lazy_pgettext("stage", "Hired"), "hired"),
-    (lazy_pgettext("stage", "Rejected"), "rejected"),
+    ("New", "normal"),
+    ("In progress", "normal"),
+    ("Interview", "normal"),
+    ("Offer", "normal"),
+    ("Hired", "hired"),
+    ("Rejected", "rejected"),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from flask_babel import force_locale
+from flask_babel import force_locale, pgettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
@@ -79,7 +79,11 @@ def default_stages(company_id: int) -> list[tuple[str, str]]:
     them), so they are worded once, not per reader."""
     company = db.session.get(Company, company_id)
     with force_locale((company.default_locale if company else None) or "en"):
-        return [(str(name), kind) for name, kind in DEFAULT_STAGES]
+        # Literal calls, one per name of DEFAULT_STAGES, so `make messages` extracts them.
+        names = {"New": pgettext("stage", "New"), "In progress": pgettext("stage", "In progress"),
+                 "Interview": pgettext("stage", "Interview"), "Offer": pgettext("stage", "Offer"),
+                 "Hired": pgettext("stage", "Hired"), "Rejected": pgettext("stage", "Rejected")}
+    return [(names.get(name, name), kind) for name, kind in DEFAULT_STAGES]
 
 
 def create_job(company_id: int, actor: User, data: dict, template_id: int | None = None,
