@@ -139,6 +139,12 @@ T = {
     "Paluu ei tuonut tietoja", "Returen gav inga resultat", "Lần trả về không mang theo kết quả nào"),
 "The candidate declined": ("Hakija kieltäytyi", "Kandidaten tackade nej", "Ứng viên đã từ chối"),
 
+# The card's timeline: why an EMREX request was sent, how the identity check came out
+"sent by hand": ("lähetetty käsin", "skickad manuellt", "gửi thủ công"),
+("identity", "match"): ("täsmää", "stämmer", "khớp"),
+("identity", "names match"): ("nimet täsmäävät", "namnen stämmer", "tên khớp"),
+("identity", "mismatch"): ("ei täsmää", "stämmer inte", "không khớp"),
+
 # The language of each email to the candidate, on the card's timeline
 "Confirmation email queued (%(language)s)": (
     "Vahvistussähköposti jonossa lähetettäväksi (%(language)s)",

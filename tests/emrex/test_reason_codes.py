@@ -108,3 +108,21 @@ def test_rows_from_before_the_codes_show_their_stored_english(app, world):
             ("emp_cancelled", "cancelled"), ("handed_off", "Åbo Akademi"), ("sent", "Suomi"))}
     assert kinds == {("Cancelled at the university", ""), ("Sent to the university", "Åbo Akademi"),
                      ("Request sent", "Suomi")}
+
+
+def test_the_timeline_words_the_cause_and_the_identity_check(app):
+    from types import SimpleNamespace
+
+    from flask_babel import force_locale
+
+    from app.admin.card import describe_event
+
+    requested = SimpleNamespace(kind="emrex_requested", data={"cause": "manual"})
+    imported = SimpleNamespace(kind="emrex_imported", data={"institution": "Åbo Akademi", "identity": "partial"})
+    with app.test_request_context():
+        assert describe_event(requested) == "EMREX study records requested (sent by hand)"
+        assert describe_event(imported) == "EMREX records received from Åbo Akademi (identity: names match)"
+        with force_locale("fi"):
+            assert describe_event(requested) == worded(app, "fi", "EMREX study records requested (%(cause)s)",
+                                                       cause=worded(app, "fi", "sent by hand"))
+            assert "manual" not in describe_event(requested) and "partial" not in describe_event(imported)

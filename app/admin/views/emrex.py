@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
 from flask_login import current_user
 
 from app.accounts import queries as accounts
@@ -108,10 +109,24 @@ def _scale_filter(value) -> str:
     return format_scale(value)
 
 
+def _cause(code: str) -> str:
+    """Why a request was sent, in the reader's language (a code as stored when unknown)."""
+    causes = {"manual": _("sent by hand"), "apply": _("on applying"), "person": _("moved by a person"),
+              "automation": _("by an automation"), "import": _("on import")}
+    return causes.get(code, code)
+
+
+def _identity(code: str) -> str:
+    identities = {"match": pgettext("identity", "match"), "partial": pgettext("identity", "names match"),
+                  "mismatch": pgettext("identity", "mismatch")}
+    return identities.get(code, code)
+
+
 plugins.event_text("emrex_requested", lambda d: _("EMREX study records requested (%(cause)s)",
-                                                  cause=d.get("cause", "")))
+                                                  cause=_cause(d.get("cause", ""))))
 plugins.event_text("emrex_imported", lambda d: _("EMREX records received from %(inst)s (identity: %(identity)s)",
-                                                 inst=d.get("institution") or "?", identity=d.get("identity", "")))
+                                                 inst=d.get("institution") or "?",
+                                                 identity=_identity(d.get("identity", ""))))
 def _attempt_closed_text(data: dict) -> str:
     """The outcome's label and, when the check stored one, its reason code, both worded in
     the reader's language (older events have the outcome code only)."""
