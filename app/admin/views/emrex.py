@@ -122,11 +122,6 @@ def _identity(code: str) -> str:
     return identities.get(code, code)
 
 
-plugins.event_text("emrex_requested", lambda d: _("EMREX study records requested (%(cause)s)",
-                                                  cause=_cause(d.get("cause", ""))))
-plugins.event_text("emrex_imported", lambda d: _("EMREX records received from %(inst)s (identity: %(identity)s)",
-                                                 inst=d.get("institution") or "?",
-                                                 identity=_identity(d.get("identity", ""))))
 def _attempt_closed_text(data: dict) -> str:
     """The outcome's label and, when the check stored one, its reason code, both worded in
     the reader's language (older events have the outcome code only)."""
@@ -138,6 +133,11 @@ def _attempt_closed_text(data: dict) -> str:
     return text
 
 
+plugins.event_text("emrex_requested", lambda d: _("EMREX study records requested (%(cause)s)",
+                                                  cause=_cause(d.get("cause", ""))))
+plugins.event_text("emrex_imported", lambda d: _("EMREX records received from %(inst)s (identity: %(identity)s)",
+                                                 inst=d.get("institution") or "?",
+                                                 identity=_identity(d.get("identity", ""))))
 plugins.event_text("emrex_attempt_closed", _attempt_closed_text)
 plugins.event_text("emrex_opted_out", lambda d: _("The candidate declined EMREX: no records were transferred"))
 plugins.event_text("emrex_reopened", lambda d: _("The candidate changed their mind and reopened the EMREX request"))
