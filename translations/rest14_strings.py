@@ -9,7 +9,7 @@ T = {
 "A %(vendor)s call failed for good: %(call)s": (
     "%(vendor)s-kutsu epäonnistui lopullisesti: %(call)s",
     "Ett anrop till %(vendor)s misslyckades slutgiltigt: %(call)s",
-    "Một lệnh gọi %(vendor)s đã thất bại hẳn: %(call)s"),
+    "Lệnh gọi tới %(vendor)s đã thất bại và sẽ không được thử lại: %(call)s"),
 "TopCV refused the stored keys: paste new ones": (
     "TopCV hylkäsi tallennetut avaimet: liitä uudet",
     "TopCV avvisade de sparade nycklarna: klistra in nya",
@@ -19,31 +19,31 @@ T = {
 ("stage", "New"): ("Uudet", "Nya", "Mới"),
 ("stage", "In progress"): ("Käsittelyssä", "Under behandling", "Đang xử lý"),
 ("stage", "Interview"): ("Haastattelu", "Intervju", "Phỏng vấn"),
-("stage", "Offer"): ("Tarjous", "Erbjudande", "Đề nghị tuyển dụng"),
+("stage", "Offer"): ("Työtarjous", "Erbjudande", "Mời nhận việc"),
 ("stage", "Hired"): ("Palkattu", "Anställd", "Đã tuyển"),
 ("stage", "Rejected"): ("Hylätty", "Avvisad", "Bị từ chối"),
 
 # Why an EMREX return brought no records (the card's EMREX panel and timeline)
 "The return was too large to accept.": (
-    "Paluu oli liian suuri vastaanotettavaksi.",
-    "Returen var för stor för att tas emot.",
-    "Dữ liệu trả về quá lớn để tiếp nhận."),
+    "Korkeakoulun lähetys oli liian suuri vastaanotettavaksi.",
+    "Svaret från lärosätet var för stort för att tas emot.",
+    "Dữ liệu trường gửi về quá lớn để tiếp nhận."),
 "The return had the wrong content type.": (
-    "Paluun sisältötyyppi oli väärä.",
-    "Returen hade fel innehållstyp.",
-    "Dữ liệu trả về có kiểu nội dung không đúng."),
+    "Korkeakoulun lähetyksen sisältötyyppi oli väärä.",
+    "Svaret från lärosätet hade fel innehållstyp.",
+    "Dữ liệu trường gửi về có kiểu nội dung không đúng."),
 "The sessionId in the return does not match its return address.": (
-    "Paluun sessionId ei vastaa sen paluuosoitetta.",
-    "Returens sessionId stämmer inte med dess returadress.",
-    "sessionId trong dữ liệu trả về không khớp với địa chỉ trả về."),
+    "Lähetyksen sessionId ei vastaa sen paluuosoitetta.",
+    "Svarets sessionId stämmer inte med dess returadress.",
+    "sessionId trong dữ liệu trường gửi về không khớp với địa chỉ trả về."),
 "The return came after the 15-minute window.": (
-    "Paluu tuli vasta 15 minuutin aikaikkunan jälkeen.",
-    "Returen kom efter 15-minutersfönstret.",
-    "Dữ liệu trả về đến sau khung thời gian 15 phút."),
+    "Lähetys tuli vasta 15 minuutin aikarajan jälkeen.",
+    "Svaret kom först efter 15-minutersgränsen.",
+    "Dữ liệu trường gửi về đến sau giới hạn 15 phút."),
 "No return within 15 minutes.": (
-    "Ei paluuta 15 minuutin kuluessa.",
-    "Ingen retur inom 15 minuter.",
-    "Không có dữ liệu trả về trong vòng 15 phút."),
+    "Korkeakoulusta ei palattu 15 minuutin kuluessa.",
+    "Inget svar från lärosätet inom 15 minuter.",
+    "Trường không gửi dữ liệu về trong vòng 15 phút."),
 "The request was closed meanwhile.": (
     "Pyyntö oli sillä välin suljettu.",
     "Förfrågan hade stängts under tiden.",
@@ -136,7 +136,8 @@ T = {
 "Reopened by the candidate": ("Hakija avasi uudelleen", "Öppnad igen av kandidaten", "Ứng viên đã mở lại"),
 "Sent to the university": ("Ohjattu korkeakouluun", "Skickad till lärosätet", "Đã chuyển đến trường"),
 "The return brought no records": (
-    "Paluu ei tuonut tietoja", "Returen gav inga resultat", "Lần trả về không mang theo kết quả nào"),
+    "Korkeakoulusta palattiin ilman tietoja", "Svaret från lärosätet innehöll inga resultat",
+    "Trường đã gửi về nhưng không có kết quả nào"),
 "The candidate declined": ("Hakija kieltäytyi", "Kandidaten tackade nej", "Ứng viên đã từ chối"),
 
 # The card's timeline: why an EMREX request was sent, how the identity check came out
