@@ -10,7 +10,7 @@ from app.extensions import db
 from app.integrations.http import CallResult
 from app.messaging.models import Notification, OutboxEmail
 from app.partners.models import PartnerDelivery
-from tests.support.readers import worded
+from tests.support.readers import page_as, worded
 
 
 def _admins(board, make) -> dict:
@@ -63,3 +63,15 @@ def test_refused_keys_alert_each_admin_in_their_language(app, board, make):
     expected = {admins[lang].id: worded(app, lang, msgid) for lang in admins}
     assert len(set(expected.values())) == 3
     assert _titles() == expected
+
+
+def test_the_topcv_page_says_the_keys_were_refused_in_the_readers_language(app, board, make):
+    from app.boards.services import integration
+
+    admins = _admins(board, make)
+    integration._keys_refused(board.integration, CallResult(401, error="unauthorized"))
+    db.session.commit()
+    msgid = "TopCV refused the stored keys. A company admin must paste new ones."
+    for lang in ("fi", "vi"):
+        page = page_as(app, admins[lang].email, "/admin/settings/recruitment-networks/topcv")
+        assert worded(app, lang, msgid) in page and "paste new ones" not in page
