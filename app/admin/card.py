@@ -20,6 +20,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from app.applications.sources import source_label
+from app.i18n import language_name
 from app.plugins import plugins
 
 
@@ -73,10 +74,10 @@ def _describe_core(kind: str, data: dict) -> str:
         return _("Entered %(stage)s, %(cause)s", stage=data.get("stage", ""), cause=causes.get(data.get("cause"), ""))
     if kind == "note":
         return _("Note: %(text)s", text=data.get("text", ""))
+    if kind == "confirmation_queued":
+        return _("Confirmation email queued (%(language)s)", language=language_name(data.get("locale")))
     if kind == "email_queued":
         if data.get("locale"):
-            from app.i18n import language_name
-
             return _("Email “%(template)s” queued (%(language)s)", template=data.get("template", ""),
                      language=language_name(data["locale"]))
         return _("Email “%(template)s” queued", template=data.get("template", ""))
@@ -90,5 +91,9 @@ def _describe_core(kind: str, data: dict) -> str:
     if kind == "automation_stopped":
         return _("An automation stopped: it would have moved the application in a loop")
     if kind == "duplicate":
+        if data.get("email_locale"):
+            return _("Applied again (source: %(source)s); kept as this application, and the applicant was told by "
+                     "email (%(language)s)", source=source_label(data.get("source")),
+                     language=language_name(data["email_locale"]))
         return _("Applied again (source: %(source)s); kept as this application", source=source_label(data.get("source")))
     return kind.replace("_", " ").capitalize()

@@ -8,8 +8,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from app.emrex import reasons
 from app.emrex.columns import STATUS_LABELS, format_credits, format_scale
-from app.emrex.models import AttemptOutcome, EmrexAttempt, EmrexTranscript
+from app.emrex.models import AttemptOutcome, EmrexAttempt, EmrexRequestEvent, EmrexTranscript
 from app.security import current_locale
 
 ATTEMPT_LABELS = {
@@ -25,6 +26,15 @@ ATTEMPT_REASONS = {
                             "they can try again with the same link."),
     AttemptOutcome.NO_RESULTS: _l("The university had no results to send."),
     AttemptOutcome.ABANDONED: _l("The candidate did not come back from the university within 15 minutes."),
+}
+#: The request's history, one label per event kind (app/emrex/services: ``_event``).
+EVENT_LABELS = {
+    "sent": _l("Request sent"), "reminded": _l("Reminder sent"), "opened": _l("Link opened"),
+    "confirmed": _l("The candidate confirmed the request is theirs"), "reopened": _l("Reopened by the candidate"),
+    "handed_off": _l("Sent to the university"), "submitted": _l("Records received"),
+    "emp_cancelled": _l("Cancelled at the university"), "no_results": _l("No results sent"),
+    "error": _l("The return brought no records"), "expired": _l("Expired"),
+    "opted_out": _l("The candidate declined"),
 }
 OUTCOME_LABELS = {"passed": _l("passed"), "failed": _l("failed"), "in-progress": _l("in progress"),
                   "unknown": _l("unknown")}
@@ -179,11 +189,30 @@ class PanelText:
 
     @staticmethod
     def attempt_reason(attempt: EmrexAttempt) -> str:
-        """The university's or the check's own words where they say more than our default
-        (late and abandoned carry a fixed English text: ours is translated)."""
+        """Why the attempt ended without records, in the reader's language: the check's
+        reason code worded now, or the university's own words, or our default. (Rows stored
+        before the codes keep their English ``detail``.)"""
         if attempt.outcome in (AttemptOutcome.LATE, AttemptOutcome.ABANDONED):
             return str(ATTEMPT_REASONS[attempt.outcome])
+        if attempt.reason:
+            return reasons.describe(attempt.reason, attempt.detail)
         return attempt.detail or attempt.return_message or str(ATTEMPT_REASONS.get(attempt.outcome, ""))
+
+    @staticmethod
+    def event_text(event: EmrexRequestEvent) -> tuple[str, str]:
+        """A line of the request's history: (what happened, the detail), in the reader's
+        language where it is ours (a reason code, an outcome); a university's or a
+        language's name as stored."""
+        label = EVENT_LABELS.get(event.kind)
+        what = str(label) if label is not None else event.kind.replace("_", " ").capitalize()
+        if event.reason:
+            return what, reasons.describe(event.reason, event.detail)
+        detail = event.detail or ""
+        if detail in (AttemptOutcome.CANCELLED, AttemptOutcome.NO_RESULTS):  # the label says it already
+            return what, ""
+        if detail in ATTEMPT_LABELS:  # an outcome code, stored when there was no reason to give
+            return what, str(ATTEMPT_LABELS[detail])
+        return what, detail
 
     attempt_labels = ATTEMPT_LABELS
     status_labels = STATUS_LABELS

@@ -9,12 +9,14 @@ from flask import Flask
 
 from app.admin.card import card_panels, describe_event
 from app.applications.sources import source_label
+from app.i18n import language_name
 from app.jobs.settings_links import settings_links
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(pipeline_links=settings_links, describe_event=describe_event,
-                                 card_panels=card_panels, source_label=source_label)
+                                 card_panels=card_panels, source_label=source_label,
+                                 language_name=language_name)
 
     @app.context_processor
     def _admin_context():

@@ -248,6 +248,7 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
             queue_template_email(template, to=candidate.email, fields=merge_fields(application),
                                  kind="application_received", dedupe_key=f"applied:{application.id}",
                                  company_id=company.id, application_id=application.id)
+            add_event(application, "confirmation_queued", data={"locale": template.locale})
     background.commit()
     return application
 
@@ -261,14 +262,17 @@ def record_duplicate(existing: Application, *, source: str, typed: dict | None =
                                                     **({"typed": typed} if typed else {})})
     candidate = existing.candidate
     if tell_applicant and candidate.email:
+        from app.messaging.models import OutboxEmail
         from app.messaging.services import queue_template_email, template_for
 
         template = template_for(existing.company_id, "application_duplicate", email_languages(existing))
-        if template is not None:
+        dedupe_key = f"already-applied:{existing.id}:{utcnow():%Y-%m-%d}"
+        told_today = db.session.scalar(select(OutboxEmail.id).where(OutboxEmail.dedupe_key == dedupe_key))
+        if template is not None and told_today is None:
             queue_template_email(template, to=candidate.email, fields=merge_fields(existing),
-                                 kind="application_duplicate",
-                                 dedupe_key=f"already-applied:{existing.id}:{utcnow():%Y-%m-%d}",
+                                 kind="application_duplicate", dedupe_key=dedupe_key,
                                  company_id=existing.company_id, application_id=existing.id)
+            event.data = {**event.data, "email_locale": template.locale}  # the card: "…; told by email (Suomi)"
     return event
 
 

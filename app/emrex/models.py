@@ -181,6 +181,9 @@ class EmrexAttempt(db.Model):
     outcome: Mapped[str] = mapped_column(String(16), default=AttemptOutcome.OPEN)
     return_code: Mapped[str | None] = mapped_column(String(40))
     return_message: Mapped[str | None] = mapped_column(String(500))
+    #: Why it ended without records, as a code worded when shown (``app.emrex.reasons``);
+    #: ``detail`` keeps the English of the moment (older rows have only that).
+    reason: Mapped[str | None] = mapped_column(String(40))
     detail: Mapped[str | None] = mapped_column(String(500))
 
     request: Mapped[EmrexRequest] = relationship(back_populates="attempts")
@@ -196,6 +199,7 @@ class EmrexRequestEvent(db.Model):
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("emrex_requests.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str | None] = mapped_column(String(40))  # as EmrexAttempt.reason
     detail: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

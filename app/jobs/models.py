@@ -22,6 +22,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.clock import today, utcnow
 from app.extensions import db
 
+#: The stages of a new job or job template without stages of its own, in English: they are
+#: created named in the company's default language (``app.jobs.services.default_stages``),
+#: and from then on they are the company's data, to rename as it likes.
 DEFAULT_STAGES = [
     ("New", "normal"),
     ("In progress", "normal"),

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import copy
 
+from flask_babel import force_locale, pgettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app import background
-from app.accounts.models import User
+from app.accounts.models import Company, User
 from app.extensions import db
 from app.jobs.events import job_in_use, stage_in_use
 from app.jobs.models import DEFAULT_STAGES, Automation, Job, JobStatus, JobTemplate, Stage
@@ -72,6 +73,19 @@ def map_stage_refs(settings: dict | None, mapping: dict[int, int]) -> dict | Non
     return out
 
 
+def default_stages(company_id: int) -> list[tuple[str, str]]:
+    """The default stages as (name, kind), named in the company's default language: once
+    created they are the company's data (everyone in it sees the same names, and may rename
+    them), so they are worded once, not per reader."""
+    company = db.session.get(Company, company_id)
+    with force_locale((company.default_locale if company else None) or "en"):
+        # Literal calls, one per name of DEFAULT_STAGES, so `make messages` extracts them.
+        names = {"New": pgettext("stage", "New"), "In progress": pgettext("stage", "In progress"),
+                 "Interview": pgettext("stage", "Interview"), "Offer": pgettext("stage", "Offer"),
+                 "Hired": pgettext("stage", "Hired"), "Rejected": pgettext("stage", "Rejected")}
+    return [(names.get(name, name), kind) for name, kind in DEFAULT_STAGES]
+
+
 def create_job(company_id: int, actor: User, data: dict, template_id: int | None = None,
                team_ids: list[int] | None = None) -> Job:
     """A new job, with the default stages or, from a template, the template's fields,
@@ -109,7 +123,7 @@ def create_job(company_id: int, actor: User, data: dict, template_id: int | None
                                       delay_days=auto.delay_days, is_active=auto.is_active))
         job.integration_settings = map_stage_refs(template.integration_settings, mapping)
     else:
-        for position, (name, kind) in enumerate(DEFAULT_STAGES):
+        for position, (name, kind) in enumerate(default_stages(company_id)):
             db.session.add(Stage(company_id=company_id, job_id=job.id, name=name, kind=kind, position=position))
     if team_ids:
         job.team = _company_users(company_id, team_ids)
@@ -160,7 +174,7 @@ def create_template(company_id: int, name: str, data: dict, from_job: Job | None
     db.session.flush()
     mapping = {}
     stages = source.stages if source is not None else None
-    for position, item in enumerate(stages or [Stage(name=n, kind=k) for n, k in DEFAULT_STAGES]):
+    for position, item in enumerate(stages or [Stage(name=n, kind=k) for n, k in default_stages(company_id)]):
         stage = Stage(company_id=company_id, template_id=template.id, name=item.name, kind=item.kind, position=position)
         db.session.add(stage)
         db.session.flush()

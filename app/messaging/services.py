@@ -151,14 +151,17 @@ def ensure_default_templates() -> int:
 # ---------------------------------------------------------------- outbox
 
 def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
-                company_id: int | None = None, application_id: int | None = None) -> OutboxEmail:
-    """Write an outbox row (once per ``dedupe_key``) and send it after the commit."""
+                company_id: int | None = None, application_id: int | None = None,
+                locale: str | None = None) -> OutboxEmail:
+    """Write an outbox row (once per ``dedupe_key``) and send it after the commit.
+    ``locale`` is the language it is written in (the card shows it)."""
     existing = db.session.scalar(select(OutboxEmail).where(OutboxEmail.dedupe_key == dedupe_key))
     if existing is not None:
         return existing
     row = OutboxEmail(
         company_id=company_id, application_id=application_id, kind=kind, dedupe_key=dedupe_key,
         to_addr=to, subject=rendering.clean_header(subject), body_text=body, status=OutboxStatus.PENDING,
+        locale=(locale or None) and locale[:8],
     )
     db.session.add(row)
     db.session.flush()
@@ -179,7 +182,7 @@ def queue_template_email(template: EmailTemplate, *, to: str, fields: dict, kind
                          company_id: int | None, application_id: int | None = None) -> OutboxEmail:
     subject, body = rendering.render(template.subject, template.body, fields)
     return queue_email(to=to, subject=subject, body=body, kind=kind, dedupe_key=dedupe_key,
-                       company_id=company_id, application_id=application_id)
+                       company_id=company_id, application_id=application_id, locale=template.locale)
 
 
 def deliver(outbox_id: int) -> str:
@@ -325,7 +328,8 @@ def notify(users: list, *, company_id: int, kind: str, title, body="", link: str
             url = f"{parts.scheme}://{parts.netloc}{link}" if link else ""
             queue_email(to=user.email, subject=title_text, body=f"{body_text}\n\n{url}\n".strip() + "\n",
                         kind=f"notify:{kind}",
-                        dedupe_key=f"notify:{dedupe_key}:{user.id}", company_id=company_id)
+                        dedupe_key=f"notify:{dedupe_key}:{user.id}", company_id=company_id,
+                        locale=user.email_locale)
     return out
 
 

@@ -29,9 +29,9 @@ def test_apply_creates_candidate_and_application_at_first_stage(make):
     assert [(e.cause, e.stage_id) for e in entries] == [("apply", job.stages[0].id)]
     kinds = [e.kind for e in db.session.scalars(select(TimelineEvent).where(
         TimelineEvent.application_id == application.id).order_by(TimelineEvent.id))]
-    assert kinds == ["applied", "stage_entered"]
+    assert kinds == ["applied", "stage_entered", "confirmation_queued"]  # the card says the email's language
     email = db.session.scalar(select(OutboxEmail).where(OutboxEmail.application_id == application.id))
-    assert email.kind == "application_received" and email.to_addr == "Aino@Example.com"
+    assert email.kind == "application_received" and email.to_addr == "Aino@Example.com" and email.locale == "en"
     assert job.title in email.subject
 
 

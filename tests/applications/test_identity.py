@@ -169,7 +169,8 @@ def test_repeat_application_is_answered_like_a_first_noted_and_told_to_the_addre
     assert person_row(aino) == before  # name, email, phone and language as they were
     (note,) = db.session.scalars(select(TimelineEvent).where(TimelineEvent.kind == "duplicate")).all()
     assert note.application_id == original.id
-    assert note.data == {"source": "careers", "typed": {"name": "Eve Mallory", "phone": "+1 555 0100"}}
+    assert note.data == {"source": "careers", "typed": {"name": "Eve Mallory", "phone": "+1 555 0100"},
+                         "email_locale": "fi"}  # the card says the applicant was told, in Finnish
     (told,) = mailbox.messages
     assert told["To"] == "Aino@Example.fi"  # the address on file
     assert told["Subject"] == "Hakemuksesi on jo meillä: Data analyst"  # in the language on file
@@ -185,6 +186,7 @@ def test_repeat_application_is_answered_like_a_first_noted_and_told_to_the_addre
     auth.login(make.admin_of(acme).email)
     card = client.get(f"/admin/applications/{original.id}").get_data(as_text=True)
     assert "Eve Mallory" in card and "the person on file was not changed" in card
+    assert "the applicant was told by email (Suomi)" in card
 
 
 def test_a_new_job_with_the_same_email_keeps_the_person_and_notes_the_typed_details(client, make, acme):

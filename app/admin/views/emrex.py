@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
 from flask_login import current_user
 
 from app.accounts import queries as accounts
@@ -13,12 +14,12 @@ from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
-from app.admin.emrex_panel_text import PanelText
+from app.admin.emrex_panel_text import ATTEMPT_LABELS, PanelText
 from app.admin.forms import EmptyForm
 from app.admin.views.applications import _card_context, badge_oob
 from app.applications import files
 from app.applications.models import Application, StoredFile
-from app.emrex import queries, services
+from app.emrex import queries, reasons, services
 from app.emrex.columns import format_credits, format_gpa, format_scale
 from app.emrex.models import (
     AttemptOutcome,
@@ -108,12 +109,36 @@ def _scale_filter(value) -> str:
     return format_scale(value)
 
 
+def _cause(code: str) -> str:
+    """Why a request was sent, in the reader's language (a code as stored when unknown)."""
+    causes = {"manual": _("sent by hand"), "apply": _("on applying"), "person": _("moved by a person"),
+              "automation": _("by an automation"), "import": _("on import")}
+    return causes.get(code, code)
+
+
+def _identity(code: str) -> str:
+    identities = {"match": pgettext("identity", "match"), "partial": pgettext("identity", "names match"),
+                  "mismatch": pgettext("identity", "mismatch")}
+    return identities.get(code, code)
+
+
+def _attempt_closed_text(data: dict) -> str:
+    """The outcome's label and, when the check stored one, its reason code, both worded in
+    the reader's language (older events have the outcome code only)."""
+    outcome = data.get("outcome", "")
+    label = ATTEMPT_LABELS.get(outcome)
+    text = _("EMREX transfer ended without records: %(outcome)s", outcome=str(label) if label else outcome)
+    if data.get("reason"):
+        return f"{text} — {reasons.describe(data['reason'], data.get('detail'))}"
+    return text
+
+
 plugins.event_text("emrex_requested", lambda d: _("EMREX study records requested (%(cause)s)",
-                                                  cause=d.get("cause", "")))
+                                                  cause=_cause(d.get("cause", ""))))
 plugins.event_text("emrex_imported", lambda d: _("EMREX records received from %(inst)s (identity: %(identity)s)",
-                                                 inst=d.get("institution") or "?", identity=d.get("identity", "")))
-plugins.event_text("emrex_attempt_closed", lambda d: _("EMREX transfer ended without records: %(outcome)s",
-                                                       outcome=d.get("outcome", "")))
+                                                 inst=d.get("institution") or "?",
+                                                 identity=_identity(d.get("identity", ""))))
+plugins.event_text("emrex_attempt_closed", _attempt_closed_text)
 plugins.event_text("emrex_opted_out", lambda d: _("The candidate declined EMREX: no records were transferred"))
 plugins.event_text("emrex_reopened", lambda d: _("The candidate changed their mind and reopened the EMREX request"))
 plugins.event_text("emrex_held", lambda d: _("EMREX records received but held for review: the identity check did "

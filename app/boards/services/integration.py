@@ -6,6 +6,7 @@ import base64
 
 from flask import current_app
 from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import audit, background
@@ -138,7 +139,7 @@ def _keys_refused(integration: PartnerIntegration, result: CallResult) -> None:
     if integration.status != IntegrationStatus.DISCONNECTED:
         integration.status = IntegrationStatus.DISCONNECTED
         integration.status_detail = "TopCV refused the stored keys; paste new ones."
-        partners.alert_admins(integration, "TopCV refused the stored keys: paste new ones",
+        partners.alert_admins(integration, _l("TopCV refused the stored keys: paste new ones"),
                               path_for("admin.topcv_settings"), f"topcv-refused:{integration.id}:{utcnow():%Y%m%d%H}")
 
 

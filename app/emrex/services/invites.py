@@ -37,9 +37,10 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _event(request: EmrexRequest, kind: str, detail: str | None = None) -> None:
+def _event(request: EmrexRequest, kind: str, detail: str | None = None, *, reason: str | None = None) -> None:
+    """One line of the request's history; ``reason`` is a code of ``app.emrex.reasons``."""
     db.session.add(EmrexRequestEvent(company_id=request.company_id, request_id=request.id, kind=kind,
-                                     detail=(detail or None) and detail[:500]))
+                                     detail=(detail or None) and detail[:500], reason=reason))
 
 
 def _summary(application: Application, **values) -> None:

@@ -69,6 +69,8 @@ def _claim(session_id: str | None) -> EmrexAttempt | None:
     return db.session.scalar(select(EmrexAttempt).where(EmrexAttempt.session_id == session_id))
 
 
+#: The refusals before the body is read; each is also a code of ``app.emrex.reasons``, which
+#: words it for the admin (the English here is what ``detail`` keeps).
 REFUSALS = {"too_large": "The return was too large to accept.",
             "content_type": "The return had the wrong content type.",
             "session_mismatch": "The sessionId in the return does not match its return address."}
@@ -82,7 +84,7 @@ def refuse_return(url_session_id: str | None, reason: str) -> ReturnOutcome:
     attempt = _claim(url_session_id)
     if attempt is None:
         return ReturnOutcome("refused", reason)
-    outcome = _close(attempt, AttemptOutcome.REJECTED, REFUSALS[reason])
+    outcome = _close(attempt, AttemptOutcome.REJECTED, REFUSALS[reason], reason=reason)
     return ReturnOutcome("refused", reason, outcome.request)
 
 
@@ -101,30 +103,36 @@ def handle_return(session_id: str | None, return_code: str | None, return_messag
     attempt.return_code = code[:40] or None
     attempt.return_message = (return_message or "")[:500] or None
     if now - attempt.created_at > HANDOFF_WINDOW:
-        return _close(attempt, AttemptOutcome.LATE, "The return came after the 15-minute window.")
+        return _close(attempt, AttemptOutcome.LATE, "The return came after the 15-minute window.", reason="late")
     if not request.is_open:
-        return _close(attempt, AttemptOutcome.REJECTED, "The request was closed meanwhile.", reopen=False)
+        return _close(attempt, AttemptOutcome.REJECTED, "The request was closed meanwhile.", reopen=False,
+                      reason="request_closed")
     if code in CANCEL_CODES:
         return _close(attempt, AttemptOutcome.CANCELLED, "")
     if code in NO_RESULT_CODES:
         return _close(attempt, AttemptOutcome.NO_RESULTS, "")
-    if code not in OK_CODES:
-        return _close(attempt, AttemptOutcome.ERROR, attempt.return_message or "The university reported an error.")
+    if code not in OK_CODES:  # the university's own words when it gave some (not ours to translate)
+        if attempt.return_message:
+            return _close(attempt, AttemptOutcome.ERROR, attempt.return_message)
+        return _close(attempt, AttemptOutcome.ERROR, "The university reported an error.", reason="university_error")
     return _import(attempt, elmo or "")
 
 
-def _close(attempt: EmrexAttempt, outcome: AttemptOutcome, detail: str, *, reopen: bool = True) -> ReturnOutcome:
+def _close(attempt: EmrexAttempt, outcome: AttemptOutcome, detail: str, *, reopen: bool = True,
+           reason: str | None = None) -> ReturnOutcome:
     """Every return that imports nothing closes the attempt; the request goes back to
-    ``sent`` so the link still works and reminders continue."""
+    ``sent`` so the link still works and reminders continue. ``reason`` is the code the admin
+    words in each reader's language (``app.emrex.reasons``); ``detail`` its English, kept for
+    the logs and as it was stored before the codes."""
     request = attempt.request
-    attempt.outcome, attempt.detail = outcome, (detail or None) and detail[:500]
+    attempt.outcome, attempt.detail, attempt.reason = outcome, (detail or None) and detail[:500], reason
     if reopen and request.is_open:
         request.status = EmrexRequestStatus.OPENED if request.opened_at else EmrexRequestStatus.SENT
         _summary(request.application, status=request.status)
     kind = {AttemptOutcome.CANCELLED: "emp_cancelled", AttemptOutcome.NO_RESULTS: "no_results"}.get(outcome, "error")
-    _event(request, kind, detail or outcome)
-    applications.add_event(request.application, "emrex_attempt_closed", data={"outcome": outcome,
-                                                                            "detail": detail or ""})
+    _event(request, kind, detail or outcome, reason=reason)
+    applications.add_event(request.application, "emrex_attempt_closed", data={
+        "outcome": outcome, "detail": detail or "", **({"reason": reason} if reason else {})})
     background.commit()
     return ReturnOutcome(outcome, detail, request)
 
@@ -141,7 +149,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         transcript = elmo.parse_transcript(root)  # the same tree whose signature was verified
     except elmo.ElmoError as exc:
         log.info("EMREX return rejected: %s", getattr(exc, "reason", type(exc).__name__))
-        return _close(attempt, AttemptOutcome.REJECTED, str(exc))
+        return _close(attempt, AttemptOutcome.REJECTED, str(exc), reason=exc.reason)
     if signature.sha1:
         log.info("EMREX transcript signed with SHA-1 (accepted, noted on the card): attempt %s, %s", attempt.id,
                  attempt.emp_name)
@@ -149,7 +157,8 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         log.warning("EMREX registry certificate expired: attempt %s, %s (policy %s)", attempt.id, attempt.emp_name,
                     current_app.config["EMREX_EXPIRED_CERTIFICATES"])
         if current_app.config["EMREX_EXPIRED_CERTIFICATES"] == "reject":
-            outcome = _close(attempt, AttemptOutcome.REJECTED, "The university's signing certificate has expired.")
+            outcome = _close(attempt, AttemptOutcome.REJECTED, "The university's signing certificate has expired.",
+                             reason="cert_expired")
             outcome.reason = "cert_expired"
             return outcome
     schema_valid = elmo.validate_schema(root)

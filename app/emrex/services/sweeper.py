@@ -57,7 +57,8 @@ def close_stale_attempts() -> int:
             EmrexAttempt.id == attempt_id, EmrexAttempt.outcome == AttemptOutcome.OPEN, EmrexAttempt.used_at.is_(None))
             .values(used_at=utcnow())).rowcount
         if claimed:
-            _close(db.session.get(EmrexAttempt, attempt_id), AttemptOutcome.ABANDONED, "No return within 15 minutes.")
+            _close(db.session.get(EmrexAttempt, attempt_id), AttemptOutcome.ABANDONED, "No return within 15 minutes.",
+                   reason="abandoned")
         else:
             db.session.rollback()
     return len(ids)

@@ -67,7 +67,9 @@ def company_admins(company_id: int) -> list[User]:
                                                       User.is_enabled.is_(True))))
 
 
-def alert_admins(integration: PartnerIntegration, title: str, link: str | None, dedupe_key: str) -> None:
+def alert_admins(integration: PartnerIntegration, title, link: str | None, dedupe_key: str) -> None:
+    """Tell the company's admins; ``title`` is a lazy string (``_l``), so each admin reads
+    it in their own language."""
     from app.messaging.services import notify
 
     notify(company_admins(integration.company_id), company_id=integration.company_id, kind="integration_alert",

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import audit, background
@@ -94,7 +95,9 @@ def run_delivery(delivery_id: int) -> str:
         on_dead = vendors.dead_handler(delivery.type)
         if on_dead is not None:
             on_dead(delivery, integration)
-        alert_admins(integration, f"A {integration.vendor} call failed for good: {delivery.type}",
+        # Lazy: each admin reads it in their own language (notify words it per user).
+        alert_admins(integration, _l("A %(vendor)s call failed for good: %(call)s",
+                                     vendor=vendors.get(integration.vendor).display_name, call=delivery.type),
                      _log_link(integration), f"dead:{delivery.id}")
     background.commit()
     return delivery.state

@@ -3,6 +3,7 @@ status in words."""
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select, update
 
 from app import background
@@ -48,7 +49,11 @@ def sweep_deliveries(limit: int = 500) -> int:
     return len(out_rows) + len(in_rows)
 
 
+STATUS_LABELS = {IntegrationStatus.NOT_CONFIGURED: _l("Not configured"), IntegrationStatus.CONFIGURED: _l("Configured"),
+                 IntegrationStatus.ERROR: _l("Error"), IntegrationStatus.DISCONNECTED: _l("Disconnected")}
+
+
 def describe_status(integration: PartnerIntegration) -> str:
-    return {IntegrationStatus.NOT_CONFIGURED: "Not configured", IntegrationStatus.CONFIGURED: "Configured",
-            IntegrationStatus.ERROR: "Error", IntegrationStatus.DISCONNECTED: "Disconnected"}.get(
-        integration.status, integration.status)
+    """The integration's status in the reader's language."""
+    label = STATUS_LABELS.get(integration.status)
+    return str(label) if label is not None else str(integration.status)
