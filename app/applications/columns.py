@@ -15,7 +15,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
-from app.applications.models import Application, Candidate
+from app.applications.models import Application, ApplicationStatus, Candidate
 from app.jobs.models import Job, Stage
 from app.plugins import plugins
 
@@ -69,7 +69,17 @@ def _source(application) -> str:
 
 
 plugins.list_column(ListColumn("source", _l("Source"), _source, sort=Application.source, default=True))
-plugins.list_column(ListColumn("status", _l("Status"), lambda a: a.status, sort=Application.status))
+#: An application's status as the list (and its CSV) shows it, in the reader's language.
+STATUS_LABELS = {ApplicationStatus.OPEN: _l("open"), ApplicationStatus.CLOSED: _l("closed"),
+                 ApplicationStatus.PENDING: _l("waiting for a job"),
+                 ApplicationStatus.DISMISSED: _l("rejected from the Pending pool")}
+
+
+def _status(application) -> str:
+    return str(STATUS_LABELS.get(application.status, application.status))
+
+
+plugins.list_column(ListColumn("status", _l("Status"), _status, sort=Application.status))
 plugins.list_column(ListColumn("applied", _l("Applied"), lambda a: _fmt_date(a.created_at), sort=Application.created_at,
                                default=True))
 plugins.list_column(ListColumn("updated", _l("Last activity"), lambda a: _fmt_date(a.updated_at),
