@@ -26,7 +26,7 @@ class EmrexSettingsForm(FlaskForm):
         those (the form as saved, also right after a save)."""
         form = cls(formdata=None, data=settings) if settings is not None else cls()
         form.email_template_id.choices = [("", _l("Standard EMREX invitation"))] + [
-            (t.id, f"{t.name} ({t.locale})") for t in templates]
+            (t.id, f"{t.display_name} ({t.locale})") for t in templates]
         form.trigger_stage_id.choices = [("", _l("— no stage: only by hand from the application's ⋯ menu —"))] + [
             (s.id, f"{s.name} {_l('(on apply)')}" if i == 0 else s.name) for i, s in enumerate(owner.stages)]
         return form

@@ -69,15 +69,14 @@ def _source(application) -> str:
 
 
 plugins.list_column(ListColumn("source", _l("Source"), _source, sort=Application.source, default=True))
-#: The application's state as the list and its CSV export word it, in the reader's language.
-STATUS_LABELS = {ApplicationStatus.OPEN: _l("Open"), ApplicationStatus.CLOSED: _l("Closed"),
-                 ApplicationStatus.PENDING: _l("Pending pool"),
-                 ApplicationStatus.DISMISSED: _l("Rejected from the Pending pool")}
+#: An application's status as the list (and its CSV) shows it, in the reader's language.
+STATUS_LABELS = {ApplicationStatus.OPEN: _l("open"), ApplicationStatus.CLOSED: _l("closed"),
+                 ApplicationStatus.PENDING: _l("waiting for a job"),
+                 ApplicationStatus.DISMISSED: _l("rejected from the Pending pool")}
 
 
 def _status(application) -> str:
-    label = STATUS_LABELS.get(application.status)
-    return str(label) if label is not None else str(application.status or "")
+    return str(STATUS_LABELS.get(application.status, application.status))
 
 
 plugins.list_column(ListColumn("status", _l("Status"), _status, sort=Application.status))

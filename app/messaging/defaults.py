@@ -1,5 +1,7 @@
 """The global default email templates Haku ships with (staff can edit them)."""
 
+from flask_babel import lazy_gettext as _l
+
 DEFAULT_TEMPLATES = [
     {
         "key": "application_received",
@@ -227,3 +229,27 @@ DEFAULT_TEMPLATES = [
         },
     },
 ]
+
+#: The shipped templates' names as lists and pickers show them, in the reader's language. The
+#: rows keep the English name of ``DEFAULT_TEMPLATES``; a name someone changed shows as written.
+NAMES = {
+    "application_received": _l("Application received"),
+    "application_duplicate": _l("Application already received"),
+    "interview_invitation": _l("Interview invitation"),
+    "rejection": _l("Rejection"),
+    "notification": _l("Notification to a team member"),
+    "emrex_invite": _l("EMREX: transfer your study records (standard)"),
+    "emrex_reminder": _l("EMREX: reminder"),
+    "assessment_invite": _l("Assessment: your test link (Alva Labs)"),
+    "user_invitation": _l("Team: invitation to Haku"),
+    "password_reset": _l("Team: password reset link"),
+}
+ENGLISH_NAMES = {spec["key"]: spec["name"] for spec in DEFAULT_TEMPLATES}
+
+
+def display_name(key: str, name: str) -> str:
+    """``name`` in the reader's language when it is the shipped English name of ``key``."""
+    if key in NAMES and ENGLISH_NAMES.get(key) == name:
+        return str(NAMES[key])
+    return name
+

@@ -37,6 +37,13 @@ class EmailTemplate(db.Model):
     def is_global(self) -> bool:
         return self.company_id is None
 
+    @property
+    def display_name(self) -> str:
+        """The name lists show: a shipped template's English name in the reader's language."""
+        from app.messaging.defaults import display_name
+
+        return display_name(self.key, self.name)
+
 
 class OutboxStatus(enum.StrEnum):
     """An outbox email: pending → sending → sent, or back to pending for a retry, or failed."""

@@ -11,7 +11,8 @@ from flask_login import current_user
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
 from app.admin.forms import EmptyForm, MergeForm, PairForm
-from app.applications.models import Application, ApplicationStatus
+from app.applications.columns import STATUS_LABELS
+from app.applications.models import Application
 from app.applications.queries import latest_of_candidate
 from app.duplicates import services
 from app.duplicates.services import MergeError
@@ -27,9 +28,7 @@ REASONS = {
     "topcv_phone_only": _l("a TopCV applicant with only a phone number"),
 }
 #: An application without a stage (the Pending pool, or closed there), as the lists show it.
-APPLICATION_STATUS = {ApplicationStatus.OPEN: _l("open"), ApplicationStatus.CLOSED: _l("closed"),
-                      ApplicationStatus.PENDING: _l("waiting for a job"),
-                      ApplicationStatus.DISMISSED: _l("rejected from the Pending pool")}
+APPLICATION_STATUS = STATUS_LABELS
 PER_PAGE = 25
 
 

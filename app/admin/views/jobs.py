@@ -128,7 +128,7 @@ def _pipeline_context(kind: str, owner):
     auto_form.stage_id.choices = [(s.id, s.name) for s in stages]
     auto_form.move_to_stage_id.choices = [(0, _("— do not move —"))] + [(s.id, s.name) for s in stages]
     auto_form.email_template_id.choices = [(0, _("— no email —"))] + [
-        (t.id, f"{t.name} ({t.locale})") for t in templates_available(owner.company_id)]
+        (t.id, f"{t.display_name} ({t.locale})") for t in templates_available(owner.company_id)]
     return {"kind": kind, "owner": owner, "stages": stages, "stage_form": StageForm(prefix="stage"),
             "auto_form": auto_form, "form": EmptyForm()}
 
