@@ -40,6 +40,7 @@ class Page:
     yardstick: str = "bare"  # "bare" (GET) or "bare POST"
     inproc: object = None  # (method, path, data, headers, login) for the SQL count, or None
     note: str = ""
+    max_batches: int = MAX_BATCHES  # pages that use up prepared state (EMREX attempts) send one batch
 
 
 @dataclass
@@ -176,7 +177,7 @@ def measure(port: int, meter: Meter, page: Page, count: int = REQUESTS, clients:
 def _measure_once(port, meter, page, count, clients, before) -> CpuRow | None:
     statuses: dict = {}
     sent = 0
-    for _ in range(MAX_BATCHES):
+    for _ in range(page.max_batches):
         for status, n in drive(port, page, count, clients).items():
             statuses[status] = statuses.get(status, 0) + n
         sent += count
@@ -209,7 +210,8 @@ def _multipart(fields: dict, file_bytes: bytes) -> tuple[bytes, str]:
     return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
-def pages(port: int, worlds: dict, cookie: str, topcv: dict | None, password: str) -> list[Page]:
+def pages(port: int, worlds: dict, cookie: str, topcv: dict | None, password: str,
+          emrex: dict | None = None) -> list[Page]:
     big = worlds["big"]
     per_page = 50
     last_page = max(1, big["count"] // per_page)
@@ -303,12 +305,43 @@ def pages(port: int, worlds: dict, cookie: str, topcv: dict | None, password: st
 
         out.append(Page("TopCV webhook intake", topcv_make, yardstick="bare POST", inproc=topcv_inproc,
                         note="signing the request costs the client, not the server"))
+    if emrex is not None:
+        from bench import emrex_bench
+
+        sessions = iter(emrex["ids"])
+        emrex_lock = threading.Lock()
+
+        def emrex_make(worker, n):  # each return claims its own open attempt
+            with emrex_lock:
+                sid = next(sessions)
+            return ("POST", "/emrex/return", emrex_bench.return_body(sid, emrex["value"]),
+                    {"Content-Type": "application/x-www-form-urlencoded"})
+
+        def emrex_inproc():
+            with emrex_lock:
+                sid = next(sessions)
+            return ("POST", "/emrex/return", emrex_bench.return_body(sid, emrex["value"]), False,
+                    "application/x-www-form-urlencoded")
+
+        out.append(Page("EMREX return (40 KB transcript)", emrex_make, inproc=emrex_inproc, max_batches=1,
+                        note="a full import"))
     out.append(Page("sign-in POST (scrypt)", login_make, setup=login_setup, inproc=login_inproc,
                     note="scrypt by design"))
     return out
 
 
 # ---------------------------------------------------------------- SQL per request (in process)
+
+def send(client, page: Page):
+    """The page's request through the Flask test client (``page.inproc``: method, path, body,
+    needs sign-in, then optionally a content type and extra headers; callable for POSTs that
+    need a fresh body each time)."""
+    method, path, body, _login, *rest = page.inproc() if callable(page.inproc) else page.inproc
+    headers = {"Content-Type": rest[0]} if rest else {}
+    if len(rest) > 1:
+        headers.update(rest[1])
+    return client.open(path, method=method, data=body, headers=headers)
+
 
 def sql_counts(app, page_list: list[Page], login_email: str, password: str) -> dict:
     from sqlalchemy import event
@@ -329,17 +362,13 @@ def sql_counts(app, page_list: list[Page], login_email: str, password: str) -> d
             spec = page.inproc() if callable(page.inproc) else page.inproc
             if spec is None:
                 continue
-            method, path, body, login, *rest = spec
-            headers = {"Content-Type": rest[0]} if rest else {}
-            if len(rest) > 1:
-                headers.update(rest[1])
             client = app.test_client()
-            if login:
+            if spec[3]:
                 client.post("/admin/login", data={"email": login_email, "password": password})
-            if method == "GET":
-                client.get(path)  # warm caches (templates, mappers)
+            if spec[0] == "GET":
+                send(client, page)  # warm caches (templates, mappers)
             counter["n"] = 0
-            client.open(path, method=method, data=body, headers=headers)
+            send(client, page)
             out[page.name] = counter["n"]
     finally:
         event.remove(engine, "before_cursor_execute", count)
@@ -349,10 +378,13 @@ def sql_counts(app, page_list: list[Page], login_email: str, password: str) -> d
 # ---------------------------------------------------------------- run and render
 
 def run_all(app, gunicorn_cls, worlds: dict, pg_admin: str, db_name: str, password: str) -> dict:
-    from bench import topcv_bench
+    from bench import emrex_bench, topcv_bench
     from bench.run import session_cookie
 
     topcv = topcv_bench.seed(app)
+    value, cert = emrex_bench.small_transcript()
+    # one batch, its warm-up, the in-process SQL count and a profile run at most
+    emrex = {"value": value, "ids": emrex_bench.open_attempts(app, cert, REQUESTS + WARMUP + 40)}
     # gunicorn.conf.py recycles workers after ~2,000 requests; a new worker's start-up would
     # land in one row, so the CPU rows run without recycling (and measure() checks the pids).
     server = gunicorn_cls(extra_args=("--max-requests", "0"))
@@ -360,7 +392,7 @@ def run_all(app, gunicorn_cls, worlds: dict, pg_admin: str, db_name: str, passwo
     rows = []
     try:
         cookie = session_cookie(server.port, "admin@big.example.com")
-        page_list = pages(server.port, worlds, cookie, topcv, password)
+        page_list = pages(server.port, worlds, cookie, topcv, password, emrex)
         for page in page_list:
             rows.append(measure(server.port, meter, page))
             print(f"  cpu: {rows[-1].name}: app {rows[-1].app_ms:.1f} + db {rows[-1].db_ms:.1f} ms/req "
@@ -372,6 +404,13 @@ def run_all(app, gunicorn_cls, worlds: dict, pg_admin: str, db_name: str, passwo
     sql = sql_counts(app, page_list, "admin@big.example.com", password)
     for row in rows:
         row.sql = sql.get(row.name)
+    data = {"rows": rows}
+    if os.environ.get("BENCH_CPU_PROFILE"):  # pyinstrument call trees of the worst pages, in instance/
+        from pathlib import Path
+
+        out_dir = Path(__file__).resolve().parent.parent / "instance"
+        for name in profile_worst(app, data, page_list, out_dir, "admin@big.example.com", password):
+            print(f"  profile: instance/{name}", flush=True)
     return {"rows": rows, "requests": REQUESTS, "clients": CLIENTS, "worlds": {k: v["count"] for k, v in worlds.items()}}
 
 
@@ -421,3 +460,41 @@ def replace_section(report: str, section: list[str]) -> str:
     if anchor < 0:
         return report.rstrip("\n") + "\n\n" + text
     return report[:anchor + 1] + text + "\n" + report[anchor + 1:]
+
+
+# ---------------------------------------------------------------- profiles of the worst pages
+
+def profile_worst(app, data: dict, page_list: list[Page], out_dir, login_email: str, password: str,
+                  how_many: int = 3, repeat: int = 30) -> list[str]:
+    """Profile the ``how_many`` pages with the highest CPU per request (sign-in excluded: its
+    scrypt is intended) in process with pyinstrument, ``repeat`` requests each after a warm
+    one; write a call tree and a flat self-time list per page into ``out_dir``. Returns the
+    file names. pyinstrument comes from requirements-dev.txt."""
+    from pyinstrument import Profiler
+    from pyinstrument.renderers import ConsoleRenderer
+
+    by_name = {p.name: p for p in page_list}
+    worst = sorted((r for r in data["rows"] if r.name in by_name and by_name[r.name].inproc is not None
+                    and not r.note.startswith("scrypt")), key=lambda r: r.total_ms, reverse=True)[:how_many]
+    written = []
+    for row in worst:
+        page = by_name[row.name]
+        client = app.test_client()
+        spec = page.inproc() if callable(page.inproc) else page.inproc
+        if spec[3]:
+            client.post("/admin/login", data={"email": login_email, "password": password})
+
+        send(client, page)  # warm
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+        for _ in range(repeat):
+            send(client, page)
+        profiler.stop()
+        slug = re.sub(r"[^a-z0-9]+", "-", row.name.lower()).strip("-")
+        path = out_dir / f"profile-{slug}.txt"
+        path.write_text(f"{row.name}: {repeat} requests in process\n\n"
+                        + profiler.output(ConsoleRenderer(time="percent_of_total", short_mode=False))
+                        + "\n\nFlat (self time):\n\n"
+                        + profiler.output(ConsoleRenderer(flat=True, time="percent_of_total")))
+        written.append(path.name)
+    return written
