@@ -17,6 +17,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import psycopg
 import requests
@@ -381,7 +382,7 @@ def run_all(app, gunicorn_cls, worlds: dict, pg_admin: str, db_name: str, passwo
     from bench import emrex_bench, topcv_bench
     from bench.run import session_cookie
 
-    topcv = topcv_bench.seed(app)
+    topcv = topcv_bench.seed(app, slug="cpu-topcv")
     value, cert = emrex_bench.small_transcript()
     # one batch, its warm-up, the in-process SQL count and a profile run at most
     emrex = {"value": value, "ids": emrex_bench.open_attempts(app, cert, REQUESTS + WARMUP + 40)}
@@ -426,7 +427,8 @@ def render(data: dict) -> list[str]:
     sizes = ", ".join(f"{k} {v:,}" for k, v in data["worlds"].items())
     lines = [
         "## CPU per request", "",
-        f"`BENCH_ONLY=cpu make bench` runs this section alone and rewrites only it in this file. {data['requests']} "
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores. `BENCH_ONLY=cpu make bench` runs "
+        f"this section alone and rewrites only it in this file. {data['requests']} "
         f"requests per batch (more batches until the row used {MIN_CPU_S:g} s of CPU) from {data['clients']} keep-alive clients (after {WARMUP} warm-up requests) to gunicorn "
         f"(2 workers, gthread, 4 threads) on PostgreSQL; CPU = utime + stime from /proc/<pid>/stat of the gunicorn "
         f"workers (app) and of the PostgreSQL backends connected to the bench database (DB), before and after, "

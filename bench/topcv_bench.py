@@ -46,7 +46,9 @@ class Intake:
         return data[min(len(data) - 1, int(0.95 * len(data)))] * 1000 if data else 0.0
 
 
-def seed(app) -> dict:
+def seed(app, slug: str = "bench-topcv") -> dict:
+    """A company with TopCV configured and one posted job; ``slug`` keeps callers apart (the
+    CPU table seeds its own so this bench's counts stay its own)."""
     from sqlalchemy import select
 
     from app.accounts import services as accounts
@@ -59,7 +61,7 @@ def seed(app) -> dict:
     from app.partners.models import IntegrationStatus
 
     with app.app_context():
-        company = accounts.create_company(name="Bench TopCV", slug="bench-topcv", admin_email="admin@topcv.bench",
+        company = accounts.create_company(name=f"Bench TopCV {slug}", slug=slug, admin_email=f"admin@{slug}.bench",
                                           admin_name="Bench Admin", admin_password="bench-password-2026")
         company.job_boards_enabled = True
         admin = db.session.scalar(select(User).where(User.company_id == company.id))
