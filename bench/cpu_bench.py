@@ -461,7 +461,7 @@ def replace_section(report: str, section: list[str]) -> str:
     anchor = report.find("\n## SQL queries per page")
     if anchor < 0:
         return report.rstrip("\n") + "\n\n" + text
-    return report[:anchor + 1] + text + "\n" + report[anchor + 1:]
+    return report[:anchor + 1] + text + report[anchor + 1:]
 
 
 # ---------------------------------------------------------------- profiles of the worst pages
