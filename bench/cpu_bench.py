@@ -94,8 +94,10 @@ class Meter:
         self.conn = psycopg.connect(pg_admin, autocommit=True)
 
     def backends(self) -> list[int]:
-        rows = self.conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-                                 (self.db_name,)).fetchall()
+        # client backends only: an autovacuum worker that happens to run on the bench
+        # database during a row is the database's housekeeping, not the page's cost
+        rows = self.conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() "
+                                 "AND backend_type = 'client backend'", (self.db_name,)).fetchall()
         return [r[0] for r in rows]
 
     def snapshot(self) -> dict:
