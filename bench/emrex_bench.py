@@ -120,8 +120,9 @@ def storage_ms(app, xml: bytes) -> float:
         return (time.perf_counter() - t0) * 1000
 
 
-def endpoint(app, gunicorn_cls, value: str, cert: str, attempts: int = 4000) -> load.RowResult:
-    """Many open attempts, each with its own sessionId; the client posts one return each."""
+def open_attempts(app, cert: str, attempts: int) -> list[str]:
+    """``attempts`` open EMREX attempts in the "small" company (EMREX switched on), each with
+    its own sessionId; returns the sessionIds."""
     from sqlalchemy import select
 
     from app.accounts.models import Company
@@ -146,13 +147,28 @@ def endpoint(app, gunicorn_cls, value: str, cert: str, attempts: int = 4000) -> 
                                         certificates=[cert], session_id=sid, created_at=now))
             ids.append(sid)
         db.session.commit()
+    return ids
+
+
+def return_body(sid: str, value: str) -> bytes:
+    """The form the EMP posts back: a successful return carrying the transcript ``value``."""
+    return ("sessionId=" + sid + "&returnCode=NCP_OK&returnMessage=&elmo=" + requests_quote(value)).encode()
+
+
+def small_transcript() -> tuple[str, str]:
+    """The 40 KB signed transcript as the return field carries it, and its certificate."""
+    key, cert = keypair()
+    return base64.b64encode(gzip.compress(sign(transcript(100), key, cert))).decode(), cert
+
+
+def endpoint(app, gunicorn_cls, value: str, cert: str, attempts: int = 4000) -> load.RowResult:
+    """Many open attempts, each with its own sessionId; the client posts one return each."""
+    ids = open_attempts(app, cert, attempts)
     server = gunicorn_cls()
-    body_for = lambda sid: ("sessionId=" + sid + "&returnCode=NCP_OK&returnMessage=&elmo="
-                            + requests_quote(value)).encode()
     counter = iter(ids)
 
     def make(worker, n):
-        return ("POST", "/emrex/return", body_for(next(counter)),
+        return ("POST", "/emrex/return", return_body(next(counter), value),
                 {"Content-Type": "application/x-www-form-urlencoded"})
 
     try:

@@ -18,12 +18,12 @@ from pathlib import Path
 import psycopg
 import requests
 
-from bench import emrex_bench, load, load_suite, topcv_bench, worker_bench
+from bench import cpu_bench, emrex_bench, load, load_suite, topcv_bench, worker_bench
 from bench.seed import PASSWORD, seed
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
-DB_NAME = "haku_bench"
+DB_NAME = os.environ.get("BENCH_DB_NAME", "haku_bench")
 DB_URL = f"postgresql+psycopg://postgres@127.0.0.1:5432/{DB_NAME}"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 DURATION = float(os.environ.get("BENCH_SECONDS", "10"))
@@ -104,12 +104,12 @@ def query_counts(app, worlds: dict) -> list[tuple]:
 # ---------------------------------------------------------------- HTTP rows under gunicorn
 
 class Gunicorn:
-    def __init__(self, module: str = "bench.wsgi_bench:app"):
+    def __init__(self, module: str = "bench.wsgi_bench:app", extra_args: tuple[str, ...] = ()):
         self.port = free_port()
         self.log = (ROOT / "instance" / "bench-gunicorn.log").open("ab")
         self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-k", "gthread", "--threads", "4",
                                       "--graceful-timeout", "5", "-b", f"127.0.0.1:{self.port}", "--log-level",
-                                      "warning", module], cwd=ROOT, env=env(), stdout=self.log, stderr=self.log)
+                                      "warning", *extra_args, module], cwd=ROOT, env=env(), stdout=self.log, stderr=self.log)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -222,9 +222,20 @@ def main() -> int:
         worlds = seed(app, {"big": size, "small": 1_000}, jobs_per_company=20)
         print("\n".join(load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance"))))
         return 0
+    if os.environ.get("BENCH_ONLY") == "cpu":  # the CPU table alone; rewrites only its section of the report
+        size = int(os.environ.get("BENCH_CPU_SEED", "99000"))
+        print(f"bench: seeding {size:,} + 1,000 applications, 200 jobs")
+        worlds = seed(app, {"big": size, "small": 1_000})
+        section = cpu_bench.render(cpu_bench.run_all(app, Gunicorn, worlds, PG_ADMIN, DB_NAME, PASSWORD))
+        path = ROOT / "bench" / "REPORT.md"
+        path.write_text(cpu_bench.replace_section(path.read_text() if path.exists() else "", section))
+        print("\n".join(section))
+        return 0
     print("bench: seeding 99,000 + 1,000 applications, 200 jobs")
     worlds = seed(app, {"big": 99_000, "small": 1_000})
     counts = query_counts(app, worlds)
+    print("bench: CPU per request (gunicorn workers + PostgreSQL backends)")
+    cpu_rows = cpu_bench.run_all(app, Gunicorn, worlds, PG_ADMIN, DB_NAME, PASSWORD)
     print("bench: HTTP rows (gunicorn, 2 workers)")
     rows = http_rows(worlds)
     print("bench: EMREX transcript path")
@@ -235,7 +246,9 @@ def main() -> int:
     worker_rows = worker_bench.render(worker_bench.run_all())
     print(f"bench: load suite ({load_suite.CLIENTS} clients, {load_suite.SECONDS:.0f} s)")
     load_rows = load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance"))
-    report = (render(rows, counts, emrex_rows, time.monotonic() - started) + "\n".join(topcv_bench.render(topcv_rows))
+    report = cpu_bench.replace_section(render(rows, counts, emrex_rows, time.monotonic() - started),
+                                       cpu_bench.render(cpu_rows))
+    report = (report + "\n".join(topcv_bench.render(topcv_rows))
               + "\n".join(worker_rows) + "\n".join(load_rows))
     (ROOT / "bench" / "REPORT.md").write_text(report)
     print(report)
@@ -255,6 +268,9 @@ def render(rows, counts, emrex_rows, elapsed) -> str:
         f"4 threads each); {CONCURRENCY} concurrent keep-alive clients on loopback, {DURATION:.0f} s per row after "
         f"1 s warm-up; page size 50. Data: 100,000 applications across 2 companies and 200 jobs. "
         f"Total run {elapsed:.0f} s.", "",
+        "Parts can run alone with `BENCH_ONLY=<part> make bench`: `cpu` (the CPU-per-request table; it rewrites only "
+        "its section here; `BENCH_CPU_SEED`, `BENCH_CPU_REQUESTS`, `BENCH_CPU_CLIENTS` set its scale), `emrex`, "
+        "`topcv`, `load` (these three print and do not write the report).", "",
         "## Requests", "",
         "| row | req/s | p50 ms | p95 ms | errors | ratio to bare | target | result |",
         "|---|---:|---:|---:|---:|---:|---|---|",

@@ -46,7 +46,9 @@ class Intake:
         return data[min(len(data) - 1, int(0.95 * len(data)))] * 1000 if data else 0.0
 
 
-def seed(app) -> dict:
+def seed(app, slug: str = "bench-topcv") -> dict:
+    """A company with TopCV configured and one posted job; ``slug`` keeps callers apart (the
+    CPU table seeds its own so this bench's counts stay its own)."""
     from sqlalchemy import select
 
     from app.accounts import services as accounts
@@ -59,7 +61,7 @@ def seed(app) -> dict:
     from app.partners.models import IntegrationStatus
 
     with app.app_context():
-        company = accounts.create_company(name="Bench TopCV", slug="bench-topcv", admin_email="admin@topcv.bench",
+        company = accounts.create_company(name=f"Bench TopCV {slug}", slug=slug, admin_email=f"admin@{slug}.bench",
                                           admin_name="Bench Admin", admin_password="bench-password-2026")
         company.job_boards_enabled = True
         admin = db.session.scalar(select(User).where(User.company_id == company.id))
@@ -75,33 +77,39 @@ def seed(app) -> dict:
         return {"company_id": company.id, "job_id": job.id, "external_id": integration.external_id}
 
 
-def deliveries(external_id: str) -> list[tuple[str, bytes, dict]]:
-    """Signed requests: unique events plus redeliveries (same webhook-id and body) placed
-    right next to their originals so the two race."""
+def delivery(external_id: str, n: int, hook=None) -> tuple[str, bytes, dict]:
+    """One signed `application.created` delivery for event ``n``, signed now."""
     from datetime import datetime
 
     from standardwebhooks.webhooks import Webhook
 
-    hook = Webhook("whsec_" + base64.b64encode(SECRET.encode()).decode())
-    unique = int(EVENTS / (1 + DUPLICATE_SHARE))
+    hook = hook or Webhook("whsec_" + base64.b64encode(SECRET.encode()).decode())
     resume = {"file_name": "cv.pdf", "content_type": "application/pdf", "data": base64.b64encode(PDF).decode(),
               "url": None}
     path = f"/partner/v1/boards/topcv/{external_id}/events"
-    out = []
-    for n in range(unique):
-        body = json.dumps({"api_version": "1", "type": "application.created",
-                           "timestamp": datetime.now(UTC).isoformat(), "data": {
-                               "board_application_id": f"TCVA-{n}", "board_job_id": "TCV-BENCH",
-                               "job_title": "Kỹ sư phần mềm",
-                               "candidate": {"full_name": f"Ứng Viên {n}", "email": f"cand{n}@bench.vn",
-                                             "phone": None},
-                               "resume": resume, "cover_letter": None, "answers": [],
-                               "applied_at": datetime.now(UTC).isoformat()}}).encode()
-        msg_id = f"evt_{uuid.uuid4().hex}"
-        now = datetime.now(UTC)
-        headers = {"webhook-id": msg_id, "webhook-timestamp": str(int(now.timestamp())),
-                   "webhook-signature": hook.sign(msg_id, now, body.decode()), "Content-Type": "application/json"}
-        out.append((path, body, headers))
+    body = json.dumps({"api_version": "1", "type": "application.created",
+                       "timestamp": datetime.now(UTC).isoformat(), "data": {
+                           "board_application_id": f"TCVA-{n}", "board_job_id": "TCV-BENCH",
+                           "job_title": "Kỹ sư phần mềm",
+                           "candidate": {"full_name": f"Ứng Viên {n}", "email": f"cand{n}@bench.vn",
+                                         "phone": None},
+                           "resume": resume, "cover_letter": None, "answers": [],
+                           "applied_at": datetime.now(UTC).isoformat()}}).encode()
+    msg_id = f"evt_{uuid.uuid4().hex}"
+    now = datetime.now(UTC)
+    headers = {"webhook-id": msg_id, "webhook-timestamp": str(int(now.timestamp())),
+               "webhook-signature": hook.sign(msg_id, now, body.decode()), "Content-Type": "application/json"}
+    return path, body, headers
+
+
+def deliveries(external_id: str) -> list[tuple[str, bytes, dict]]:
+    """Signed requests: unique events plus redeliveries (same webhook-id and body) placed
+    right next to their originals so the two race."""
+    from standardwebhooks.webhooks import Webhook
+
+    hook = Webhook("whsec_" + base64.b64encode(SECRET.encode()).decode())
+    unique = int(EVENTS / (1 + DUPLICATE_SHARE))
+    out = [delivery(external_id, n, hook) for n in range(unique)]
     rng = random.Random(7)
     for index in sorted(rng.sample(range(unique), EVENTS - unique), reverse=True):
         out.insert(index + 1, out[index])
