@@ -80,10 +80,10 @@ def staff_create(email: str, name: str, print_link: bool) -> None:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"staff user {email} invited; the set-password link is in the outbox (it works once, for 7 days)")
     if print_link:
-        from app import background
+        from app.extensions import db
 
         _link, url = lifecycle.issue_link(user, "invite", actor="system")  # a fresh link, emailed as well
-        background.commit()
+        db.session.commit()
         click.echo(url)
 
 

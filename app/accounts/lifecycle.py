@@ -16,7 +16,7 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 
-from app import audit, background
+from app import audit
 from app.accounts.models import AccountLink, Company, LinkPurpose, Role, User, UserStatus
 from app.accounts.services import AccountError, _email_taken, password_problem_code
 from app.clock import utcnow
@@ -139,7 +139,7 @@ def redeem(token: str, password: str, *, locale: str | None = None) -> User:
         user.locale = locale
     audit.record(company_id=user.company_id, actor=audit.actor_of(user), object=f"user:{user.id}",
                  action="user.invite_accepted" if first else "user.password_reset")
-    background.commit()
+    db.session.commit()
     return user
 
 
@@ -154,7 +154,7 @@ def request_password_reset(email: str) -> None:
         return
     issue_link(user, LinkPurpose.RESET, actor="system")
     audit.record(company_id=user.company_id, actor="system", object=f"user:{user.id}", action="user.reset_requested")
-    background.commit()
+    db.session.commit()
 
 
 # ---------------------------------------------------------------- managing users
@@ -204,7 +204,7 @@ def invite_user(company_id: int, *, email: str, name: str, role: str, locale: st
     issue_link(user, LinkPurpose.INVITE, actor=actor)
     audit.record(company_id=company_id, actor=_actor(actor), object=f"user:{user.id}", action="user.invited",
                  after={"email": user.email, "role": role})
-    background.commit()
+    db.session.commit()
     return user
 
 
@@ -216,7 +216,7 @@ def resend_invitation(company_id: int, user_id: int, *, actor) -> User:
     user.is_enabled = True
     issue_link(user, LinkPurpose.INVITE, actor=actor)
     audit.record(company_id=company_id, actor=_actor(actor), object=f"user:{user.id}", action="user.invite_resent")
-    background.commit()
+    db.session.commit()
     return user
 
 
@@ -229,7 +229,7 @@ def revoke_invitation(company_id: int, user_id: int, *, actor) -> User:
     user.is_enabled = False
     user.session_version += 1
     audit.record(company_id=company_id, actor=_actor(actor), object=f"user:{user.id}", action="user.invite_revoked")
-    background.commit()
+    db.session.commit()
     return user
 
 
@@ -249,7 +249,7 @@ def set_enabled(company_id: int, user_id: int, enabled: bool, *, actor, keep_an_
     user.session_version += 1
     audit.record(company_id=company_id, actor=_actor(actor), object=f"user:{user.id}",
                  action="user.enabled" if enabled else "user.disabled")
-    background.commit()
+    db.session.commit()
     return user
 
 
@@ -268,7 +268,7 @@ def change_role(company_id: int, user_id: int, role: str, *, actor) -> User:
     user.session_version += 1
     audit.record(company_id=company_id, actor=_actor(actor), object=f"user:{user.id}", action="user.role_changed",
                  before={"role": before}, after={"role": role})
-    background.commit()
+    db.session.commit()
     return user
 
 
@@ -280,5 +280,5 @@ def send_password_reset(company_id: int, user_id: int, *, actor) -> User:
         raise UserError("not_active")
     issue_link(user, LinkPurpose.RESET, actor=actor)
     audit.record(company_id=company_id, actor=_actor(actor), object=f"user:{user.id}", action="user.reset_sent")
-    background.commit()
+    db.session.commit()
     return user

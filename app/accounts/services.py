@@ -108,7 +108,7 @@ def create_staff(email: str, name: str, password: str | None = None) -> User:
 
         db.session.flush()
         lifecycle.issue_link(user, "invite", actor="system")
-    background.commit()
+    db.session.commit()
     return user
 
 
@@ -137,7 +137,7 @@ def create_company(*, name: str, slug: str, admin_email: str, admin_name: str, a
         lifecycle.issue_link(admin, "invite", actor=actor)
         audit.record(company_id=company.id, actor=actor, object=f"user:{admin.id}", action="user.invited",
                      after={"email": admin.email, "role": admin.role})
-    background.commit()
+    db.session.commit()
     return company
 
 
@@ -147,7 +147,7 @@ def add_company_user(company_id: int, *, email: str, name: str, password: str, r
     if role not in (Role.ADMIN.value, Role.RECRUITER.value):
         raise AccountError("bad_role")
     user = create_user(company_id=company_id, email=email, name=name, password=password, role=role)
-    background.commit()
+    db.session.commit()
     return user
 
 
@@ -163,7 +163,7 @@ def authenticate(email: str, password: str) -> User | None:
 
         audit.record(company_id=user.company_id, actor=audit.actor_of(user), object=f"user:{user.id}",
                      action="login_failed")
-        background.commit()
+        db.session.commit()
         return None
     return user
 
@@ -188,14 +188,14 @@ def start_session(user: User) -> None:
     from app import audit
 
     audit.record(company_id=user.company_id, actor=audit.actor_of(user), object=f"user:{user.id}", action="login")
-    background.commit()
+    db.session.commit()
 
 
 def end_session(user: User | None) -> None:
     """Log out and revoke every cookie of this user (the session version moves on)."""
     if user is not None and getattr(user, "is_authenticated", False):
         user.session_version += 1
-        background.commit()
+        db.session.commit()
     logout_user()
     session.clear()
 
@@ -210,21 +210,21 @@ def change_password(user: User, current: str, new: str) -> None:
 
     audit.record(company_id=user.company_id, actor=audit.actor_of(user), object=f"user:{user.id}",
                  action="password_changed")
-    background.commit()
+    db.session.commit()
     login_user(user)  # this browser stays logged in with the new version
 
 
 def set_user_enabled(user: User, enabled: bool) -> None:
     user.is_enabled = enabled
     user.session_version += 1
-    background.commit()
+    db.session.commit()
 
 
 def save_notification_prefs(user: User, kinds: list[str]) -> None:
     from app.messaging.services import NOTIFICATION_KINDS
 
     user.email_notification_kinds = [k for k in kinds if k in NOTIFICATION_KINDS]
-    background.commit()
+    db.session.commit()
 
 
 def save_language_and_time_zone(user: User, locale: str | None, time_zone: str | None) -> None:
@@ -236,7 +236,7 @@ def save_language_and_time_zone(user: User, locale: str | None, time_zone: str |
 
     user.locale = locale if locale in current_app.config["LANGUAGES"] else None
     user.timezone = valid_time_zone(time_zone)
-    background.commit()
+    db.session.commit()
 
 
 def save_company_language_and_time_zone(company_id: int, locale: str, time_zone: str | None, actor: User) -> Company:
@@ -256,7 +256,7 @@ def save_company_language_and_time_zone(company_id: int, locale: str, time_zone:
     if before != after:
         audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"company:{company_id}",
                      action="company_language", before=before, after=after)
-    background.commit()
+    db.session.commit()
     return company
 
 

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app import background
 from app.applications import services as applications
 from app.applications.models import Application, Candidate, StageEntry
 from app.clock import utcnow
@@ -43,13 +42,13 @@ def add_automation(owner: Job | JobTemplate, *, stage_id: int, email_template_id
     else:
         auto.template_id = owner.id
     db.session.add(auto)
-    background.commit()
+    db.session.commit()
     return auto
 
 
 def delete_automation(auto: Automation) -> None:
     db.session.delete(auto)
-    background.commit()
+    db.session.commit()
 
 
 def schedule_automations(application, entry, depth: int = 0, **_) -> None:
@@ -115,5 +114,5 @@ def run_due_automations(limit: int = 500) -> int:
         if run is None or run.done_at is not None:
             continue
         perform_run(run)
-        background.commit()
+        db.session.commit()
     return len(ids)

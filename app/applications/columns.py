@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
 from app.applications.models import Application, ApplicationStatus, Candidate
+from app.extensions import db
 from app.jobs.models import Job, Stage
 from app.plugins import plugins
 
@@ -88,7 +89,6 @@ plugins.list_column(ListColumn("updated", _l("Last activity"), lambda a: _fmt_da
 
 def save_list_columns(user, keys: list[str]) -> None:
     """The user's choice of list columns (unknown keys dropped)."""
-    from app import background
 
     user.list_columns = [k for k in keys if k in COLUMNS]
-    background.commit()
+    db.session.commit()

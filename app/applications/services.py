@@ -10,7 +10,6 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app import background
 from app.accounts.models import Company, User
 from app.applications import files
 from app.applications.models import Application, ApplicationStatus, Candidate, StageEntry, TimelineEvent
@@ -235,7 +234,7 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     existing = blocking_application(company.id, candidate.id, job.id)
     if existing is not None:
         record_duplicate(existing, source="careers", typed=typed, tell_applicant=True)
-        background.commit()
+        db.session.commit()
         return existing
     application = create_application(company.id, candidate, job, source="careers", cover_letter=cover_letter,
                                      consent_version=CONSENT_VERSION, cv=cv,
@@ -249,7 +248,7 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
                                  kind="application_received", dedupe_key=f"applied:{application.id}",
                                  company_id=company.id, application_id=application.id)
             add_event(application, "confirmation_queued", data={"locale": template.locale})
-    background.commit()
+    db.session.commit()
     return application
 
 
@@ -320,7 +319,7 @@ def move_to_stage(application: Application, stage_id: int, actor: User) -> Appli
     notify_team(application, "stage_changed",
                 _l("%(name)s moved to %(stage)s", name=application.candidate.full_name, stage=application.stage.name),
                 exclude=actor)
-    background.commit()
+    db.session.commit()
     return application
 
 
@@ -357,7 +356,7 @@ def assign_pending(application: Application, job_id: int, actor: User) -> Applic
     application.status, application.pending_reason = ApplicationStatus.OPEN, None
     add_event(application, "assigned_from_pool", actor=actor, data={"job": job.title})
     enter_stage(application, job.first_stage.id, cause="person", actor=actor)
-    background.commit()
+    db.session.commit()
     return application
 
 
@@ -366,7 +365,7 @@ def dismiss_pending(application: Application, actor: User) -> Application:
         raise ApplicationError("not_pending")
     application.status, application.closed_at = ApplicationStatus.DISMISSED, utcnow()
     add_event(application, "dismissed_from_pool", actor=actor)
-    background.commit()
+    db.session.commit()
     return application
 
 
@@ -375,7 +374,7 @@ def add_note(application: Application, text: str, actor: User) -> TimelineEvent:
     if not text:
         raise ApplicationError("empty_note")
     event = add_event(application, "note", actor=actor, data={"text": text[:5000]})
-    background.commit()
+    db.session.commit()
     return event
 
 

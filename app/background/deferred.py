@@ -45,11 +45,6 @@ def discard() -> None:
     db.session.info.pop(_DEFERRED, None)
 
 
-def commit() -> None:
-    """``db.session.commit()``; kept for callers written before the after-commit event."""
-    db.session.commit()
-
-
 #: Tasks of a transaction that committed, waiting for the transaction to be closed.
 _COMMITTED = "haku_deferred_committed"
 #: Open savepoints → how many tasks were deferred when each began (a rolled-back savepoint

@@ -130,7 +130,7 @@ def create_job(company_id: int, actor: User, data: dict, template_id: int | None
     if data.get("owner_id"):
         owner = _company_users(company_id, [data["owner_id"]])
         job.owner_id = owner[0].id if owner else job.owner_id
-    background.commit()
+    db.session.commit()
     return job
 
 
@@ -146,7 +146,7 @@ def update_job(job: Job, data: dict, team_ids: list[int] | None = None) -> Job:
         job.team = _company_users(job.company_id, team_ids)
     if job.salary_min is not None and job.salary_max is not None and job.salary_min > job.salary_max:
         raise JobError("salary_order")
-    background.commit()
+    db.session.commit()
     return job
 
 
@@ -158,7 +158,7 @@ def delete_job(job: Job) -> None:
     if _in_use(job_in_use, job):
         raise JobError("has_applications")
     db.session.delete(job)
-    background.commit()
+    db.session.commit()
 
 
 def create_template(company_id: int, name: str, data: dict, from_job: Job | None = None) -> JobTemplate:
@@ -187,7 +187,7 @@ def create_template(company_id: int, name: str, data: dict, from_job: Job | None
                                       move_to_stage_id=mapping.get(auto.move_to_stage_id),
                                       delay_days=auto.delay_days, is_active=auto.is_active))
         template.integration_settings = map_stage_refs(source.integration_settings, mapping)
-    background.commit()
+    db.session.commit()
     return template
 
 
@@ -196,13 +196,13 @@ def update_template(template: JobTemplate, name: str, data: dict) -> JobTemplate
     for key in SHARED_FIELDS:
         if key in data:
             setattr(template, key, data[key])
-    background.commit()
+    db.session.commit()
     return template
 
 
 def delete_template(template: JobTemplate) -> None:
     db.session.delete(template)
-    background.commit()
+    db.session.commit()
 
 
 def set_integration_settings(owner: Job | JobTemplate, key: str, value: dict | None) -> None:
@@ -237,7 +237,7 @@ def add_stage(owner: Job | JobTemplate, name: str) -> Stage:
     db.session.add(stage)
     for position, item in enumerate(stages):
         item.position = position
-    background.commit()
+    db.session.commit()
     return stage
 
 
@@ -246,7 +246,7 @@ def rename_stage(stage: Stage, name: str) -> Stage:
     if not name:
         raise JobError("stage_no_name")
     stage.name = name[:100]
-    background.commit()
+    db.session.commit()
     return stage
 
 
@@ -256,7 +256,7 @@ def reorder_stages(owner: Job | JobTemplate, ordered_ids: list[int]) -> list[Sta
         raise JobError("bad_order")
     for position, stage_id in enumerate(ordered_ids):
         stages[stage_id].position = position
-    background.commit()
+    db.session.commit()
     db.session.expire(owner, ["stages"])
     return list(owner.stages)
 
@@ -278,4 +278,4 @@ def delete_stage(stage: Stage) -> None:
     if owner_stages <= 1:
         raise JobError("last_stage")
     db.session.delete(stage)
-    background.commit()
+    db.session.commit()

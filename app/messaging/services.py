@@ -119,7 +119,7 @@ def save_template(template: EmailTemplate | None, *, company_id: int | None, key
         db.session.add(template)
     template.key, template.name, template.subject, template.body, template.locale = key, name, subject, body, locale
     template.reset_at = template.legacy_subject = template.legacy_body = None
-    background.commit()
+    db.session.commit()
     return template
 
 
@@ -344,4 +344,4 @@ def mark_all_read(user_id: int, company_id: int) -> None:
     db.session.execute(update(Notification).where(
         Notification.user_id == user_id, Notification.company_id == company_id,
         Notification.read_at.is_(None)).values(read_at=utcnow()))
-    background.commit()
+    db.session.commit()

@@ -15,7 +15,6 @@ class People:
     def candidate(self, company, given="Aino", family="Virtanen", email=None, phone=None, *, job=None,
                   source="careers", cv=True):
         """A candidate record with one application (to ``job``, or the Pending pool)."""
-        from app import background
         from app.applications import services
         from app.applications.models import Candidate
         from tests.support.builders import PDF
@@ -29,7 +28,7 @@ class People:
                                     cv=("cv.pdf", PDF) if cv else None,
                                     pending_reason=None if job else "unknown_job",
                                     pending_data=None if job else {"job_title": "?"})
-        background.commit()
+        db.session.commit()
         return candidate
 
 

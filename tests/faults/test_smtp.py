@@ -118,9 +118,8 @@ def test_bar_32_header_values_lose_cr_lf(make, faulty_smtp):
     company = make.company("acme")
     row = services.queue_email(to="x@example.com", subject="Hello\r\nBcc: victim@example.com", body="b",
                                kind="k", dedupe_key="crlf", company_id=company.id)
-    from app import background
 
-    background.commit()
+    db.session.commit()
     (msg,) = faulty_smtp.accepted
     assert msg["Subject"] == "Hello Bcc: victim@example.com" and msg["Bcc"] is None
     assert msg["Message-ID"] == db.session.get(OutboxEmail, row.id).message_id

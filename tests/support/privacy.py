@@ -45,7 +45,6 @@ def build_person(make, company=None, *, given="Erkki", family="Esimerkki", email
                  suffix="") -> Person:
     """Everything through the services where a service exists; partner results are written
     as the partner handlers would store them (the partner flows have their own tests)."""
-    from app import background
     from app.applications import files
     from app.applications import services as applications
     from app.applications.models import Application, StoredFile
@@ -136,7 +135,7 @@ def build_person(make, company=None, *, given="Erkki", family="Esimerkki", email
                                 "board_application_id": tagged(TOPCV_REF, suffix),
                                 "candidate": {"full_name": f"{given} {family}", "email": email, "phone": phone}}}))
     db.session.add(event)
-    background.commit()  # commit, then enqueue the emails the services deferred
+    db.session.commit()  # commit, then enqueue the emails the services deferred
 
     person = Person(company=company, admin=admin, candidate_id=candidate.id, careers_id=app1.id, topcv_id=app2.id)
     person.applications = [app1.id, app2.id]

@@ -7,7 +7,7 @@ import pyotp
 from flask_login import login_user
 from sqlalchemy import delete, select
 
-from app import audit, background, secrets
+from app import audit, secrets
 from app.accounts.models import Company, RecoveryCode, TwoFactor, User
 from app.accounts.twofactor.common import (
     TwoFactorError,
@@ -35,7 +35,7 @@ def start_enrolment(user: User) -> None:
         row = TwoFactor(user_id=user.id)
         db.session.add(row)
     row.pending_secret_enc = secrets.encrypt(pyotp.random_base32(), purpose=pending_purpose(user.id))
-    background.commit()
+    db.session.commit()
 
 
 def confirm_enrolment(user: User, code: str) -> list[str]:
@@ -54,7 +54,7 @@ def confirm_enrolment(user: User, code: str) -> list[str]:
     codes = [] if replacing and recovery_codes_left(user) else _new_recovery_codes(user)
     _bump(user)
     _audit(user, "two_factor_replaced" if replacing else "two_factor_enabled")
-    background.commit()
+    db.session.commit()
     login_user(user)
     return codes
 
@@ -71,7 +71,7 @@ def regenerate_recovery_codes(user: User, proof: str) -> list[str]:
     codes = _new_recovery_codes(user)
     _bump(user)
     _audit(user, "recovery_codes_regenerated", proof=how)
-    background.commit()
+    db.session.commit()
     login_user(user)
     return codes
 
@@ -91,7 +91,7 @@ def disable(user: User, proof: str) -> None:
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     _bump(user)
     _audit(user, "two_factor_disabled", proof=how)
-    background.commit()
+    db.session.commit()
     login_user(user)
 
 
@@ -108,7 +108,7 @@ def enrol_known_secret(user: User, secret: str) -> list[str]:
     codes = _new_recovery_codes(user)
     _bump(user)
     _audit(user, "two_factor_enabled")
-    background.commit()
+    db.session.commit()
     return codes
 
 
@@ -121,7 +121,7 @@ def reset(user: User, actor: User | None = None) -> None:
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     _bump(user)
     _audit(user, "two_factor_reset", actor=actor)
-    background.commit()
+    db.session.commit()
 
 
 # ---------------------------------------------------------------- the company requirement
@@ -138,7 +138,7 @@ def set_company_requirement(company_id: int, required: bool, actor: User) -> Com
         audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"company:{company_id}",
                      action="two_factor_required", before={"two_factor_required": before},
                      after={"two_factor_required": required})
-    background.commit()
+    db.session.commit()
     return company
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from flask import session
 
-from app import background
 from app.accounts.models import User
 from app.accounts.twofactor.common import (
     _DIGITS,
@@ -75,7 +74,7 @@ def complete_login(user: User, code: str) -> LoginOutcome:
     except TwoFactorError as exc:
         db.session.rollback()
         _audit(user, "two_factor_failed", reason=exc.code)
-        background.commit()
+        db.session.commit()
         raise
     start_session(user)
     return LoginOutcome(user=user, next_url=next_url, recovery_left=left)

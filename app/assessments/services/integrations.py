@@ -71,7 +71,7 @@ def create_integration(company: Company, product: str, *, api_key: str | None, i
     """Add one product for a company; returns the integration and its signing secret,
     which is shown once and never again (only its encrypted form is kept)."""
     integration, secret = _add(company, product, api_key=api_key, is_active=is_active, actor=actor)
-    background.commit()
+    db.session.commit()
     return integration, secret
 
 
@@ -112,7 +112,7 @@ def enable_all(company: Company, *, actor: User) -> list[tuple[PartnerIntegratio
             audit.record(company_id=company.id, actor=audit.actor_of(actor),
                          object=f"partner_integration:{integration.id}", action="update", before=before,
                          after=_snapshot(integration))
-    background.commit()
+    db.session.commit()
     return created
 
 
@@ -144,7 +144,7 @@ def update_integration(integration: PartnerIntegration, *, is_active: bool, api_
     if after != before:
         audit.record(company_id=integration.company_id, actor=audit.actor_of(actor),
                      object=f"partner_integration:{integration.id}", action="update", before=before, after=after)
-    background.commit()
+    db.session.commit()
     return integration
 
 
@@ -155,7 +155,7 @@ def rotate_secret(integration: PartnerIntegration, actor: User) -> str:
     partners.set_signing_secret(integration, secret, keep_previous=True)
     audit.record(company_id=integration.company_id, actor=audit.actor_of(actor),
                  object=f"partner_integration:{integration.id}", action="rotate_secret")
-    background.commit()
+    db.session.commit()
     return secret
 
 
@@ -165,7 +165,7 @@ def set_self_service(company: Company, enabled: bool, actor: User) -> None:
     audit.record(company_id=company.id, actor=audit.actor_of(actor), object=f"company:{company.id}",
                  action="assessments_self_service", before=before,
                  after={"assessments_self_service": company.assessments_self_service})
-    background.commit()
+    db.session.commit()
 
 
 # ---------------------------------------------------------------- the vendor client

@@ -113,7 +113,7 @@ def send_manually(application: Application, integration_id: int | None, partner_
         raise AssessmentError("no_test")
     try:
         order = send(application, integration, partner_test_id or "", cause="manual", actor=actor)
-        background.commit()
+        db.session.commit()
     except IntegrityError:  # a parallel send won the race for the open key
         db.session.rollback()
         background.discard()

@@ -7,6 +7,7 @@ from app.accounts.models import User
 from app.assessments.services.common import AssessmentError
 from app.assessments.services.integrations import integration_of
 from app.assessments.services.vendor_tests import test_name
+from app.extensions import db
 
 # ---------------------------------------------------------------- settings per job and template
 
@@ -57,5 +58,5 @@ def save_settings(owner, *, integration_id: int | None, partner_test_id: str | N
     kind = "job" if owner.__class__.__name__ == "Job" else "job_template"
     audit.record(company_id=owner.company_id, actor=audit.actor_of(actor), object=f"{kind}:{owner.id}",
                  action="assessment_settings", before=before if before["integration_id"] else None, after=value)
-    background.commit()
+    db.session.commit()
     return settings_of(owner)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app import background
 from app.accounts.models import User
 from app.assessments.services.common import TESTS_CACHE_FOR, TESTS_RETRY_AFTER, product_label
 from app.assessments.services.integrations import _no_key, _note_call, client_for, integrations_of, is_usable
 from app.clock import utcnow
+from app.extensions import db
 from app.integrations.http import CallResult
 from app.partners import services as partners
 from app.partners.models import PartnerDelivery, PartnerIntegration
@@ -99,5 +99,5 @@ def catalogue(company_id: int, actor: User | None = None, *, refresh: bool = Fal
         out.append({"integration": integration, "label": product_label(integration.product), "tests": tests,
                     "problem": problem, "fetched_at": fetched, "usable": is_usable(integration)})
     if refresh:
-        background.commit()
+        db.session.commit()
     return out

@@ -9,7 +9,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app import audit, background
+from app import audit
 from app.accounts.models import Company, User
 from app.boards.services.common import PRODUCT, VENDOR, BoardError
 from app.clock import utcnow
@@ -33,7 +33,7 @@ def set_enabled(company: Company, enabled: bool, actor: User) -> None:
     company.job_boards_enabled = bool(enabled)
     audit.record(company_id=company.id, actor=audit.actor_of(actor), object=f"company:{company.id}",
                  action="job_boards_enabled", before={"enabled": before}, after={"enabled": company.job_boards_enabled})
-    background.commit()
+    db.session.commit()
 
 
 def connection(company_id: int, create: bool = False) -> PartnerIntegration | None:
@@ -103,7 +103,7 @@ def save_keys(company_id: int, actor: User, api_key: str, secret_key: str) -> Pa
     result = partners.call_now(integration, "topcv.me", lambda: client_for(integration, api_key).me(),
                                summary="validate keys", actor=actor)
     if not result.ok or not isinstance(result.data, dict):
-        background.commit()  # keep the log row; the keys are not stored
+        db.session.commit()  # keep the log row; the keys are not stored
         raise _refusal(result) if not result.ok else BoardError("unexpected_answer")
     before = {"status": integration.status, "api_key_hint": integration.api_key_hint}
     partners.set_api_key(integration, api_key)
@@ -115,7 +115,7 @@ def save_keys(company_id: int, actor: User, api_key: str, secret_key: str) -> Pa
     audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"partner_integration:{integration.id}",
                  action="topcv.keys_saved", before=before,
                  after={"status": integration.status, "api_key_hint": integration.api_key_hint})
-    background.commit()
+    db.session.commit()
     return integration
 
 
@@ -130,7 +130,7 @@ def disconnect(company_id: int, actor: User) -> PartnerIntegration | None:
     integration.status, integration.status_detail = IntegrationStatus.NOT_CONFIGURED, None
     audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"partner_integration:{integration.id}",
                  action="topcv.disconnected", before=before, after={"status": integration.status})
-    background.commit()
+    db.session.commit()
     return integration
 
 

@@ -7,7 +7,6 @@ import logging
 
 from sqlalchemy import select
 
-from app import background
 from app.boards.models import OPEN_POSTING_STATUSES, Posting, PostingStatus
 from app.boards.services.common import RECONCILE_EVERY
 from app.boards.services.inbound import _notify_moderation
@@ -146,5 +145,5 @@ def reconcile_postings(limit: int = 200) -> int:
         posting.sync_due_at = now + RECONCILE_EVERY
         partners.queue_call(db.session.get(PartnerIntegration, posting.integration_id), "topcv.sync_job",
                             target={"posting_id": posting.id}, summary=f"reconcile {posting.board_job_id}")
-    background.commit()
+    db.session.commit()
     return len(rows)

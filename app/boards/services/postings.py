@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app import audit, background
+from app import audit
 from app.accounts.models import User
 from app.boards.models import POSTING_STATUSES, Posting, PostingStatus
 from app.boards.services.common import CURRENCIES, LEVELS, RECONCILE_EVERY, VENDOR, BoardError
@@ -112,7 +112,7 @@ def create_posting(job: Job, actor: User, form: dict) -> Posting:
                         summary=f"post “{payload['title']}”", actor=actor)
     audit.record(company_id=job.company_id, actor=audit.actor_of(actor), object=f"posting:{posting.id}",
                  action="topcv.post", after={"job_id": job.id, "title": payload["title"]})
-    background.commit()
+    db.session.commit()
     return posting
 
 
@@ -128,7 +128,7 @@ def update_posting(posting: Posting, actor: User, form: dict) -> Posting:
                         summary=f"update “{posting.payload['title']}”", actor=actor)
     audit.record(company_id=posting.company_id, actor=audit.actor_of(actor), object=f"posting:{posting.id}",
                  action="topcv.update", before=before, after=posting.payload)
-    background.commit()
+    db.session.commit()
     return posting
 
 
@@ -143,7 +143,7 @@ def close_posting(posting: Posting, actor: User) -> Posting:
                             summary=f"close {posting.board_job_id}", actor=actor)
     audit.record(company_id=posting.company_id, actor=audit.actor_of(actor), object=f"posting:{posting.id}",
                  action="topcv.close", before={"status": posting.status})
-    background.commit()
+    db.session.commit()
     return posting
 
 
@@ -161,7 +161,7 @@ def link_posting(job: Job, actor: User, board_job_id: str) -> Posting:
                                summary=f"check ownership of {board_job_id}", actor=actor)
     _note_result(integration, result)
     if not result.ok or not isinstance(result.data, dict):
-        background.commit()
+        db.session.commit()
         if result.status_code == 404:
             raise BoardError("no_such_job", "board_job_id", id=board_job_id)
         raise _refusal(result, "board_job_id")
@@ -174,7 +174,7 @@ def link_posting(job: Job, actor: User, board_job_id: str) -> Posting:
     db.session.add(posting)
     audit.record(company_id=job.company_id, actor=audit.actor_of(actor), object=f"job:{job.id}",
                  action="topcv.link", after={"board_job_id": board_job_id})
-    background.commit()
+    db.session.commit()
     return posting
 
 

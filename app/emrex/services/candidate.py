@@ -11,7 +11,6 @@ from datetime import date
 from flask import current_app
 from sqlalchemy import select
 
-from app import background
 from app.applications import services as applications
 from app.clock import utcnow
 from app.emrex.models import (
@@ -97,7 +96,7 @@ def reopen(request: EmrexRequest) -> None:
     _event(request, "reopened")
     _summary(request.application, status=EmrexSummaryStatus.OPENED)
     applications.add_event(request.application, "emrex_reopened")
-    background.commit()
+    db.session.commit()
 
 
 def mark_opened(request: EmrexRequest) -> None:
@@ -107,7 +106,7 @@ def mark_opened(request: EmrexRequest) -> None:
     if request.status == EmrexRequestStatus.SENT:
         request.status = EmrexRequestStatus.OPENED
         _summary(request.application, status=EmrexSummaryStatus.OPENED)
-    background.commit()
+    db.session.commit()
 
 
 def applicant_label(request: EmrexRequest) -> str:
@@ -130,7 +129,7 @@ def confirm_identity(request: EmrexRequest) -> None:
     if not request.is_open:
         raise EmrexError("closed")
     _event(request, "confirmed")
-    background.commit()
+    db.session.commit()
 
 
 def countries() -> list[EmrexCountry]:
@@ -183,7 +182,7 @@ def start_attempt(request: EmrexRequest, contact_point_id: int, birth_date: date
     request.status = EmrexRequestStatus.IN_PROGRESS
     _event(request, "handed_off", point.display_name)
     _summary(request.application, status=EmrexSummaryStatus.IN_PROGRESS)
-    background.commit()
+    db.session.commit()
     return attempt
 
 
@@ -211,4 +210,4 @@ def opt_out(request: EmrexRequest) -> None:
     _event(request, "opted_out")
     _summary(request.application, status=EmrexSummaryStatus.CANCELLED)
     applications.add_event(request.application, "emrex_opted_out")
-    background.commit()
+    db.session.commit()

@@ -9,7 +9,6 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app import background
 from app.accounts.models import Company, User
 from app.applications import services as applications
 from app.applications.models import Application
@@ -122,7 +121,7 @@ def _send_invite(request: EmrexRequest, application: Application, *, kind: str) 
 
 def request_manually(application: Application, actor: User) -> EmrexRequest:
     request = request_records(application, cause="manual", actor=actor)
-    background.commit()
+    db.session.commit()
     return request
 
 

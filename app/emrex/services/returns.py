@@ -12,7 +12,6 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
-from app import background
 from app.accounts.models import Company
 from app.applications import files
 from app.applications import services as applications
@@ -133,7 +132,7 @@ def _close(attempt: EmrexAttempt, outcome: AttemptOutcome, detail: str, *, reope
     _event(request, kind, detail or outcome, reason=reason)
     applications.add_event(request.application, "emrex_attempt_closed", data={
         "outcome": outcome, "detail": detail or "", **({"reason": reason} if reason else {})})
-    background.commit()
+    db.session.commit()
     return ReturnOutcome(outcome, detail, request)
 
 
@@ -212,7 +211,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
             "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")})
         applications.notify_team(application, "emrex_submitted",
                                  _l("%(name)s transferred study records", name=application.candidate.full_name))
-    background.commit()
+    db.session.commit()
     return ReturnOutcome("imported", "", request, row)
 
 

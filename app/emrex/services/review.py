@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
-from app import audit, background
+from app import audit
 from app.accounts.models import User
 from app.applications import files
 from app.applications import services as applications
@@ -78,7 +78,7 @@ def accept_transcript(transcript_id: int, company_id: int, actor: User) -> Emrex
     applications.add_event(application, "emrex_accepted", actor=actor, data={
         "institution": row.institution or "", "gpa": str(row.gpa or "")})
     _record_review(row, "emrex.transcript_accepted", actor)
-    background.commit()
+    db.session.commit()
     return row
 
 
@@ -107,7 +107,7 @@ def discard_transcript(transcript_id: int, company_id: int, actor: User) -> Emre
     _summary(application, **values)
     applications.add_event(application, "emrex_discarded", actor=actor)
     paths = [files.path_of(f) for f in files_gone]
-    background.commit()
+    db.session.commit()
     for path in paths:  # after the commit: a failed commit keeps rows and files together
         path.unlink(missing_ok=True)
     return row

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app import background
 from app.accounts.models import Company
 from app.emrex.services.common import EmrexError
 from app.extensions import db
@@ -38,7 +37,7 @@ def save_settings(owner, *, email_template_id: int | None, trigger_stage_id: int
     value = {"email_template_id": email_template_id, "trigger_stage_id": trigger_stage_id,
              "reminders_enabled": bool(reminders_enabled)}
     set_integration_settings(owner, "emrex", value)
-    background.commit()
+    db.session.commit()
     return value
 
 
@@ -47,4 +46,4 @@ def set_company(company: Company, *, enabled: bool, gpa_scale: str) -> None:
     if gpa_scale not in ("4.0", "5.0"):
         raise EmrexError("bad_scale")
     company.emrex_enabled, company.gpa_scale = bool(enabled), gpa_scale
-    background.commit()
+    db.session.commit()

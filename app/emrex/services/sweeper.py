@@ -7,7 +7,6 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
-from app import background
 from app.clock import utcnow
 from app.emrex.models import (
     OPEN_STATES,
@@ -42,7 +41,7 @@ def send_due_reminders(limit: int = 500) -> int:
         _send_invite(request, request.application, kind="reminded")
         later = [d for d in REMINDER_DAYS if request.sent_at + timedelta(days=d) > now]
         request.next_reminder_at = request.sent_at + timedelta(days=later[0]) if later else None
-        background.commit()
+        db.session.commit()
         sent += 1
     return sent
 
@@ -75,7 +74,7 @@ def expire_requests() -> int:
         request.token_encrypted = request.stated_birth_date = None
         _event(request, "expired")
         _summary(request.application, status=EmrexSummaryStatus.EXPIRED)
-    background.commit()
+    db.session.commit()
     return len(rows)
 
 

@@ -184,7 +184,7 @@ def process_inbound(delivery_id: int) -> str:
         handler(delivery, integration, without_nul(json.loads(delivery.body or "{}")))
         delivery.state, delivery.error = DeliveryState.PROCESSED, None
         delivery.latency_ms = int((utcnow() - started).total_seconds() * 1000)
-        background.commit()
+        db.session.commit()
         return "processed"
     except InboundIgnored as exc:
         db.session.rollback()

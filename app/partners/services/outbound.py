@@ -83,7 +83,7 @@ def run_delivery(delivery_id: int) -> str:
     elif delivery.attempts < len(_intervals()) + 1:
         delay = _intervals()[delivery.attempts - 1]
         delivery.state, delivery.next_retry_at = DeliveryState.RETRYING, utcnow() + timedelta(seconds=delay)
-        background.commit()
+        db.session.commit()
         _retry_soon(integration.vendor, delivery.id, delay)
         return delivery.state
     elif delivery.attempts < len(_intervals()) + 1 + len(SWEEP_SCHEDULE):
@@ -99,7 +99,7 @@ def run_delivery(delivery_id: int) -> str:
         alert_admins(integration, _l("A %(vendor)s call failed for good: %(call)s",
                                      vendor=vendors.get(integration.vendor).display_name, call=delivery.type),
                      _log_link(integration), f"dead:{delivery.id}")
-    background.commit()
+    db.session.commit()
     return delivery.state
 
 
@@ -145,7 +145,7 @@ def replay(delivery: PartnerDelivery, actor: User) -> PartnerDelivery:
     delivery.error = None
     audit.record(company_id=delivery.company_id, actor=audit.actor_of(actor), object=f"partner_delivery:{delivery.id}",
                  action="replay", before=before, after={"state": delivery.state})
-    background.commit()
+    db.session.commit()
     return delivery
 
 

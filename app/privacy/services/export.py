@@ -17,7 +17,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
-from app import audit, background
+from app import audit
 from app.accounts.models import Company
 from app.applications import files
 from app.applications.models import Application, Candidate, StageEntry, StoredFile, TimelineEvent
@@ -79,7 +79,7 @@ def request_export(email: str, locale: str = "en") -> DataExportRequest | None:
     from app.messaging.services import queue_email
 
     queue_email(to=email_n, subject=subject, body=body, kind="data_export", dedupe_key=f"data-export:{row.id}")
-    background.commit()
+    db.session.commit()
     return row
 
 
