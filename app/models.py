@@ -18,6 +18,7 @@ from app.emrex.models import (  # noqa: F401
     EmrexTranscript,
 )
 from app.jobs.models import Automation, AutomationRun, Job, JobTemplate, Stage  # noqa: F401
+import app.jobs.public  # noqa: F401  (bumps a company's public version with its jobs)
 from app.messaging.models import EmailTemplate, Notification, OutboxEmail  # noqa: F401
 from app.partners.models import PartnerDelivery, PartnerIntegration  # noqa: F401
 from app.privacy.models import DataExportRequest  # noqa: F401

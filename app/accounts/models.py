@@ -51,6 +51,12 @@ class Company(db.Model):
     # A company admin can require two-factor sign-in of every user of the company.
     two_factor_required: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # What the public careers and job pages show of this company changed: bumped in the same
+    # transaction as any change to its jobs or to this row (app/jobs/public.py). Every web
+    # process reads it from here, so the pages' ETag and Haku's rendered-page cache follow it
+    # on every node (app/portal/cache.py).
+    public_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    public_changed_at: Mapped[datetime | None] = mapped_column(default=utcnow)
 
     users: Mapped[list[User]] = relationship(back_populates="company")
 

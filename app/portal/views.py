@@ -12,7 +12,9 @@ from app.applications import services as applications
 from app.extensions import limiter
 from app.jobs import queries as jobs
 from app.jobs.models import Job
+from app.jobs.public import public_stamp
 from app.portal.blueprint import bp
+from app.portal.cache import public_page
 from app.portal.forms import ApplyForm
 from app.security import current_locale, public
 
@@ -57,15 +59,29 @@ def readyz():
 @bp.get("/c/<slug>/")
 @public
 def careers(slug: str):
-    company = _company(slug)
-    return render_template("portal/careers.html", company=company, jobs=jobs.open_jobs(company.id))
+    stamp = public_stamp(slug)  # one narrow query; a 304 or a cached page needs no more
+    if stamp is None:
+        abort(404)
+
+    def render() -> str:
+        company = _company(slug)
+        return render_template("portal/careers.html", company=company, jobs=jobs.open_jobs(company.id))
+
+    return public_page(stamp, None, render)
 
 
 @bp.get("/c/<slug>/jobs/<int:job_id>")
 @public
 def job(slug: str, job_id: int):
-    company = _company(slug)
-    return render_template("portal/job.html", company=company, job=_open_job(company, job_id))
+    stamp = public_stamp(slug)
+    if stamp is None:
+        abort(404)
+
+    def render() -> str:
+        company = _company(slug)
+        return render_template("portal/job.html", company=company, job=_open_job(company, job_id))
+
+    return public_page(stamp, job_id, render)
 
 
 @bp.route("/c/<slug>/jobs/<int:job_id>/apply", methods=["GET", "POST"])
@@ -94,7 +110,10 @@ def apply(slug: str, job_id: int):
             # oracle): a repeat is noted on the existing application by the service.
             return redirect(url_for("portal.applied", slug=slug, job_id=job.id), code=303)
     status = 422 if request.method == "POST" else 200
-    return render_template("portal/apply.html", company=company, job=job, form=form), status
+    # The form carries this session's CSRF token: no browser or proxy may keep it (unlike
+    # the careers and job pages, app/portal/cache.py).
+    return render_template("portal/apply.html", company=company, job=job, form=form), status, {
+        "Cache-Control": "private, no-store"}
 
 
 def _translate_file_error(exc: files.FileRejected) -> str:
