@@ -1,5 +1,6 @@
 """Every feature's models, imported so Alembic and ``flask shell`` see them all."""
 
+import app.jobs.public  # noqa: F401  (bumps a company's public version with its jobs)
 from app.accounts.models import AccountLink, Company, RecoveryCode, Role, TwoFactor, User  # noqa: F401
 from app.applications.models import Application, Candidate, StageEntry, StoredFile, TimelineEvent  # noqa: F401
 from app.assessments.models import *
@@ -18,7 +19,6 @@ from app.emrex.models import (  # noqa: F401
     EmrexTranscript,
 )
 from app.jobs.models import Automation, AutomationRun, Job, JobTemplate, Stage  # noqa: F401
-import app.jobs.public  # noqa: F401  (bumps a company's public version with its jobs)
 from app.messaging.models import EmailTemplate, Notification, OutboxEmail  # noqa: F401
 from app.partners.models import PartnerDelivery, PartnerIntegration  # noqa: F401
 from app.privacy.models import DataExportRequest  # noqa: F401
