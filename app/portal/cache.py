@@ -88,8 +88,8 @@ def _cached(key: str, render: Callable[[], str]) -> bytes | str:
         return render()
     try:
         html = connection().get(key)
-    except RedisError as exc:
-        log.warning("page cache unavailable, rendering: %s", exc)
+    except RedisError as exc:  # quietly: /readyz and the queues report a Redis outage
+        log.debug("page cache unavailable, rendering: %s", exc)
         return render()
     if html is not None:
         return html
@@ -97,5 +97,5 @@ def _cached(key: str, render: Callable[[], str]) -> bytes | str:
     try:
         connection().set(key, html.encode(), ex=TTL)
     except RedisError as exc:
-        log.warning("page cache unavailable, not stored: %s", exc)
+        log.debug("page cache unavailable, not stored: %s", exc)
     return html
