@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 from app.accounts.tenancy import scoped
 from app.applications.models import Application, ApplicationStatus, TimelineEvent
 from app.extensions import db
+from app.jobs.models import Job
 
 
 def open_counts_by_job(company_id: int) -> dict[int, int]:
@@ -18,6 +19,23 @@ def open_counts_by_job(company_id: int) -> dict[int, int]:
     return dict(db.session.execute(
         select(Application.job_id, func.count(Application.id))
         .where(Application.company_id == company_id, Application.status == ApplicationStatus.OPEN)
+        .group_by(Application.job_id)).all())
+
+
+def open_count(company_id: int) -> int:
+    """All open applications of the company (an index-only count, no grouping)."""
+    return db.session.scalar(select(func.count()).select_from(Application).where(
+        Application.company_id == company_id, Application.status == ApplicationStatus.OPEN)) or 0
+
+
+def open_counts_of_jobs(company_id: int, job_ids: list[int]) -> dict[int, int]:
+    """Open applications of the given jobs only (the dashboard shows ten jobs of many)."""
+    if not job_ids:
+        return {}
+    return dict(db.session.execute(
+        select(Application.job_id, func.count(Application.id))
+        .where(Application.company_id == company_id, Application.status == ApplicationStatus.OPEN,
+               Application.job_id.in_(job_ids))
         .group_by(Application.job_id)).all())
 
 
@@ -29,7 +47,16 @@ def pending_count(company_id: int) -> int:
 def recent(company_id: int, limit: int = 8) -> list[Application]:
     """The newest applications to a job (the dashboard)."""
     return list(db.session.scalars(scoped(Application, company_id).where(Application.job_id.is_not(None))
+        .options(joinedload(Application.candidate), joinedload(Application.job), joinedload(Application.stage))
         .order_by(Application.created_at.desc()).limit(limit)))
+
+
+def for_card(application_id: int) -> Application | None:
+    """The application for its card, in the current company, with what the card and its
+    panels read (candidate, job and its stages, stage, CV file) loaded up front: no lazy loads."""
+    return db.session.scalar(scoped(Application).where(Application.id == application_id).options(
+        joinedload(Application.candidate), joinedload(Application.job).selectinload(Job.stages),
+        joinedload(Application.stage), joinedload(Application.cv_file)))
 
 
 def counts_by_company() -> dict[int, int]:

@@ -38,9 +38,10 @@ def _job_form(job: Job | None = None) -> JobForm:
 @company_user_required
 def dashboard():
     cid = current_company_id()
-    return render_template("admin/dashboard.html", jobs=queries.active_jobs(cid, limit=10),
-                           counts=applications.open_counts_by_job(cid), pending=applications.pending_count(cid),
-                           recent=applications.recent(cid, limit=8))
+    jobs = queries.active_jobs(cid, limit=10)
+    return render_template("admin/dashboard.html", jobs=jobs, open_total=applications.open_count(cid),
+                           counts=applications.open_counts_of_jobs(cid, [j.id for j in jobs]),
+                           pending=applications.pending_count(cid), recent=applications.recent(cid, limit=8))
 
 
 @bp.get("/jobs")
