@@ -22,10 +22,15 @@ def open_counts_by_job(company_id: int) -> dict[int, int]:
         .group_by(Application.job_id)).all())
 
 
-def open_count(company_id: int) -> int:
-    """All open applications of the company (an index-only count, no grouping)."""
-    return db.session.scalar(select(func.count()).select_from(Application).where(
-        Application.company_id == company_id, Application.status == ApplicationStatus.OPEN)) or 0
+def open_and_pending_counts(company_id: int) -> tuple[int, int]:
+    """The company's open applications and its Pending pool, in one statement (the dashboard's
+    two figures; the company/status index answers it without grouping by job)."""
+    counts = dict(db.session.execute(
+        select(Application.status, func.count()).where(
+            Application.company_id == company_id,
+            Application.status.in_([ApplicationStatus.OPEN, ApplicationStatus.PENDING]))
+        .group_by(Application.status)).all())
+    return counts.get(ApplicationStatus.OPEN, 0), counts.get(ApplicationStatus.PENDING, 0)
 
 
 def open_counts_of_jobs(company_id: int, job_ids: list[int]) -> dict[int, int]:

@@ -39,9 +39,10 @@ def _job_form(job: Job | None = None) -> JobForm:
 def dashboard():
     cid = current_company_id()
     jobs = queries.active_jobs(cid, limit=10)
-    return render_template("admin/dashboard.html", jobs=jobs, open_total=applications.open_count(cid),
+    open_total, pending = applications.open_and_pending_counts(cid)
+    return render_template("admin/dashboard.html", jobs=jobs, open_total=open_total, pending=pending,
                            counts=applications.open_counts_of_jobs(cid, [j.id for j in jobs]),
-                           pending=applications.pending_count(cid), recent=applications.recent(cid, limit=8))
+                           recent=applications.recent(cid, limit=8))
 
 
 @bp.get("/jobs")
