@@ -7,7 +7,9 @@ page, the apply form, TopCV and the Pending pool all go through ``open_jobs``/``
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
+from app.accounts.models import Company
 from app.accounts.tenancy import scoped
 from app.extensions import db
 from app.jobs.models import Job, JobStatus, JobTemplate, Stage
@@ -17,6 +19,14 @@ def open_jobs(company_id: int, *, by_title: bool = False) -> list[Job]:
     """The company's jobs that take applications, newest first (or by title)."""
     order = Job.title if by_title else Job.created_at.desc()
     return list(db.session.scalars(scoped(Job, company_id).where(Job.is_open).order_by(order)))
+
+
+def open_job_at(slug: str, job_id: int) -> Job | None:
+    """The open job ``job_id`` of the company at ``slug``, with its company, in one statement
+    (the job page and the apply form): ``None`` for an unknown company or a job that is not
+    open (``Job.is_open``) or not that company's."""
+    return db.session.scalar(select(Job).join(Job.company).where(Company.slug == slug, Job.id == job_id, Job.is_open)
+                             .options(contains_eager(Job.company)))
 
 
 def open_job(company_id: int, job_id: int | None) -> Job | None:

@@ -24,9 +24,10 @@ def _company(slug: str) -> Company:
     return company
 
 
-def _open_job(company: Company, job_id: int) -> Job:
-    """A job that takes applications (``Job.is_open``); a draft, closed or past-deadline job is a 404."""
-    job = jobs.open_job(company.id, job_id)
+def _open_job(slug: str, job_id: int) -> Job:
+    """A job that takes applications (``Job.is_open``) with its company, in one query; an unknown
+    company, or a draft, closed or past-deadline job, is a 404."""
+    job = jobs.open_job_at(slug, job_id)
     if job is None:
         abort(404)
     return job
@@ -64,16 +65,16 @@ def careers(slug: str):
 @bp.get("/c/<slug>/jobs/<int:job_id>")
 @public
 def job(slug: str, job_id: int):
-    company = _company(slug)
-    return render_template("portal/job.html", company=company, job=_open_job(company, job_id))
+    job = _open_job(slug, job_id)
+    return render_template("portal/job.html", company=job.company, job=job)
 
 
 @bp.route("/c/<slug>/jobs/<int:job_id>/apply", methods=["GET", "POST"])
 @public
 @limiter.limit("20/minute", methods=["POST"])
 def apply(slug: str, job_id: int):
-    company = _company(slug)
-    job = _open_job(company, job_id)
+    job = _open_job(slug, job_id)
+    company = job.company
     form = ApplyForm()  # the body is capped at APPLY_MAX_BYTES before CSRF reads it (app/request_limits.py)
     if form.validate_on_submit():
         upload = form.cv.data

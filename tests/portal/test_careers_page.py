@@ -29,3 +29,31 @@ def test_each_row_links_to_its_job_with_its_label(app, client, make, lang):
     assert {title: (href, meta) for href, title, meta in rows} == expected
     if lang == "fi":
         assert "Helsinki · Kokoaikainen" in body  # the labels are translated, not English
+
+
+def test_the_job_page_and_apply_form_read_the_job_and_its_company_in_one_statement(client, make):
+    from sqlalchemy import event
+
+    from app.extensions import db
+
+    acme, other = make.company("acme", "Acme Oy"), make.company("other", "Other Oy")
+    job, theirs = make.job(acme, "Backend developer"), make.job(other, "Their job")
+    draft = make.job(acme, "Draft", status="draft")
+    statements: list[str] = []
+
+    def before(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    try:
+        for path in (f"/c/acme/jobs/{job.id}", f"/c/acme/jobs/{job.id}/apply"):
+            statements.clear()
+            body = client.get(path).get_data(as_text=True)
+            assert "Backend developer" in body and "Acme Oy" in body
+            assert len(statements) == 1, statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", before)
+    # Another company's job, a draft and an unknown company stay 404s.
+    for path in (f"/c/acme/jobs/{theirs.id}", f"/c/acme/jobs/{draft.id}", f"/c/nobody/jobs/{job.id}",
+                 f"/c/acme/jobs/{theirs.id}/apply", f"/c/nobody/jobs/{job.id}/apply"):
+        assert client.get(path).status_code == 404, path
