@@ -20,10 +20,17 @@ def employment_label(value: str) -> str:
     return str(EMPLOYMENT_LABELS.get(value, value))
 
 
+class _Labels(dict):
+    """Labels by key; an unknown key reads as itself (as ``employment_label`` does)."""
+
+    def __missing__(self, key):
+        return key
+
+
 def employment_labels() -> dict[str, str]:
-    """Every employment type's label in the page's language: looked up once for a list page,
-    not once per row."""
-    return {key: str(label) for key, label in EMPLOYMENT_LABELS.items()}
+    """Every employment type's label in the page's language, looked up once for a list page
+    (``labels[job.employment_type]`` per row, no call and no gettext per row)."""
+    return _Labels((key, str(label)) for key, label in EMPLOYMENT_LABELS.items())
 
 
 def salary(job) -> str:

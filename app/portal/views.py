@@ -59,7 +59,7 @@ def readyz():
 @public
 def careers(slug: str):
     company = _company(slug)
-    return render_template("portal/careers.html", company=company, jobs=jobs.open_jobs(company.id))
+    return render_template("portal/careers.html", company=company, jobs=jobs.open_job_rows(company.id))
 
 
 @bp.get("/c/<slug>/jobs/<int:job_id>")

@@ -57,3 +57,11 @@ def test_the_job_page_and_apply_form_read_the_job_and_its_company_in_one_stateme
     for path in (f"/c/acme/jobs/{theirs.id}", f"/c/acme/jobs/{draft.id}", f"/c/nobody/jobs/{job.id}",
                  f"/c/acme/jobs/{theirs.id}/apply", f"/c/nobody/jobs/{job.id}/apply"):
         assert client.get(path).status_code == 404, path
+
+
+def test_an_unknown_employment_type_reads_as_itself(app):
+    from app.templating import employment_labels
+
+    with app.test_request_context():
+        labels = employment_labels()
+        assert labels["full_time"] == "Full-time" and labels["freelance"] == "freelance"
