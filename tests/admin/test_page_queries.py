@@ -43,11 +43,19 @@ def test_the_dashboard_does_not_grow_with_jobs_or_applications(client, make, com
         other = make.job(company, title=f"Job {n}")
         for _ in range(2):
             make.application(other)
+    from app.applications.models import Application
+
+    # One application waits in the Pending pool (no job).
+    waiting = make.application(job)
+    waiting.status, waiting.job_id, waiting.stage_id = "pending", None, None
+    db.session.commit()
     body: list[str] = []
     large = _statements(lambda: body.append(client.get("/admin/").get_data(as_text=True)))
     assert len(large) == len(small), large
+    assert db.session.query(Application).count() == 26
     # The stat counts every open application (25), not only those of the ten jobs listed.
-    assert "<strong>25</strong>" in body[0]
+    assert '<strong>25</strong><span>open applications' in body[0]
+    assert '<strong>1</strong><span>in the Pending pool' in body[0]
     assert body[0].count(" open</span>") == 10 and "2 open</span>" in body[0]
 
 

@@ -38,11 +38,9 @@ def _job_form(job: Job | None = None) -> JobForm:
 @company_user_required
 def dashboard():
     cid = current_company_id()
-    jobs = queries.active_jobs(cid, limit=10)
-    open_total, pending = applications.open_and_pending_counts(cid)
-    return render_template("admin/dashboard.html", jobs=jobs, open_total=open_total, pending=pending,
-                           counts=applications.open_counts_of_jobs(cid, [j.id for j in jobs]),
-                           recent=applications.recent(cid, limit=8))
+    counts, open_total, pending = applications.dashboard_counts(cid)
+    return render_template("admin/dashboard.html", jobs=queries.active_jobs(cid, limit=10), counts=counts,
+                           open_total=open_total, pending=pending, recent=applications.recent(cid, limit=8))
 
 
 @bp.get("/jobs")
