@@ -4,7 +4,7 @@ results panel on the application card."""
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, url_for
+from flask import abort, flash, has_request_context, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -43,8 +43,12 @@ def _company() -> Company:
 # ---------------------------------------------------------------- hooks into the core screens
 
 def _has_active(company_id: int) -> bool:
-    """``services.has_active`` once per request: the card asks it for its action and its panel."""
-    cache = g.setdefault("_assessments_active", {})
+    """``services.has_active`` once per request: the card asks it for its action and its panel.
+    Kept in the request's environ, not ``g``: an app context (and its ``g``) can outlive a
+    request, as in tests that hold one around several."""
+    if not has_request_context():
+        return services.has_active(company_id)
+    cache = request.environ.setdefault("haku.assessments_active", {})
     if company_id not in cache:
         cache[company_id] = services.has_active(company_id)
     return cache[company_id]
