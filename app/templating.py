@@ -20,6 +20,19 @@ def employment_label(value: str) -> str:
     return str(EMPLOYMENT_LABELS.get(value, value))
 
 
+class _Labels(dict):
+    """Labels by key; an unknown key reads as itself (as ``employment_label`` does)."""
+
+    def __missing__(self, key):
+        return key
+
+
+def employment_labels() -> dict[str, str]:
+    """Every employment type's label in the page's language, looked up once for a list page
+    (``labels[job.employment_type]`` per row, no call and no gettext per row)."""
+    return _Labels((key, str(label)) for key, label in EMPLOYMENT_LABELS.items())
+
+
 def salary(job) -> str:
     lo, hi, cur = job.salary_min, job.salary_max, job.salary_currency
     if lo and hi:
@@ -63,7 +76,8 @@ def paragraphs(text: str | None) -> Markup:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label, salary=salary,
+    app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label,
+                                 employment_labels=employment_labels, salary=salary,
                                  format_date=format_date, format_datetime=format_datetime, country_name=country_name,
                                  settings_sections=settings_sections, staff_sections=staff_sections,
                                  staff_company_panels=staff_company_panels)

@@ -1,13 +1,16 @@
 """Reads of jobs, templates and stages for the screens (no writes, no commits).
 
 Whether a job takes applications is ``Job.is_open`` (one rule, on the model); the careers
-page, the apply form, TopCV and the Pending pool all go through ``open_jobs``/``open_job``.
+page, the apply form, TopCV and the Pending pool all go through ``open_jobs``/``open_job`` (the
+careers page and job page through ``open_job_rows``/``open_job_at``, which use the same rule).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
+from app.accounts.models import Company
 from app.accounts.tenancy import scoped
 from app.extensions import db
 from app.jobs.models import Job, JobStatus, JobTemplate, Stage
@@ -17,6 +20,22 @@ def open_jobs(company_id: int, *, by_title: bool = False) -> list[Job]:
     """The company's jobs that take applications, newest first (or by title)."""
     order = Job.title if by_title else Job.created_at.desc()
     return list(db.session.scalars(scoped(Job, company_id).where(Job.is_open).order_by(order)))
+
+
+def open_job_rows(company_id: int) -> list:
+    """The careers page's list: the open jobs' id, title, location and employment type as rows
+    (not entities: the page shows these four columns of each), newest first."""
+    return list(db.session.execute(
+        select(Job.id, Job.title, Job.location, Job.employment_type)
+        .where(Job.company_id == company_id, Job.is_open).order_by(Job.created_at.desc())))
+
+
+def open_job_at(slug: str, job_id: int) -> Job | None:
+    """The open job ``job_id`` of the company at ``slug``, with its company, in one statement
+    (the job page and the apply form): ``None`` for an unknown company or a job that is not
+    open (``Job.is_open``) or not that company's."""
+    return db.session.scalar(select(Job).join(Job.company).where(Company.slug == slug, Job.id == job_id, Job.is_open)
+                             .options(contains_eager(Job.company)))
 
 
 def open_job(company_id: int, job_id: int | None) -> Job | None:

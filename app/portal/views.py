@@ -26,9 +26,10 @@ def _company(slug: str) -> Company:
     return company
 
 
-def _open_job(company: Company, job_id: int) -> Job:
-    """A job that takes applications (``Job.is_open``); a draft, closed or past-deadline job is a 404."""
-    job = jobs.open_job(company.id, job_id)
+def _open_job(slug: str, job_id: int) -> Job:
+    """A job that takes applications (``Job.is_open``) with its company, in one query; an unknown
+    company, or a draft, closed or past-deadline job, is a 404."""
+    job = jobs.open_job_at(slug, job_id)
     if job is None:
         abort(404)
     return job
@@ -65,7 +66,7 @@ def careers(slug: str):
 
     def render() -> str:
         company = _company(slug)
-        return render_template("portal/careers.html", company=company, jobs=jobs.open_jobs(company.id))
+        return render_template("portal/careers.html", company=company, jobs=jobs.open_job_rows(company.id))
 
     return public_page(stamp, None, render)
 
@@ -78,8 +79,8 @@ def job(slug: str, job_id: int):
         abort(404)
 
     def render() -> str:
-        company = _company(slug)
-        return render_template("portal/job.html", company=company, job=_open_job(company, job_id))
+        job = _open_job(slug, job_id)
+        return render_template("portal/job.html", company=job.company, job=job)
 
     return public_page(stamp, job_id, render)
 
@@ -88,8 +89,8 @@ def job(slug: str, job_id: int):
 @public
 @limiter.limit("20/minute", methods=["POST"])
 def apply(slug: str, job_id: int):
-    company = _company(slug)
-    job = _open_job(company, job_id)
+    job = _open_job(slug, job_id)
+    company = job.company
     form = ApplyForm()  # the body is capped at APPLY_MAX_BYTES before CSRF reads it (app/request_limits.py)
     if form.validate_on_submit():
         upload = form.cv.data

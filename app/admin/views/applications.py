@@ -107,7 +107,7 @@ def _card_context(application: Application) -> dict:
 @bp.get("/applications/<int:application_id>")
 @company_user_required
 def application(application_id: int):
-    application = get_or_404(Application, application_id)
+    application = queries.for_card(application_id) or abort(404)
     return render_page_or_fragment("admin/applications/card.html", "admin/applications/_card.html",
                                    **_card_context(application))
 

@@ -4,7 +4,7 @@ results panel on the application card."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, has_request_context, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -42,9 +42,21 @@ def _company() -> Company:
 
 # ---------------------------------------------------------------- hooks into the core screens
 
+def _has_active(company_id: int) -> bool:
+    """``services.has_active`` once per request: the card asks it for its action and its panel.
+    Kept in the request's environ, not ``g``: an app context (and its ``g``) can outlive a
+    request, as in tests that hold one around several."""
+    if not has_request_context():
+        return services.has_active(company_id)
+    cache = request.environ.setdefault("haku.assessments_active", {})
+    if company_id not in cache:
+        cache[company_id] = services.has_active(company_id)
+    return cache[company_id]
+
+
 @plugins.settings_link
 def _links(kind: str, owner) -> list:
-    if not services.has_active(owner.company_id):
+    if not _has_active(owner.company_id):
         return []
     return [(_("Assessment settings"), url_for("admin.assessment_settings", kind=kind, owner_id=owner.id))]
 
@@ -61,13 +73,13 @@ plugins.card_action(CardAction(
     key="assessment_send", label=_l("Send assessment"), order=60, method="get",
     url=lambda application: url_for("admin.assessment_send", application_id=application.id),
     available=lambda application, user: application.job_id is not None and application.status == ApplicationStatus.OPEN
-    and services.has_active(application.company_id)))
+    and _has_active(application.company_id)))
 
 
 @plugins.card_panel
 def _panel(application: Application) -> str | None:
     orders = services.orders_of(application)
-    if not orders and not services.has_active(application.company_id):
+    if not orders and not _has_active(application.company_id):
         return None
     return render_template("admin/assessments/_panel.html", application=application, orders=orders,
                            status_labels=STATUS_LABELS)

@@ -38,9 +38,9 @@ def _job_form(job: Job | None = None) -> JobForm:
 @company_user_required
 def dashboard():
     cid = current_company_id()
-    return render_template("admin/dashboard.html", jobs=queries.active_jobs(cid, limit=10),
-                           counts=applications.open_counts_by_job(cid), pending=applications.pending_count(cid),
-                           recent=applications.recent(cid, limit=8))
+    counts, open_total, pending = applications.dashboard_counts(cid)
+    return render_template("admin/dashboard.html", jobs=queries.active_jobs(cid, limit=10), counts=counts,
+                           open_total=open_total, pending=pending, recent=applications.recent(cid, limit=8))
 
 
 @bp.get("/jobs")

@@ -1,0 +1,74 @@
+"""The dashboard and the application card cost a fixed number of statements however many
+jobs and applications there are (issue 15 item 2: no lazy loads, no counting of rows the
+page does not show)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import event
+
+from app.extensions import db
+
+
+def _statements(fn) -> list[str]:
+    statements: list[str] = []
+
+    def before(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    try:
+        fn()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", before)
+    if os.environ.get("SHOW_SQL"):
+        print("\n".join(s.split("\n")[0][:160] for s in statements))
+    return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+
+
+@pytest.fixture
+def company(make, auth):
+    co = make.company("acme")
+    auth.login(f"admin@{co.slug}.test")
+    return co
+
+
+def test_the_dashboard_does_not_grow_with_jobs_or_applications(client, make, company):
+    job = make.job(company, title="First")
+    make.application(job)
+    small = _statements(lambda: client.get("/admin/"))
+    for n in range(12):
+        other = make.job(company, title=f"Job {n}")
+        for _ in range(2):
+            make.application(other)
+    from app.applications.models import Application
+
+    # One application waits in the Pending pool (no job).
+    waiting = make.application(job)
+    waiting.status, waiting.job_id, waiting.stage_id = "pending", None, None
+    db.session.commit()
+    body: list[str] = []
+    large = _statements(lambda: body.append(client.get("/admin/").get_data(as_text=True)))
+    assert len(large) == len(small), large
+    assert db.session.query(Application).count() == 26
+    # The stat counts every open application (25), not only those of the ten jobs listed.
+    assert '<strong>25</strong><span>open applications' in body[0]
+    assert '<strong>1</strong><span>in the Pending pool' in body[0]
+    assert body[0].count(" open</span>") == 10 and "2 open</span>" in body[0]
+
+
+def test_the_card_does_not_lazy_load(client, make, company):
+    job = make.job(company)
+    application = make.application(job)
+    url = f"/admin/applications/{application.id}"
+    db.session.expire_all()
+    body: list[str] = []
+    statements = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
+    assert "Aino Virtanen" in body[0] and "Backend developer" in body[0] and "cv.pdf" in body[0]
+    # The candidate, the job, its stages and the CV file come with the application (lazy loads
+    # would be one SELECT of each table by itself).
+    lazy = [s for s in statements if s.lstrip().startswith(("SELECT candidates.", "SELECT jobs.", "SELECT stages.id",
+                                                            "SELECT stored_files."))]
+    assert not lazy, lazy
