@@ -61,3 +61,11 @@ def test_signal_receivers_run_in_the_order_they_were_connected():
     ran.clear()
     sig.send(object())
     assert ran == order[1:]
+
+
+def test_an_unregistered_vendor_still_has_a_queue_the_worker_takes(app):
+    from app.partners import tasks, vendors
+
+    assert vendors.get("gone-vendor").queue in app.config["RQ_QUEUES"]
+    assert tasks.queue_of("gone-vendor") == vendors.get("gone-vendor").queue
+    assert tasks.queue_of("topcv") == "boards" and tasks.queue_of("alva") == "assessments"

@@ -12,7 +12,7 @@ from app.partners import services, vendors
 
 def queue_of(vendor: str) -> str:
     """The queue a vendor's tasks run on (job boards and assessment vendors apart)."""
-    return vendors.get(vendor).queue or "assessments"
+    return vendors.get(vendor).queue
 
 
 def process_inbound(delivery_id: int) -> str:

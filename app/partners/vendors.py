@@ -52,10 +52,15 @@ def vendor(name: str) -> Vendor | None:
     return plugins.vendors.get(name)
 
 
+#: Where the work of a vendor no feature registered goes (a row left from a removed
+#: integration): a real queue the default worker takes, so it runs and ends, never stalls.
+UNKNOWN_VENDOR_QUEUE = "assessments"
+
+
 def get(name: str) -> Vendor:
     """The registered vendor of that name, or one that knows nothing (no handlers, the
     default gate and signature check) for a name no feature registered."""
-    return plugins.vendors.get(name) or Vendor(name, name, "")
+    return plugins.vendors.get(name) or Vendor(name, name, UNKNOWN_VENDOR_QUEUE)
 
 
 def outbound_handler(type_: str) -> Callable | None:
