@@ -395,7 +395,7 @@ def run_all(app, gunicorn_cls, worlds: dict, pg_admin: str, db_name: str, passwo
     rows = []
     try:
         cookie = session_cookie(server.port, "admin@big.example.com")
-        page_list = pages(server.port, worlds, cookie, topcv, password, emrex)
+        page_list = selected(pages(server.port, worlds, cookie, topcv, password, emrex))
         for page in page_list:
             rows.append(measure(server.port, meter, page))
             print(f"  cpu: {rows[-1].name}: app {rows[-1].app_ms:.1f} + db {rows[-1].db_ms:.1f} ms/req "
@@ -415,6 +415,16 @@ def run_all(app, gunicorn_cls, worlds: dict, pg_admin: str, db_name: str, passwo
         for name in profile_worst(app, data, page_list, out_dir, "admin@big.example.com", password):
             print(f"  profile: instance/{name}", flush=True)
     return {"rows": rows, "requests": REQUESTS, "clients": CLIENTS, "worlds": {k: v["count"] for k, v in worlds.items()}}
+
+
+def selected(page_list: list[Page]) -> list[Page]:
+    """BENCH_CPU_PAGES=board,list: only the rows whose name contains one of the words (the bare
+    rows always run: every ratio needs them). A partial run prints its rows and leaves the
+    report's table alone unless BENCH_CPU_WRITE=1."""
+    words = [w.strip().lower() for w in os.environ.get("BENCH_CPU_PAGES", "").split(",") if w.strip()]
+    if not words:
+        return page_list
+    return [p for p in page_list if p.name.lower().startswith("bare") or any(w in p.name.lower() for w in words)]
 
 
 def ratio_cell(value: float) -> str:

@@ -228,7 +228,8 @@ def main() -> int:
         worlds = seed(app, {"big": size, "small": 1_000})
         section = cpu_bench.render(cpu_bench.run_all(app, Gunicorn, worlds, PG_ADMIN, DB_NAME, PASSWORD))
         path = ROOT / "bench" / "REPORT.md"
-        path.write_text(cpu_bench.replace_section(path.read_text() if path.exists() else "", section))
+        if not os.environ.get("BENCH_CPU_PAGES") or os.environ.get("BENCH_CPU_WRITE"):
+            path.write_text(cpu_bench.replace_section(path.read_text() if path.exists() else "", section))
         print("\n".join(section))
         return 0
     print("bench: seeding 99,000 + 1,000 applications, 200 jobs")
