@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, format_time
+from flask_babel import format_date, format_datetime, format_decimal, format_percent, format_time
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
@@ -78,7 +78,8 @@ def paragraphs(text: str | None) -> Markup:
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label,
                                  employment_labels=employment_labels, salary=salary,
-                                 format_date=format_date, format_datetime=format_datetime, country_name=country_name,
+                                 format_date=format_date, format_datetime=format_datetime, format_percent=format_percent,
+                                 country_name=country_name,
                                  settings_sections=settings_sections, staff_sections=staff_sections,
                                  staff_company_panels=staff_company_panels)
     app.jinja_env.filters.update(paragraphs=paragraphs, datetime=datetime_filter, date=date_filter, time=time_filter)
