@@ -69,6 +69,18 @@ def time_filter(value) -> str:
     return format_time(value, "short") if value else ""
 
 
+def filesize(size: int | None) -> str:
+    """A file size in the reader's language and units: "207 byte", "2.5 kB", "9,8 Mt" (1 kB =
+    1024 bytes, as the upload limits count). A file under 1 kB is never "0 KB"."""
+    from babel.units import format_unit
+
+    size = size or 0
+    for unit, scale in (("digital-megabyte", 1024 * 1024), ("digital-kilobyte", 1024)):
+        if size >= scale:
+            return format_unit(size / scale, unit, length="short", format="#,##0.#", locale=current_locale())
+    return format_unit(size, "digital-byte", length="short", locale=current_locale())
+
+
 def paragraphs(text: str | None) -> Markup:
     """Plain text → escaped paragraphs (user text never becomes markup)."""
     parts = [p.strip() for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
@@ -82,6 +94,7 @@ def init_app(app: Flask) -> None:
                                  country_name=country_name,
                                  settings_sections=settings_sections, staff_sections=staff_sections,
                                  staff_company_panels=staff_company_panels)
-    app.jinja_env.filters.update(paragraphs=paragraphs, datetime=datetime_filter, date=date_filter, time=time_filter)
+    app.jinja_env.filters.update(paragraphs=paragraphs, filesize=filesize, datetime=datetime_filter, date=date_filter,
+                               time=time_filter)
     app.jinja_env.add_extension("jinja2.ext.i18n") if "jinja2.ext.InternationalizationExtension" not in \
         app.jinja_env.extensions else None
