@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from app.applications.columns import COLUMNS, ListColumn, visible
@@ -57,6 +58,38 @@ class ListPage:
         return max(1, -(-self.total // self.query.per_page))
 
 
+_PHONE_LIKE = re.compile(r"^\+?[\d\s().\-/]+$")
+
+
+def phone_patterns(q: str) -> tuple[list[str], list[str]]:
+    """LIKE patterns on ``Candidate.phone_normalized`` for a search that looks like a phone
+    number, so that ``+358 40 123 4567`` and ``0401234567`` find each other: (patterns for any
+    number, patterns only for numbers stored in national form, without a ``+``). The digits
+    match anywhere; typed with a trunk 0, so does the rest (stored with a country code); typed
+    with a country code, the number without it (1–3 digits) matches the end of a national
+    one. Fewer than four digits, or any letter: not a phone search."""
+    q = (q or "").strip()
+    if not _PHONE_LIKE.match(q):
+        return [], []
+    digits = re.sub(r"\D", "", q)
+    if q.startswith("00"):
+        digits = digits[2:]
+    if len(digits) < 4:
+        return [], []
+    anywhere, national = [f"%{digits}%"], []
+    if q.startswith(("+", "00")):
+        national = [f"%{digits[k:]}" for k in (1, 2, 3) if len(digits) - k >= 7]
+    elif digits.startswith("0"):
+        anywhere.append(f"%{digits[1:]}%")
+    return anywhere, national
+
+
+def _phone_matches(q: str) -> list:
+    anywhere, national = phone_patterns(q)
+    phone = Candidate.phone_normalized
+    return [*(phone.like(p) for p in anywhere), *(and_(phone.not_like("+%"), phone.like(p)) for p in national)]
+
+
 def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
     stmt = select(entity).where(Application.company_id == company_id)
     if lq.q or (lq.sort in ("candidate", "email")):
@@ -85,7 +118,8 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
         term = f"%{lq.q.strip().lower()}%"
         stmt = stmt.where(or_(func.lower(Candidate.given_names + " " + Candidate.family_name).like(term),
                               func.lower(Candidate.display_name).like(term),
-                              Candidate.email_normalized.like(term)))
+                              Candidate.email_normalized.like(term),
+                              *_phone_matches(lq.q)))
     return stmt
 
 
