@@ -20,7 +20,8 @@ def _suggestions(page: str, title: str) -> dict[str, str]:
     return out
 
 
-def test_suggestions_ignore_generic_words_and_a_weak_match_is_only_a_link(client, auth, make, board, post_event):
+def test_suggestions_ignore_generic_words_and_a_weak_match_is_only_a_link(client, auth, make, board,  # noqa: F811
+                                                                          post_event):  # noqa: F811
     for title in ("Lập trình viên Python", "Kiểm thử viên phần mềm", "Python developer"):
         make.job(board.company, title=title)
     post_event(applied(board_job_id=None, ref="A1", email="qa@example.vn", title="Kiểm thử viên QA"))
