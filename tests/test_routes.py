@@ -34,7 +34,7 @@ def _public_rules(app):
 
 
 def test_public_routes_are_the_reviewed_allowlist(app):
-    allowed = {"static", "portal.home", "portal.healthz", "portal.readyz", "portal.careers", "portal.job", "portal.apply",
+    allowed = {"static", "portal.home", "portal.favicon", "portal.healthz", "portal.readyz", "portal.careers", "portal.job", "portal.apply",
                "portal.applied", "admin.login", "portal.your_data", "portal.your_data_download",
                "admin.forgot_password", "admin.set_password",  # the user lifecycle: forgot password, set-password links
                "admin.login_code"}  # the code step of two-factor sign-in (before anyone is logged in)

@@ -41,6 +41,16 @@ def home():
     return render_template("portal/home.html")
 
 
+@bp.get("/favicon.ico")
+@public
+def favicon():
+    """Browsers ask for /favicon.ico on their own (a JSON answer, a PDF, an old page): the
+    same icon the layouts link, so no page logs a 404 for it."""
+    response = current_app.send_static_file("favicon.svg")
+    response.cache_control.max_age = 7 * 24 * 3600
+    return response
+
+
 @bp.get("/healthz")
 @public
 def healthz():
