@@ -11,7 +11,6 @@ run: setup-local translations
 	@mkdir -p instance
 	HAKU_CONFIG=development $(FLASK) db upgrade
 	HAKU_CONFIG=development $(FLASK) templates install
-	HAKU_CONFIG=development $(FLASK) demo load
 	HAKU_CONFIG=development exec $(BIN)/python -m devtools.launcher
 
 # The current two-factor code of the demo staff user (its key is in app/demo.py and the README).

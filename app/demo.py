@@ -48,10 +48,12 @@ DEMO_ALVA = [
 CANDIDATES = [
     ("Aino", "Virtanen", "aino.virtanen@example.fi", "+358 40 123 4567"),
     ("Mikael", "Lindqvist", "mikael.lindqvist@example.se", "+46 70 123 45 67"),
-    ("Nguyễn Thị", "Lan", "lan.nguyen@example.vn", "+84 90 123 4567"),
+    # Vietnamese names are written family name first (Nguyễn Thị Lan): given names "Thị Lan",
+    # family name "Nguyễn", so emails greet her as "Thị Lan", not by her family name.
+    ("Thị Lan", "Nguyễn", "lan.nguyen@example.vn", "+84 90 123 4567"),
     ("Emma", "Korhonen", "emma.korhonen@example.fi", ""),
     ("Oskar", "Berg", "oskar.berg@example.se", ""),
-    ("Trần Văn", "Minh", "minh.tran@example.vn", "+84 91 765 4321"),
+    ("Văn Minh", "Trần", "minh.tran@example.vn", "+84 91 765 4321"),
 ]
 
 JOBS = [

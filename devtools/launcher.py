@@ -2,9 +2,10 @@
 
     python -m devtools.launcher
 
-The Makefile has already made the venv, run migrations and loaded demo data. This starts
-what a laptop lacks (an embedded Valkey unless ``REDIS_URL`` is set, a mail sink unless
-``MAIL_SERVER`` is set), then the web app, the RQ worker and the sweeper, each in its own
+The Makefile has already made the venv and run migrations. This starts what a laptop lacks
+(an embedded Valkey unless ``REDIS_URL`` is set, a mail sink unless ``MAIL_SERVER`` is set)
+and the partner sandboxes, loads the demo data once the queue is up (its confirmation
+emails are queued, not warned about), then starts the web app, the RQ worker and the sweeper, each in its own
 process group so a terminal Ctrl-C reaches only this launcher, which then stops the
 children in reverse start order (Valkey last) by PID. If any child dies on its own,
 everything is stopped and the launcher exits non-zero naming it.
@@ -131,6 +132,7 @@ class Service:
     ``ports``: must be free before start, so a second ``make run`` fails clearly.
     ``wait_before_next``: later services need it up (Redis, SMTP) before they start.
     ``after_stop``: clean-up once the process is gone (e.g. an orphaned daemon).
+    ``oneshot``: a step that runs to completion (exit 0) before the next service starts.
     """
 
     name: str
@@ -142,6 +144,7 @@ class Service:
     wait_before_next: bool = False
     ready_timeout: float = INFRA_READY_TIMEOUT_S
     after_stop: Callable[[Callable[[str], None]], None] | None = None
+    oneshot: bool = False
 
 
 def stop_orphaned_valkey(say: Callable[[str], None]) -> None:
@@ -261,6 +264,13 @@ EXTRA_SERVICES: list[Service] = [
     ),
 ]
 
+#: Demo data, once Valkey and the mail sink are up: loading it queues emails (the
+#: applications' confirmations), which failed with a ConnectionError warning each when the
+#: Makefile loaded it before the launcher had started Valkey.
+SETUP_STEPS: tuple[Service, ...] = (
+    Service(name="demo", argv=(*FLASK, "demo", "load"), oneshot=True, ready_timeout=WEB_READY_TIMEOUT_S),
+)
+
 APP_SERVICES: tuple[Service, ...] = (
     Service(
         name="web",
@@ -274,7 +284,7 @@ APP_SERVICES: tuple[Service, ...] = (
 )
 
 #: Start order; stop order is the reverse, so Valkey (first) stops last.
-SERVICES: tuple[Service, ...] = (*INFRA_SERVICES, *EXTRA_SERVICES, *APP_SERVICES)
+SERVICES: tuple[Service, ...] = (*INFRA_SERVICES, *EXTRA_SERVICES, *SETUP_STEPS, *APP_SERVICES)
 
 
 def load_demo_logins(
@@ -452,12 +462,31 @@ class Launcher:
                 raise Interrupted
             running = self.start(service)
             self.env.update(service.provides_env)
-            if service.wait_before_next:
+            if service.oneshot:
+                for earlier in later:  # what the step may use is up first
+                    self.wait_ready(earlier)
+                later.clear()
+                self.run_to_end(running)
+            elif service.wait_before_next:
                 self.wait_ready(running)
             else:
                 later.append(running)
         for running in later:
             self.wait_ready(running)
+
+    def run_to_end(self, running: Running) -> None:
+        """Wait for a one-shot step to finish; anything but exit 0 stops the start."""
+        deadline = time.monotonic() + running.service.ready_timeout
+        while running.proc.poll() is None:
+            if self.stop_requested.is_set():
+                raise Interrupted
+            if time.monotonic() >= deadline:
+                raise StartupError(f"{running.service.name} did not finish in {running.service.ready_timeout:.0f}s")
+            self.stop_requested.wait(POLL_INTERVAL_S)
+        running.reader.join(timeout=2)
+        self.started.remove(running)
+        if running.proc.returncode != 0:
+            raise StartupError(f"{running.service.name} exited with code {running.proc.returncode}")
 
     # -- watch ------------------------------------------------------------
 
