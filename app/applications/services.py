@@ -96,7 +96,8 @@ def merge_fields(application: Application) -> dict:
         "candidate_name": candidate.full_name,
         # A name given whole (a job board's full-name field) greets whole: its split is a guess.
         "candidate_given_name": candidate.display_name or candidate.given_names,
-        "job_title": job.title if job else "",
+        # In the Pending pool: the title the applicant applied for (a job board's).
+        "job_title": job.title if job else str((application.pending_data or {}).get("job_title") or ""),
         "company_name": company.name,
         "stage_name": application.stage.name if application.stage else "",
         "job_url": external_url("portal.job", slug=company.slug, job_id=job.id) if job else careers,
@@ -239,17 +240,27 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     application = create_application(company.id, candidate, job, source="careers", cover_letter=cover_letter,
                                      consent_version=CONSENT_VERSION, cv=cv,
                                      event_data={"typed": typed} if typed else None)
-    if candidate.email:
-        from app.messaging.services import queue_template_email, template_for
-
-        template = template_for(company.id, "application_received", email_languages(application, data.locale))
-        if template is not None:
-            queue_template_email(template, to=candidate.email, fields=merge_fields(application),
-                                 kind="application_received", dedupe_key=f"applied:{application.id}",
-                                 company_id=company.id, application_id=application.id)
-            add_event(application, "confirmation_queued", data={"locale": template.locale})
+    acknowledge(application, data.locale)
     db.session.commit()
     return application
+
+
+def acknowledge(application: Application, locale: str | None = None) -> None:
+    """Queue the "application received" email to an applicant who gave an address, from any
+    source (careers page, job board), in the language they applied in (``locale``) or the
+    person's, else the company's; once per application. The caller commits."""
+    candidate = application.candidate
+    if not candidate.email:
+        return
+    from app.messaging.services import queue_template_email, template_for
+
+    template = template_for(application.company_id, "application_received", email_languages(application, locale))
+    if template is None:
+        return
+    queue_template_email(template, to=candidate.email, fields=merge_fields(application),
+                         kind="application_received", dedupe_key=f"applied:{application.id}",
+                         company_id=application.company_id, application_id=application.id)
+    add_event(application, "confirmation_queued", data={"locale": template.locale})
 
 
 def record_duplicate(existing: Application, *, source: str, typed: dict | None = None,

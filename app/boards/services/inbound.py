@@ -168,6 +168,7 @@ def on_application_created(delivery: PartnerDelivery, integration: PartnerIntegr
     application.source_ref = ref or None
     if cv_problem:
         applications.add_event(application, "cv_dropped", data={"reason": cv_problem})
+    applications.acknowledge(application, person_data.locale)  # as careers-page applicants are
 
 
 def _job_for(integration: PartnerIntegration, data: dict) -> tuple[Job | None, str]:
