@@ -49,6 +49,7 @@ class Plugins:
         self.staff_sections: list[Callable] = []
         self.staff_company_panels: list[Callable] = []
         self.event_texts: dict[str, Callable] = {}
+        self.detail_events: set[str] = set()
         self.card_panels: list[Callable] = []
         self.card_actions: dict[str, Any] = {}
 
@@ -104,6 +105,11 @@ class Plugins:
     def event_text(self, kind: str, fn: Callable[[dict], str]) -> None:
         """``fn(event.data) -> str``: how the card's timeline tells an event of ``kind``."""
         self.event_texts[kind] = fn
+
+    def detail_event(self, kind: str) -> None:
+        """Events of ``kind`` are details their feature shows in its own panel (a vendor's
+        log lines), not lines of the card's timeline: the timeline keeps one line per change."""
+        self.detail_events.add(kind)
 
     def card_panel(self, fn: Callable | None = None, *, first: bool = False) -> Callable:
         """``fn(application) -> HTML`` (or nothing): a block on the card. ``first`` puts it

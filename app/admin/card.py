@@ -44,7 +44,7 @@ def card_panels(application) -> list[Markup]:
 
 def describe_event(event) -> str:
     data = event.data or {}
-    fn = plugins.event_texts.get(event.kind)
+    fn = (data.get("by") and plugins.event_texts.get(f"{event.kind}:{data['by']}")) or plugins.event_texts.get(event.kind)
     text = fn(data) if fn is not None else _describe_core(event.kind, data)
     typed = data.get("typed")
     if event.kind in ("applied", "duplicate") and isinstance(typed, dict) and typed:

@@ -5,6 +5,8 @@ lists have query-count tests)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
@@ -64,10 +66,12 @@ def counts_by_company() -> dict[int, int]:
                                    .group_by(Application.company_id)).all())
 
 
-def timeline(application: Application) -> list[TimelineEvent]:
-    """The card's timeline, newest first, with each event's actor."""
+def timeline(application: Application, hide: Collection[str] = ()) -> list[TimelineEvent]:
+    """The card's timeline, newest first, with each event's actor; events of the ``hide``
+    kinds are left out (details a feature shows in its own panel)."""
     return list(db.session.scalars(select(TimelineEvent).where(
-        TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id)
+        TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id,
+        *([TimelineEvent.kind.not_in(sorted(hide))] if hide else []))
         .options(joinedload(TimelineEvent.actor)).order_by(TimelineEvent.created_at.desc(), TimelineEvent.id.desc())))
 
 

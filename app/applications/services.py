@@ -289,9 +289,10 @@ def record_duplicate(existing: Application, *, source: str, typed: dict | None =
 # ---------------------------------------------------------------- stages
 
 def enter_stage(application: Application, stage_id: int, *, cause: str, actor: User | None = None,
-                depth: int = 0) -> StageEntry:
+                depth: int = 0, detail: dict | None = None) -> StageEntry:
     """Put the application into a stage of its job and emit the stage-entry event (every
-    entry, also re-entry). The caller commits."""
+    entry, also re-entry). ``detail`` (``{"by": kind, …}``) says what moved it, on the same
+    timeline line (a feature's ``stage_entered:<by>`` event text tells it). The caller commits."""
     stage = db.session.get(Stage, stage_id)
     if stage is None or application.job_id is None or stage.job_id != application.job_id:
         raise ApplicationError("bad_stage")
@@ -307,7 +308,7 @@ def enter_stage(application: Application, stage_id: int, *, cause: str, actor: U
         application.status, application.closed_at = ApplicationStatus.CLOSED, now
     elif application.status == ApplicationStatus.CLOSED:
         application.status, application.closed_at = ApplicationStatus.OPEN, None
-    add_event(application, "stage_entered", actor=actor, data={"stage": stage.name, "cause": cause})
+    add_event(application, "stage_entered", actor=actor, data={"stage": stage.name, "cause": cause, **(detail or {})})
     if cause in ("person", "automation"):
         from app import audit
 

@@ -185,3 +185,38 @@ def test_a_timed_out_send_is_retried_without_a_second_interview(live_haku, haku,
     assert call.attempts == 2 and call.state == "ok"
     assert len(vendor.interviews()) == 1 and len(_invites(mailbox)) == 1
     assert 'class="badge badge-invited"' in _card(client, application.id)
+
+
+def test_one_assessment_is_one_timeline_line_per_state_change_in_time_order(live_haku, haku, env, vendor, make,
+                                                                           client):
+    """Issue 16: one assessment wrote about ten near-duplicate lines (the vendor's log lines
+    repeating each status at the vendor's earlier times, and the move twice), some out of
+    order. Now: ordered, sent, started, complete, moved — newest first; the vendor's log sits
+    under the test on the panel, oldest first."""
+    import re
+
+    from lxml import html as lxml_html
+
+    _, integration, job = _connected(haku, live_haku, vendor, env, make)
+    application = _send_by_trigger(haku, make, job, integration, move=(70, 3))
+    run_worker(env)
+    (order,) = _orders()
+    vendor.post(f"/control/interviews/{order.partner_interview_id}/complete", {"score": 85})
+    wait_for(lambda: _callbacks_delivered(vendor, 5), message="callbacks delivered")
+    run_worker(env)
+    page = lxml_html.fromstring(_card(client, application.id))
+    lines = [" ".join(li.text_content().split()) for li in page.xpath(f'//*[@id="timeline-{application.id}"]//li')]
+    assessment = [re.sub(r"^.*? [AP]M ", "", line) for line in lines if "Python coding" in line or "Offer" in line]
+    assert assessment == [
+        "Moved to Offer: assessment score 85 / 100 passed the job's threshold",
+        "Assessment “Python coding” complete: score 85 / 100",
+        "Assessment “Python coding”: started",
+        "Assessment “Python coding” sent to the candidate (English)",
+        "Assessment “Python coding” ordered (by the job's trigger stage)",
+    ]
+    assert not [line for line in lines if "Candidate started the test" in line or "Scored" in line]
+    times = [t.get("datetime") for t in page.xpath(f'//*[@id="timeline-{application.id}"]//li/time')]
+    assert times == sorted(times, reverse=True)
+    log = [" ".join(li.text_content().split()) for li in page.xpath('//details[contains(@class, "vendor-log")]//li')]
+    assert [line.split(": ", 1)[1] for line in log] == [
+        "Candidate started the test", "Candidate submitted the test (0 of 5 answered)", "Scored 85 / 100"]

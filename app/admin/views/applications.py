@@ -22,6 +22,7 @@ from app.jobs.models import Job
 from app.messaging import queries as messaging
 from app.messaging.models import Notification
 from app.messaging.services import mark_all_read, unread_count
+from app.plugins import plugins
 from app.security import company_user_required, safe_next
 
 
@@ -88,7 +89,7 @@ def applications_columns():
 
 
 def _events(application: Application) -> list[TimelineEvent]:
-    return queries.timeline(application)
+    return queries.timeline(application, hide=plugins.detail_events)
 
 
 def _card_context(application: Application) -> dict:

@@ -82,6 +82,7 @@ def _panel(application: Application) -> str | None:
     if not orders and not _has_active(application.company_id):
         return None
     return render_template("admin/assessments/_panel.html", application=application, orders=orders,
+                           vendor_log=services.vendor_log(application),
                            status_labels=STATUS_LABELS)
 
 
@@ -109,8 +110,14 @@ plugins.event_text("assessment_moved", lambda d: _("Moved to %(stage)s: assessme
 plugins.event_text("assessment_not_moved", lambda d: _("The assessment score passed, but the application could not "
                                                        "be moved: %(reason)s",
                                                        reason=problem_text(ApplicationError, d)))
+plugins.event_text("stage_entered:assessment_score", lambda d: _(
+    "Moved to %(stage)s: assessment score %(score)s passed the job's threshold", stage=d.get("stage", ""),
+    score=d.get("score", "")))
 plugins.event_text("assessment_log", lambda d: _("%(product)s: %(message)s", product=d.get("product", "Alva"),
                                                  message=d.get("message", "")))
+# The vendor's own log lines repeat the status changes ("Candidate started the test") at the
+# vendor's times: they are shown under the test on the panel, not as lines of the timeline.
+plugins.detail_event("assessment_log")
 
 
 # ---------------------------------------------------------------- the company's products (admins)

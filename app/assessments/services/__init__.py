@@ -51,6 +51,7 @@ from app.assessments.services.orders import (
     resume_url,
     send,
     send_manually,
+    vendor_log,
 )
 from app.assessments.services.results import apply_status
 from app.assessments.services.settings import DEFAULT_SETTINGS, save_settings, settings_of
@@ -93,5 +94,6 @@ __all__ = [
     "settings_of",
     "test_name",
     "tests_of",
-    "update_integration"
+    "update_integration",
+    "vendor_log",
 ]

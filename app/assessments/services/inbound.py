@@ -11,7 +11,7 @@ from app.applications.models import Application
 from app.assessments.models import VENDOR, AssessmentOrder, AssessmentStatus
 from app.assessments.services.common import CONNECTED, RANK, product_label
 from app.assessments.services.integrations import _snapshot, is_usable
-from app.assessments.services.orders import refresh_summary
+from app.assessments.services.orders import refresh_summary, vendor_log
 from app.assessments.services.results import apply_status
 from app.extensions import db
 from app.integrations import alva
@@ -111,7 +111,11 @@ def on_logs(delivery: PartnerDelivery, integration: PartnerIntegration, payload:
         entries = alva.parse_logs(payload.get("data"))
     except alva.ShapeError as exc:
         raise partners.InboundRejected(f"data is not a list of log entries: {exc}") from None
+    seen = {(line.get("at"), line.get("message")) for line in vendor_log(application)}
     for entry in entries:
+        if (entry["at"], entry["message"]) in seen:  # the same line sent again (a retried delivery)
+            continue
+        seen.add((entry["at"], entry["message"]))
         applications.add_event(application, "assessment_log",
                                data={"message": entry["message"], "at": entry["at"],
                                      "product": product_label(integration.product)})

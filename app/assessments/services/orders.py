@@ -51,6 +51,29 @@ def orders_of(application: Application) -> list[AssessmentOrder]:
         .order_by(AssessmentOrder.id.desc())))
 
 
+def vendor_log(application: Application) -> list[dict]:
+    """The vendor's log lines for the application (``at`` as sent, ``at_time`` parsed to UTC or
+    None, ``message``, ``product``), oldest first by the vendor's own times (they arrive later
+    than they happened)."""
+    from datetime import UTC, datetime
+
+    from app.applications.models import TimelineEvent
+
+    rows = db.session.scalars(select(TimelineEvent.data).where(
+        TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id,
+        TimelineEvent.kind == "assessment_log").order_by(TimelineEvent.id))
+    lines = []
+    for data in rows:
+        line = dict(data or {})
+        try:
+            at = datetime.fromisoformat(str(line.get("at", "")).replace("Z", "+00:00"))
+            line["at_time"] = at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
+        except ValueError:
+            line["at_time"] = None
+        lines.append(line)
+    return sorted(lines, key=lambda line: line["at_time"] or datetime.max)
+
+
 def refresh_summary(application_id: int, company_id: int) -> None:
     """Keep the list columns' row in step with the application's latest order."""
     latest = db.session.scalar(select(AssessmentOrder).where(AssessmentOrder.application_id == application_id)

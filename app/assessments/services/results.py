@@ -74,11 +74,9 @@ def _move_on_score(order: AssessmentOrder) -> None:
     order.moved_on_score = True
     if not application.is_open or application.stage_id == move["target_stage_id"]:
         return
-    try:
-        applications.enter_stage(application, move["target_stage_id"], cause="automation", depth=1)
+    try:  # one timeline line: the stage entry says the score moved it
+        applications.enter_stage(application, move["target_stage_id"], cause="automation", depth=1,
+                                 detail={"by": "assessment_score", "test": order.partner_test_name,
+                                         "score": _fmt(order.score, order.max_score)})
     except applications.ApplicationError as exc:
         applications.add_event(application, "assessment_not_moved", data=problem_data(exc))
-        return
-    applications.add_event(application, "assessment_moved",
-                           data={"test": order.partner_test_name, "score": _fmt(order.score, order.max_score),
-                                 "stage": application.stage.name})
