@@ -9,4 +9,7 @@ T = {
 "similarity %(percent)s": ("samankaltaisuus %(percent)s", "likhet %(percent)s", "độ tương đồng %(percent)s"),
 "shared words: %(words)s": ("yhteiset sanat: %(words)s", "gemensamma ord: %(words)s",
                             "từ trùng nhau: %(words)s"),
+# ---------------------------------------------------------------- templates/admin/assessments/_panel.html
+"The vendor's log (%(count)s)": ("Palveluntarjoajan loki (%(count)s)", "Leverantörens logg (%(count)s)",
+                                 "Nhật ký của nhà cung cấp (%(count)s)"),
 }
