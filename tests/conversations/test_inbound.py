@@ -177,7 +177,7 @@ def test_a_second_recipient_is_deferred_not_stored_twice(world, make, inbound):
     with smtplib.SMTP("127.0.0.1", inbound, timeout=30) as smtp:
         refused = smtp.sendmail("aino.virtanen@example.fi", [world["to"], f"reply+{other_token}@localhost"],
                                 wire(reply()))
-    assert list(refused.values())[0][0] == 452
+    assert next(iter(refused.values()))[0] == 452
     db.session.rollback()
     assert [r.application_id for r in db.session.scalars(select(InboundEmail))] == [world["application"].id]
 
