@@ -471,6 +471,13 @@ def create_app(store: Path, smtp_address: str = "", inbound: tuple[str, int] = (
 
     def same_origin_or_abort() -> None:
         """Stop other sites from wiping the inbox with a cross-site POST."""
+        # Browsers send Origin "null" under this viewer's no-referrer policy, so a browser's
+        # own Sec-Fetch-Site decides when it is there; other clients are judged by Origin.
+        site = request.headers.get("Sec-Fetch-Site")
+        if site is not None:
+            if site not in ("same-origin", "none"):
+                abort(403)
+            return
         origin = request.headers.get("Origin")
         if origin is not None and origin != request.host_url.rstrip("/"):
             abort(403)

@@ -33,6 +33,7 @@ from email.errors import (
     NoBoundaryInMultipartDefect,
     StartBoundaryNotFoundDefect,
 )
+from email.header import decode_header, make_header
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
 
@@ -153,24 +154,29 @@ def _parse(raw: bytes) -> EmailMessage:
 
 
 def _header(msg: EmailMessage, name: str) -> str:
+    """A header as text, its RFC 2047 words decoded by the legacy decoder (see ``_sender``)."""
+    raw = next((value for key, value in msg.raw_items() if key.lower() == name.lower()), "")
     try:
-        value = msg.get(name)
-    except Exception:  # a header the policy cannot parse
-        return ""
-    return _CONTROL.sub("", " ".join(str(value or "").split()))
+        value = str(make_header(decode_header(raw)))
+    except Exception:  # a header that cannot be decoded: kept as it came
+        value = raw
+    return _CONTROL.sub("", " ".join(value.split()))
 
 
 def _sender(msg: EmailMessage) -> tuple[str, str]:
     """(display name, address) of the one From address; a missing or multiple From is malformed."""
+    # The raw value, split into addresses before any RFC 2047 word is decoded: a decoded
+    # name may hold a comma, and the stdlib's decoder puts a space between two adjacent
+    # encoded words of one folded name ("Hoà ng"); the legacy decoder joins them.
+    values = [value for name, value in msg.raw_items() if name.lower() == "from"]
     try:
-        values = msg.get_all("From") or []
-        addresses = [(n, a) for n, a in getaddresses([str(v) for v in values]) if a]
+        addresses = [(n, a) for n, a in getaddresses(values) if a]
+        name = str(make_header(decode_header(addresses[0][0]))) if addresses else ""
     except Exception as exc:
         raise Refused(550, "malformed_message") from exc
     if len(values) != 1 or len(addresses) != 1 or "@" not in addresses[0][1]:
         raise Refused(550, "malformed_message")
-    name, address = addresses[0]
-    return _CONTROL.sub("", name), parseaddr(address)[1].strip()
+    return " ".join(_CONTROL.sub("", name).split()), parseaddr(addresses[0][1])[1].strip()
 
 
 def _text_of(part) -> str:

@@ -201,6 +201,23 @@ def test_tenant_isolation(world, make, inbound, client, auth):
     assert "Tuesday works" not in client.get(f"/admin/applications/{other.id}").get_data(as_text=True)
 
 
+def test_a_long_folded_name_is_read_whole(world, inbound):
+    """Long non-ASCII headers come folded into several RFC 2047 words, as mail clients write
+    them (the legacy ``Header`` encoder, which keeps each space inside a word): read whole."""
+    from email.header import Header
+
+    long_name = "Nguyễn Thị Minh Khai Phương Thảo Hoàng Lan Anh Ngọc Bích"
+    subject = f"Re: Phỏng vấn vị trí Kỹ sư phần mềm cao cấp – {long_name}"
+    raw = (f"From: {Header(long_name, 'utf-8').encode()} <aino.virtanen@example.fi>\r\n"
+           f"Subject: {Header(subject, 'utf-8').encode()}\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nCảm ơn!\r\n").encode()
+    assert raw.count(b"=?utf-8?") > 2  # folded into several encoded words
+    assert send(inbound, world["to"], raw) is None
+    db.session.rollback()
+    stored = db.session.scalar(select(InboundEmail))
+    assert (stored.from_name, stored.subject, stored.body_text) == (long_name, subject, "Cảm ơn!")
+
+
 def test_quoted_text_is_cut_when_simple():
     assert strip_quoted("Kiitos!\n\nti 8.12.2026 klo 10.00 Acme kirjoitti:\n> Hei") == "Kiitos!"
     assert strip_quoted("Yes.\n-----Original Message-----\nFrom: x") == "Yes."

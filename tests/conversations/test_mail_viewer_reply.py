@@ -57,11 +57,16 @@ def test_reply_as_candidate_from_the_mail_viewer(make, mailbox, viewer):
     assert "Reply as candidate" in page and 'value="aino@example.fi"' in page
     assert re.search(r"Re: [^\"]*Data analyst", page)
 
+    cross_site = requests.post(f"{viewer['url']}/m/{name}/reply", timeout=30,
+                               headers={"Sec-Fetch-Site": "cross-site", "Origin": "null"},
+                               data={"from": "aino@example.fi", "subject": "Re: x", "body": "hi"})
+    assert cross_site.status_code == 403
     spoofed = requests.post(f"{viewer['url']}/m/{name}/reply", timeout=30,
                             data={"from": "mallory@evil.test", "subject": "Re: x", "body": "hi"})
     assert spoofed.status_code == 422 and "refused" in spoofed.text and "550" in spoofed.text
 
-    answer = requests.post(f"{viewer['url']}/m/{name}/reply", timeout=30,
+    answer = requests.post(f"{viewer['url']}/m/{name}/reply", timeout=30,  # a browser's own form post:
+                           headers={"Sec-Fetch-Site": "same-origin", "Origin": "null"},
                            data={"from": "Aino <aino@example.fi>", "subject": "Re: Data analyst",
                                  "body": "Kiitos, tiistai sopii.\n\nOn Mon, Acme wrote:\n> Hello"},
                            files={"attachment": ("todistus.pdf", PDF, "application/pdf")})
