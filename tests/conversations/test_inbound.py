@@ -116,7 +116,7 @@ def test_reply_is_stored_shown_and_announced(world, inbound, client, auth):
     assert "Thank you, Tuesday works." in page and "portfolio.pdf" in page and "Hello Aino" not in page.split(
         "Thank you, Tuesday works.")[1].split("</pre>")[0]
     pdf_id = stored.attachments[0].id
-    download = client.get(f"/admin/applications/{world['application'].id}/replies/attachments/{pdf_id}")
+    download = client.get(f"/admin/applications/{world['application'].id}/replies/files/{pdf_id}")
     assert download.status_code == 200 and download.data == PDF
     assert download.headers["Content-Disposition"].startswith("attachment")
 
@@ -196,7 +196,7 @@ def test_tenant_isolation(world, make, inbound, client, auth):
         Notification.kind == "candidate_replied", Notification.company_id == other_company.id)) == 0
     auth.login(other_user.email)
     attachment_id = stored.attachments[0].id
-    assert client.get(f"/admin/applications/{other.id}/replies/attachments/{attachment_id}").status_code == 404
+    assert client.get(f"/admin/applications/{other.id}/replies/files/{attachment_id}").status_code == 404
     assert client.get(f"/admin/applications/{world['application'].id}").status_code == 404
     assert "Tuesday works" not in client.get(f"/admin/applications/{other.id}").get_data(as_text=True)
 

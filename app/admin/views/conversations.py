@@ -124,11 +124,11 @@ def message_send(application_id: int):
                 trigger={"applicationChanged": application.id})
 
 
-@bp.get("/applications/<int:application_id>/replies/attachments/<int:attachment_id>")
+@bp.get("/applications/<int:application_id>/replies/files/<int:reply_file_id>")
 @company_user_required
-def reply_attachment(application_id: int, attachment_id: int):
+def reply_attachment(application_id: int, reply_file_id: int):
     application = get_or_404(Application, application_id)
-    attachment = queries.attachment_of(current_company_id(), attachment_id)
+    attachment = queries.attachment_of(current_company_id(), reply_file_id)
     if attachment is None or attachment.stored_file is None or \
             queries.application_of_attachment(attachment) != application.id:
         abort(404)
