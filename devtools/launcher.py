@@ -525,6 +525,8 @@ class Launcher:
             rows.append(
                 ("Mail", f"via {self.env.get('MAIL_SERVER')}:{self.env.get('MAIL_PORT', '25')}")
             )
+        if "inbound" in names:
+            rows.append(("Replies (SMTP)", f"{HOST}:{INBOUND_SMTP_PORT} (the mail viewer's \"Reply as candidate\")"))
         if "emp" in names:
             rows.append(("EMREX sandbox", f"http://{HOST}:{EMP_PORT}/ (contact points and registry)"))
         if "topcv" in names:

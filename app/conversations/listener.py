@@ -74,6 +74,7 @@ def start(app: Flask, host: str, port: int) -> Controller:
 
 def serve(app: Flask, host: str, port: int) -> None:
     """Run until SIGTERM or SIGINT."""
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's line per connection
     controller = start(app, host, port)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -13,7 +13,7 @@ from app.conversations import listener
 from app.extensions import db
 from app.messaging.models import OutboxEmail
 from tests.support.browser import login
-from tests.support.builders import PDF, PASSWORD
+from tests.support.builders import PASSWORD, PDF
 from tests.support.processes import free_port, wait_for
 
 
