@@ -117,6 +117,19 @@ def test_a_template_of_another_company_cannot_be_used(world, make, client):
     assert resp.status_code == 422 and messages(world["application"].id) == []
 
 
+def test_the_card_offers_send_email_only_with_an_address(world, make, client):
+    from app.applications.models import Candidate
+
+    app_id = world["application"].id
+    card = client.get(f"/admin/applications/{app_id}").get_data(as_text=True)
+    assert card.count(f'href="/admin/applications/{app_id}/message"') == 2  # the ⋯ menu and the panel
+    db.session.get(Candidate, world["application"].candidate_id).email = None
+    db.session.commit()
+    card = client.get(f"/admin/applications/{app_id}").get_data(as_text=True)
+    assert f"/admin/applications/{app_id}/message" not in card and "This candidate has no email address." in card
+    assert client.get(f"/admin/applications/{app_id}/message").status_code == 404
+
+
 def test_another_companys_application_is_a_404(world, make, client):
     other = make.application(make.job(make.company("globex")), email="x@example.com")
     form = {"template_id": "0", "subject": "Hi", "body": "Hi", "key": "ef" * 16}
