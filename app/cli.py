@@ -15,6 +15,18 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(staff_group)
     app.cli.add_command(templates_group)
     app.cli.add_command(secrets_group)
+    app.cli.add_command(inbound_smtp_cmd)
+
+
+@click.command("inbound-smtp")
+@click.option("--host", default=None, help="Address to listen on (INBOUND_SMTP_HOST, default 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Port (INBOUND_SMTP_PORT, default 2525).")
+def inbound_smtp_cmd(host: str | None, port: int | None) -> None:
+    """Receive candidates' replies (reply+<token>@REPLY_DOMAIN) over SMTP until stopped."""
+    from app.conversations import listener
+
+    listener.serve(current_app._get_current_object(), host or current_app.config["INBOUND_SMTP_HOST"],
+                   port or current_app.config["INBOUND_SMTP_PORT"])
 
 
 @click.command("sweep")

@@ -80,6 +80,13 @@ def base_settings() -> dict:
     s['MAIL_PASSWORD'] = _env("MAIL_PASSWORD")
     s['MAIL_DEFAULT_SENDER'] = _env("MAIL_DEFAULT_SENDER", "Haku <no-reply@haku.test>")
     s['MAIL_TIMEOUT'] = 10
+    # Replies: candidate emails carry Reply-To reply+<token>@REPLY_DOMAIN; the MTA of that
+    # domain relays reply+* to the inbound listener (`flask inbound-smtp`, docs/deploy.md).
+    s['REPLY_DOMAIN'] = _env("REPLY_DOMAIN") or reply_domain_of(s['BASE_URL'])
+    s['INBOUND_SMTP_HOST'] = _env("INBOUND_SMTP_HOST", "127.0.0.1")
+    s['INBOUND_SMTP_PORT'] = int(_env("INBOUND_SMTP_PORT", "2525"))
+    s['INBOUND_MAX_BYTES'] = 15 * 1024 * 1024  # a whole reply as received (base64 included)
+    s['INBOUND_ATTACHMENT_MAX_BYTES'] = 10 * 1024 * 1024  # one attachment, decoded
     s['MAIL_SUPPRESS_SEND'] = False  # tests talk to a real SMTP server (aiosmtpd)
     s['EMREX_REGISTRY_URLS'] = _env("EMREX_REGISTRY_URLS", "")
     s['EMREX_ALLOW_HTTP_RETURN'] = _bool("EMREX_ALLOW_HTTP_RETURN")
@@ -132,6 +139,16 @@ def base_settings() -> dict:
     # X-Forwarded-For/-Proto/-Host. 0 trusts none of those headers (the peer is the client).
     s['TRUSTED_PROXIES'] = _count("HAKU_TRUSTED_PROXIES")
     return s
+
+
+def reply_domain_of(base_url: str) -> str:
+    """The host of ``BASE_URL`` as a mail domain: ``localhost`` for an IP address or none."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(base_url).hostname or "").lower()
+    if not host or host.replace(".", "").isdigit() or ":" in host:
+        return "localhost"
+    return host
 
 
 class DevelopmentConfig:

@@ -6,6 +6,7 @@ from app.applications.models import Application, Candidate, StageEntry, StoredFi
 from app.assessments.models import *
 from app.audit import AuditEntry  # noqa: F401
 from app.boards.models import Posting  # noqa: F401
+from app.conversations.models import InboundAttachment, InboundEmail  # noqa: F401
 from app.duplicates.models import CandidateMerge, DuplicateDismissal  # noqa: F401
 from app.emrex.models import (  # noqa: F401
     EmrexAttachment,

@@ -41,6 +41,7 @@ WEB_PORT = 5000
 VALKEY_PORT = 6390
 SMTP_PORT = 1025
 MAIL_VIEWER_PORT = 8025
+INBOUND_SMTP_PORT = 2525  # `flask inbound-smtp`: candidates' replies (the mail viewer's reply form)
 EMP_PORT = 5101
 TOPCV_PORT = 5102
 VENDOR_PORT = 5103
@@ -219,6 +220,7 @@ INFRA_SERVICES: tuple[Service, ...] = (
             PY, "-m", "devtools.mailsink",
             "--host", HOST, "--smtp-port", str(SMTP_PORT),
             "--http-port", str(MAIL_VIEWER_PORT), "--store", str(MAIL_STORE),
+            "--inbound-host", HOST, "--inbound-port", str(INBOUND_SMTP_PORT),
         ),
         probes=(tcp_probe(SMTP_PORT), tcp_probe(MAIL_VIEWER_PORT)),
         ports=(SMTP_PORT, MAIL_VIEWER_PORT),
@@ -280,6 +282,12 @@ APP_SERVICES: tuple[Service, ...] = (
         ready_timeout=WEB_READY_TIMEOUT_S,
     ),
     Service(name="worker", argv=(*FLASK, "rq", "worker", "--with-scheduler", *QUEUES)),
+    Service(
+        name="inbound",
+        argv=(*FLASK, "inbound-smtp", "--host", HOST, "--port", str(INBOUND_SMTP_PORT)),
+        probes=(tcp_probe(INBOUND_SMTP_PORT),),
+        ports=(INBOUND_SMTP_PORT,),
+    ),
     Service(name="sweeper", argv=(*FLASK, "sweep", "--loop")),
 )
 
@@ -546,6 +554,8 @@ class Launcher:
             rows.append(
                 ("Mail", f"via {self.env.get('MAIL_SERVER')}:{self.env.get('MAIL_PORT', '25')}")
             )
+        if "inbound" in names:
+            rows.append(("Replies (SMTP)", f"{HOST}:{INBOUND_SMTP_PORT} (the mail viewer's \"Reply as candidate\")"))
         if "emp" in names:
             rows.append(("EMREX sandbox", f"http://{HOST}:{EMP_PORT}/ (contact points and registry)"))
         if "topcv" in names:

@@ -7,7 +7,10 @@ Run as its own process (the launcher starts it when ``MAIL_SERVER`` is unset)::
 Every message the app sends is accepted (no relaying, no auth checks) and stored as one
 ``.eml`` file, so mail survives a restart and a person can click the links in it (EMREX
 invites, opt-out links). ``/api/messages`` gives tests and scripts the decoded mail as
-JSON. This is a third-party stand-in: it never imports ``app/``.
+JSON. A message with a ``Reply-To`` has a "Reply as candidate" form: it sends a reply (with
+an optional attachment) over SMTP to Haku's inbound listener (``--inbound-port``, the
+``flask inbound-smtp`` that ``make run`` starts) and shows its answer. This is a
+third-party stand-in: it never imports ``app/``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import logging
 import os
 import re
 import signal
+import smtplib
 import sys
 import threading
 import uuid
@@ -43,6 +47,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_SMTP_PORT = 1025
 DEFAULT_HTTP_PORT = 8025
 DEFAULT_STORE = Path("instance") / "mail"
+DEFAULT_INBOUND_PORT = 2525
+#: The reply form refuses bigger uploads itself (the listener has its own cap).
+REPLY_MAX_BYTES = 20 * 1024 * 1024
 
 #: Stored names are ``<UTC timestamp>-<uuid hex>``; they sort by arrival time and the
 #: regex is the only gate between a URL segment and the file system.
@@ -157,6 +164,8 @@ class ParsedMail:
     envelope_from: str
     envelope_to: str
     headers: list[tuple[str, str]]
+    reply_to: str
+    message_id: str
     text: str | None
     html: str | None
     attachments: list[Attachment]
@@ -173,6 +182,7 @@ class ParsedMail:
             "envelope_from": self.envelope_from,
             "envelope_to": [a.strip() for a in self.envelope_to.split(",") if a.strip()],
             "subject": self.subject,
+            "reply_to": self.reply_to,
             "date": self.date,
             "text": self.text or "",
             "html": self.html or "",
@@ -227,6 +237,8 @@ def parse_message(name: str, raw: bytes) -> ParsedMail:
         envelope_from=header(msg, "X-Envelope-From"),
         envelope_to=header(msg, "X-Envelope-To"),
         headers=[(h, header(msg, h)) for h in shown if msg.get(h) is not None],
+        reply_to=header(msg, "Reply-To"),
+        message_id=header(msg, "Message-ID"),
         text=text,
         html=html,
         attachments=attachments,
@@ -293,6 +305,14 @@ TEMPLATES = {
   dl.headers dd { margin: 0; word-break: break-word; }
   button { font: inherit; padding: .25rem .7rem; cursor: pointer; }
   h2 { font-size: 1rem; margin: 1.4rem 0 .4rem; }
+  form.reply { display: grid; gap: .3rem; background: #fff; border: 1px solid var(--line);
+               padding: .8rem; max-width: 48rem; }
+  form.reply input:not([type=file]), form.reply textarea { font: inherit; padding: .3rem;
+               width: 100%; box-sizing: border-box; }
+  form.reply label { color: var(--muted); font-size: .85rem; margin-top: .3rem; }
+  p.ok, p.refused { padding: .6rem .8rem; border: 1px solid var(--line); background: #fff;
+                    overflow-wrap: anywhere; }
+  p.ok { border-color: #8fcf9f; } p.refused { border-color: #e3a1a1; }
 </style></head>
 <body>
 <header>
@@ -354,6 +374,34 @@ TEMPLATES = {
   <li>{{ a.filename }} <span class="muted">({{ a.content_type }}, {{ a.size }} bytes)</span></li>
 {% endfor %}</ul>
 {% endif %}
+{% if m.reply_to %}{% include "reply_form.html" %}{% endif %}
+{% endblock %}
+""",
+    "reply_form.html": """<h2 id="reply">Reply as candidate</h2>
+<p class="muted">Sends this reply over SMTP to Haku's inbound listener ({{ inbound_address }}),
+as the candidate's mail server would, to {{ m.reply_to }}.</p>
+<form class="reply" method="post" enctype="multipart/form-data" action="{{ url_for('reply', name=m.id) }}">
+  <label for="reply-from">From</label>
+  <input id="reply-from" name="from" value="{{ form.get('from', m.to) }}" required>
+  <label for="reply-subject">Subject</label>
+  <input id="reply-subject" name="subject" value="{{ form.get('subject', reply_subject) }}">
+  <label for="reply-body">Message</label>
+  <textarea id="reply-body" name="body" rows="8">{{ form.get('body', reply_body) }}</textarea>
+  <label for="reply-file">Attachment (optional)</label>
+  <input id="reply-file" type="file" name="attachment">
+  <p><button type="submit">Send reply</button></p>
+</form>
+""",
+    "reply_result.html": """{% extends "base.html" %}
+{% block title %}Reply{% endblock %}
+{% block main %}
+<p><a href="{{ url_for('show', name=m.id) }}">&larr; Back to the message</a></p>
+{% if ok %}
+<p class="ok" role="status">Haku accepted the reply: <code>{{ answer }}</code></p>
+{% else %}
+<p class="refused" role="alert">Haku refused the reply: <code>{{ answer }}</code></p>
+{% endif %}
+{% include "reply_form.html" %}
 {% endblock %}
 """,
 }
@@ -365,16 +413,54 @@ CSP = (
 )
 
 
-def create_app(store: Path, smtp_address: str = "") -> Flask:
+def reply_defaults(m: ParsedMail) -> tuple[str, str]:
+    """The subject ("Re: …") and the quoted text a mail client would start a reply with."""
+    subject = m.subject if m.subject.lower().startswith("re:") else f"Re: {m.subject}"
+    quoted = "\n".join(f"> {line}" if line else ">" for line in (m.text or "").splitlines())
+    return subject, f"\n\nOn {m.date}, {m.sender} wrote:\n{quoted}\n"
+
+
+def send_reply(m: ParsedMail, host: str, port: int, sender: str, subject: str, body: str,
+               attachment: tuple[str, str, bytes] | None) -> tuple[bool, str]:
+    """Send a reply to ``m`` over SMTP to ``host:port``; (accepted, the server's answer)."""
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, m.reply_to, subject
+    if m.message_id:
+        msg["In-Reply-To"] = msg["References"] = m.message_id
+    msg.set_content(body)
+    if attachment is not None:
+        filename, ctype, data = attachment
+        maintype, _, subtype = (ctype or "application/octet-stream").partition("/")
+        msg.add_attachment(data, maintype=maintype, subtype=subtype or "octet-stream", filename=filename)
+    to = getaddresses([m.reply_to])[0][1]
+    envelope_from = getaddresses([sender])[0][1] or sender
+    raw = msg.as_bytes(policy=msg.policy.clone(linesep="\r\n"))
+    try:
+        with smtplib.SMTP(host, port, timeout=30) as smtp:
+            smtp.sendmail(envelope_from, [to], raw)
+    except smtplib.SMTPRecipientsRefused as exc:
+        code, text = next(iter(exc.recipients.values()))
+        return False, f"{code} {text.decode(errors='replace')}"
+    except smtplib.SMTPResponseException as exc:
+        return False, f"{exc.smtp_code} {exc.smtp_error.decode(errors='replace')}"
+    except (OSError, smtplib.SMTPException) as exc:
+        return False, f"could not connect to {host}:{port} ({exc})"
+    return True, "250"
+
+
+def create_app(store: Path, smtp_address: str = "", inbound: tuple[str, int] = (DEFAULT_HOST, DEFAULT_INBOUND_PORT)
+               ) -> Flask:
     """Build the viewer over a store directory (a factory so tests can use a client)."""
     app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = REPLY_MAX_BYTES
     app.jinja_loader = DictLoader(TEMPLATES)  # *.html names → autoescaped
     app.config["STORE"] = store
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
     @app.context_processor
     def helpers() -> dict[str, Any]:
-        return {"linkify": linkify, "local_time": local_time, "smtp_address": smtp_address}
+        return {"linkify": linkify, "local_time": local_time, "smtp_address": smtp_address,
+                "inbound_address": f"{inbound[0]}:{inbound[1]}", "form": {}}
 
     @app.after_request
     def security_headers(response: Response) -> Response:
@@ -385,6 +471,13 @@ def create_app(store: Path, smtp_address: str = "") -> Flask:
 
     def same_origin_or_abort() -> None:
         """Stop other sites from wiping the inbox with a cross-site POST."""
+        # Browsers send Origin "null" under this viewer's no-referrer policy, so a browser's
+        # own Sec-Fetch-Site decides when it is there; other clients are judged by Origin.
+        site = request.headers.get("Sec-Fetch-Site")
+        if site is not None:
+            if site not in ("same-origin", "none"):
+                abort(403)
+            return
         origin = request.headers.get("Origin")
         if origin is not None and origin != request.host_url.rstrip("/"):
             abort(403)
@@ -411,7 +504,26 @@ def create_app(store: Path, smtp_address: str = "") -> Flask:
         if m.html is not None:
             # Links inside the sandboxed frame open in a new tab instead of inside it.
             html_doc = '<base target="_blank">' + m.html
-        return render_template("message.html", m=m, html_doc=html_doc)
+        reply_subject, reply_body = reply_defaults(m)
+        return render_template("message.html", m=m, html_doc=html_doc, reply_subject=reply_subject,
+                               reply_body=reply_body)
+
+    @app.post("/m/<name>/reply")
+    def reply(name: str) -> tuple[str, int]:
+        """"Reply as candidate": send the form as an email to the Reply-To address."""
+        same_origin_or_abort()
+        m = load(store, name)
+        if not m.reply_to:
+            abort(404)
+        upload = request.files.get("attachment")
+        attachment = None
+        if upload is not None and upload.filename:
+            attachment = (upload.filename, upload.mimetype or "application/octet-stream", upload.read())
+        form = {k: request.form.get(k, "") for k in ("from", "subject", "body")}
+        ok, answer = send_reply(m, inbound[0], inbound[1], form["from"], form["subject"], form["body"], attachment)
+        reply_subject, reply_body = reply_defaults(m)
+        return render_template("reply_result.html", m=m, ok=ok, answer=answer, form=form,
+                               reply_subject=reply_subject, reply_body=reply_body), 200 if ok else 422
 
     def raw_download(name: str) -> Response:
         """The stored bytes as a download, for a mail client or a bug report."""
@@ -506,6 +618,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--smtp-port", type=int, default=DEFAULT_SMTP_PORT)
     parser.add_argument("--http-port", type=int, default=DEFAULT_HTTP_PORT)
     parser.add_argument("--store", type=Path, default=DEFAULT_STORE)
+    parser.add_argument("--inbound-host", default=DEFAULT_HOST, help="Haku's inbound SMTP listener (replies)")
+    parser.add_argument("--inbound-port", type=int, default=DEFAULT_INBOUND_PORT)
     return parser.parse_args(argv)
 
 
@@ -521,7 +635,8 @@ def main(argv: list[str] | None = None) -> int:
     controller = start_smtp(store, args.host, args.smtp_port)
     try:
         smtp_address = f"{args.host}:{args.smtp_port}"
-        server = make_server(args.host, args.http_port, create_app(store, smtp_address))
+        server = make_server(args.host, args.http_port,
+                             create_app(store, smtp_address, (args.inbound_host, args.inbound_port)))
 
         def request_stop(signum: int, frame: FrameType | None) -> None:
             # shutdown() waits for serve_forever() to notice, so it must not run on

@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_procfile_runs_the_documented_processes():
     procs = dict(line.split(": ", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line.strip())
-    assert set(procs) == {"release", "web", "worker", "sweeper"}
-    assert "db upgrade" in procs["release"] and "wsgi:app" in procs["web"]
+    assert set(procs) == {"release", "web", "worker", "sweeper", "inbound"}
+    assert "db upgrade" in procs["release"] and "wsgi:app" in procs["web"] and "inbound-smtp" in procs["inbound"]
     assert "--with-scheduler" in procs["worker"] and "sweep --loop" in procs["sweeper"]
 
 

@@ -134,6 +134,15 @@ class NoteForm(FlaskForm):
     text = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=5000)])
 
 
+class MessageForm(FlaskForm):
+    """"Send email" on the card: a template (0 = free text) or a subject and a body."""
+
+    template_id = SelectField(_l("Template"), coerce=int, choices=[], validate_choice=False)
+    subject = StringField(_l("Subject"), validators=[Optional(), Length(max=200)])
+    body = TextAreaField(_l("Message"), validators=[Optional(), Length(max=20000)])
+    key = HiddenField()
+
+
 class AssignForm(FlaskForm):
     job_id = SelectField(_l("Assign to job"), coerce=int, choices=[])
 

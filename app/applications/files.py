@@ -100,7 +100,8 @@ def remove(row: StoredFile) -> None:
 
 
 #: The extension a served file gets from what it is, whatever the uploader called it.
-_EXTENSIONS = {"application/pdf": ".pdf", "application/xml": ".xml"}
+_EXTENSIONS = {"application/pdf": ".pdf", "application/xml": ".xml", "image/png": ".png", "image/jpeg": ".jpg",
+               "image/gif": ".gif", "image/webp": ".webp"}
 
 
 def download_name(filename: str | None, content_type: str) -> str:

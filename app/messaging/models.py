@@ -64,6 +64,7 @@ class OutboxEmail(db.Model):
     __tablename__ = "outbox_emails"
     __table_args__ = (
         UniqueConstraint("dedupe_key", name="uq_outbox_dedupe"),
+        UniqueConstraint("reply_token", name="uq_outbox_emails_reply_token"),
         Index("ix_outbox_status_due", "status", "next_attempt_at"),
     )
 
@@ -84,6 +85,10 @@ class OutboxEmail(db.Model):
     claimed_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: An email about an application carries ``Reply-To: reply+<token>@<REPLY_DOMAIN>``;
+    #: the inbound mailbox finds the application (and this email) by the token. 128 random
+    #: bits as lowercase hex: MTAs may change the case of a local part.
+    reply_token: Mapped[str | None] = mapped_column(String(64))
 
     @property
     def message_id(self) -> str:

@@ -7,6 +7,7 @@ task delivers it. Notifications are rows too, with an email copy for the users w
 from __future__ import annotations
 
 import logging
+import secrets
 import smtplib
 from collections.abc import Sequence
 from datetime import timedelta
@@ -162,6 +163,7 @@ def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
         company_id=company_id, application_id=application_id, kind=kind, dedupe_key=dedupe_key,
         to_addr=to, subject=rendering.clean_header(subject), body_text=body, status=OutboxStatus.PENDING,
         locale=(locale or None) and locale[:8],
+        reply_token=secrets.token_hex(16) if application_id is not None else None,
     )
     db.session.add(row)
     db.session.flush()
@@ -218,7 +220,7 @@ def deliver(outbox_id: int) -> str:
 
 def _smtp_send(row: OutboxEmail) -> None:
     msg = Message(subject=row.subject, recipients=[row.to_addr], body=row.body_text,
-                  sender=current_app.config["MAIL_DEFAULT_SENDER"])
+                  sender=current_app.config["MAIL_DEFAULT_SENDER"], reply_to=reply_address(row))
     msg.msgId = row.message_id
     conn = mail.connect()
     try:
@@ -235,6 +237,13 @@ def _smtp_send(row: OutboxEmail) -> None:
         raise
     finally:
         _close(conn.host)
+
+
+def reply_address(row: OutboxEmail) -> str | None:
+    """``reply+<token>@<REPLY_DOMAIN>`` for an email about an application, else None."""
+    if not row.reply_token:
+        return None
+    return f"reply+{row.reply_token}@{current_app.config['REPLY_DOMAIN']}"
 
 
 def _close(host) -> None:
@@ -306,6 +315,7 @@ NOTIFICATION_KINDS = {  # labels of the Account page's choices, in the user's la
     "pending_pool": _l("Candidate in the Pending pool"),
     "integration_alert": _l("Integration needs attention"),
     "emrex_submitted": _l("Study records received (EMREX)"),
+    "candidate_replied": _l("A candidate replied by email"),
 }
 
 

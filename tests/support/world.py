@@ -41,6 +41,7 @@ def build_world(make) -> dict:
     emrex_a, emrex_b = _emrex_rows(app_a), _emrex_rows(app_b)
     boards_a, boards_b = _board_rows(a, job_a), _board_rows(b, job_b)
     merge_a, merge_b = _merge_row(app_a), _merge_row(app_b)
+    reply_a, reply_b = _reply_row(app_a), _reply_row(app_b)
     db.session.commit()
     note_b = db.session.scalar(select(Notification).where(Notification.company_id == b.id))
     ids = {
@@ -48,14 +49,32 @@ def build_world(make) -> dict:
               "automation_id": auto_a.id, "template_id": tpl_a.id, "email_template_id": etpl_a.id,
               "pending_id": pending_a.id, "owner_job": job_a.id, "owner_template": tpl_a.id, **emrex_a,
               **boards_a, "user_id": member_a.id, "candidate_id": app_a.candidate_id, "merge_id": merge_a,
-              "company_id": a.id, "slug": a.slug},
+              "reply_file_id": reply_a, "company_id": a.id, "slug": a.slug},
         "b": {"job_id": job_b.id, "application_id": app_b.id, "stage_id": job_b.stages[1].id,
               "automation_id": auto_b.id, "template_id": tpl_b.id, "email_template_id": etpl_b.id,
               "pending_id": pending_b.id, "owner_job": job_b.id, "owner_template": tpl_b.id, **emrex_b, **boards_b,
               "notification": note_b.id if note_b else None, "user_id": member_b.id,
-              "candidate_id": app_b.candidate_id, "merge_id": merge_b, "company_id": b.id, "slug": b.slug},
+              "candidate_id": app_b.candidate_id, "merge_id": merge_b, "reply_file_id": reply_b, "company_id": b.id, "slug": b.slug},
     }
     return {"a": a, "b": b, "user_a": ua, "ids": ids}
+
+
+def _reply_row(application) -> int:
+    """A candidate's reply to ``application`` with one PDF attachment; its attachment's id."""
+    from app.applications import files
+    from app.conversations.models import InboundAttachment, InboundEmail
+    from tests.support.builders import PDF
+
+    reply = InboundEmail(company_id=application.company_id, application_id=application.id,
+                         from_addr="c@example.com", subject="Re", body_text="Thanks", raw_sha256=f"{application.id:064d}")
+    db.session.add(reply)
+    stored = files.store(application.company_id, "reply.pdf", PDF)
+    db.session.flush()
+    attachment = InboundAttachment(inbound_email_id=reply.id, stored_file_id=stored.id, filename="reply.pdf",
+                                   content_type="application/pdf", size=len(PDF))
+    db.session.add(attachment)
+    db.session.flush()
+    return attachment.id
 
 
 def _emrex_rows(application) -> dict:

@@ -94,13 +94,12 @@ def _events(application: Application) -> list[TimelineEvent]:
 
 def _card_context(application: Application) -> dict:
     events = _events(application)
-    emails = messaging.emails_of_application(application.id)
     move_form = MoveForm()
     if application.job is not None:
         move_form.stage_id.choices = [(s.id, s.name) for s in application.job.stages]
         move_form.stage_id.data = application.stage_id
     others = queries.other_applications(application)
-    return {"application": application, "events": events, "emails": emails, "move_form": move_form,
+    return {"application": application, "events": events, "move_form": move_form,
             "note_form": NoteForm(), "actions": actions_for(application, current_user), "others": others,
             "form": EmptyForm()}
 

@@ -1,0 +1,53 @@
+"""Reads for the card's conversation (no writes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.conversations.models import InboundAttachment, InboundEmail
+from app.extensions import db
+from app.messaging.models import OutboxEmail, OutboxStatus
+
+
+@dataclass
+class Entry:
+    """One email of the thread, either way."""
+
+    direction: str  # "out" (to the candidate) or "in" (their reply)
+    at: datetime
+    sender: str
+    to: str
+    subject: str
+    body: str
+    status: str | None = None  # outgoing: the outbox status
+    locale: str | None = None
+    error: str | None = None
+    attachments: list[InboundAttachment] = field(default_factory=list)
+    id: int = 0
+
+
+def thread(application_id: int) -> list[Entry]:
+    """Every email to and from the candidate about this application, oldest first."""
+    out = db.session.scalars(select(OutboxEmail).where(OutboxEmail.application_id == application_id)
+                             .order_by(OutboxEmail.id)).all()
+    replies = db.session.scalars(select(InboundEmail).where(InboundEmail.application_id == application_id)
+                                 .order_by(InboundEmail.received_at, InboundEmail.id)).all()
+    entries = [Entry("out", e.sent_at or e.created_at, "", e.to_addr, e.subject, e.body_text, status=e.status,
+                     locale=e.locale, error=e.last_error if e.status != OutboxStatus.SENT else None, id=e.id)
+               for e in out]
+    entries += [Entry("in", r.received_at, r.from_name or r.from_addr, "", r.subject, r.body_text,
+                      attachments=list(r.attachments), id=r.id) for r in replies]
+    return sorted(entries, key=lambda e: (e.at, e.direction == "in", e.id))
+
+
+def attachment_of(company_id: int, attachment_id: int) -> InboundAttachment | None:
+    """An attachment of a reply to one of the company's applications (else None: a 404)."""
+    return db.session.scalar(select(InboundAttachment).join(InboundEmail)
+                             .where(InboundAttachment.id == attachment_id, InboundEmail.company_id == company_id))
+
+
+def application_of_attachment(attachment: InboundAttachment) -> int | None:
+    return db.session.scalar(select(InboundEmail.application_id).where(InboundEmail.id == attachment.inbound_email_id))
