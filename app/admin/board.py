@@ -39,6 +39,7 @@ class BoardPage:
         self._sources = source_labels()
         self._date = date_formatter()
         self._move_label = _("Move %(name)s to stage")  # formatted per chip below
+        self.labels = {"move": _("Move"), "nobody": _("Nobody here")}
 
     def chip(self, row) -> dict:
         """One chip: the application's id, the candidate's name, links and meta, as text."""
@@ -60,8 +61,12 @@ class BoardPage:
 
     def column(self, stage, rows: list, count: int) -> dict:
         """A board column: its stage, the stage's count, its first chips, "show more" if any left."""
-        return {"stage": stage, "count": count, "chips": [self.chip(r) for r in rows],
-                "more": self.more(stage.id, rows[-1] if rows else None, count - len(rows))}
+        more = self.more(stage.id, rows[-1] if rows else None, count - len(rows))
+        column = {"stage": stage, "count": count, "chips": [self.chip(r) for r in rows], "more": more}
+        if more:  # the stage in the applications list, filtered
+            column["all_url"] = url_for("admin.applications", job=self.job.id, stage=stage.name, status="all")
+            column["all_label"] = _("All %(num)d in %(stage)s →", num=count, stage=stage.name)
+        return column
 
     def columns(self, by_stage: dict, counts: dict, stage_ids=None) -> list[dict]:
         return [self.column(stage, by_stage.get(stage.id, []), counts.get(stage.id, 0))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from htmx_flask import make_response
@@ -150,8 +150,8 @@ def _board_columns(job: Job, *stage_ids: int) -> list[str]:
     """The board columns of these stages, each marked to swap itself out of band."""
     page = BoardPage(job)
     by_stage, counts = board(job, page.per_stage, stage_ids)
-    return [render_template("admin/jobs/_column.html", col=col, job=job, page=page, oob=True)
-            for col in page.columns(by_stage, counts, stage_ids)]
+    column = get_template_attribute("admin/jobs/_column.html", "column")
+    return [str(column(col, job, page, True)) for col in page.columns(by_stage, counts, stage_ids)]
 
 
 def badge_oob() -> str:

@@ -107,7 +107,7 @@ def job_delete(job_id: int):
 @bp.get("/jobs/<int:job_id>")
 @company_user_required
 def job_board(job_id: int):
-    job = get_or_404(Job, job_id)
+    job = queries.for_board(current_company_id(), job_id) or abort(404)
     page = BoardPage(job)
     by_stage, counts = board(job, page.per_stage)
     return render_page_or_fragment("admin/jobs/board.html", "admin/jobs/_board.html", job=job, page=page,
@@ -119,7 +119,7 @@ def job_board(job_id: int):
 def job_stage_column(job_id: int, stage_id: int):
     """One column's next chips after ``after`` (the first ones without it): for htmx the chips
     and the next "show more", which replace the "show more" clicked; otherwise a page of them."""
-    job = get_or_404(Job, job_id)
+    job = queries.for_board(current_company_id(), job_id) or abort(404)
     stage = next((s for s in job.stages if s.id == stage_id), None)
     if stage is None:
         abort(404)
