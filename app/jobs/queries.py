@@ -52,10 +52,11 @@ def job_of(company_id: int, job_id: int | None) -> Job | None:
 
 
 def for_board(company_id: int, job_id: int) -> Job | None:
-    """A job of this company with what its board's head and columns read (its company, owner
-    and stages) in one statement; None for another company's."""
+    """A job of this company with what its board's head and columns read (its company, owner,
+    team and stages) in one statement; None for another company's."""
     return db.session.scalars(scoped(Job, company_id).where(Job.id == job_id).options(
-        joinedload(Job.company), joinedload(Job.owner), joinedload(Job.stages))).unique().one_or_none()
+        joinedload(Job.company), joinedload(Job.owner), joinedload(Job.team), joinedload(Job.stages))
+    ).unique().one_or_none()
 
 
 def active_jobs(company_id: int, limit: int = 10) -> list[Job]:
