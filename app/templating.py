@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, format_percent, format_time
 from flask_babel import lazy_gettext as _l
@@ -63,6 +66,28 @@ def datetime_filter(value, seconds: bool = False) -> str:
 def date_filter(value) -> str:
     """A date (or the day of a stored time, in the reader's time zone) in their language."""
     return format_date(value, "medium") if value else ""
+
+
+def date_formatter() -> Callable[[date | datetime | None], str]:
+    """``date_filter`` for a page of many dates: the reader's locale and time zone looked up
+    once, each distinct day formatted once (Babel parses the locale on every ``format_date``)."""
+    from babel.dates import format_date as babel_format_date
+    from flask_babel import get_locale, get_timezone
+
+    locale, tz = get_locale(), get_timezone()
+    memo: dict[date, str] = {}
+
+    def fmt(value: date | datetime | None) -> str:
+        if not value:
+            return ""
+        if isinstance(value, datetime):
+            value = tz.normalize((value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(tz)).date()
+        text = memo.get(value)
+        if text is None:
+            text = memo[value] = babel_format_date(value, "medium", locale=locale)
+        return text
+
+    return fmt
 
 
 def time_filter(value) -> str:

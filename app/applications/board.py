@@ -1,32 +1,124 @@
-"""The pipeline board of a job: the newest applications of each stage (capped, so a stage
-with thousands stays fast) and the full count per stage, in two queries."""
+"""The pipeline board of a job: the first chips of each stage (newest in the stage first,
+capped, so a stage with thousands stays fast), each stage's count, and the next chunk of one
+stage on demand ("show more", keyset on the column's order, never OFFSET).
+
+Rows, not ORM entities: a chip needs a few columns. The board is two statements whatever the
+number of applications: the stages' first chips (one LIMITed part per stage, each a short
+backward scan of ``ix_applications_board``, glued with UNION ALL) and the counts (one GROUP
+BY). A chunk is one statement."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import aliased, joinedload
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
 
-from app.applications.models import Application
+from sqlalchemy import Row, and_, bindparam, func, or_, select, tuple_, union_all
+
+from app.applications.models import Application, Candidate
 from app.extensions import db
 
-PER_STAGE = 50
+#: Chips per column on the board, and per "show more" chunk.
+PER_STAGE = 25
+
+_CHIP_COLUMNS = (Application.id, Application.stage_id, Application.source, Application.stage_entered_at,
+                 Candidate.display_name, Candidate.given_names, Candidate.family_name)
 
 
-def board(job, per_stage: int = PER_STAGE) -> tuple[dict[int, list], dict[int, int]]:
+def _order():
+    """A column's order: newest in the stage first, then the newest id. NULLS FIRST is
+    PostgreSQL's default for DESC (the index scanned backwards); SQLite needs it spelled out.
+    Every stage entry sets the time, so a row without one is an old leftover."""
+    return Application.stage_entered_at.desc().nulls_first(), Application.id.desc()
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a column's chunk ended: the last chip's stage entry time and id (the keyset)."""
+    entered_at: datetime | None
+    id: int
+
+    def token(self) -> str:
+        return f"{self.entered_at.isoformat() if self.entered_at else ''}_{self.id}"
+
+    @classmethod
+    def parse(cls, token: str | None) -> Cursor | None:
+        """``None`` for anything that is not a token ``token()`` made."""
+        at, sep, ident = (token or "").rpartition("_")
+        if not sep or not ident.isdigit() or len(ident) > 18 or len(at) > 40:
+            return None
+        try:
+            entered = datetime.fromisoformat(at) if at else None
+        except ValueError:
+            return None
+        if entered is not None and entered.tzinfo is not None:
+            return None
+        return cls(entered, int(ident))
+
+    @classmethod
+    def of(cls, row) -> Cursor:
+        return cls(row.stage_entered_at, row.id)
+
+
+def _after(cursor: Cursor):
+    """The rows after ``cursor`` in the column's order (a row comparison: an index bound)."""
+    entered, ident = Application.stage_entered_at, Application.id
+    if cursor.entered_at is None:
+        return or_(and_(entered.is_(None), ident < cursor.id), entered.is_not(None))
+    return tuple_(entered, ident) < tuple_(cursor.entered_at, cursor.id)
+
+
+def _chips(job, stage_id: int):
+    """One stage's chip rows in column order (the caller adds the keyset and the LIMIT)."""
+    return (select(*_CHIP_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id)
+            .where(Application.company_id == job.company_id, Application.job_id == job.id,
+                   Application.stage_id == stage_id)
+            .order_by(*_order()))
+
+
+@cache
+def _first_chips(stages: int, per_stage: int):
+    """The first chips of ``stages`` stages: one LIMITed part per stage, glued with UNION ALL
+    (SQLite has no LATERAL), with bound parameters, so it is built once per number of stages."""
+    parts = [select(*_CHIP_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id)
+             .where(Application.company_id == bindparam("company_id"), Application.job_id == bindparam("job_id"),
+                    Application.stage_id == bindparam(f"stage_{i}"))
+             .order_by(*_order()).limit(per_stage).subquery() for i in range(stages)]
+    return union_all(*(select(part.c) for part in parts)) if stages > 1 else select(parts[0].c)
+
+
+def board(job, per_stage: int = PER_STAGE, stage_ids=None) -> tuple[dict[int, list[Row]], dict[int, int]]:
+    """The first ``per_stage`` chip rows of each stage of the job (or of ``stage_ids``) in
+    column order, and the count of every stage that has any."""
+    stages = [stage.id for stage in job.stages if stage_ids is None or stage.id in stage_ids]
+    by_stage: dict[int, list[Row]] = {stage_id: [] for stage_id in stages}
+    if not stages:
+        return by_stage, {}
+    params = {"company_id": job.company_id, "job_id": job.id} | {f"stage_{i}": sid for i, sid in enumerate(stages)}
+    for row in db.session.execute(_first_chips(len(stages), per_stage), params):
+        by_stage[row.stage_id].append(row)
     counts = dict(db.session.execute(
-        select(Application.stage_id, func.count(Application.id))
-        .where(Application.company_id == job.company_id, Application.job_id == job.id)
+        select(Application.stage_id, func.count())
+        .where(Application.company_id == job.company_id, Application.job_id == job.id,
+               Application.stage_id.in_(stages))
         .group_by(Application.stage_id)).all())
-    ranked = (select(Application.id, func.row_number().over(
-        partition_by=Application.stage_id,
-        order_by=(Application.stage_entered_at.desc(), Application.id.desc())).label("rank"))
-        .where(Application.company_id == job.company_id, Application.job_id == job.id).subquery())
-    picked = aliased(Application)
-    rows = db.session.scalars(
-        select(picked).join(ranked, ranked.c.id == picked.id).where(ranked.c.rank <= per_stage)
-        .options(joinedload(picked.candidate))
-        .order_by(picked.stage_entered_at.desc(), picked.id.desc())).all()
-    by_stage: dict[int, list] = {stage.id: [] for stage in job.stages}
-    for row in rows:
-        by_stage.setdefault(row.stage_id, []).append(row)
     return by_stage, counts
+
+
+def stage_chunk(job, stage_id: int, after: Cursor | None, limit: int = PER_STAGE) -> tuple[list[Row], int]:
+    """The next ``limit`` chip rows of one stage after ``after`` (the first ones for None) and
+    how many rows of the stage are left after them (a count over the index, no candidates)."""
+    query, left = _chips(job, stage_id), _stage_rows(job, stage_id)
+    if after is not None:
+        query, left = query.where(_after(after)), left.where(_after(after))
+    rows = db.session.execute(query.limit(limit)).all()
+    return rows, (db.session.scalar(left) - len(rows)) if len(rows) == limit else 0
+
+
+def _stage_rows(job, stage_id: int):
+    return select(func.count()).select_from(Application).where(
+        Application.company_id == job.company_id, Application.job_id == job.id, Application.stage_id == stage_id)
+
+
+def stage_count(job, stage_id: int) -> int:
+    return db.session.scalar(_stage_rows(job, stage_id)) or 0

@@ -91,7 +91,9 @@ class Application(db.Model):
     __table_args__ = (
         Index("ix_applications_company_created", "company_id", "created_at", "id"),
         Index("ix_applications_company_status_created", "company_id", "status", "created_at", "id"),
-        Index("ix_applications_job_stage", "job_id", "stage_id"),
+        # The board: a stage's newest first, and "show more" after a keyset (app/applications/board.py).
+        Index("ix_applications_board", "job_id", "stage_id", "stage_entered_at", "id",
+              postgresql_include=["company_id"]),
         Index("ix_applications_dedupe", "company_id", "candidate_id", "job_id"),
         UniqueConstraint("company_id", "source", "source_ref", name="uq_applications_source_ref"),
     )

@@ -9,3 +9,16 @@ SOURCE_LABELS = {"careers": _l("Careers page"), "topcv": "TopCV", "manual": _l("
 
 def source_label(source: str | None) -> str:
     return str(SOURCE_LABELS.get(source or "", source or ""))
+
+
+class _Labels(dict):
+    """Labels by source; an unknown source reads as itself, none as nothing."""
+
+    def __missing__(self, key):
+        return key or ""
+
+
+def source_labels() -> dict[str, str]:
+    """Every source's label in the page's language, looked up once for a page of many rows
+    (``labels[row.source]`` per row: no call and no lazy gettext per row)."""
+    return _Labels((key, str(label)) for key, label in SOURCE_LABELS.items())

@@ -8,7 +8,7 @@ careers page and job page through ``open_job_rows``/``open_job_at``, which use t
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, joinedload
 
 from app.accounts.models import Company
 from app.accounts.tenancy import scoped
@@ -49,6 +49,14 @@ def job_of(company_id: int, job_id: int | None) -> Job | None:
     if job_id is None:
         return None
     return db.session.scalar(scoped(Job, company_id).where(Job.id == job_id))
+
+
+def for_board(company_id: int, job_id: int) -> Job | None:
+    """A job of this company with what its board's head and columns read (its company, owner,
+    team and stages) in one statement; None for another company's."""
+    return db.session.scalars(scoped(Job, company_id).where(Job.id == job_id).options(
+        joinedload(Job.company), joinedload(Job.owner), joinedload(Job.team), joinedload(Job.stages))
+    ).unique().one_or_none()
 
 
 def active_jobs(company_id: int, limit: int = 10) -> list[Job]:

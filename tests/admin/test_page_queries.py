@@ -72,3 +72,32 @@ def test_the_card_does_not_lazy_load(client, make, company):
     lazy = [s for s in statements if s.lstrip().startswith(("SELECT candidates.", "SELECT jobs.", "SELECT stages.id",
                                                             "SELECT stored_files."))]
     assert not lazy, lazy
+
+
+def test_the_board_does_not_grow_with_applications(client, make, company, monkeypatch):
+    """The board reads the first chips of every stage in one statement and the counts in
+    another, whatever the number of applications (old code: a ranked self-join of every
+    application of the job, ORM entities with their candidates)."""
+    from app.applications import board
+
+    monkeypatch.setattr(board, "PER_STAGE", 2)
+    job = make.job(company)
+    make.application(job)
+    url = f"/admin/jobs/{job.id}"
+    db.session.expire_all()
+    small = _statements(lambda: client.get(url))
+    for n in range(5):
+        make.application(job, email=f"more{n}@example.com")
+    moved = make.application(job, email="moved@example.com")
+    client.post(f"/admin/applications/{moved.id}/stage", data={"stage_id": job.stages[1].id})
+    db.session.expire_all()
+    body: list[str] = []
+    large = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
+    assert len(large) == len(small), large
+    assert body[0].count('class="chip"') == 3 and '<span class="count">6</span>' in body[0]
+    # Rows of the columns a chip shows, no entities (an entity load reads every column).
+    entities = [s for s in large if "candidates.email" in s or "applications.cover_letter" in s]
+    assert not entities, entities
+    # "Show more" is two statements past the job and its stages (the chunk and what is left).
+    more = _statements(lambda: client.get(f"{url}/stages/{job.stages[0].id}", headers={"HX-Request": "true"}))
+    assert len([s for s in more if "FROM applications" in s]) == 2, more

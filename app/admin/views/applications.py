@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from htmx_flask import make_response
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
+from app.admin.board import BoardPage
 from app.admin.card import actions_for
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
 from app.applications import files, queries, services
-from app.applications.board import PER_STAGE, board
+from app.applications.board import board
 from app.applications.columns import COLUMNS, save_list_columns
 from app.applications.listing import PAGE_SIZES, ListQuery, list_applications
 from app.applications.models import Application, ApplicationStatus, StoredFile, TimelineEvent
@@ -147,10 +148,10 @@ def application_stage(application_id: int):
 
 def _board_columns(job: Job, *stage_ids: int) -> list[str]:
     """The board columns of these stages, each marked to swap itself out of band."""
-    by_stage, counts = board(job)
-    return [render_template("admin/jobs/_column.html", stage=stage, job=job, by_stage=by_stage, counts=counts,
-                            per_stage=PER_STAGE, oob=True)
-            for stage in job.stages if stage.id in stage_ids]
+    page = BoardPage(job)
+    by_stage, counts = board(job, page.per_stage, stage_ids)
+    column = get_template_attribute("admin/jobs/_column.html", "column")
+    return [str(column(col, job, page, True)) for col in page.columns(by_stage, counts, stage_ids)]
 
 
 def badge_oob() -> str:

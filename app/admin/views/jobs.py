@@ -10,11 +10,12 @@ from htmx_flask import make_response
 from app.accounts import queries as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
+from app.admin.board import BoardPage
 from app.admin.forms import AutomationForm, EmptyForm, JobForm, StageForm, TemplateForm
 from app.applications import automations
 from app.applications import queries as applications
-from app.applications.board import PER_STAGE, board
-from app.htmx import done, is_htmx, render_page_or_fragment
+from app.applications.board import Cursor, board, stage_chunk, stage_count
+from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
 from app.jobs import queries, services
 from app.jobs.models import Automation, Job, JobStatus, JobTemplate, Stage
 from app.messaging.services import templates_available
@@ -106,10 +107,33 @@ def job_delete(job_id: int):
 @bp.get("/jobs/<int:job_id>")
 @company_user_required
 def job_board(job_id: int):
-    job = get_or_404(Job, job_id)
-    by_stage, counts = board(job)
-    return render_page_or_fragment("admin/jobs/board.html", "admin/jobs/_board.html", job=job, by_stage=by_stage,
-                                   counts=counts, per_stage=PER_STAGE, form=EmptyForm())
+    job = queries.for_board(current_company_id(), job_id) or abort(404)
+    page = BoardPage(job)
+    by_stage, counts = board(job, page.per_stage)
+    return render_page_or_fragment("admin/jobs/board.html", "admin/jobs/_board.html", job=job, page=page,
+                                   columns=page.columns(by_stage, counts))
+
+
+@bp.get("/jobs/<int:job_id>/stages/<int:stage_id>")
+@company_user_required
+def job_stage_column(job_id: int, stage_id: int):
+    """One column's next chips after ``after`` (the first ones without it): for htmx the chips
+    and the next "show more", which replace the "show more" clicked; otherwise a page of them."""
+    job = queries.for_board(current_company_id(), job_id) or abort(404)
+    stage = next((s for s in job.stages if s.id == stage_id), None)
+    if stage is None:
+        abort(404)
+    token = request.args.get("after")
+    after = Cursor.parse(token)
+    if token and after is None:
+        abort(400, description=_("This “Show more” link is not valid. Open the board again."))
+    page = BoardPage(job)
+    rows, left = stage_chunk(job, stage.id, after, page.per_stage)
+    context = {"job": job, "stage": stage, "page": page, "chips": [page.chip(row) for row in rows],
+               "more": page.more(stage.id, rows[-1] if rows else None, left)}
+    if wants_fragment():
+        return render_template("admin/jobs/_chunk.html", **context)
+    return render_template("admin/jobs/column.html", count=stage_count(job, stage.id), **context)
 
 
 # ---------------------------------------------------------------- pipeline settings (job or template)

@@ -1,0 +1,73 @@
+"""How the pipeline board shows its chips: one dict per chip and one per column, with what is
+the same for every chip of a page worked out once (URLs from one ``url_for`` each, labels
+looked up once, dates through one formatter, the CSRF token once).
+
+A chip's template reads only its dict (``templates/admin/jobs/_chip.html``): a richer chip
+adds a key here and a line there."""
+
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_wtf.csrf import generate_csrf
+
+from app.applications import board as queries
+from app.applications.board import Cursor
+from app.applications.sources import source_labels
+from app.templating import date_formatter
+
+_MARK = 918273645  # an id no URL of the page contains, replaced by each chip's id
+
+
+def _url_parts(endpoint: str, **values) -> tuple[str, str]:
+    """``url_for(endpoint, application_id=…)`` split around the id, built once per page."""
+    head, _mark, tail = url_for(endpoint, application_id=_MARK, **values).partition(str(_MARK))
+    return head, tail
+
+
+class BoardPage:
+    """The per-page constants of a board (or of one column's chunk) and the chip dicts."""
+
+    def __init__(self, job):
+        self.job = job
+        self.per_stage = queries.PER_STAGE
+        self.board_url = url_for("admin.job_board", job_id=job.id)
+        self.csrf = generate_csrf()
+        self._card = _url_parts("admin.application")
+        self._move = _url_parts("admin.application_stage")
+        self._sources = source_labels()
+        self._date = date_formatter()
+        self._move_label = _("Move %(name)s to stage")  # formatted per chip below
+        self.labels = {"move": _("Move"), "nobody": _("Nobody here")}
+
+    def chip(self, row) -> dict:
+        """One chip: the application's id, the candidate's name, links and meta, as text."""
+        ident = str(row.id)
+        name = row.display_name or f"{row.given_names} {row.family_name}".strip()
+        return {"id": row.id, "name": name, "stage_id": row.stage_id,
+                "url": self._card[0] + ident + self._card[1], "move_url": self._move[0] + ident + self._move[1],
+                "source": self._sources[row.source], "entered": self._date(row.stage_entered_at),
+                "move_label": self._move_label % {"name": name}}
+
+    def more(self, stage_id: int, last_row, left: int) -> dict | None:
+        """The "show more" control after ``last_row`` when ``left`` rows of the stage follow."""
+        if left <= 0 or last_row is None:
+            return None
+        num = min(left, self.per_stage)
+        return {"url": url_for("admin.job_stage_column", job_id=self.job.id, stage_id=stage_id,
+                               after=Cursor.of(last_row).token()),
+                "label": ngettext("Show more (%(num)d more)", "Show more (%(num)d more)", num)}
+
+    def column(self, stage, rows: list, count: int) -> dict:
+        """A board column: its stage, the stage's count, its first chips, "show more" if any left."""
+        more = self.more(stage.id, rows[-1] if rows else None, count - len(rows))
+        column = {"stage": stage, "count": count, "chips": [self.chip(r) for r in rows], "more": more}
+        if more:  # the stage in the applications list, filtered
+            column["all_url"] = url_for("admin.applications", job=self.job.id, stage=stage.name, status="all")
+            column["all_label"] = _("All %(num)d in %(stage)s →", num=count, stage=stage.name)
+        return column
+
+    def columns(self, by_stage: dict, counts: dict, stage_ids=None) -> list[dict]:
+        return [self.column(stage, by_stage.get(stage.id, []), counts.get(stage.id, 0))
+                for stage in self.job.stages if stage_ids is None or stage.id in stage_ids]

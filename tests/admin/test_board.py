@@ -1,0 +1,193 @@
+"""The pipeline board shows the first N chips of each column with the column's count, and
+"Show more" fetches the next N of that column on demand (keyset, htmx) or, without
+JavaScript, as a page of its own (issue 15 item 2)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+
+from app.applications import board as board_queries
+from app.applications.models import Application
+from app.extensions import db
+from tests.support.html import fragment_root
+
+HX = {"HX-Request": "true"}
+T0 = datetime(2026, 11, 2, 9, 30)
+
+
+@pytest.fixture
+def per_stage(monkeypatch):
+    monkeypatch.setattr(board_queries, "PER_STAGE", 3)
+    return 3
+
+
+@pytest.fixture
+def column(make, auth, per_stage):
+    """Eight applications in the first stage of a job, entered at known times (two pairs share
+    a time, so the keyset's tie on the id is exercised), newest first: a8, a7, …, a1."""
+    company = make.company("acme")
+    job = make.job(company)
+    apps = [make.application(job, email=f"c{i}@example.com", given=f"Cand{i}", family="Board") for i in range(1, 9)]
+    minutes = [0, 1, 2, 2, 3, 4, 4, 5]  # a3/a4 and a6/a7 entered at the same moment
+    for app_, minute in zip(apps, minutes, strict=True):
+        app_.stage_entered_at = T0 + timedelta(minutes=minute)
+    db.session.commit()
+    auth.login("admin@acme.test")
+    newest_first = sorted(apps, key=lambda a: (a.stage_entered_at, a.id), reverse=True)
+    return job, job.stages[0], [a.id for a in newest_first]
+
+
+def _chip_ids(body: str) -> list[int]:
+    return [int(x) for x in re.findall(r'<li class="chip" id="chip-(\d+)"', body)]
+
+
+def _more_url(body: str) -> str | None:
+    match = re.search(r'<a class="board-more" href="([^"]+)" hx-get="([^"]+)"', body)
+    if match is None:
+        return None
+    assert match.group(1) == match.group(2)  # the same link with and without JavaScript
+    return match.group(1).replace("&amp;", "&")
+
+
+def _stage_section(body: str, stage_id: int) -> str:
+    start = body.index(f'id="stage-{stage_id}"')
+    return body[start:body.index("</section>", start)]
+
+
+def test_the_board_shows_the_first_chips_the_count_and_show_more(client, column):
+    job, stage, ids = column
+    body = client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)
+    section = _stage_section(body, stage.id)
+    assert _chip_ids(section) == ids[:3]
+    assert '<span class="count">8</span>' in section
+    assert "Show more (3 more)" in section
+    assert _more_url(section).startswith(f"/admin/jobs/{job.id}/stages/{stage.id}?after=")
+    empty = _stage_section(body, job.stages[1].id)
+    assert "Nobody here" in empty and '<span class="count">0</span>' in empty and "board-more" not in empty
+
+
+def test_show_more_walks_the_column_to_its_end_without_duplicates(client, column):
+    job, stage, ids = column
+    url = _more_url(_stage_section(client.get(f"/admin/jobs/{job.id}").get_data(as_text=True), stage.id))
+    seen, labels = ids[:3], []
+    while url:
+        resp = client.get(url, headers=HX)
+        body = resp.get_data(as_text=True)
+        assert resp.status_code == 200 and "<html" not in body
+        seen += _chip_ids(body)
+        labels += re.findall(r"Show more \((\d+) more\)", body)
+        url = _more_url(body)
+    assert seen == ids  # every chip once, in the column's order
+    assert labels == ["2"]  # 8 = 3 + 3 + 2: the board said 3 more, the first chunk says the last 2
+
+
+def test_show_more_fragment_replaces_itself_and_keeps_the_move_select(client, column):
+    job, stage, ids = column
+    section = _stage_section(client.get(f"/admin/jobs/{job.id}").get_data(as_text=True), stage.id)
+    item = re.search(r'<li class="board-more-item">.*?</li>', section, re.DOTALL).group(0)
+    assert 'hx-target="closest li"' in item and 'hx-swap="outerHTML"' in item
+    body = client.get(_more_url(section), headers=HX).get_data(as_text=True)
+    root = fragment_root(f"<ul>{body}</ul>")
+    chip = root.xpath(f'.//li[@id="chip-{ids[3]}"]')[0]
+    form = chip.xpath(".//form")[0]
+    assert form.get("action") == f"/admin/applications/{ids[3]}/stage" == form.get("hx-post")
+    assert form.xpath('.//input[@name="csrf_token"]') and form.xpath('.//input[@name="next"]')[0].get("value") \
+        == f"/admin/jobs/{job.id}"
+    options = form.xpath(".//select/option")
+    assert [int(o.get("value")) for o in options] == [s.id for s in job.stages]
+    assert [o.get("value") for o in options if o.get("selected") is not None] == [str(stage.id)]
+    assert "Cand" in chip.text_content() and "Careers page" in chip.text_content()
+
+
+def test_show_more_without_javascript_is_a_page_of_the_next_chips(client, column):
+    job, stage, ids = column
+    url = _more_url(_stage_section(client.get(f"/admin/jobs/{job.id}").get_data(as_text=True), stage.id))
+    page = client.get(url)
+    body = page.get_data(as_text=True)
+    assert page.status_code == 200 and "<html" in body
+    assert _chip_ids(body) == ids[3:6]
+    assert "8 applications in New" in body and f'href="/admin/jobs/{job.id}"' in body  # back to the board
+    last = client.get(_more_url(body)).get_data(as_text=True)
+    assert _chip_ids(last) == ids[6:] and _more_url(last) is None
+    # The column's own page from its start, and past its end.
+    assert _chip_ids(client.get(f"/admin/jobs/{job.id}/stages/{stage.id}").get_data(as_text=True)) == ids[:3]
+    oldest = db.session.get(Application, ids[-1])
+    past = f"/admin/jobs/{job.id}/stages/{stage.id}?after={board_queries.Cursor.of(oldest).token()}"
+    assert "No more applications in this stage." in client.get(past).get_data(as_text=True)
+
+
+def test_moving_a_chip_after_show_more_updates_both_columns(client, column):
+    job, stage, ids = column
+    target = job.stages[2]
+    resp = client.post(f"/admin/applications/{ids[4]}/stage", headers=HX,
+                       data={"stage_id": target.id, "view": "board", "next": f"/admin/jobs/{job.id}"})
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 200
+    left, entered = _stage_section(body, stage.id), _stage_section(body, target.id)
+    assert '<span class="count">7</span>' in left and _chip_ids(left) == ids[:3] and "Show more (3 more)" in left
+    assert '<span class="count">1</span>' in entered and _chip_ids(entered) == [ids[4]]
+    # The moved chip is no longer in its old column's next chunk.
+    rest = []
+    url = _more_url(left)
+    while url:
+        chunk = client.get(url, headers=HX).get_data(as_text=True)
+        rest += _chip_ids(chunk)
+        url = _more_url(chunk)
+    assert rest == [i for i in ids[3:] if i != ids[4]]
+
+
+def test_an_application_without_a_stage_entry_time_is_still_shown_once(client, column):
+    job, stage, ids = column
+    odd = db.session.get(Application, ids[5])
+    odd.stage_entered_at = None
+    db.session.commit()
+    seen = []
+    url = f"/admin/jobs/{job.id}/stages/{stage.id}"
+    while url:
+        chunk = client.get(url, headers=HX).get_data(as_text=True)
+        seen += _chip_ids(chunk)
+        url = _more_url(chunk)
+    assert seen == [ids[5]] + [i for i in ids if i != ids[5]]  # no entry time sorts first
+
+
+@pytest.mark.parametrize("after", ["garbage", "2026-13-01T00:00:00_5", "_x", "2026-11-02T09:30:00+02:00_5",
+                                   "9" * 30])
+def test_a_broken_show_more_link_is_a_clear_400(client, column, after):
+    job, stage, _ids = column
+    resp = client.get(f"/admin/jobs/{job.id}/stages/{stage.id}", query_string={"after": after})
+    assert resp.status_code == 400
+    assert "This “Show more” link is not valid." in resp.get_data(as_text=True)
+
+
+def test_show_more_respects_the_tenant_and_the_job(client, column, make, auth):
+    job, stage, _ids = column
+    other_job = make.job(job.company, title="Other job")
+    # A stage of another job of the same company is not this job's column.
+    assert client.get(f"/admin/jobs/{job.id}/stages/{other_job.stages[0].id}").status_code == 404
+    assert client.get(f"/admin/jobs/{other_job.id}/stages/{stage.id}").status_code == 404
+    url = f"/admin/jobs/{job.id}/stages/{stage.id}"
+    bravo = make.company("bravo")
+    make.application(make.job(bravo, title="Bravo job"), email="b@example.com")
+    auth.logout()
+    auth.login("admin@bravo.test")
+    assert client.get(url).status_code == 404 and client.get(url, headers=HX).status_code == 404
+    # A recruiter of the company may look (recruiters see every job of their company).
+    recruiter = make.user(job.company, role="recruiter")
+    auth.logout()
+    auth.login(recruiter.email)
+    assert _chip_ids(client.get(url, headers=HX).get_data(as_text=True))
+    auth.logout()
+    anonymous = client.get(url)
+    assert anonymous.status_code in (302, 401) and "Cand" not in anonymous.get_data(as_text=True)
+
+
+def test_a_job_without_applications_shows_empty_columns(client, make, auth):
+    company = make.company("acme")
+    job = make.job(company)
+    auth.login("admin@acme.test")
+    body = client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)
+    assert body.count("Nobody here") == len(job.stages) and "board-more" not in body
+    assert body.count('<span class="count">0</span>') == len(job.stages)
