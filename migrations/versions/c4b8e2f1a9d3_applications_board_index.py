@@ -1,7 +1,7 @@
 """applications: the board's index (job, stage, stage entry time, id), replacing (job, stage)
 
 Revision ID: c4b8e2f1a9d3
-Revises: b2d6f1a4c8e0
+Revises: c4e8a2f6d913
 Create Date: 2026-12-06 16:45:00
 
 The pipeline board reads the newest applications of each stage of a job (and "show more"
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = 'c4b8e2f1a9d3'
-down_revision = 'b2d6f1a4c8e0'
+down_revision = 'c4e8a2f6d913'
 branch_labels = None
 depends_on = None
 
