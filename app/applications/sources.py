@@ -8,4 +8,6 @@ SOURCE_LABELS = {"careers": _l("Careers page"), "topcv": "TopCV", "manual": _l("
 
 
 def source_label(source: str | None) -> str:
-    return str(SOURCE_LABELS.get(source or "", source or ""))
+    from app.i18n import translated
+
+    return translated("sources", SOURCE_LABELS).get(source or "", source or "")
