@@ -55,7 +55,7 @@ def _text_arg(value: str | None) -> str:
 @company_user_required
 def applications():
     lq = _list_query()
-    if request.args.get("page", "1") != "1":
+    if request.args.get("page", 1, type=int) > 1:
         # Pages are cursors now (keyset pagination): an old "?page=N" link opens the first page
         # of the same filters and sort rather than a page that no longer means the same rows.
         return redirect(url_for("admin.applications", **lq.params()))
