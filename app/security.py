@@ -34,9 +34,14 @@ def init_app(app: Flask) -> None:
 def load_user(user_id: str):
     from app.accounts.models import User
 
+    from sqlalchemy.orm import joinedload
+
     uid, _, version = user_id.partition(":")
     try:
-        user = db.session.get(User, int(uid))
+        # With the company: every admin page reads it (two-factor rule, language, time zone,
+        # panels), and the session's identity map holds objects weakly, so a company fetched
+        # by id and dropped was fetched again by the next reader (2-3 SELECTs per page).
+        user = db.session.get(User, int(uid), options=[joinedload(User.company)])
     except ValueError:
         return None
     if user is None or not user.is_enabled or str(user.session_version) != version:

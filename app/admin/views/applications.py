@@ -70,7 +70,7 @@ def applications():
     return render_page_or_fragment("admin/applications/index.html", "admin/applications/_table.html",
                                    page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=COLUMNS,
                                    columns_form=columns_form, page_sizes=PAGE_SIZES,
-                                   count_cap=format_decimal(page.cap))
+                                   count_cap=format_decimal(page.cap) if page.capped else "")
 
 
 @bp.get("/applications/export.csv")
