@@ -32,9 +32,9 @@ def init_app(app: Flask) -> None:
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    from app.accounts.models import User
-
     from sqlalchemy.orm import joinedload
+
+    from app.accounts.models import User
 
     uid, _, version = user_id.partition(":")
     try:

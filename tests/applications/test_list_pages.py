@@ -128,7 +128,7 @@ def test_filters_are_kept_and_stage_sort_handles_missing_values(client, listed):
     pages, bodies = _walk(client, f"/admin/applications?per_page=10&job={job.id}&f_source=&q=cand")
     assert [len(p) for p in pages] == [10, 7]
     assert all(f"job={job.id}" in _link(body, "next") for body in bodies[:1])
-    assert set(i for p in pages for i in p) == set(_expected(company.id, SORTS["applied"], True,
+    assert {i for p in pages for i in p} == set(_expected(company.id, SORTS["applied"], True,
                                                              [Application.job_id == job.id]))
     # "All" statuses and a sort by stage position; a closed application without a stage.
     closed = db.session.scalars(select(Application).where(Application.job_id == other.id)).first()
@@ -192,7 +192,7 @@ def test_an_old_page_link_opens_the_first_page_of_the_same_list(client, listed):
 
 
 def test_the_count_stops_at_the_cap(client, make, auth, monkeypatch):
-    import app.applications.listing as listing
+    from app.applications import listing
 
     company = make.company("acme")
     job = make.job(company)
