@@ -226,3 +226,34 @@ def test_the_first_click_on_a_column_header_sorts_ascending(client, listed):
     # Now sorted by it, ascending: the next click turns it round.
     again = _header_links(by_name)["Candidate"]
     assert "sort=candidate" in again and "dir=asc" not in again  # descending is the default dir
+
+
+def _sql(fn) -> list[tuple[str, object]]:
+    from sqlalchemy import event
+
+    seen: list[tuple[str, object]] = []
+
+    def before(conn, cursor, statement, parameters, *args):
+        seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    try:
+        fn()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", before)
+    return [(s, p) for s, p in seen if s.lstrip().upper().startswith("SELECT")]
+
+
+def test_a_later_page_reads_from_its_position_without_offset_or_count(client, listed):
+    first_body: list[str] = []
+    client.get("/admin/applications?per_page=10")  # warm
+    first = _sql(lambda: first_body.append(client.get("/admin/applications?per_page=10").get_data(as_text=True)))
+    second_url = _link(first_body[0], "next")
+    client.get(second_url)  # warm
+    later = _sql(lambda: client.get(second_url))
+    # SQLite writes "LIMIT ? OFFSET ?" for every LIMIT: the offset must be 0 (PostgreSQL: no OFFSET at all).
+    offsets = [params[-1] for statement, params in first + later if "OFFSET" in statement.upper()]
+    assert all(offset == 0 for offset in offsets), offsets
+    assert len([s for s, _ in first if "count(*)" in s.lower()]) == 1
+    assert not [s for s, _ in later if "count(*)" in s.lower()]
+    assert len(later) == len(first) - 1
