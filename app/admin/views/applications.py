@@ -21,7 +21,6 @@ from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
 from app.jobs import queries as jobs_queries
 from app.jobs.models import Job
 from app.messaging import queries as messaging
-from app.messaging.models import Notification
 from app.messaging.services import mark_all_read, unread_count
 from app.security import company_user_required, safe_next
 
@@ -267,5 +266,5 @@ def notifications_read():
                 trigger={"notificationsChanged": True})
 
 
-def _notifications() -> list[Notification]:
+def _notifications() -> list:
     return messaging.notifications_of(current_user.id, current_company_id(), limit=100)
