@@ -61,13 +61,12 @@ def make_app():
 # ---------------------------------------------------------------- query counts (in process)
 
 def query_counts(app, worlds: dict) -> list[tuple]:
-    from bench.cpu_bench import deep_cursor
-
     """SQL statements per page, counted in process with a cursor hook (each request gets
     its own app context, as under a real server)."""
     from sqlalchemy import event
 
     from app.extensions import db
+    from bench.cpu_bench import deep_cursor
 
     counter = {"n": 0}
     rows = []
