@@ -15,6 +15,22 @@ def current_locale() -> str:
     return str(get_locale() or "en")
 
 
+def translated(name: str, labels: dict) -> dict:
+    """``labels`` (lazy strings) as text in the page's language, translated once per request
+    and language rather than once per cell (per-row lazy gettext was a list page's cost). Kept
+    in the request's environ: an app context (and ``g``) can span several requests."""
+    from flask import has_request_context, request
+
+    if not has_request_context():
+        return {key: str(value) for key, value in labels.items()}
+    key = (name, current_locale())
+    cache = request.environ.setdefault("haku.translated", {})
+    out = cache.get(key)
+    if out is None:
+        out = cache[key] = {k: str(value) for k, value in labels.items()}
+    return out
+
+
 def language_name(code: str | None) -> str:
     """``"fi"`` → ``"Suomi"``: a language named in itself; unknown codes as they are."""
     return LANGUAGE_NAMES.get(code or "", code or "")

@@ -32,11 +32,16 @@ def init_app(app: Flask) -> None:
 
 @login_manager.user_loader
 def load_user(user_id: str):
+    from sqlalchemy.orm import joinedload
+
     from app.accounts.models import User
 
     uid, _, version = user_id.partition(":")
     try:
-        user = db.session.get(User, int(uid))
+        # With the company: every admin page reads it (two-factor rule, language, time zone,
+        # panels), and the session's identity map holds objects weakly, so a company fetched
+        # by id and dropped was fetched again by the next reader (2-3 SELECTs per page).
+        user = db.session.get(User, int(uid), options=[joinedload(User.company)])
     except ValueError:
         return None
     if user is None or not user.is_enabled or str(user.session_version) != version:

@@ -217,8 +217,7 @@ def pages(port: int, worlds: dict, cookie: str, topcv: dict | None, password: st
           emrex: dict | None = None) -> list[Page]:
     big = worlds["big"]
     per_page = 50
-    last_page = max(1, big["count"] // per_page)
-    deep = max(1, int(last_page * 0.8))
+    deep, deep_cursor = big.get("deep_cursor") or (1, "")
     board_job = big["jobs"][0]
     board_apps = big["count"] // len(big["jobs"])
     job = big["jobs"][1]
@@ -260,8 +259,9 @@ def pages(port: int, worlds: dict, cookie: str, topcv: dict | None, password: st
     out += [
         Page("applications list, page 1", authed(f"/admin/applications?per_page={per_page}"),
              inproc=("GET", f"/admin/applications?per_page={per_page}", None, True)),
-        Page(f"applications list, page {deep}", authed(f"/admin/applications?page={deep}&per_page={per_page}"),
-             inproc=("GET", f"/admin/applications?page={deep}&per_page={per_page}", None, True)),
+        Page(f"applications list, keyset page {deep:,} (80% deep)",
+             authed(f"/admin/applications?per_page={per_page}&cursor={deep_cursor}"),
+             inproc=("GET", f"/admin/applications?per_page={per_page}&cursor={deep_cursor}", None, True)),
         Page(f"pipeline board (job with {board_apps:,} applications)", authed(f"/admin/jobs/{board_job}"),
              inproc=("GET", f"/admin/jobs/{board_job}", None, True)),
         Page("application card", authed(f"/admin/applications/{big['first_app'] + 17}"),
@@ -380,9 +380,35 @@ def sql_counts(app, page_list: list[Page], login_email: str, password: str) -> d
 
 # ---------------------------------------------------------------- run and render
 
+def deep_cursor(app, world: dict, per_page: int = 50, fraction: float = 0.8,
+                number: int | None = None) -> tuple[int, str]:
+    """A page ~80% deep into a company's list (newest first; or page ``number``) and the
+    cursor its "Next" link would carry after paging there from page 1: the row before it read
+    once here with OFFSET, the cursor encoded by the list's own code (signed with the app's key)."""
+    from sqlalchemy import select
+
+    from app.applications.listing import COUNT_CAP, Cursor, ListQuery, encode_cursor
+    from app.applications.models import Application
+    from app.extensions import db
+
+    number = number or max(2, int(world["count"] // per_page * fraction))
+    with app.app_context():
+        row = db.session.execute(
+            select(Application.created_at, Application.id)
+            .where(Application.company_id == world["company_id"], Application.status == "open")
+            .order_by(Application.created_at.desc(), Application.id.desc())
+            .offset((number - 1) * per_page - 1).limit(1)).one()
+        with app.test_request_context():
+            token = encode_cursor(world["company_id"], ListQuery(per_page=per_page),
+                                  Cursor(row.created_at, row.id, False, number, COUNT_CAP + 1))
+    return number, token
+
+
 def run_all(app, gunicorn_cls, worlds: dict, pg_admin: str, db_name: str, password: str) -> dict:
     from bench import emrex_bench, topcv_bench
     from bench.run import session_cookie
+
+    worlds["big"]["deep_cursor"] = deep_cursor(app, worlds["big"])
 
     topcv = topcv_bench.seed(app, slug="cpu-topcv")
     value, cert = emrex_bench.small_transcript()

@@ -66,6 +66,7 @@ def query_counts(app, worlds: dict) -> list[tuple]:
     from sqlalchemy import event
 
     from app.extensions import db
+    from bench.cpu_bench import deep_cursor
 
     counter = {"n": 0}
     rows = []
@@ -85,7 +86,8 @@ def query_counts(app, worlds: dict) -> list[tuple]:
                                                                          "emrex_gpa"]})
             pages = {"applications list (10/page)": "/admin/applications?per_page=10",
                      "applications list (100/page)": "/admin/applications?per_page=100",
-                     "applications list, page 10 (100/page)": "/admin/applications?page=10&per_page=100",
+                     "applications list, keyset page 10 (100/page)":
+                         "/admin/applications?per_page=100&cursor=" + deep_cursor(app, world, 100, number=10)[1],
                      "pipeline board": f"/admin/jobs/{world['jobs'][0]}",
                      "application card": f"/admin/applications/{world['first_app']}",
                      "careers page": f"/c/{slug}/",
@@ -157,7 +159,8 @@ def http_rows(worlds: dict) -> list[load.RowResult]:
                 ("careers page", get("/c/big/")),
                 ("pipeline board", authed(f"/admin/jobs/{big['jobs'][0]}")),
                 ("applications list, page 1", authed("/admin/applications?per_page=50")),
-                ("applications list, page 500", authed("/admin/applications?page=500&per_page=50")),
+                ("applications list, page 500", authed("/admin/applications?per_page=50&cursor="
+                                                       + big["page_500_cursor"])),
                 ("application card", authed(f"/admin/applications/{big['first_app'] + 17}")),
                 ("possible duplicates", authed("/admin/duplicates")),
                 ("users (team)", authed("/admin/settings/users"))]
@@ -238,6 +241,9 @@ def main() -> int:
     print("bench: CPU per request (gunicorn workers + PostgreSQL backends)")
     cpu_rows = cpu_bench.run_all(app, Gunicorn, worlds, PG_ADMIN, DB_NAME, PASSWORD)
     print("bench: HTTP rows (gunicorn, 2 workers)")
+    from bench.cpu_bench import deep_cursor
+
+    worlds["big"]["page_500_cursor"] = deep_cursor(app, worlds["big"], 50, number=500)[1]
     rows = http_rows(worlds)
     print("bench: EMREX transcript path")
     emrex_rows = emrex_bench.run_all(app, env(), Gunicorn)

@@ -16,7 +16,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
 from app.applications.models import Application, ApplicationStatus, Candidate
+from app.applications.sources import source_label
 from app.extensions import db
+from app.i18n import translated
 from app.jobs.models import Job, Stage
 from app.plugins import plugins
 
@@ -64,8 +66,6 @@ plugins.list_column(ListColumn("stage", _l("Stage"), lambda a: a.stage.name if a
                                default=True, options=[joinedload(Application.stage)],
                                join=lambda s: s.outerjoin(Stage, Stage.id == Application.stage_id)))
 def _source(application) -> str:
-    from app.applications.sources import source_label
-
     return source_label(application.source)
 
 
@@ -77,7 +77,7 @@ STATUS_LABELS = {ApplicationStatus.OPEN: _l("open"), ApplicationStatus.CLOSED: _
 
 
 def _status(application) -> str:
-    return str(STATUS_LABELS.get(application.status, application.status))
+    return translated("statuses", STATUS_LABELS).get(application.status, application.status)
 
 
 plugins.list_column(ListColumn("status", _l("Status"), _status, sort=Application.status))

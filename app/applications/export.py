@@ -27,7 +27,8 @@ def neutralise(value) -> str:
 def applications_csv(company_id: int, lq: ListQuery, column_keys: list[str] | None) -> str:
     """The rows the list shows for ``lq`` (every page, up to EXPORT_MAX_ROWS), in the user's
     columns. Scoped to ``company_id`` by the list query itself."""
-    page = list_applications(company_id, replace(lq, page=1, per_page=EXPORT_MAX_ROWS), column_keys)
+    page = list_applications(company_id, replace(lq, cursor="", per_page=EXPORT_MAX_ROWS), column_keys,
+                             count=False)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     columns = visible(column_keys)

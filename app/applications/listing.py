@@ -1,12 +1,24 @@
-"""The applications list over all jobs: search, filters, sort and pagination in two queries
-(a count and a page), whatever the page size or the number of applications."""
+"""The applications list over all jobs: search, filters, sort and keyset pagination in at
+most three queries (the capped count on the first page only, the page's ids, its rows),
+whatever the page size, the depth of the page or the number of applications.
+
+Pages are positions, not numbers: a page link carries an opaque, signed cursor with the sort
+key and id of the row it continues from (``WHERE (key, id) < (:key, :id)``), so a deep page is
+an index range scan, not an OFFSET that reads and discards every row before it, and a page
+does not shift when applications arrive meanwhile."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import and_, func, or_, select
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import and_, func, literal, or_, select, tuple_
 from sqlalchemy.orm import joinedload
 
 from app.applications.columns import COLUMNS, ListColumn, visible
@@ -15,7 +27,24 @@ from app.extensions import db
 from app.jobs.models import Stage
 
 PAGE_SIZES = (10, 25, 50, 100)
-COUNT_CAP = 10_000
+#: The list counts exactly up to this many applications and shows "More than 1,000" past it
+#: (docs/performance.md: why a capped count on the first page, carried by the cursor).
+COUNT_CAP = 1_000
+
+
+class BadCursor(ValueError):
+    """A page link that was not made by this list for this company and these filters."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page starts: after (``backward``: before) the row with sort ``value`` and
+    ``id``; ``page`` is its number for the reader and ``total`` the first page's count."""
+    value: object
+    id: int
+    backward: bool = False
+    page: int = 2
+    total: int = 0
 
 
 @dataclass
@@ -26,18 +55,23 @@ class ListQuery:
     status: str = ApplicationStatus.OPEN
     sort: str = "applied"
     direction: str = "desc"
-    page: int = 1
     per_page: int = 50
     filters: dict = field(default_factory=dict)  # column key -> value (columns with a filter)
+    cursor: str = ""  # the opaque position of the page ("" = the first page)
 
     def params(self) -> dict:
         """The query as URL parameters: only the known ones, already parsed, never the raw
-        ``request.args`` (``url_for(**request.args)`` let ``?_method=`` or ``?endpoint=`` in)."""
+        ``request.args`` (``url_for(**request.args)`` let ``?_method=`` or ``?endpoint=`` in).
+        Without the cursor: these lead to the first page."""
         out = {"q": self.q or None, "job": self.job_id, "stage": self.stage or None, "status": self.status,
-               "sort": self.sort, "dir": self.direction, "page": self.page, "per_page": self.per_page}
+               "sort": self.sort, "dir": self.direction, "per_page": self.per_page}
         out.update({f"f_{key}": value for key, value in self.filters.items()})
-        defaults = {"status": ApplicationStatus.OPEN, "sort": "applied", "dir": "desc", "page": 1, "per_page": 50}
+        defaults = {"status": ApplicationStatus.OPEN, "sort": "applied", "dir": "desc", "per_page": 50}
         return {key: value for key, value in out.items() if value is not None and defaults.get(key) != value}
+
+    def fingerprint(self) -> str:
+        """What a cursor is bound to: the filters, sort and page size it was made under."""
+        return hashlib.sha256(json.dumps(self.params(), sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -48,6 +82,20 @@ class ListPage:
     columns: list[ListColumn]
 
     has_next: bool = False
+    has_prev: bool = False
+    number: int = 1
+    next_cursor: str = ""
+    prev_cursor: str = ""
+
+    def table(self) -> list[tuple[int, list]]:
+        """Each row's id and its cells' values, computed here in one pass (a call out of the
+        template per cell cost more than the value)."""
+        values = [col.value for col in self.columns]
+        return [(row.id, [value(row) for value in values]) for row in self.rows]
+
+    @property
+    def cap(self) -> int:
+        return COUNT_CAP
 
     @property
     def capped(self) -> bool:
@@ -123,31 +171,152 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
     return stmt
 
 
-def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None) -> ListPage:
-    """Three queries whatever the page: the count, the page's ids (an index scan, also deep
-    in the list), then those rows with what the visible columns need."""
+
+# ---------------------------------------------------------------- cursors
+
+def _serializer(company_id: int) -> URLSafeSerializer:
+    # The company is in the salt: another company's cursor fails the signature like a forged one.
+    return URLSafeSerializer(current_app.secret_key, salt=f"applications-list/{company_id}")
+
+
+def _encode_value(value):
+    if isinstance(value, datetime):
+        return {"dt": value.isoformat()}
+    if isinstance(value, date):
+        return {"d": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"n": str(value)}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def _decode_value(value):
+    if isinstance(value, dict) and len(value) == 1:
+        (kind, text), = value.items()
+        if isinstance(text, str):
+            if kind == "dt":
+                return datetime.fromisoformat(text)
+            if kind == "d":
+                return date.fromisoformat(text)
+            if kind == "n":
+                return Decimal(text)
+        raise ValueError(value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise ValueError(value)
+
+
+def encode_cursor(company_id: int, lq: ListQuery, cursor: Cursor) -> str:
+    return _serializer(company_id).dumps([lq.fingerprint(), _encode_value(cursor.value), cursor.id,
+                                          int(cursor.backward), cursor.page, cursor.total])
+
+
+def decode_cursor(company_id: int, lq: ListQuery) -> Cursor | None:
+    """The position ``lq.cursor`` names, None for the first page; ``BadCursor`` for a link
+    that was altered, made for another company, or made under other filters or sort."""
+    if not lq.cursor:
+        return None
+    try:
+        fingerprint, value, id_, backward, page, total = _serializer(company_id).loads(lq.cursor)
+        if fingerprint != lq.fingerprint():
+            raise BadCursor("the cursor belongs to other filters")
+        cursor = Cursor(_decode_value(value), int(id_), bool(backward), int(page), int(total))
+    except (BadSignature, TypeError, ValueError) as exc:
+        raise BadCursor(str(exc)) from exc
+    if cursor.page < 1 or cursor.total < 0:
+        raise BadCursor("page out of range")
+    return cursor
+
+
+# ---------------------------------------------------------------- the page
+
+def _nullable(sort_col: ListColumn) -> bool:
+    """Whether the sort key can be NULL: a column of a joined table (outer joins) or a
+    nullable column; a non-null key lets the position be one row comparison an index serves."""
+    if sort_col.join is not None:
+        return True
+    return bool(getattr(getattr(sort_col.sort, "expression", sort_col.sort), "nullable", True))
+
+
+def _order(expr, nullable: bool, desc: bool) -> list:
+    """Sort key then id, the same direction; NULL keys last ascending and first descending,
+    so that one order is exactly the other reversed (on SQLite and PostgreSQL alike)."""
+    if desc:
+        return [expr.desc().nulls_first() if nullable else expr.desc(), Application.id.desc()]
+    return [expr.asc().nulls_last() if nullable else expr.asc(), Application.id.asc()]
+
+
+def _after(expr, nullable: bool, value, last_id: int, desc: bool):
+    """The rows after (``value``, ``last_id``) in the order ``_order`` gives."""
+    id_ = Application.id
+    if not nullable:
+        key = tuple_(expr, id_)
+        mark = tuple_(literal(value, expr.type), literal(last_id, id_.type))
+        return key < mark if desc else key > mark
+    if desc:  # NULLs first (by id descending), then the values descending
+        if value is None:
+            return or_(and_(expr.is_(None), id_ < last_id), expr.is_not(None))
+        return or_(expr < value, and_(expr == value, id_ < last_id))
+    if value is None:  # ascending: the values, then the NULLs (by id ascending)
+        return and_(expr.is_(None), id_ > last_id)
+    return or_(expr > value, and_(expr == value, id_ > last_id), expr.is_(None))
+
+
+def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None, *,
+                      count: bool = True) -> ListPage:
+    """At most three queries whatever the page: on the first page the count (capped at
+    COUNT_CAP + 1 rows; later pages carry it in their cursor), the page's ids from its
+    position (an index range scan when the list is sorted by date), then those rows with what
+    the visible columns need. ``BadCursor`` if ``lq.cursor`` is not a cursor of this list."""
     columns = visible(column_keys)
+    cursor = decode_cursor(company_id, lq)
     joins: list = []
     base = _filtered(company_id, lq, joins, Application.id)
-    # Counting stops at COUNT_CAP: past it the page says "10,000+" (an exact count of 100k
-    # rows costs more than the rest of the page together).
-    total = db.session.scalar(select(func.count()).select_from(base.limit(COUNT_CAP + 1).subquery()))
+    total = cursor.total if cursor is not None else 0
+    if cursor is None and count:
+        total = db.session.scalar(select(func.count()).select_from(base.limit(COUNT_CAP + 1).subquery())) or 0
     sort_col = COLUMNS.get(lq.sort)
-    stmt = base
-    if sort_col is not None and sort_col.sort is not None:
-        expr = sort_col.sort
-        if sort_col.join is not None and sort_col.join not in joins:
-            stmt = sort_col.join(stmt)
-        order = expr.desc() if lq.direction == "desc" else expr.asc()
-        stmt = stmt.order_by(order, Application.id.desc() if lq.direction == "desc" else Application.id.asc())
+    if sort_col is None or sort_col.sort is None:
+        sort_col = COLUMNS["applied"]
+    expr, nullable, desc = sort_col.sort, _nullable(sort_col), lq.direction == "desc"
+    keyed = base.add_columns(expr)
+    if sort_col.join is not None and sort_col.join not in joins:
+        keyed = sort_col.join(keyed)
+
+    def keys_from(position: Cursor | None, scan_desc: bool) -> list[tuple]:
+        stmt = keyed
+        if position is not None:
+            stmt = stmt.where(_after(expr, nullable, position.value, position.id, scan_desc))
+        stmt = stmt.order_by(*_order(expr, nullable, scan_desc)).limit(lq.per_page + 1)
+        return [tuple(row) for row in db.session.execute(stmt)]
+
+    backward = cursor is not None and cursor.backward
+    keys = keys_from(cursor, desc != backward)  # a page before the cursor is read in reverse
+    if backward and len(keys) <= lq.per_page:
+        # Back at the start of the list (rows may have come or gone since): the first page, full.
+        cursor, backward = None, False
+        keys = keys_from(None, desc)
+    number = cursor.page if cursor is not None else 1
+    more = len(keys) > lq.per_page
+    keys = keys[:lq.per_page]
+    if backward:
+        keys.reverse()
+        has_prev, has_next = True, True
     else:
-        stmt = stmt.order_by(Application.created_at.desc(), Application.id.desc())
-    ids = list(db.session.scalars(stmt.limit(lq.per_page + 1).offset((lq.page - 1) * lq.per_page)))
-    has_next = len(ids) > lq.per_page
-    ids = ids[:lq.per_page]
+        has_prev, has_next = cursor is not None, more
+    ids = [id_ for id_, _ in keys]
     rows_stmt = select(Application).where(Application.id.in_(ids)).options(joinedload(Application.candidate))
     for col in columns:
         rows_stmt = rows_stmt.options(*col.options)
     by_id = {row.id: row for row in db.session.scalars(rows_stmt).unique()} if ids else {}
     rows = [by_id[i] for i in ids if i in by_id]
-    return ListPage(rows=rows, total=total or 0, query=lq, columns=columns, has_next=has_next)
+    page = ListPage(rows=rows, total=total, query=lq, columns=columns, has_next=has_next, has_prev=has_prev,
+                    number=max(number, 2) if has_prev else 1)
+    if keys and has_next:
+        page.next_cursor = encode_cursor(company_id, lq, Cursor(keys[-1][1], keys[-1][0], False, page.number + 1,
+                                                                total))
+    if keys and has_prev and page.number > 2:  # the page before page 2 is the first page: no cursor
+        page.prev_cursor = encode_cursor(company_id, lq, Cursor(keys[0][1], keys[0][0], True, page.number - 1,
+                                                                total))
+    return page

@@ -8,7 +8,9 @@ SOURCE_LABELS = {"careers": _l("Careers page"), "topcv": "TopCV", "manual": _l("
 
 
 def source_label(source: str | None) -> str:
-    return str(SOURCE_LABELS.get(source or "", source or ""))
+    from app.i18n import translated
+
+    return translated("sources", SOURCE_LABELS).get(source or "", source or "")
 
 
 class _Labels(dict):
@@ -21,4 +23,6 @@ class _Labels(dict):
 def source_labels() -> dict[str, str]:
     """Every source's label in the page's language, looked up once for a page of many rows
     (``labels[row.source]`` per row: no call and no lazy gettext per row)."""
-    return _Labels((key, str(label)) for key, label in SOURCE_LABELS.items())
+    from app.i18n import translated
+
+    return _Labels(translated("sources", SOURCE_LABELS))

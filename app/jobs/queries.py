@@ -73,8 +73,11 @@ def jobs_of(company_id: int, status: str | None = None) -> list[Job]:
     return list(db.session.scalars(stmt))
 
 
-def jobs_by_title(company_id: int) -> list[Job]:
-    return list(db.session.scalars(scoped(Job, company_id).order_by(Job.title)))
+def job_titles(company_id: int) -> list[tuple[int, str]]:
+    """(id, title) of every job of the company by title: the list's job filter menu, as rows
+    rather than whole jobs."""
+    return [tuple(row) for row in db.session.execute(
+        select(Job.id, Job.title).where(Job.company_id == company_id).order_by(Job.title))]
 
 
 def templates_of(company_id: int) -> list[JobTemplate]:

@@ -14,9 +14,12 @@ def emails_of_application(application_id: int) -> list[OutboxEmail]:
                                    .order_by(OutboxEmail.id.desc())))
 
 
-def notifications_of(user_id: int, company_id: int, limit: int = 100) -> list[Notification]:
-    return list(db.session.scalars(select(Notification).where(
-        Notification.company_id == company_id, Notification.user_id == user_id)
+def notifications_of(user_id: int, company_id: int, limit: int = 100) -> list:
+    """The newest notifications as rows of what the page shows (title, body, link, read_at,
+    created_at), not entities: the page is read-only and lists up to 100."""
+    return list(db.session.execute(select(
+        Notification.id, Notification.title, Notification.body, Notification.link, Notification.read_at,
+        Notification.created_at).where(Notification.company_id == company_id, Notification.user_id == user_id)
         .order_by(Notification.created_at.desc()).limit(limit)))
 
 

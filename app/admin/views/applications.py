@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, current_app, flash, get_template_attribute, redirect, render_template, request, url_for
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from htmx_flask import make_response
@@ -15,13 +16,12 @@ from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteFo
 from app.applications import files, queries, services
 from app.applications.board import board
 from app.applications.columns import COLUMNS, save_list_columns
-from app.applications.listing import PAGE_SIZES, ListQuery, list_applications
+from app.applications.listing import PAGE_SIZES, BadCursor, ListQuery, list_applications
 from app.applications.models import Application, ApplicationStatus, StoredFile, TimelineEvent
 from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
 from app.jobs import queries as jobs_queries
 from app.jobs.models import Job
 from app.messaging import queries as messaging
-from app.messaging.models import Notification
 from app.messaging.services import mark_all_read, unread_count
 from app.plugins import plugins
 from app.security import company_user_required, safe_next
@@ -41,8 +41,8 @@ def _list_query() -> ListQuery:
         else ApplicationStatus.OPEN,
         sort=sort if sort in COLUMNS and COLUMNS[sort].sort is not None else "applied",
         direction="asc" if args.get("dir") == "asc" else "desc",
-        page=max(1, min(args.get("page", 1, type=int), 100000)),
         per_page=per_page if per_page in PAGE_SIZES else 50,
+        cursor=(args.get("cursor") or "")[:1000],
         filters={key[2:]: _text_arg(value) for key, value in args.items()
                  if key.startswith("f_") and _text_arg(value) and key[2:] in COLUMNS and COLUMNS[key[2:]].filter})
 
@@ -56,13 +56,22 @@ def _text_arg(value: str | None) -> str:
 @company_user_required
 def applications():
     lq = _list_query()
-    page = list_applications(current_company_id(), lq, current_user.list_columns)
-    jobs = jobs_queries.jobs_by_title(current_company_id())
+    if request.args.get("page", 1, type=int) > 1:
+        # Pages are cursors now (keyset pagination): an old "?page=N" link opens the first page
+        # of the same filters and sort rather than a page that no longer means the same rows.
+        return redirect(url_for("admin.applications", **lq.params()))
+    try:
+        page = list_applications(current_company_id(), lq, current_user.list_columns)
+    except BadCursor:
+        flash(_("That page link is no longer valid: here is the first page."), "error")
+        return redirect(url_for("admin.applications", **lq.params()))
+    jobs = jobs_queries.job_titles(current_company_id())
     stage_names = jobs_queries.job_stage_names(current_company_id())
     columns_form = ColumnsForm()
     return render_page_or_fragment("admin/applications/index.html", "admin/applications/_table.html",
                                    page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=COLUMNS,
-                                   columns_form=columns_form, page_sizes=PAGE_SIZES)
+                                   columns_form=columns_form, page_sizes=PAGE_SIZES,
+                                   count_cap=format_decimal(page.cap) if page.capped else "")
 
 
 @bp.get("/applications/export.csv")
@@ -258,5 +267,5 @@ def notifications_read():
                 trigger={"notificationsChanged": True})
 
 
-def _notifications() -> list[Notification]:
+def _notifications() -> list:
     return messaging.notifications_of(current_user.id, current_company_id(), limit=100)
