@@ -100,7 +100,7 @@ def apply(slug: str, job_id: int):
             applications.apply(job.id, company.slug, applications.CandidateData(
                 given_names=form.given_names.data, family_name=form.family_name.data, email=form.email.data,
                 phone=form.phone.data, locale=current_locale()), cover_letter=form.cover_letter.data or "",
-                cv=(upload.filename or "cv.pdf", data), consent=form.consent.data)
+                cv=(upload.filename or "cv.pdf", data), consent=form.consent.data, job=job)
         except files.FileRejected as exc:
             form.cv.errors = [_translate_file_error(exc)]
         except applications.ApplicationError as exc:
