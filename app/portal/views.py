@@ -109,7 +109,8 @@ def apply(slug: str, job_id: int):
         else:
             # The same answer for a first and a repeated application (no "already applied"
             # oracle): a repeat is noted on the existing application by the service.
-            return redirect(url_for("portal.applied", slug=slug, job_id=job.id), code=303)
+            # job_id, not job.id: the commit expired the job (reading it would be a query)
+            return redirect(url_for("portal.applied", slug=slug, job_id=job_id), code=303)
     status = 422 if request.method == "POST" else 200
     # The form carries this session's CSRF token: no browser or proxy may keep it (unlike
     # the careers and job pages, app/portal/cache.py).
