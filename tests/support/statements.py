@@ -1,5 +1,6 @@
 """Counting the SQL statements of a request (issue 15: pages and write paths cost a fixed
-number of statements, with no lazy loads). ``SHOW_SQL=1`` prints them."""
+number of statements, with no lazy loads). ``SHOW_SQL=1`` prints them cut to 160 characters,
+``SHOW_SQL=full`` whole."""
 
 from __future__ import annotations
 
