@@ -8,7 +8,8 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import case, false, or_, select
+from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Company, User
 from app.applications import files
@@ -16,7 +17,7 @@ from app.applications.models import Application, ApplicationStatus, Candidate, S
 from app.clock import utcnow
 from app.extensions import db
 from app.jobs.events import stage_entered
-from app.jobs.models import Job, Stage
+from app.jobs.models import Job, Stage, job_team
 from app.links import external_url, path_for
 from app.problems import Problem
 
@@ -139,14 +140,20 @@ def get_or_create_candidate(company_id: int, data: CandidateData) -> Candidate:
     application's timeline (``typed_details``)."""
     candidate = find_candidate(company_id, data.email)
     if candidate is None:
-        display_name = " ".join((data.display_name or "").split())[:400] or None
-        candidate = Candidate(company_id=company_id, given_names=data.given_names.strip()[:200],
-                              family_name=data.family_name.strip()[:200], display_name=display_name,
-                              email=(data.email or "").strip() or None, email_normalized=normalise_email(data.email),
-                              phone=(data.phone or "").strip() or None, phone_normalized=normalise_phone(data.phone),
-                              locale=data.locale, name_unverified=data.name_unverified)
-        db.session.add(candidate)
+        candidate = new_candidate(company_id, data)
         db.session.flush()
+    return candidate
+
+
+def new_candidate(company_id: int, data: CandidateData) -> Candidate:
+    """A new person from ``data``, added to the session (inserted at the next flush)."""
+    display_name = " ".join((data.display_name or "").split())[:400] or None
+    candidate = Candidate(company_id=company_id, given_names=data.given_names.strip()[:200],
+                          family_name=data.family_name.strip()[:200], display_name=display_name,
+                          email=(data.email or "").strip() or None, email_normalized=normalise_email(data.email),
+                          phone=(data.phone or "").strip() or None, phone_normalized=normalise_phone(data.phone),
+                          locale=data.locale, name_unverified=data.name_unverified)
+    db.session.add(candidate)
     return candidate
 
 
@@ -185,7 +192,15 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
                        cv: tuple[str, bytes] | None = None, pending_reason: str | None = None,
                        pending_data: dict | None = None, event_data: dict | None = None) -> Application:
     """Create an application at the job's first stage (or in the Pending pool when ``job``
-    is None), fire the stage event and notify the team. The caller commits."""
+    is None), fire the stage event and notify the team. The caller commits.
+
+    Written in few statements (the apply POST is hot, issue 15): the first stage is read alone
+    (not the job's whole pipeline), the CV row and the application are inserted in one flush
+    with the application already in its first stage (no UPDATE after), and the entry, the
+    timeline events and the notifications follow in the stage entry's flush."""
+    first = first_stage(job) if job is not None else None
+    if job is not None and first is None:
+        raise ApplicationError("bad_stage")
     application = Application(company_id=company_id, candidate_id=candidate.id, job_id=job.id if job else None,
                               source=source, cover_letter=cover_letter or "",
                               consent_text_version=consent_version, consent_at=utcnow() if consent_version else None,
@@ -193,15 +208,21 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
                               pending_reason=pending_reason,
                               pending_data=pending_data)
     application.candidate = candidate
-    db.session.add(application)
-    db.session.flush()
     if cv is not None:
         application.cv_file = files.store(company_id, cv[0], cv[1])
+    if first is not None:  # born in the first stage: its entry is recorded below, from no stage
+        application.stage_id, application.stage, application.stage_entered_at = first.id, first, utcnow()
+    db.session.add(application)
+    db.session.flush()
     add_event(application, "applied", data={"source": source, **(event_data or {})})
     if job is not None:
-        enter_stage(application, job.first_stage.id, cause="apply")
+        entry = _record_entry(application, first, from_stage_id=None, cause="apply", actor=None,
+                              now=application.stage_entered_at, depth=0)
+        # The latest entry of a new application: this one, or one an automation added after it.
+        latest = application.__dict__.get(_LATEST_ENTRY, entry.id)
         notify_team(application, "new_application",
-                    _l("New application: %(name)s for %(job)s", name=candidate.full_name, job=job.title))
+                    _l("New application: %(name)s for %(job)s", name=candidate.full_name, job=job.title),
+                    entry_id=latest)
     else:
         from app.messaging.services import notify
 
@@ -213,26 +234,40 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
     return application
 
 
+def first_stage(job: Job) -> Stage | None:
+    """The first stage of ``job``'s pipeline: from the job's loaded stages when they are
+    there, else one narrow query (not the whole pipeline)."""
+    if "stages" in job.__dict__:
+        return job.first_stage
+    return db.session.scalar(select(Stage).where(Stage.job_id == job.id).order_by(Stage.position).limit(1))
+
+
 def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv: tuple[str, bytes] | None,
-          consent: bool) -> Application:
+          consent: bool, job: Job | None = None) -> Application:
     """A candidate applies from the careers page; returns the application the submission
-    ended up on.
+    ended up on. ``job`` is the job the caller already loaded with its company (the apply
+    form's ``open_job_at``); without it the job is read here.
 
     A second application to the same job (ARCHITECTURE's dedupe rule) is answered exactly
     like a first one, so the form is no oracle of who has applied: it becomes a timeline note
     on the existing application, and the address on file gets a short "we already have your
     application" email in the language of the person on file."""
-    company = db.session.scalar(select(Company).where(Company.slug == slug))
-    job = db.session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company.id)) if company else None
+    if job is None or job.id != job_id or job.company.slug != slug:
+        job = db.session.scalar(select(Job).join(Job.company).where(Company.slug == slug, Job.id == job_id)
+                                .options(contains_eager(Job.company)))
     if job is None or not job.is_open:
         raise ApplicationError("job_closed")
+    company = job.company
     if not consent:
         raise ApplicationError("no_consent")
     if cv is not None:
         files.check_pdf(cv[1], current_app.config["CV_MAX_BYTES"])
-    candidate = get_or_create_candidate(company.id, data)
+    candidate = find_candidate(company.id, data.email)
+    if candidate is None:  # a new person has no applications: nothing can block this one
+        candidate, existing = new_candidate(company.id, data), None
+    else:
+        existing = blocking_application(company.id, candidate.id, job.id)
     typed = typed_details(candidate, data)
-    existing = blocking_application(company.id, candidate.id, job.id)
     if existing is not None:
         record_duplicate(existing, source="careers", typed=typed, tell_applicant=True)
         db.session.commit()
@@ -297,13 +332,27 @@ def enter_stage(application: Application, stage_id: int, *, cause: str, actor: U
     if stage is None or application.job_id is None or stage.job_id != application.job_id:
         raise ApplicationError("bad_stage")
     now = utcnow()
-    entry = StageEntry(company_id=application.company_id, application_id=application.id, stage_id=stage.id,
-                       from_stage_id=application.stage_id, cause=cause,
-                       actor_id=actor.id if actor is not None else None, entered_at=now)
-    db.session.add(entry)
+    from_stage_id = application.stage_id
     application.stage_id = stage.id
     application.stage = stage
     application.stage_entered_at = now
+    return _record_entry(application, stage, from_stage_id=from_stage_id, cause=cause, actor=actor, now=now,
+                         depth=depth)
+
+
+#: The id of the latest stage entry this session wrote for an application (kept on the
+#: instance): a new application's team notification names it without asking the database.
+_LATEST_ENTRY = "_haku_latest_entry_id"
+
+
+def _record_entry(application: Application, stage: Stage, *, from_stage_id: int | None, cause: str,
+                  actor: User | None, now, depth: int) -> StageEntry:
+    """The entry into ``stage`` (already set on the application), its timeline event, the
+    status it implies and the audit line; one flush, then the stage-entry event."""
+    entry = StageEntry(company_id=application.company_id, application_id=application.id, stage_id=stage.id,
+                       from_stage_id=from_stage_id, cause=cause,
+                       actor_id=actor.id if actor is not None else None, entered_at=now)
+    db.session.add(entry)
     if stage.closes_application:
         application.status, application.closed_at = ApplicationStatus.CLOSED, now
     elif application.status == ApplicationStatus.CLOSED:
@@ -317,6 +366,7 @@ def enter_stage(application: Application, stage_id: int, *, cause: str, actor: U
                      before={"stage_id": entry.from_stage_id}, after={"stage_id": stage.id, "stage": stage.name,
                                                                       "cause": cause})
     db.session.flush()
+    application.__dict__[_LATEST_ENTRY] = entry.id
     stage_entered.send(application, entry=entry, depth=depth)
     return entry
 
@@ -335,20 +385,35 @@ def move_to_stage(application: Application, stage_id: int, actor: User) -> Appli
     return application
 
 
-def notify_team(application: Application, kind: str, title, exclude: User | None = None) -> None:
+def notify_team(application: Application, kind: str, title, exclude: User | None = None,
+                entry_id: int | None = None) -> None:
     """Tell the job's team; ``title`` is a lazy string (``_l``) so each member reads it in
-    their own language."""
+    their own language. ``entry_id`` is the application's latest stage entry when the caller
+    knows it (else it is read)."""
     from app.messaging.services import notify
 
     job = application.job
     if job is None:
         return
-    users = [u for u in job.notify_users() if exclude is None or u.id != exclude.id]
-    entry_count = db.session.scalar(select(StageEntry.id).where(StageEntry.application_id == application.id)
-                                    .order_by(StageEntry.id.desc()).limit(1))
+    users = [u for u in notify_users(job) if exclude is None or u.id != exclude.id]
+    if entry_id is None:
+        entry_id = db.session.scalar(select(StageEntry.id).where(StageEntry.application_id == application.id)
+                                     .order_by(StageEntry.id.desc()).limit(1))
     notify(users, company_id=application.company_id, kind=kind, title=title,
            link=path_for("admin.application", application_id=application.id),
-           dedupe_key=f"{kind}:{application.id}:{entry_count}")
+           dedupe_key=f"{kind}:{application.id}:{entry_id}")
+
+
+def notify_users(job: Job) -> list[User]:
+    """``Job.notify_users`` (owner, then the team by name; enabled, once each) in one
+    statement instead of two lazy loads."""
+    if "owner" in job.__dict__ and "team" in job.__dict__:
+        return job.notify_users()
+    team = select(job_team.c.user_id).where(job_team.c.job_id == job.id)
+    is_owner = User.id == job.owner_id if job.owner_id is not None else false()
+    people = db.session.scalars(select(User).where(or_(is_owner, User.id.in_(team)))
+                                .order_by(case((is_owner, 0), else_=1), User.name)).all()
+    return [person for person in people if person.is_enabled]
 
 
 # ---------------------------------------------------------------- Pending pool

@@ -34,7 +34,13 @@ def error(status: int, code: str, message: str, field: str | None = None):
 
 
 def intake(vendor: str, external_id: str, max_bytes: int, route: dict | None = None, after_verify=None):
-    """The common path of every signed inbound call."""
+    """The common path of every signed inbound call (its look-up and insert on one
+    autocommit connection)."""
+    with services.intake_connection():
+        return _intake(vendor, external_id, max_bytes, route, after_verify)
+
+
+def _intake(vendor: str, external_id: str, max_bytes: int, route: dict | None, after_verify):
     length = request.content_length
     if length is not None and length > max_bytes:
         return error(413, "too_large", f"The body is larger than {max_bytes} bytes.")

@@ -110,7 +110,7 @@ def apply(slug: str, job_id: int):
             applications.apply(job.id, company.slug, applications.CandidateData(
                 given_names=form.given_names.data, family_name=form.family_name.data, email=form.email.data,
                 phone=form.phone.data, locale=current_locale()), cover_letter=form.cover_letter.data or "",
-                cv=(upload.filename or "cv.pdf", data), consent=form.consent.data)
+                cv=(upload.filename or "cv.pdf", data), consent=form.consent.data, job=job)
         except files.FileRejected as exc:
             form.cv.errors = [_translate_file_error(exc)]
         except applications.ApplicationError as exc:
@@ -119,7 +119,8 @@ def apply(slug: str, job_id: int):
         else:
             # The same answer for a first and a repeated application (no "already applied"
             # oracle): a repeat is noted on the existing application by the service.
-            return redirect(url_for("portal.applied", slug=slug, job_id=job.id), code=303)
+            # job_id, not job.id: the commit expired the job (reading it would be a query)
+            return redirect(url_for("portal.applied", slug=slug, job_id=job_id), code=303)
     status = 422 if request.method == "POST" else 200
     # The form carries this session's CSRF token: no browser or proxy may keep it (unlike
     # the careers and job pages, app/portal/cache.py).

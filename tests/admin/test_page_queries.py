@@ -4,28 +4,10 @@ page does not show)."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from sqlalchemy import event
 
 from app.extensions import db
-
-
-def _statements(fn) -> list[str]:
-    statements: list[str] = []
-
-    def before(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        fn()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
-    if os.environ.get("SHOW_SQL"):
-        print("\n".join(s.split("\n")[0][:160] for s in statements))
-    return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+from tests.support.statements import selects as _statements
 
 
 @pytest.fixture

@@ -43,10 +43,13 @@ def _event(request: EmrexRequest, kind: str, detail: str | None = None, *, reaso
 
 
 def _summary(application: Application, **values) -> None:
-    row = db.session.get(EmrexSummary, application.id)
+    loaded = "emrex_summary" in application.__dict__  # came with the application (the return's one statement)
+    row = application.__dict__["emrex_summary"] if loaded else db.session.get(EmrexSummary, application.id)
     if row is None:
         row = EmrexSummary(application_id=application.id, company_id=application.company_id,
                            status=EmrexSummaryStatus.PENDING)
+        if loaded:  # keep the loaded side true for a second call in this session
+            application.emrex_summary = row
         db.session.add(row)
     for key, value in values.items():
         setattr(row, key, value)

@@ -11,10 +11,12 @@ from decimal import Decimal
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
+from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Company
 from app.applications import files
 from app.applications import services as applications
+from app.applications.models import Application, StageEntry
 from app.clock import utcnow
 from app.emrex.models import (
     AttemptOutcome,
@@ -55,7 +57,8 @@ NO_RESULT_CODES = {"EMP_NO_RESULTS", "NCP_NO_RESULTS"}
 
 def _claim(session_id: str | None) -> EmrexAttempt | None:
     """One UPDATE marks the open attempt used: a replay or a parallel duplicate finds
-    nothing to claim."""
+    nothing to claim. The claimed attempt comes back with everything the return reads, in one
+    statement (``_load_claimed``)."""
     session_id = (session_id or "").strip()
     if not session_id or len(session_id) > 32:
         return None
@@ -65,7 +68,52 @@ def _claim(session_id: str | None) -> EmrexAttempt | None:
     db.session.commit()
     if not claimed:
         return None
-    return db.session.scalar(select(EmrexAttempt).where(EmrexAttempt.session_id == session_id))
+    return _load_claimed(session_id)
+
+
+#: What ``_load_claimed`` learnt beside the rows, kept on the attempt for this return only.
+_HELD_BEFORE = "_haku_held_before"
+_LATEST_ENTRY = "_haku_latest_entry_id"
+_CONTACT_POINT = "_haku_contact_point"
+
+
+def _load_claimed(session_id: str) -> EmrexAttempt:
+    """The attempt with its request, application, candidate, job, company, EMREX summary and
+    contact point, whether the application already holds records for review, and its latest
+    stage entry: one statement instead of a lazy load each (issue 15: the return is hot)."""
+    from app.jobs.models import Job
+
+    held = select(EmrexTranscript.id).where(EmrexTranscript.application_id == Application.id,
+                                            EmrexTranscript.review_status == Review.HELD).exists()
+    latest_entry = (select(StageEntry.id).where(StageEntry.application_id == Application.id)
+                    .order_by(StageEntry.id.desc()).limit(1).scalar_subquery())
+    stmt = (select(EmrexAttempt, EmrexContactPoint, held.label("held"), latest_entry.label("entry"))
+            .join(EmrexAttempt.request).join(EmrexRequest.application)
+            .outerjoin(EmrexContactPoint, EmrexContactPoint.id == EmrexAttempt.contact_point_id)
+            .where(EmrexAttempt.session_id == session_id)
+            .options(contains_eager(EmrexAttempt.request).contains_eager(EmrexRequest.application),
+                     contains_eager(EmrexAttempt.request).contains_eager(EmrexRequest.application)
+                     .joinedload(Application.candidate),
+                     contains_eager(EmrexAttempt.request).contains_eager(EmrexRequest.application)
+                     .joinedload(Application.job).joinedload(Job.company),
+                     contains_eager(EmrexAttempt.request).contains_eager(EmrexRequest.application)
+                     .joinedload(Application.emrex_summary)))
+    attempt, point, held_before, entry_id = db.session.execute(stmt).one()
+    attempt.__dict__[_HELD_BEFORE], attempt.__dict__[_LATEST_ENTRY] = bool(held_before), entry_id
+    attempt.__dict__[_CONTACT_POINT] = point  # held: the session's identity map keeps only weak references
+    return attempt
+
+
+def _commit_keeping_loaded() -> None:
+    """Commit without expiring what the session holds: the result page reads the request,
+    application, job, company and candidate just loaded and written (otherwise reloaded one
+    by one after the commit). Anything not loaded still loads on access."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
 
 
 #: The refusals before the body is read; each is also a code of ``app.emrex.reasons``, which
@@ -132,7 +180,7 @@ def _close(attempt: EmrexAttempt, outcome: AttemptOutcome, detail: str, *, reope
     _event(request, kind, detail or outcome, reason=reason)
     applications.add_event(request.application, "emrex_attempt_closed", data={
         "outcome": outcome, "detail": detail or "", **({"reason": reason} if reason else {})})
-    db.session.commit()
+    _commit_keeping_loaded()
     return ReturnOutcome(outcome, detail, request)
 
 
@@ -186,7 +234,6 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         checks={"issuer": _issuer_check(attempt, transcript), "sha1": signature.sha1})
     row.review_status = Review.HELD if check.status == identity.IdentityMatch.MISMATCH else Review.CLEAR
     db.session.add(row)
-    db.session.flush()
     for report in transcript.reports:
         for attachment in report.attachments:
             _store_attachment(row, attachment)
@@ -203,15 +250,19 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         applications.add_event(application, "emrex_held", data={"identity": check.status,
                                                                 **_jsonable(check.details)})
         applications.notify_team(application, "emrex_submitted",
-                                 _l("Study records for %(name)s need review", name=application.candidate.full_name))
+                                 _l("Study records for %(name)s need review", name=application.candidate.full_name),
+                                 entry_id=attempt.__dict__.get(_LATEST_ENTRY))
     else:
+        held_before = attempt.__dict__[_HELD_BEFORE] if _HELD_BEFORE in attempt.__dict__ \
+            else _other_held(application, row)
         _summary(application, status=EmrexSummaryStatus.COMPLETED, institution=row.institution, degree=row.degree,
-                 credits_total=row.total_ects, gpa=row.gpa, needs_review=_other_held(application, row))
+                 credits_total=row.total_ects, gpa=row.gpa, needs_review=held_before)
         applications.add_event(application, "emrex_imported", data={
             "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")})
         applications.notify_team(application, "emrex_submitted",
-                                 _l("%(name)s transferred study records", name=application.candidate.full_name))
-    db.session.commit()
+                                 _l("%(name)s transferred study records", name=application.candidate.full_name),
+                                 entry_id=attempt.__dict__.get(_LATEST_ENTRY))
+    _commit_keeping_loaded()
     return ReturnOutcome("imported", "", request, row)
 
 
@@ -238,8 +289,8 @@ def _store_attachment(row: EmrexTranscript, attachment) -> None:
     file = None
     if data and files.looks_like_pdf(data):
         file = files.store(row.company_id, (attachment.title or "attachment")[:150] + ".pdf", data)
-    db.session.add(EmrexAttachment(company_id=row.company_id, transcript_id=row.id, file=file,
-                                   title=(attachment.title or "")[:300], kind=(attachment.type or "")[:60]))
+    row.attachments.append(EmrexAttachment(company_id=row.company_id, file=file, title=(attachment.title or "")[:300],
+                                           kind=(attachment.type or "")[:60]))
 
 
 def _jsonable(value):

@@ -11,6 +11,7 @@ One module per part: ``registry`` (timings, errors), ``keys``, ``inbound``, ``ou
 
 from app.partners.services.inbound import (
     drain_inbound,
+    intake_connection,
     intake_integration,
     process_inbound,
     receive,
@@ -43,7 +44,7 @@ from app.partners.services.sweep import describe_status, sweep_deliveries
 __all__ = [
     "LOST_ENQUEUE_AFTER", "RETRY_GRACE", "STUCK_AFTER", "SWEEP_SCHEDULE", "InboundIgnored", "InboundRejected", "Intake", "PartnerError",
     "alert_admins", "api_key", "call_now", "company_admins", "deliveries_for", "describe_status",
-    "drain_inbound", "intake_integration", "integration_by_external_id", "new_signing_secret",
+    "drain_inbound", "intake_connection", "intake_integration", "integration_by_external_id", "new_signing_secret",
     "process_inbound", "queue_call", "receive", "replay", "request_drain", "run_delivery", "set_api_key", "set_signing_secret", "signing_secrets",
     "sweep_deliveries", "task_options", "without_nul"
 ]

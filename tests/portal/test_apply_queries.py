@@ -1,0 +1,135 @@
+"""The apply POST costs a fixed, small number of statements (issue 15 item 2): the job the
+form loaded is reused, the first stage is read alone, the application is inserted already in
+its stage, a new person is not searched for applications, the team is read in one statement,
+however many stages and team members the job has."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from sqlalchemy import select
+
+from app.applications.models import Application, StageEntry, TimelineEvent
+from app.extensions import db
+from app.messaging.models import Notification, OutboxEmail
+from tests.support.builders import PDF
+from tests.support.statements import statements
+
+
+@pytest.fixture
+def app_config(app_config):
+    return {**app_config, "RQ_ASYNC": True}  # the confirmation email is queued, not sent inside the request
+
+
+def form(email="aino@example.fi"):
+    return {"given_names": "Aino Maria", "family_name": "Virtanen", "email": email, "phone": "+358 40 123 4567",
+            "cover_letter": "Hei!", "consent": "y", "cv": (io.BytesIO(PDF), "cv.pdf", "application/pdf")}
+
+
+def post(client, job, email="aino@example.fi"):
+    out, url = [], f"/c/acme/jobs/{job.id}/apply"
+    seen = statements(lambda: out.append(client.post(url, data=form(email), content_type="multipart/form-data")))
+    assert out[0].status_code == 303, out[0].get_data(as_text=True)[:500]
+    return seen
+
+
+def kinds(seen: list[str]) -> list[str]:
+    """``SELECT jobs``, ``INSERT applications``, …: the verb and the first table of each."""
+    out = []
+    for s in seen:
+        words = s.replace('"', "").split()
+        verb = words[0].upper()
+        if verb == "SELECT":
+            out.append("SELECT " + words[words.index("FROM") + 1])
+        elif verb == "INSERT":
+            out.append("INSERT " + words[2])
+        else:
+            out.append(f"{verb} {words[1]}")
+    return out
+
+
+def test_a_first_application_is_written_in_few_statements(client, make):
+    company = make.company("acme", "Acme Oy")
+    owner, member = make.admin_of(company), make.user(company)
+    member.email_notification_kinds = ["new_application"]  # the member also gets it by email
+    job = make.job(company, team=[member])  # the admin who creates it owns it
+    db.session.expire_all()
+    seen = kinds(post(client, job))
+    timeline = ["INSERT timeline_events"] * (2 if db.engine.dialect.name == "sqlite" else 1)
+    notifications = ["INSERT notifications"] * (2 if db.engine.dialect.name == "sqlite" else 1)
+    assert seen == [
+        "SELECT jobs",  # the open job with its company (the form's look-up, reused by the service)
+        "SELECT candidates",  # the person by email: nobody, so no look-up of their applications
+        "INSERT candidates", "SELECT stages",  # the first stage alone, not the whole pipeline
+        "INSERT stored_files", "INSERT applications",  # born in its stage: no UPDATE after
+        "INSERT stage_entries", *timeline,  # "applied" and "stage_entered"
+        "SELECT automations",  # what entering the stage sets off
+        "SELECT users", *notifications,  # owner and team in one statement; the entry id is known
+        "SELECT outbox_emails", "INSERT outbox_emails",  # the member's email copy
+        "SELECT email_templates", "SELECT outbox_emails", "INSERT outbox_emails",  # the confirmation
+        "INSERT timeline_events",  # "confirmation_queued"
+    ], seen
+    assert "UPDATE applications" not in seen
+    assert seen.count("SELECT jobs") == 1 and "SELECT companies" not in seen
+    assert "SELECT stage_entries" not in seen and "SELECT applications" not in seen
+    assert seen.count("SELECT users") == 1  # owner and team together
+
+    application = db.session.scalar(select(Application))
+    entry = db.session.scalar(select(StageEntry))
+    assert application.stage_id == entry.stage_id == job.stages[0].id and entry.from_stage_id is None
+    assert application.stage_entered_at == entry.entered_at and application.cv_file.filename == "cv.pdf"
+    notes = db.session.scalars(select(Notification).order_by(Notification.id)).all()
+    assert [n.user_id for n in notes] == [owner.id, member.id]
+    assert {n.kind for n in notes} == {"new_application"}
+    # The email copy's key names the application's latest stage entry, as when it was read back.
+    copy = db.session.scalar(select(OutboxEmail).where(OutboxEmail.kind == "notify:new_application"))
+    assert copy.dedupe_key == f"notify:new_application:{application.id}:{entry.id}:{member.id}"
+    email = db.session.scalar(select(OutboxEmail).where(OutboxEmail.kind == "application_received"))
+    assert email.dedupe_key == f"applied:{application.id}" and email.to_addr == "aino@example.fi"
+    events = [e.kind for e in db.session.scalars(select(TimelineEvent).order_by(TimelineEvent.id))]
+    assert events == ["applied", "stage_entered", "confirmation_queued"]
+
+
+def test_the_count_does_not_grow_with_stages_team_or_earlier_applications(client, make):
+    company = make.company("acme", "Acme Oy")
+    small = make.job(company, title="Small")
+    db.session.expire_all()
+    first = kinds(post(client, small, "one@example.fi"))
+    team = [make.user(company) for _ in range(5)]
+    big = make.job(company, title="Big", team=team)
+    from app.jobs.models import Stage
+
+    for n in range(6):
+        db.session.add(Stage(company_id=company.id, job_id=big.id, name=f"Extra {n}", position=100 + n))
+    db.session.commit()
+    for n in range(3):
+        make.application(big)
+    db.session.expire_all()
+    second = kinds(post(client, big, "two@example.fi"))
+    # The same statements, but for one notification more per team member: PostgreSQL takes
+    # them in one INSERT, SQLite one each (SQLAlchemy cannot batch INSERT … RETURNING there).
+    assert [k for k in second if k != "INSERT notifications"] == [k for k in first if k != "INSERT notifications"]
+    assert second.count("SELECT users") == 1
+    if db.engine.dialect.name == "postgresql":
+        assert len(second) == len(first)
+    # A person already on file (another job) is checked for blocking applications: one more.
+    db.session.expire_all()
+    third = kinds(post(client, big, "one@example.fi"))
+    assert [k for k in third if k != "INSERT notifications"] == [
+        k for k in second if k != "INSERT notifications"][:2] + ["SELECT applications"] + [
+        k for k in second if k not in ("INSERT notifications", "INSERT candidates")][2:]
+    users = {n.user_id for n in db.session.scalars(select(Notification).where(Notification.link.contains(
+        str(db.session.scalar(select(Application.id).order_by(Application.id.desc()).limit(1))))))}
+    assert users == {company_admin.id for company_admin in [big.owner]} | {u.id for u in team}
+
+
+def test_a_repeat_application_still_becomes_a_note(client, make):
+    company = make.company("acme", "Acme Oy")
+    job = make.job(company)
+    post(client, job)
+    db.session.expire_all()
+    post(client, job, "AINO@example.fi")
+    assert db.session.query(Application).count() == 1
+    kinds_ = [e.kind for e in db.session.scalars(select(TimelineEvent).order_by(TimelineEvent.id))]
+    assert kinds_.count("duplicate") == 1
