@@ -337,7 +337,7 @@ def enter_stage(application: Application, stage_id: int, *, cause: str, actor: U
     application.stage = stage
     application.stage_entered_at = now
     return _record_entry(application, stage, from_stage_id=from_stage_id, cause=cause, actor=actor, now=now,
-                         depth=depth)
+                         depth=depth, detail=detail)
 
 
 #: The id of the latest stage entry this session wrote for an application (kept on the
@@ -346,7 +346,7 @@ _LATEST_ENTRY = "_haku_latest_entry_id"
 
 
 def _record_entry(application: Application, stage: Stage, *, from_stage_id: int | None, cause: str,
-                  actor: User | None, now, depth: int) -> StageEntry:
+                  actor: User | None, now, depth: int, detail: dict | None = None) -> StageEntry:
     """The entry into ``stage`` (already set on the application), its timeline event, the
     status it implies and the audit line; one flush, then the stage-entry event."""
     entry = StageEntry(company_id=application.company_id, application_id=application.id, stage_id=stage.id,
