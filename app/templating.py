@@ -7,7 +7,7 @@ from flask_babel import format_date, format_datetime, format_decimal, format_tim
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
-from app.i18n import current_locale
+from app.i18n import current_locale, language_in_reader_language
 from app.navigation import settings_sections, staff_company_panels, staff_sections
 
 EMPLOYMENT_LABELS = {
@@ -79,6 +79,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label,
                                  employment_labels=employment_labels, salary=salary,
                                  format_date=format_date, format_datetime=format_datetime, country_name=country_name,
+                                 language_in_reader_language=language_in_reader_language,
                                  settings_sections=settings_sections, staff_sections=staff_sections,
                                  staff_company_panels=staff_company_panels)
     app.jinja_env.filters.update(paragraphs=paragraphs, datetime=datetime_filter, date=date_filter, time=time_filter)
