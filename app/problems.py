@@ -37,3 +37,47 @@ class Problem(ValueError):
 
     def __str__(self) -> str:
         return self.message
+
+
+# ---------------------------------------------------------------- texts stored as codes
+
+#: A stored text that is a code: ``{"t": code, **params}`` as JSON. Anything else in the same
+#: column (rows written before the codes, a partner's own words) is shown as it is.
+_STORED_PREFIX = '{"t":'
+#: Each stored string parameter is cut to this many characters (a partner's own words,
+#: ``partner``, to twice as many), so the whole fits its column (500 characters or more).
+STORED_PARAM_CHARS = 200
+
+
+def store(code: str, **params: Any) -> str:
+    """A code and its parameters as text for a string column (e.g. ``status_detail``), worded
+    in the reader's language when shown (see app/partners/texts.py). Pure: no Flask needed,
+    so partner clients and workers store codes too."""
+    import json
+
+    def cut(key: str, value: Any) -> Any:
+        if isinstance(value, str):
+            inner = stored(value)  # a stored text as a parameter (a call's error as the cause) stays whole
+            if inner is not None:
+                return {"t": inner[0], **inner[1]}
+            return value[:STORED_PARAM_CHARS * (2 if key == "partner" else 1)]
+        return value
+
+    params = {k: cut(k, v) for k, v in params.items() if v is not None}
+    return json.dumps({"t": code, **params}, ensure_ascii=False, separators=(",", ":"))
+
+
+def stored(text: str | None) -> tuple[str, dict[str, Any]] | None:
+    """``(code, params)`` of a text written by :func:`store`; None for any other text."""
+    import json
+
+    if not text or not text.startswith(_STORED_PREFIX):
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("t"), str):
+        return None
+    code = data.pop("t")
+    return code, data
