@@ -52,17 +52,34 @@ def country_name(code: str, fallback: str = "") -> str:
         return fallback or code
 
 
+def _as_time(value):
+    """A stored time kept as ISO 8601 text (a JSON cache, a monitor row) as a datetime (UTC);
+    text that is not a time stays as it is."""
+    if isinstance(value, str):
+        from datetime import datetime
+
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return value
+
+
 def datetime_filter(value, seconds: bool = False) -> str:
     """A stored (UTC) time in the reader's language and time zone: "6.12.2026 15.14" for a
-    Finnish user in Helsinki, "Dec 6, 2026 1:14 PM" in English in UTC."""
+    Finnish user in Helsinki, "Dec 6, 2026 1:14 PM" in English in UTC. ISO 8601 text too."""
+    original, value = value, _as_time(value)
     if not value:
-        return ""
+        return original if isinstance(original, str) else ""
     return f"{format_date(value, 'medium')} {format_time(value, 'medium' if seconds else 'short')}"
 
 
 def date_filter(value) -> str:
     """A date (or the day of a stored time, in the reader's time zone) in their language."""
-    return format_date(value, "medium") if value else ""
+    original, value = value, _as_time(value)
+    if not value:
+        return original if isinstance(original, str) else ""
+    return format_date(value, "medium")
 
 
 def time_filter(value) -> str:
