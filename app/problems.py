@@ -47,6 +47,8 @@ _STORED_PREFIX = '{"t":'
 #: Each stored string parameter is cut to this many characters (a partner's own words,
 #: ``partner``, to twice as many), so the whole fits its column (500 characters or more).
 STORED_PARAM_CHARS = 200
+#: The whole stored text is at most this long (the smallest column a stored text goes into).
+STORED_MAX_CHARS = 500
 
 
 def store(code: str, **params: Any) -> str:
@@ -63,8 +65,24 @@ def store(code: str, **params: Any) -> str:
             return value[:STORED_PARAM_CHARS * (2 if key == "partner" else 1)]
         return value
 
-    params = {k: cut(k, v) for k, v in params.items() if v is not None}
-    return json.dumps({"t": code, **params}, ensure_ascii=False, separators=(",", ":"))
+    data = {"t": code, **{k: cut(k, v) for k, v in params.items() if v is not None}}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    while len(text) > STORED_MAX_CHARS:  # the longest text parameter gives way until it fits
+        holder, key = max(_strings(data), key=lambda hk: len(hk[0][hk[1]]))
+        holder[key] = holder[key][:max(0, len(holder[key]) - (len(text) - STORED_MAX_CHARS) - 1)]
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text
+
+
+def _strings(data: dict, top: bool = True) -> list[tuple[dict, str]]:
+    """(dict, key) of every text parameter, nested ones included (not the codes)."""
+    out = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out += _strings(value, False)
+        elif isinstance(value, str) and key != "t" and value:
+            out.append((data, key))
+    return out
 
 
 def stored(text: str | None) -> tuple[str, dict[str, Any]] | None:
