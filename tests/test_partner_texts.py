@@ -51,7 +51,10 @@ def test_worded_in_the_readers_language_with_the_partners_words_as_sent(app):
         assert '<span class="partner-words">Phản hồi nguyên văn của đối tác: <q>level is required &lt;b&gt;now' \
                '&lt;/b&gt;</q></span>' in html
         assert describe(store("alva.unreachable", cause=store("connect", kind="ConnectionError"))) == \
-            "Không thể kết nối tới nhà cung cấp (Không thể kết nối tới đối tác (ConnectionError).)."
+            "Không thể kết nối tới nhà cung cấp: Không thể kết nối tới đối tác (ConnectionError)."
+        # a cause inside parentheses loses its full stop
+        assert describe(store("topcv.unreachable", error=store("timeout", seconds="10"))).startswith(
+            "Không kết nối được TopCV (Không có phản hồi trong vòng 10 giây). Chưa có gì được lưu")
 
 
 def test_legacy_rows_and_unknown_codes_show_as_they_are(app):

@@ -40,12 +40,12 @@ T = {
     "Kumppanin vastaus sellaisenaan:", "Partnerns svar, som det skickades:",
     "Phản hồi nguyên văn của đối tác:"),
 # ---- app/assessments/texts.py
-"The vendor refused the API key (%(cause)s).": (
-    "Palveluntarjoaja hylkäsi API-avaimen (%(cause)s).", "Leverantören avvisade API-nyckeln (%(cause)s).",
-    "Nhà cung cấp đã từ chối khóa API (%(cause)s)."),
-"The list of tests could not be loaded (%(cause)s).": (
-    "Testien luetteloa ei saatu ladattua (%(cause)s).", "Listan över test kunde inte hämtas (%(cause)s).",
-    "Không thể tải danh sách bài kiểm tra (%(cause)s)."),
+"The vendor refused the API key: %(cause)s": (
+    "Palveluntarjoaja hylkäsi API-avaimen: %(cause)s", "Leverantören avvisade API-nyckeln: %(cause)s",
+    "Nhà cung cấp đã từ chối khóa API: %(cause)s"),
+"The list of tests could not be loaded: %(cause)s": (
+    "Testien luetteloa ei saatu ladattua: %(cause)s", "Listan över test kunde inte hämtas: %(cause)s",
+    "Không thể tải danh sách bài kiểm tra: %(cause)s"),
 "No vendor API key is set for this integration.": (
     "Tälle integraatiolle ei ole asetettu palveluntarjoajan API-avainta.",
     "Ingen API-nyckel från leverantören är angiven för den här integrationen.",
@@ -66,9 +66,9 @@ T = {
     "Tích hợp đang tắt hoặc chưa được kết nối; không có gì được gửi."),
 "The vendor refused the test.": (
     "Palveluntarjoaja hylkäsi testin.", "Leverantören avvisade testet.", "Nhà cung cấp đã từ chối bài kiểm tra."),
-"The vendor could not be reached (%(cause)s).": (
-    "Palveluntarjoajaan ei saatu yhteyttä (%(cause)s).", "Det gick inte att nå leverantören (%(cause)s).",
-    "Không thể kết nối tới nhà cung cấp (%(cause)s)."),
+"The vendor could not be reached: %(cause)s": (
+    "Palveluntarjoajaan ei saatu yhteyttä: %(cause)s", "Det gick inte att nå leverantören: %(cause)s",
+    "Không thể kết nối tới nhà cung cấp: %(cause)s"),
 "The vendor could not be reached: no answer.": (
     "Palveluntarjoajaan ei saatu yhteyttä: ei vastausta.", "Det gick inte att nå leverantören: inget svar.",
     "Không thể kết nối tới nhà cung cấp: không có phản hồi."),

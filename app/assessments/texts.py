@@ -9,9 +9,9 @@ from flask_babel import lazy_gettext as _l
 
 TEXTS = {
     # an integration's status_detail
-    "alva.key_refused": _l("The vendor refused the API key (%(cause)s)."),
+    "alva.key_refused": _l("The vendor refused the API key: %(cause)s"),
     # the test picker's problem (the integration's cache)
-    "alva.tests_not_loaded": _l("The list of tests could not be loaded (%(cause)s)."),
+    "alva.tests_not_loaded": _l("The list of tests could not be loaded: %(cause)s"),
     # calls that were not made, or failed (delivery errors, an order's status_detail)
     "alva.no_key": _l("No vendor API key is set for this integration."),
     "alva.order_gone": _l("The order no longer exists."),
@@ -19,7 +19,7 @@ TEXTS = {
     "alva.other_order_open": _l("Another order for this test is open for the candidate; nothing was sent."),
     "alva.switched_off": _l("The integration is switched off or not connected; nothing was sent."),
     "alva.test_refused": _l("The vendor refused the test."),
-    "alva.unreachable": _l("The vendor could not be reached (%(cause)s)."),
+    "alva.unreachable": _l("The vendor could not be reached: %(cause)s"),
     "alva.no_answer": _l("The vendor could not be reached: no answer."),
     "alva.no_sent_order": _l("No sent order to ask about."),
     # inbound events that could not be processed

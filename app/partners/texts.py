@@ -62,12 +62,14 @@ def _parts(text: str | None) -> tuple[str, str | None]:
     if template is None:  # a code this version does not know: the stored text, as it is
         return text, None
     partner = params.pop("partner", None)
+    words = str(template)
     for key, value in params.items():  # a stored text as a parameter (the cause): worded too
         if isinstance(value, dict) and isinstance(value.get("t"), str):
             inner = dict(value)
             params[key], inner_partner = _parts(store(inner.pop("t"), **inner))
             partner = partner or inner_partner
-    words = str(template)
+            if f"%({key})s)" in words:  # "(No answer within 10 seconds)", not "(… seconds.)"
+                params[key] = params[key].rstrip(".")
     try:
         words = words % params if params else words
     except (KeyError, TypeError, ValueError):
