@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from functools import lru_cache
+
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, format_time
+from flask_babel import format_date, format_datetime, format_decimal, format_time, get_timezone, to_user_timezone
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
@@ -56,8 +59,6 @@ def _as_time(value):
     """A stored time kept as ISO 8601 text (a JSON cache, a monitor row) as a datetime (UTC);
     text that is not a time stays as it is."""
     if isinstance(value, str):
-        from datetime import datetime
-
         try:
             return datetime.fromisoformat(value)
         except ValueError:
@@ -75,11 +76,39 @@ def datetime_filter(value, seconds: bool = False) -> str:
 
 
 def date_filter(value) -> str:
-    """A date (or the day of a stored time, in the reader's time zone) in their language."""
+    """A date (or the day of a stored time, in the reader's time zone) in their language.
+    Each day is worded once per language (a list page shows the same few days on every row)."""
     original, value = value, _as_time(value)
     if not value:
         return original if isinstance(original, str) else ""
-    return format_date(value, "medium")
+    if isinstance(value, datetime):
+        value = to_user_timezone(value).date()
+    return _day(current_locale(), value)
+
+
+def day_formatter():
+    """``date_filter`` for a whole list page: the reader's language and time zone looked up
+    once, then each cell is a time zone shift and a cached day (``{% set day = day_formatter() %}``,
+    ``{{ day(value) }}``)."""
+    from datetime import UTC
+
+    locale, zone = current_locale(), get_timezone()
+
+    def day(value) -> str:
+        if not value:
+            return ""
+        if isinstance(value, datetime):
+            value = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(zone).date()
+        return _day(locale, value)
+
+    return day
+
+
+@lru_cache(maxsize=4096)
+def _day(locale: str, day: date) -> str:
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(day, "medium", locale=locale)
 
 
 def time_filter(value) -> str:
@@ -96,6 +125,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label,
                                  employment_labels=employment_labels, salary=salary,
                                  format_date=format_date, format_datetime=format_datetime, country_name=country_name,
+                                 day_formatter=day_formatter,
                                  language_in_reader_language=language_in_reader_language,
                                  settings_sections=settings_sections, staff_sections=staff_sections,
                                  staff_company_panels=staff_company_panels)
