@@ -91,3 +91,21 @@ def test_the_activity_log_words_each_row_for_its_reader(app, make):
     assert "Kumppanin vastaus sellaisenaan: <q>level is required</q>" in page
     assert "post “Old row”" in page and "TopCV did not answer after 9 tries: timed out after 10 s" in page
     assert '{"t":' not in page
+
+
+def test_an_event_no_handler_takes_fails_with_a_coded_reason(app, make):
+    from app.partners import services as partners
+    from app.partners.models import PartnerDelivery
+    from tests.support.boards import connect
+
+    company = make.company("acme")
+    integration = connect(company)
+    row = PartnerDelivery(company_id=company.id, integration_id=integration.id, direction="in", type="job.unheard_of",
+                          webhook_id="w1", state="received", body="{}")
+    db.session.add(row)
+    db.session.commit()
+    assert partners.process_inbound(row.id) == "failed"
+    db.session.refresh(row)
+    assert stored(row.error) == ("no_handler", {"type": "job.unheard_of"})
+    with force_locale("fi"):
+        assert describe(row.error) == "Haku ei käsittele tyypin job.unheard_of tapahtumia."

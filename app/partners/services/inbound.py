@@ -181,7 +181,7 @@ def process_inbound(delivery_id: int) -> str:
     started = utcnow()
     try:
         if handler is None:
-            raise InboundRejected(store("no_handler", type=delivery.type))
+            raise InboundRejected("no_handler", type=delivery.type)
         handler(delivery, integration, without_nul(json.loads(delivery.body or "{}")))
         delivery.state, delivery.error = DeliveryState.PROCESSED, None
         delivery.latency_ms = int((utcnow() - started).total_seconds() * 1000)
