@@ -36,6 +36,21 @@ def language_name(code: str | None) -> str:
     return LANGUAGE_NAMES.get(code or "", code or "")
 
 
+def language_in_reader_language(code: str | None) -> str:
+    """``"fi"`` → ``"Finnish"`` to an English reader, ``"Tiếng Phần Lan"`` to a Vietnamese one:
+    a language named in the page's language (Babel's CLDR data), as a list of templates shows
+    it; an unknown code as it is."""
+    from babel import Locale, UnknownLocaleError
+
+    if not code:
+        return ""
+    try:
+        name = Locale.parse(code).get_display_name(current_locale())
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code
+    return (name[:1].upper() + name[1:]) if name else code
+
+
 @cache
 def time_zones() -> list[str]:
     """Every IANA time zone both the standard library and Flask-Babel (pytz) know, sorted."""

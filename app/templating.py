@@ -10,7 +10,7 @@ from flask_babel import format_date, format_datetime, format_decimal, format_per
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
-from app.i18n import current_locale
+from app.i18n import current_locale, language_in_reader_language
 from app.navigation import settings_sections, staff_company_panels, staff_sections
 
 EMPLOYMENT_LABELS = {
@@ -75,6 +75,17 @@ def _formats() -> tuple:
     return found
 
 
+def _as_time(value):
+    """A stored time kept as ISO 8601 text (a JSON cache, a monitor row) as a datetime (UTC);
+    text that is not a time stays None."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return value
+
+
 def _local(value, zone):
     """A stored time (naive = UTC, as Flask-Babel reads it) in the reader's time zone."""
 
@@ -85,18 +96,21 @@ def _local(value, zone):
 
 def datetime_filter(value, seconds: bool = False) -> str:
     """A stored (UTC) time in the reader's language and time zone: "6.12.2026 15.14" for a
-    Finnish user in Helsinki, "Dec 6, 2026 1:14 PM" in English in UTC."""
+    Finnish user in Helsinki, "Dec 6, 2026 1:14 PM" in English in UTC. ISO 8601 text too."""
+    original, value = value, _as_time(value)
     if not value:
-        return ""
+        return original if isinstance(original, str) else ""
     locale, zone, day, short, medium = _formats()
     local = _local(value, zone)
     return f"{day.apply(local.date(), locale)} {(medium if seconds else short).apply(local, locale)}"
 
 
 def date_filter(value) -> str:
-    """A date (or the day of a stored time, in the reader's time zone) in their language."""
+    """A date (or the day of a stored time, in the reader's time zone) in their language.
+    ISO 8601 text too (a JSON cache, a monitor row); other text stays as it is."""
+    original, value = value, _as_time(value)
     if not value:
-        return ""
+        return original if isinstance(original, str) else ""
     locale, zone, day, _short, _medium = _formats()
     if isinstance(value, datetime):
         value = _local(value, zone).date()
@@ -110,6 +124,7 @@ def date_formatter() -> Callable[[date | datetime | None], str]:
 
 
 def time_filter(value) -> str:
+    value = _as_time(value)
     if not value:
         return ""
     locale, zone, _day, short, _medium = _formats()
@@ -141,6 +156,7 @@ def init_app(app: Flask) -> None:
                                  employment_labels=employment_labels, salary=salary,
                                  format_date=format_date, format_datetime=format_datetime, format_percent=format_percent,
                                  country_name=country_name,
+                                 language_in_reader_language=language_in_reader_language,
                                  settings_sections=settings_sections, staff_sections=staff_sections,
                                  staff_company_panels=staff_company_panels)
     app.jinja_env.filters.update(paragraphs=paragraphs, filesize=filesize, datetime=datetime_filter, date=date_filter,

@@ -35,6 +35,15 @@ class ListColumn:
     filter: tuple | None = None
     # The join that sorting or filtering by this column needs: a function select -> select.
     join: Callable | None = None
+    # "date": ``value`` is a stored (UTC) time; the list shows its day in the reader's language
+    # and time zone (the ``|date`` filter), the CSV export as an ISO 8601 date (``csv_value``).
+    kind: str = "text"
+
+    def csv_value(self, application: Application) -> Any:
+        value = self.value(application)
+        if self.kind == "date":
+            return value.strftime("%Y-%m-%d") if value else ""
+        return value
 
 
 #: key -> column, in registration order: the dict ``plugins.list_column`` fills
@@ -48,10 +57,6 @@ def default_keys() -> list[str]:
 def visible(keys: list[str] | None) -> list[ListColumn]:
     chosen = [k for k in (keys or default_keys()) if k in COLUMNS]
     return [COLUMNS[k] for k in chosen] or [COLUMNS[k] for k in default_keys()]
-
-
-def _fmt_date(value) -> str:
-    return value.strftime("%Y-%m-%d") if value else ""
 
 
 plugins.list_column(ListColumn("candidate", _l("Candidate"), lambda a: a.candidate.full_name,
@@ -81,10 +86,10 @@ def _status(application) -> str:
 
 
 plugins.list_column(ListColumn("status", _l("Status"), _status, sort=Application.status))
-plugins.list_column(ListColumn("applied", _l("Applied"), lambda a: _fmt_date(a.created_at), sort=Application.created_at,
-                               default=True))
-plugins.list_column(ListColumn("updated", _l("Last activity"), lambda a: _fmt_date(a.updated_at),
-                               sort=Application.updated_at))
+plugins.list_column(ListColumn("applied", _l("Applied"), lambda a: a.created_at, sort=Application.created_at,
+                               default=True, kind="date"))
+plugins.list_column(ListColumn("updated", _l("Last activity"), lambda a: a.updated_at,
+                               sort=Application.updated_at, kind="date"))
 
 
 def save_list_columns(user, keys: list[str]) -> None:

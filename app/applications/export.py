@@ -1,6 +1,8 @@
 """The applications list as CSV, with every cell neutralised against formula injection
 (SECURITY_BAR item 13): spreadsheet programs run a cell that starts with ``= + - @``, a tab
-or a carriage return as a formula, so such a cell gets a leading apostrophe."""
+or a carriage return as a formula, so such a cell gets a leading apostrophe. The headers are in
+the user's language; dates are ISO 8601 (``2026-12-06``, the UTC day), which every spreadsheet
+reads as a date whatever its own language."""
 
 from __future__ import annotations
 
@@ -34,5 +36,5 @@ def applications_csv(company_id: int, lq: ListQuery, column_keys: list[str] | No
     columns = visible(column_keys)
     writer.writerow([neutralise(str(col.label)) for col in columns])
     for application in page.rows:
-        writer.writerow([neutralise(col.value(application)) for col in columns])
+        writer.writerow([neutralise(col.csv_value(application)) for col in columns])
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8

@@ -90,7 +90,10 @@ class ListPage:
     def table(self) -> list[tuple[int, list]]:
         """Each row's id and its cells' values, computed here in one pass (a call out of the
         template per cell cost more than the value)."""
-        values = [col.value for col in self.columns]
+        from app.templating import date_filter
+
+        values = [(lambda a, value=col.value: date_filter(value(a))) if col.kind == "date" else col.value
+                  for col in self.columns]
         return [(row.id, [value(row) for value in values]) for row in self.rows]
 
     @property

@@ -6,7 +6,7 @@ and section) is ``app/admin/views/assessments.py``; the staff side ``app/staff/a
 
 from __future__ import annotations
 
-from app.assessments import columns
+from app.assessments import columns, texts
 from app.assessments.models import VENDOR
 from app.assessments.services import inbound, orders, outbound, vendor_tests
 from app.jobs.events import stage_entered
@@ -21,7 +21,7 @@ ALVA = plugins.vendor(Vendor(
               "alva.list_tests": vendor_tests.list_tests},
     on_dead={"alva.send_test": outbound.send_test_dead},
     # an order's status as the vendor reports it (plus Haku's own "failed")
-    status_labels=columns.STATUS_LABELS,
+    status_labels=columns.STATUS_LABELS, texts=texts.TEXTS,
 ))
 
 stage_entered.connect(orders.on_stage_entered)

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.audit import N_
-from app.boards import services
+from app.boards import services, texts
 from app.boards.models import PostingStatus
 from app.boards.services import inbound, outbound
 from app.partners.models import IntegrationStatus
@@ -27,6 +27,7 @@ TOPCV = plugins.vendor(Vendor(
               "topcv.close_job": outbound.close_job, "topcv.sync_job": outbound.sync_job},
     on_dead={"topcv.post_job": outbound.posting_dead, "topcv.update_job": outbound.posting_dead,
              "topcv.close_job": outbound.posting_dead},
+    texts=texts.TEXTS,
     # the integration's status, as the admin's TopCV pages show it (translated in the template)
     status_labels={IntegrationStatus.NOT_CONFIGURED: N_("Not configured"), IntegrationStatus.CONFIGURED: N_("Configured"),
                    IntegrationStatus.ERROR: N_("Error"), IntegrationStatus.DISCONNECTED: N_("Disconnected")},

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.integrations.http import TIMEOUT, CallResult, PartnerHTTP
+from app.problems import store
 
 PARTNER_STATUSES = ("invited", "started", "complete", "expired", "cancelled", "error")
 MAX_TESTS = 500
@@ -52,7 +53,7 @@ def _checked(result: CallResult, parse) -> CallResult:
     try:
         result.data = parse(result.data)
     except ShapeError as exc:
-        result.error, result.retryable = f"unexpected answer from the vendor: {exc}", False
+        result.error, result.retryable = store("unexpected_answer", detail=str(exc)), False
     return result
 
 

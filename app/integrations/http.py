@@ -19,6 +19,8 @@ from typing import Any
 import requests
 from urllib3.util import parse_url
 
+from app.problems import store
+
 TIMEOUT = 10
 MAX_RESPONSE_BYTES = 2 * 1024 * 1024
 
@@ -29,7 +31,9 @@ class HostNotAllowed(ValueError):
 
 @dataclass
 class CallResult:
-    """The outcome of one call. ``retryable``: a timeout, network error, 5xx or 429."""
+    """The outcome of one call. ``retryable``: a timeout, network error, 5xx or 429. ``error``
+    is a stored code (``app.problems.store``; the partner's own message, if any, is its
+    ``partner`` parameter), worded for the reader by app/partners/texts.py."""
 
     status_code: int | None
     data: Any = None
@@ -165,14 +169,15 @@ class PartnerHTTP:
             resp = self._send(method, url, json=json, params=params)
             raw = _read_capped(resp)
         except HostNotAllowed as exc:
-            return CallResult(None, error=str(exc), latency_ms=_ms(started), retryable=False)
-        except ValueError as exc:  # the answer was larger than we accept
-            return CallResult(None, error=str(exc), latency_ms=_ms(started), retryable=False)
+            return CallResult(None, error=store("host_refused", detail=str(exc)), latency_ms=_ms(started),
+                              retryable=False)
+        except ValueError:  # the answer was larger than we accept
+            return CallResult(None, error=store("too_large"), latency_ms=_ms(started), retryable=False)
         except requests.Timeout:
-            return CallResult(None, error=f"timed out after {self.timeout:g} s", latency_ms=_ms(started),
+            return CallResult(None, error=store("timeout", seconds=f"{self.timeout:g}"), latency_ms=_ms(started),
                               retryable=True)
         except (requests.ConnectionError, requests.RequestException) as exc:
-            return CallResult(None, error=f"could not connect: {type(exc).__name__}", latency_ms=_ms(started),
+            return CallResult(None, error=store("connect", kind=type(exc).__name__), latency_ms=_ms(started),
                               retryable=True)
         latency = _ms(started)
         data = None
@@ -187,11 +192,13 @@ class PartnerHTTP:
         if 200 <= code < 300:
             return CallResult(code, data=data, latency_ms=latency, raw=raw, headers=dict(resp.headers))
         if 300 <= code < 400:
-            return CallResult(code, data=data, latency_ms=latency, error=f"unexpected redirect (HTTP {code})",
+            return CallResult(code, data=data, latency_ms=latency, error=store("redirect", status=code),
                               retryable=False)
         retryable = code >= 500 or code == 429
-        message = partner_message(data, f"HTTP {code}")
-        return CallResult(code, data=data, latency_ms=latency, error=message, retryable=retryable, raw=raw,
+        # The partner's own words (its error message) stay as it wrote them, labelled as such.
+        message = partner_message(data, "")
+        error = store("partner_refused", status=code, partner=message) if message else store("http_status", status=code)
+        return CallResult(code, data=data, latency_ms=latency, error=error, retryable=retryable, raw=raw,
                           headers=dict(resp.headers))
 
     def fetch_file(self, url: str, max_bytes: int) -> bytes:

@@ -6,7 +6,7 @@ with ``plugins.vendor`` (app/plugins.py): TopCV in ``app/boards/hooks.py``, Alva
 ``PartnerIntegration.vendor``: the queue its tasks run on, how to check a signature
 (``secret_form``), whether an integration accepts inbound calls (``gate``), the handler of
 each inbound event and each outbound call, what to do when a call is dead, and what the
-admin shows (``display_name``, ``status_labels``).
+admin shows (``display_name``, ``status_labels``, ``texts``).
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ class Vendor:
     secret_form: Callable[[str], str] = _as_is
     #: status -> label of what the vendor reports (integration or order statuses)
     status_labels: dict[str, Any] = field(default_factory=dict)
+    #: code -> lazy gettext text: the vendor's own stored texts (app/partners/texts.py),
+    #: codes prefixed with its name ("topcv.", "alva.")
+    texts: dict[str, Any] = field(default_factory=dict)
 
 
 def vendor(name: str) -> Vendor | None:

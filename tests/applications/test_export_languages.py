@@ -46,3 +46,32 @@ def test_a_finnish_and_a_vietnamese_admin_export_the_same_rows_in_their_language
         assert f">{escape(worded(app, lang, 'open'))}</td>" in page  # the status cell
     assert exported["fi"][0] != exported["en"][0] != exported["vi"][0]
     assert exported["fi"][1][3] == "avoin" and exported["en"][1][3] == "open"
+
+
+def test_dates_are_the_readers_day_in_the_list_and_iso_8601_in_the_csv(app, make):
+    """The "Applied" and "Last activity" cells: the day in the reader's language and time zone
+    on the page (23:30 UTC on 1 March is already 2 March in Helsinki and Ho Chi Minh City);
+    an ISO 8601 date (the UTC day) in the CSV, whatever the reader's language."""
+    from datetime import datetime
+
+    from babel.dates import format_date
+
+    company = make.company("acme", "Acme Oy")
+    application = make.application(make.job(company, "Data analyst"), given="Aino")
+    application.created_at = application.updated_at = datetime(2026, 3, 1, 23, 30)
+    readers = {"fi": (make.admin_of(company), "Europe/Helsinki"),
+               "vi": (make.user(company, role="admin"), "Asia/Ho_Chi_Minh"),
+               "en": (make.user(company, role="admin"), "UTC")}
+    for lang, (user, zone) in readers.items():
+        user.locale, user.timezone, user.list_columns = lang, zone, ["candidate", "applied", "updated"]
+    db.session.commit()
+    for lang, (user, zone) in readers.items():
+        client = app.test_client()
+        assert Auth(client).login(user.email).status_code == 302
+        day = datetime(2026, 3, 1 if zone == "UTC" else 2)
+        shown = str(escape(format_date(day, "medium", locale=lang)))
+        page = client.get("/admin/applications").get_data(as_text=True)
+        assert page.count(f"<td>{shown}</td>") == 2, (lang, shown)
+        assert "2026-03-01" not in page and "2026-03-02" not in page
+        header, row = _csv(client)
+        assert row == ["Aino Virtanen", "2026-03-01", "2026-03-01"], lang

@@ -12,6 +12,7 @@ from app.applications.models import TimelineEvent
 from app.assessments.models import AssessmentOrder
 from app.extensions import db
 from app.partners.models import PartnerDelivery
+from app.partners.texts import describe
 from tests.support.assessments import add_integration, deliveries, event, signed
 
 URL = "/partner/v1/assessments"
@@ -90,7 +91,7 @@ def test_connect_without_a_reference_is_failed_in_the_log(client, make):
     resp = _post(client, f"{URL}/{integration.external_id}/connect", secret, event("integration.connect", {}))
     assert resp.status_code == 202
     (row,) = deliveries(integration.id, "in")
-    assert row.state == "failed" and "vendor_account_ref" in row.error
+    assert row.state == "failed" and "vendor_account_ref" in describe(row.error)
     db.session.refresh(integration)
     assert integration.status == "not_configured"
 
@@ -183,7 +184,7 @@ def test_unknown_interview_is_failed_in_the_log(client, make):
     _post(client, f"{URL}/{integration.external_id}/int_unknown", secret,
           event("assessment.status_changed", {}), method="patch")
     (row,) = deliveries(integration.id, "in")
-    assert row.state == "failed" and "Unknown partner_interview_id" in row.error
+    assert row.state == "failed" and "partner_interview_id is unknown" in describe(row.error)
 
 
 def test_results_for_another_companys_application_are_refused(client, make):

@@ -14,6 +14,7 @@ from app.assessments.models import AssessmentOrder
 from app.audit import AuditEntry
 from app.extensions import db
 from app.messaging.models import OutboxEmail
+from app.partners.texts import describe
 from tests.support.assessments import deliveries, vendor_linked
 
 
@@ -51,7 +52,7 @@ def test_tests_come_from_the_vendor_and_are_cached(world, vendor):
     tests, problem, _ = services.tests_of(integration, refresh=True)
     vendor.switches(api_500=5)
     tests_down, problem, _ = services.tests_of(integration, refresh=True)
-    assert tests_down == tests and "could not be loaded" in problem  # the cached list, and why
+    assert tests_down == tests and "could not be loaded" in describe(problem)  # the cached list, and why
     db.session.commit()
     vendor.switches(api_500=0)
 
@@ -339,7 +340,7 @@ def test_vendor_down_until_dead_fails_the_order_then_a_replay_sends_it(world, ma
     (call,) = [d for d in deliveries(integration.id, "out") if d.type == "alva.send_test"]
     assert call.state == "dead" and call.attempts > len(partners.SWEEP_SCHEDULE)
     (order,) = _orders(application)
-    assert order.status == "failed" and "could not be reached" in order.status_detail and order.open_key is None
+    assert order.status == "failed" and "could not be reached" in describe(order.status_detail) and order.open_key is None
     assert db.session.scalar(select(func.count(Notification.id)).where(Notification.kind == "integration_alert")) == 1
     assert vendor.interviews() == []
     vendor.switches(api_500=0)

@@ -13,6 +13,7 @@ from app.boards.models import Posting
 from app.extensions import db
 from app.messaging.models import Notification
 from app.partners.models import PartnerDelivery
+from app.partners.texts import describe
 from tests.support.boards import applied, event, posting_for, signed
 
 
@@ -53,7 +54,7 @@ def test_moderation_for_an_unknown_posting_is_logged_as_ignored(board, post_even
     resp = post_event(event("job.approved", {"board_job_id": "NOPE", "reason": None}))
     assert resp.status_code == 202
     row = db.session.scalar(select(PartnerDelivery))
-    assert row.state == "ignored" and "NOPE" in row.error
+    assert row.state == "ignored" and describe(row.error) == "Haku has no posting for TopCV job NOPE."
 
 
 # ---------------------------------------------------------------- applicants
@@ -232,7 +233,7 @@ def test_calls_that_keep_failing_end_dead_and_tell_the_admins(board, make, app):
         db.session.refresh(delivery)
     assert delivery.state == "dead" and delivery.attempts == 9
     assert [round(d.total_seconds() / 60) for d in due] == [15, 60, 120, 240, 480]
-    assert "did not answer" in db.session.get(Posting, posting.id).last_error
+    assert "did not answer" in describe(db.session.get(Posting, posting.id).last_error)
     alert = db.session.scalar(select(Notification).where(Notification.kind == "integration_alert"))
     assert alert.user_id == board.admin.id
 

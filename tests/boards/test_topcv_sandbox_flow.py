@@ -15,6 +15,7 @@ from app.boards.models import Posting
 from app.extensions import db
 from app.messaging.models import Notification
 from app.partners.models import IntegrationStatus, PartnerDelivery
+from app.partners.texts import describe
 from tests.support.builders import PDF
 from tests.support.processes import wait_for
 from tests.support.topcv_flow import Flow
@@ -136,7 +137,7 @@ def test_bar_33_timeouts_are_retried_then_handed_to_the_sweeper(flow):
     flow.work()
     delivery = db.session.scalar(select(PartnerDelivery).where(PartnerDelivery.type == "topcv.post_job"))
     assert delivery.state == "retrying" and delivery.attempts == 4 and delivery.next_retry_at is not None
-    assert "timed out" in delivery.error
+    assert "No answer within 2 seconds" in describe(delivery.error)
     flow.switches(api_timeout=0)
     from app.clock import utcnow
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from app.boards.models import Posting
 from app.extensions import db
 from app.partners.models import PartnerDelivery
+from app.partners.texts import describe
 from tests.support.builders import PASSWORD
 from tests.support.processes import wait_for
 from tests.support.topcv_flow import Flow
@@ -72,7 +73,7 @@ def test_bar_33_topcv_400_fails_with_the_boards_reason_and_posts_nothing(flow):
     assert row.board_job_id is None and "level" in row.last_error
     assert remote_jobs(flow) == []
     page = sources_page(flow)
-    assert "not posted yet" in page and row.last_error in page
+    assert "not posted yet" in page and "level is required" in page and "TopCV said: The partner refused the call (HTTP 422)" in page
 
 
 def test_bar_33_topcv_timeout_is_retried_and_adopts_the_job_the_unanswered_try_made(flow):
@@ -84,7 +85,7 @@ def test_bar_33_topcv_timeout_is_retried_and_adopts_the_job_the_unanswered_try_m
     delivery = db.session.scalar(select(PartnerDelivery).where(PartnerDelivery.type == "topcv.post_job"))
     assert partners.run_delivery(delivery.id) == "retrying"  # the first try, here: it times out
     delivery = db.session.get(PartnerDelivery, delivery.id)
-    assert "timed out" in delivery.error and db.session.get(Posting, posting.id).board_job_id is None
+    assert "No answer within" in describe(delivery.error) and db.session.get(Posting, posting.id).board_job_id is None
     assert "Sending" in sources_page(flow)
     (made,) = wait_for(lambda: remote_jobs(flow), timeout=30, message="TopCV to finish the unanswered create")
     flow.work()  # the retry finds that job instead of making a second one

@@ -32,6 +32,7 @@ from app.i18n import language_name
 from app.jobs.models import Job, JobTemplate
 from app.partners.models import PartnerIntegration
 from app.partners.services import describe_status
+from app.partners.texts import describe as partner_text
 from app.plugins import plugins
 from app.security import admin_required, company_user_required
 
@@ -96,7 +97,7 @@ plugins.event_text("assessment_invited", lambda d: _("Assessment “%(test)s” 
                                                      test=d.get("test", ""), language=language_name(d["locale"]))
                    if d.get("locale") else _("Assessment “%(test)s” sent to the candidate", test=d.get("test", "")))
 plugins.event_text("assessment_failed", lambda d: _("Assessment “%(test)s” could not be sent: %(error)s",
-                                                    test=d.get("test", ""), error=d.get("error", "")))
+                                                    test=d.get("test", ""), error=partner_text(d.get("error", ""))))
 plugins.event_text("assessment_not_sent", lambda d: _("No assessment was sent: %(reason)s",
                                                       reason=problem_text(services.AssessmentError, d)))
 plugins.event_text("assessment_status", lambda d: (

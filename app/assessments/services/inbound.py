@@ -17,12 +17,13 @@ from app.extensions import db
 from app.integrations import alva
 from app.partners import services as partners
 from app.partners.models import IntegrationStatus, PartnerDelivery, PartnerIntegration
+from app.problems import store
 
 # ---------------------------------------------------------------- inbound calls (run in tasks)
 
 def _require_connected(integration: PartnerIntegration) -> None:
     if not integration.is_active or integration.status not in CONNECTED:
-        raise partners.InboundRejected("The integration is not connected (or switched off); nothing was changed.")
+        raise partners.InboundRejected("alva.not_connected")
 
 
 def _application_by_ref(integration: PartnerIntegration, ref: str | None) -> Application:
@@ -30,7 +31,7 @@ def _application_by_ref(integration: PartnerIntegration, ref: str | None) -> App
     application = db.session.scalar(select(Application).where(
         Application.ref == (ref or "")[:36], Application.company_id == integration.company_id)) if ref else None
     if application is None:
-        raise partners.InboundRejected("Unknown application_ref for this integration's company.")
+        raise partners.InboundRejected("alva.unknown_application")
     return application
 
 
@@ -38,7 +39,7 @@ def on_connect(delivery: PartnerDelivery, integration: PartnerIntegration, paylo
     data = payload.get("data")
     ref = data.get("vendor_account_ref") if isinstance(data, dict) else None
     if not isinstance(ref, str) or not ref.strip() or len(ref.strip()) > 200:
-        raise partners.InboundRejected("data.vendor_account_ref must be a string of 1–200 characters.")
+        raise partners.InboundRejected("alva.bad_account_ref")
     before = _snapshot(integration)
     integration.vendor_account_ref = ref.strip()
     integration.status, integration.status_detail = IntegrationStatus.CONFIGURED, None
@@ -46,7 +47,7 @@ def on_connect(delivery: PartnerDelivery, integration: PartnerIntegration, paylo
                  object=f"partner_integration:{integration.id}", action="connect", before=before,
                  after=_snapshot(integration))
     if is_usable(integration):
-        partners.queue_call(integration, "alva.list_tests", summary="list tests")
+        partners.queue_call(integration, "alva.list_tests", summary=store("alva.list_tests_summary"))
 
 
 def on_status_changed(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
@@ -56,17 +57,16 @@ def on_status_changed(delivery: PartnerDelivery, integration: PartnerIntegration
         AssessmentOrder.integration_id == integration.id, AssessmentOrder.company_id == integration.company_id,
         AssessmentOrder.partner_interview_id == interview_id)) if interview_id else None
     if order is None:
-        raise partners.InboundRejected("Unknown partner_interview_id for this integration (if the send was still "
-                                       "running, replay this event).")
+        raise partners.InboundRejected("alva.unknown_interview")
     data = payload.get("data")
     if data in ({}, None):
         partners.queue_call(integration, "alva.test_status", target={"order_id": order.id},
-                            summary=f"status of {interview_id}")
+                            summary=store("alva.status_summary", interview=interview_id))
         return
     try:
         apply_status(order, alva.parse_test_status(data))
     except alva.ShapeError as exc:
-        raise partners.InboundRejected(f"data is not a test_status: {exc}") from None
+        raise partners.InboundRejected("alva.bad_status", detail=str(exc)) from None
 
 
 def _order_for_result(integration: PartnerIntegration, application: Application) -> AssessmentOrder:
@@ -77,7 +77,7 @@ def _order_for_result(integration: PartnerIntegration, application: Application)
         AssessmentOrder.company_id == integration.company_id, AssessmentOrder.partner_interview_id.is_not(None))
         .order_by(AssessmentOrder.id.desc())).all()
     if not orders:
-        raise partners.InboundRejected("No assessment was sent for this application with this integration.")
+        raise partners.InboundRejected("alva.no_order_for_result")
     waiting = [o for o in orders if o.status == AssessmentStatus.COMPLETE and o.result_card is None]
     return (waiting or orders)[0]
 
@@ -88,7 +88,7 @@ def on_result(delivery: PartnerDelivery, integration: PartnerIntegration, payloa
     try:
         card = alva.parse_result_card(payload.get("data"))
     except alva.ShapeError as exc:
-        raise partners.InboundRejected(f"data is not a result card: {exc}") from None
+        raise partners.InboundRejected("alva.bad_result", detail=str(exc)) from None
     order = _order_for_result(integration, application)
     order.result_card = card
     status = {"partner_status": card["status"], "partner_score": card["score"],
@@ -110,7 +110,7 @@ def on_logs(delivery: PartnerDelivery, integration: PartnerIntegration, payload:
     try:
         entries = alva.parse_logs(payload.get("data"))
     except alva.ShapeError as exc:
-        raise partners.InboundRejected(f"data is not a list of log entries: {exc}") from None
+        raise partners.InboundRejected("alva.bad_logs", detail=str(exc)) from None
     seen = {(line.get("at"), line.get("message")) for line in vendor_log(application)}
     for entry in entries:
         if (entry["at"], entry["message"]) in seen:  # the same line sent again (a retried delivery)

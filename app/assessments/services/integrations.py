@@ -14,6 +14,7 @@ from app.integrations import alva
 from app.integrations.http import CallResult, allowed_hosts
 from app.partners import services as partners
 from app.partners.models import IntegrationStatus, PartnerIntegration
+from app.problems import store
 
 # ---------------------------------------------------------------- integrations
 
@@ -179,13 +180,13 @@ def client_for(integration: PartnerIntegration) -> alva.AlvaClient | None:
 
 
 def _no_key() -> CallResult:
-    return CallResult(None, error="No vendor API key is set for this integration.", retryable=False)
+    return CallResult(None, error=store("alva.no_key"), retryable=False)
 
 
 def _note_call(integration: PartnerIntegration, result: CallResult) -> None:
     """A refused API key puts the integration in ``error``; the next good call clears it."""
     if result.status_code in (401, 403) and integration.status == IntegrationStatus.CONFIGURED:
         integration.status = IntegrationStatus.ERROR
-        integration.status_detail = f"The vendor refused the API key: {result.error}"[:500]
+        integration.status_detail = store("alva.key_refused", cause=result.error)
     elif result.ok and integration.status == IntegrationStatus.ERROR:
         integration.status, integration.status_detail = IntegrationStatus.CONFIGURED, None

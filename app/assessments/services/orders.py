@@ -30,6 +30,7 @@ from app.extensions import db
 from app.links import external_url
 from app.partners import services as partners
 from app.partners.models import PartnerIntegration
+from app.problems import store
 
 log = logging.getLogger(__package__)  # "app.assessments.services", as before the split
 
@@ -117,7 +118,7 @@ def send(application: Application, integration: PartnerIntegration, partner_test
     db.session.flush()  # the unique open_key refuses a parallel twin here
     order.integration = integration
     partners.queue_call(integration, "alva.send_test", target={"order_id": order.id},
-                        summary=f"{partner_test_id}, order {order.id}", actor=actor)
+                        summary=store("alva.send_summary", test=partner_test_id, order=order.id), actor=actor)
     applications.add_event(application, "assessment_ordered", actor=actor,
                            data={"test": order.partner_test_name, "product": product_label(integration.product),
                                  "cause": cause})

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.applications import services as applications
 from app.assessments.models import AssessmentOrder, AssessmentStatus
-from app.assessments.services.common import CONNECTED, INVITE_TEMPLATE, product_label
+from app.assessments.services.common import CONNECTED, INVITE_TEMPLATE
 from app.assessments.services.integrations import _no_key, _note_call, callback_url, client_for
 from app.assessments.services.orders import _open_key, refresh_summary, resume_url
 from app.assessments.services.results import apply_status
@@ -14,6 +14,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.integrations.http import CallResult
 from app.partners.models import PartnerDelivery, PartnerIntegration
+from app.problems import store
 
 # ---------------------------------------------------------------- outbound calls (run in tasks)
 
@@ -27,9 +28,10 @@ def _order_for(delivery: PartnerDelivery, integration: PartnerIntegration) -> As
 
 
 def _fail_order(order: AssessmentOrder, message: str) -> None:
-    order.status, order.status_detail, order.open_key = AssessmentStatus.FAILED, message[:1000], None
+    """``message``: a stored text (app/assessments/texts.py), worded when shown."""
+    order.status, order.status_detail, order.open_key = AssessmentStatus.FAILED, message, None
     applications.add_event(order.application, "assessment_failed",
-                           data={"test": order.partner_test_name, "error": message[:300]})
+                           data={"test": order.partner_test_name, "error": message})
     refresh_summary(order.application_id, order.company_id)
 
 
@@ -55,7 +57,7 @@ def _reopen(order: AssessmentOrder) -> str | None:
     """A replayed send of a failed order opens it again (unless another one is open)."""
     key = _open_key(order.application_id, order.integration_id, order.partner_test_id)
     if db.session.scalar(select(AssessmentOrder.id).where(AssessmentOrder.open_key == key)) is not None:
-        return "Another order for this test is open for the candidate; nothing was sent."
+        return store("alva.other_order_open")
     order.status, order.status_detail, order.open_key = AssessmentStatus.PENDING, None, key
     db.session.flush()
     return None
@@ -64,16 +66,15 @@ def _reopen(order: AssessmentOrder) -> str | None:
 def send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
     order = _order_for(delivery, integration)
     if order is None:
-        return CallResult(None, error="The order no longer exists.", retryable=False)
+        return CallResult(None, error=store("alva.order_gone"), retryable=False)
     if order.status == AssessmentStatus.FAILED and order.partner_interview_id is None:
         problem = _reopen(order)
         if problem:
             return CallResult(None, error=problem, retryable=False)
     elif order.status != AssessmentStatus.PENDING:
-        return CallResult(None, error=f"The order is already {order.status}; nothing was sent.", retryable=False)
+        return CallResult(None, error=store("alva.order_not_waiting", status=order.status), retryable=False)
     if not integration.is_active or integration.status not in CONNECTED:
-        result = CallResult(None, error=f"{product_label(integration.product)} is switched off or not connected.",
-                            retryable=False)
+        result = CallResult(None, error=store("alva.switched_off"), retryable=False)
     else:
         client = client_for(integration)
         result = client.send_test(_send_body(order, integration)) if client else _no_key()
@@ -86,16 +87,16 @@ def send_test(delivery: PartnerDelivery, integration: PartnerIntegration) -> Cal
         applications.add_event(order.application, "assessment_invited",
                                data={"test": order.partner_test_name, **({"locale": locale} if locale else {})})
         refresh_summary(order.application_id, order.company_id)
-        delivery.summary = f"order {order.id} → {order.partner_interview_id}"[:500]
+        delivery.summary = store("alva.sent_summary", order=order.id, interview=order.partner_interview_id)
     elif not result.retryable:
-        _fail_order(order, result.error or "The vendor refused the test.")
+        _fail_order(order, result.error or store("alva.test_refused"))
     return result
 
 
 def send_test_dead(delivery: PartnerDelivery, integration: PartnerIntegration) -> None:
     order = _order_for(delivery, integration)
     if order is not None and order.status == AssessmentStatus.PENDING:
-        _fail_order(order, f"The vendor could not be reached: {delivery.error or 'no answer'}")
+        _fail_order(order, store("alva.unreachable", cause=delivery.error) if delivery.error else store("alva.no_answer"))
 
 
 def _queue_invite(order: AssessmentOrder) -> str | None:
@@ -118,7 +119,7 @@ def _queue_invite(order: AssessmentOrder) -> str | None:
 def check_test_status(delivery: PartnerDelivery, integration: PartnerIntegration) -> CallResult:
     order = _order_for(delivery, integration)
     if order is None or not order.partner_interview_id:
-        return CallResult(None, error="No sent order to ask about.", retryable=False)
+        return CallResult(None, error=store("alva.no_sent_order"), retryable=False)
     client = client_for(integration)
     result = client.test_status(order.partner_interview_id) if client else _no_key()
     _note_call(integration, result)

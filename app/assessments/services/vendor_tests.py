@@ -12,6 +12,7 @@ from app.extensions import db
 from app.integrations.http import CallResult
 from app.partners import services as partners
 from app.partners.models import PartnerDelivery, PartnerIntegration
+from app.problems import store
 
 # ---------------------------------------------------------------- the vendor's tests
 
@@ -40,7 +41,7 @@ def tests_of(integration: PartnerIntegration, *, actor: User | None = None,
         return tests, cache.get("tests_problem"), fetched
     client = client_for(integration)
     result = partners.call_now(integration, "alva.list_tests", client.list_tests if client else _no_key,
-                               summary="list tests", actor=actor)
+                               summary=store("alva.list_tests_summary"), actor=actor)
     _keep_tests(integration, result)
     cache = integration.cache or {}
     if result.ok:
@@ -55,7 +56,7 @@ def _keep_tests(integration: PartnerIntegration, result: CallResult) -> None:
     if result.ok:
         cache.update({"tests": result.data, "tests_fetched_at": now, "tests_failed_at": None, "tests_problem": None})
     else:
-        problem = f"{product_label(integration.product)}: the list of tests could not be loaded ({result.error})."
+        problem = store("alva.tests_not_loaded", cause=result.error)
         cache.update({"tests_failed_at": now, "tests_problem": problem})
     integration.cache = cache
 

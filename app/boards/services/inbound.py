@@ -25,6 +25,7 @@ from app.jobs.models import Job
 from app.links import path_for
 from app.partners import services as partners
 from app.partners.models import PartnerDelivery, PartnerIntegration
+from app.problems import store
 
 # ---------------------------------------------------------------- inbound events (tasks)
 
@@ -54,10 +55,10 @@ def on_moderation(status: PostingStatus):
     def handle(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
         data = payload.get("data") or {}
         if not isinstance(data, dict):
-            raise partners.InboundRejected("data must be an object")
+            raise partners.InboundRejected("topcv.data_not_object")
         posting = _posting_by_board_id(integration, data.get("board_job_id"))
         if posting is None:  # e.g. a job posted on TopCV directly and never linked in Haku
-            raise partners.InboundIgnored(f"no posting in Haku for TopCV job {str(data.get('board_job_id'))[:60]}")
+            raise partners.InboundIgnored("topcv.no_posting", job=str(data.get("board_job_id"))[:60])
         at = _event_time(payload)
         if posting.status in (PostingStatus.CLOSED, PostingStatus.EXPIRED):
             return  # a late notice about a posting that has ended
@@ -67,7 +68,7 @@ def on_moderation(status: PostingStatus):
             # TopCV's timestamps have whole seconds: two different notices in the same second
             # cannot be ordered by time, so ask TopCV for the job's status now
             partners.queue_call(integration, "topcv.sync_job", target={"posting_id": posting.id},
-                                summary=f"same-second notices for {posting.board_job_id}")
+                                summary=store("topcv.same_second_summary", job=posting.board_job_id))
             return
         posting.board_event_at = at or posting.board_event_at
         if posting.status == status:
@@ -127,13 +128,13 @@ def _resume(integration: PartnerIntegration, resume) -> tuple[tuple[str, bytes] 
 def on_application_created(delivery: PartnerDelivery, integration: PartnerIntegration, payload: dict) -> None:
     data = payload.get("data")
     if not isinstance(data, dict):
-        raise partners.InboundRejected("data must be an object")
+        raise partners.InboundRejected("topcv.data_not_object")
     person = data.get("candidate") if isinstance(data.get("candidate"), dict) else {}
     full_name = str(person.get("full_name") or "").strip()
     email, phone = str(person.get("email") or "").strip()[:254], str(person.get("phone") or "").strip()[:40]
     ref = str(data.get("board_application_id") or "").strip()[:100]
     if not full_name or not (email or phone or ref):
-        raise partners.InboundRejected("the applicant has no name, or no email, phone or application id")
+        raise partners.InboundRejected("topcv.applicant_incomplete")
     company_id = integration.company_id
     if ref and db.session.scalar(select(Application.id).where(Application.company_id == company_id,
                                                               Application.source == "topcv",

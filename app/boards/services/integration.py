@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 
 from flask import current_app
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -18,7 +17,9 @@ from app.integrations.http import CallResult, allowed_hosts
 from app.integrations.topcv import TopCVClient
 from app.links import external_url, path_for
 from app.partners import services as partners
+from app.partners import texts
 from app.partners.models import IntegrationStatus, PartnerIntegration
+from app.problems import store
 
 # ---------------------------------------------------------------- the connection
 
@@ -78,14 +79,15 @@ def _refusal(result: CallResult, field: str | None = None) -> BoardError:
     if result.status_code in (401, 403):
         return BoardError("keys_refused", field)
     if result.retryable:
-        return BoardError("unreachable", field, error=result.error)
-    return BoardError("refused", field, error=result.error)
+        return BoardError("unreachable", field, error=texts.lazy(result.error))
+    return BoardError("refused", field, error=texts.lazy(result.error))
 
 
 def _fail_reason(result: CallResult) -> str:
-    """The same in English, as a posting keeps its last error."""
-    with force_locale("en"):
-        return _refusal(result).message
+    """The same as a posting keeps its last error: a stored code (app/boards/texts.py),
+    worded in each reader's language when shown."""
+    refusal = _refusal(result)
+    return store(f"topcv.{refusal.code}", **({"error": result.error} if "error" in refusal.params else {}))
 
 
 def save_keys(company_id: int, actor: User, api_key: str, secret_key: str) -> PartnerIntegration:
@@ -101,7 +103,7 @@ def save_keys(company_id: int, actor: User, api_key: str, secret_key: str) -> Pa
         raise BoardError("key_too_long")
     integration = connection(company_id, create=True)
     result = partners.call_now(integration, "topcv.me", lambda: client_for(integration, api_key).me(),
-                               summary="validate keys", actor=actor)
+                               summary=store("topcv.validate_summary"), actor=actor)
     if not result.ok or not isinstance(result.data, dict):
         db.session.commit()  # keep the log row; the keys are not stored
         raise _refusal(result) if not result.ok else BoardError("unexpected_answer")
@@ -138,7 +140,7 @@ def _keys_refused(integration: PartnerIntegration, result: CallResult) -> None:
     """TopCV refused the stored keys: disconnected, and the admins are told."""
     if integration.status != IntegrationStatus.DISCONNECTED:
         integration.status = IntegrationStatus.DISCONNECTED
-        integration.status_detail = "TopCV refused the stored keys; paste new ones."
+        integration.status_detail = store("topcv.keys_refused_stored")
         partners.alert_admins(integration, _l("TopCV refused the stored keys: paste new ones"),
                               path_for("admin.topcv_settings"), f"topcv-refused:{integration.id}:{utcnow():%Y%m%d%H}")
 
@@ -149,7 +151,7 @@ def _note_result(integration: PartnerIntegration, result: CallResult) -> None:
     elif result.ok and integration.status == IntegrationStatus.ERROR:
         integration.status, integration.status_detail = IntegrationStatus.CONFIGURED, None
     elif result.retryable and not result.ok:
-        integration.status_detail = f"Last call failed: {result.error}"[:500]
+        integration.status_detail = store("topcv.last_call_failed", cause=result.error)
 
 
 def usable(company_id: int) -> PartnerIntegration:

@@ -17,6 +17,7 @@ from app.extensions import db
 from app.integrations.http import CallResult
 from app.partners import services as partners
 from app.partners.models import IntegrationStatus, PartnerDelivery, PartnerIntegration
+from app.problems import store
 
 log = logging.getLogger(__package__)  # "app.boards.services", as before the split
 
@@ -54,7 +55,7 @@ def post_job(delivery: PartnerDelivery, integration: PartnerIntegration) -> Call
         posting.last_payload_hash, posting.last_error = _hash(body), None
         posting.last_synced_at, posting.sync_due_at = utcnow(), utcnow() + RECONCILE_EVERY
     elif result.ok:
-        result = CallResult(result.status_code, error="TopCV's answer had no board_job_id", latency_ms=result.latency_ms)
+        result = CallResult(result.status_code, error=store("topcv.no_board_job_id"), latency_ms=result.latency_ms)
     return _finish(posting, integration, result)
 
 
@@ -121,7 +122,7 @@ def sync_job(posting: Posting, integration: PartnerIntegration) -> CallResult:
         if before != posting.status and posting.status in (PostingStatus.APPROVED, PostingStatus.REJECTED):
             _notify_moderation(posting)
     elif result.status_code == 404:
-        posting.last_error = "TopCV no longer knows this job."
+        posting.last_error = store("topcv.job_unknown")
     return result
 
 
@@ -129,7 +130,7 @@ def posting_dead(delivery: PartnerDelivery, integration: PartnerIntegration) -> 
     """A call about a posting ran out of retries: the posting says so."""
     posting = _posting_of(delivery)
     if posting is not None:
-        posting.last_error = f"TopCV did not answer after {delivery.attempts} tries: {delivery.error}"[:1000]
+        posting.last_error = store("topcv.gave_up", attempts=delivery.attempts, cause=delivery.error)
 
 
 def reconcile_postings(limit: int = 200) -> int:
@@ -144,6 +145,6 @@ def reconcile_postings(limit: int = 200) -> int:
     for posting in rows:
         posting.sync_due_at = now + RECONCILE_EVERY
         partners.queue_call(db.session.get(PartnerIntegration, posting.integration_id), "topcv.sync_job",
-                            target={"posting_id": posting.id}, summary=f"reconcile {posting.board_job_id}")
+                            target={"posting_id": posting.id}, summary=store("topcv.reconcile_summary", job=posting.board_job_id))
     db.session.commit()
     return len(rows)

@@ -17,6 +17,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.jobs.models import Job
 from app.partners import services as partners
+from app.problems import store
 
 # ---------------------------------------------------------------- postings
 
@@ -109,7 +110,7 @@ def create_posting(job: Job, actor: User, form: dict) -> Posting:
     db.session.add(posting)
     db.session.flush()
     partners.queue_call(integration, "topcv.post_job", target={"posting_id": posting.id},
-                        summary=f"post “{payload['title']}”", actor=actor)
+                        summary=store("topcv.post_summary", title=payload["title"]), actor=actor)
     audit.record(company_id=job.company_id, actor=audit.actor_of(actor), object=f"posting:{posting.id}",
                  action="topcv.post", after={"job_id": job.id, "title": payload["title"]})
     db.session.commit()
@@ -125,7 +126,7 @@ def update_posting(posting: Posting, actor: User, form: dict) -> Posting:
     posting.last_error = None
     kind = "topcv.update_job" if posting.board_job_id else "topcv.post_job"
     partners.queue_call(integration, kind, target={"posting_id": posting.id},
-                        summary=f"update “{posting.payload['title']}”", actor=actor)
+                        summary=store("topcv.update_summary", title=posting.payload["title"]), actor=actor)
     audit.record(company_id=posting.company_id, actor=audit.actor_of(actor), object=f"posting:{posting.id}",
                  action="topcv.update", before=before, after=posting.payload)
     db.session.commit()
@@ -140,7 +141,7 @@ def close_posting(posting: Posting, actor: User) -> Posting:
         posting.status = PostingStatus.CLOSED
     else:
         partners.queue_call(integration, "topcv.close_job", target={"posting_id": posting.id},
-                            summary=f"close {posting.board_job_id}", actor=actor)
+                            summary=store("topcv.close_summary", job=posting.board_job_id), actor=actor)
     audit.record(company_id=posting.company_id, actor=audit.actor_of(actor), object=f"posting:{posting.id}",
                  action="topcv.close", before={"status": posting.status})
     db.session.commit()
@@ -158,7 +159,7 @@ def link_posting(job: Job, actor: User, board_job_id: str) -> Posting:
     if existing is not None:
         raise BoardError("already_linked", "board_job_id", id=board_job_id, job=existing.job.title)
     result = partners.call_now(integration, "topcv.get_job", lambda: client_for(integration).get_job(board_job_id),
-                               summary=f"check ownership of {board_job_id}", actor=actor)
+                               summary=store("topcv.ownership_summary", job=board_job_id), actor=actor)
     _note_result(integration, result)
     if not result.ok or not isinstance(result.data, dict):
         db.session.commit()

@@ -21,6 +21,7 @@ from app.partners import vendors
 from app.partners.models import DeliveryState, PartnerDelivery, PartnerIntegration
 from app.partners.services.keys import signing_secrets
 from app.partners.services.registry import InboundIgnored, InboundRejected, Intake
+from app.problems import store
 
 log = logging.getLogger(__package__)  # "app.partners.services", as before the split
 
@@ -217,7 +218,7 @@ def process_inbound(delivery_id: int) -> str:
     started = utcnow()
     try:
         if handler is None:
-            raise InboundRejected(f"no handler for {delivery.type}")
+            raise InboundRejected("no_handler", type=delivery.type)
         handler(delivery, integration, without_nul(json.loads(delivery.body or "{}")))
         delivery.state, delivery.error = DeliveryState.PROCESSED, None
         delivery.latency_ms = int((utcnow() - started).total_seconds() * 1000)
@@ -227,7 +228,7 @@ def process_inbound(delivery_id: int) -> str:
         db.session.rollback()
         background.discard()
         db.session.execute(update(PartnerDelivery).where(PartnerDelivery.id == delivery_id).values(
-            state=DeliveryState.IGNORED, error=str(exc)[:1000]))
+            state=DeliveryState.IGNORED, error=str(exc)[:1000]))  # a code (texts.py) or legacy text
         db.session.commit()
         return "ignored"
     except Exception as exc:
@@ -235,7 +236,7 @@ def process_inbound(delivery_id: int) -> str:
         background.discard()
         if not isinstance(exc, InboundRejected):
             log.exception("processing partner delivery %s failed", delivery_id)
-        message = str(exc) if isinstance(exc, InboundRejected) else f"internal error ({type(exc).__name__})"
+        message = str(exc) if isinstance(exc, InboundRejected) else store("internal", kind=type(exc).__name__)
         db.session.execute(update(PartnerDelivery).where(PartnerDelivery.id == delivery_id).values(
             state=DeliveryState.FAILED, error=message[:1000]))
         db.session.commit()

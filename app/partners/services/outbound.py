@@ -20,6 +20,7 @@ from app.partners.models import DeliveryState, PartnerDelivery, PartnerIntegrati
 from app.partners.services.inbound import _claim
 from app.partners.services.keys import alert_admins
 from app.partners.services.registry import SWEEP_SCHEDULE, PartnerError
+from app.problems import store
 
 log = logging.getLogger(__package__)  # "app.partners.services", as before the split
 
@@ -67,14 +68,14 @@ def run_delivery(delivery_id: int) -> str:
     delivery, integration = claimed
     handler = vendors.outbound_handler(delivery.type)
     try:
-        result = handler(delivery, integration) if handler else CallResult(None, error=f"unknown call {delivery.type}")
+        result = handler(delivery, integration) if handler else CallResult(None, error=store("unknown_call", call=delivery.type))
     except Exception as exc:
         db.session.rollback()
         background.discard()
         log.exception("partner call %s failed", delivery_id)
         delivery = db.session.get(PartnerDelivery, delivery_id)
         integration = db.session.get(PartnerIntegration, delivery.integration_id)
-        result = CallResult(None, error=f"internal error ({type(exc).__name__})", retryable=True)
+        result = CallResult(None, error=store("internal", kind=type(exc).__name__), retryable=True)
     delivery.status_code, delivery.latency_ms, delivery.error = result.status_code, result.latency_ms, result.error
     if result.ok:
         delivery.state, delivery.next_retry_at = DeliveryState.OK, None

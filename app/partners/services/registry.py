@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 
-from app.problems import Problem
+from app.problems import Problem, store
 
 SWEEP_SCHEDULE = [timedelta(minutes=15), timedelta(hours=1), timedelta(hours=2), timedelta(hours=4),
                   timedelta(hours=8)]
@@ -23,13 +23,22 @@ class PartnerError(Problem):
     messages = {"not_failed": _l("Only a failed delivery can be replayed.")}
 
 
-class InboundRejected(Exception):
-    """The event cannot be processed (permanent); the message goes into the log."""
+class _Coded(Exception):
+    """Its reason goes into the delivery log as a code and its parameters (``str(exc)`` is
+    the stored form), worded by app/partners/texts.py when shown."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(store(code, **params))
+        self.code, self.params = code, params
 
 
-class InboundIgnored(Exception):
+class InboundRejected(_Coded):
+    """The event cannot be processed (permanent); the reason goes into the log."""
+
+
+class InboundIgnored(_Coded):
     """Nothing to do for this event (e.g. about a posting Haku does not know); logged as
-    ignored with the message, not as a failure."""
+    ignored with the reason, not as a failure."""
 
 
 @dataclass
