@@ -217,17 +217,17 @@ def set_reason_active(company_id: int, reason_id: int, active: bool, actor: User
     return reason
 
 
-def remove_reason(company_id: int, reason_id: int, actor: User) -> str:
+def remove_reason(company_id: int, reason_id: int, actor: User) -> bool:
     """Delete a reason nobody was rejected with; a reason in use is deactivated instead (old
-    rejections keep their words). Returns ``"deleted"`` or ``"deactivated"``."""
+    rejections keep their words). Returns True when it was deleted, False when deactivated."""
     reason = _reason(company_id, reason_id)
     if reason.id in reasons_in_use(company_id):
         set_reason_active(company_id, reason.id, False, actor)
-        return "deactivated"
+        return False
     _audit(company_id, actor, reason, "rejection_reason.deleted", before={"label": reason.label})
     db.session.delete(reason)
     db.session.commit()
-    return "deleted"
+    return True
 
 
 # ---------------------------------------------------------------- the rejection email

@@ -240,10 +240,10 @@ def test_reasons_are_edited_and_a_used_one_is_switched_off_not_deleted(app, make
     rejections.rename_reason(company.id, added.id, "Salary", admin)
     used = _reason(company.id)
     reject(application, used.id, "", None, admin)
-    assert rejections.remove_reason(company.id, used.id, admin) == "deactivated"
+    assert rejections.remove_reason(company.id, used.id, admin) is False  # in use: switched off
     assert db.session.get(RejectionReason, used.id).active is False
     assert used.id not in {r.id for r in rejections.reasons(company.id, active_only=True)}
-    assert rejections.remove_reason(company.id, added.id, admin) == "deleted"
+    assert rejections.remove_reason(company.id, added.id, admin) is True
     assert db.session.get(RejectionReason, added.id) is None
     other = make.company("other")
     with pytest.raises(RejectionError) as exc:

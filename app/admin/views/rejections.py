@@ -12,12 +12,13 @@ from flask_login import current_user
 from htmx_flask import make_response
 from markupsafe import Markup
 
-from app.accounts.tenancy import current_company_id
+from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
 from app.admin.forms import EmptyForm, RejectForm, RejectionReasonForm
 from app.admin.views.applications import _board_columns, _card_context, badge_oob
 from app.applications import queries, rejections
+from app.applications.models import RejectionReason
 from app.applications.rejections import RejectionEmail, RejectionError
 from app.htmx import done, wants_fragment
 from app.plugins import plugins
@@ -170,6 +171,7 @@ def _reasons_page(form, error, status):
 def rejection_reason_change(reason_id: int):
     """One change to one reason; the button says which (``action``)."""
     company_id = current_company_id()
+    get_or_404(RejectionReason, reason_id)  # another company's reason is a 404, whatever the action
     actor = current_user._get_current_object()
     page = url_for("admin.rejection_reasons")
     # request.form (no WTForms): which button of the row was pressed; the rename text is the form below.
@@ -188,8 +190,8 @@ def rejection_reason_change(reason_id: int):
             rejections.set_reason_active(company_id, reason_id, action == "activate", actor)
             message = _("Reason switched off.") if action == "deactivate" else _("Reason switched on.")
         elif action == "remove":
-            outcome = rejections.remove_reason(company_id, reason_id, actor)
-            message = _("Reason deleted.") if outcome == "deleted" else \
+            deleted = rejections.remove_reason(company_id, reason_id, actor)
+            message = _("Reason deleted.") if deleted else \
                 _("The reason is in use, so it was switched off instead of deleted.")
         else:
             abort(400)
