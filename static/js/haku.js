@@ -48,6 +48,7 @@
         }
         if (dialog.parentNode) dialog.parentNode.removeChild(dialog);
       });
+      document.querySelectorAll("details.menu[open]").forEach(function (menu) { menu.removeAttribute("open"); });
       dialog.showModal();
       var first = dialog.querySelector("select, textarea, input:not([type=hidden])");
       if (first) first.focus();
