@@ -375,9 +375,7 @@ def undo_rejection(application: Application, actor: User) -> Application:
     reason = application.rejection_reason
     application.stage_id, application.stage, application.stage_entered_at = back.id, back, now
     application.status, application.closed_at = ApplicationStatus.OPEN, None
-    application.rejection_reason_id = application.rejection_note = None
-    application.rejection_reason = None
-    application.rejected_at = application.rejected_by_id = None
+    _forget(application)
     add_event(application, "rejection_undone", actor=actor, data={"stage": back.name,
                                                                    "reason": reason.label if reason else None})
     audit.record(company_id=application.company_id, actor=audit.actor_of(actor),
@@ -399,6 +397,12 @@ def on_stage_entered(application, entry, **_) -> None:
     row = scheduled_email(application)
     if row is not None:
         cancel_scheduled(row.id)
+    _forget(application)
+
+
+def _forget(application: Application) -> None:
+    """The application is no longer rejected: its reason, note, time and actor go (the
+    timeline and the audit log keep what happened)."""
     application.rejection_reason_id = application.rejection_note = None
     application.rejection_reason = None
     application.rejected_at = application.rejected_by_id = None

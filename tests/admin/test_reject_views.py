@@ -10,25 +10,18 @@ import pytest
 from sqlalchemy import select
 
 from app.applications import rejections
-from app.applications import services as applications
 from app.applications.models import Application, RejectionReason
 from app.extensions import db
 from app.messaging.models import OutboxEmail, OutboxStatus
-from app.messaging.services import ensure_default_templates
 from tests.support.clients import csrf_token
+from tests.support.rejections import interviewing
 
 HX = {"HX-Request": "true"}
 
 
 @pytest.fixture
 def world(make, auth):
-    ensure_default_templates()
-    company = make.company("acme", "Acme Oy")
-    recruiter = make.user(company, email="rec@acme.test")
-    job = make.job(company, "Data analyst", team=[recruiter])
-    application = make.application(job, email="aino@example.fi", given="Aino", family="Virtanen")
-    applications.enter_stage(application, job.stages[2].id, cause="person")
-    db.session.commit()
+    company, recruiter, job, application = interviewing(make)
     auth.login("rec@acme.test")
     reason = next(r for r in rejections.reasons(company.id) if r.key == "other_candidate")
     template = rejections.rejection_templates(company.id)[0]

@@ -7,22 +7,15 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from app.applications import services as applications
 from app.extensions import db
 from app.messaging.models import OutboxEmail, OutboxStatus
-from app.messaging.services import ensure_default_templates
 from tests.support.browser import login
 from tests.support.builders import PASSWORD
+from tests.support.rejections import interviewing
 
 
 def test_reject_with_a_delayed_email_then_undo(live, make, desk):
-    ensure_default_templates()
-    company = make.company("acme", "Acme Oy")
-    recruiter = make.user(company, email="rec@acme.test")
-    job = make.job(company, "Data analyst", team=[recruiter])
-    application = make.application(job, email="aino@example.fi", given="Aino", family="Virtanen")
-    applications.enter_stage(application, job.stages[2].id, cause="person")
-    db.session.commit()
+    _company, _recruiter, job, application = interviewing(make)
     card = f"#application-{application.id}"
 
     login(desk, live, "rec@acme.test", PASSWORD)
