@@ -92,6 +92,14 @@ T = {
 "Rejected — email scheduled for %(when)s": (
     "Hylätty — viesti ajastettu: %(when)s", "Avvisad — mejlet är schemalagt till %(when)s",
     "Đã loại — email được lên lịch vào %(when)s"),
+"rejection email “%(template)s” (%(language)s) scheduled for %(when)s": (
+    "hylkäysviesti ”%(template)s” (%(language)s) ajastettu: %(when)s",
+    "avslagsmejlet ”%(template)s” (%(language)s) schemalagt till %(when)s",
+    "email từ chối “%(template)s” (%(language)s) được lên lịch vào %(when)s"),
+"rejection email “%(template)s” queued (%(language)s)": (
+    "hylkäysviesti ”%(template)s” jonossa (%(language)s)",
+    "avslagsmejlet ”%(template)s” har lagts i kö (%(language)s)",
+    "email từ chối “%(template)s” đã vào hàng đợi (%(language)s)"),
 "Undo": ("Peru", "Ångra", "Hoàn tác"),
 "no longer in the list": ("ei enää luettelossa", "finns inte längre i listan", "không còn trong danh sách"),
 "No reason recorded": ("Syytä ei kirjattu", "Ingen orsak angiven", "Không ghi nhận lý do"),

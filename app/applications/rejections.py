@@ -389,10 +389,10 @@ def on_stage_entered(application, entry, **_) -> None:
     """Stage-entry receiver: an application moved out of its rejection (by a person, an
     automation…) is no longer rejected — its reason is cleared and a rejection email still
     waiting is withdrawn, so a candidate moved back to an interview is not told no."""
+    if application.rejection_reason_id is None and application.rejected_at is None:
+        return  # the common case: nothing to look up
     stage = db.session.get(Stage, entry.stage_id)
     if stage is None or stage.kind == "rejected":
-        return
-    if application.rejection_reason_id is None and application.rejected_at is None:
         return
     row = scheduled_email(application)
     if row is not None:

@@ -80,6 +80,7 @@ def test_htmx_reject_from_the_card_swaps_the_card_and_shows_undo(client, world):
     assert resp.headers["HX-Retarget"] == f"#application-{a.id}"
     assert f'id="application-{a.id}"' in body and 'id="modal" hx-swap-oob="true"' in body
     assert "email scheduled for" in body and f"/admin/applications/{a.id}/reject/undo" in body
+    assert "Rejected: Chose another candidate — rejection email “Rejection” (English) scheduled for" in body
     trigger = json.loads(resp.headers["HX-Trigger"])
     assert trigger["applicationChanged"] == a.id and "undo" in trigger["toast"]["message"]
     row = db.session.scalar(select(OutboxEmail).where(OutboxEmail.kind == "rejection"))

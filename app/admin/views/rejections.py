@@ -4,6 +4,8 @@ the card shows of a rejection (panel, timeline texts, the ⋯ action)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -21,6 +23,7 @@ from app.applications import queries, rejections
 from app.applications.models import RejectionReason
 from app.applications.rejections import RejectionEmail, RejectionError
 from app.htmx import done, wants_fragment
+from app.i18n import language_name
 from app.plugins import plugins
 from app.security import admin_required, company_user_required, safe_next
 from app.templating import datetime_filter
@@ -236,6 +239,15 @@ def _rejected_text(data: dict) -> str:
     text = _("Rejected: %(reason)s", reason=data.get("reason") or "")
     if data.get("note"):
         text += " — " + _("Note: %(text)s", text=data["note"])
+    if data.get("template"):
+        language = language_name(data.get("locale"))
+        if data.get("due_at"):
+            text += " — " + _("rejection email “%(template)s” (%(language)s) scheduled for %(when)s",
+                              template=data["template"], language=language,
+                              when=datetime_filter(datetime.fromisoformat(data["due_at"])))
+        else:
+            text += " — " + _("rejection email “%(template)s” queued (%(language)s)", template=data["template"],
+                              language=language)
     return text
 
 
