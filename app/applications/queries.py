@@ -55,8 +55,7 @@ def for_card(application_id: int) -> Application | None:
     panels read (candidate, job and its stages, stage, CV file) loaded up front: no lazy loads."""
     return db.session.scalar(scoped(Application).where(Application.id == application_id).options(
         joinedload(Application.candidate), joinedload(Application.job).selectinload(Job.stages),
-        joinedload(Application.stage), joinedload(Application.cv_file), joinedload(Application.rejection_reason),
-        joinedload(Application.rejected_by)))
+        joinedload(Application.stage), joinedload(Application.cv_file)))
 
 
 def counts_by_company() -> dict[int, int]:
