@@ -79,6 +79,14 @@ ACTION_LABELS = {
     **USER_ACTION_LABELS,
     "emrex.transcript_accepted": N_("Accepted held study records"),
     "emrex.transcript_discarded": N_("Discarded held study records"),
+    "application.rejected": N_("Rejected an application"),
+    "application.rejection_undone": N_("Undid a rejection"),
+    "rejection_reason.added": N_("Added a rejection reason"),
+    "rejection_reason.renamed": N_("Renamed a rejection reason"),
+    "rejection_reason.moved": N_("Reordered the rejection reasons"),
+    "rejection_reason.activated": N_("Switched a rejection reason on"),
+    "rejection_reason.deactivated": N_("Switched a rejection reason off"),
+    "rejection_reason.deleted": N_("Deleted a rejection reason"),
 }
 
 

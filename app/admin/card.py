@@ -32,6 +32,8 @@ class CardAction:
     method: str = "post"  # post: a CSRF form button; get: a link
     available: Callable[[Any, Any], bool] = lambda application, user: True
     order: int = 100
+    # A get action that opens as a dialog with htmx (into the layout's #modal slot); its URL is a page too.
+    dialog: bool = False
 
 
 def actions_for(application, user) -> list[CardAction]:

@@ -214,3 +214,27 @@ class MergeForm(PairForm):
     def set_pair(self, first_id: int, second_id: int) -> None:
         for key in ("name", "email", "phone"):
             getattr(self, key).choices = [(first_id, str(first_id)), (second_id, str(second_id))]
+
+
+def _id_or_zero(value) -> int:
+    """An id from a select: a missing or malformed one is 0, which the service refuses with
+    its own message (``reason_required``, ``bad_template``)."""
+    return int(value) if str(value or "").isdigit() else 0
+
+
+class RejectForm(FlaskForm):
+    """The reject dialog (and its no-JS page). The view fills the choices; the service checks
+    that the reason and the template belong to the company."""
+    reason_id = SelectField(_l("Reason"), coerce=_id_or_zero, choices=[], validate_choice=False)
+    note = TextAreaField(_l("Note (only your team sees it)"), validators=[Optional(), Length(max=2000)])
+    email = RadioField(_l("Rejection email"), choices=[("none", _l("No email")), ("now", _l("Send now")),
+                                                       ("later", _l("Send later"))], default="none")
+    template_id = SelectField(_l("Email"), coerce=_id_or_zero, choices=[], validate_choice=False)
+    delay_days = SelectField(_l("Send after"), coerce=_id_or_zero, choices=[], validate_choice=False)
+    stage_id = HiddenField()
+    view = HiddenField()
+    next = HiddenField()
+
+
+class RejectionReasonForm(FlaskForm):
+    label = StringField(_l("Reason"), validators=[DataRequired(), Length(max=120)])

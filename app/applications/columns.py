@@ -15,7 +15,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
-from app.applications.models import Application, ApplicationStatus, Candidate
+from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason
 from app.applications.sources import source_label
 from app.extensions import db
 from app.i18n import translated
@@ -31,7 +31,8 @@ class ListColumn:
     sort: Any = None  # SQL expression, or None when not sortable
     default: bool = False
     options: list = field(default_factory=list)  # loader options (joinedload, selectinload…)
-    # Optional filter: (kind "choice" | "text" | "min", choices or None, where(select, value) -> select)
+    # Optional filter: (kind "choice" | "text" | "min", choices (a list, or a function giving it at
+    # render time) or None, where(select, value) -> select)
     filter: tuple | None = None
     # The join that sorting or filtering by this column needs: a function select -> select.
     join: Callable | None = None
@@ -90,6 +91,30 @@ plugins.list_column(ListColumn("applied", _l("Applied"), lambda a: a.created_at,
                                default=True, kind="date"))
 plugins.list_column(ListColumn("updated", _l("Last activity"), lambda a: a.updated_at,
                                sort=Application.updated_at, kind="date"))
+
+
+def _rejection_reason(application) -> str:
+    reason = application.rejection_reason
+    return reason.label if reason is not None else ""
+
+
+def _reason_choices() -> list[tuple[str, str]]:
+    """The filter's choices: the current company's reasons (inactive ones too: old rejections)."""
+    from app.accounts.tenancy import current_company_id
+    from app.applications.rejections import reasons
+
+    return [(str(r.id), r.label) for r in reasons(current_company_id())]
+
+
+def _reason_filter(stmt, value):
+    return stmt.where(Application.rejection_reason_id == (int(value) if str(value).isdigit() else -1))
+
+
+plugins.list_column(ListColumn("rejection_reason", _l("Rejection reason"), _rejection_reason,
+                               sort=RejectionReason.label, options=[joinedload(Application.rejection_reason)],
+                               join=lambda s: s.outerjoin(RejectionReason,
+                                                          RejectionReason.id == Application.rejection_reason_id),
+                               filter=("choice", _reason_choices, _reason_filter)))
 
 
 def save_list_columns(user, keys: list[str]) -> None:

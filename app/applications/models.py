@@ -121,15 +121,43 @@ class Application(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     stage_entered_at: Mapped[datetime | None]
+    # Set by a rejection through the reject dialog (app/applications/rejections.py); empty for
+    # a rejection before reasons existed or by an automation ("no reason recorded").
+    rejection_reason_id: Mapped[int | None] = mapped_column(ForeignKey("rejection_reasons.id", ondelete="SET NULL"),
+                                                            index=True)
+    rejection_note: Mapped[str | None] = mapped_column(Text)
+    rejected_at: Mapped[datetime | None]
+    rejected_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     candidate: Mapped[Candidate] = relationship(back_populates="applications")
     job = relationship("Job")
     stage = relationship("Stage")
     cv_file = relationship("StoredFile")
+    rejection_reason = relationship("RejectionReason")
+    rejected_by = relationship("User", foreign_keys=[rejected_by_id])
 
     @property
     def is_open(self) -> bool:
         return self.status == ApplicationStatus.OPEN
+
+
+class RejectionReason(db.Model):
+    """Why a company rejects an application ("Not qualified", "Withdrew", …): the company's own
+    list, created from ``rejections.DEFAULT_REASONS`` in its language and then edited by its
+    admins. A reason in use is deactivated, never deleted, so old rejections keep their words.
+    ``key`` marks a default (one per company, so creating the defaults twice is harmless)."""
+
+    __tablename__ = "rejection_reasons"
+    __table_args__ = (UniqueConstraint("company_id", "key", name="uq_rejection_reasons_key"),
+                      Index("ix_rejection_reasons_company_position", "company_id", "position"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    key: Mapped[str | None] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class StageEntry(db.Model):

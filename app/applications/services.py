@@ -37,6 +37,7 @@ class ApplicationError(Problem):
         "unknown_job": _l("Unknown job."),
         "duplicate": _l("You have already applied for this job."),
         "empty_note": _l("The note is empty."),
+        "reason_required": _l("Choose a reason for the rejection."),
     }
 
 
@@ -372,11 +373,15 @@ def _record_entry(application: Application, stage: Stage, *, from_stage_id: int 
 
 
 def move_to_stage(application: Application, stage_id: int, actor: User) -> Application:
-    """A person moves an application (board drag, card menu)."""
+    """A person moves an application (board drag, card menu). Not into a rejected stage:
+    rejecting takes a reason (``rejections.reject``)."""
     if application.job_id is None:
         raise ApplicationError("no_job")
     if application.stage_id == stage_id:
         return application
+    target = db.session.get(Stage, stage_id)
+    if target is not None and target.kind == "rejected":
+        raise ApplicationError("reason_required")
     enter_stage(application, stage_id, cause="person", actor=actor)
     notify_team(application, "stage_changed",
                 _l("%(name)s moved to %(stage)s", name=application.candidate.full_name, stage=application.stage.name),

@@ -27,6 +27,7 @@ class Entry:
     error: str | None = None
     attachments: list[InboundAttachment] = field(default_factory=list)
     id: int = 0
+    due: datetime | None = None  # outgoing, not yet sent: when it is scheduled to go (a delayed rejection)
 
 
 def thread(application_id: int) -> list[Entry]:
@@ -36,7 +37,8 @@ def thread(application_id: int) -> list[Entry]:
     replies = db.session.scalars(select(InboundEmail).where(InboundEmail.application_id == application_id)
                                  .order_by(InboundEmail.received_at, InboundEmail.id)).all()
     entries = [Entry("out", e.sent_at or e.created_at, "", e.to_addr, e.subject, e.body_text, status=e.status,
-                     locale=e.locale, error=e.last_error if e.status != OutboxStatus.SENT else None, id=e.id)
+                     locale=e.locale, error=e.last_error if e.status != OutboxStatus.SENT else None, id=e.id,
+                     due=e.due_at if e.status == OutboxStatus.PENDING else None)
                for e in out]
     entries += [Entry("in", r.received_at, r.from_name or r.from_addr, "", r.subject, r.body_text,
                       attachments=list(r.attachments), id=r.id) for r in replies]

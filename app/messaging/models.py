@@ -46,12 +46,14 @@ class EmailTemplate(db.Model):
 
 
 class OutboxStatus(enum.StrEnum):
-    """An outbox email: pending → sending → sent, or back to pending for a retry, or failed."""
+    """An outbox email: pending → sending → sent, or back to pending for a retry, or failed;
+    a scheduled one (``due_at``) may be cancelled while it is still pending."""
 
     PENDING = "pending"
     SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    CANCELLED = "cancelled"  # a scheduled email withdrawn before its time (e.g. a rejection undone)
 
 
 class OutboxEmail(db.Model):
@@ -82,6 +84,8 @@ class OutboxEmail(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
     next_attempt_at: Mapped[datetime | None]
+    #: Not before this time (a scheduled email, e.g. a rejection sent two days later); None = now.
+    due_at: Mapped[datetime | None]
     claimed_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

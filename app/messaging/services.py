@@ -10,7 +10,7 @@ import logging
 import secrets
 import smtplib
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app
@@ -153,20 +153,24 @@ def ensure_default_templates() -> int:
 
 def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
                 company_id: int | None = None, application_id: int | None = None,
-                locale: str | None = None) -> OutboxEmail:
+                locale: str | None = None, due_at: datetime | None = None) -> OutboxEmail:
     """Write an outbox row (once per ``dedupe_key``) and send it after the commit.
-    ``locale`` is the language it is written in (the card shows it)."""
+    ``locale`` is the language it is written in (the card shows it). With ``due_at`` in the
+    future the email waits in the database until then (the sweeper's outbox step sends it,
+    ARCHITECTURE: any delay over 5 minutes is a swept due date) and can be cancelled before."""
     existing = db.session.scalar(select(OutboxEmail).where(OutboxEmail.dedupe_key == dedupe_key))
     if existing is not None:
         return existing
     row = OutboxEmail(
         company_id=company_id, application_id=application_id, kind=kind, dedupe_key=dedupe_key,
         to_addr=to, subject=rendering.clean_header(subject), body_text=body, status=OutboxStatus.PENDING,
-        locale=(locale or None) and locale[:8],
+        locale=(locale or None) and locale[:8], due_at=due_at,
         reply_token=secrets.token_hex(16) if application_id is not None else None,
     )
     db.session.add(row)
     db.session.flush()
+    if due_at is not None and due_at > utcnow():
+        return row
     from app.messaging.tasks import send_email
 
     background.defer(send_email, row.id, job_id=f"email-{row.id}-0", **send_email_options())
@@ -181,10 +185,21 @@ def send_email_options() -> dict:
 
 
 def queue_template_email(template: EmailTemplate, *, to: str, fields: dict, kind: str, dedupe_key: str,
-                         company_id: int | None, application_id: int | None = None) -> OutboxEmail:
+                         company_id: int | None, application_id: int | None = None,
+                         due_at: datetime | None = None) -> OutboxEmail:
     subject, body = rendering.render(template.subject, template.body, fields)
     return queue_email(to=to, subject=subject, body=body, kind=kind, dedupe_key=dedupe_key,
-                       company_id=company_id, application_id=application_id, locale=template.locale)
+                       company_id=company_id, application_id=application_id, locale=template.locale,
+                       due_at=due_at)
+
+
+def cancel_scheduled(outbox_id: int) -> bool:
+    """Withdraw an email that has not been sent: one conditional UPDATE, so it either wins
+    against a worker claiming it (and is never sent) or loses (it is being or was sent, and
+    this returns False). The caller commits."""
+    return bool(db.session.execute(
+        update(OutboxEmail).where(OutboxEmail.id == outbox_id, OutboxEmail.status == OutboxStatus.PENDING)
+        .values(status=OutboxStatus.CANCELLED)).rowcount)
 
 
 def deliver(outbox_id: int) -> str:
@@ -198,7 +213,8 @@ def deliver(outbox_id: int) -> str:
     claimed = db.session.execute(
         update(OutboxEmail)
         .where(OutboxEmail.id == outbox_id, OutboxEmail.status == OutboxStatus.PENDING,
-               or_(OutboxEmail.next_attempt_at.is_(None), OutboxEmail.next_attempt_at <= now))
+               or_(OutboxEmail.next_attempt_at.is_(None), OutboxEmail.next_attempt_at <= now),
+               or_(OutboxEmail.due_at.is_(None), OutboxEmail.due_at <= now))
         .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=OutboxEmail.attempts + 1)
     ).rowcount
     db.session.commit()
@@ -295,6 +311,7 @@ def relay_outbox(limit: int = 500) -> int:
         select(OutboxEmail.id, OutboxEmail.attempts).where(
             OutboxEmail.status == OutboxStatus.PENDING,
             or_(OutboxEmail.next_attempt_at.is_(None), OutboxEmail.next_attempt_at <= now),
+            or_(OutboxEmail.due_at.is_(None), OutboxEmail.due_at <= now),
             OutboxEmail.created_at <= now - timedelta(seconds=20),
         ).limit(limit)
     ).all()

@@ -36,6 +36,30 @@
       try { document.execCommand("copy"); done(); } catch (e) { /* selected: the person copies by hand */ }
     }
   });
+  // Dialogs: htmx puts a <dialog data-modal> into #modal; it opens as a modal here. Closing it
+  // (Cancel, Escape) empties the slot and puts back the stage select that opened it
+  // (data-restore: the id of that select), since nothing moved.
+  function openDialogs() {
+    document.querySelectorAll("#modal dialog[data-modal]:not([open])").forEach(function (dialog) {
+      dialog.addEventListener("close", function () {
+        var select = document.getElementById(dialog.getAttribute("data-restore") || "");
+        if (select) {
+          Array.prototype.forEach.call(select.options, function (o) { o.selected = o.defaultSelected; });
+        }
+        if (dialog.parentNode) dialog.parentNode.removeChild(dialog);
+      });
+      document.querySelectorAll("details.menu[open]").forEach(function (menu) { menu.removeAttribute("open"); });
+      dialog.showModal();
+      var first = dialog.querySelector("select, textarea, input:not([type=hidden])");
+      if (first) first.focus();
+    });
+  }
+  document.addEventListener("htmx:afterSettle", openDialogs);
+  document.addEventListener("click", function (evt) {
+    var btn = evt.target.closest ? evt.target.closest("[data-close-dialog]") : null;
+    var dialog = btn ? btn.closest("dialog") : null;
+    if (dialog) dialog.close();
+  });
   document.addEventListener("htmx:responseError", function (evt) {
     var status = evt.detail.xhr ? evt.detail.xhr.status : 0;
     toast({ level: "error", message: status === 403 ? "Not allowed." : status === 404 ? "Not found." : "Something went wrong (" + status + ")." });

@@ -58,7 +58,9 @@ def test_reapply_after_closing_needs_120_days(make, app):
     job = make.job(make.company("acme"))
     admin = make.admin_of(job.company)
     application = make.application(job, email="a@example.com")
-    services.move_to_stage(application, job.stages[-1].id, admin)  # Rejected closes it
+    from app.applications.rejections import reasons, reject
+
+    reject(application, reasons(job.company_id)[0].id, "", None, admin)  # Rejected closes it
     assert application.status == "closed"
     with freeze_time(utcnow() + timedelta(days=119)):
         assert make.application(job, email="a@example.com").id == application.id  # noted, not new

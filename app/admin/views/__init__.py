@@ -12,6 +12,7 @@ from app.admin.views import (  # noqa: F401
     jobs,
     partners,
     privacy,
+    rejections,
     settings,
     twofactor,
     users,

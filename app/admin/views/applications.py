@@ -135,6 +135,12 @@ def application_stage(application_id: int):
         return done(_("Pick a stage."), card, level="error", status=422, fragment="admin/applications/_card.html",
                     context=lambda: _card_context(application))
     from_stage_id = application.stage_id
+    target = next((s for s in application.job.stages if s.id == form.stage_id.data), None)
+    if target is not None and target.kind == "rejected" and target.id != application.stage_id:
+        from app.admin.views.rejections import dialog_for_move
+
+        # request.form (no WTForms): which view posted and where it was; checked by the dialog.
+        return dialog_for_move(application, target.id, request.form.get("view"), request.form.get("next"))
     try:
         services.move_to_stage(application, form.stage_id.data, current_user._get_current_object())
     except services.ApplicationError as exc:
