@@ -207,6 +207,9 @@ def apply_row(port: int, world: dict) -> load.RowResult:
 
 def main() -> int:
     started = time.monotonic()
+    if os.environ.get("BENCH_ONLY") == "worker":  # the worker rows alone (own Valkey and SQLite); report not written
+        print("\n".join(worker_bench.render(worker_bench.run_all())))
+        return 0
     print("bench: fresh database", DB_NAME)
     fresh_database()
     app = make_app()
