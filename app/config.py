@@ -81,6 +81,8 @@ def base_settings() -> dict:
     s['MAIL_DEFAULT_SENDER'] = _env("MAIL_DEFAULT_SENDER", "Haku <no-reply@haku.test>")
     s['MAIL_TIMEOUT'] = 10
     s['MAIL_SUPPRESS_SEND'] = False  # tests talk to a real SMTP server (aiosmtpd)
+    # Due outbox emails one send_email task sends over its one SMTP connection (its own row first).
+    s['OUTBOX_BATCH'] = int(_env("OUTBOX_BATCH", "20"))
     s['EMREX_REGISTRY_URLS'] = _env("EMREX_REGISTRY_URLS", "")
     s['EMREX_ALLOW_HTTP_RETURN'] = _bool("EMREX_ALLOW_HTTP_RETURN")
     # A registry certificate past its validity: "warn" accepts a valid signature and flags it
