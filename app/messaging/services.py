@@ -10,6 +10,7 @@ import logging
 import smtplib
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Self
 from urllib.parse import urlsplit
 
 from flask import current_app
@@ -272,7 +273,7 @@ class _Smtp:
         self.conn = None
         self.usable = True
 
-    def __enter__(self) -> _Smtp:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
