@@ -416,18 +416,22 @@ class Recruiter(Client):
         self.call("recruiter sign-in POST", "POST", "/admin/login", data={
             "email": f"admin@{slug}.example.com", "password": "bench-password-2026", "csrf_token": token.group(1)})
         world = self.worlds[slug]
-        pages = max(1, world["count"] // 50)
         while self.running():
-            roll = self.rng.random()
-            if roll < 0.5:
-                page = self.rng.choice([1, 2, 3, self.rng.randint(1, pages)])
-                self.call("applications list (50/page)", "GET", f"/admin/applications?page={page}&per_page=50")
-            elif roll < 0.75:
-                self.call("pipeline board", "GET", f"/admin/jobs/{self.rng.choice(world['jobs'])}")
-            else:
-                app_id = world["first_app"] + self.rng.randrange(max(1, world["count"]))
-                self.call("application card", "GET", f"/admin/applications/{app_id}")
+            recruiter_page(self, world, self.rng.random())
             self.think()
+
+
+def recruiter_page(client: Client, world: dict, roll: float) -> None:
+    """One page of the recruiter mix: half applications list pages (deep ones too), a quarter
+    pipeline boards, a quarter application cards."""
+    if roll < 0.5:
+        page = client.rng.choice([1, 2, 3, client.rng.randint(1, max(1, world["count"] // 50))])
+        client.call("applications list (50/page)", "GET", f"/admin/applications?page={page}&per_page=50")
+    elif roll < 0.75:
+        client.call("pipeline board", "GET", f"/admin/jobs/{client.rng.choice(world['jobs'])}")
+    else:
+        app_id = world["first_app"] + client.rng.randrange(max(1, world["count"]))
+        client.call("application card", "GET", f"/admin/applications/{app_id}")
 
 
 class TopCVCandidate(Client):
@@ -548,15 +552,7 @@ class OpenLoop:
         client = self.recruiters.get()  # waiting for a free one counts as latency (from ``arrived``)
         try:
             client.arrived = arrived
-            world = self.worlds[client.slug]
-            if roll < 0.5:
-                page = client.rng.choice([1, 2, 3, client.rng.randint(1, max(1, world["count"] // 50))])
-                client.call("applications list (50/page)", "GET", f"/admin/applications?page={page}&per_page=50")
-            elif roll < 0.75:
-                client.call("pipeline board", "GET", f"/admin/jobs/{client.rng.choice(world['jobs'])}")
-            else:
-                app_id = world["first_app"] + client.rng.randrange(max(1, world["count"]))
-                client.call("application card", "GET", f"/admin/applications/{app_id}")
+            recruiter_page(client, self.worlds[client.slug], roll)
         finally:
             self.recruiters.put(client)
 

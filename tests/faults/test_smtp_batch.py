@@ -12,7 +12,7 @@ import pytest
 from freezegun import freeze_time
 from sqlalchemy import select
 
-from app import create_app, sweeper
+from app import sweeper
 from app.clock import utcnow
 from app.extensions import db
 from app.messaging import services
@@ -21,18 +21,6 @@ from tests.support.faults import WorkerProcess
 from tests.support.processes import run_worker, wait_for
 
 pytestmark = pytest.mark.faults
-
-
-@pytest.fixture
-def async_app(app_config):
-    app = create_app({**app_config, "RQ_ASYNC": True})
-    with app.app_context():
-        yield app
-
-
-@pytest.fixture
-def worker_env(test_env, faulty_smtp):
-    return {**test_env, "MAIL_PORT": str(faulty_smtp.port)}
 
 
 def _apply(async_app, make, n: int) -> list[int]:

@@ -82,16 +82,24 @@ def test_a_job_change_made_anywhere_reaches_both_nodes_page_caches(app, make, no
     assert _get(a, f"/c/acme/jobs/{job.id}").status_code == _get(b, f"/c/acme/jobs/{job.id}").status_code == 404
 
 
+def _login_form(node: Gunicorn, jar: dict) -> tuple[str, str]:
+    """The sign-in form from ``node``: its session cookie and CSRF token."""
+    form = _get(node, "/admin/login")
+    return _cookie(form, jar), CSRF.search(form.text).group(1)
+
+
+def _sign_in(node: Gunicorn, cookie: str, token: str, email: str, password: str) -> requests.Response:
+    return requests.post(node.base + "/admin/login", headers=_form_headers(node, cookie),
+                         data={"email": email, "password": password, "csrf_token": token},
+                         timeout=30, allow_redirects=False)
+
+
 def test_a_session_made_on_one_node_works_on_the_other(app, make, nodes):
     a, b = nodes
     make.company("globex", "Globex Oy")
     jar: dict = {}
-    form = _get(a, "/admin/login")
-    cookie = _cookie(form, jar)
-    token = CSRF.search(form.text).group(1)
-    signed_in = requests.post(b.base + "/admin/login", headers=_form_headers(b, cookie),
-                              data={"email": "admin@globex.test", "password": PASSWORD, "csrf_token": token},
-                              timeout=30, allow_redirects=False)  # the form from node a, posted to node b
+    cookie, token = _login_form(a, jar)
+    signed_in = _sign_in(b, cookie, token, "admin@globex.test", PASSWORD)  # node a's form, posted to node b
     assert signed_in.status_code in (302, 303) and "/login" not in signed_in.headers["Location"]
     cookie = _cookie(signed_in, jar)
     for node in (a, b):
@@ -105,15 +113,7 @@ def test_the_sign_in_throttle_counts_attempts_on_every_node(app, make, nodes):
     Redis: alternating between the nodes does not double the budget."""
     a, b = nodes
     make.company("initech", "Initech Oy")
-    jar: dict = {}
-    form = _get(a, "/admin/login")
-    cookie = _cookie(form, jar)
-    token = CSRF.search(form.text).group(1)
-    statuses = []
-    for attempt in range(6):
-        node = (a, b)[attempt % 2]
-        resp = requests.post(node.base + "/admin/login", headers=_form_headers(node, cookie),
-                             data={"email": "admin@initech.test", "password": "wrong password", "csrf_token": token},
-                             timeout=30, allow_redirects=False)
-        statuses.append(resp.status_code)
+    cookie, token = _login_form(a, {})
+    statuses = [_sign_in((a, b)[attempt % 2], cookie, token, "admin@initech.test", "wrong password").status_code
+                for attempt in range(6)]
     assert 429 not in statuses[:5] and statuses[5] == 429, statuses

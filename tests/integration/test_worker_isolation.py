@@ -21,15 +21,6 @@ _KEPT: list = []
 
 
 @pytest.fixture
-def async_app(app_config):
-    from app import create_app
-
-    app = create_app({**app_config, "RQ_ASYNC": True})
-    with app.app_context():
-        yield app
-
-
-@pytest.fixture
 def scratch(async_app):
     """A table of the test's own, so the tasks can write rows without foreign keys."""
     db.session.execute(text("CREATE TABLE worker_scratch (tag VARCHAR(40))"))
