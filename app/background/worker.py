@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 #: Exit codes of the work process the supervisor acts on; anything else is a crash.
 DONE, RECYCLE, LOOP_ENDED = 0, 3, 4
 SCHEDULER_CHECK_SECONDS = 15
+_GONE = object()
 #: Seconds between two refreshes of an idle or busy worker's own heartbeat key.
 HEARTBEAT_EVERY = 1.0
 
@@ -109,8 +110,10 @@ class TaskWorker(SimpleWorker):
                      if hasattr(engine.pool, "checkedout"))
         if leaked:
             self.poisoned = f"{leaked} database connection(s) checked out"
-        elif self.app.config != self._config:
+        elif any(self.app.config.get(key, _GONE) != value for key, value in self._config.items()):
             self.poisoned = "a changed app config"
+        elif len(self.app.config) != len(self._config):  # keys an extension sets on first use: adopted
+            self._config = dict(self.app.config)
         if self.poisoned:
             log.warning("task %s left %s behind; replacing the work process", job.id, self.poisoned)
             self._stop_requested = True

@@ -37,7 +37,7 @@ def _state(tag: str) -> dict:
     from flask import current_app
 
     return {"tag": tag, "pid": os.getpid(), "in_transaction": db.session().in_transaction(),
-            "config": current_app.config.get("WORKER_SCRATCH"),
+            "config": current_app.config["MAIL_DEFAULT_SENDER"],
             "rows": db.session.execute(text("SELECT tag FROM worker_scratch ORDER BY tag")).scalars().all()}
 
 
@@ -66,7 +66,15 @@ def keep_a_connection(tag: str) -> int:
 def change_config(tag: str) -> int:
     from flask import current_app
 
-    current_app.config["WORKER_SCRATCH"] = tag
+    current_app.config["MAIL_DEFAULT_SENDER"] = f"Poisoned <{tag}@example.com>"
+    return os.getpid()
+
+
+def add_config(tag: str) -> int:
+    """What an extension does on first use: a new key, no existing one changed."""
+    from flask import current_app
+
+    current_app.config.setdefault("WORKER_SCRATCH_ADDED", tag)
     return os.getpid()
 
 
@@ -128,8 +136,16 @@ def test_a_task_that_changes_the_app_config_cannot_pass_it_on(async_app, test_en
     after = _enqueue("default", look, "after")
     out = run_worker(test_env, queues="default")
     changer_pid, seen = _results([changer, after])
-    assert seen["config"] is None and seen["pid"] != changer_pid
+    assert "Poisoned" not in seen["config"] and seen["pid"] != changer_pid
     assert "a changed app config" in out.stderr
+
+
+def test_a_config_key_added_on_first_use_does_not_replace_the_work_process(async_app, test_env, scratch):
+    adder = _enqueue("default", add_config, "added")
+    after = _enqueue("default", look, "after")
+    out = run_worker(test_env, queues="default")
+    adder_pid, seen = _results([adder, after])
+    assert seen["pid"] == adder_pid and "replacing the work process" not in out.stderr
 
 
 def test_clean_tasks_share_one_work_process(async_app, test_env, scratch):
