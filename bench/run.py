@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import platform
 import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -107,6 +108,8 @@ def query_counts(app, worlds: dict) -> list[tuple]:
 
 class Gunicorn:
     def __init__(self, module: str = "bench.wsgi_bench:app", extra_args: tuple[str, ...] = ()):
+        # BENCH_GUNICORN_ARGS (e.g. "-w 5 -k sync") comes last, so it wins: the sizing comparisons
+        extra_args = (*extra_args, *shlex.split(os.environ.get("BENCH_GUNICORN_ARGS", "")))
         self.port = free_port()
         self.log = (ROOT / "instance" / "bench-gunicorn.log").open("ab")
         self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-k", "gthread", "--threads", "4",
@@ -210,6 +213,9 @@ def apply_row(port: int, world: dict) -> load.RowResult:
 
 def main() -> int:
     started = time.monotonic()
+    if os.environ.get("BENCH_ONLY") == "worker":  # the worker rows alone (own Valkey and SQLite); report not written
+        print("\n".join(worker_bench.render(worker_bench.run_all())))
+        return 0
     print("bench: fresh database", DB_NAME)
     fresh_database()
     app = make_app()
@@ -220,10 +226,12 @@ def main() -> int:
         seed(app, {"small": 1_000}, jobs_per_company=5)  # the return endpoint's row posts into this company
         print("\n".join(emrex_bench.render(emrex_bench.run_all(app, env(), Gunicorn))))
         return 0
-    if os.environ.get("BENCH_ONLY") == "load":  # the load suite alone on a smaller seed; report not written
+    if os.environ.get("BENCH_ONLY") in ("load", "load-open"):  # the load suite alone; report not written
+        if os.environ["BENCH_ONLY"] == "load-open":  # open loop at BENCH_LOAD_RATE arrivals/s
+            load_suite.MODE = "open"
         size = int(os.environ.get("BENCH_LOAD_SEED", "10000"))
         worlds = seed(app, {"big": size, "small": 1_000}, jobs_per_company=20)
-        print("\n".join(load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance"))))
+        print("\n".join(load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance", PG_ADMIN, DB_NAME))))
         return 0
     if os.environ.get("BENCH_ONLY") == "cpu":  # the CPU table alone; rewrites only its section of the report
         size = int(os.environ.get("BENCH_CPU_SEED", "99000"))
@@ -252,7 +260,10 @@ def main() -> int:
     print("bench: worker efficiency")
     worker_rows = worker_bench.render(worker_bench.run_all())
     print(f"bench: load suite ({load_suite.CLIENTS} clients, {load_suite.SECONDS:.0f} s)")
-    load_rows = load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance"))
+    load_rows = load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance", PG_ADMIN, DB_NAME))
+    print(f"bench: load suite, open loop ({load_suite.RATE:g} arrivals/s, {load_suite.SECONDS:.0f} s)")
+    load_suite.MODE = "open"
+    load_rows += load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance", PG_ADMIN, DB_NAME))
     report = cpu_bench.replace_section(render(rows, counts, emrex_rows, time.monotonic() - started),
                                        cpu_bench.render(cpu_rows))
     report = (report + "\n".join(topcv_bench.render(topcv_rows))
@@ -277,7 +288,8 @@ def render(rows, counts, emrex_rows, elapsed) -> str:
         f"Total run {elapsed:.0f} s.", "",
         "Parts can run alone with `BENCH_ONLY=<part> make bench`: `cpu` (the CPU-per-request table; it rewrites only "
         "its section here; `BENCH_CPU_SEED`, `BENCH_CPU_REQUESTS`, `BENCH_CPU_CLIENTS` set its scale), `emrex`, "
-        "`topcv`, `load` (these three print and do not write the report).", "",
+        "`topcv`, `worker`, `load` (saturation) and `load-open` (open loop at `BENCH_LOAD_RATE` arrivals/s) "
+        "(these print and do not write the report).", "",
         "## Requests", "",
         "| row | req/s | p50 ms | p95 ms | errors | ratio to bare | target | result |",
         "|---|---:|---:|---:|---:|---:|---|---|",

@@ -4,8 +4,13 @@
 without a fork each). Each task opens a database session and runs one query, so the numbers
 are per-task overhead, not work. Own embedded Valkey and SQLite file.
 
-    .venv/bin/python -m bench.worker_bench            # 40 tasks each
-    BENCH_WORKER_TASKS=300 .venv/bin/python -m bench.worker_bench
+    .venv/bin/python -m bench.worker_bench            # 400 tasks each
+    BENCH_WORKER_TASKS=2000 .venv/bin/python -m bench.worker_bench
+    BENCH_ONLY=worker make bench                      # the same, through bench/run.py
+
+Two rates: from worker start to exit (one app start-up included), and steady state, from the
+first task's start to the last task's end as rq recorded them (the issue's "≥ 200 trivial
+tasks/s per worker process" is this one).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TASKS = int(os.environ.get("BENCH_WORKER_TASKS", "40"))
+TASKS = int(os.environ.get("BENCH_WORKER_TASKS", "400"))
 
 
 def touch_database(n: int) -> int:
@@ -47,7 +52,7 @@ def _run_forking_worker() -> None:
         AppContextWorker([Queue("default", connection=connection())]).work(burst=True)
 
 
-def measure(env: dict, command: list[str]) -> tuple[float, int, float]:
+def measure(env: dict, command: list[str]) -> tuple[float, int, float, float]:
     from redis import Redis
 
     from app import create_app
@@ -68,10 +73,16 @@ def measure(env: dict, command: list[str]) -> tuple[float, int, float]:
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     if proc.returncode:
         raise RuntimeError(proc.stderr[-2000:])
+    from rq.job import Job
+
     with app.app_context():
-        done = get_queue("default").finished_job_registry.count
+        queue = get_queue("default")
+        finished = queue.finished_job_registry
+        done = finished.count
+        jobs = [j for j in Job.fetch_many(finished.get_job_ids(), connection=queue.connection) if j is not None]
+    span = (max(j.ended_at for j in jobs) - min(j.started_at for j in jobs)).total_seconds() if jobs else 0.0
     Redis.from_url(env["REDIS_URL"]).flushdb()
-    return seconds, done, cpu
+    return seconds, done, cpu, span
 
 
 def run_all() -> list[tuple]:
@@ -93,8 +104,9 @@ def run_all() -> list[tuple]:
             ("Haku `flask rq worker` (one work process, no fork per task)",
              [sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker", "--burst", "default"]),
         ):
-            seconds, done, cpu = measure(env, command)
-            rows.append((label, done, seconds, done / seconds if seconds else 0.0, cpu))
+            seconds, done, cpu, span = measure(env, command)
+            rows.append((label, done, seconds, done / seconds if seconds else 0.0, cpu,
+                         (done - 1) / span if span and done > 1 else 0.0))
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -106,12 +118,17 @@ def render(rows: list[tuple]) -> list[str]:
     lines = ["", "## Worker efficiency", "",
              (f"One worker, {TASKS} queued tasks (each: app context, one SQL query), burst mode, timed from worker "
               f"start to exit (includes one app start-up per worker). `BENCH_WORKER_TASKS` sets the count."), "",
-             "CPU is user + system time of the worker and every process it started (app start-up included).", "",
-             "| worker | tasks done | seconds | tasks/s | CPU s | CPU ms/task |", "|---|---:|---:|---:|---:|---:|"]
-    lines += [f"| {label} | {done} | {seconds:.1f} | {rate:.1f} | {cpu:.2f} | {1000 * cpu / max(done, 1):.1f} |"
-              for label, done, seconds, rate, cpu in rows]
-    if rows[0][3]:
-        lines += ["", f"Speed-up: {rows[1][3] / rows[0][3]:.1f}×.", ""]
+             "CPU is user + system time of the worker and every process it started (app start-up included). "
+             "*Steady tasks/s* counts from the first task's start to the last task's end as rq recorded them "
+             "(no start-up); the target is ≥ 200 per worker process.", "",
+             "| worker | tasks done | seconds | tasks/s (with start-up) | steady tasks/s | CPU s | CPU ms/task |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines += [f"| {label} | {done} | {seconds:.1f} | {rate:.1f} | {steady:.0f} | {cpu:.2f} | "
+              f"{1000 * cpu / max(done, 1):.1f} |" for label, done, seconds, rate, cpu, steady in rows]
+    if rows[0][5]:
+        haku = rows[1][5]
+        lines += ["", f"Steady-state speed-up: {haku / rows[0][5]:.1f}×; Haku's worker ≥ 200 tasks/s: "
+                  f"{'pass' if haku >= 200 else 'MISS'}.", ""]
     return lines
 
 

@@ -132,6 +132,16 @@ def app(app_config, redis_url):
 
 
 @pytest.fixture
+def async_app(app_config):
+    """The app as production runs it: tasks go to Redis for a worker process, not inline."""
+    from app import create_app
+
+    app = create_app({**app_config, "RQ_ASYNC": True})
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

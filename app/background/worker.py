@@ -47,22 +47,76 @@ log = logging.getLogger(__name__)
 #: Exit codes of the work process the supervisor acts on; anything else is a crash.
 DONE, RECYCLE, LOOP_ENDED = 0, 3, 4
 SCHEDULER_CHECK_SECONDS = 15
+_GONE = object()
+#: Seconds between two refreshes of an idle or busy worker's own heartbeat key.
+HEARTBEAT_EVERY = 1.0
 
 
 class TaskWorker(SimpleWorker):
-    """rq's non-forking worker with each task in its own app context and session."""
+    """rq's non-forking worker with each task in its own app context and session.
+
+    Two changes to rq's loop, both about keeping up:
+
+    * the queues are taken round-robin, not in a fixed priority order: after a task from
+      one queue the worker looks at the next queue first, so a flood of emails cannot hold
+      back a TopCV event or an EMREX task by more than one task per other busy queue
+      (``reorder_queues``, as rq's ``RoundRobinWorker`` does for the forking worker);
+    * rq refreshes the worker's own heartbeat key twice around every dequeue; one refresh
+      a second is plenty for a key that lives minutes, and saves two Redis round trips a
+      task (the heartbeats inside a task's pipelines, which carry the job's own timeout,
+      are always sent).
+    """
 
     app: Flask
     tasks_run = 0
+    log_result_lifespan = False  # one line less per task; the result TTL is the same for every task
+    _beat_at = 0.0
+    _beat_expires = 0.0
+
+    def reorder_queues(self, reference_queue: Queue) -> None:
+        position = self._ordered_queues.index(reference_queue)
+        self._ordered_queues = self._ordered_queues[position + 1:] + self._ordered_queues[:position + 1]
+
+    def heartbeat(self, timeout: int | None = None, pipeline=None) -> None:
+        timeout = timeout or self.worker_ttl + 60
+        clock = time.monotonic()
+        if (pipeline is None and clock - self._beat_at < HEARTBEAT_EVERY
+                and clock + timeout <= self._beat_expires + HEARTBEAT_EVERY):
+            return  # refreshed under a second ago, and its key lives (almost) as long as asked
+        super().heartbeat(timeout, pipeline=pipeline)
+        self._beat_at, self._beat_expires = clock, clock + timeout
+
+    poisoned: str | None = None
+    _config: dict | None = None
 
     def perform_job(self, job, queue) -> bool:
         db = self.app.extensions["sqlalchemy"]
+        if self._config is None:
+            self._config = dict(self.app.config)
         with self.app.app_context():
             try:
                 return super().perform_job(job, queue)
             finally:
                 db.session.remove()
                 self.tasks_run += 1
+                self._check_left_behind(db, job)
+
+    def _check_left_behind(self, db, job) -> None:
+        """What a task can leave behind that a fresh app context and a removed session do
+        not clean: a database connection it checked out itself (with its transaction and
+        locks), or a change to the app's config. Either ends this work process after the
+        task, and the supervisor forks a clean one, as if each task had its own fork."""
+        leaked = sum(engine.pool.checkedout() for engine in db.engines.values()
+                     if hasattr(engine.pool, "checkedout"))
+        if leaked:
+            self.poisoned = f"{leaked} database connection(s) checked out"
+        elif any(self.app.config.get(key, _GONE) != value for key, value in self._config.items()):
+            self.poisoned = "a changed app config"
+        elif len(self.app.config) != len(self._config):  # keys an extension sets on first use: adopted
+            self._config = dict(self.app.config)
+        if self.poisoned:
+            log.warning("task %s left %s behind; replacing the work process", job.id, self.poisoned)
+            self._stop_requested = True
 
 
 def work_queues(app: Flask, names: tuple[str, ...] | list[str]) -> list[Queue]:
@@ -90,7 +144,7 @@ def _work_process(app: Flask, queues: list[Queue], name: str, burst: bool, max_t
     with app.app_context():
         for engine in db.engines.values():
             engine.dispose()
-    if worker.tasks_run >= max_tasks and not worker._stop_requested:
+    if worker.poisoned or (worker.tasks_run >= max_tasks and not worker._stop_requested):
         return RECYCLE
     if worker._stop_requested or burst:
         return DONE

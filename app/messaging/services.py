@@ -11,6 +11,7 @@ import secrets
 import smtplib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Self
 from urllib.parse import urlsplit
 
 from flask import current_app
@@ -202,13 +203,45 @@ def cancel_scheduled(outbox_id: int) -> bool:
         .values(status=OutboxStatus.CANCELLED)).rowcount)
 
 
-def deliver(outbox_id: int) -> str:
-    """Claim the row and send it over SMTP. Returns the row's resulting status.
+def deliver(outbox_id: int, batch: int | None = None) -> str:
+    """Claim the row and send it over SMTP, then up to ``OUTBOX_BATCH - 1`` other due rows
+    over the same connection. Returns the first row's resulting status.
 
-    The claim is one UPDATE … WHERE status='pending', so two workers (or a retry racing a
-    sweep) never both send. Temporary failures put the row back with a due date; a 5xx
-    for the recipient fails it for good and flags the application.
+    Each row is claimed on its own, just before it is sent, with one UPDATE … WHERE
+    status='pending', so two workers (a batch racing the rows' own tasks, or a retry racing
+    a sweep) never both send it, and its outcome is committed before the next row is
+    claimed: a crash mid-batch leaves at most the one row in flight "sending" (the sweeper
+    releases it after ``STALE_CLAIM``) and every row after it pending for its own task.
+    Temporary failures put the row back with a due date and end the batch (the connection
+    is suspect; the rest wait for their own tasks); a 5xx for one recipient fails that row
+    for good, flags the application, and the batch goes on.
     """
+    batch = max(1, batch or current_app.config.get("OUTBOX_BATCH", 1))
+    with _Smtp() as smtp:
+        if not _claim(outbox_id):
+            row = db.session.get(OutboxEmail, outbox_id)
+            return row.status if row else "gone"
+        first = _send_claimed(db.session.get(OutboxEmail, outbox_id), smtp)
+        sent = 1
+        while sent < batch and smtp.usable:
+            due = _due_ids(batch - sent, after=outbox_id)
+            if not due:
+                break
+            claimed = 0
+            for other in due:
+                if not smtp.usable:
+                    break
+                if _claim(other):
+                    _send_claimed(db.session.get(OutboxEmail, other), smtp)
+                    claimed += 1
+            if not claimed:  # another worker took them all: leave the rest to it
+                break
+            sent += claimed
+            outbox_id = due[-1]
+    return first
+
+
+def _claim(outbox_id: int) -> bool:
     now = utcnow()
     claimed = db.session.execute(
         update(OutboxEmail)
@@ -218,15 +251,33 @@ def deliver(outbox_id: int) -> str:
         .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=OutboxEmail.attempts + 1)
     ).rowcount
     db.session.commit()
-    if not claimed:
-        row = db.session.get(OutboxEmail, outbox_id)
-        return row.status if row else "gone"
-    row = db.session.get(OutboxEmail, outbox_id)
+    return bool(claimed)
+
+
+def _due_ids(limit: int, after: int) -> list[int]:
+    """Due rows for the rest of a batch, oldest first (after the batch's last id, then from
+    the start), so concurrent batches mostly take different rows."""
+    now = utcnow()
+    due = (OutboxEmail.status == OutboxStatus.PENDING,
+           or_(OutboxEmail.next_attempt_at.is_(None), OutboxEmail.next_attempt_at <= now),
+           or_(OutboxEmail.due_at.is_(None), OutboxEmail.due_at <= now))
+    ids = list(db.session.scalars(select(OutboxEmail.id).where(*due, OutboxEmail.id > after)
+                                  .order_by(OutboxEmail.id).limit(limit)))
+    if len(ids) < limit:
+        ids += db.session.scalars(select(OutboxEmail.id).where(*due, OutboxEmail.id < after)
+                                  .order_by(OutboxEmail.id).limit(limit - len(ids)))
+    db.session.commit()  # no transaction held while talking to the SMTP server
+    return ids
+
+
+def _send_claimed(row: OutboxEmail, smtp: _Smtp) -> str:
+    """Send one claimed row and commit its outcome (exactly one of sent, pending again, failed)."""
     try:
-        _smtp_send(row)
+        smtp.send(row)
     except PermanentSendError as exc:
         _fail(row, str(exc))
     except (TimeoutError, smtplib.SMTPException, OSError) as exc:
+        smtp.usable = False
         _postpone(row, exc)
     else:
         row.status, row.sent_at, row.last_error = OutboxStatus.SENT, utcnow(), None
@@ -234,25 +285,39 @@ def deliver(outbox_id: int) -> str:
     return row.status
 
 
-def _smtp_send(row: OutboxEmail) -> None:
-    msg = Message(subject=row.subject, recipients=[row.to_addr], body=row.body_text,
-                  sender=current_app.config["MAIL_DEFAULT_SENDER"], reply_to=reply_address(row))
-    msg.msgId = row.message_id
-    conn = mail.connect()
-    try:
-        conn.host = conn.configure_host()
-        conn.send(msg)
-    except smtplib.SMTPRecipientsRefused as exc:
-        codes = [code for code, _ in exc.recipients.values()]
-        if codes and all(500 <= c < 600 for c in codes):
-            raise PermanentSendError(_describe(codes[0], next(iter(exc.recipients.values()))[1])) from exc
-        raise
-    except smtplib.SMTPResponseException as exc:
-        if 500 <= exc.smtp_code < 600:
-            raise PermanentSendError(_describe(exc.smtp_code, exc.smtp_error)) from exc
-        raise
-    finally:
-        _close(conn.host)
+class _Smtp:
+    """One SMTP connection for a batch, opened at the first send and closed (QUIT) at the end."""
+
+    def __init__(self):
+        self.conn = None
+        self.usable = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.conn is not None:
+            _close(self.conn.host)
+
+    def send(self, row: OutboxEmail) -> None:
+        msg = Message(subject=row.subject, recipients=[row.to_addr], body=row.body_text,
+                      sender=current_app.config["MAIL_DEFAULT_SENDER"], reply_to=reply_address(row))
+        msg.msgId = row.message_id
+        if self.conn is None:
+            self.conn = mail.connect()
+            self.conn.host = self.conn.configure_host()
+        try:
+            self.conn.send(msg)
+        except smtplib.SMTPRecipientsRefused as exc:
+            codes = [code for code, _ in exc.recipients.values()]
+            if codes and all(500 <= c < 600 for c in codes):  # the connection is fine: RSET and go on
+                raise PermanentSendError(_describe(codes[0], next(iter(exc.recipients.values()))[1])) from exc
+            raise
+        except smtplib.SMTPResponseException as exc:
+            if 500 <= exc.smtp_code < 600:
+                self.usable = False  # refused at DATA: do not push the rest through this server now
+                raise PermanentSendError(_describe(exc.smtp_code, exc.smtp_error)) from exc
+            raise
 
 
 def reply_address(row: OutboxEmail) -> str | None:

@@ -27,6 +27,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
+def worker_env(test_env, faulty_smtp):
+    """Environment of a worker process that sends to ``faulty_smtp``."""
+    return {**test_env, "MAIL_PORT": str(faulty_smtp.port)}
+
+
+@pytest.fixture
 def faulty_smtp(app):
     """A fresh misbehaving SMTP server; the app (and ``worker_env``) send to it."""
     handler = FaultySmtp()

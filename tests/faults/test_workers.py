@@ -15,7 +15,7 @@ from rq.job import Job
 from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 from sqlalchemy import select
 
-from app import background, create_app, sweeper
+from app import background, sweeper
 from app.background import deferred
 from app.clock import utcnow
 from app.extensions import db
@@ -24,19 +24,6 @@ from app.messaging.models import OutboxEmail
 from tests.support.clients import Auth
 from tests.support.faults import WorkerProcess, badge, card
 from tests.support.processes import run_worker, wait_for
-
-
-@pytest.fixture
-def async_app(app_config):
-    """The app as production runs it: tasks go to Redis for a worker, not inline."""
-    app = create_app({**app_config, "RQ_ASYNC": True})
-    with app.app_context():
-        yield app
-
-
-@pytest.fixture
-def worker_env(test_env, faulty_smtp):
-    return {**test_env, "MAIL_PORT": str(faulty_smtp.port)}
 
 
 def the_row() -> OutboxEmail:

@@ -16,14 +16,6 @@ from tests.support.processes import free_port, run_worker
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def async_app(app_config):
-    """The app as production runs it: tasks go to Redis for a worker, not inline."""
-    app = create_app({**app_config, "RQ_ASYNC": True})
-    with app.app_context():
-        yield app
-
-
 def _rows():
     return db.session.scalars(select(OutboxEmail).order_by(OutboxEmail.id)).all()
 

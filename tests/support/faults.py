@@ -23,22 +23,28 @@ class FaultySmtp:
     - ``drop``: read the whole message, then close the connection without answering
     - ``hold``: keep the end-of-DATA answer back until ``release()`` (a slow server)
 
+    ``after`` lets that many messages through before the mode starts (the second message of
+    a batch sent over one connection, say).
+
     ``accepted`` holds the messages answered with 250; ``seen`` every message whose DATA
-    arrived (accepted or not), so a test can tell "sent once" from "transmitted twice".
+    arrived (accepted or not), so a test can tell "sent once" from "transmitted twice";
+    ``peers`` the client address and port each of ``seen`` came over (one per connection).
     """
 
     def __init__(self):
         self.lock = threading.Lock()
         self.accepted: list = []
         self.seen: list = []
+        self.peers: list = []
         self.mode: str | None = None
+        self.skip = 0
         self.reply: str | None = None
         self.times = 0
         self._held = threading.Event()
 
-    def fail(self, mode: str, reply: str | None = None, times: int = 1000) -> None:
+    def fail(self, mode: str, reply: str | None = None, times: int = 1000, after: int = 0) -> None:
         with self.lock:
-            self.mode, self.reply, self.times = mode, reply, times
+            self.mode, self.reply, self.times, self.skip = mode, reply, times, after
             if mode == "hold":
                 self._held.clear()
 
@@ -53,6 +59,9 @@ class FaultySmtp:
     def _take(self, mode: str) -> str | None:
         with self.lock:
             if self.mode == mode and self.times > 0:
+                if self.skip > 0:
+                    self.skip -= 1
+                    return None
                 self.times -= 1
                 return self.reply or "fault"
             return None
@@ -68,6 +77,7 @@ class FaultySmtp:
         msg = message_from_bytes(envelope.content, policy=policy.default)
         with self.lock:
             self.seen.append(msg)
+            self.peers.append(tuple(session.peer))
         reply = self._take("data")
         if reply:
             return reply
