@@ -17,17 +17,21 @@ from app.jobs.settings_links import settings_links
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(pipeline_links=settings_links, describe_event=describe_event,
                                  card_panels=card_panels, source_label=source_label,
-                                 language_name=language_name, admin_chrome=admin_chrome)
+                                 language_name=language_name, admin_chrome=admin_chrome,
+                                 unread_notifications=unread_notifications)
 
-    @app.context_processor
-    def _admin_context():
-        from flask_login import current_user
 
-        if getattr(current_user, "is_authenticated", False) and current_user.company_id is not None:
-            from app.messaging.services import unread_count
+def unread_notifications() -> int:
+    """The bell's figure, asked by the layout only when it renders the bell: a fragment an
+    htmx request swaps in (a table, a column, a panel) no longer pays for the count (it was a
+    context processor, run for every ``render_template``)."""
+    from flask_login import current_user
 
-            return {"unread_notifications": unread_count(current_user.id)}
-        return {}
+    if getattr(current_user, "is_authenticated", False) and current_user.company_id is not None:
+        from app.messaging.services import unread_count
+
+        return unread_count(current_user.id)
+    return 0
 
 
 #: The layout's constant parts per (script root, language): its links and labels are the same

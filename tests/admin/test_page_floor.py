@@ -42,6 +42,21 @@ def test_a_bare_recruiter_page_is_two_statements(client, make):
     assert len(notifications) == 3, notifications
 
 
+def test_an_htmx_fragment_does_not_count_the_bell(client, make):
+    company, _ = _login(make, client)
+    job = make.job(company)
+    make.application(job)
+    db.session.expire_all()
+    body: list[str] = []
+    fragment = _statements(lambda: body.append(
+        client.get("/admin/applications", headers={"HX-Request": "true"}).get_data(as_text=True)))
+    assert 'id="applications-table"' in body[0] and "notif-badge" not in body[0]
+    assert not [s for s in fragment if "FROM notifications" in s], fragment
+    page = _statements(lambda: client.get("/admin/applications"))
+    assert len([s for s in page if "FROM notifications" in s]) == 1, page
+    assert len(page) == len(fragment) + 1
+
+
 def test_the_bell_follows_new_notifications_and_mark_all_read(client, make):
     company, user = _login(make, client)
     assert _badge(client.get("/admin/").get_data(as_text=True)) == "0"
