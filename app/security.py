@@ -34,10 +34,13 @@ _USER_STATEMENT = None
 
 
 def _user_statement():
-    """The user with their company, built once per process (a bound parameter): every admin
-    page reads the company (two-factor rule, language, time zone, panels), and the session's
-    identity map holds objects weakly, so a company fetched by id and dropped was fetched again
-    by the next reader (2-3 SELECTs per page)."""
+    """The user with their company and two-factor record, one statement built once per process
+    (a bound parameter): every admin page reads the company (two-factor rule, language, time
+    zone, panels), and the session's identity map holds objects weakly, so a company fetched by
+    id and dropped was fetched again by the next reader (2-3 SELECTs per page); the two-factor
+    record answers ``_enforce_two_factor`` (a SELECT per page for staff and for companies that
+    require two-factor sign-in). Logout, a password change and a 2FA reset still take effect
+    on the next request: the row is read on every request, only in one statement."""
     global _USER_STATEMENT
     if _USER_STATEMENT is None:
         from sqlalchemy import bindparam, select
@@ -45,7 +48,8 @@ def _user_statement():
 
         from app.accounts.models import User
 
-        _USER_STATEMENT = select(User).options(joinedload(User.company)).where(User.id == bindparam("uid"))
+        _USER_STATEMENT = select(User).options(joinedload(User.company), joinedload(User.two_factor)).where(
+            User.id == bindparam("uid"))
     return _USER_STATEMENT
 
 

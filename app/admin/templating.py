@@ -5,7 +5,7 @@ never imports a feature."""
 
 from __future__ import annotations
 
-from flask import Flask, request, url_for
+from flask import Flask, current_app, request, url_for
 from flask_babel import gettext as _
 
 from app.admin.card import card_panels, describe_event
@@ -34,23 +34,21 @@ def unread_notifications() -> int:
     return 0
 
 
-#: The layout's constant parts per (script root, language): its links and labels are the same
-#: on every page, so they are built once per process and language instead of ~20 ``url_for``
-#: and gettext calls per page. What varies per page (the current section, the user's name,
-#: the CSRF token, the bell's figure) stays in the template.
-_CHROME: dict[tuple[str, str], dict[str, str]] = {}
-
-
 def admin_chrome() -> dict[str, str]:
+    """The layout's constant parts per (script root, language): its links and labels are the
+    same on every page, so they are built once per app, process and language instead of ~20
+    ``url_for`` and gettext calls per page. What varies per page (the current section, the
+    user's name, the CSRF token, the bell's figure) stays in the template."""
     from app.i18n import current_locale
 
+    cache = current_app.extensions.setdefault("haku.admin_chrome", {})
     key = (request.script_root, current_locale())
-    chrome = _CHROME.get(key)
+    chrome = cache.get(key)
     if chrome is None:
         static = {name: url_for("static", filename=path) for name, path in (
             ("favicon", "favicon.svg"), ("css", "css/haku.css"), ("htmx", "vendor/htmx-2.0.11.min.js"),
             ("js", "js/haku.js"))}
-        chrome = _CHROME[key] = {
+        chrome = cache[key] = {
             **{f"static_{name}": url for name, url in static.items()},
             **{f"url_{endpoint.split('.')[-1]}": url_for(endpoint) for endpoint in (
                 "staff.index", "admin.dashboard", "admin.jobs", "admin.applications", "admin.pending_pool",

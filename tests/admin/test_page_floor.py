@@ -42,6 +42,29 @@ def test_a_bare_recruiter_page_is_two_statements(client, make):
     assert len(notifications) == 3, notifications
 
 
+def test_two_factor_state_comes_with_the_user(client, make):
+    from app.accounts import twofactor
+    from tests.support.builders import totp_code
+
+    company, user = _login(make, client)
+    company.two_factor_required = True
+    db.session.commit()
+    assert client.get("/admin/notifications/badge").headers["Location"] == "/admin/account/two-factor"
+    twofactor.enrol_known_secret(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    client.post("/admin/logout")
+    client.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD})
+    client.post("/admin/login/code", data={"code": totp_code("admin@acme.test")})
+    db.session.expire_all()
+    statements = _statements(lambda: client.get("/admin/notifications/badge"))
+    assert len(statements) == 2 and "user_two_factor" in statements[0], statements
+    # The record read on each request: gone (without a session bump) → enrolment again.
+    from app.accounts.models import TwoFactor
+
+    db.session.execute(TwoFactor.__table__.delete().where(TwoFactor.user_id == user.id))
+    db.session.commit()
+    assert client.get("/admin/notifications/badge").headers["Location"] == "/admin/account/two-factor"
+
+
 def test_an_htmx_fragment_does_not_count_the_bell(client, make):
     company, _ = _login(make, client)
     job = make.job(company)
