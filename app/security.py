@@ -30,18 +30,34 @@ def init_app(app: Flask) -> None:
     app.after_request(_headers)
 
 
+_USER_STATEMENT = None
+
+
+def _user_statement():
+    """The user with their company and two-factor record, one statement built once per process
+    (a bound parameter): every admin page reads the company (two-factor rule, language, time
+    zone, panels), and the session's identity map holds objects weakly, so a company fetched by
+    id and dropped was fetched again by the next reader (2-3 SELECTs per page); the two-factor
+    record answers ``_enforce_two_factor`` (a SELECT per page for staff and for companies that
+    require two-factor sign-in). Logout, a password change and a 2FA reset still take effect
+    on the next request: the row is read on every request, only in one statement."""
+    global _USER_STATEMENT
+    if _USER_STATEMENT is None:
+        from sqlalchemy import bindparam, select
+        from sqlalchemy.orm import joinedload
+
+        from app.accounts.models import User
+
+        _USER_STATEMENT = select(User).options(joinedload(User.company), joinedload(User.two_factor)).where(
+            User.id == bindparam("uid"))
+    return _USER_STATEMENT
+
+
 @login_manager.user_loader
 def load_user(user_id: str):
-    from sqlalchemy.orm import joinedload
-
-    from app.accounts.models import User
-
     uid, _, version = user_id.partition(":")
     try:
-        # With the company: every admin page reads it (two-factor rule, language, time zone,
-        # panels), and the session's identity map holds objects weakly, so a company fetched
-        # by id and dropped was fetched again by the next reader (2-3 SELECTs per page).
-        user = db.session.get(User, int(uid), options=[joinedload(User.company)])
+        user = db.session.scalars(_user_statement(), {"uid": int(uid)}).first()
     except ValueError:
         return None
     if user is None or not user.is_enabled or str(user.session_version) != version:

@@ -268,6 +268,10 @@ def pages(port: int, worlds: dict, cookie: str, topcv: dict | None, password: st
              inproc=("GET", f"/admin/applications/{big['first_app'] + 17}", None, True)),
         Page("notifications", authed("/admin/notifications"), inproc=("GET", "/admin/notifications", None, True)),
         Page("dashboard", authed("/admin/"), inproc=("GET", "/admin/", None, True)),
+        # The floor of every recruiter page: the layout, the signed-in user, the bell and
+        # nothing else (the bell's figure as a full page; issue 15, branch base15).
+        Page("recruiter page floor (notifications badge as a page)", authed("/admin/notifications/badge"),
+             inproc=("GET", "/admin/notifications/badge", None, True)),
     ]
 
     login_tokens: dict = {}

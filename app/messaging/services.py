@@ -18,7 +18,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_mail import Message
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 
 from app import background
 from app.clock import utcnow
@@ -422,14 +422,33 @@ def notify(users: list, *, company_id: int, kind: str, title, body="", link: str
                         kind=f"notify:{kind}",
                         dedupe_key=f"notify:{dedupe_key}:{user.id}", company_id=company_id,
                         locale=user.email_locale)
+    _forget_unread()
     return out
 
 
-def unread_count(user_id: int) -> int:
-    from sqlalchemy import func
+#: The bell's count, built once per process (a bound parameter), not per page. count(*), not
+#: count(id): ``ix_notifications_user_unread (user_id, read_at)`` answers it alone.
+_UNREAD = select(func.count()).select_from(Notification).where(
+    Notification.user_id == bindparam("user_id"), Notification.read_at.is_(None))
 
-    return db.session.scalar(select(func.count(Notification.id)).where(
-        Notification.user_id == user_id, Notification.read_at.is_(None))) or 0
+
+def unread_count(user_id: int) -> int:
+    """The bell's figure, asked at most once per request (the layout's bell and a view that
+    shows the figure share it) and forgotten when this request notifies or marks read. Kept
+    in the request's environ, not ``g``: an app context can span several requests."""
+    from flask import has_request_context, request
+
+    memo = request.environ.setdefault("haku.unread", {}) if has_request_context() else {}
+    if user_id not in memo:
+        memo[user_id] = db.session.scalar(_UNREAD, {"user_id": user_id}) or 0
+    return memo[user_id]
+
+
+def _forget_unread() -> None:
+    from flask import has_request_context, request
+
+    if has_request_context():
+        request.environ.pop("haku.unread", None)
 
 
 def mark_all_read(user_id: int, company_id: int) -> None:
@@ -437,3 +456,4 @@ def mark_all_read(user_id: int, company_id: int) -> None:
         Notification.user_id == user_id, Notification.company_id == company_id,
         Notification.read_at.is_(None)).values(read_at=utcnow()))
     db.session.commit()
+    _forget_unread()

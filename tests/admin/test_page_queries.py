@@ -83,3 +83,20 @@ def test_the_board_does_not_grow_with_applications(client, make, company, monkey
     # "Show more" is two statements past the job and its stages (the chunk and what is left).
     more = _statements(lambda: client.get(f"{url}/stages/{job.stages[0].id}", headers={"HX-Request": "true"}))
     assert len([s for s in more if "FROM applications" in s]) == 2, more
+
+
+def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(client, make, company):
+    """The fixed part of a page is two statements (issue 15, branch base15): the user with their
+    company and two-factor record, and the bell's count, asked once however many templates the
+    page renders. The totals are today's; a new statement on these pages should be a decision."""
+    job = make.job(company)
+    application = make.application(job)
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 13, "/admin/applications": 7,
+                f"/admin/jobs/{job.id}": 6, "/admin/notifications": 3, "/admin/notifications/badge": 2}
+    for url, total in expected.items():
+        db.session.expire_all()
+        statements = _statements(lambda url=url: client.get(url))
+        assert len(statements) == total, (url, statements)
+        assert len([s for s in statements if s.lstrip().startswith("SELECT users.")]) == 1, url
+        assert "companies" in statements[0] and "user_two_factor" in statements[0], url
+        assert len([s for s in statements if "FROM notifications" in s and "count(*)" in s]) == 1, url

@@ -93,7 +93,13 @@ def is_required(user: User) -> bool:
 
 
 def needs_enrolment(user: User) -> bool:
-    return is_required(user) and not is_enabled(user)
+    """Asked before every page (``app.security._enforce_two_factor``), before the view changes
+    anything: the record comes through ``user.two_factor``, which the signed-in user is loaded
+    with (``app.security.load_user``), so the check costs no statement."""
+    if not is_required(user):
+        return False
+    row = user.two_factor
+    return not (row and row.is_enabled)
 
 
 def pending_secret(user: User) -> str | None:

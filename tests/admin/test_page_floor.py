@@ -1,0 +1,155 @@
+"""The fixed part of every recruiter page (issue 15 item 2, branch base15): two statements
+(the user with their company, the bell's count), the layout's constant links and labels built
+once per process and language, and the caches behind them kept honest: the bell's figure follows
+new notifications and "mark all read", the layout follows the language and the script root, and
+a revoked session is still refused on the next request."""
+
+from __future__ import annotations
+
+import re
+
+from flask import request
+from sqlalchemy import select
+
+from app.accounts.models import User
+from app.extensions import db
+from app.messaging.services import mark_all_read, notify, unread_count
+from tests.admin.test_page_queries import _statements
+from tests.support.builders import PASSWORD
+
+
+def _badge(body: str) -> str:
+    return re.search(r'id="notif-badge"[^>]*>(\d+)<', body).group(1)
+
+
+def _login(make, client):
+    company = make.company("acme")
+    client.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD})
+    return company, db.session.scalar(select(User).where(User.email == "admin@acme.test"))
+
+
+def test_a_bare_recruiter_page_is_two_statements(client, make):
+    _login(make, client)
+    db.session.expire_all()
+    body: list[str] = []
+    statements = _statements(lambda: body.append(client.get("/admin/notifications/badge").get_data(as_text=True)))
+    # The user with their company, then the bell's count once (the view and the layout's bell
+    # share it; it was asked twice on this page).
+    assert len(statements) == 2, statements
+    assert "JOIN companies" in statements[0] and "FROM notifications" in statements[1]
+    assert body[0].count('id="notif-badge"') == 2 and _badge(body[0]) == "0"
+    notifications = _statements(lambda: client.get("/admin/notifications"))
+    assert len(notifications) == 3, notifications
+
+
+def test_two_factor_state_comes_with_the_user(client, make):
+    from app.accounts import twofactor
+    from tests.support.builders import totp_code
+
+    company, user = _login(make, client)
+    company.two_factor_required = True
+    db.session.commit()
+    assert client.get("/admin/notifications/badge").headers["Location"] == "/admin/account/two-factor"
+    twofactor.enrol_known_secret(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    client.post("/admin/logout")
+    client.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD})
+    client.post("/admin/login/code", data={"code": totp_code("admin@acme.test")})
+    db.session.expire_all()
+    statements = _statements(lambda: client.get("/admin/notifications/badge"))
+    assert len(statements) == 2 and "user_two_factor" in statements[0], statements
+    # The record read on each request: gone (without a session bump) → enrolment again.
+    from app.accounts.models import TwoFactor
+
+    db.session.execute(TwoFactor.__table__.delete().where(TwoFactor.user_id == user.id))
+    db.session.commit()
+    assert client.get("/admin/notifications/badge").headers["Location"] == "/admin/account/two-factor"
+
+
+def test_an_htmx_fragment_does_not_count_the_bell(client, make):
+    company, _ = _login(make, client)
+    job = make.job(company)
+    make.application(job)
+    db.session.expire_all()
+    body: list[str] = []
+    fragment = _statements(lambda: body.append(
+        client.get("/admin/applications", headers={"HX-Request": "true"}).get_data(as_text=True)))
+    assert 'id="applications-table"' in body[0] and "notif-badge" not in body[0]
+    assert not [s for s in fragment if "FROM notifications" in s], fragment
+    page = _statements(lambda: client.get("/admin/applications"))
+    assert len([s for s in page if "FROM notifications" in s]) == 1, page
+    assert len(page) == len(fragment) + 1
+
+
+def test_the_bell_follows_new_notifications_and_mark_all_read(client, make):
+    company, user = _login(make, client)
+    assert _badge(client.get("/admin/").get_data(as_text=True)) == "0"
+    notify([user], company_id=company.id, kind="new_application", title="One", link="/admin/", dedupe_key="n1")
+    notify([user], company_id=company.id, kind="new_application", title="Two", link="/admin/", dedupe_key="n2")
+    db.session.commit()
+    assert _badge(client.get("/admin/").get_data(as_text=True)) == "2"
+    assert _badge(client.get("/admin/notifications/badge", headers={"HX-Request": "true"})
+                  .get_data(as_text=True)) == "2"
+    client.post("/admin/notifications/read")
+    assert _badge(client.get("/admin/").get_data(as_text=True)) == "0"
+
+
+def test_the_per_request_count_is_forgotten_when_the_request_notifies_or_marks_read(app, make):
+    company = make.company("acme")
+    user = db.session.scalar(select(User).where(User.email == "admin@acme.test"))
+    with app.test_request_context("/admin/"):
+        assert unread_count(user.id) == 0
+        notify([user], company_id=company.id, kind="new_application", title="One", dedupe_key="n1")
+        db.session.commit()
+        assert unread_count(user.id) == 1
+        assert request.environ["haku.unread"] == {user.id: 1}
+        mark_all_read(user.id, company.id)
+        assert unread_count(user.id) == 0
+    with app.test_request_context("/admin/"):  # a new request asks again
+        notify([user], company_id=company.id, kind="new_application", title="Two", dedupe_key="n2")
+        db.session.commit()
+    with app.test_request_context("/admin/"):
+        assert unread_count(user.id) == 1
+
+
+def test_the_layout_follows_the_language(client, make):
+    _login(make, client)
+    en = client.get("/admin/").get_data(as_text=True)
+    fi = client.get("/admin/?lang=fi").get_data(as_text=True)
+    sv = client.get("/admin/?lang=sv").get_data(as_text=True)
+    again = client.get("/admin/?lang=en").get_data(as_text=True)
+    assert ">Jobs</a>" in en and ">Log out</button>" in en and 'aria-label="Notifications"' in en
+    assert ">Tehtävät</a>" in fi and ">Kirjaudu ulos</button>" in fi and ">Jobs</a>" not in fi
+    assert ">Tjänster</a>" in sv and ">Logga ut</button>" in sv
+    assert ">Jobs</a>" in again
+    # The current section is still marked per page, not cached with the links.
+    assert re.search(r'<a href="/admin/" aria-current="page">', en)
+    jobs = client.get("/admin/jobs").get_data(as_text=True)
+    assert re.search(r'<a href="/admin/jobs" aria-current="page">', jobs)
+    assert not re.search(r'<a href="/admin/" aria-current="page">', jobs)
+
+
+def test_the_layout_links_follow_the_script_root(client, make):
+    _login(make, client)
+    plain = client.get("/admin/").get_data(as_text=True)
+    mounted = client.get("/admin/", base_url="http://localhost/haku/").get_data(as_text=True)
+    assert 'href="/admin/jobs"' in plain and 'href="/static/css/haku.css' in plain
+    assert 'href="/haku/admin/jobs"' in mounted and 'href="/haku/static/css/haku.css' in mounted
+    assert 'action="/haku/admin/logout"' in mounted
+    assert 'href="/haku/admin/jobs"' not in client.get("/admin/").get_data(as_text=True)
+
+
+def test_a_revoked_session_is_refused_on_the_next_request(app, make):
+    make.company("acme")
+    mine, other = app.test_client(), app.test_client()
+    for c in (mine, other):
+        c.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD})
+        assert c.get("/admin/notifications/badge").status_code == 200
+    mine.post("/admin/logout")  # ends every session of the user (the session version moves on)
+    assert mine.get("/admin/notifications/badge").status_code == 302
+    assert other.get("/admin/notifications/badge").status_code == 302
+    other.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD})
+    assert other.get("/admin/notifications/badge").status_code == 200
+    user = db.session.scalar(select(User).where(User.email == "admin@acme.test"))
+    user.is_enabled = False
+    db.session.commit()
+    assert other.get("/admin/notifications/badge").status_code == 302
