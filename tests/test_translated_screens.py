@@ -35,6 +35,10 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sd]|\{\w*\}")
 #: English that is data, not interface (typed by a user, sent by a partner), with the reason.
 ALLOWED = {
     "level is required.": "TopCV's own words in a posting's last error, shown labelled as the partner's answer",
+    # company data: a company's rejection reasons are created in the company's language (English
+    # for the test company), like its stage names, and admins edit them; not interface text
+    "Chose another candidate": "a default rejection reason of an English-speaking company",
+    "No response from the candidate": "a default rejection reason of an English-speaking company",
 }
 #: Pages whose HTML is not a screen (files, redirects to other sites, machine answers).
 NOT_SCREENS = ("admin.application_cv", "admin.applications_export", "admin.candidate_export", "static")

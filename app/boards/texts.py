@@ -23,6 +23,11 @@ TEXTS = {
     "topcv.data_not_object": _l("The data must be an object."),
     "topcv.no_posting": _l("Haku has no posting for TopCV job %(job)s."),
     "topcv.applicant_incomplete": _l("The applicant has no name, or no email, phone or application id."),
+    # why an applicant waits in the Pending pool (the application's pending_reason)
+    "topcv.pending_job_closed": _l("the job of this TopCV posting (“%(title)s”) is closed"),
+    "topcv.pending_no_title": _l("TopCV sent no job title and no known posting"),
+    "topcv.pending_many_jobs": _l("%(count)s open jobs have the title “%(title)s”"),
+    "topcv.pending_no_job": _l("no TopCV posting and no open job titled “%(title)s”"),
     # summaries in the delivery log
     "topcv.validate_summary": _l("Check the keys"),
     "topcv.post_summary": _l("Post “%(title)s”"),

@@ -117,7 +117,7 @@ def test_no_or_several_matches_go_to_the_pending_pool(board, make, post_event, t
         make.job(board.company, title=title)
     post_event(applied(board_job_id=None, title="Tester"))
     row = db.session.scalar(select(Application).where(Application.source == "topcv"))
-    assert row.status == "pending" and row.job_id is None and reason in row.pending_reason
+    assert row.status == "pending" and row.job_id is None and reason in describe(row.pending_reason)
     assert row.pending_data["job_title"] == "Tester"
     assert count(Notification, Notification.kind == "pending_pool") >= 1
 

@@ -83,7 +83,7 @@ def test_rejection_reason_and_the_pending_pool(flow):
     flow.control(f"jobs/{other['board_job_id']}/apply", {"full_name": "Phạm Thu", "email": "thu@example.vn"})
     flow.inbound(1, "application.created")
     pending = db.session.scalar(select(Application).where(Application.status == "pending"))
-    assert pending is not None and "Chuyên viên tuyển dụng" in pending.pending_reason
+    assert pending is not None and "Chuyên viên tuyển dụng" in describe(pending.pending_reason)
 
 
 def test_wrong_keys_and_topcv_down_save_nothing(flow, app):

@@ -178,14 +178,14 @@ def _job_for(integration: PartnerIntegration, data: dict) -> tuple[Job | None, s
         if posting.job.is_open:
             return posting.job, "posting"
         # The one rule (``Job.is_open``): a closed job takes no applications, from any source.
-        return None, f"the job of this TopCV posting (“{posting.job.title}”) is closed"
+        return None, store("topcv.pending_job_closed", title=posting.job.title[:100])
     title = str(data.get("job_title") or "")
     open_jobs = jobs.open_jobs(integration.company_id)
     found = exact_matches(title, open_jobs)
     if len(found) == 1:
         return found[0], "matched by title"
     if not normalise_title(title):
-        return None, "TopCV sent no job title and no known posting"
+        return None, store("topcv.pending_no_title")
     if found:
-        return None, f"{len(found)} open jobs have the title “{title}”"
-    return None, f"no TopCV posting and no open job titled “{title}”"
+        return None, store("topcv.pending_many_jobs", count=len(found), title=title[:100])
+    return None, store("topcv.pending_no_job", title=title[:100])
