@@ -1,8 +1,10 @@
 """Finnish, Swedish and Vietnamese for the board's richer chips (issue 16, item 3): how long an
-application has been in its stage."""
+application has been in its stage, and the EMREX and assessment badges."""
 
 T = {
 "New in stage today": ("Siirtyi vaiheeseen tänään", "Kom till steget i dag", "Vào giai đoạn hôm nay"),
+"EMREX: %(status)s": ("EMREX: %(status)s", "EMREX: %(status)s", "EMREX: %(status)s"),
+"Assessment: %(value)s": ("Arviointi: %(value)s", "Test: %(value)s", "Bài đánh giá: %(value)s"),
 }
 
 PLURALS = {

@@ -41,6 +41,8 @@ class BoardPage:
         self._date = date_formatter()
         self._move_label = _("Move %(name)s to stage")  # formatted per chip below
         self.labels = {"move": _("Move"), "nobody": _("Nobody here")}
+        self._badges = queries.badges()
+        self._badge_texts: dict[tuple, str | None] = {}  # (key, values) -> text, once per page
         self._now = utcnow()
         self._days: dict[int, str] = {}  # "3 days in stage", one ngettext per distinct number
 
@@ -54,12 +56,25 @@ class BoardPage:
                                ngettext("%(num)d day in stage", "%(num)d days in stage", num))
         return num, self._days[num]
 
+    def badges(self, row) -> list[dict]:
+        """The chip's feature badges (EMREX, assessment…), each text worked out once per page."""
+        out = []
+        for badge in self._badges:
+            values = queries.badge_values(row, badge)
+            key = (badge.key, values)
+            if key not in self._badge_texts:
+                self._badge_texts[key] = badge.text(*values)
+            if self._badge_texts[key]:
+                out.append({"key": badge.key, "text": self._badge_texts[key]})
+        return out
+
     def chip(self, row) -> dict:
         """One chip: the application's id, the candidate's name, links and meta, as text."""
         ident = str(row.id)
         name = row.display_name or f"{row.given_names} {row.family_name}".strip()
         days, days_label = self.days(row.stage_entered_at)
         return {"days": days, "days_label": days_label, "stale": days is not None and days >= 14,
+                "badges": self.badges(row) if self._badges else (),
                 "id": row.id, "name": name, "stage_id": row.stage_id,
                 "url": self._card[0] + ident + self._card[1], "move_url": self._move[0] + ident + self._move[1],
                 "source": self._sources[row.source], "entered": self._date(row.stage_entered_at),

@@ -2,13 +2,17 @@
 capped, so a stage with thousands stays fast), each stage's count, and the next chunk of one
 stage on demand ("show more", keyset on the column's order, never OFFSET).
 
-Rows, not ORM entities: a chip needs a few columns. The board is two statements whatever the
-number of applications: the stages' first chips (one LIMITed part per stage, each a short
+Rows, not ORM entities: a chip needs a few columns. A feature adds a badge to the chips
+(EMREX, assessments) with ``plugins.chip_badge``: its columns come from a row joined on the
+application's id (a one-row-per-application summary), in the same statement.
+
+The board is two statements whatever the number of applications: the stages' first chips (one LIMITed part per stage, each a short
 backward scan of ``ix_applications_board``, glued with UNION ALL) and the counts (one GROUP
 BY). A chunk is one statement."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -17,12 +21,44 @@ from sqlalchemy import Row, and_, bindparam, func, or_, select, tuple_, union_al
 
 from app.applications.models import Application, Candidate
 from app.extensions import db
+from app.plugins import plugins
 
 #: Chips per column on the board, and per "show more" chunk.
 PER_STAGE = 25
 
 _CHIP_COLUMNS = (Application.id, Application.stage_id, Application.source, Application.stage_entered_at,
                  Candidate.display_name, Candidate.given_names, Candidate.family_name)
+
+
+@dataclass(frozen=True)
+class ChipBadge:
+    """A badge on the board's chips, registered by a feature (``plugins.chip_badge``).
+
+    ``join(select)`` outer-joins one row per application at most (so a chip stays one row);
+    ``columns`` are read from it; ``text(*values)`` gives the badge's text, or None for no
+    badge (called once per distinct values on a page, so keep it free of queries)."""
+    key: str
+    columns: tuple
+    join: Callable
+    text: Callable[..., str | None]
+
+
+def badges() -> list[ChipBadge]:
+    return list(plugins.chip_badges.values())
+
+
+def _chip_select(*where):
+    """The chip columns (the badges' too) of the applications matching ``where``."""
+    query = select(*_CHIP_COLUMNS, *(column.label(f"{badge.key}_{i}") for badge in badges()
+                                    for i, column in enumerate(badge.columns)))
+    query = query.join(Candidate, Candidate.id == Application.candidate_id)
+    for badge in badges():
+        query = badge.join(query)
+    return query.where(*where)
+
+
+def badge_values(row, badge: ChipBadge) -> tuple:
+    return tuple(getattr(row, f"{badge.key}_{i}") for i in range(len(badge.columns)))
 
 
 def _order():
@@ -70,19 +106,17 @@ def _after(cursor: Cursor):
 
 def _chips(job, stage_id: int):
     """One stage's chip rows in column order (the caller adds the keyset and the LIMIT)."""
-    return (select(*_CHIP_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id)
-            .where(Application.company_id == job.company_id, Application.job_id == job.id,
-                   Application.stage_id == stage_id)
+    return (_chip_select(Application.company_id == job.company_id, Application.job_id == job.id,
+                         Application.stage_id == stage_id)
             .order_by(*_order()))
 
 
 @cache
-def _first_chips(stages: int, per_stage: int):
+def _first_chips(stages: int, per_stage: int, badge_keys: tuple = ()):
     """The first chips of ``stages`` stages: one LIMITed part per stage, glued with UNION ALL
     (SQLite has no LATERAL), with bound parameters, so it is built once per number of stages."""
-    parts = [select(*_CHIP_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id)
-             .where(Application.company_id == bindparam("company_id"), Application.job_id == bindparam("job_id"),
-                    Application.stage_id == bindparam(f"stage_{i}"))
+    parts = [_chip_select(Application.company_id == bindparam("company_id"),
+                          Application.job_id == bindparam("job_id"), Application.stage_id == bindparam(f"stage_{i}"))
              .order_by(*_order()).limit(per_stage).subquery() for i in range(stages)]
     return union_all(*(select(part.c) for part in parts)) if stages > 1 else select(parts[0].c)
 
@@ -95,7 +129,8 @@ def board(job, per_stage: int = PER_STAGE, stage_ids=None) -> tuple[dict[int, li
     if not stages:
         return by_stage, {}
     params = {"company_id": job.company_id, "job_id": job.id} | {f"stage_{i}": sid for i, sid in enumerate(stages)}
-    for row in db.session.execute(_first_chips(len(stages), per_stage), params):
+    query = _first_chips(len(stages), per_stage, tuple(plugins.chip_badges))  # built again if badges change
+    for row in db.session.execute(query, params):
         by_stage[row.stage_id].append(row)
     counts = dict(db.session.execute(
         select(Application.stage_id, func.count())

@@ -222,7 +222,36 @@ def test_a_chip_shows_days_in_stage_and_its_full_name_on_hover(client, make, aut
     db.session.commit()
     auth.login("admin@acme.test")
     body = client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)
-    chip = re.search(rf'<li class="chip" id="chip-{app_.id}".*?</li>', body, re.S).group(0)
+    chip = re.search(rf'<li class="chip" id="chip-{app_.id}".*?</li>', body, re.DOTALL).group(0)
     name = re.search(r'<a class="chip-name" href="[^"]+" title="([^"]+)">([^<]+)</a>', chip)
     assert name.group(1) == name.group(2) and long_name.split()[1] in name.group(1) and len(name.group(1)) > 200
     assert "20 days in stage" in chip and "chip-stale" in chip
+
+
+def test_chips_show_the_emrex_and_assessment_badges_from_the_same_query(client, make, auth, per_stage):
+    """The features' badges (plugins.chip_badge) come with the chip rows: a chip with an EMREX
+    summary and an assessment score shows both, one without shows neither."""
+    from app.assessments.models import AssessmentSummary
+    from app.emrex.models import EmrexSummary
+
+    company = make.company("acme")
+    job = make.job(company)
+    both = make.application(job, email="both@example.com", given="Both", family="Badges")
+    bare = make.application(job, email="bare@example.com", given="No", family="Badges")
+    waiting = make.application(job, email="wait@example.com", given="Waiting", family="Test")
+    db.session.add_all([
+        EmrexSummary(application_id=both.id, company_id=company.id, status="completed"),
+        AssessmentSummary(application_id=both.id, company_id=company.id, status="complete", score=42.0,
+                          max_score=50.0),
+        AssessmentSummary(application_id=waiting.id, company_id=company.id, status="invited"),
+    ])
+    db.session.commit()
+    auth.login("admin@acme.test")
+    body = client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)
+
+    def chip(app_id):
+        return re.search(rf'<li class="chip" id="chip-{app_id}".*?</li>', body, re.DOTALL).group(0)
+
+    assert "EMREX: Records received" in chip(both.id) and "Assessment: 42 / 50" in chip(both.id)
+    assert "chip-badge" not in chip(bare.id)
+    assert "Assessment: Invited" in chip(waiting.id) and "EMREX" not in chip(waiting.id)
