@@ -4,7 +4,8 @@ stage on demand ("show more", keyset on the column's order, never OFFSET).
 
 Rows, not ORM entities: a chip needs a few columns. A feature adds a badge to the chips
 (EMREX, assessments) with ``plugins.chip_badge``: its columns come from a row joined on the
-application's id (a one-row-per-application summary), in the same statement.
+application's id (a one-row-per-application summary), in the same statement (on the board,
+joined once to the glued parts).
 
 The board is two statements whatever the number of applications: the stages' first chips (one LIMITed part per stage, each a short
 backward scan of ``ix_applications_board``, glued with UNION ALL) and the counts (one GROUP
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from datetime import datetime
 from functools import cache
 
@@ -34,26 +36,33 @@ _CHIP_COLUMNS = (Application.id, Application.stage_id, Application.source, Appli
 class ChipBadge:
     """A badge on the board's chips, registered by a feature (``plugins.chip_badge``).
 
-    ``join(select)`` outer-joins one row per application at most (so a chip stays one row);
-    ``columns`` are read from it; ``text(*values)`` gives the badge's text, or None for no
-    badge (called once per distinct values on a page, so keep it free of queries)."""
+    ``columns`` come from the table of ``application_id``, which holds one row per application
+    at most (a summary keyed by the application, so a chip stays one row), outer-joined on it;
+    ``text(*values)`` gives the badge's text, or None for no badge (called once per distinct
+    values on a page, so keep it free of queries)."""
     key: str
     columns: tuple
-    join: Callable
+    application_id: Any
     text: Callable[..., str | None]
+
+    def labelled(self) -> list:
+        return [column.label(f"{self.key}_{i}") for i, column in enumerate(self.columns)]
+
+    def join(self, query, application_id):
+        return query.outerjoin(self.application_id.class_, self.application_id == application_id)
 
 
 def badges() -> list[ChipBadge]:
     return list(plugins.chip_badges.values())
 
 
-def _chip_select(*where):
-    """The chip columns (the badges' too) of the applications matching ``where``."""
-    query = select(*_CHIP_COLUMNS, *(column.label(f"{badge.key}_{i}") for badge in badges()
-                                    for i, column in enumerate(badge.columns)))
-    query = query.join(Candidate, Candidate.id == Application.candidate_id)
-    for badge in badges():
-        query = badge.join(query)
+def _chip_select(*where, with_badges: bool = True):
+    """The chip columns (the badges' too, unless told) of the applications matching ``where``."""
+    shown = badges() if with_badges else []
+    query = (select(*_CHIP_COLUMNS, *(c for badge in shown for c in badge.labelled()))
+             .join(Candidate, Candidate.id == Application.candidate_id))
+    for badge in shown:
+        query = badge.join(query, Application.id)
     return query.where(*where)
 
 
@@ -116,9 +125,19 @@ def _first_chips(stages: int, per_stage: int, badge_keys: tuple = ()):
     """The first chips of ``stages`` stages: one LIMITed part per stage, glued with UNION ALL
     (SQLite has no LATERAL), with bound parameters, so it is built once per number of stages."""
     parts = [_chip_select(Application.company_id == bindparam("company_id"),
-                          Application.job_id == bindparam("job_id"), Application.stage_id == bindparam(f"stage_{i}"))
+                          Application.job_id == bindparam("job_id"), Application.stage_id == bindparam(f"stage_{i}"),
+                          with_badges=False)
              .order_by(*_order()).limit(per_stage).subquery() for i in range(stages)]
-    return union_all(*(select(part.c) for part in parts)) if stages > 1 else select(parts[0].c)
+    chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
+    shown = badges()
+    if not shown:
+        return select(chips.c)
+    # The badges' rows joined once, to the chips only (not in every part: less to plan), and
+    # the column order again, since a join need not keep the parts' order.
+    query = select(chips.c, *(c for badge in shown for c in badge.labelled())).select_from(chips)
+    for badge in shown:
+        query = badge.join(query, chips.c.id)
+    return query.order_by(chips.c.stage_entered_at.desc().nulls_first(), chips.c.id.desc())
 
 
 def board(job, per_stage: int = PER_STAGE, stage_ids=None) -> tuple[dict[int, list[Row]], dict[int, int]]:

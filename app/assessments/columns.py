@@ -75,4 +75,4 @@ def _chip_text(status, score, max_score) -> str | None:
 
 #: the badge this feature adds to the board's chips, registered in its hooks.py
 CHIP_BADGE = ChipBadge("assessment", (AssessmentSummary.status, AssessmentSummary.score, AssessmentSummary.max_score),
-                       _join, _chip_text)
+                       AssessmentSummary.application_id, _chip_text)
