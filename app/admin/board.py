@@ -41,7 +41,7 @@ class BoardPage:
         self._date = date_formatter()
         self._move_label = _("Move %(name)s to stage")  # formatted per chip below
         self.labels = {"move": _("Move"), "nobody": _("Nobody here")}
-        self._badges = queries.badges()
+        self._badges = [(badge, queries.badge_reader(badge)) for badge in queries.badges()]
         self._badge_texts: dict[tuple, str | None] = {}  # (key, values) -> text, once per page
         self._now = utcnow()
         self._days: dict[int, str] = {}  # "3 days in stage", one ngettext per distinct number
@@ -59,11 +59,10 @@ class BoardPage:
     def badges(self, row) -> list[dict]:
         """The chip's feature badges (EMREX, assessment…), each text worked out once per page."""
         out = []
-        for badge in self._badges:
-            values = queries.badge_values(row, badge)
-            key = (badge.key, values)
+        for badge, read in self._badges:
+            key = (badge.key, read(row))
             if key not in self._badge_texts:
-                self._badge_texts[key] = badge.text(*values)
+                self._badge_texts[key] = badge.text(*key[1])
             if self._badge_texts[key]:
                 out.append({"key": badge.key, "text": self._badge_texts[key]})
         return out

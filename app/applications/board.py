@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Row, and_, bindparam, func, or_, select, tuple_, union_all
@@ -66,8 +67,11 @@ def _chip_select(*where, with_badges: bool = True):
     return query.where(*where)
 
 
-def badge_values(row, badge: ChipBadge) -> tuple:
-    return tuple(getattr(row, f"{badge.key}_{i}") for i in range(len(badge.columns)))
+def badge_reader(badge: ChipBadge) -> Callable:
+    """``reader(row)``: the badge's values of a chip row, as a tuple (one getter per page)."""
+    names = [f"{badge.key}_{i}" for i in range(len(badge.columns))]
+    get = attrgetter(*names)
+    return get if len(names) > 1 else (lambda row: (get(row),))
 
 
 def _order():
