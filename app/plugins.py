@@ -15,6 +15,7 @@ a periodic, idempotent sweep step       ``sweep_step(name)`` (decorator)       `
 an encrypted column (key rotation)      ``encrypted(Model, "col", purpose)``   ``app.rotation``
 a partner vendor (queue, handlers…)     ``vendor(Vendor(...))``                ``app.partners``
 a column of the applications list       ``list_column(ListColumn(...))``       ``app.applications.columns``
+a badge on the board's chips            ``chip_badge(ChipBadge(...))``         ``app.applications.board``
 a link on a job's pages                 ``settings_link`` (decorator)          ``app.jobs.settings_links``
 a company settings section              ``settings_section`` (decorator)       ``app.navigation``
 a staff navigation entry                ``staff_section`` (decorator)          ``app.navigation``
@@ -25,8 +26,8 @@ an entry in the card's ⋯ menu           ``card_action(CardAction(...))``      
 =====================================  =====================================  ============================
 
 The registry only stores: it imports no feature and no audience (the core contract in
-pyproject.toml), so the classes of what it stores (``ListColumn``, ``Vendor``,
-``CardAction``) live with the module that reads them. Registering the same thing twice
+pyproject.toml), so the classes of what it stores (``ListColumn``, ``ChipBadge``,
+``Vendor``, ``CardAction``) live with the module that reads them. Registering the same thing twice
 (a module imported again) is harmless: keyed entries are replaced, listed ones kept once.
 """
 
@@ -44,6 +45,7 @@ class Plugins:
         self.encrypted_columns: list[tuple[type, str, Callable]] = []
         self.vendors: dict[str, Any] = {}
         self.list_columns: dict[str, Any] = {}
+        self.chip_badges: dict[str, Any] = {}
         self.settings_links: list[Callable] = []
         self.settings_sections: list[Callable] = []
         self.staff_sections: list[Callable] = []
@@ -74,6 +76,12 @@ class Plugins:
         """A partner vendor (``app.partners.vendors.Vendor``), looked up by its ``name``."""
         self.vendors[vendor.name] = vendor
         return vendor
+
+    def chip_badge(self, badge: Any) -> Any:
+        """A badge on the board's chips (``app.applications.board.ChipBadge``): its columns
+        join the board's one chip query, keyed by ``badge.key``."""
+        self.chip_badges[badge.key] = badge
+        return badge
 
     def list_column(self, column: Any) -> Any:
         """A column of the applications list and its CSV export

@@ -15,6 +15,7 @@ from flask_wtf.csrf import generate_csrf
 from app.applications import board as queries
 from app.applications.board import Cursor
 from app.applications.sources import source_labels
+from app.clock import utcnow
 from app.templating import date_formatter
 
 _MARK = 918273645  # an id no URL of the page contains, replaced by each chip's id
@@ -40,12 +41,40 @@ class BoardPage:
         self._date = date_formatter()
         self._move_label = _("Move %(name)s to stage")  # formatted per chip below
         self.labels = {"move": _("Move"), "nobody": _("Nobody here")}
+        self._badges = [(badge, queries.badge_reader(badge)) for badge in queries.badges()]
+        self._badge_texts: dict[tuple, str | None] = {}  # (key, values) -> text, once per page
+        self._now = utcnow()
+        self._days: dict[int, str] = {}  # "3 days in stage", one ngettext per distinct number
+
+    def days(self, entered) -> tuple[int | None, str]:
+        """Whole days since the stage was entered, and the label (empty without a time)."""
+        if entered is None:
+            return None, ""
+        num = max((self._now - entered).days, 0)
+        if num not in self._days:
+            self._days[num] = (_("New in stage today") if num == 0 else
+                               ngettext("%(num)d day in stage", "%(num)d days in stage", num))
+        return num, self._days[num]
+
+    def badges(self, row) -> list[dict]:
+        """The chip's feature badges (EMREX, assessment…), each text worked out once per page."""
+        out = []
+        for badge, read in self._badges:
+            key = (badge.key, read(row))
+            if key not in self._badge_texts:
+                self._badge_texts[key] = badge.text(*key[1])
+            if self._badge_texts[key]:
+                out.append({"key": badge.key, "text": self._badge_texts[key]})
+        return out
 
     def chip(self, row) -> dict:
         """One chip: the application's id, the candidate's name, links and meta, as text."""
         ident = str(row.id)
         name = row.display_name or f"{row.given_names} {row.family_name}".strip()
-        return {"id": row.id, "name": name, "stage_id": row.stage_id,
+        days, days_label = self.days(row.stage_entered_at)
+        return {"days": days, "days_label": days_label, "stale": days is not None and days >= 14,
+                "badges": self.badges(row) if self._badges else (),
+                "id": row.id, "name": name, "stage_id": row.stage_id,
                 "url": self._card[0] + ident + self._card[1], "move_url": self._move[0] + ident + self._move[1],
                 "source": self._sources[row.source], "entered": self._date(row.stage_entered_at),
                 "move_label": self._move_label % {"name": name}}

@@ -2,27 +2,76 @@
 capped, so a stage with thousands stays fast), each stage's count, and the next chunk of one
 stage on demand ("show more", keyset on the column's order, never OFFSET).
 
-Rows, not ORM entities: a chip needs a few columns. The board is two statements whatever the
-number of applications: the stages' first chips (one LIMITed part per stage, each a short
+Rows, not ORM entities: a chip needs a few columns. A feature adds a badge to the chips
+(EMREX, assessments) with ``plugins.chip_badge``: its columns come from a row joined on the
+application's id (a one-row-per-application summary), in the same statement (on the board,
+joined once to the glued parts).
+
+The board is two statements whatever the number of applications: the stages' first chips (one LIMITed part per stage, each a short
 backward scan of ``ix_applications_board``, glued with UNION ALL) and the counts (one GROUP
 BY). A chunk is one statement."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from operator import attrgetter
+from typing import Any
 
 from sqlalchemy import Row, and_, bindparam, func, or_, select, tuple_, union_all
 
 from app.applications.models import Application, Candidate
 from app.extensions import db
+from app.plugins import plugins
 
 #: Chips per column on the board, and per "show more" chunk.
 PER_STAGE = 25
 
 _CHIP_COLUMNS = (Application.id, Application.stage_id, Application.source, Application.stage_entered_at,
                  Candidate.display_name, Candidate.given_names, Candidate.family_name)
+
+
+@dataclass(frozen=True)
+class ChipBadge:
+    """A badge on the board's chips, registered by a feature (``plugins.chip_badge``).
+
+    ``columns`` come from the table of ``application_id``, which holds one row per application
+    at most (a summary keyed by the application, so a chip stays one row), outer-joined on it;
+    ``text(*values)`` gives the badge's text, or None for no badge (called once per distinct
+    values on a page, so keep it free of queries)."""
+    key: str
+    columns: tuple
+    application_id: Any
+    text: Callable[..., str | None]
+
+    def labelled(self) -> list:
+        return [column.label(f"{self.key}_{i}") for i, column in enumerate(self.columns)]
+
+    def join(self, query, application_id):
+        return query.outerjoin(self.application_id.class_, self.application_id == application_id)
+
+
+def badges() -> list[ChipBadge]:
+    return list(plugins.chip_badges.values())
+
+
+def _chip_select(*where, with_badges: bool = True):
+    """The chip columns (the badges' too, unless told) of the applications matching ``where``."""
+    shown = badges() if with_badges else []
+    query = (select(*_CHIP_COLUMNS, *(c for badge in shown for c in badge.labelled()))
+             .join(Candidate, Candidate.id == Application.candidate_id))
+    for badge in shown:
+        query = badge.join(query, Application.id)
+    return query.where(*where)
+
+
+def badge_reader(badge: ChipBadge) -> Callable:
+    """``reader(row)``: the badge's values of a chip row, as a tuple (one getter per page)."""
+    names = [f"{badge.key}_{i}" for i in range(len(badge.columns))]
+    get = attrgetter(*names)
+    return get if len(names) > 1 else (lambda row: (get(row),))
 
 
 def _order():
@@ -70,21 +119,29 @@ def _after(cursor: Cursor):
 
 def _chips(job, stage_id: int):
     """One stage's chip rows in column order (the caller adds the keyset and the LIMIT)."""
-    return (select(*_CHIP_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id)
-            .where(Application.company_id == job.company_id, Application.job_id == job.id,
-                   Application.stage_id == stage_id)
+    return (_chip_select(Application.company_id == job.company_id, Application.job_id == job.id,
+                         Application.stage_id == stage_id)
             .order_by(*_order()))
 
 
 @cache
-def _first_chips(stages: int, per_stage: int):
+def _first_chips(stages: int, per_stage: int, badge_keys: tuple = ()):
     """The first chips of ``stages`` stages: one LIMITed part per stage, glued with UNION ALL
     (SQLite has no LATERAL), with bound parameters, so it is built once per number of stages."""
-    parts = [select(*_CHIP_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id)
-             .where(Application.company_id == bindparam("company_id"), Application.job_id == bindparam("job_id"),
-                    Application.stage_id == bindparam(f"stage_{i}"))
+    parts = [_chip_select(Application.company_id == bindparam("company_id"),
+                          Application.job_id == bindparam("job_id"), Application.stage_id == bindparam(f"stage_{i}"),
+                          with_badges=False)
              .order_by(*_order()).limit(per_stage).subquery() for i in range(stages)]
-    return union_all(*(select(part.c) for part in parts)) if stages > 1 else select(parts[0].c)
+    chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
+    shown = badges()
+    if not shown:
+        return select(chips.c)
+    # The badges' rows joined once, to the chips only (not in every part: less to plan), and
+    # the column order again, since a join need not keep the parts' order.
+    query = select(chips.c, *(c for badge in shown for c in badge.labelled())).select_from(chips)
+    for badge in shown:
+        query = badge.join(query, chips.c.id)
+    return query.order_by(chips.c.stage_entered_at.desc().nulls_first(), chips.c.id.desc())
 
 
 def board(job, per_stage: int = PER_STAGE, stage_ids=None) -> tuple[dict[int, list[Row]], dict[int, int]]:
@@ -95,7 +152,8 @@ def board(job, per_stage: int = PER_STAGE, stage_ids=None) -> tuple[dict[int, li
     if not stages:
         return by_stage, {}
     params = {"company_id": job.company_id, "job_id": job.id} | {f"stage_{i}": sid for i, sid in enumerate(stages)}
-    for row in db.session.execute(_first_chips(len(stages), per_stage), params):
+    query = _first_chips(len(stages), per_stage, tuple(plugins.chip_badges))  # built again if badges change
+    for row in db.session.execute(query, params):
         by_stage[row.stage_id].append(row)
     counts = dict(db.session.execute(
         select(Application.stage_id, func.count())

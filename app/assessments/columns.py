@@ -3,10 +3,12 @@ status, sortable and filterable through the per-application summary row."""
 
 from __future__ import annotations
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 from sqlalchemy.orm import joinedload
 
+from app.applications.board import ChipBadge
 from app.applications.columns import ListColumn
 from app.applications.models import Application
 from app.assessments.models import AssessmentStatus, AssessmentSummary
@@ -58,3 +60,19 @@ COLUMNS = (
     ListColumn("assessment_status", _l("Assessment status"), _status, sort=AssessmentSummary.status,
                options=_OPTIONS, join=_join, filter=("choice", list(STATUS_LABELS.items()), _status_filter)),
 )
+
+
+def _chip_text(status, score, max_score) -> str | None:
+    """The board chip's assessment badge: the score once there is one, else the status."""
+    if status is None:
+        return None
+    if score is not None:
+        shown = f"{score:g} / {max_score:g}" if max_score is not None else f"{score:g}"
+    else:
+        shown = str(STATUS_LABELS.get(status, status))
+    return gettext("Assessment: %(value)s", value=shown)
+
+
+#: the badge this feature adds to the board's chips, registered in its hooks.py
+CHIP_BADGE = ChipBadge("assessment", (AssessmentSummary.status, AssessmentSummary.score, AssessmentSummary.max_score),
+                       AssessmentSummary.application_id, _chip_text)

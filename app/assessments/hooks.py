@@ -28,3 +28,4 @@ stage_entered.connect(orders.on_stage_entered)
 
 for column in columns.COLUMNS:  # score, status
     plugins.list_column(column)
+plugins.chip_badge(columns.CHIP_BADGE)  # the score (or status) on the board's chips

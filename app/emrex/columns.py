@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from flask_babel import format_decimal
+from flask_babel import format_decimal, gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
+from app.applications.board import ChipBadge
 from app.applications.columns import ListColumn
 from app.applications.models import Application
 from app.emrex.models import EmrexSummary, EmrexSummaryStatus
@@ -126,3 +127,16 @@ COLUMNS = (
     ListColumn("emrex_gpa", _l("GPA"), _value("gpa", format_gpa), sort=EmrexSummary.gpa,
                options=_OPTIONS, join=_join, filter=("min", None, _gpa_filter)),
 )
+
+
+def _chip_text(status, needs_review) -> str | None:
+    """The board chip's EMREX badge: the summary's status ("EMREX: Records received")."""
+    if status is None:
+        return None
+    label = str(STATUS_LABELS.get(status, status))
+    return gettext("EMREX: %(status)s", status=label + (" ⚠" if needs_review else ""))
+
+
+#: the badge this feature adds to the board's chips, registered in its hooks.py
+CHIP_BADGE = ChipBadge("emrex", (EmrexSummary.status, EmrexSummary.needs_review), EmrexSummary.application_id,
+                       _chip_text)

@@ -36,3 +36,5 @@ def _registry() -> int:
     if services.registry_due():
         return 1 if tasks.enqueue_refresh() else 0
     return 0
+
+plugins.chip_badge(columns.CHIP_BADGE)  # the summary's status on the board's chips

@@ -1,4 +1,5 @@
-/* Haku's only script: toasts from HX-Trigger, closing open menus. No inline code (strict CSP). */
+/* Haku's own script: toasts from HX-Trigger, closing open menus, dialogs, the board's drag-and-drop.
+   No inline code (strict CSP). */
 (function () {
   "use strict";
   function toast(detail) {
@@ -42,6 +43,7 @@
   function openDialogs() {
     document.querySelectorAll("#modal dialog[data-modal]:not([open])").forEach(function (dialog) {
       dialog.addEventListener("close", function () {
+        putBack();  // a dragged chip whose move this dialog asked about (no-op once moved)
         var select = document.getElementById(dialog.getAttribute("data-restore") || "");
         if (select) {
           Array.prototype.forEach.call(select.options, function (o) { o.selected = o.defaultSelected; });
@@ -59,6 +61,49 @@
     var btn = evt.target.closest ? evt.target.closest("[data-close-dialog]") : null;
     var dialog = btn ? btn.closest("dialog") : null;
     if (dialog) dialog.close();
+  });
+  // The board: a chip dragged to another column (SortableJS, loaded by the board page only) sets
+  // its stage select and posts the select's form, the same one request as choosing the stage by
+  // hand (the answer swaps both columns and the bell out of band). Until the answer comes the
+  // chip sits where it was dropped; an error answer, or cancelling the reject dialog a rejected
+  // stage opens, puts it back where it came from. The select stays the keyboard way to move.
+  var dragged = null;  // {item, from, index}: the last drop, until its columns are swapped
+  function putBack() {
+    if (!dragged) return;
+    var d = dragged;
+    dragged = null;
+    if (!d.item.isConnected || !d.from.isConnected) return;  // swapped: the move happened
+    d.from.insertBefore(d.item, d.from.children[d.index] || null);
+    var select = d.item.querySelector("select");
+    if (select) Array.prototype.forEach.call(select.options, function (o) { o.selected = o.defaultSelected; });
+  }
+  function boards(root) {
+    if (!window.Sortable || !root.querySelectorAll) return;
+    var lists = root.matches && root.matches(".board-list[data-stage-id]") ? [root] : [];
+    lists = lists.concat(Array.prototype.slice.call(root.querySelectorAll(".board-list[data-stage-id]")));
+    lists.forEach(function (list) {
+      if (list.getAttribute("data-dnd")) return;
+      list.setAttribute("data-dnd", "1");
+      list.closest(".board").classList.add("board-dnd");
+      window.Sortable.create(list, {
+        group: "board", sort: false, draggable: ".chip", filter: "a, select, option, button, label",
+        preventOnFilter: false, ghostClass: "chip-ghost", dragClass: "chip-drag", animation: 120,
+        delay: 150, delayOnTouchOnly: true,
+        onEnd: function (evt) {
+          if (evt.from === evt.to) return;
+          var select = evt.item.querySelector("select[name=stage_id]");
+          if (!select) return;
+          dragged = { item: evt.item, from: evt.from, index: evt.oldIndex };
+          select.value = evt.to.getAttribute("data-stage-id");
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { boards(document); });
+  document.addEventListener("htmx:load", function (evt) { boards(evt.target); });
+  document.addEventListener("htmx:afterRequest", function (evt) {
+    if (dragged && !evt.detail.successful && dragged.item.contains(evt.target)) putBack();
   });
   document.addEventListener("htmx:responseError", function (evt) {
     var status = evt.detail.xhr ? evt.detail.xhr.status : 0;

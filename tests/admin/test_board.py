@@ -11,6 +11,7 @@ import pytest
 
 from app.applications import board as board_queries
 from app.applications.models import Application
+from app.clock import utcnow
 from app.extensions import db
 from tests.support.html import fragment_root
 
@@ -191,3 +192,66 @@ def test_a_job_without_applications_shows_empty_columns(client, make, auth):
     body = client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)
     assert body.count("Nobody here") == len(job.stages) and "board-more" not in body
     assert body.count('<span class="count">0</span>') == len(job.stages)
+
+
+def test_a_board_move_answers_both_columns_counts_and_the_bell_out_of_band(client, column):
+    """The drag-and-drop and the chip's select post the same form: one answer with both columns
+    (their counts) and the bell, each marked to swap out of band, and no fragment of its own."""
+    job, stage, ids = column
+    target = job.stages[1]
+    resp = client.post(f"/admin/applications/{ids[0]}/stage", headers=HX,
+                       data={"stage_id": target.id, "view": "board", "next": f"/admin/jobs/{job.id}"})
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and resp.headers.get("HX-Reswap") in (None, "none")
+    swapped = set(re.findall(r'<\w+ [^>]*?id="([^"]+)"[^>]*? hx-swap-oob="true"', body))
+    assert swapped == {f"stage-{stage.id}", f"stage-{target.id}", "notif-badge"}
+    assert '<span class="count">7</span>' in _stage_section(body, stage.id)
+    assert '<span class="count">1</span>' in _stage_section(body, target.id)
+    # Each column is a drop target naming its stage; the moved chip is new in its stage.
+    entered = _stage_section(body, target.id)
+    assert f'data-stage-id="{target.id}"' in entered and "New in stage today" in entered
+    assert db.session.get(Application, ids[0]).stage_id == target.id
+
+
+def test_a_chip_shows_days_in_stage_and_its_full_name_on_hover(client, make, auth, per_stage):
+    company = make.company("acme")
+    job = make.job(company)
+    long_name = "Nguyễn " + "Thị Minh Khai " * 14
+    app_ = make.application(job, email="long@example.com", given=long_name.strip(), family="Trần")
+    app_.stage_entered_at = utcnow() - timedelta(days=20, hours=1)
+    db.session.commit()
+    auth.login("admin@acme.test")
+    body = client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)
+    chip = re.search(rf'<li class="chip" id="chip-{app_.id}".*?</li>', body, re.DOTALL).group(0)
+    name = re.search(r'<a class="chip-name" href="[^"]+" title="([^"]+)">([^<]+)</a>', chip)
+    assert name.group(1) == name.group(2) and long_name.split()[1] in name.group(1) and len(name.group(1)) > 200
+    assert "20 days in stage" in chip and "chip-stale" in chip
+
+
+def test_chips_show_the_emrex_and_assessment_badges_from_the_same_query(client, make, auth, per_stage):
+    """The features' badges (plugins.chip_badge) come with the chip rows: a chip with an EMREX
+    summary and an assessment score shows both, one without shows neither."""
+    from app.assessments.models import AssessmentSummary
+    from app.emrex.models import EmrexSummary
+
+    company = make.company("acme")
+    job = make.job(company)
+    both = make.application(job, email="both@example.com", given="Both", family="Badges")
+    bare = make.application(job, email="bare@example.com", given="No", family="Badges")
+    waiting = make.application(job, email="wait@example.com", given="Waiting", family="Test")
+    db.session.add_all([
+        EmrexSummary(application_id=both.id, company_id=company.id, status="completed"),
+        AssessmentSummary(application_id=both.id, company_id=company.id, status="complete", score=42.0,
+                          max_score=50.0),
+        AssessmentSummary(application_id=waiting.id, company_id=company.id, status="invited"),
+    ])
+    db.session.commit()
+    auth.login("admin@acme.test")
+    body = client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)
+
+    def chip(app_id):
+        return re.search(rf'<li class="chip" id="chip-{app_id}".*?</li>', body, re.DOTALL).group(0)
+
+    assert "EMREX: Records received" in chip(both.id) and "Assessment: 42 / 50" in chip(both.id)
+    assert "chip-badge" not in chip(bare.id)
+    assert "Assessment: Invited" in chip(waiting.id) and "EMREX" not in chip(waiting.id)
