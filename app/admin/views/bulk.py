@@ -20,11 +20,11 @@ def _ids(values: list[str]) -> list[int]:
 
 
 def _summary(action) -> str:
-    text = ngettext("%(num)d application changed.", "%(num)d applications changed.", action.done - 0, num=action.done)
+    text = ngettext("%(num)d application changed.", "%(num)d applications changed.", action.done)
     if action.skipped:
-        text += " " + ngettext("%(num)d skipped.", "%(num)d skipped.", action.skipped, num=action.skipped)
+        text += " " + ngettext("%(num)d skipped.", "%(num)d skipped.", action.skipped)
     if action.failed:
-        text += " " + ngettext("%(num)d failed.", "%(num)d failed.", action.failed, num=action.failed)
+        text += " " + ngettext("%(num)d failed.", "%(num)d failed.", action.failed)
     return text
 
 
@@ -50,7 +50,8 @@ def applications_bulk():
             flash(str(bulk.BulkError("empty")), "error")
             return _back(target)
         return _back(url_for("admin.applications_export", ids=",".join(map(str, ids[:bulk.MAX_SELECTION]))))
-    params = {key: form.get(key) for key in ("stage", "reason_id", "note", "delay_days")}
+    params = {key: form.get(key) for key in ("reason_id", "note", "delay_days")}
+    params["stage"] = form.get("to_stage")  # "stage" is the list's own stage filter
     params["template_id"] = form.get("reject_template_id") if action == "reject" else form.get("template_id")
     try:
         result = bulk.start(company_id, current_user._get_current_object(), action, params, ids, filter_params)
@@ -61,7 +62,7 @@ def applications_bulk():
         flash(_summary(result), "success" if not result.failed else "error")
     else:
         flash(ngettext("%(num)d application will be changed in the background.",
-                       "%(num)d applications will be changed in the background.", result.total, num=result.total),
+                       "%(num)d applications will be changed in the background.", result.total),
               "success")
     return _back(target)
 
