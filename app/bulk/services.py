@@ -180,6 +180,7 @@ def run(bulk_id: int) -> str:
     if bulk is None or bulk.status == "finished":
         return "nothing"
     bulk.status = "running"
+    bulk.started_at = bulk.started_at or utcnow()
     db.session.commit()
     actor = db.session.get(User, bulk.actor_id) if bulk.actor_id else None
     handled = set(db.session.scalars(select(BulkItem.application_id).where(BulkItem.bulk_id == bulk_id)))
