@@ -96,7 +96,7 @@ def test_move_checked_rows_fires_automations_once_and_audits(client, world, bulk
 def test_selection_spanning_jobs_maps_by_name_and_lists_the_skipped(client, world):
     resp = _post(client, {"scope": "filter", "status": "open", "action": "move", "to_stage": "Offer"},
                  follow_redirects=True)
-    assert "4 applications changed. 1 skipped." in resp.get_data(as_text=True), re.findall(r'class="flash[^"]*">([^<]*)', resp.get_data(as_text=True))
+    assert "4 applications changed · 1 skipped" in resp.get_data(as_text=True), re.findall(r'class="flash[^"]*">([^<]*)', resp.get_data(as_text=True))
     assert _stage_name(world["stray"].id) == "New"
     assert {_stage_name(a.id) for a in world["apps"]} == {"Offer"}
     action = db.session.scalars(select(BulkAction)).one()
@@ -201,7 +201,7 @@ def test_a_large_selection_runs_as_a_task_with_progress(client, world, monkeypat
                  follow_redirects=True)
     # RQ_ASYNC is off in these tests: the task ran when the request committed (the worker test
     # runs it in a real worker); the one already in Interview is skipped
-    assert "4 applications changed. 1 skipped." in resp.get_data(as_text=True)
+    assert "4 applications changed · 1 skipped" in resp.get_data(as_text=True)
     action = db.session.scalars(select(BulkAction)).one()
     db.session.refresh(action)
     assert action.status == "finished" and action.processed == 5

@@ -20,12 +20,12 @@ def _ids(values: list[str]) -> list[int]:
 
 
 def _summary(action) -> str:
-    text = ngettext("%(num)d application changed.", "%(num)d applications changed.", action.done)
+    parts = [ngettext("%(num)d application changed", "%(num)d applications changed", action.done)]
     if action.skipped:
-        text += " " + ngettext("%(num)d skipped.", "%(num)d skipped.", action.skipped)
+        parts.append(ngettext("%(num)d skipped", "%(num)d skipped", action.skipped))
     if action.failed:
-        text += " " + ngettext("%(num)d failed.", "%(num)d failed.", action.failed)
-    return text
+        parts.append(ngettext("%(num)d failed", "%(num)d failed", action.failed))
+    return " · ".join(parts)
 
 
 @bp.post("/applications/bulk")
