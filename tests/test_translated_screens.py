@@ -35,6 +35,8 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sd]|\{\w*\}")
 #: English that is data, not interface (typed by a user, sent by a partner), with the reason.
 ALLOWED = {
     "level is required.": "TopCV's own words in a posting's last error, shown labelled as the partner's answer",
+    "Chose another candidate": "a rejection reason: the company's own list, made in its (here English) language",
+    "No response from the candidate": "a rejection reason: the company's own list, made in its language",
 }
 #: Pages whose HTML is not a screen (files, redirects to other sites, machine answers).
 NOT_SCREENS = ("admin.application_cv", "admin.applications_export", "admin.candidate_export", "static")
