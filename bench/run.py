@@ -19,7 +19,7 @@ from pathlib import Path
 import psycopg
 import requests
 
-from bench import cpu_bench, emrex_bench, load, load_suite, topcv_bench, worker_bench
+from bench import bulk_bench, cpu_bench, emrex_bench, load, load_suite, topcv_bench, worker_bench
 from bench.seed import PASSWORD, seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -226,6 +226,10 @@ def main() -> int:
         seed(app, {"small": 1_000}, jobs_per_company=5)  # the return endpoint's row posts into this company
         print("\n".join(emrex_bench.render(emrex_bench.run_all(app, env(), Gunicorn))))
         return 0
+    if os.environ.get("BENCH_ONLY") == "bulk":  # the bulk move as a task alone; the report is not written
+        world = seed(app, {"bulk": bulk_bench.SIZE}, jobs_per_company=1)["bulk"]
+        print("\n".join(bulk_bench.render(bulk_bench.run_all(app, env(), world))))
+        return 0
     if os.environ.get("BENCH_ONLY") in ("load", "load-open"):  # the load suite alone; report not written
         if os.environ["BENCH_ONLY"] == "load-open":  # open loop at BENCH_LOAD_RATE arrivals/s
             load_suite.MODE = "open"
@@ -257,6 +261,9 @@ def main() -> int:
     emrex_rows = emrex_bench.run_all(app, env(), Gunicorn)
     print("bench: TopCV webhook intake and processing")
     topcv_rows = topcv_bench.run_all(app, env(), Gunicorn, CONCURRENCY)
+    print(f"bench: bulk move of {bulk_bench.SIZE:,} applications as a task")
+    bulk_world = seed(app, {"bulk": bulk_bench.SIZE}, jobs_per_company=1)["bulk"]
+    bulk_rows = bulk_bench.render(bulk_bench.run_all(app, env(), bulk_world))
     print("bench: worker efficiency")
     worker_rows = worker_bench.render(worker_bench.run_all())
     print(f"bench: load suite ({load_suite.CLIENTS} clients, {load_suite.SECONDS:.0f} s)")
@@ -267,7 +274,7 @@ def main() -> int:
     report = cpu_bench.replace_section(render(rows, counts, emrex_rows, time.monotonic() - started),
                                        cpu_bench.render(cpu_rows))
     report = (report + "\n".join(topcv_bench.render(topcv_rows))
-              + "\n".join(worker_rows) + "\n".join(load_rows))
+              + "\n".join(bulk_rows) + "\n".join(worker_rows) + "\n".join(load_rows))
     (ROOT / "bench" / "REPORT.md").write_text(report)
     print(report)
     return 0
@@ -288,7 +295,7 @@ def render(rows, counts, emrex_rows, elapsed) -> str:
         f"Total run {elapsed:.0f} s.", "",
         "Parts can run alone with `BENCH_ONLY=<part> make bench`: `cpu` (the CPU-per-request table; it rewrites only "
         "its section here; `BENCH_CPU_SEED`, `BENCH_CPU_REQUESTS`, `BENCH_CPU_CLIENTS` set its scale), `emrex`, "
-        "`topcv`, `worker`, `load` (saturation) and `load-open` (open loop at `BENCH_LOAD_RATE` arrivals/s) "
+        "`topcv`, `worker`, `bulk` (a bulk move of 1,000 applications as a task), `load` (saturation) and `load-open` (open loop at `BENCH_LOAD_RATE` arrivals/s) "
         "(these print and do not write the report).", "",
         "## Requests", "",
         "| row | req/s | p50 ms | p95 ms | errors | ratio to bare | target | result |",

@@ -26,11 +26,15 @@ def neutralise(value) -> str:
     return text
 
 
-def applications_csv(company_id: int, lq: ListQuery, column_keys: list[str] | None) -> str:
+def applications_csv(company_id: int, lq: ListQuery, column_keys: list[str] | None,
+                     ids: list[int] | None = None) -> str:
     """The rows the list shows for ``lq`` (every page, up to EXPORT_MAX_ROWS), in the user's
-    columns. Scoped to ``company_id`` by the list query itself."""
+    columns; with ``ids`` (a bulk selection) only those of them, whatever the filter. Scoped to
+    ``company_id`` by the list query itself."""
+    if ids is not None:
+        lq = replace(lq, q="", job_id=None, stage="", status="all", filters={})
     page = list_applications(company_id, replace(lq, cursor="", per_page=EXPORT_MAX_ROWS), column_keys,
-                             count=False)
+                             count=False, only_ids=ids)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     columns = visible(column_keys)

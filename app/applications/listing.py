@@ -267,7 +267,7 @@ def _after(expr, nullable: bool, value, last_id: int, desc: bool):
 
 
 def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None, *,
-                      count: bool = True) -> ListPage:
+                      count: bool = True, only_ids: list[int] | None = None) -> ListPage:
     """At most three queries whatever the page: on the first page the count (capped at
     COUNT_CAP + 1 rows; later pages carry it in their cursor), the page's ids from its
     position (an index range scan when the list is sorted by date), then those rows with what
@@ -276,6 +276,8 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
     cursor = decode_cursor(company_id, lq)
     joins: list = []
     base = _filtered(company_id, lq, joins, Application.id)
+    if only_ids is not None:  # a bulk selection's export
+        base = base.where(Application.id.in_(only_ids))
     total = cursor.total if cursor is not None else 0
     if cursor is None and count:
         total = db.session.scalar(select(func.count()).select_from(base.limit(COUNT_CAP + 1).subquery())) or 0
@@ -323,3 +325,10 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
         page.prev_cursor = encode_cursor(company_id, lq, Cursor(keys[0][1], keys[0][0], True, page.number - 1,
                                                                 total))
     return page
+
+
+def matching_ids(company_id: int, lq: ListQuery, limit: int) -> list[int]:
+    """The ids of every application the list shows for ``lq`` (all pages, at most ``limit``):
+    a selection of "all N matching the filter"."""
+    stmt = _filtered(company_id, lq, [], entity=Application.id).order_by(Application.id).limit(limit)
+    return list(db.session.scalars(stmt))

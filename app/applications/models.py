@@ -191,3 +191,49 @@ class TimelineEvent(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     actor = relationship("User")
+
+
+class BulkAction(db.Model):
+    """One bulk action on a selection of the applications list (move, reject, email): what was
+    chosen, the applications it covers (``ids``, resolved from the checked rows or the filter
+    when it was started, always of its company) and its progress. A small selection runs in the
+    request; a large one as a task (``applications.tasks.run_bulk``) that the list shows with a
+    progress bar until it is finished."""
+
+    __tablename__ = "bulk_actions"
+    __table_args__ = (Index("ix_bulk_actions_company_status", "company_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(16))  # move | reject | email
+    params: Mapped[dict] = mapped_column(JSON, default=dict)  # stage name, reason, template, filter …
+    ids: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued | running | finished
+    total: Mapped[int] = mapped_column(default=0)
+    done: Mapped[int] = mapped_column(default=0)
+    skipped: Mapped[int] = mapped_column(default=0)
+    failed: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column()
+    finished_at: Mapped[datetime | None] = mapped_column()
+
+    @property
+    def processed(self) -> int:
+        return self.done + self.skipped + self.failed
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else min(100, self.processed * 100 // self.total)
+
+
+class BulkItem(db.Model):
+    """One application's outcome in a bulk action, written in the same commit as the change
+    itself: a retried task finds it and neither moves nor emails twice."""
+
+    __tablename__ = "bulk_items"
+
+    bulk_id: Mapped[int] = mapped_column(ForeignKey("bulk_actions.id", ondelete="CASCADE"), primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16))  # done | skipped | failed
+    detail: Mapped[str | None] = mapped_column(String(64))

@@ -110,3 +110,21 @@
     toast({ level: "error", message: status === 403 ? "Not allowed." : status === 404 ? "Not found." : "Something went wrong (" + status + ")." });
   });
 })();
+/* Bulk selection on the applications list: the header checkbox ticks every row of the page;
+   ticking rows picks the "checked rows" scope. Without JavaScript the scope radios do it. */
+(function () {
+  "use strict";
+  document.addEventListener("change", function (evt) {
+    var el = evt.target;
+    if (!el || !el.form || el.form.id !== "bulk-form") return;
+    var form = el.form;
+    if (el.id === "bulk-all-page") {
+      form.querySelectorAll("input[name=ids]").forEach(function (box) { box.checked = el.checked; });
+      var page = form.querySelector("input[name=scope][value=page]");
+      if (page && el.checked) page.checked = true;
+    } else if (el.name === "ids") {
+      var checked = form.querySelector("input[name=scope][value=checked]");
+      if (checked) checked.checked = true;
+    }
+  });
+})();

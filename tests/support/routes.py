@@ -40,6 +40,7 @@ PARAMETERS: dict[str, Parameter] = {
         lambda endpoint, ids: ids["pending_id"] if endpoint.startswith("admin.pending") else ids["application_id"], 1),
     "attachment_id": Parameter(_id("attachment_id"), 1),
     "automation_id": Parameter(_id("automation_id"), 1),
+    "bulk_id": Parameter(_id("bulk_id"), 1),
     "candidate_id": Parameter(_id("candidate_id"), 1),
     "company_id": Parameter(_id("company_id"), 1),
     "delivery_id": Parameter(_id("delivery_id"), 1),

@@ -5,6 +5,7 @@ from app.admin.views import (  # noqa: F401
     assessments,
     auth,
     boards,
+    bulk,
     conversations,
     duplicates,
     emrex,

@@ -13,11 +13,12 @@ from app.admin.blueprint import bp
 from app.admin.board import BoardPage
 from app.admin.card import actions_for
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
-from app.applications import files, queries, services
+from app.applications import files, queries, rejections, services
 from app.applications.board import board
 from app.applications.columns import COLUMNS, save_list_columns
 from app.applications.listing import PAGE_SIZES, BadCursor, ListQuery, list_applications
 from app.applications.models import Application, ApplicationStatus, StoredFile, TimelineEvent
+from app.bulk import services as bulk
 from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
 from app.jobs import queries as jobs_queries
 from app.jobs.models import Job
@@ -27,8 +28,9 @@ from app.plugins import plugins
 from app.security import company_user_required, safe_next
 
 
-def _list_query() -> ListQuery:
-    args = request.args
+def _list_query(args=None) -> ListQuery:
+    """The list's query from the URL (or from ``args``: the bulk form repeats the filters)."""
+    args = request.args if args is None else args
     job_id = args.get("job", type=int)
     if job_id:
         get_or_404(Job, job_id)  # a foreign job id in a filter is a 404 too
@@ -68,10 +70,16 @@ def applications():
     jobs = jobs_queries.job_titles(current_company_id())
     stage_names = jobs_queries.job_stage_names(current_company_id())
     columns_form = ColumnsForm()
+    company_id = current_company_id()
     return render_page_or_fragment("admin/applications/index.html", "admin/applications/_table.html",
                                    page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=COLUMNS,
                                    columns_form=columns_form, page_sizes=PAGE_SIZES,
-                                   count_cap=format_decimal(page.cap) if page.capped else "")
+                                   count_cap=format_decimal(page.cap) if page.capped else "",
+                                   bulk_stages=bulk.stage_choices(company_id),
+                                   bulk_reasons=rejections.reasons(company_id, active_only=True),
+                                   bulk_reject_templates=rejections.rejection_templates(company_id),
+                                   bulk_templates=bulk.email_templates(company_id),
+                                   bulk_delays=rejections.EMAIL_DELAYS, bulk_actions=bulk.shown(company_id))
 
 
 @bp.get("/applications/export.csv")
@@ -80,7 +88,8 @@ def applications_export():
     """The filtered list (all pages) as a CSV download, cells neutralised against formulas."""
     from app.applications.export import applications_csv
 
-    body = applications_csv(current_company_id(), _list_query(), current_user.list_columns)
+    ids = [int(v) for v in request.args.get("ids", "").split(",") if v.isdigit() and len(v) < 12]
+    body = applications_csv(current_company_id(), _list_query(), current_user.list_columns, ids=ids or None)
     response = current_app.response_class(body, mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="applications.csv"'
     return response

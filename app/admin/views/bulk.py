@@ -1,0 +1,88 @@
+"""Bulk actions on the applications list: the form around the table posts here."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import ngettext
+from flask_login import current_user
+from htmx_flask import make_response
+
+from app.accounts.tenancy import current_company_id
+from app.admin.blueprint import bp
+from app.admin.views.applications import _list_query
+from app.bulk import services as bulk
+from app.htmx import is_htmx
+from app.security import company_user_required
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(v) for v in values if v.isdigit() and len(v) < 12]
+
+
+def _summary(action) -> str:
+    parts = [ngettext("%(num)d application changed", "%(num)d applications changed", action.done)]
+    if action.skipped:
+        parts.append(ngettext("%(num)d skipped", "%(num)d skipped", action.skipped))
+    if action.failed:
+        parts.append(ngettext("%(num)d failed", "%(num)d failed", action.failed))
+    return " · ".join(parts)
+
+
+@bp.post("/applications/bulk")
+@company_user_required
+def applications_bulk():
+    """Checked rows, the page or every row matching the filter, and the chosen action. Export
+    goes to the CSV; the others to ``bulk.start`` (a large selection becomes a task)."""
+    form = request.form
+    lq = _list_query(form)
+    target = url_for("admin.applications", **lq.params())
+    scope = form.get("scope", "checked")
+    action = form.get("action", "")
+    company_id = current_company_id()
+    if scope == "filter":
+        ids, filter_params = bulk.selection(company_id, lq=lq), lq.params()
+    else:
+        ids, filter_params = bulk.selection(company_id, ids=_ids(form.getlist("page_ids" if scope == "page" else "ids"))), None
+    if action == "export":
+        if scope == "filter":
+            return _back(url_for("admin.applications_export", **lq.params()))
+        if not ids:
+            flash(str(bulk.BulkError("empty")), "error")
+            return _back(target)
+        return _back(url_for("admin.applications_export", ids=",".join(map(str, ids[:bulk.MAX_SELECTION]))))
+    params = {key: form.get(key) for key in ("reason_id", "note", "delay_days")}
+    params["stage"] = form.get("to_stage")  # "stage" is the list's own stage filter
+    params["template_id"] = form.get("reject_template_id") if action == "reject" else form.get("template_id")
+    try:
+        result = bulk.start(company_id, current_user._get_current_object(), action, params, ids, filter_params)
+    except bulk.BulkError as problem:
+        flash(problem.message, "error")
+        return _back(target)
+    if result.status == "finished":
+        flash(_summary(result), "success" if not result.failed else "error")
+    else:
+        flash(ngettext("%(num)d application will be changed in the background.",
+                       "%(num)d applications will be changed in the background.", result.total),
+              "success")
+    return _back(target)
+
+
+def _back(target: str):
+    return make_response("", redirect=target) if is_htmx() else redirect(target)
+
+
+@bp.get("/applications/bulk/progress")
+@company_user_required
+def applications_bulk_progress():
+    """The bulk actions the list shows (polled by HTMX while one runs)."""
+    return render_template("admin/applications/_bulk_progress.html", bulk_actions=bulk.shown(current_company_id()))
+
+
+@bp.get("/applications/bulk/<int:bulk_id>")
+@company_user_required
+def applications_bulk_detail(bulk_id: int):
+    action = bulk.get(current_company_id(), bulk_id)
+    if action is None:
+        abort(404)
+    return render_template("admin/applications/bulk.html", action=action, not_done=bulk.not_done(action),
+                           messages=bulk.BulkError.messages)
