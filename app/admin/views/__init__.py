@@ -14,6 +14,7 @@ from app.admin.views import (  # noqa: F401
     privacy,
     rejections,
     settings,
+    tags,
     twofactor,
     users,
 )
