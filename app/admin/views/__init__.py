@@ -11,6 +11,7 @@ from app.admin.views import (  # noqa: F401
     emrex_settings,
     jobs,
     partners,
+    people,
     privacy,
     rejections,
     settings,
