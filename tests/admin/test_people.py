@@ -146,3 +146,11 @@ def test_person_page_and_search_cost_fixed_statements(client, make, person):
     assert len(large) == len(small), large
     assert len(selects(lambda: client.get("/admin/candidates"))) == len(small_list)
     assert db.session.query(Application).filter_by(candidate_id=c.id).count() == 6
+
+
+def test_htmx_gets_fragments_of_both_pages(client, person):
+    c = person["candidate"]
+    table = client.get("/admin/candidates?q=0401234567", headers=HX).get_data(as_text=True)
+    assert "<html" not in table and 'id="people-table"' in table and "Aino Virtanen" in table
+    page = client.get(f"/admin/candidates/{c.id}", headers=HX).get_data(as_text=True)
+    assert "<html" not in page and f'id="person-{c.id}"' in page and "Strong SQL" in page
