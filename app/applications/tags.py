@@ -43,10 +43,10 @@ class TagError(ApplicationError):
     }
 
 
-def colour_style(colour: str) -> str:
-    """The inline style of a tag chip (the palette's pair; grey for an unknown key)."""
-    _label, background, text = PALETTE.get(colour, PALETTE[DEFAULT_COLOUR])
-    return f"background:{background};color:{text}"
+def colour_class(colour: str) -> str:
+    """The CSS class of a tag chip (``.tag-<colour>`` in haku.css, the palette's pair; the
+    content security policy allows no inline styles); grey for an unknown key."""
+    return f"tag-{colour if colour in PALETTE else DEFAULT_COLOUR}"
 
 
 def colour_choices() -> list[tuple[str, str]]:

@@ -4,6 +4,8 @@ the page's tags), and tenant isolation."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -48,6 +50,11 @@ def test_tag_names_are_unique_per_company_whatever_the_case(make, world):
     # every palette pair is readable: contrast of at least 4.5:1
     for _label, background, text in tags.PALETTE.values():
         assert _contrast(background, text) >= 4.5, (background, text)
+    # the stylesheet has each pair as a class (the content security policy forbids inline styles)
+    css = (Path(__file__).resolve().parents[2] / "static/css/haku.css").read_text()
+    for key, (_label, background, text) in tags.PALETTE.items():
+        assert f".tag-{key} {{ background: {background}; color: {text}; }}" in css
+    assert tags.colour_class("nonsense") == "tag-grey"
 
 
 def _contrast(a: str, b: str) -> float:
@@ -118,7 +125,8 @@ def test_settings_page_is_for_admins_and_renames_recolours_deletes(client, auth,
     assert resp.status_code == 303
     db.session.expire_all()
     assert (senior.name, senior.colour) == ("Senior+", "purple")
-    assert "Senior+" in client.get(f"/admin/applications/{a.id}").get_data(as_text=True)
+    card = client.get(f"/admin/applications/{a.id}").get_data(as_text=True)
+    assert "Senior+" in card and "tag tag-purple" in card
     clash = client.post(f"/admin/settings/tags/{senior.id}", data={"action": "save", "t-name": "JUNIOR",
                                                                    "t-colour": "purple"})
     assert clash.status_code == 422

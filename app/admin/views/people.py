@@ -40,6 +40,6 @@ def candidate(candidate_id: int):
     merges = duplicates.active_merges(company_id, person.candidate.id)
     jobs = {a.id: a.job.title if a.job else _("Pending pool") for a in person.applications}
     return render_page_or_fragment("admin/people/person.html", "admin/people/_person.html", person=person,
-                                   c=person.candidate, person_jobs=jobs, tag_style=tags.colour_style,
+                                   c=person.candidate, person_jobs=jobs, tag_style=tags.colour_class,
                                    statuses=STATUS_LABELS, file_kinds=FILE_KINDS, suggestions=suggestions,
                                    merges=merges, reasons=_reasons)

@@ -48,7 +48,7 @@ def tag_settings():
 def _tags_page(form, error, status):
     company_id = current_company_id()
     return render_template("admin/settings/tags.html", form=form, error=error, tags=tags.tags(company_id),
-                           usage=tags.usage(company_id), palette=tags.PALETTE, style=tags.colour_style,
+                           usage=tags.usage(company_id), palette=tags.PALETTE, style=tags.colour_class,
                            row_form=EmptyForm()), status
 
 
@@ -98,7 +98,7 @@ def _settings_section() -> list[dict]:
 
 def _panel_context(application, error: str | None = None) -> dict:
     return {"application": application, "error": error, "company_tags": tags.tags(application.company_id),
-            "style": tags.colour_style, "form": TagAddForm(formdata=None)}
+            "style": tags.colour_class, "form": TagAddForm(formdata=None)}
 
 
 @plugins.card_panel
