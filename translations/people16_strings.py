@@ -73,4 +73,5 @@ T = {
     "Ei vielä tunnisteita. Lisää tunniste tässä tai kirjoita uusi nimi hakemuskortin Tunnisteet-osioon.",
     "Inga taggar än. Lägg till en här, eller skriv ett nytt namn i Taggar-rutan på ett ansökningskort.",
     "Chưa có nhãn nào. Hãy thêm nhãn ở đây, hoặc nhập tên mới trong mục Nhãn của thẻ hồ sơ."),
+"Tag…": ("Lisää tunniste…", "Tagga…", "Gắn nhãn…"),
 }

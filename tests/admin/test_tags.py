@@ -71,6 +71,7 @@ def test_card_adds_and_removes_tags_with_htmx(client, world):
     a = world["application"]
     card = client.get(f"/admin/applications/{a.id}").get_data(as_text=True)
     assert f'id="tags-{a.id}"' in card and "No tags yet." in card
+    assert f'href="/admin/applications/{a.id}#tags-{a.id}"' in card  # the ⋯ menu's "Tag…"
     resp = client.post(f"/admin/applications/{a.id}/tags", data={"name": "Relocation"}, headers=HX)
     body = resp.get_data(as_text=True)
     assert resp.status_code == 200 and "<html" not in body and f'id="tags-{a.id}"' in body and "Relocation" in body

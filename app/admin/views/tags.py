@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
+from app.admin.card import CardAction
 from app.admin.forms import EmptyForm, TagAddForm, TagForm
 from app.applications import queries, tags
 from app.applications.tags import TagError
@@ -99,6 +101,11 @@ def _settings_section() -> list[dict]:
 def _panel_context(application, error: str | None = None) -> dict:
     return {"application": application, "error": error, "company_tags": tags.tags(application.company_id),
             "style": tags.colour_class, "form": TagAddForm(formdata=None)}
+
+
+plugins.card_action(CardAction(
+    key="tag", label=_l("Tag…"), order=40, method="get",
+    url=lambda application: url_for("admin.application", application_id=application.id) + f"#tags-{application.id}"))
 
 
 @plugins.card_panel
