@@ -238,3 +238,17 @@ class RejectForm(FlaskForm):
 
 class RejectionReasonForm(FlaskForm):
     label = StringField(_l("Reason"), validators=[DataRequired(), Length(max=120)])
+
+
+class TagForm(FlaskForm):
+    """A company tag (settings: add, rename, recolour); the colour choices are the palette."""
+
+    name = StringField(_l("Tag"), validators=[DataRequired(), Length(max=60)])
+    colour = SelectField(_l("Colour"), validators=[DataRequired()])
+
+
+class TagAddForm(FlaskForm):
+    """Putting a tag on an application: an existing tag (``tag_id``) or a name (new or existing)."""
+
+    tag_id = HiddenField()
+    name = StringField(_l("Add a tag"), validators=[Optional(), Length(max=60)])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason
 from app.applications.sources import source_label
@@ -122,3 +122,23 @@ def save_list_columns(user, keys: list[str]) -> None:
 
     user.list_columns = [k for k in keys if k in COLUMNS]
     db.session.commit()
+
+
+def _tag_choices() -> list[tuple[str, str]]:
+    """The filter's choices: the current company's tags."""
+    from app.accounts.tenancy import current_company_id
+    from app.applications import tags
+
+    return [(str(t.id), t.name) for t in tags.tags(current_company_id())]
+
+
+def _tag_filter(stmt, value):
+    from app.applications import tags
+
+    return tags.has_tag(stmt, value)
+
+
+# The page's tags come in one extra query (selectinload), however many rows show.
+plugins.list_column(ListColumn("tags", _l("Tags"), lambda a: ", ".join(t.name for t in a.tags),
+                               options=[selectinload(Application.tags)],
+                               filter=("choice", _tag_choices, _tag_filter)))

@@ -166,12 +166,18 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
         stmt = stmt.where(Application.stage_id.in_(select(Stage.id).where(Stage.company_id == company_id,
                                                                           Stage.name == lq.stage)))
     if lq.q:
-        term = f"%{lq.q.strip().lower()}%"
-        stmt = stmt.where(or_(func.lower(Candidate.given_names + " " + Candidate.family_name).like(term),
-                              func.lower(Candidate.display_name).like(term),
-                              Candidate.email_normalized.like(term),
-                              *_phone_matches(lq.q)))
+        stmt = stmt.where(candidate_matches(lq.q))
     return stmt
+
+
+def candidate_matches(q: str):
+    """The condition on ``Candidate`` of a search: the name (either order is the display name's),
+    the email, or the phone number (normalised: ``phone_patterns``). Also the people search."""
+    term = f"%{q.strip().lower()}%"
+    return or_(func.lower(Candidate.given_names + " " + Candidate.family_name).like(term),
+               func.lower(Candidate.display_name).like(term),
+               Candidate.email_normalized.like(term),
+               *_phone_matches(q))
 
 
 

@@ -135,6 +135,8 @@ class Application(db.Model):
     cv_file = relationship("StoredFile")
     rejection_reason = relationship("RejectionReason")
     rejected_by = relationship("User", foreign_keys=[rejected_by_id])
+    # The company's tags on this application (app/applications/tags.py), by name.
+    tags = relationship("Tag", secondary="application_tags", order_by="Tag.name_key", viewonly=True)
 
     @property
     def is_open(self) -> bool:
@@ -157,6 +159,33 @@ class RejectionReason(db.Model):
     label: Mapped[str] = mapped_column(String(120))
     position: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Tag(db.Model):
+    """A company-wide label recruiters put on applications ("Senior", "Relocation"), with a
+    colour from the fixed palette (``tags.PALETTE``). Names are unique per company whatever
+    their case (``name_key``)."""
+
+    __tablename__ = "tags"
+    __table_args__ = (UniqueConstraint("company_id", "name_key", name="uq_tags_company_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(60))
+    name_key: Mapped[str] = mapped_column(String(60))
+    colour: Mapped[str] = mapped_column(String(16), default="grey")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ApplicationTag(db.Model):
+    """One tag on one application."""
+
+    __tablename__ = "application_tags"
+    __table_args__ = (Index("ix_application_tags_tag", "tag_id", "application_id"),)
+
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -276,6 +276,9 @@ def test_recruiter_screens(request, make, client, mailbox, desk, audit, emp_regi
         ("account", "/admin/account"),
         ("data-protection", "/admin/settings/data-protection"),
         ("erase-candidate", f"/admin/candidates/{application.candidate_id}/erase"),
+        ("candidates", "/admin/candidates"),
+        ("candidate", f"/admin/candidates/{application.candidate_id}"),
+        ("tag-settings", "/admin/settings/tags"),
     ]
     for label, path in screens:
         resp = page.goto(f"{live}{path}")

@@ -51,6 +51,7 @@ PARAMETERS: dict[str, Parameter] = {
     "reply_file_id": Parameter(_id("reply_file_id"), 1),
     "reason_id": Parameter(_id("reason_id"), 1),
     "stage_id": Parameter(_id("stage_id"), 1),
+    "tag_id": Parameter(_id("tag_id"), 1),
     "template_id": Parameter(
         lambda endpoint, ids: ids["email_template_id"] if "email_template" in endpoint else ids["template_id"], 1),
     "transcript_id": Parameter(_id("transcript_id"), 1),

@@ -12,9 +12,11 @@ from app.admin.views import (  # noqa: F401
     emrex_settings,
     jobs,
     partners,
+    people,
     privacy,
     rejections,
     settings,
+    tags,
     twofactor,
     users,
 )
