@@ -29,7 +29,9 @@ class Problem(ValueError):
 
     @property
     def message(self) -> str:
-        template = self.messages.get(self.code)
+        # a subclass's table first, then its parents' (a feature's error keeps the core's codes)
+        template = next((cls.__dict__["messages"][self.code] for cls in type(self).__mro__
+                         if self.code in cls.__dict__.get("messages", {})), None)
         if template is None:  # a code without a message is a bug the catalogue test catches
             return self.code
         text = str(template)

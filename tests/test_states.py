@@ -187,6 +187,9 @@ ALLOWED_SITES = {
     ("app/applications/automations.py", "run.outcome = 'skipped'"): "AutomationRun.outcome records what a run "
         "did, composed (\"email+move\"): a log line, not a state set",
     ("app/applications/automations.py", "run.outcome = 'loop'"): "the same AutomationRun log field",
+    ("app/admin/board.py", "status='all'"): "the applications list's status filter (every status but the Pending "
+        "pool) in a link: a filter choice, not a state",
+    ("app/applications/export.py", "status='all'"): "the same list filter choice, for a bulk selection's export",
     ("app/partners/services/inbound.py", "'duplicate'"): "the intake's HTTP answer body to the vendor",
     ("app/partners/services/inbound.py", "'accepted' if known else 'ignored'"): "the intake's HTTP answer body",
 }

@@ -222,6 +222,18 @@ class TimelineEvent(db.Model):
     actor = relationship("User")
 
 
+class BulkStatus(enum.StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    FINISHED = "finished"
+
+
+class BulkOutcome(enum.StrEnum):
+    DONE = "done"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
 class BulkAction(db.Model):
     """One bulk action on a selection of the applications list (move, reject, email): what was
     chosen, the applications it covers (``ids``, resolved from the checked rows or the filter
@@ -238,7 +250,7 @@ class BulkAction(db.Model):
     action: Mapped[str] = mapped_column(String(16))  # move | reject | email
     params: Mapped[dict] = mapped_column(JSON, default=dict)  # stage name, reason, template, filter …
     ids: Mapped[list] = mapped_column(JSON, default=list)
-    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued | running | finished
+    status: Mapped[str] = mapped_column(String(16), default=BulkStatus.QUEUED)
     total: Mapped[int] = mapped_column(default=0)
     done: Mapped[int] = mapped_column(default=0)
     skipped: Mapped[int] = mapped_column(default=0)
@@ -264,5 +276,5 @@ class BulkItem(db.Model):
 
     bulk_id: Mapped[int] = mapped_column(ForeignKey("bulk_actions.id", ondelete="CASCADE"), primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True)
-    outcome: Mapped[str] = mapped_column(String(16))  # done | skipped | failed
+    outcome: Mapped[str] = mapped_column(String(16))  # a BulkOutcome
     detail: Mapped[str | None] = mapped_column(String(64))

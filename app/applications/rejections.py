@@ -57,7 +57,6 @@ class RejectionError(ApplicationError):
     """A rule of rejecting was broken; ``code`` says which."""
 
     messages = {
-        **ApplicationError.messages,
         "reason_required": _l("Choose a reason for the rejection."),
         "bad_reason": _l("That reason is not in your company's list."),
         "no_rejected_stage": _l("This job's pipeline has no rejection stage."),

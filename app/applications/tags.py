@@ -34,7 +34,6 @@ MAX_NAME = 60
 
 class TagError(ApplicationError):
     messages = {
-        **ApplicationError.messages,
         "empty_name": _l("The tag name is empty."),
         "name_too_long": _l("The tag name is too long (at most 60 characters)."),
         "duplicate_name": _l("A tag with that name already exists."),

@@ -15,7 +15,7 @@ from app import audit
 from app.accounts.models import User
 from app.applications import rejections
 from app.applications.listing import ListQuery, matching_ids
-from app.applications.models import Application, BulkAction, BulkItem
+from app.applications.models import Application, BulkAction, BulkItem, BulkOutcome, BulkStatus
 from app.applications.services import ApplicationError, move_to_stage
 from app.background import defer
 from app.clock import utcnow
@@ -34,9 +34,11 @@ MAX_SELECTION = 10_000
 SHOW_FINISHED = timedelta(minutes=10)
 
 
-class BulkError(Problem):
+class BulkError(rejections.RejectionError):
+    """A bulk action's problem; a bulk reject checks what the reject dialog checks, so the
+    rejection codes (looked up in the parent's table) are a bulk action's codes too."""
+
     messages = {
-        **rejections.RejectionError.messages,
         "bad_action": _l("Choose an action."),
         "empty": _l("Select at least one application."),
         "too_many": _l("At most %(max)s applications can be changed at once. Narrow the filter."),
@@ -132,7 +134,7 @@ def start(company_id: int, actor: User, action: str, params: dict, ids: list[int
     if filter_params is not None:
         clean["filter"] = filter_params
     bulk = BulkAction(company_id=company_id, actor_id=actor.id, action=action, params=clean, ids=list(ids),
-                      total=len(ids), status="queued")
+                      total=len(ids), status=BulkStatus.QUEUED)
     db.session.add(bulk)
     db.session.flush()
     audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"bulk:{bulk.id}",
@@ -177,9 +179,9 @@ SKIP_CODES = {"no_stage", "already_there", "already_rejected", "no_rejected_stag
 def run(bulk_id: int) -> str:
     """Apply the bulk action to every application it has not yet handled; safe to run twice."""
     bulk = db.session.get(BulkAction, bulk_id)
-    if bulk is None or bulk.status == "finished":
+    if bulk is None or bulk.status == BulkStatus.FINISHED:
         return "nothing"
-    bulk.status = "running"
+    bulk.status = BulkStatus.RUNNING
     bulk.started_at = bulk.started_at or utcnow()
     db.session.commit()
     actor = db.session.get(User, bulk.actor_id) if bulk.actor_id else None
@@ -189,10 +191,10 @@ def run(bulk_id: int) -> str:
             continue
         application = db.session.get(Application, application_id)
         if application is None or application.company_id != bulk.company_id or application.job_id is None:
-            _record(bulk_id, application_id, "skipped", "gone")
+            _record(bulk_id, application_id, BulkOutcome.SKIPPED, "gone")
             continue
         # the item and the counter go into the service's own commit
-        db.session.add(BulkItem(bulk_id=bulk_id, application_id=application_id, outcome="done"))
+        db.session.add(BulkItem(bulk_id=bulk_id, application_id=application_id, outcome=BulkOutcome.DONE))
         bulk.done += 1
         try:
             _apply(bulk, application, actor)
@@ -200,20 +202,20 @@ def run(bulk_id: int) -> str:
         except (Problem, ApplicationError) as problem:
             db.session.rollback()
             code = getattr(problem, "code", "error")
-            _record(bulk_id, application_id, "skipped" if code in SKIP_CODES else "failed", code[:64])
+            _record(bulk_id, application_id, BulkOutcome.SKIPPED if code in SKIP_CODES else BulkOutcome.FAILED, code[:64])
         bulk = db.session.get(BulkAction, bulk_id)
-    bulk.status = "finished"
+    bulk.status = BulkStatus.FINISHED
     bulk.finished_at = utcnow()
     audit.record(company_id=bulk.company_id, actor=audit.actor_of(actor), object=f"bulk:{bulk.id}",
                  action="bulk.finished", after={"done": bulk.done, "skipped": bulk.skipped, "failed": bulk.failed})
     db.session.commit()
-    return "finished"
+    return BulkStatus.FINISHED
 
 
 def _record(bulk_id: int, application_id: int, outcome: str, detail: str) -> None:
     bulk = db.session.get(BulkAction, bulk_id)
     db.session.add(BulkItem(bulk_id=bulk_id, application_id=application_id, outcome=outcome, detail=detail))
-    if outcome == "skipped":
+    if outcome == BulkOutcome.SKIPPED:
         bulk.skipped += 1
     else:
         bulk.failed += 1
@@ -225,7 +227,7 @@ def shown(company_id: int) -> list[BulkAction]:
     since = utcnow() - SHOW_FINISHED
     return list(db.session.scalars(
         select(BulkAction).where(BulkAction.company_id == company_id,
-                                 (BulkAction.status != "finished") | (BulkAction.finished_at >= since))
+                                 (BulkAction.status != BulkStatus.FINISHED) | (BulkAction.finished_at >= since))
         .order_by(BulkAction.id.desc()).limit(5)))
 
 
@@ -239,5 +241,5 @@ def not_done(bulk: BulkAction) -> list[tuple[Application, str, str]]:
     rows = db.session.execute(
         select(Application, BulkItem.outcome, BulkItem.detail)
         .join(BulkItem, BulkItem.application_id == Application.id)
-        .where(BulkItem.bulk_id == bulk.id, BulkItem.outcome != "done").order_by(Application.id).limit(500))
+        .where(BulkItem.bulk_id == bulk.id, BulkItem.outcome != BulkOutcome.DONE).order_by(Application.id).limit(500))
     return [(a, outcome, detail or "") for a, outcome, detail in rows]

@@ -10,6 +10,7 @@ from htmx_flask import make_response
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
 from app.admin.views.applications import _list_query
+from app.applications.models import BulkStatus
 from app.bulk import services as bulk
 from app.htmx import is_htmx
 from app.security import company_user_required
@@ -58,7 +59,7 @@ def applications_bulk():
     except bulk.BulkError as problem:
         flash(problem.message, "error")
         return _back(target)
-    if result.status == "finished":
+    if result.status == BulkStatus.FINISHED:
         flash(_summary(result), "success" if not result.failed else "error")
     else:
         flash(ngettext("%(num)d application will be changed in the background.",
