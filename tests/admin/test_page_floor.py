@@ -69,6 +69,7 @@ def test_an_htmx_fragment_does_not_count_the_bell(client, make):
     company, _ = _login(make, client)
     job = make.job(company)
     make.application(job)
+    client.get("/admin/applications")  # warm: the first read of the rejection reasons creates the defaults
     db.session.expire_all()
     body: list[str] = []
     fragment = _statements(lambda: body.append(

@@ -88,12 +88,16 @@ def test_the_board_does_not_grow_with_applications(client, make, company, monkey
 def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(client, make, company):
     """The fixed part of a page is two statements (issue 15, branch base15): the user with their
     company and two-factor record, and the bell's count, asked once however many templates the
-    page renders. The totals are today's; a new statement on these pages should be a decision."""
+    page renders. The totals are today's; a new statement on these pages should be a decision.
+    Session 22 decided, for now: the card +2 (tags and conversation panels), the list +6 (the
+    bulk chooser's stages, reasons and templates and the running bulk actions; to be loaded
+    when the chooser opens, issue 15)."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 13, "/admin/applications": 7,
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 15, "/admin/applications": 13,
                 f"/admin/jobs/{job.id}": 6, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
+        client.get(url)  # warm: the first read of a company's rejection reasons creates its defaults
         db.session.expire_all()
         statements = _statements(lambda url=url: client.get(url))
         assert len(statements) == total, (url, statements)
