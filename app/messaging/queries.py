@@ -5,13 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.extensions import db
-from app.messaging.models import EmailTemplate, Notification, OutboxEmail
-
-
-def emails_of_application(application_id: int) -> list[OutboxEmail]:
-    """The emails sent about an application, newest first (the card)."""
-    return list(db.session.scalars(select(OutboxEmail).where(OutboxEmail.application_id == application_id)
-                                   .order_by(OutboxEmail.id.desc())))
+from app.messaging.models import EmailTemplate, Notification
 
 
 def notifications_of(user_id: int, company_id: int, limit: int = 100) -> list:
