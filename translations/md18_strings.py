@@ -21,4 +21,13 @@ T = {
     "Vanlig text fungerar som förut.",
     "Markdown: # tiêu đề, - mục danh sách, **chữ đậm**, [nội dung liên kết](https://…). "
     "Văn bản thường vẫn hiển thị như trước."),
+# the apply form that never loses work (issue 18, item 3)
+"The file is larger than %(mb)s MB. Please attach a smaller PDF; your other answers are kept below.": (
+    "Tiedosto on suurempi kuin %(mb)s Mt. Liitä pienempi PDF-tiedosto; muut vastauksesi ovat tallessa alla.",
+    "Filen är större än %(mb)s MB. Bifoga en mindre PDF; dina övriga svar finns kvar nedan.",
+    "Tệp lớn hơn %(mb)s MB. Vui lòng đính kèm tệp PDF nhỏ hơn; các câu trả lời khác của bạn vẫn được giữ bên dưới."),
+"The file is larger than %(mb)s MB. Please attach a smaller PDF.": (
+    "Tiedosto on suurempi kuin %(mb)s Mt. Liitä pienempi PDF-tiedosto.",
+    "Filen är större än %(mb)s MB. Bifoga en mindre PDF.",
+    "Tệp lớn hơn %(mb)s MB. Vui lòng đính kèm tệp PDF nhỏ hơn."),
 }

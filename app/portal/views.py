@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app import request_limits
 from app.accounts import queries as accounts
 from app.accounts.models import Company
 from app.applications import files
@@ -122,6 +123,12 @@ def apply(slug: str, job_id: int):
             # job_id, not job.id: the commit expired the job (reading it would be a query)
             return redirect(url_for("portal.applied", slug=slug, job_id=job_id), code=303)
     status = 422 if request.method == "POST" else 200
+    if request_limits.upload_too_large():  # over the apply cap: the typed answers came back, the file did not
+        for unknown in (f for f in form if f.name not in request.form):  # sent after the file: not wrong, unknown
+            unknown.errors = []
+        form.cv.errors = [_("The file is larger than %(mb)s MB. Please attach a smaller PDF; your other answers "
+                            "are kept below.", mb=current_app.config["CV_MAX_BYTES"] // (1024 * 1024))]
+        status = 413
     # The form carries this session's CSRF token: no browser or proxy may keep it (unlike
     # the careers and job pages, app/portal/cache.py).
     return render_template("portal/apply.html", company=company, job=job, form=form), status, {
