@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    URLField,
     BooleanField,
     DateField,
     EmailField,
@@ -191,6 +192,8 @@ class EraseForm(FlaskForm):
 class RetentionForm(FlaskForm):
     retention_months = IntegerField(_l("Delete candidates with no activity after (months)"),
                                     validators=[DataRequired(), NumberRange(min=1, max=120)])
+    privacy_notice_url = URLField(_l("Your privacy notice (address)"), validators=[Optional(), Length(max=500)],
+                                  render_kw={"placeholder": "https://"})
 
 
 class PairForm(FlaskForm):

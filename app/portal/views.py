@@ -141,6 +141,15 @@ def _translate_file_error(exc: files.FileRejected) -> str:
     return str(exc)
 
 
+@bp.get("/c/<slug>/privacy")
+@public
+def privacy_notice(slug: str):
+    """Haku's privacy notice for the company's applicants (the company may link its own
+    instead): who keeps what, why, how long, and the candidate's rights."""
+    company = _company(slug)
+    return render_template("portal/privacy/notice.html", company=company)
+
+
 @bp.get("/c/<slug>/jobs/<int:job_id>/applied")
 @public
 def applied(slug: str, job_id: int):
