@@ -30,6 +30,9 @@ T = {
     "Tiedosto on suurempi kuin %(mb)s Mt. Liitä pienempi PDF-tiedosto.",
     "Filen är större än %(mb)s MB. Bifoga en mindre PDF.",
     "Tệp lớn hơn %(mb)s MB. Vui lòng đính kèm tệp PDF nhỏ hơn."),
+# the feed (issue 18, item 2)
+"Open positions at %(company)s": ("Avoimet paikat: %(company)s", "Lediga tjänster hos %(company)s",
+                                  "Vị trí đang tuyển tại %(company)s"),
 # the privacy notice (issue 18, items 2 and 3)
 "Your privacy notice (address)": ("Oma tietosuojaselosteenne (osoite)", "Er integritetspolicy (adress)",
                                   "Thông báo quyền riêng tư của bạn (địa chỉ)"),

@@ -12,8 +12,10 @@ from app.applications import files
 from app.applications import services as applications
 from app.extensions import limiter
 from app.jobs import queries as jobs
+from app.jobs import structured
 from app.jobs.models import Job
 from app.jobs.public import public_stamp
+from app.links import external_url
 from app.portal.blueprint import bp
 from app.portal.cache import public_page
 from app.portal.forms import ApplyForm
@@ -91,9 +93,43 @@ def job(slug: str, job_id: int):
 
     def render() -> str:
         job = _open_job(slug, job_id)
-        return render_template("portal/job.html", company=job.company, job=job)
+        posting = structured.job_posting(job, job.company, url=external_url("portal.job", slug=slug, job_id=job_id),
+                                         careers_url=external_url("portal.careers", slug=slug))
+        return render_template("portal/job.html", company=job.company, job=job, posting=posting)
 
     return public_page(stamp, job_id, render)
+
+
+@bp.get("/c/<slug>/sitemap.xml")
+@public
+def sitemap(slug: str):
+    """The careers site for search engines: the careers page and every open job."""
+    stamp = public_stamp(slug)
+    if stamp is None:
+        abort(404)
+
+    def render() -> str:
+        company = _company(slug)
+        return render_template("portal/sitemap.xml", company=company, jobs=jobs.open_jobs(company.id),
+                               absolute=external_url)
+
+    return public_page(stamp, "sitemap", render, mimetype="application/xml")
+
+
+@bp.get("/c/<slug>/jobs.atom")
+@public
+def jobs_feed(slug: str):
+    """An Atom feed of the open jobs (newest first), for feed readers and aggregators."""
+    stamp = public_stamp(slug)
+    if stamp is None:
+        abort(404)
+
+    def render() -> str:
+        company = _company(slug)
+        return render_template("portal/jobs_atom.xml", company=company, jobs=jobs.open_jobs(company.id),
+                               updated=stamp[2], absolute=external_url)
+
+    return public_page(stamp, "atom", render, mimetype="application/atom+xml")
 
 
 @bp.route("/c/<slug>/jobs/<int:job_id>/apply", methods=["GET", "POST"])
