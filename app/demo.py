@@ -58,8 +58,14 @@ CANDIDATES = [
 
 JOBS = [
     ("Backend developer (Python)", "Helsinki", "full_time", 4200, 5600,
-     "Build the services behind our logistics platform with Python, Flask and PostgreSQL.\n\n"
-     "You will work in a team of six, own features end to end and take part in on-call."),
+     "Build the services behind our logistics platform with **Python, Flask and PostgreSQL**.\n\n"
+     "## What you will do\n\n"
+     "- own features end to end, from the first sketch to production\n"
+     "- work in a team of six and take part in on-call\n\n"
+     "## What helps\n\n"
+     "- experience with SQL and web services\n"
+     "- an eye for accessibility\n\n"
+     "Read about [our engineering culture](https://example.com/engineering)."),
     ("Data analyst", "Turku", "full_time", 3600, 4500,
      "Turn operations data into decisions. SQL, a little Python, and a clear way of explaining."),
     ("Summer trainee, software", "Helsinki", "internship", 2400, 2600,
@@ -99,6 +105,8 @@ def load() -> bool:
     for title, location, etype, smin, smax, description in JOBS:
         job = jobs.create_job(acme.id, admin, {
             "title": title, "location": location, "employment_type": etype, "salary_min": smin,
+            "department": "Engineering" if "analyst" not in title else "Operations",
+            "workplace": "hybrid" if title.startswith("Backend") else "onsite",
             "salary_max": smax, "description": description, "status": JobStatus.PUBLISHED,
             "deadline": date.today() + timedelta(days=45)}, team_ids=[recruiter.id])
         created_jobs.append(job)

@@ -19,6 +19,10 @@ EMPLOYMENT_LABELS = {
 }
 
 
+WORKPLACE_LABELS = {"onsite": _l("On-site"), "hybrid": _l("Hybrid"), "remote": _l("Remote")}
+SALARY_PERIOD_LABELS = {"hour": _l("per hour"), "month": _l("per month"), "year": _l("per year")}
+
+
 def employment_label(value: str) -> str:
     return str(EMPLOYMENT_LABELS.get(value, value))
 
@@ -36,13 +40,26 @@ def employment_labels() -> dict[str, str]:
     return _Labels((key, str(label)) for key, label in EMPLOYMENT_LABELS.items())
 
 
+def workplace_label(value: str) -> str:
+    return str(WORKPLACE_LABELS.get(value, value))
+
+
+def workplace_labels() -> dict[str, str]:
+    """Every workplace's label in the page's language, once per list page (as ``employment_labels``)."""
+    return _Labels((key, str(label)) for key, label in WORKPLACE_LABELS.items())
+
+
 def salary(job) -> str:
+    """``3,000–4,000 EUR per month``: the range (or one figure), the currency and the period."""
     lo, hi, cur = job.salary_min, job.salary_max, job.salary_currency
     if lo and hi:
-        return f"{format_decimal(lo)}–{format_decimal(hi)} {cur}"
-    if lo or hi:
-        return f"{format_decimal(lo or hi)} {cur}"
-    return ""
+        amount = f"{format_decimal(lo)}–{format_decimal(hi)} {cur}"
+    elif lo or hi:
+        amount = f"{format_decimal(lo or hi)} {cur}"
+    else:
+        return ""
+    period = SALARY_PERIOD_LABELS.get(getattr(job, "salary_period", None) or "")
+    return f"{amount} {period}" if period else amount
 
 
 def country_name(code: str, fallback: str = "") -> str:
@@ -151,15 +168,23 @@ def paragraphs(text: str | None) -> Markup:
     return Markup("".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in parts))
 
 
+def markdown(text: str | None) -> Markup:
+    """A job ad's Markdown as sanitised HTML (app/markdown.py)."""
+    from app.markdown import render
+
+    return render(text)
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label,
                                  employment_labels=employment_labels, salary=salary,
+                                 workplace_label=workplace_label, workplace_labels=workplace_labels,
                                  format_date=format_date, format_datetime=format_datetime, format_percent=format_percent,
                                  country_name=country_name,
                                  language_in_reader_language=language_in_reader_language,
                                  settings_sections=settings_sections, staff_sections=staff_sections,
                                  staff_company_panels=staff_company_panels)
-    app.jinja_env.filters.update(paragraphs=paragraphs, filesize=filesize, datetime=datetime_filter, date=date_filter,
+    app.jinja_env.filters.update(paragraphs=paragraphs, markdown=markdown, filesize=filesize, datetime=datetime_filter, date=date_filter,
                                time=time_filter)
     app.jinja_env.add_extension("jinja2.ext.i18n") if "jinja2.ext.InternationalizationExtension" not in \
         app.jinja_env.extensions else None

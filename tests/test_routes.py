@@ -37,7 +37,9 @@ def test_public_routes_are_the_reviewed_allowlist(app):
     allowed = {"static", "portal.home", "portal.favicon", "portal.healthz", "portal.readyz", "portal.careers", "portal.job", "portal.apply",
                "portal.applied", "admin.login", "portal.your_data", "portal.your_data_download",
                "admin.forgot_password", "admin.set_password",  # the user lifecycle: forgot password, set-password links
-               "admin.login_code"}  # the code step of two-factor sign-in (before anyone is logged in)
+               "admin.login_code",  # the code step of two-factor sign-in (before anyone is logged in)
+               # the careers site for search engines and readers: only what the careers page shows
+               "portal.sitemap", "portal.jobs_feed", "portal.privacy_notice"}
     extra_prefixes = ("portal.emrex", "partner_api.")  # EMREX candidate pages and signed partner calls
     unexpected = {e for e in _public_rules(app) if e not in allowed and not e.startswith(extra_prefixes)}
     assert not unexpected, f"new public routes need review: {unexpected}"

@@ -48,6 +48,8 @@ class Company(db.Model):
     # Staff let the company's admins enable assessment products (Alva) themselves.
     assessments_self_service: Mapped[bool] = mapped_column(default=False)
     retention_months: Mapped[int] = mapped_column(default=24)
+    # The company's own privacy notice (https); without one, Haku's notice page for the company.
+    privacy_notice_url: Mapped[str | None] = mapped_column(String(500), default=None)
     # A company admin can require two-factor sign-in of every user of the company.
     two_factor_required: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

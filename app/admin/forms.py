@@ -12,17 +12,15 @@ from wtforms import (
     SelectMultipleField,
     StringField,
     TextAreaField,
+    URLField,
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
 from app.forms import LOCALE_CHOICES, EmailTemplateForm, EmptyForm  # noqa: F401  (shared with staff)
-from app.jobs.models import EMPLOYMENT_TYPES, JobStatus
+from app.jobs.models import EMPLOYMENT_TYPES, SALARY_PERIODS, SHARED_FIELDS, WORKPLACES, JobStatus
+from app.templating import EMPLOYMENT_LABELS, SALARY_PERIOD_LABELS, WORKPLACE_LABELS
 
-EMPLOYMENT_LABELS = {
-    "full_time": _l("Full-time"), "part_time": _l("Part-time"), "contract": _l("Contract"),
-    "temporary": _l("Temporary"), "internship": _l("Internship"),
-}
 STATUS_LABELS = {JobStatus.DRAFT: _l("Draft"), JobStatus.PUBLISHED: _l("Published"), JobStatus.CLOSED: _l("Closed")}
 
 
@@ -78,12 +76,16 @@ class JobFieldsMixin:
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=50000)])
     location = StringField(_l("Location"), validators=[Optional(), Length(max=200)])
+    department = StringField(_l("Department"), validators=[Optional(), Length(max=120)])
+    workplace = SelectField(_l("Workplace"), choices=[(k, WORKPLACE_LABELS[k]) for k in WORKPLACES], default="onsite")
     employment_type = SelectField(_l("Employment type"),
                                   choices=[(k, EMPLOYMENT_LABELS[k]) for k in EMPLOYMENT_TYPES])
     salary_min = IntegerField(_l("Salary from"), validators=[Optional(), NumberRange(min=0, max=10**10)])
     salary_max = IntegerField(_l("Salary to"), validators=[Optional(), NumberRange(min=0, max=10**10)])
     salary_currency = SelectField(_l("Currency"), choices=[("EUR", "EUR"), ("SEK", "SEK"), ("VND", "VND"),
                                                            ("USD", "USD")])
+    salary_period = SelectField(_l("Salary period"), choices=[(k, SALARY_PERIOD_LABELS[k]) for k in SALARY_PERIODS],
+                                default="month")
 
     def validate_salary_max(self, field):
         if field.data is not None and self.salary_min.data is not None and field.data < self.salary_min.data:
@@ -101,8 +103,7 @@ class JobForm(JobFieldsMixin, FlaskForm):
 
     def job_data(self) -> dict:
         data = {key: getattr(self, key).data for key in (
-            "title", "description", "location", "employment_type", "salary_min", "salary_max", "salary_currency",
-            "deadline", "status", "owner_id")}
+            *SHARED_FIELDS, "deadline", "status", "owner_id")}
         data["owner_id"] = data["owner_id"] or None  # 0 is the "nobody" choice
         return data
 
@@ -111,8 +112,7 @@ class TemplateForm(JobFieldsMixin, FlaskForm):
     name = StringField(_l("Template name"), validators=[DataRequired(), Length(max=200)])
 
     def template_data(self) -> dict:
-        return {key: getattr(self, key).data for key in (
-            "title", "description", "location", "employment_type", "salary_min", "salary_max", "salary_currency")}
+        return {key: getattr(self, key).data for key in SHARED_FIELDS}
 
 
 class StageForm(FlaskForm):
@@ -192,6 +192,8 @@ class EraseForm(FlaskForm):
 class RetentionForm(FlaskForm):
     retention_months = IntegerField(_l("Delete candidates with no activity after (months)"),
                                     validators=[DataRequired(), NumberRange(min=1, max=120)])
+    privacy_notice_url = URLField(_l("Your privacy notice (address)"), validators=[Optional(), Length(max=500)],
+                                  render_kw={"placeholder": "https://"})
 
 
 class PairForm(FlaskForm):

@@ -42,6 +42,8 @@ class JobStatus(enum.StrEnum):
 
 
 EMPLOYMENT_TYPES = ["full_time", "part_time", "contract", "temporary", "internship"]
+WORKPLACES = ["onsite", "hybrid", "remote"]
+SALARY_PERIODS = ["hour", "month", "year"]
 
 
 job_team = Table(
@@ -62,8 +64,16 @@ class JobFields:
     salary_min: Mapped[int | None]
     salary_max: Mapped[int | None]
     salary_currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    salary_period: Mapped[str] = mapped_column(String(8), default="month", server_default="month")
+    department: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    workplace: Mapped[str] = mapped_column(String(16), default="onsite", server_default="onsite")
     # Per-integration settings keyed by integration ("emrex", "assessments", ...).
     integration_settings: Mapped[dict | None] = mapped_column(JSON, default=None)
+
+
+#: The fields a job copies from its template and the job forms edit (integration settings apart).
+SHARED_FIELDS = ("title", "description", "location", "employment_type", "salary_min", "salary_max",
+                 "salary_currency", "salary_period", "department", "workplace")
 
 
 class JobTemplate(JobFields, db.Model):

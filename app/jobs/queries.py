@@ -23,10 +23,10 @@ def open_jobs(company_id: int, *, by_title: bool = False) -> list[Job]:
 
 
 def open_job_rows(company_id: int) -> list:
-    """The careers page's list: the open jobs' id, title, location and employment type as rows
-    (not entities: the page shows these four columns of each), newest first."""
+    """The careers page's list: the open jobs' id, title, location, workplace, department and
+    employment type as rows (not entities: the page shows these columns of each), newest first."""
     return list(db.session.execute(
-        select(Job.id, Job.title, Job.location, Job.employment_type)
+        select(Job.id, Job.title, Job.location, Job.workplace, Job.department, Job.employment_type)
         .where(Job.company_id == company_id, Job.is_open).order_by(Job.created_at.desc())))
 
 

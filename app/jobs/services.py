@@ -13,11 +13,8 @@ from app import background
 from app.accounts.models import Company, User
 from app.extensions import db
 from app.jobs.events import job_in_use, stage_in_use
-from app.jobs.models import DEFAULT_STAGES, Automation, Job, JobStatus, JobTemplate, Stage
+from app.jobs.models import DEFAULT_STAGES, SHARED_FIELDS, Automation, Job, JobStatus, JobTemplate, Stage
 from app.problems import Problem
-
-SHARED_FIELDS = ("title", "description", "location", "employment_type", "salary_min", "salary_max",
-                 "salary_currency")
 
 
 class JobError(Problem):

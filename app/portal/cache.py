@@ -54,12 +54,14 @@ TTL = 26 * 3600
 _PREFIX = "haku:page:"
 
 
-def public_page(stamp, job_id: int | None, render: Callable[[], str]):
+def public_page(stamp, job_id: int | str | None, render: Callable[[], str], mimetype: str = "text/html"):
     """The response for a careers (``job_id`` None) or job page of the company whose
     ``public_stamp`` is ``stamp``; ``render`` renders it (and aborts 404 if the job is not
-    open) when neither the client nor Haku's cache has it."""
+    open) when neither the client nor Haku's cache has it. The sitemap and the Atom feed come
+    here too (``job_id`` "sitemap" / "atom", their ``mimetype``): same version, same rules."""
     if session.get("_flashes"):
         response = make_response(render())
+        response.mimetype = mimetype
         response.headers["Cache-Control"] = "private, no-store"
         return response
     company_id, version, changed_at = stamp
@@ -73,6 +75,7 @@ def public_page(stamp, job_id: int | None, render: Callable[[], str]):
         response = current_app.response_class(status=304)
     else:
         response = make_response(_cached(_PREFIX + tag, render))
+        response.mimetype = mimetype
     response.set_etag(etag, weak=True)
     response.last_modified = last_modified
     if session:  # the language came with the cookie, or the cookie holds something else

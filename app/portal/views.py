@@ -5,14 +5,17 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app import request_limits
 from app.accounts import queries as accounts
 from app.accounts.models import Company
 from app.applications import files
 from app.applications import services as applications
 from app.extensions import limiter
 from app.jobs import queries as jobs
+from app.jobs import structured
 from app.jobs.models import Job
 from app.jobs.public import public_stamp
+from app.links import external_url
 from app.portal.blueprint import bp
 from app.portal.cache import public_page
 from app.portal.forms import ApplyForm
@@ -90,9 +93,43 @@ def job(slug: str, job_id: int):
 
     def render() -> str:
         job = _open_job(slug, job_id)
-        return render_template("portal/job.html", company=job.company, job=job)
+        posting = structured.job_posting(job, job.company, url=external_url("portal.job", slug=slug, job_id=job_id),
+                                         careers_url=external_url("portal.careers", slug=slug))
+        return render_template("portal/job.html", company=job.company, job=job, posting=posting)
 
     return public_page(stamp, job_id, render)
+
+
+@bp.get("/c/<slug>/sitemap.xml")
+@public
+def sitemap(slug: str):
+    """The careers site for search engines: the careers page and every open job."""
+    stamp = public_stamp(slug)
+    if stamp is None:
+        abort(404)
+
+    def render() -> str:
+        company = _company(slug)
+        return render_template("portal/sitemap.xml", company=company, jobs=jobs.open_jobs(company.id),
+                               absolute=external_url)
+
+    return public_page(stamp, "sitemap", render, mimetype="application/xml")
+
+
+@bp.get("/c/<slug>/jobs.atom")
+@public
+def jobs_feed(slug: str):
+    """An Atom feed of the open jobs (newest first), for feed readers and aggregators."""
+    stamp = public_stamp(slug)
+    if stamp is None:
+        abort(404)
+
+    def render() -> str:
+        company = _company(slug)
+        return render_template("portal/jobs_atom.xml", company=company, jobs=jobs.open_jobs(company.id),
+                               updated=stamp[2], absolute=external_url)
+
+    return public_page(stamp, "atom", render, mimetype="application/atom+xml")
 
 
 @bp.route("/c/<slug>/jobs/<int:job_id>/apply", methods=["GET", "POST"])
@@ -122,6 +159,12 @@ def apply(slug: str, job_id: int):
             # job_id, not job.id: the commit expired the job (reading it would be a query)
             return redirect(url_for("portal.applied", slug=slug, job_id=job_id), code=303)
     status = 422 if request.method == "POST" else 200
+    if request_limits.upload_too_large():  # over the apply cap: the typed answers came back, the file did not
+        for unknown in (f for f in form if f.name not in request.form):  # sent after the file: not wrong, unknown
+            unknown.errors = []
+        form.cv.errors = [_("The file is larger than %(mb)s MB. Please attach a smaller PDF; your other answers "
+                            "are kept below.", mb=current_app.config["CV_MAX_BYTES"] // (1024 * 1024))]
+        status = 413
     # The form carries this session's CSRF token: no browser or proxy may keep it (unlike
     # the careers and job pages, app/portal/cache.py).
     return render_template("portal/apply.html", company=company, job=job, form=form), status, {
@@ -132,6 +175,15 @@ def _translate_file_error(exc: files.FileRejected) -> str:
     if exc.code == "not_pdf":  # the apply form says what to attach instead
         return _("The file is not a PDF. Please attach your CV as a PDF.")
     return str(exc)
+
+
+@bp.get("/c/<slug>/privacy")
+@public
+def privacy_notice(slug: str):
+    """Haku's privacy notice for the company's applicants (the company may link its own
+    instead): who keeps what, why, how long, and the candidate's rights."""
+    company = _company(slug)
+    return render_template("portal/privacy/notice.html", company=company)
 
 
 @bp.get("/c/<slug>/jobs/<int:job_id>/applied")

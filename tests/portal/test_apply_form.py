@@ -1,3 +1,4 @@
+import html
 import io
 
 import pytest
@@ -63,13 +64,39 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(client, job, overrid
     assert counts() == (0, 0, 0)
 
 
-def test_oversized_upload_is_413_and_changes_nothing(client, job):
-    big = b"%PDF-1.4\n" + b"0" * (11 * 1024 * 1024) + b"%%EOF"
+@pytest.mark.parametrize("megabytes", [11, 30])
+def test_oversized_upload_is_413_keeps_what_was_typed_and_changes_nothing(client, job, megabytes):
+    """Observed: a candidate who sent a 30 MB CV lost the whole form on a bare 413 page. The
+    body is still refused (nothing over the 11 MB cap is kept), but the answer is the form again:
+    the typed fields (sent before the file) filled in, and a message at the file."""
+    big = b"%PDF-1.4\n" + b"0" * (megabytes * 1024 * 1024) + b"%%EOF"
+    letter = "Hei!\nI have built three ATSs. – Åsa «Nguyễn»"
+    resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(cv=(io.BytesIO(big), "cv.pdf"), cover_letter=letter),
+                       content_type="multipart/form-data")
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 413
+    assert "The file is larger than 10 MB. Please attach a smaller PDF; your other answers are kept below." in body
+    assert 'value="Aino Maria"' in body and 'value="Virtanen"' in body and 'value="aino@example.fi"' in body
+    assert 'value="+358 40 123 4567"' in body
+    assert "I have built three ATSs. – Åsa «Nguyễn»" in html.unescape(body)
+    assert 'class="card"' in body and "Apply: Backend developer" in body  # the company's page, not a bare one
+    assert counts() == (0, 0, 0)
+
+
+def test_oversized_upload_without_the_form_token_is_still_refused(client, job, app):
+    app.config["WTF_CSRF_ENABLED"] = True
+    big = b"%PDF-1.4\n" + b"0" * (12 * 1024 * 1024) + b"%%EOF"
     resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(cv=(io.BytesIO(big), "cv.pdf")),
                        content_type="multipart/form-data")
-    assert resp.status_code == 413
-    assert "too large" in resp.get_data(as_text=True)
+    assert resp.status_code == 400 and 'value="Aino Maria"' not in resp.get_data(as_text=True)
     assert counts() == (0, 0, 0)
+
+
+def test_the_form_asks_for_a_pdf_and_puts_the_letter_before_the_file(client, job):
+    body = client.get(f"/c/acme/jobs/{job.id}/apply").get_data(as_text=True)
+    assert 'accept="application/pdf,.pdf"' in body and 'data-max-bytes="10485760"' in body
+    assert body.index('name="cover_letter"') < body.index('name="cv"')
+    assert "js/upload-check.js" in body
 
 
 def test_cv_between_10_and_11_mb_gets_a_field_error(client, job):
@@ -319,15 +346,24 @@ def _big_apply_body(size: int) -> tuple[bytes, str]:
 
 def test_finding_apply_cap_applied_before_csrf_parses(app, client, job):
     """Old code: with CSRF on (as in production) CSRF parsed the whole 12 MB form under the
-    25 MB global cap before the view set the 11 MB cap; now the 413 comes before a byte is read."""
+    25 MB global cap before the view set the 11 MB cap. Now a body declared over the cap is
+    never parsed past its typed fields (``TYPED_PREFIX_BYTES``): the rest is read and thrown
+    away (so that the browser gets the answer) up to ``DRAIN_MAX_BYTES``, and a body declared
+    larger than that is answered after the prefix alone. CSRF still refuses a missing token."""
+    from app.request_limits import DRAIN_MAX_BYTES, TYPED_PREFIX_BYTES
+
     app.config["WTF_CSRF_ENABLED"] = True
     try:
         body, ctype = _big_apply_body(12 * 1024 * 1024)
         stream = CountingStream(body)
         resp = client.post(f"/c/acme/jobs/{job.id}/apply", input_stream=stream, content_length=len(body),
                            content_type=ctype)
-        assert resp.status_code == 413 and "too large" in resp.get_data(as_text=True)
-        assert stream.consumed == 0
+        assert resp.status_code == 400  # no form token: refused, nothing kept
+        assert stream.consumed == len(body)  # drained, not parsed
+        huge = CountingStream(body)
+        resp = client.post(f"/c/acme/jobs/{job.id}/apply", input_stream=huge, content_type=ctype,
+                           environ_overrides={"CONTENT_LENGTH": str(DRAIN_MAX_BYTES + 1)})
+        assert resp.status_code == 400 and 0 < huge.consumed <= TYPED_PREFIX_BYTES
         # the same body chunked (no Content-Length): read only up to the cap, then 413
         chunked = CountingStream(body)
         resp = client.post(f"/c/acme/jobs/{job.id}/apply", input_stream=chunked, content_type=ctype,

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from htmx_flask import make_response
 
+from app import markdown
 from app.accounts import queries as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
@@ -20,6 +21,12 @@ from app.jobs import queries, services
 from app.jobs.models import Automation, Job, JobStatus, JobTemplate, Stage
 from app.messaging.services import templates_available
 from app.security import company_user_required
+
+
+def _previewing() -> bool:
+    """The job ad form's "Update preview" button (no JavaScript): show the form again with the
+    description's preview, save nothing."""
+    return request.method == "POST" and request.form.get("preview") == "1"
 
 
 def _job_form(job: Job | None = None) -> JobForm:
@@ -58,6 +65,8 @@ def jobs():
 @company_user_required
 def job_new():
     form = _job_form()
+    if _previewing():
+        return render_template("admin/jobs/form.html", form=form, job=None)
     if form.validate_on_submit():
         try:
             job = services.create_job(current_company_id(), current_user, form.job_data(),
@@ -79,6 +88,8 @@ def job_edit(job_id: int):
     job = get_or_404(Job, job_id)
     form = _job_form(job)
     del form.template_id
+    if _previewing():
+        return render_template("admin/jobs/form.html", form=form, job=job)
     if form.validate_on_submit():
         data = form.job_data()
         try:
@@ -253,6 +264,13 @@ def automation_delete(automation_id: int):
 
 # ---------------------------------------------------------------- job templates
 
+@bp.post("/jobs/preview")
+@company_user_required
+def markdown_preview():
+    """The job ad form's live preview (HTMX): the description as the job page will show it."""
+    return str(markdown.render(request.form.get("description", "")[:50000]))
+
+
 @bp.get("/templates")
 @company_user_required
 def templates():
@@ -270,6 +288,8 @@ def template_new():
     if job is not None and request.method == "GET":
         form = TemplateForm(obj=job)
         form.name.data = job.title
+    if _previewing():
+        return render_template("admin/templates/form.html", form=form, template=None, from_job=job)
     if form.validate_on_submit():
         template = services.create_template(current_company_id(), form.name.data, form.template_data(), from_job=job)
         flash(_("Template saved."), "success")
@@ -283,6 +303,8 @@ def template_new():
 def template_edit(template_id: int):
     template = get_or_404(JobTemplate, template_id)
     form = TemplateForm(obj=template)
+    if _previewing():
+        return render_template("admin/templates/form.html", form=form, template=template, from_job=None)
     if form.validate_on_submit():
         services.update_template(template, form.name.data, form.template_data())
         flash(_("Template saved."), "success")

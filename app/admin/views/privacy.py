@@ -47,10 +47,15 @@ def data_protection():
     company = accounts.company(current_company_id())
     form = RetentionForm(obj=company)
     if form.validate_on_submit():
-        services.set_retention(company.id, form.retention_months.data, current_user._get_current_object())
-        flash(_("Retention saved: candidates with no activity for %(n)d months are deleted.",
-                n=form.retention_months.data), "success")
-        return redirect(url_for("admin.data_protection"), code=303)
+        try:
+            services.set_retention(company.id, form.retention_months.data, current_user._get_current_object(),
+                                   privacy_notice_url=form.privacy_notice_url.data)
+        except services.PrivacyError as exc:
+            form.privacy_notice_url.errors = [str(exc)]
+        else:
+            flash(_("Retention saved: candidates with no activity for %(n)d months are deleted.",
+                    n=form.retention_months.data), "success")
+            return redirect(url_for("admin.data_protection"), code=303)
     return render_template("admin/privacy/settings.html", form=form, company=company), \
         422 if request.method == "POST" else 200
 
@@ -60,7 +65,7 @@ def _settings_section() -> list[dict]:
     if not getattr(current_user, "is_company_admin", False):
         return []
     return [{"label": _("Data protection"), "url": url_for("admin.data_protection"),
-             "hint": _("How long candidates are kept after their last activity.")}]
+             "hint": _("How long candidates are kept after their last activity, and your privacy notice.")}]
 
 
 plugins.card_action(CardAction(

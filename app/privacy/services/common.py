@@ -25,4 +25,5 @@ class PrivacyError(Problem):
         "unknown_candidate": _l("Unknown candidate."),
         "link_invalid": _l("This link is no longer valid."),
         "bad_retention": _l("Keep candidates between 1 and 120 months."),
+        "bad_notice_url": _l("The privacy notice's address must start with https:// and be at most 500 characters."),
     }

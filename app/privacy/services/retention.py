@@ -26,7 +26,10 @@ from app.privacy.services.erasure import _erase, drop_queued_tasks
 
 # ---------------------------------------------------------------- retention
 
-def set_retention(company_id: int, months: int, actor: User) -> Company:
+def set_retention(company_id: int, months: int, actor: User, *, privacy_notice_url: str | None | bool = False
+                  ) -> Company:
+    """The retention period and, when given (``None`` clears it), the company's own privacy
+    notice: checked, audited when changed, one commit."""
     if not isinstance(months, int) or not 1 <= months <= 120:
         raise PrivacyError("bad_retention")
     company = db.session.get(Company, company_id)
@@ -36,6 +39,17 @@ def set_retention(company_id: int, months: int, actor: User) -> Company:
         audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"company:{company_id}",
                      action="retention_changed", before={"retention_months": before},
                      after={"retention_months": months})
+    if privacy_notice_url is not False:
+        url = (privacy_notice_url or "").strip() or None
+        if url is not None and (not url.lower().startswith("https://") or len(url) > 500 or len(url) < 12
+                                or any(c.isspace() for c in url)):
+            db.session.rollback()
+            raise PrivacyError("bad_notice_url")
+        if url != company.privacy_notice_url:
+            audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"company:{company_id}",
+                         action="privacy_notice_changed", before={"privacy_notice_url": company.privacy_notice_url},
+                         after={"privacy_notice_url": url})
+            company.privacy_notice_url = url
     db.session.commit()
     return company
 
