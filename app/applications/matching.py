@@ -11,10 +11,11 @@ the weighted share of matched words (a Dice coefficient, 0–100)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+
+from app.text import fold
 
 #: Words of job titles that tell nothing about the job, per language, written without
 #: diacritics (they are compared after folding). Titles mix languages ("Senior Lập trình
@@ -47,15 +48,9 @@ SHOWN = 35
 SAME_WORD = 80
 
 
-def _fold(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-
-
 def normalise_title(title: str | None) -> str:
     """Case-folded, Vietnamese (and other) diacritics removed, spaces collapsed."""
-    return re.sub(r"\s+", " ", _fold(title or "")).strip()
+    return re.sub(r"\s+", " ", fold(title or "")).strip()
 
 
 @dataclass(frozen=True)
@@ -72,7 +67,7 @@ def title_words(title: str | None) -> list[Word]:
     """The words of a title that say something about the job, in order, each once."""
     out: dict[str, Word] = {}
     for shown in re.findall(r"\w+", title or ""):
-        key = _fold(shown)
+        key = fold(shown)
         if len(key) > 1 and key not in STOPWORDS and key not in out:
             out[key] = Word(shown, key)
     return list(out.values())

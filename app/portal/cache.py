@@ -54,11 +54,14 @@ TTL = 26 * 3600
 _PREFIX = "haku:page:"
 
 
-def public_page(stamp, job_id: int | str | None, render: Callable[[], str], mimetype: str = "text/html"):
+def public_page(stamp, job_id: int | str | None, render: Callable[[], str], mimetype: str = "text/html",
+                variant: str = ""):
     """The response for a careers (``job_id`` None) or job page of the company whose
     ``public_stamp`` is ``stamp``; ``render`` renders it (and aborts 404 if the job is not
     open) when neither the client nor Haku's cache has it. The sitemap and the Atom feed come
-    here too (``job_id`` "sitemap" / "atom", their ``mimetype``): same version, same rules."""
+    here too (``job_id`` "sitemap" / "atom", their ``mimetype``): same version, same rules.
+    ``variant`` tells apart pages of the same address with other query values (the careers
+    page's filters): it is part of the ETag and of the cache key."""
     if session.get("_flashes"):
         response = make_response(render())
         response.mimetype = mimetype
@@ -66,7 +69,7 @@ def public_page(stamp, job_id: int | str | None, render: Callable[[], str], mime
         return response
     company_id, version, changed_at = stamp
     lang, day = current_locale(), today()
-    tag = f"{company_id}:{version}:{changed_at.isoformat()}:{lang}:{job_id or '-'}:{day.isoformat()}"
+    tag = f"{company_id}:{version}:{changed_at.isoformat()}:{lang}:{job_id or '-'}:{day.isoformat()}:{variant}"
     etag = hashlib.sha256(tag.encode()).hexdigest()[:24]
     # The page changed when the company's public version did, or at midnight (a deadline).
     midnight = datetime.combine(day, time.min).astimezone(UTC).replace(tzinfo=None)

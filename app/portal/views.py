@@ -12,7 +12,7 @@ from app.applications import files
 from app.applications import services as applications
 from app.extensions import limiter
 from app.jobs import queries as jobs
-from app.jobs import structured
+from app.jobs import search, structured
 from app.jobs.models import Job
 from app.jobs.public import public_stamp
 from app.links import external_url
@@ -77,11 +77,15 @@ def careers(slug: str):
     if stamp is None:
         abort(404)
 
+    wanted = search.CareersFilter.from_args(request.args)
+
     def render() -> str:
         company = _company(slug)
-        return render_template("portal/careers.html", company=company, jobs=jobs.open_job_rows(company.id))
+        rows = jobs.open_job_rows(company.id)
+        return render_template("portal/careers.html", company=company, jobs=search.search(rows, wanted),
+                               total=len(rows), facets=search.facets(rows), wanted=wanted)
 
-    return public_page(stamp, None, render)
+    return public_page(stamp, None, render, variant=wanted.key)
 
 
 @bp.get("/c/<slug>/jobs/<int:job_id>")

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, exists, or_, select, union
@@ -16,6 +15,7 @@ from app.applications.models import Application, Candidate
 from app.duplicates.models import DuplicateDismissal
 from app.duplicates.services.common import _pair
 from app.extensions import db
+from app.text import fold
 
 # ---------------------------------------------------------------- suggestions
 
@@ -27,9 +27,7 @@ class Suggestion:
 
 
 def _name_key(candidate: Candidate) -> str:
-    text = unicodedata.normalize("NFKD", f"{candidate.given_names} {candidate.family_name}".replace("đ", "d")
-                                 .replace("Đ", "D"))
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).casefold().split())
+    return " ".join(fold(f"{candidate.given_names} {candidate.family_name}").split())
 
 
 def reasons_for(a: Candidate, b: Candidate, sources: dict[int, set[str]] | None = None) -> list[str]:
