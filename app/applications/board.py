@@ -9,7 +9,7 @@ joined once to the glued parts).
 
 The board is two statements whatever the number of applications: the stages' first chips (one LIMITed part per stage, each a short
 backward scan of ``ix_applications_board``, glued with UNION ALL) and the counts (one GROUP
-BY). A chunk is one statement."""
+BY over the kept counts of ``app/applications/counts.py``, a few rows). A chunk is one statement."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Row, and_, bindparam, func, or_, select, tuple_, union_all
 
-from app.applications.models import Application, Candidate
+from app.applications.models import Application, ApplicationCount, Candidate
 from app.extensions import db
 from app.plugins import plugins
 
@@ -155,11 +155,11 @@ def board(job, per_stage: int = PER_STAGE, stage_ids=None) -> tuple[dict[int, li
     query = _first_chips(len(stages), per_stage, tuple(plugins.chip_badges))  # built again if badges change
     for row in db.session.execute(query, params):
         by_stage[row.stage_id].append(row)
-    counts = dict(db.session.execute(
-        select(Application.stage_id, func.count())
-        .where(Application.company_id == job.company_id, Application.job_id == job.id,
-               Application.stage_id.in_(stages))
-        .group_by(Application.stage_id)).all())
+    counts = {stage_id: n for stage_id, n in db.session.execute(
+        select(ApplicationCount.stage_id, func.sum(ApplicationCount.n))
+        .where(ApplicationCount.company_id == job.company_id, ApplicationCount.job_id == job.id,
+               ApplicationCount.stage_id.in_(stages))
+        .group_by(ApplicationCount.stage_id)) if n}
     return by_stage, counts
 
 
