@@ -94,8 +94,8 @@ def _on_flush(session: Session, _context) -> None:
 def _on_bulk(state) -> None:
     if not (state.is_delete or state.is_update):
         return
-    table = getattr(state.statement, "table", None)
-    if table is not Application.__table__:
+    table = getattr(state.statement, "table", None)  # the table, or an ORM-annotated copy of it
+    if getattr(table, "name", None) != Application.__tablename__:
         return
     if state.is_update:
         touched = {getattr(k, "key", k) for k in (getattr(state.statement, "_values", None) or {})}
