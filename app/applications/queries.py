@@ -17,11 +17,11 @@ from app.jobs.models import Job
 
 
 def open_counts_by_job(company_id: int) -> dict[int, int]:
-    """Open applications per job id."""
-    return dict(db.session.execute(
-        select(Application.job_id, func.count(Application.id))
-        .where(Application.company_id == company_id, Application.status == ApplicationStatus.OPEN)
-        .group_by(Application.job_id)).all())
+    """Open applications per job id (from the kept counts, as the dashboard)."""
+    return {job_id: n for job_id, n in db.session.execute(
+        select(ApplicationCount.job_id, func.sum(ApplicationCount.n))
+        .where(ApplicationCount.company_id == company_id, ApplicationCount.status == ApplicationStatus.OPEN)
+        .group_by(ApplicationCount.job_id)) if n}
 
 
 def dashboard_counts(company_id: int) -> tuple[dict[int, int], int, int]:

@@ -1,6 +1,6 @@
 """The kept counts of applications per company, job, stage and status (app/applications/counts.py)
 equal a count from scratch after every kind of change a service makes, roll back with the
-transaction, and are what the dashboard and the board show."""
+transaction, and are what the dashboard, the board's column heads and the jobs list show."""
 
 from __future__ import annotations
 
@@ -118,3 +118,5 @@ def test_the_dashboard_and_the_board_show_the_kept_counts(client, make, auth):
     assert f'id="stage-{job.stages[0].id}"' in board
     head = board.split(f'id="stage-{job.stages[0].id}"', 1)[1].split("</h2>", 1)[0]
     assert '<span class="count">7</span>' in head
+    jobs = client.get("/admin/jobs").get_data(as_text=True)
+    assert "<td>7</td>" in jobs
