@@ -135,9 +135,22 @@ def date_filter(value) -> str:
 
 
 def date_formatter() -> Callable[[date | datetime | None], str]:
-    """``date_filter`` for a page of many dates (the board's chips): that filter already looks
-    up the reader's locale, zone and pattern once per request."""
-    return date_filter
+    """``date_filter`` for a page of many dates (the board's chips): the reader's locale, zone
+    and pattern looked up once, and each distinct day formatted once."""
+    locale, zone, day, _short, _medium = _formats()
+    days: dict[date, str] = {}
+
+    def formatted(value) -> str:
+        if not isinstance(value, date):  # None, ISO text: as the filter does
+            return date_filter(value)
+        if isinstance(value, datetime):
+            value = _local(value, zone).date()
+        text = days.get(value)
+        if text is None:
+            text = days[value] = day.apply(value, locale)
+        return text
+
+    return formatted
 
 
 def time_filter(value) -> str:

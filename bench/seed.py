@@ -69,6 +69,12 @@ def seed(app, per_company: dict[str, int], jobs_per_company: int = 100) -> dict:
                 cur.execute("INSERT INTO timeline_events (company_id, application_id, kind, data, created_at) "
                             "SELECT company_id, id, 'applied', '{\"source\": \"careers\"}', created_at FROM applications "
                             "WHERE company_id = %s", (company.id,))
+                # The dashboard's kept counts (app/applications/counts.py), as the migration fills them.
+                cur.execute("DELETE FROM application_counts WHERE company_id = %s", (company.id,))
+                cur.execute("INSERT INTO application_counts (company_id, job_id, stage_id, status, n) "
+                            "SELECT company_id, COALESCE(job_id, 0), COALESCE(stage_id, 0), status, count(*) "
+                            "FROM applications WHERE company_id = %s "
+                            "GROUP BY company_id, COALESCE(job_id, 0), COALESCE(stage_id, 0), status", (company.id,))
                 cur.execute("ANALYZE")
             raw.commit()
             if os.environ.get("BENCH_VACUUM"):

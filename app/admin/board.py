@@ -11,6 +11,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
 
 from app.applications import board as queries
 from app.applications.board import Cursor
@@ -27,6 +28,18 @@ def _url_parts(endpoint: str, **values) -> tuple[str, str]:
     return head, tail
 
 
+class Chip:
+    """A chip's values as attributes: the template reads ``a.name`` with a plain attribute
+    lookup (on a dict Jinja tries the attribute first and falls back to the key through an
+    exception, ~16 times per chip). Made from the dict ``BoardPage.chip`` builds, not copied."""
+
+    def __init__(self, values: dict):
+        self.__dict__ = values
+
+    def __getitem__(self, key):
+        return self.__dict__[key]
+
+
 class BoardPage:
     """The per-page constants of a board (or of one column's chunk) and the chip dicts."""
 
@@ -41,10 +54,11 @@ class BoardPage:
         self._date = date_formatter()
         self._move_label = _("Move %(name)s to stage")  # formatted per chip below
         self.labels = {"move": _("Move"), "nobody": _("Nobody here")}
-        self._badges = [(badge, queries.badge_reader(badge)) for badge in queries.badges()]
+        self._badges = [(badge, queries.badge_reader(badge)) for badge in queries.badges(job.company)]
         self._badge_texts: dict[tuple, str | None] = {}  # (key, values) -> text, once per page
         self._now = utcnow()
         self._days: dict[int, str] = {}  # "3 days in stage", one ngettext per distinct number
+        self._meta: dict[tuple, Markup] = {}  # (source, days, day entered) -> the chip's meta line
 
     def days(self, entered) -> tuple[int | None, str]:
         """Whole days since the stage was entered, and the label (empty without a time)."""
@@ -67,17 +81,30 @@ class BoardPage:
                 out.append({"key": badge.key, "text": self._badge_texts[key]})
         return out
 
-    def chip(self, row) -> dict:
+    def meta(self, source: str, entered) -> tuple[int | None, Markup]:
+        """The days in stage and the chip's meta line (source · days in stage, the day entered as
+        its title), rendered once per distinct source and day on a page: most chips share one."""
+        days, days_label = self.days(entered)
+        key = (source, days, self._date(entered) if days_label else "")
+        line = self._meta.get(key)
+        if line is None:
+            line = escape(self._sources[source])
+            if days_label:
+                stale = " chip-stale" if days >= 14 else ""
+                line += Markup(' · <span class="chip-days%s" title="%s">%s</span>') % (stale, key[2], days_label)
+            line = self._meta[key] = Markup(line)
+        return days, line
+
+    def chip(self, row) -> Chip:
         """One chip: the application's id, the candidate's name, links and meta, as text."""
         ident = str(row.id)
         name = row.display_name or f"{row.given_names} {row.family_name}".strip()
-        days, days_label = self.days(row.stage_entered_at)
-        return {"days": days, "days_label": days_label, "stale": days is not None and days >= 14,
-                "badges": self.badges(row) if self._badges else (),
-                "id": row.id, "name": name, "stage_id": row.stage_id,
-                "url": self._card[0] + ident + self._card[1], "move_url": self._move[0] + ident + self._move[1],
-                "source": self._sources[row.source], "entered": self._date(row.stage_entered_at),
-                "move_label": self._move_label % {"name": name}}
+        days, meta = self.meta(row.source, row.stage_entered_at)
+        return Chip({"days": days, "meta": meta,
+                    "badges": self.badges(row) if self._badges else (),
+                    "id": row.id, "name": name, "stage_id": row.stage_id,
+                    "url": self._card[0] + ident + self._card[1], "move_url": self._move[0] + ident + self._move[1],
+                    "move_label": self._move_label % {"name": name}})
 
     def more(self, stage_id: int, last_row, left: int) -> dict | None:
         """The "show more" control after ``last_row`` when ``left`` rows of the stage follow."""

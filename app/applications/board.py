@@ -9,7 +9,7 @@ joined once to the glued parts).
 
 The board is two statements whatever the number of applications: the stages' first chips (one LIMITed part per stage, each a short
 backward scan of ``ix_applications_board``, glued with UNION ALL) and the counts (one GROUP
-BY). A chunk is one statement."""
+BY over the kept counts of ``app/applications/counts.py``, a few rows). A chunk is one statement."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Row, and_, bindparam, func, or_, select, tuple_, union_all
 
-from app.applications.models import Application, Candidate
+from app.applications.models import Application, ApplicationCount, Candidate
 from app.extensions import db
 from app.plugins import plugins
 
@@ -40,11 +40,14 @@ class ChipBadge:
     ``columns`` come from the table of ``application_id``, which holds one row per application
     at most (a summary keyed by the application, so a chip stays one row), outer-joined on it;
     ``text(*values)`` gives the badge's text, or None for no badge (called once per distinct
-    values on a page, so keep it free of queries)."""
+    values on a page, so keep it free of queries). ``shown(company)`` says whether the
+    company's chips carry the badge at all (the feature is on): when not, its summary is not
+    joined (asked once per page; default always)."""
     key: str
     columns: tuple
     application_id: Any
     text: Callable[..., str | None]
+    shown: Callable[[Any], bool] | None = None
 
     def labelled(self) -> list:
         return [column.label(f"{self.key}_{i}") for i, column in enumerate(self.columns)]
@@ -53,13 +56,15 @@ class ChipBadge:
         return query.outerjoin(self.application_id.class_, self.application_id == application_id)
 
 
-def badges() -> list[ChipBadge]:
-    return list(plugins.chip_badges.values())
+def badges(company=None) -> list[ChipBadge]:
+    """The registered badges; with ``company``, those its chips carry (``ChipBadge.shown``)."""
+    return [badge for badge in plugins.chip_badges.values()
+            if company is None or badge.shown is None or badge.shown(company)]
 
 
-def _chip_select(*where, with_badges: bool = True):
-    """The chip columns (the badges' too, unless told) of the applications matching ``where``."""
-    shown = badges() if with_badges else []
+def _chip_select(*where, badges_of=()):
+    """The chip columns (and those of the badges ``badges_of``) of the applications matching ``where``."""
+    shown = list(badges_of)
     query = (select(*_CHIP_COLUMNS, *(c for badge in shown for c in badge.labelled()))
              .join(Candidate, Candidate.id == Application.candidate_id))
     for badge in shown:
@@ -120,7 +125,7 @@ def _after(cursor: Cursor):
 def _chips(job, stage_id: int):
     """One stage's chip rows in column order (the caller adds the keyset and the LIMIT)."""
     return (_chip_select(Application.company_id == job.company_id, Application.job_id == job.id,
-                         Application.stage_id == stage_id)
+                         Application.stage_id == stage_id, badges_of=badges(job.company))
             .order_by(*_order()))
 
 
@@ -129,11 +134,10 @@ def _first_chips(stages: int, per_stage: int, badge_keys: tuple = ()):
     """The first chips of ``stages`` stages: one LIMITed part per stage, glued with UNION ALL
     (SQLite has no LATERAL), with bound parameters, so it is built once per number of stages."""
     parts = [_chip_select(Application.company_id == bindparam("company_id"),
-                          Application.job_id == bindparam("job_id"), Application.stage_id == bindparam(f"stage_{i}"),
-                          with_badges=False)
+                          Application.job_id == bindparam("job_id"), Application.stage_id == bindparam(f"stage_{i}"))
              .order_by(*_order()).limit(per_stage).subquery() for i in range(stages)]
     chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
-    shown = badges()
+    shown = [plugins.chip_badges[key] for key in badge_keys]
     if not shown:
         return select(chips.c)
     # The badges' rows joined once, to the chips only (not in every part: less to plan), and
@@ -152,14 +156,15 @@ def board(job, per_stage: int = PER_STAGE, stage_ids=None) -> tuple[dict[int, li
     if not stages:
         return by_stage, {}
     params = {"company_id": job.company_id, "job_id": job.id} | {f"stage_{i}": sid for i, sid in enumerate(stages)}
-    query = _first_chips(len(stages), per_stage, tuple(plugins.chip_badges))  # built again if badges change
+    keys = tuple(badge.key for badge in badges(job.company))  # only the features the company has on
+    query = _first_chips(len(stages), per_stage, keys)
     for row in db.session.execute(query, params):
         by_stage[row.stage_id].append(row)
-    counts = dict(db.session.execute(
-        select(Application.stage_id, func.count())
-        .where(Application.company_id == job.company_id, Application.job_id == job.id,
-               Application.stage_id.in_(stages))
-        .group_by(Application.stage_id)).all())
+    counts = {stage_id: n for stage_id, n in db.session.execute(
+        select(ApplicationCount.stage_id, func.sum(ApplicationCount.n))
+        .where(ApplicationCount.company_id == job.company_id, ApplicationCount.job_id == job.id,
+               ApplicationCount.stage_id.in_(stages))
+        .group_by(ApplicationCount.stage_id)) if n}
     return by_stage, counts
 
 

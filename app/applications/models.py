@@ -99,17 +99,19 @@ class Application(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    # active_history on the four columns the kept counts are keyed on (app/applications/counts.py):
+    # setting one that is not loaded loads its old value first, so the flush knows what to take off.
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True, active_history=True)
     # Opaque reference for partners; never the row id.
     ref: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
     # No job means the application waits in the company's Pending pool.
-    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"))
-    stage_id: Mapped[int | None] = mapped_column(ForeignKey("stages.id"))
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"), active_history=True)
+    stage_id: Mapped[int | None] = mapped_column(ForeignKey("stages.id"), active_history=True)
     source: Mapped[str] = mapped_column(String(32), default="careers")
     # The source's own id of this application (e.g. TopCV's board_application_id).
     source_ref: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(16), default=ApplicationStatus.OPEN)
+    status: Mapped[str] = mapped_column(String(16), default=ApplicationStatus.OPEN, active_history=True)
     closed_at: Mapped[datetime | None]
     cover_letter: Mapped[str] = mapped_column(Text, default="")
     cv_file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id", ondelete="SET NULL"))
@@ -141,6 +143,22 @@ class Application(db.Model):
     @property
     def is_open(self) -> bool:
         return self.status == ApplicationStatus.OPEN
+
+
+class ApplicationCount(db.Model):
+    """How many applications a company has per job, stage and status (``job_id`` and
+    ``stage_id`` 0 for none: the Pending pool): the dashboard's and the board's figures
+    without counting rows on each view. Kept by ``app/applications/counts.py`` in the
+    transaction of every change of an application's company, job, stage or status (one flush
+    hook), never written anywhere else; the migration and ``counts.rebuild`` recompute it from
+    the applications."""
+    __tablename__ = "application_counts"
+
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True)
+    job_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # no FK: 0 is the pool
+    stage_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # no FK: 0 is none
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
 
 
 class RejectionReason(db.Model):

@@ -74,5 +74,20 @@ def _chip_text(status, score, max_score) -> str | None:
 
 
 #: the badge this feature adds to the board's chips, registered in its hooks.py
+def _chips_show(company) -> bool:
+    """The board's chips carry the badge while the company has an active integration (asked
+    once per request, under the key the admin's settings links use, so the board asks once)."""
+    from flask import has_request_context, request
+
+    from app.assessments.services.integrations import has_active
+
+    if not has_request_context():
+        return has_active(company.id)
+    cache = request.environ.setdefault("haku.assessments_active", {})
+    if company.id not in cache:
+        cache[company.id] = has_active(company.id)
+    return cache[company.id]
+
+
 CHIP_BADGE = ChipBadge("assessment", (AssessmentSummary.status, AssessmentSummary.score, AssessmentSummary.max_score),
-                       AssessmentSummary.application_id, _chip_text)
+                       AssessmentSummary.application_id, _chip_text, shown=_chips_show)

@@ -139,4 +139,4 @@ def _chip_text(status, needs_review) -> str | None:
 
 #: the badge this feature adds to the board's chips, registered in its hooks.py
 CHIP_BADGE = ChipBadge("emrex", (EmrexSummary.status, EmrexSummary.needs_review), EmrexSummary.application_id,
-                       _chip_text)
+                       _chip_text, shown=lambda company: bool(company.emrex_enabled))

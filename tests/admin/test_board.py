@@ -230,9 +230,13 @@ def test_a_chip_shows_days_in_stage_and_its_full_name_on_hover(client, make, aut
 
 def test_chips_show_the_emrex_and_assessment_badges_from_the_same_query(client, make, auth, per_stage):
     """The features' badges (plugins.chip_badge) come with the chip rows: a chip with an EMREX
-    summary and an assessment score shows both, one without shows neither."""
+    summary and an assessment score shows both, one without shows neither. A feature the
+    company has not on (EMREX off, no active assessment integration) adds no badge and its
+    summary is not joined."""
     from app.assessments.models import AssessmentSummary
     from app.emrex.models import EmrexSummary
+    from tests.support.assessments import add_integration
+    from tests.support.statements import selects
 
     company = make.company("acme")
     job = make.job(company)
@@ -247,6 +251,14 @@ def test_chips_show_the_emrex_and_assessment_badges_from_the_same_query(client, 
     ])
     db.session.commit()
     auth.login("admin@acme.test")
+    pages: list[str] = []
+    off = selects(lambda: pages.append(client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)))
+    assert "chip-badge" not in pages[0]
+    assert not any("emrex_summaries" in sql or "assessment_summaries" in sql for sql in off)
+
+    company.emrex_enabled = True
+    db.session.commit()
+    add_integration(company)
     body = client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)
 
     def chip(app_id):
