@@ -1,7 +1,7 @@
 """applications per company, job, stage and status, kept as they change (dashboard, board)
 
 Revision ID: b15d2c4a6e80
-Revises: e5d1b7a3c9f4
+Revises: a4c8e2b6d0f3
 Create Date: 2026-12-06 20:10:00
 
 ``application_counts`` holds one row per (company, job, stage — 0 for none, the Pending pool —
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = 'b15d2c4a6e80'
-down_revision = 'e5d1b7a3c9f4'
+down_revision = 'a4c8e2b6d0f3'
 branch_labels = None
 depends_on = None
 
