@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, bindparam, exists, func
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, bindparam, exists
 from sqlalchemy.orm import Mapped, backref, column_property, mapped_column, relationship
 
 from app.clock import utcnow
@@ -50,9 +50,9 @@ class Recommendation(enum.StrEnum):
 class Scorecard(db.Model):
     __tablename__ = "scorecards"
     __table_args__ = (
-        # one per (application, author, interview); no interview counts as interview 0
-        Index("uq_scorecard_author_interview", "application_id", "author_id",
-              db.text("coalesce(interview_id, 0)"), unique=True),
+        # one per (application, author, interview): ``interview_key`` is the interview, 0 for
+        # none (a unique constraint over the nullable column would let NULLs repeat)
+        UniqueConstraint("application_id", "author_id", "interview_key", name="uq_scorecard_author_interview"),
         Index("ix_scorecards_author_status", "author_id", "status"),
     )
 
@@ -63,6 +63,7 @@ class Scorecard(db.Model):
     # The interview it is about (app/interviews, built beside this); the foreign key comes
     # with that table.
     interview_id: Mapped[int | None]
+    interview_key: Mapped[int] = mapped_column(default=0)  # interview_id or 0, for the unique key
     status: Mapped[str] = mapped_column(String(16), default=ScorecardStatus.REQUESTED)
     recommendation: Mapped[str | None] = mapped_column(String(16))
     ratings: Mapped[dict | None] = mapped_column(JSON, default=None)  # attribute id -> 1..4

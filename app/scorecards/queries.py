@@ -53,7 +53,7 @@ def summary(application: Application, user) -> Summary:
     the recommendations with their authors, who is still to answer. When the user has theirs
     to submit (``scorecards_visible_to``) only their own show."""
     cards = of_application(application.id)
-    visible = scorecards_visible_to(user, application.id)
+    visible = scorecards_visible_to(user, application.id, cards)
     mine = [c for c in cards if c.author_id == getattr(user, "id", None)]
     submitted = [c for c in cards if c.status == ScorecardStatus.SUBMITTED] if visible else []
     pending = [c for c in cards if c.status != ScorecardStatus.SUBMITTED] if visible else []

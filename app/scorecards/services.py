@@ -56,8 +56,7 @@ def _check_application(application: Application) -> None:
 
 def find(application_id: int, author_id: int, interview_id: int | None = None) -> Scorecard | None:
     query = select(Scorecard).where(Scorecard.application_id == application_id, Scorecard.author_id == author_id)
-    query = query.where(Scorecard.interview_id.is_(None) if interview_id is None
-                        else Scorecard.interview_id == interview_id)
+    query = query.where(Scorecard.interview_key == (interview_id or 0))
     return db.session.scalar(query)
 
 
@@ -67,7 +66,7 @@ def _get_or_create(application: Application, author: User, interview_id: int | N
     if card is not None:
         return card, False
     card = Scorecard(company_id=application.company_id, application_id=application.id, author_id=author.id,
-                     interview_id=interview_id, status=ScorecardStatus.REQUESTED,
+                     interview_id=interview_id, interview_key=interview_id or 0, status=ScorecardStatus.REQUESTED,
                      requested_by_id=requested_by.id if requested_by is not None else None, ratings={})
     db.session.add(card)
     db.session.flush()

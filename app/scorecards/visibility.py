@@ -13,18 +13,23 @@ from flask import has_request_context, request
 from sqlalchemy import select
 
 from app.extensions import db
-from app.scorecards.models import awaiting_own
+from app.scorecards.models import ScorecardStatus, awaiting_own
 
 
-def scorecards_visible_to(user, application_id: int) -> bool:
+def scorecards_visible_to(user, application_id: int, scorecards: list | None = None) -> bool:
     """Whether ``user`` may read the other people's scorecards of the application (kept for
-    the request: the card asks for its action, its panel and its form)."""
+    the request). A caller that has loaded all the application's ``scorecards`` passes them,
+    and the rule is read from them instead of asked of the database."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     key = (user.id, application_id)
     cache = request.environ.setdefault("haku.scorecards_visible", {}) if has_request_context() else {}
     if key not in cache:
-        cache[key] = not db.session.scalar(select(awaiting_own(user.id, application_id)))
+        if scorecards is not None:
+            cache[key] = not any(c.application_id == application_id and c.author_id == user.id
+                                 and c.status != ScorecardStatus.SUBMITTED for c in scorecards)
+        else:
+            cache[key] = not db.session.scalar(select(awaiting_own(user.id, application_id)))
     return cache[key]
 
 

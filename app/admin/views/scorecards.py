@@ -12,6 +12,7 @@ from app.accounts import queries as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
+from app.htmx import respond
 from app.applications.models import Application
 from app.jobs.models import Job, JobTemplate
 from app.plugins import plugins
@@ -91,10 +92,11 @@ def scorecard_form(application_id: int):
             forget(user.id, application.id)
             flash(_("Scorecard submitted.") if card.is_submitted else _("Draft saved."), "success")
             return redirect(url_for("admin.application", application_id=application.id) + "#scorecards")
-    return render_template("admin/scorecards/form.html", application=application, card=card, values=values,
-                           groups=definitions.groups_of(application.job), scale=definitions.SCALE_LABELS,
-                           recommendations=list(Recommendation), labels=queries.recommendation_labels(),
-                           interview_id=interview_id, error=error, edit_hours=services.EDIT_HOURS), status
+    context = {"application": application, "card": card, "values": values,
+               "groups": definitions.groups_of(application.job), "scale": definitions.SCALE_LABELS,
+               "recommendations": list(Recommendation), "labels": queries.recommendation_labels(),
+               "interview_id": interview_id, "error": error, "edit_hours": services.EDIT_HOURS}
+    return respond("admin/scorecards/_form.html", "admin/scorecards/form.html", context, status=status)
 
 
 # ---------------------------------------------------------------- "Ask for feedback"
@@ -117,8 +119,8 @@ def scorecard_ask(application_id: int):
         else:
             flash(_("Feedback asked of %(name)s.", name=card.author.name), "success")
             return redirect(url_for("admin.application", application_id=application.id) + "#scorecards")
-    return render_template("admin/scorecards/ask.html", application=application, colleagues=colleagues,
-                           error=error), status
+    return respond("admin/scorecards/_ask_form.html", "admin/scorecards/ask.html",
+                   {"application": application, "colleagues": colleagues, "error": error}, status=status)
 
 
 # ---------------------------------------------------------------- settings per job and template
@@ -151,9 +153,9 @@ def scorecard_settings(kind: str, owner_id: int):
             flash(_("Scorecard saved."), "success")
             return redirect(url_for("admin.scorecard_settings", kind=kind, owner_id=owner.id))
     rows = [(a.id, g.name, a.label) for g in definitions.groups_of(owner) for a in g.attributes]
-    return render_template("admin/scorecards/settings.html", kind=kind, owner=owner, rows=rows,
-                           new_rows=NEW_ROWS, scale=definitions.SCALE_LABELS, error=error,
-                           labels=queries.recommendation_labels()), status
+    context = {"kind": kind, "owner": owner, "rows": rows, "new_rows": NEW_ROWS, "scale": definitions.SCALE_LABELS,
+               "error": error, "labels": queries.recommendation_labels()}
+    return respond("admin/scorecards/_settings_form.html", "admin/scorecards/settings.html", context, status=status)
 
 
 # ---------------------------------------------------------------- export
