@@ -91,7 +91,7 @@ def save(owner, rows: list[tuple[str | None, str, str]], actor) -> list[Group]:
     value = {"groups": [{"name": name, "attributes": attrs} for name, attrs in groups.items()]}
     kind = "job" if hasattr(owner, "stages") and hasattr(owner, "deadline") else "job_template"
     record(company_id=owner.company_id, actor=actor_of(actor), object=f"{kind}:{owner.id}",
-           action="scorecard_definition_saved", after=value)
+           action="scorecard.definition_saved", after=value)
     set_integration_settings(owner, KEY, value)
     db.session.flush()
     return groups_of(owner)

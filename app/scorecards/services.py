@@ -88,7 +88,7 @@ def request_scorecard(application_id: int, user_id: int, interview_id: int | Non
     card, created = _get_or_create(application, user, interview_id, requested_by)
     if created:
         record(company_id=application.company_id, actor=actor_of(requested_by), object=f"application:{application.id}",
-               action="scorecard_requested", after={"scorecard": card.id, "author": user.id,
+               action="scorecard.requested", after={"scorecard": card.id, "author": user.id,
                                                     "interview": interview_id})
         if requested_by is None or requested_by.id != user.id:
             from app.messaging.services import notify
@@ -147,11 +147,11 @@ def save(application: Application, author: User, *, ratings: Mapping[str, object
             raise ScorecardError("no_recommendation")
         if card.submitted_at is not None and utcnow() - card.submitted_at > timedelta(hours=EDIT_HOURS):
             raise ScorecardError("locked", hours=EDIT_HOURS)
-        action = "scorecard_corrected"
+        action = "scorecard.corrected"
     else:
-        action = "scorecard_submitted" if submit else "scorecard_draft_saved"
+        action = "scorecard.submitted" if submit else "scorecard.draft_saved"
     card.ratings, card.recommendation, card.notes = clean, recommendation, notes
-    if action == "scorecard_submitted":
+    if action == "scorecard.submitted":
         card.status, card.submitted_at = ScorecardStatus.SUBMITTED, utcnow()
     elif not card.is_submitted:
         card.status = ScorecardStatus.DRAFT
@@ -162,7 +162,7 @@ def save(application: Application, author: User, *, ratings: Mapping[str, object
     db.session.flush()
     if card.is_submitted:
         refresh_summary(application.id)
-    if action == "scorecard_submitted":
+    if action == "scorecard.submitted":
         _notify_owner(application, author, card)
     db.session.commit()
     return card

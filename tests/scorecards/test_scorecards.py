@@ -54,7 +54,7 @@ def test_saving_keeps_ids_drops_empty_rows_and_numbers_new_ones(world):
     groups = definitions.groups_of(job)
     assert [(g.name, [(a.id, a.label) for a in g.attributes]) for g in groups] == [
         ("Skills", [("a1", "Python")]), ("Culture", [("a6", "Curiosity")]), ("Other", [("a7", "Ownership")])]
-    assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "scorecard_definition_saved"))
+    assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "scorecard.definition_saved"))
     with pytest.raises(definitions.DefinitionError) as exc:
         services.save_definition(job, [("a1", "Skills", "")], admin)
     assert exc.value.code == "empty"
@@ -83,8 +83,8 @@ def test_submit_is_final_idempotent_audited_and_notifies_the_owner(world):
     assert db.session.scalar(select(db.func.count()).select_from(Scorecard)) == 1
     notes = db.session.scalars(select(Notification).where(Notification.kind == "scorecard_submitted")).all()
     assert [n.user_id for n in notes] == [world["admin"].id]  # the job's owner, once
-    actions = db.session.scalars(select(AuditEntry.action).where(AuditEntry.action.like("scorecard_%"))).all()
-    assert actions.count("scorecard_submitted") == 1
+    actions = db.session.scalars(select(AuditEntry.action).where(AuditEntry.action.like("scorecard.%"))).all()
+    assert actions.count("scorecard.submitted") == 1
     summary = db.session.get(ScorecardSummary, application.id)
     assert (summary.count, summary.average) == (1, 3.0)
 

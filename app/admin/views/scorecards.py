@@ -12,8 +12,8 @@ from app.accounts import queries as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
-from app.htmx import respond
 from app.applications.models import Application
+from app.htmx import respond
 from app.jobs.models import Job, JobTemplate
 from app.plugins import plugins
 from app.scorecards import definitions, queries, services
@@ -53,10 +53,6 @@ def _panel(application: Application) -> str | None:
     summary = queries.summary(application, current_user._get_current_object())
     return render_template("admin/scorecards/_panel.html", application=application, summary=summary,
                            labels=queries.recommendation_labels(), scale=definitions.SCALE_LABELS)
-
-
-for _kind in ("scorecard_requested", "scorecard_submitted", "scorecard_corrected"):
-    plugins.detail_event(_kind)
 
 
 # ---------------------------------------------------------------- the form
