@@ -167,9 +167,25 @@ def test_the_card_list_and_board_hide_the_scores_from_a_pending_reviewer(client,
     card = client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
     assert "the other scorecards show once you have submitted yours" in card
     assert "Great systems thinking" not in card and "Strong yes" not in card
-    listing = client.get("/admin/applications?columns=scorecard_score").get_data(as_text=True)
+    from app.applications.columns import save_list_columns
+
+    for user in (ben, world["anna"]):
+        save_list_columns(user, ["candidate", "scorecard_score"])
+    listing = client.get("/admin/applications").get_data(as_text=True)
     board = client.get(f"/admin/jobs/{world['job'].id}").get_data(as_text=True)
-    assert "3.5 / 4" not in listing and "3.5 / 4" not in board
+    assert "hidden until yours is in" in listing
+    assert "3.5 / 4" not in listing and "3.5 / 4" not in board and "Aino Virtanen" in board
+    # sorting by the score gives nothing away either: the hidden score sorts as no score
+    assert client.get("/admin/applications?sort=scorecard_score").status_code == 200
+    with client.session_transaction() as session:
+        session.clear()
+    _login(client, "anna@acme.test")
+    listing = client.get("/admin/applications").get_data(as_text=True)
+    board = client.get(f"/admin/jobs/{world['job'].id}").get_data(as_text=True)
+    assert "3.5 / 4 (2)" in listing and "Score 3.5 / 4" in board
+    with client.session_transaction() as session:
+        session.clear()
+    _login(client, "ben@acme.test")
     client.post(f"/admin/applications/{application.id}/scorecard",
                 data={"recommendation": "no", "action": "submit", "rating-a1": "2"})
     card = client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
