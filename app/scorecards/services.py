@@ -95,7 +95,8 @@ def request_scorecard(application_id: int, user_id: int, interview_id: int | Non
 
             notify([user], company_id=application.company_id, kind="scorecard_requested",
                    title=_l("Your feedback is asked on %(name)s", name=application.candidate.full_name),
-                   link=path_for("admin.scorecard_form", application_id=application.id),
+                   link=path_for("admin.scorecard_form", application_id=application.id,
+                                 **({"interview_id": interview_id} if interview_id else {})),
                    dedupe_key=f"scorecard_requested:{card.id}")
     db.session.commit()
     return card

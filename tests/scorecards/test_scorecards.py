@@ -277,3 +277,50 @@ def test_erasing_the_candidate_deletes_their_scorecards(world):
 
 def test_recommendation_points():
     assert [r.points for r in Recommendation] == [1, 2, 3, 4]
+
+
+def test_the_candidates_data_export_leaves_out_scorecards_as_it_leaves_out_notes(world):
+    """The export (app.privacy) holds no internal note of the team, so no scorecard either."""
+    import json
+
+    from app.privacy.services.export import collect_export
+
+    application = world["application"]
+    _submit(application, world["anna"], notes="Internal remark 7731", ratings={"a1": 4})
+    data, _files = collect_export(application.candidate.email_normalized)
+    text = json.dumps(data, default=str)
+    assert application.candidate.email in text  # the export found the person
+    assert "Internal remark 7731" not in text and "strong_yes" not in text and "scorecard" not in text.lower()
+
+
+def test_asking_someone_of_another_company_is_refused(make, world):
+    stranger = make.user(make.company("other"), email="x@other.test")
+    with pytest.raises(services.ScorecardError) as exc:
+        services.request_scorecard(world["application"].id, stranger.id, requested_by=world["admin"])
+    assert exc.value.code == "not_colleague"
+
+
+def test_ask_for_feedback_from_the_card_menu(client, world):
+    application = world["application"]
+    _login(client, "admin@acme.test")
+    card = client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
+    assert f"/admin/applications/{application.id}/scorecard/ask" in card and "Ask for feedback" in card
+    res = client.post(f"/admin/applications/{application.id}/scorecard/ask", data={"user_id": world["ben"].id})
+    assert res.status_code == 302
+    again = client.post(f"/admin/applications/{application.id}/scorecard/ask", data={"user_id": world["ben"].id})
+    assert again.status_code == 302  # asking twice: the same request, one notification
+    assert db.session.scalar(select(db.func.count()).select_from(Scorecard)) == 1
+    notes = db.session.scalars(select(Notification).where(Notification.kind == "scorecard_requested")).all()
+    assert [n.user_id for n in notes] == [world["ben"].id]
+    assert client.post(f"/admin/applications/{application.id}/scorecard/ask",
+                       data={"user_id": "nope"}).status_code == 422
+
+
+def test_a_double_submit_over_http_notifies_the_owner_once(client, world):
+    application = world["application"]
+    _login(client, "anna@acme.test")
+    url = f"/admin/applications/{application.id}/scorecard"
+    for _ in range(2):
+        assert client.post(url, data={"recommendation": "yes", "action": "submit"}).status_code == 302
+    notes = db.session.scalars(select(Notification).where(Notification.kind == "scorecard_submitted")).all()
+    assert len(notes) == 1
