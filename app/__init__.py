@@ -80,6 +80,7 @@ FEATURE_HOOKS = (
     "app.messaging.hooks",  # the outbox step
     "app.partners.hooks",  # the delivery sweep step, the integrations' keys
     "app.privacy.hooks",  # the retention step
+    "app.scorecards.hooks",  # the Score list column and chip badge
     "app.accounts.hooks",  # the two-factor secrets
     "app.applications.hooks",  # last: signal receivers, automations (step, stage-entry receiver)
 )

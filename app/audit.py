@@ -87,6 +87,11 @@ ACTION_LABELS = {
     "rejection_reason.activated": N_("Switched a rejection reason on"),
     "rejection_reason.deactivated": N_("Switched a rejection reason off"),
     "rejection_reason.deleted": N_("Deleted a rejection reason"),
+    "scorecard.requested": N_("Asked for a scorecard"),
+    "scorecard.draft_saved": N_("Saved a scorecard draft"),
+    "scorecard.submitted": N_("Submitted a scorecard"),
+    "scorecard.corrected": N_("Corrected a submitted scorecard"),
+    "scorecard.definition_saved": N_("Changed a scorecard's attributes"),
 }
 
 

@@ -23,3 +23,4 @@ from app.jobs.models import Automation, AutomationRun, Job, JobTemplate, Stage  
 from app.messaging.models import EmailTemplate, Notification, OutboxEmail  # noqa: F401
 from app.partners.models import PartnerDelivery, PartnerIntegration  # noqa: F401
 from app.privacy.models import DataExportRequest  # noqa: F401
+from app.scorecards.models import Scorecard, ScorecardSummary  # noqa: F401

@@ -398,6 +398,8 @@ NOTIFICATION_KINDS = {  # labels of the Account page's choices, in the user's la
     "integration_alert": _l("Integration needs attention"),
     "emrex_submitted": _l("Study records received (EMREX)"),
     "candidate_replied": _l("A candidate replied by email"),
+    "scorecard_requested": _l("Feedback asked of you"),
+    "scorecard_submitted": _l("Scorecard submitted"),
 }
 
 

@@ -29,6 +29,7 @@ from app.messaging.models import Notification, OutboxEmail
 from app.partners.models import PartnerDelivery
 from app.privacy.models import DataExportRequest
 from app.privacy.services.common import ERASED_FAMILY, ERASED_GIVEN, PrivacyError
+from app.scorecards.services import forget_applications as forget_scorecards
 
 log = logging.getLogger(__package__)  # "app.privacy.services", as before the split
 
@@ -168,6 +169,8 @@ def _purge_common(fp: Footprint) -> None:
     db.session.execute(delete(EmrexRequest).where(EmrexRequest.id.in_(requests)))
     db.session.execute(delete(EmrexSummary).where(EmrexSummary.application_id.in_(fp.applications or [-1])))
     db.session.execute(delete(AssessmentSummary).where(AssessmentSummary.application_id.in_(fp.applications or [-1])))
+    # the team's scorecards go with their notes (the timeline's "note" events), in both modes
+    forget_scorecards(fp.applications)
     db.session.execute(delete(AssessmentOrder).where(AssessmentOrder.id.in_(fp.orders or [-1])))
     db.session.execute(delete(OutboxEmail).where(OutboxEmail.id.in_(fp.outbox or [-1])))
     db.session.execute(delete(PartnerDelivery).where(PartnerDelivery.id.in_(fp.deliveries or [-1])))
