@@ -1,7 +1,7 @@
 """scorecards: one person's ratings and recommendation on an application, and a summary row
 
 Revision ID: c4e8a2f6b1d7
-Revises: e5d1b7a3c9f4
+Revises: b15d2c4a6e80
 Create Date: 2026-12-06 20:10:00
 
 ``scorecards`` is one per (application, author, interview): the unique constraint is over
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 
 revision = 'c4e8a2f6b1d7'
-down_revision = 'e5d1b7a3c9f4'
+down_revision = 'b15d2c4a6e80'
 branch_labels = None
 depends_on = None
 
