@@ -81,6 +81,7 @@ FEATURE_HOOKS = (
     "app.partners.hooks",  # the delivery sweep step, the integrations' keys
     "app.privacy.hooks",  # the retention step
     "app.accounts.hooks",  # the two-factor secrets
+    "app.bulk.hooks",  # re-enqueues stalled bulk actions
     "app.applications.hooks",  # last: signal receivers, automations (step, stage-entry receiver)
 )
 

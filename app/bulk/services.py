@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import audit
 from app.accounts.models import User
@@ -183,6 +183,7 @@ def run(bulk_id: int) -> str:
         return "nothing"
     bulk.status = BulkStatus.RUNNING
     bulk.started_at = bulk.started_at or utcnow()
+    bulk.touched_at = utcnow()
     db.session.commit()
     actor = db.session.get(User, bulk.actor_id) if bulk.actor_id else None
     handled = set(db.session.scalars(select(BulkItem.application_id).where(BulkItem.bulk_id == bulk_id)))
@@ -196,6 +197,7 @@ def run(bulk_id: int) -> str:
         # the item and the counter go into the service's own commit
         db.session.add(BulkItem(bulk_id=bulk_id, application_id=application_id, outcome=BulkOutcome.DONE))
         bulk.done += 1
+        bulk.touched_at = utcnow()
         try:
             _apply(bulk, application, actor)
             db.session.commit()
@@ -219,7 +221,53 @@ def _record(bulk_id: int, application_id: int, outcome: str, detail: str) -> Non
         bulk.skipped += 1
     else:
         bulk.failed += 1
+    bulk.touched_at = utcnow()
     db.session.commit()
+
+
+#: An unfinished bulk action untouched this long is taken as lost (its task went with Redis,
+#: or its worker was killed) and enqueued again by the sweeper.
+STALLED_AFTER = timedelta(minutes=5)
+_LIVE_JOB = {"queued", "started", "deferred", "scheduled"}
+
+
+def requeue_stalled() -> int:
+    """The sweeper's step: enqueue again every unfinished bulk action with no progress for
+    ``STALLED_AFTER`` whose task is not waiting or running in RQ. ``run`` skips what is done,
+    so a second run changes nothing twice. Returns how many were enqueued."""
+    from app.background.deferred import enqueue
+    from app.bulk.tasks import run_bulk
+
+    since = utcnow() - STALLED_AFTER
+    stalled = list(db.session.scalars(
+        select(BulkAction).where(BulkAction.status != BulkStatus.FINISHED,
+                                 func.coalesce(BulkAction.touched_at, BulkAction.created_at) < since)
+        .order_by(BulkAction.id).limit(100)))
+    count = 0
+    for bulk in stalled:
+        job_id = f"bulk-{bulk.id}"
+        if _job_alive(job_id):
+            continue
+        bulk.touched_at = utcnow()  # one retry per STALLED_AFTER, not one per sweep
+        db.session.commit()
+        if enqueue(run_bulk, bulk.id, queue="default", job_id=job_id):
+            count += 1
+    return count
+
+
+def _job_alive(job_id: str) -> bool:
+    """Whether RQ still holds the task waiting or running (then it is not lost, only slow)."""
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    from app.background.queues import connection
+
+    try:
+        return Job.fetch(job_id, connection=connection()).get_status(refresh=False) in _LIVE_JOB
+    except NoSuchJobError:
+        return False
+    except Exception:  # Redis down: enqueue will fail and log; try again next sweep
+        return False
 
 
 def shown(company_id: int) -> list[BulkAction]:
