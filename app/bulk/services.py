@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 
 from app import audit
 from app.accounts.models import User
-from app.applications import rejections
+from app.applications import rejections, tags
 from app.applications.listing import ListQuery, matching_ids
-from app.applications.models import Application, BulkAction, BulkItem, BulkOutcome, BulkStatus
+from app.applications.models import Application, ApplicationTag, BulkAction, BulkItem, BulkOutcome, BulkStatus, Tag
 from app.applications.services import ApplicationError, move_to_stage
 from app.background import defer
 from app.clock import utcnow
@@ -25,7 +25,7 @@ from app.jobs.models import Stage
 from app.messaging.services import templates_available
 from app.problems import Problem
 
-ACTIONS = ("move", "reject", "email")
+ACTIONS = ("move", "reject", "email", "tag_add", "tag_remove")
 #: A selection up to this size runs in the request; a larger one as a task.
 SYNC_MAX = 25
 #: The most applications one bulk action takes (the list's own count cap).
@@ -48,6 +48,10 @@ class BulkError(rejections.RejectionError):
         "no_stage": _l("The job has no stage of that name."),
         "already_there": _l("Already in that stage."),
         "gone": _l("The application is no longer there."),
+        "bad_tag": _l("Choose one of the tags, or type a new one."),
+        "already_tagged": _l("Already has that tag."),
+        "not_tagged": _l("Did not have that tag."),
+        "bad_mapping": _l("Choose one of that job's stages, or skip it."),
     }
 
 
@@ -61,6 +65,15 @@ def stage_choices(company_id: int) -> list[str]:
 
 def email_templates(company_id: int):
     return [t for t in templates_available(company_id) if t.key not in conversations.NOT_FOR_CARD]
+
+
+def form_choices(company_id: int) -> dict:
+    """What the bulk form offers (list and board alike), as the templates' ``bulk_*`` names."""
+    return {"bulk_stages": stage_choices(company_id),
+            "bulk_reasons": rejections.reasons(company_id, active_only=True),
+            "bulk_reject_templates": rejections.rejection_templates(company_id),
+            "bulk_templates": email_templates(company_id), "bulk_tags": tags.tags(company_id),
+            "bulk_delays": rejections.EMAIL_DELAYS, "bulk_actions": shown(company_id)}
 
 
 def selection(company_id: int, *, ids: list[int] | None = None, lq: ListQuery | None = None) -> list[int]:
@@ -111,7 +124,28 @@ def _checked_params(company_id: int, action: str, params: dict) -> dict:
         if template_id not in {t.id for t in email_templates(company_id)}:
             raise BulkError("bad_template")
         return {"template_id": template_id}
+    if action in ("tag_add", "tag_remove"):
+        return _checked_tag(company_id, action, params)
     raise BulkError("bad_action")
+
+
+def _checked_tag(company_id: int, action: str, params: dict) -> dict:
+    """A tag of the company's list (``tag_id``) or, to add, a name (found whatever its case,
+    made by the first application's ``add_to_application`` when new)."""
+    tag_id = str(params.get("tag_id") or "")
+    if tag_id:
+        tag = db.session.get(Tag, int(tag_id)) if tag_id.isdigit() else None
+        if tag is None or tag.company_id != company_id:
+            raise BulkError("bad_tag")
+        return {"tag_id": tag.id, "tag": tag.name}
+    name = " ".join((params.get("tag_name") or "").split())
+    if action == "tag_remove" or not name:
+        raise BulkError("bad_tag")
+    if len(name) > tags.MAX_NAME:
+        raise BulkError("bad_tag")
+    existing = db.session.scalar(select(Tag).where(Tag.company_id == company_id,
+                                                   Tag.name_key == name.casefold()[:tags.MAX_NAME]))
+    return {"tag_id": existing.id, "tag": existing.name} if existing else {"tag_name": name, "tag": name}
 
 
 def start(company_id: int, actor: User, action: str, params: dict, ids: list[int],
@@ -167,13 +201,34 @@ def _apply(bulk: BulkAction, application: Application, actor: User | None) -> No
         if params.get("template_id"):
             email = rejections.RejectionEmail(params["template_id"], params.get("delay_days", 0))
         rejections.reject(application, params["reason_id"], params.get("note"), email, actor)
-    else:
+    elif bulk.action == "email":
         conversations.send_message(application, template_id=params["template_id"], actor=actor,
                                    key=f"{bulk.id:016x}")
+    else:
+        _apply_tag(bulk, application, actor)
+
+
+def _apply_tag(bulk: BulkAction, application: Application, actor: User | None) -> None:
+    """Through the card's own ``add_to_application`` / ``remove_from_application`` (audited per
+    application); one that already had (or lacked) the tag is skipped, not changed."""
+    params = bulk.params
+    tag_id = params.get("tag_id")
+    if tag_id is None:  # a new name: made by the first application, found by the others
+        tag_id = db.session.scalar(select(Tag.id).where(Tag.company_id == bulk.company_id,
+                                                        Tag.name_key == params["tag_name"].casefold()[:tags.MAX_NAME]))
+    has = tag_id is not None and db.session.get(ApplicationTag, (application.id, tag_id)) is not None
+    if bulk.action == "tag_add":
+        if has:
+            raise BulkError("already_tagged")
+        tags.add_to_application(application, actor, tag_id=tag_id, name=params.get("tag_name"))
+    else:
+        if not has:
+            raise BulkError("not_tagged")
+        tags.remove_from_application(application, tag_id, actor)
 
 
 #: Outcomes that are not failures: the application did not need or could not take the action.
-SKIP_CODES = {"no_stage", "already_there", "already_rejected", "no_rejected_stage", "no_email", "no_job"}
+SKIP_CODES = {"no_stage", "already_there", "already_tagged", "not_tagged", "already_rejected", "no_rejected_stage", "no_email", "no_job"}
 
 
 def run(bulk_id: int) -> str:

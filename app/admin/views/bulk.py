@@ -54,6 +54,8 @@ def applications_bulk():
     params = {key: form.get(key) for key in ("reason_id", "note", "delay_days")}
     params["stage"] = form.get("to_stage")  # "stage" is the list's own stage filter
     params["template_id"] = form.get("reject_template_id") if action == "reject" else form.get("template_id")
+    params["tag_id"] = form.get("remove_tag_id") if action == "tag_remove" else form.get("add_tag_id")
+    params["tag_name"] = form.get("tag_name")
     try:
         result = bulk.start(company_id, current_user._get_current_object(), action, params, ids, filter_params)
     except bulk.BulkError as problem:
