@@ -21,7 +21,7 @@ from app.background import defer
 from app.clock import utcnow
 from app.conversations import services as conversations
 from app.extensions import db
-from app.jobs.models import Stage
+from app.jobs.models import Job, Stage
 from app.messaging.services import templates_available
 from app.problems import Problem
 
@@ -92,6 +92,42 @@ def selection(company_id: int, *, ids: list[int] | None = None, lq: ListQuery | 
     return sorted(found)
 
 
+def jobs_without_stage(company_id: int, ids: list[int], stage_name: str) -> list[tuple[Job, list[Stage], int]]:
+    """The jobs of the selection that have no stage named ``stage_name``, each with the stages a
+    move may map to instead (not the rejection stages) and how many of the selection it holds:
+    the bulk move's "ask" step."""
+    counts: dict[int, int] = {}
+    for start_at in range(0, len(ids), 500):
+        for job_id, count in db.session.execute(
+                select(Application.job_id, func.count()).where(
+                    Application.company_id == company_id, Application.id.in_(ids[start_at:start_at + 500]),
+                    Application.job_id.is_not(None)).group_by(Application.job_id)):
+            counts[job_id] = counts.get(job_id, 0) + count
+    if not counts:
+        return []
+    jobs = db.session.scalars(select(Job).where(Job.company_id == company_id, Job.id.in_(counts))
+                              .order_by(Job.title, Job.id))
+    return [(job, [s for s in job.stages if s.kind != "rejected"], counts[job.id]) for job in jobs
+            if not any(s.name == stage_name for s in job.stages)]
+
+
+def _checked_mapping(company_id: int, mapping: dict) -> dict[str, int | None]:
+    """``{job id: stage id or empty (skip)}`` from the ask step: each stage one of that job's,
+    not a rejection stage."""
+    clean: dict[str, int | None] = {}
+    for job_id, stage_id in (mapping or {}).items():
+        if not str(job_id).isdigit():
+            raise BulkError("bad_mapping")
+        if stage_id in (None, ""):
+            clean[str(int(job_id))] = None
+            continue
+        stage = db.session.get(Stage, int(stage_id)) if str(stage_id).isdigit() else None
+        if stage is None or stage.company_id != company_id or stage.job_id != int(job_id) or stage.kind == "rejected":
+            raise BulkError("bad_mapping")
+        clean[str(int(job_id))] = stage.id
+    return clean
+
+
 def _checked_params(company_id: int, action: str, params: dict) -> dict:
     if action == "move":
         stage = (params.get("stage") or "").strip()
@@ -100,6 +136,8 @@ def _checked_params(company_id: int, action: str, params: dict) -> dict:
         if stage not in stage_choices(company_id):
             rejected = db.session.scalar(select(Stage.id).where(Stage.company_id == company_id, Stage.name == stage))
             raise BulkError("rejected_stage" if rejected else "bad_stage")
+        if params.get("map") is not None:
+            return {"stage": stage, "map": _checked_mapping(company_id, params["map"])}
         return {"stage": stage}
     if action == "reject":
         reason_id = params.get("reason_id")
@@ -191,6 +229,9 @@ def _apply(bulk: BulkAction, application: Application, actor: User | None) -> No
     if bulk.action == "move":
         stage = next((s for s in application.job.stages if s.name == params["stage"]), None) \
             if application.job is not None else None
+        mapped = (params.get("map") or {}).get(str(application.job_id))
+        if stage is None and mapped:  # the ask step chose this job's stage
+            stage = next((s for s in application.job.stages if s.id == mapped), None)
         if stage is None:
             raise BulkError("no_stage")
         if application.stage_id == stage.id:

@@ -53,6 +53,12 @@ def applications_bulk():
         return _back(url_for("admin.applications_export", ids=",".join(map(str, ids[:bulk.MAX_SELECTION]))))
     params = {key: form.get(key) for key in ("reason_id", "note", "delay_days")}
     params["stage"] = form.get("to_stage")  # "stage" is the list's own stage filter
+    if action == "move" and form.get("mapped"):
+        params["map"] = {key[4:]: value for key, value in form.items() if key.startswith("map_")}
+    elif action == "move" and params["stage"] in bulk.stage_choices(company_id):
+        gaps = bulk.jobs_without_stage(company_id, ids, params["stage"])
+        if gaps:
+            return _ask(form, gaps, params["stage"], target, len(ids))
     params["template_id"] = form.get("reject_template_id") if action == "reject" else form.get("template_id")
     params["tag_id"] = form.get("remove_tag_id") if action == "tag_remove" else form.get("add_tag_id")
     params["tag_name"] = form.get("tag_name")
@@ -68,6 +74,19 @@ def applications_bulk():
                        "%(num)d applications will be changed in the background.", result.total),
               "success")
     return _back(target)
+
+
+def _ask(form, gaps, stage: str, back: str, total: int):
+    """The "ask" step of a move across jobs: for each job without a stage of that name, one of
+    its stages or "skip". The same form again (every field it had, as hidden inputs) plus the
+    choices; a dialog for htmx, a page otherwise."""
+    hidden = [(key, value) for key, value in form.items(multi=True)
+              if key not in ("csrf_token", "mapped") and not key.startswith("map_")]
+    context = {"gaps": gaps, "stage": stage, "hidden": hidden, "back": back, "total": total}
+    if is_htmx():
+        return make_response(render_template("admin/applications/_bulk_map_dialog.html", **context),
+                             retarget="#modal", reswap="innerHTML")
+    return render_template("admin/applications/bulk_map.html", **context)
 
 
 def _back(target: str):
