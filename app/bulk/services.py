@@ -67,21 +67,31 @@ def email_templates(company_id: int):
     return [t for t in templates_available(company_id) if t.key not in conversations.NOT_FOR_CARD]
 
 
-def form_choices(company_id: int) -> dict:
-    """What the bulk form offers (list and board alike), as the templates' ``bulk_*`` names."""
-    return {"bulk_stages": stage_choices(company_id),
+def form_choices(company_id: int, stage_names: list[str] | None = None) -> dict:
+    """What the bulk form offers (list and board alike), as the templates' ``bulk_*`` names;
+    the board passes its job's ``stage_names``. The first read of the rejection reasons writes
+    the company's defaults (a commit, which expires what the session holds): call this before
+    loading what the page shows."""
+    return {"bulk_stages": stage_choices(company_id) if stage_names is None else stage_names,
             "bulk_reasons": rejections.reasons(company_id, active_only=True),
             "bulk_reject_templates": rejections.rejection_templates(company_id),
             "bulk_templates": email_templates(company_id), "bulk_tags": tags.tags(company_id),
             "bulk_delays": rejections.EMAIL_DELAYS, "bulk_actions": shown(company_id)}
 
 
-def selection(company_id: int, *, ids: list[int] | None = None, lq: ListQuery | None = None) -> list[int]:
+def selection(company_id: int, *, ids: list[int] | None = None, lq: ListQuery | None = None,
+              stage_ids: list[int] | None = None) -> list[int]:
     """The ids the bulk action covers, of ``company_id`` only (others' ids are dropped): the
-    checked ``ids``, or every application matching ``lq``. Pending-pool rows (no job) are left out."""
+    checked ``ids`` and every application in the checked board columns (``stage_ids``), or
+    every application matching ``lq``. Pending-pool rows (no job) are left out."""
     if lq is not None:
         return matching_ids(company_id, lq, MAX_SELECTION + 1)
-    wanted = sorted({int(i) for i in ids or ()})[:MAX_SELECTION + 1]
+    wanted = {int(i) for i in ids or ()}
+    if stage_ids:
+        wanted.update(db.session.scalars(select(Application.id).join(Stage, Stage.id == Application.stage_id).where(
+            Application.company_id == company_id, Stage.company_id == company_id,
+            Application.stage_id.in_(stage_ids[:100])).limit(MAX_SELECTION + 1)))
+    wanted = sorted(wanted)[:MAX_SELECTION + 1]
     if not wanted:
         return []
     found: list[int] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
 from flask_login import current_user
@@ -13,7 +15,7 @@ from app.admin.views.applications import _list_query
 from app.applications.models import BulkStatus
 from app.bulk import services as bulk
 from app.htmx import is_htmx
-from app.security import company_user_required
+from app.security import company_user_required, safe_next
 
 
 def _ids(values: list[str]) -> list[int]:
@@ -36,14 +38,16 @@ def applications_bulk():
     goes to the CSV; the others to ``bulk.start`` (a large selection becomes a task)."""
     form = request.form
     lq = _list_query(form)
-    target = url_for("admin.applications", **lq.params())
+    back = safe_next(form.get("next"))  # the board's form comes back to the board
+    target = back if back and back.startswith("/admin/") else url_for("admin.applications", **lq.params())
     scope = form.get("scope", "checked")
     action = form.get("action", "")
     company_id = current_company_id()
     if scope == "filter":
         ids, filter_params = bulk.selection(company_id, lq=lq), lq.params()
     else:
-        ids, filter_params = bulk.selection(company_id, ids=_ids(form.getlist("page_ids" if scope == "page" else "ids"))), None
+        ids, filter_params = bulk.selection(company_id, ids=_ids(form.getlist("page_ids" if scope == "page" else "ids")),
+                                            stage_ids=_ids(form.getlist("stages")) if scope == "checked" else None), None
     if action == "export":
         if scope == "filter":
             return _back(url_for("admin.applications_export", **lq.params()))
@@ -96,8 +100,12 @@ def _back(target: str):
 @bp.get("/applications/bulk/progress")
 @company_user_required
 def applications_bulk_progress():
-    """The bulk actions the list shows (polled by HTMX while one runs)."""
-    return render_template("admin/applications/_bulk_progress.html", bulk_actions=bulk.shown(current_company_id()))
+    """The bulk actions the list and the board show (polled by HTMX while one runs). The answer
+    that finds none running offers to reload the page that polled, to show the changes."""
+    current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    reload_url = safe_next(current.path + (f"?{current.query}" if current.query else ""))
+    return render_template("admin/applications/_bulk_progress.html", bulk_actions=bulk.shown(current_company_id()),
+                           reload_url=reload_url)
 
 
 @bp.get("/applications/bulk/<int:bulk_id>")
