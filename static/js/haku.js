@@ -134,8 +134,18 @@
     var col = column(el), box = el.querySelector(".chip-check");
     if (col && box && col.checked) box.checked = true;
   });
+  // Only the chosen action's fields (without JavaScript every fieldset shows; only the chosen one is used).
+  function chosen(select) {
+    select.form.querySelectorAll("fieldset[data-bulk-for]").forEach(function (set) {
+      set.hidden = set.getAttribute("data-bulk-for") !== select.value;
+    });
+  }
+  function chooser() { document.querySelectorAll("select[name=action]#bulk-action").forEach(chosen); }
+  document.addEventListener("DOMContentLoaded", chooser);
+  document.addEventListener("htmx:load", chooser);
   document.addEventListener("change", function (evt) {
     var el = evt.target;
+    if (el && el.id === "bulk-action" && el.form) chosen(el);
     if (el && el.form && el.form.id === "board-bulk-form" && (el.name === "ids" || el.name === "stages")) {
       board(el);
       return;
