@@ -82,6 +82,7 @@ FEATURE_HOOKS = (
     "app.privacy.hooks",  # the retention step
     "app.scorecards.hooks",  # the Score list column and chip badge
     "app.accounts.hooks",  # the two-factor secrets
+    "app.bulk.hooks",  # re-enqueues stalled bulk actions
     "app.applications.hooks",  # last: signal receivers, automations (step, stage-entry receiver)
 )
 

@@ -10,7 +10,7 @@ from app.plugins import plugins
 def test_sweep_steps_run_in_the_order_the_features_register_them(app):
     assert [name for name, _ in plugins.sweep_steps] == [
         "board_reconcile", "emrex_reminders", "emrex_attempts", "emrex_registry", "outbox", "partner_deliveries",
-        "retention", "automations"]
+        "retention", "bulk_stalled", "automations"]
 
 
 def test_automations_are_connected_to_stage_entries_after_every_integration(app):

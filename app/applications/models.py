@@ -276,6 +276,9 @@ class BulkAction(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
+    #: the last progress (written, started, each application handled): the sweeper enqueues an
+    #: unfinished one again when this is old (its task lost with Redis, or its worker killed)
+    touched_at: Mapped[datetime | None] = mapped_column(default=utcnow)
 
     @property
     def processed(self) -> int:

@@ -9,23 +9,23 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import audit
 from app.accounts.models import User
-from app.applications import rejections
+from app.applications import rejections, tags
 from app.applications.listing import ListQuery, matching_ids
-from app.applications.models import Application, BulkAction, BulkItem, BulkOutcome, BulkStatus
+from app.applications.models import Application, ApplicationTag, BulkAction, BulkItem, BulkOutcome, BulkStatus, Tag
 from app.applications.services import ApplicationError, move_to_stage
 from app.background import defer
 from app.clock import utcnow
 from app.conversations import services as conversations
 from app.extensions import db
-from app.jobs.models import Stage
+from app.jobs.models import Job, Stage
 from app.messaging.services import templates_available
 from app.problems import Problem
 
-ACTIONS = ("move", "reject", "email")
+ACTIONS = ("move", "reject", "email", "tag_add", "tag_remove")
 #: A selection up to this size runs in the request; a larger one as a task.
 SYNC_MAX = 25
 #: The most applications one bulk action takes (the list's own count cap).
@@ -48,6 +48,10 @@ class BulkError(rejections.RejectionError):
         "no_stage": _l("The job has no stage of that name."),
         "already_there": _l("Already in that stage."),
         "gone": _l("The application is no longer there."),
+        "bad_tag": _l("Choose one of the tags, or type a new one."),
+        "already_tagged": _l("Already has that tag."),
+        "not_tagged": _l("Did not have that tag."),
+        "bad_mapping": _l("Choose one of that job's stages, or skip it."),
     }
 
 
@@ -63,12 +67,31 @@ def email_templates(company_id: int):
     return [t for t in templates_available(company_id) if t.key not in conversations.NOT_FOR_CARD]
 
 
-def selection(company_id: int, *, ids: list[int] | None = None, lq: ListQuery | None = None) -> list[int]:
+def form_choices(company_id: int, stage_names: list[str] | None = None) -> dict:
+    """What the bulk form offers (list and board alike), as the templates' ``bulk_*`` names;
+    the board passes its job's ``stage_names``. The first read of the rejection reasons writes
+    the company's defaults (a commit, which expires what the session holds): call this before
+    loading what the page shows."""
+    return {"bulk_stages": stage_choices(company_id) if stage_names is None else stage_names,
+            "bulk_reasons": rejections.reasons(company_id, active_only=True),
+            "bulk_reject_templates": rejections.rejection_templates(company_id),
+            "bulk_templates": email_templates(company_id), "bulk_tags": tags.tags(company_id),
+            "bulk_delays": rejections.EMAIL_DELAYS, "bulk_actions": shown(company_id)}
+
+
+def selection(company_id: int, *, ids: list[int] | None = None, lq: ListQuery | None = None,
+              stage_ids: list[int] | None = None) -> list[int]:
     """The ids the bulk action covers, of ``company_id`` only (others' ids are dropped): the
-    checked ``ids``, or every application matching ``lq``. Pending-pool rows (no job) are left out."""
+    checked ``ids`` and every application in the checked board columns (``stage_ids``), or
+    every application matching ``lq``. Pending-pool rows (no job) are left out."""
     if lq is not None:
         return matching_ids(company_id, lq, MAX_SELECTION + 1)
-    wanted = sorted({int(i) for i in ids or ()})[:MAX_SELECTION + 1]
+    wanted = {int(i) for i in ids or ()}
+    if stage_ids:
+        wanted.update(db.session.scalars(select(Application.id).join(Stage, Stage.id == Application.stage_id).where(
+            Application.company_id == company_id, Stage.company_id == company_id,
+            Application.stage_id.in_(stage_ids[:100])).limit(MAX_SELECTION + 1)))
+    wanted = sorted(wanted)[:MAX_SELECTION + 1]
     if not wanted:
         return []
     found: list[int] = []
@@ -79,6 +102,42 @@ def selection(company_id: int, *, ids: list[int] | None = None, lq: ListQuery | 
     return sorted(found)
 
 
+def jobs_without_stage(company_id: int, ids: list[int], stage_name: str) -> list[tuple[Job, list[Stage], int]]:
+    """The jobs of the selection that have no stage named ``stage_name``, each with the stages a
+    move may map to instead (not the rejection stages) and how many of the selection it holds:
+    the bulk move's "ask" step."""
+    counts: dict[int, int] = {}
+    for start_at in range(0, len(ids), 500):
+        for job_id, count in db.session.execute(
+                select(Application.job_id, func.count()).where(
+                    Application.company_id == company_id, Application.id.in_(ids[start_at:start_at + 500]),
+                    Application.job_id.is_not(None)).group_by(Application.job_id)):
+            counts[job_id] = counts.get(job_id, 0) + count
+    if not counts:
+        return []
+    jobs = db.session.scalars(select(Job).where(Job.company_id == company_id, Job.id.in_(counts))
+                              .order_by(Job.title, Job.id))
+    return [(job, [s for s in job.stages if s.kind != "rejected"], counts[job.id]) for job in jobs
+            if not any(s.name == stage_name for s in job.stages)]
+
+
+def _checked_mapping(company_id: int, mapping: dict) -> dict[str, int | None]:
+    """``{job id: stage id or empty (skip)}`` from the ask step: each stage one of that job's,
+    not a rejection stage."""
+    clean: dict[str, int | None] = {}
+    for job_id, stage_id in (mapping or {}).items():
+        if not str(job_id).isdigit():
+            raise BulkError("bad_mapping")
+        if stage_id in (None, ""):
+            clean[str(int(job_id))] = None
+            continue
+        stage = db.session.get(Stage, int(stage_id)) if str(stage_id).isdigit() else None
+        if stage is None or stage.company_id != company_id or stage.job_id != int(job_id) or stage.kind == "rejected":
+            raise BulkError("bad_mapping")
+        clean[str(int(job_id))] = stage.id
+    return clean
+
+
 def _checked_params(company_id: int, action: str, params: dict) -> dict:
     if action == "move":
         stage = (params.get("stage") or "").strip()
@@ -87,6 +146,8 @@ def _checked_params(company_id: int, action: str, params: dict) -> dict:
         if stage not in stage_choices(company_id):
             rejected = db.session.scalar(select(Stage.id).where(Stage.company_id == company_id, Stage.name == stage))
             raise BulkError("rejected_stage" if rejected else "bad_stage")
+        if params.get("map") is not None:
+            return {"stage": stage, "map": _checked_mapping(company_id, params["map"])}
         return {"stage": stage}
     if action == "reject":
         reason_id = params.get("reason_id")
@@ -111,7 +172,28 @@ def _checked_params(company_id: int, action: str, params: dict) -> dict:
         if template_id not in {t.id for t in email_templates(company_id)}:
             raise BulkError("bad_template")
         return {"template_id": template_id}
+    if action in ("tag_add", "tag_remove"):
+        return _checked_tag(company_id, action, params)
     raise BulkError("bad_action")
+
+
+def _checked_tag(company_id: int, action: str, params: dict) -> dict:
+    """A tag of the company's list (``tag_id``) or, to add, a name (found whatever its case,
+    made by the first application's ``add_to_application`` when new)."""
+    tag_id = str(params.get("tag_id") or "")
+    if tag_id:
+        tag = db.session.get(Tag, int(tag_id)) if tag_id.isdigit() else None
+        if tag is None or tag.company_id != company_id:
+            raise BulkError("bad_tag")
+        return {"tag_id": tag.id, "tag": tag.name}
+    name = " ".join((params.get("tag_name") or "").split())
+    if action == "tag_remove" or not name:
+        raise BulkError("bad_tag")
+    if len(name) > tags.MAX_NAME:
+        raise BulkError("bad_tag")
+    existing = db.session.scalar(select(Tag).where(Tag.company_id == company_id,
+                                                   Tag.name_key == name.casefold()[:tags.MAX_NAME]))
+    return {"tag_id": existing.id, "tag": existing.name} if existing else {"tag_name": name, "tag": name}
 
 
 def start(company_id: int, actor: User, action: str, params: dict, ids: list[int],
@@ -157,6 +239,9 @@ def _apply(bulk: BulkAction, application: Application, actor: User | None) -> No
     if bulk.action == "move":
         stage = next((s for s in application.job.stages if s.name == params["stage"]), None) \
             if application.job is not None else None
+        mapped = (params.get("map") or {}).get(str(application.job_id))
+        if stage is None and mapped:  # the ask step chose this job's stage
+            stage = next((s for s in application.job.stages if s.id == mapped), None)
         if stage is None:
             raise BulkError("no_stage")
         if application.stage_id == stage.id:
@@ -167,13 +252,34 @@ def _apply(bulk: BulkAction, application: Application, actor: User | None) -> No
         if params.get("template_id"):
             email = rejections.RejectionEmail(params["template_id"], params.get("delay_days", 0))
         rejections.reject(application, params["reason_id"], params.get("note"), email, actor)
-    else:
+    elif bulk.action == "email":
         conversations.send_message(application, template_id=params["template_id"], actor=actor,
                                    key=f"{bulk.id:016x}")
+    else:
+        _apply_tag(bulk, application, actor)
+
+
+def _apply_tag(bulk: BulkAction, application: Application, actor: User | None) -> None:
+    """Through the card's own ``add_to_application`` / ``remove_from_application`` (audited per
+    application); one that already had (or lacked) the tag is skipped, not changed."""
+    params = bulk.params
+    tag_id = params.get("tag_id")
+    if tag_id is None:  # a new name: made by the first application, found by the others
+        tag_id = db.session.scalar(select(Tag.id).where(Tag.company_id == bulk.company_id,
+                                                        Tag.name_key == params["tag_name"].casefold()[:tags.MAX_NAME]))
+    has = tag_id is not None and db.session.get(ApplicationTag, (application.id, tag_id)) is not None
+    if bulk.action == "tag_add":
+        if has:
+            raise BulkError("already_tagged")
+        tags.add_to_application(application, actor, tag_id=tag_id, name=params.get("tag_name"))
+    else:
+        if not has:
+            raise BulkError("not_tagged")
+        tags.remove_from_application(application, tag_id, actor)
 
 
 #: Outcomes that are not failures: the application did not need or could not take the action.
-SKIP_CODES = {"no_stage", "already_there", "already_rejected", "no_rejected_stage", "no_email", "no_job"}
+SKIP_CODES = {"no_stage", "already_there", "already_tagged", "not_tagged", "already_rejected", "no_rejected_stage", "no_email", "no_job"}
 
 
 def run(bulk_id: int) -> str:
@@ -183,6 +289,7 @@ def run(bulk_id: int) -> str:
         return "nothing"
     bulk.status = BulkStatus.RUNNING
     bulk.started_at = bulk.started_at or utcnow()
+    bulk.touched_at = utcnow()
     db.session.commit()
     actor = db.session.get(User, bulk.actor_id) if bulk.actor_id else None
     handled = set(db.session.scalars(select(BulkItem.application_id).where(BulkItem.bulk_id == bulk_id)))
@@ -196,6 +303,7 @@ def run(bulk_id: int) -> str:
         # the item and the counter go into the service's own commit
         db.session.add(BulkItem(bulk_id=bulk_id, application_id=application_id, outcome=BulkOutcome.DONE))
         bulk.done += 1
+        bulk.touched_at = utcnow()
         try:
             _apply(bulk, application, actor)
             db.session.commit()
@@ -219,7 +327,53 @@ def _record(bulk_id: int, application_id: int, outcome: str, detail: str) -> Non
         bulk.skipped += 1
     else:
         bulk.failed += 1
+    bulk.touched_at = utcnow()
     db.session.commit()
+
+
+#: An unfinished bulk action untouched this long is taken as lost (its task went with Redis,
+#: or its worker was killed) and enqueued again by the sweeper.
+STALLED_AFTER = timedelta(minutes=5)
+_LIVE_JOB = {"queued", "started", "deferred", "scheduled"}
+
+
+def requeue_stalled() -> int:
+    """The sweeper's step: enqueue again every unfinished bulk action with no progress for
+    ``STALLED_AFTER`` whose task is not waiting or running in RQ. ``run`` skips what is done,
+    so a second run changes nothing twice. Returns how many were enqueued."""
+    from app.background.deferred import enqueue
+    from app.bulk.tasks import run_bulk
+
+    since = utcnow() - STALLED_AFTER
+    stalled = list(db.session.scalars(
+        select(BulkAction).where(BulkAction.status != BulkStatus.FINISHED,
+                                 func.coalesce(BulkAction.touched_at, BulkAction.created_at) < since)
+        .order_by(BulkAction.id).limit(100)))
+    count = 0
+    for bulk in stalled:
+        job_id = f"bulk-{bulk.id}"
+        if _job_alive(job_id):
+            continue
+        bulk.touched_at = utcnow()  # one retry per STALLED_AFTER, not one per sweep
+        db.session.commit()
+        if enqueue(run_bulk, bulk.id, queue="default", job_id=job_id):
+            count += 1
+    return count
+
+
+def _job_alive(job_id: str) -> bool:
+    """Whether RQ still holds the task waiting or running (then it is not lost, only slow)."""
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    from app.background.queues import connection
+
+    try:
+        return Job.fetch(job_id, connection=connection()).get_status(refresh=False) in _LIVE_JOB
+    except NoSuchJobError:
+        return False
+    except Exception:  # Redis down: enqueue will fail and log; try again next sweep
+        return False
 
 
 def shown(company_id: int) -> list[BulkAction]:

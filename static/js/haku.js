@@ -86,7 +86,7 @@
       list.setAttribute("data-dnd", "1");
       list.closest(".board").classList.add("board-dnd");
       window.Sortable.create(list, {
-        group: "board", sort: false, draggable: ".chip", filter: "a, select, option, button, label",
+        group: "board", sort: false, draggable: ".chip", filter: "a, select, option, button, label, input",
         preventOnFilter: false, ghostClass: "chip-ghost", dragClass: "chip-drag", animation: 120,
         delay: 150, delayOnTouchOnly: true,
         onEnd: function (evt) {
@@ -111,11 +111,45 @@
   });
 })();
 /* Bulk selection on the applications list: the header checkbox ticks every row of the page;
-   ticking rows picks the "checked rows" scope. Without JavaScript the scope radios do it. */
+   ticking rows picks the "checked rows" scope. Without JavaScript the scope radios do it.
+   On the board, a column's checkbox ticks its chips (the server takes the whole column, also
+   the chips not shown yet); unticking a chip unticks its column. */
 (function () {
   "use strict";
+  function column(el) { var col = el.closest(".board-col"); return col ? col.querySelector(".col-check") : null; }
+  function board(el) {
+    var scope = el.form.querySelector("input[name=scope][value=checked]");
+    if (scope) scope.checked = true;
+    if (el.classList.contains("col-check")) {
+      el.closest(".board-col").querySelectorAll(".chip-check").forEach(function (box) { box.checked = el.checked; });
+    } else if (!el.checked && column(el)) {
+      column(el).checked = false;
+    }
+    var count = document.querySelectorAll(".chip-check:checked, .col-check:checked").length;
+    document.querySelectorAll(".board").forEach(function (b) { b.classList.toggle("board-selecting", count > 0); });
+  }
+  document.addEventListener("htmx:load", function (evt) {  // "show more" chips of a ticked column
+    var el = evt.target;
+    if (!el.classList || !el.classList.contains("chip")) return;
+    var col = column(el), box = el.querySelector(".chip-check");
+    if (col && box && col.checked) box.checked = true;
+  });
+  // Only the chosen action's fields (without JavaScript every fieldset shows; only the chosen one is used).
+  function chosen(select) {
+    select.form.querySelectorAll("fieldset[data-bulk-for]").forEach(function (set) {
+      set.hidden = set.getAttribute("data-bulk-for") !== select.value;
+    });
+  }
+  function chooser() { document.querySelectorAll("select[name=action]#bulk-action").forEach(chosen); }
+  document.addEventListener("DOMContentLoaded", chooser);
+  document.addEventListener("htmx:load", chooser);
   document.addEventListener("change", function (evt) {
     var el = evt.target;
+    if (el && el.id === "bulk-action" && el.form) chosen(el);
+    if (el && el.form && el.form.id === "board-bulk-form" && (el.name === "ids" || el.name === "stages")) {
+      board(el);
+      return;
+    }
     if (!el || !el.form || el.form.id !== "bulk-form") return;
     var form = el.form;
     if (el.id === "bulk-all-page") {

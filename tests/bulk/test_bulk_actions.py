@@ -93,9 +93,54 @@ def test_move_checked_rows_fires_automations_once_and_audits(client, world, bulk
     assert 'id="bulk-progress"' in page and "3 of 3" in page
 
 
-def test_selection_spanning_jobs_maps_by_name_and_lists_the_skipped(client, world):
-    resp = _post(client, {"scope": "filter", "status": "open", "action": "move", "to_stage": "Offer"},
-                 follow_redirects=True)
+def test_selection_spanning_jobs_asks_first_without_javascript(client, world):
+    """A job of the selection has no "Offer": nothing moves yet; a page asks where its
+    applications go (its stages, not the rejection ones, or skip), carrying the form along."""
+    resp = _post(client, {"scope": "filter", "status": "open", "action": "move", "to_stage": "Offer"})
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and 'id="bulk-map-form"' in body and "<dialog" not in body
+    second = world["second_job"]
+    assert f'name="map_{second.id}"' in body and "QA tester" in body and "1 selected" in body
+    assert '<option value="">Skip: leave them where they are</option>' in body
+    offer_round = next(s for s in second.stages if s.name == "Offer round")
+    assert f'<option value="{offer_round.id}">Offer round</option>' in body and ">Rejected</option>" not in body
+    for hidden in ('name="mapped" value="1"', 'name="scope" value="filter"', 'name="status" value="open"',
+                   'name="to_stage" value="Offer"', 'name="action" value="move"'):
+        assert hidden in body
+    assert db.session.scalar(select(func.count()).select_from(BulkAction)) == 0
+    assert {_stage_name(a.id) for a in world["apps"]} == {"New", "Interview"}
+    # the answer: map that job's applications to its "Offer round"
+    resp = _post(client, {"scope": "filter", "status": "open", "action": "move", "to_stage": "Offer",
+                          "mapped": "1", f"map_{second.id}": offer_round.id}, follow_redirects=True)
+    assert "5 applications changed" in resp.get_data(as_text=True)
+    assert _stage_name(world["stray"].id) == "Offer round"
+    assert {_stage_name(a.id) for a in world["apps"]} == {"Offer"}
+
+
+def test_selection_spanning_jobs_asks_in_a_dialog_with_htmx(client, world):
+    ids = [world["apps"][1].id, world["stray"].id]
+    resp = _post(client, {"scope": "checked", "action": "move", "to_stage": "Offer", "ids": ids}, headers=HX)
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and resp.headers["HX-Retarget"] == "#modal"
+    assert body.lstrip().startswith('<dialog class="dialog" id="bulk-map-dialog" data-modal')
+    assert f'name="map_{world["second_job"].id}"' in body and "data-close-dialog" in body
+    assert all(f'name="ids" value="{i}"' in body for i in ids)
+    assert db.session.scalar(select(func.count()).select_from(BulkAction)) == 0
+
+
+def test_a_mapping_to_another_jobs_or_a_rejection_stage_is_refused(client, world):
+    second, job = world["second_job"], world["job"]
+    rejected = next(s for s in second.stages if s.kind == "rejected")
+    for stage in (job.stages[1], rejected):
+        resp = _post(client, {"scope": "filter", "status": "open", "action": "move", "to_stage": "Offer",
+                              "mapped": "1", f"map_{second.id}": stage.id}, follow_redirects=True)
+        assert "Choose one of that job" in resp.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(BulkAction)) == 0
+
+
+def test_selection_spanning_jobs_skips_and_lists_what_was_skipped(client, world):
+    resp = _post(client, {"scope": "filter", "status": "open", "action": "move", "to_stage": "Offer",
+                          "mapped": "1", f"map_{world['second_job'].id}": ""}, follow_redirects=True)
     assert "4 applications changed · 1 skipped" in resp.get_data(as_text=True), re.findall(r'class="flash[^"]*">([^<]*)', resp.get_data(as_text=True))
     assert _stage_name(world["stray"].id) == "New"
     assert {_stage_name(a.id) for a in world["apps"]} == {"Offer"}

@@ -5,8 +5,9 @@ the reject dialog, and cancelling puts the chip back; the chip's select is the k
 from __future__ import annotations
 
 from playwright.sync_api import expect
+from sqlalchemy import select
 
-from app.applications.models import Application
+from app.applications.models import Application, ApplicationTag
 from app.extensions import db
 from tests.support.browser import login
 from tests.support.builders import PASSWORD
@@ -56,3 +57,20 @@ def test_drag_a_chip_to_another_column_then_move_one_with_the_keyboard(live, mak
     expect(desk.locator(f"#stage-{progress.id} #chip-{eero.id}")).to_be_visible()
     expect(desk.locator(f"#stage-{new.id} .count")).to_have_text("0")
     expect(desk.locator(f"#stage-{progress.id} .count")).to_have_text("1")
+
+    # Bulk selection on the same board: ticking a chip sends nothing and drags nothing; ticking
+    # a column ticks its chips; the bulk bar tags both and the board comes back.
+    requests.clear()
+    desk.locator(f"#chip-{aino.id} .chip-check").click()
+    expect(desk.locator(f"#stage-{interview.id} #chip-{aino.id}")).to_be_visible()
+    desk.locator(f"#stage-{progress.id} .col-check").check()
+    expect(desk.locator(f"#chip-{eero.id} .chip-check")).to_be_checked()
+    assert requests == []
+    desk.locator("#board-bulk-form summary").click()
+    desk.locator("#bulk-action").select_option("tag_add")
+    desk.locator("#bulk-tag-name").fill("Shortlist")
+    desk.locator("#bulk-apply").click()
+    expect(desk.locator(".flash").first).to_contain_text("2 applications changed")
+    expect(desk.locator(f"#chip-{aino.id} .chip-check")).not_to_be_checked()  # a fresh board
+    db.session.expire_all()
+    assert sorted(db.session.scalars(select(ApplicationTag.application_id))) == sorted([aino.id, eero.id])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
 from flask_login import current_user
@@ -13,7 +15,7 @@ from app.admin.views.applications import _list_query
 from app.applications.models import BulkStatus
 from app.bulk import services as bulk
 from app.htmx import is_htmx
-from app.security import company_user_required
+from app.security import company_user_required, safe_next
 
 
 def _ids(values: list[str]) -> list[int]:
@@ -36,14 +38,16 @@ def applications_bulk():
     goes to the CSV; the others to ``bulk.start`` (a large selection becomes a task)."""
     form = request.form
     lq = _list_query(form)
-    target = url_for("admin.applications", **lq.params())
+    back = safe_next(form.get("next"))  # the board's form comes back to the board
+    target = back if back and back.startswith("/admin/") else url_for("admin.applications", **lq.params())
     scope = form.get("scope", "checked")
     action = form.get("action", "")
     company_id = current_company_id()
     if scope == "filter":
         ids, filter_params = bulk.selection(company_id, lq=lq), lq.params()
     else:
-        ids, filter_params = bulk.selection(company_id, ids=_ids(form.getlist("page_ids" if scope == "page" else "ids"))), None
+        ids, filter_params = bulk.selection(company_id, ids=_ids(form.getlist("page_ids" if scope == "page" else "ids")),
+                                            stage_ids=_ids(form.getlist("stages")) if scope == "checked" else None), None
     if action == "export":
         if scope == "filter":
             return _back(url_for("admin.applications_export", **lq.params()))
@@ -53,7 +57,15 @@ def applications_bulk():
         return _back(url_for("admin.applications_export", ids=",".join(map(str, ids[:bulk.MAX_SELECTION]))))
     params = {key: form.get(key) for key in ("reason_id", "note", "delay_days")}
     params["stage"] = form.get("to_stage")  # "stage" is the list's own stage filter
+    if action == "move" and form.get("mapped"):
+        params["map"] = {key[4:]: value for key, value in form.items() if key.startswith("map_")}
+    elif action == "move" and params["stage"] in bulk.stage_choices(company_id):
+        gaps = bulk.jobs_without_stage(company_id, ids, params["stage"])
+        if gaps:
+            return _ask(form, gaps, params["stage"], target, len(ids))
     params["template_id"] = form.get("reject_template_id") if action == "reject" else form.get("template_id")
+    params["tag_id"] = form.get("remove_tag_id") if action == "tag_remove" else form.get("add_tag_id")
+    params["tag_name"] = form.get("tag_name")
     try:
         result = bulk.start(company_id, current_user._get_current_object(), action, params, ids, filter_params)
     except bulk.BulkError as problem:
@@ -68,6 +80,19 @@ def applications_bulk():
     return _back(target)
 
 
+def _ask(form, gaps, stage: str, back: str, total: int):
+    """The "ask" step of a move across jobs: for each job without a stage of that name, one of
+    its stages or "skip". The same form again (every field it had, as hidden inputs) plus the
+    choices; a dialog for htmx, a page otherwise."""
+    hidden = [(key, value) for key, value in form.items(multi=True)
+              if key not in ("csrf_token", "mapped") and not key.startswith("map_")]
+    context = {"gaps": gaps, "stage": stage, "hidden": hidden, "back": back, "total": total}
+    if is_htmx():
+        return make_response(render_template("admin/applications/_bulk_map_dialog.html", **context),
+                             retarget="#modal", reswap="innerHTML")
+    return render_template("admin/applications/bulk_map.html", **context)
+
+
 def _back(target: str):
     return make_response("", redirect=target) if is_htmx() else redirect(target)
 
@@ -75,8 +100,12 @@ def _back(target: str):
 @bp.get("/applications/bulk/progress")
 @company_user_required
 def applications_bulk_progress():
-    """The bulk actions the list shows (polled by HTMX while one runs)."""
-    return render_template("admin/applications/_bulk_progress.html", bulk_actions=bulk.shown(current_company_id()))
+    """The bulk actions the list and the board show (polled by HTMX while one runs). The answer
+    that finds none running offers to reload the page that polled, to show the changes."""
+    current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    reload_url = safe_next(current.path + (f"?{current.query}" if current.query else ""))
+    return render_template("admin/applications/_bulk_progress.html", bulk_actions=bulk.shown(current_company_id()),
+                           reload_url=reload_url)
 
 
 @bp.get("/applications/bulk/<int:bulk_id>")

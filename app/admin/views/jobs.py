@@ -16,6 +16,7 @@ from app.admin.forms import AutomationForm, EmptyForm, JobForm, StageForm, Templ
 from app.applications import automations
 from app.applications import queries as applications
 from app.applications.board import Cursor, board, stage_chunk, stage_count
+from app.bulk import services as bulk
 from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
 from app.jobs import queries, services
 from app.jobs.models import Automation, Job, JobStatus, JobTemplate, Stage
@@ -118,11 +119,17 @@ def job_delete(job_id: int):
 @bp.get("/jobs/<int:job_id>")
 @company_user_required
 def job_board(job_id: int):
+    fragment = wants_fragment()
+    # the bulk bar (the page only): the list's actions; first, as it may write the defaults
+    choices = {} if fragment else bulk.form_choices(current_company_id(), stage_names=[])
     job = queries.for_board(current_company_id(), job_id) or abort(404)
     page = BoardPage(job)
     by_stage, counts = board(job, page.per_stage)
-    return render_page_or_fragment("admin/jobs/board.html", "admin/jobs/_board.html", job=job, page=page,
-                                   columns=page.columns(by_stage, counts))
+    if fragment:
+        return render_template("admin/jobs/_board.html", job=job, page=page, columns=page.columns(by_stage, counts))
+    choices["bulk_stages"] = [s.name for s in job.stages if s.kind != "rejected"]  # one job: nothing to ask
+    return render_template("admin/jobs/board.html", job=job, page=page, columns=page.columns(by_stage, counts),
+                           **choices)
 
 
 @bp.get("/jobs/<int:job_id>/stages/<int:stage_id>")
