@@ -43,7 +43,22 @@ def render_error(code: int, message: str | None = None):
         return jsonify({"error": {"code": str(code), "message": message, "field": None}}), code
     if is_htmx():
         return render_template("_partials/_error.html", code=code, message=message), code
-    return render_template("error.html", code=code, message=message), code
+    template, context = _page_for(code)
+    return render_template(template, code=code, message=message, **context), code
+
+
+def _page_for(code: int) -> tuple[str, dict]:
+    from app.plugins import plugins
+
+    for provider in plugins.error_pages:
+        try:
+            page = provider(code)
+        except Exception:  # a broken provider (the database is down: a 500) falls back to the plain page
+            log.warning("error page provider failed; the plain page is used", exc_info=True)
+            page = None
+        if page is not None:
+            return page
+    return "error.html", {}
 
 
 def _csrf_error(exc: CSRFError):

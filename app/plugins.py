@@ -23,6 +23,7 @@ a panel on a staff company page         ``staff_company_panel`` (decorator)    `
 a timeline text on the card             ``event_text(kind, fn)``               ``app.admin.card``
 a panel on the card                     ``card_panel`` (decorator)             ``app.admin.card``
 an entry in the card's ⋯ menu           ``card_action(CardAction(...))``       ``app.admin.card``
+the look of an error page               ``error_page`` (decorator)             ``app.errors``
 =====================================  =====================================  ============================
 
 The registry only stores: it imports no feature and no audience (the core contract in
@@ -54,6 +55,7 @@ class Plugins:
         self.detail_events: set[str] = set()
         self.card_panels: list[Callable] = []
         self.card_actions: dict[str, Any] = {}
+        self.error_pages: list[Callable] = []
 
     # -- the core ------------------------------------------------------------------------
 
@@ -107,6 +109,12 @@ class Plugins:
     def staff_company_panel(self, fn: Callable) -> Callable:
         """``fn(company) -> HTML`` shown on the staff page of one company."""
         return _add(self.staff_company_panels, fn)
+
+    def error_page(self, fn: Callable) -> Callable:
+        """``fn(code) -> (template, context) | None``: an error page of its own for this request
+        (a company's careers pages answer their errors in the company's look); the first that
+        answers wins, and a provider that fails is skipped (an error page must not fail)."""
+        return _add(self.error_pages, fn)
 
     # -- the application card (app/admin/card.py) ----------------------------------------
 

@@ -12,6 +12,9 @@ T = {
 "No open position matches your search.": ("Yksikään avoin paikka ei vastaa hakuehtojasi.",
                                           "Ingen ledig tjänst matchar din sökning.",
                                           "Không có vị trí nào phù hợp với tìm kiếm của bạn."),
+"See the open positions at %(company)s": ("Katso avoimet paikat: %(company)s",
+                                          "Se lediga tjänster hos %(company)s",
+                                          "Xem các vị trí đang tuyển tại %(company)s"),
 "Show all positions": ("Näytä kaikki paikat", "Visa alla tjänster", "Xem tất cả vị trí"),
 }
 

@@ -16,6 +16,7 @@ from app.jobs import search, structured
 from app.jobs.models import Job
 from app.jobs.public import public_stamp
 from app.links import external_url
+from app.portal import errors  # noqa: F401  (registers the company error page)
 from app.portal.blueprint import bp
 from app.portal.cache import public_page
 from app.portal.forms import ApplyForm

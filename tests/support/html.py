@@ -18,6 +18,16 @@ def inline_problems(resp) -> list[str]:
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.split("}")[-1].lower()
+        if tag == "script" and el.get("type") == "application/ld+json":
+            # A data block (schema.org for search engines): never run, so the CSP does not
+            # apply; it must be JSON only, with no "<" that could end the element early.
+            try:
+                json.loads(el.text or "")
+            except ValueError:
+                problems.append("<script type=application/ld+json> that is not JSON")
+            if "<" in (el.text or ""):
+                problems.append("<script type=application/ld+json> with an unescaped <")
+            continue
         if tag == "style" or (tag == "script" and not el.get("src")):
             problems.append(f"<{tag}> inline")
         for name in el.attrib:
