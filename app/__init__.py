@@ -77,6 +77,7 @@ FEATURE_HOOKS = (
     "app.assessments.hooks",  # Alva Labs vendor, stage-entry receiver, list columns
     "app.boards.hooks",  # TopCV vendor, reconcile step, job links, settings section, staff panel
     "app.emrex.hooks",  # stage-entry receiver, sweep steps, token, list columns
+    "app.interviews.hooks",  # reminder sweep step, stage-entry receiver (self-scheduling links)
     "app.messaging.hooks",  # the outbox step
     "app.partners.hooks",  # the delivery sweep step, the integrations' keys
     "app.privacy.hooks",  # the retention step
