@@ -95,7 +95,7 @@ def register_features() -> None:
 
 
 #: The modules holding each audience's routes (its blueprint is made in its ``blueprint.py``).
-VIEW_MODULES = ("app.admin.views", "app.portal.views", "app.portal.emrex", "app.portal.privacy", "app.staff.views",
+VIEW_MODULES = ("app.admin.views", "app.portal.views", "app.portal.emrex", "app.portal.privacy", "app.portal.interviews", "app.staff.views",
                 "app.staff.emrex_panel", "app.staff.assessments", "app.staff.boards", "app.staff.tasks",
                 "app.partner_api.views", "app.partner_api.boards", "app.partner_api.assessments")
 

@@ -167,14 +167,14 @@ def create(application: Application, actor: User | None, *, kind: str, duration_
 # ---------------------------------------------------------------- book, reschedule, cancel
 
 def book(interview: Interview, starts_at: datetime, *, actor: User | None = None, by_candidate: bool = False,
-         candidate_timezone: str | None = None) -> Interview:
+         candidate_timezone: str | None = None, token: str | None = None) -> Interview:
     """Book (or move) the interview to ``starts_at`` (naive UTC); emails everyone with the
     calendar invitation. Raises ``InterviewError`` (``taken``, ``busy``, ``past``, …)."""
     interview_id = interview.id
     for attempt in range(3):
         try:
             return _book(interview_id, starts_at, actor_id=actor.id if actor else None, by_candidate=by_candidate,
-                         candidate_timezone=candidate_timezone)
+                         candidate_timezone=candidate_timezone, token=token)
         except OperationalError:  # SQLite: another writer's snapshot won; start again
             db.session.rollback()
             if attempt == 2:
@@ -183,7 +183,7 @@ def book(interview: Interview, starts_at: datetime, *, actor: User | None = None
 
 
 def _book(interview_id: int, starts_at: datetime, *, actor_id: int | None, by_candidate: bool,
-          candidate_timezone: str | None) -> Interview:
+          candidate_timezone: str | None, token: str | None) -> Interview:
     db.session.commit()  # no read transaction before the booking's first statement, its write
     now = utcnow()
     # The write first: on SQLite it takes the database's write lock, on PostgreSQL the row's.
@@ -225,7 +225,10 @@ def _book(interview_id: int, starts_at: datetime, *, actor_id: int | None, by_ca
         interview.candidate_timezone = zone_name(candidate_timezone, company_zone(interview.company_id))
     remind = starts_at - REMIND_BEFORE
     interview.remind_at, interview.reminded_at = (remind if remind > now else None), None
-    token = _new_token(interview, until=starts_at)
+    if token is not None and interview.token_hash == _hash(token):  # the candidate's own link keeps working
+        interview.link_expires_at = starts_at
+    else:
+        token = _new_token(interview, until=starts_at)
     actor = db.session.get(User, actor_id) if actor_id else None
     _send_all(interview, "interview_rescheduled" if moving else "interview_invitation", ics.REQUEST, token)
     add_event(interview.application, "interview_rescheduled" if moving else "interview_booked", actor,
@@ -245,7 +248,6 @@ def cancel(interview: Interview, *, actor: User | None = None, by_candidate: boo
     interview.status, interview.cancelled_at = InterviewStatus.CANCELLED, now
     interview.sequence += 1
     interview.remind_at = None
-    interview.token_hash = None
     db.session.execute(delete(InterviewerBusy).where(InterviewerBusy.interview_id == interview.id))
     if was_booked:
         _send_all(interview, "interview_cancelled", ics.CANCEL, None)
@@ -319,6 +321,10 @@ def open_slots(interview: Interview, now: datetime | None = None) -> list[dateti
                               except_interview=interview.id)
 
 
+def cancel_by_candidate(token: str) -> Interview:
+    return cancel(by_token(token), by_candidate=True)
+
+
 def can_change(interview: Interview, now: datetime | None = None) -> bool:
     """Whether the candidate may still reschedule or cancel a booked interview."""
     now = now or utcnow()
@@ -332,7 +338,7 @@ def book_by_candidate(token: str, starts_at: datetime, zone: str | None) -> Inte
         raise InterviewError("past")
     if starts_at not in open_slots(interview):
         raise InterviewError("taken")
-    return book(interview, starts_at, by_candidate=True, candidate_timezone=zone)
+    return book(interview, starts_at, by_candidate=True, candidate_timezone=zone, token=token)
 
 
 # ---------------------------------------------------------------- emails
