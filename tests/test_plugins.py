@@ -9,7 +9,7 @@ from app.plugins import plugins
 
 def test_sweep_steps_run_in_the_order_the_features_register_them(app):
     assert [name for name, _ in plugins.sweep_steps] == [
-        "board_reconcile", "emrex_reminders", "emrex_attempts", "emrex_registry", "outbox", "partner_deliveries",
+        "board_reconcile", "emrex_reminders", "emrex_attempts", "emrex_registry", "interview_reminders", "outbox", "partner_deliveries",
         "retention", "automations"]
 
 

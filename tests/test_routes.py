@@ -38,7 +38,8 @@ def test_public_routes_are_the_reviewed_allowlist(app):
                "portal.applied", "admin.login", "portal.your_data", "portal.your_data_download",
                "admin.forgot_password", "admin.set_password",  # the user lifecycle: forgot password, set-password links
                "admin.login_code"}  # the code step of two-factor sign-in (before anyone is logged in)
-    extra_prefixes = ("portal.emrex", "partner_api.")  # EMREX candidate pages and signed partner calls
+    extra_prefixes = ("portal.emrex", "partner_api.",  # EMREX candidate pages and signed partner calls
+                      "portal.interview_")  # the interview scheduling link (an unguessable token, expiry)
     unexpected = {e for e in _public_rules(app) if e not in allowed and not e.startswith(extra_prefixes)}
     assert not unexpected, f"new public routes need review: {unexpected}"
 

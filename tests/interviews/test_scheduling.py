@@ -180,7 +180,7 @@ def test_two_candidates_picking_the_same_slot_at_once_one_wins(team, make, app):
     assert sorted(results.values()) == ["booked", "taken"]
     busy = db.session.scalars(select(InterviewerBusy).where(InterviewerBusy.user_id == team["anna"].id)).all()
     assert [(b.starts_at, b.interview_id in ids) for b in busy] == [(slot, True)]
-    loser = ids[[i for i, r in results.items() if r == "taken"][0]]
+    loser = ids[next(i for i, r in results.items() if r == "taken")]
     with freeze_time(NOW):
         remaining = services.open_slots(db.session.get(Interview, loser))
     assert slot not in remaining and remaining
