@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField, TimeField
-from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms.validators import InputRequired, NumberRange, Optional, StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.forms import ChoiceField, strip
@@ -17,6 +17,13 @@ WEEKDAYS = (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"), _l("Fr
 class _Checkboxes(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+def _some(form, field) -> None:
+    """At least one box ticked. Not ``InputRequired``: its flag would make every checkbox
+    required in the browser."""
+    if not field.data:
+        raise StopValidation(_l("Choose at least one interviewer."))
 
 
 class BookForm(FlaskForm):
@@ -30,8 +37,7 @@ class InterviewForm(BookForm):
     duration = IntegerField(_l("Duration (minutes)"), default=45,
                             validators=[InputRequired(_l("Give the duration in minutes.")),
                                         NumberRange(15, 480, _l("The duration must be between 15 and 480 minutes."))])
-    interviewers = _Checkboxes(_l("Interviewers"), coerce=int,
-                               validators=[InputRequired(_l("Choose at least one interviewer."))])
+    interviewers = _Checkboxes(_l("Interviewers"), coerce=int, validators=[_some])
     location = StringField(_l("Place, video link or phone number"), filters=[strip])
     then = RadioField(_l("Then"), default="time", choices=[
         ("time", _l("Book a time now")), ("link", _l("Send the candidate a link to choose a time")),
