@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField, TimeField
+from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField, TimeField
 from wtforms.validators import InputRequired, NumberRange, Optional, StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -56,3 +56,12 @@ class AvailabilityForm(FlaskForm):
 
     def days(self) -> list:
         return [getattr(self, f"day{i}") for i in range(7)]
+
+
+class InterviewPlanForm(FlaskForm):
+    stage = ChoiceField(_l("When an application enters"), message=_l("Choose a stage of this job."))
+    kind = InterviewForm.kind
+    duration = InterviewForm.duration
+    interviewers = _Checkboxes(_l("Interviewers"), coerce=int)
+    location = InterviewForm.location
+    is_active = BooleanField(_l("On: send the candidate a link to choose an interview time"), default=True)

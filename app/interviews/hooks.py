@@ -7,7 +7,10 @@ scheduling page ``app/portal/interviews.py``."""
 from __future__ import annotations
 
 from app.interviews import services
+from app.jobs.events import stage_entered
 from app.plugins import plugins
+
+stage_entered.connect(services.on_stage_entered)
 
 
 @plugins.sweep_step("interview_reminders")

@@ -122,3 +122,22 @@ class Availability(db.Model):
     blocked: Mapped[list] = mapped_column(JSON, default=list)
     note: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class InterviewPlan(db.Model):
+    """A job's interview automation: when an application enters ``stage_id``, an interview
+    of this kind, duration and interviewers is created and the candidate is sent a
+    self-scheduling link. One per job."""
+
+    __tablename__ = "interview_plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), unique=True)
+    stage_id: Mapped[int | None] = mapped_column(ForeignKey("stages.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16), default=InterviewKind.VIDEO)
+    duration_minutes: Mapped[int] = mapped_column(default=45)
+    interviewer_ids: Mapped[list] = mapped_column(JSON, default=list)
+    location: Mapped[str] = mapped_column(String(500), default="")
+    is_active: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -37,6 +37,7 @@ from app.interviews.models import (
     InterviewerBusy,
     InterviewInterviewer,
     InterviewKind,
+    InterviewPlan,
     InterviewStatus,
 )
 from app.links import external_url
@@ -143,7 +144,7 @@ def format_time(value: datetime, zone: str, locale: str) -> str:
 
 def create(application: Application, actor: User | None, *, kind: str, duration_minutes: int,
            interviewer_ids: list[int], location: str = "", stage_id: int | None = None,
-           cause: str = "manual") -> Interview:
+           cause: str = "manual", commit: bool = True) -> Interview:
     if not interviewer_ids:
         raise InterviewError("no_interviewers")
     if not 15 <= duration_minutes <= 480:
@@ -159,8 +160,10 @@ def create(application: Application, actor: User | None, *, kind: str, duration_
     interview.interviewers = [InterviewInterviewer(user_id=uid) for uid in dict.fromkeys(interviewer_ids)]
     db.session.add(interview)
     db.session.flush()
-    add_event(application, "interview_created", actor, {"interview_id": interview.id, "kind": str(kind)})
-    db.session.commit()
+    add_event(application, "interview_created", actor, {"interview_id": interview.id, "kind": str(kind),
+                                                        "by": "automation" if cause == "automation" else None})
+    if commit:
+        db.session.commit()
     return interview
 
 
@@ -272,7 +275,7 @@ def _new_token(interview: Interview, *, until: datetime) -> str:
     return token
 
 
-def send_link(interview: Interview, actor: User | None = None) -> str:
+def send_link(interview: Interview, actor: User | None = None, *, commit: bool = True) -> str:
     """Email the candidate a link to pick a time; returns the token (tests, the card's copy)."""
     application = interview.application
     if not application.candidate.email:
@@ -290,7 +293,8 @@ def send_link(interview: Interview, actor: User | None = None) -> str:
                          dedupe_key=f"interview-link:{interview.id}:{interview.token_hash[:16]}",
                          company_id=application.company_id, application_id=application.id)
     add_event(application, "interview_link_sent", actor, {"interview_id": interview.id})
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return token
 
 
@@ -435,3 +439,52 @@ def send_due_reminders(now: datetime | None = None) -> int:
 def open_interviews_of(application_id: int) -> list[Interview]:
     return list(db.session.scalars(select(Interview).where(Interview.application_id == application_id,
                                                            Interview.status.in_(OPEN_STATES))))
+
+
+# ---------------------------------------------------------------- the job's automation
+
+def plan_of(job_id: int) -> InterviewPlan | None:
+    return db.session.scalar(select(InterviewPlan).where(InterviewPlan.job_id == job_id))
+
+
+def save_plan(job, *, stage_id: int | None, kind: str, duration_minutes: int, interviewer_ids: list[int],
+              location: str, is_active: bool) -> InterviewPlan:
+    """The job's "entering <stage> sends a self-scheduling link" automation."""
+    if not 15 <= duration_minutes <= 480:
+        raise InterviewError("duration")
+    members = {u.id for u in team(job.company_id)}
+    if is_active and stage_id is not None and not interviewer_ids:
+        raise InterviewError("no_interviewers")
+    if any(uid not in members for uid in interviewer_ids):
+        raise InterviewError("not_team")
+    if stage_id is not None and stage_id not in {s.id for s in job.stages}:
+        stage_id = None
+    plan = plan_of(job.id)
+    if plan is None:
+        plan = InterviewPlan(company_id=job.company_id, job_id=job.id)
+        db.session.add(plan)
+    plan.stage_id, plan.kind, plan.duration_minutes = stage_id, InterviewKind(kind), duration_minutes
+    plan.interviewer_ids, plan.location, plan.is_active = list(dict.fromkeys(interviewer_ids)), location[:500], is_active
+    db.session.commit()
+    return plan
+
+
+def on_stage_entered(application, entry, depth: int = 0, **_) -> None:
+    """The job's plan: entering its stage creates an interview and sends the candidate the
+    scheduling link, in the move's transaction (no commit here). Nothing when the candidate
+    already has an open interview, has no email, or no planned interviewer is still on the team."""
+    if application.job_id is None:
+        return
+    plan = plan_of(application.job_id)
+    if plan is None or not plan.is_active or plan.stage_id != entry.stage_id or not application.candidate.email:
+        return
+    if open_interviews_of(application.id):
+        return
+    members = {u.id for u in team(application.company_id)}
+    ids = [uid for uid in plan.interviewer_ids if uid in members]
+    if not ids:
+        return
+    interview = create(application, None, kind=plan.kind, duration_minutes=plan.duration_minutes,
+                       interviewer_ids=ids, location=plan.location, stage_id=entry.stage_id, cause="automation",
+                       commit=False)
+    send_link(interview, None, commit=False)

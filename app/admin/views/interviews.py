@@ -16,12 +16,13 @@ from markupsafe import Markup
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
-from app.admin.interview_forms import AvailabilityForm, BookForm, InterviewForm
+from app.admin.interview_forms import AvailabilityForm, BookForm, InterviewForm, InterviewPlanForm
 from app.applications.models import Application, ApplicationStatus
 from app.forms import EmptyForm
 from app.htmx import done, respond
 from app.interviews import availability, services
 from app.interviews.models import InterviewStatus
+from app.jobs.models import Job
 from app.plugins import plugins
 from app.security import company_user_required
 from app.templating import datetime_filter
@@ -192,3 +193,41 @@ def availability_page():
             return done(_("Availability saved."), url_for("admin.availability_page"), code=303)
     return render_template("admin/interviews/availability.html", form=form, error=error,
                            zone=availability.zone_of(_me()).key), 422 if error else 200
+
+
+# ---------------------------------------------------------------- the job's automation
+
+@plugins.settings_link
+def _plan_link(kind: str, owner) -> list:
+    if kind != "job":
+        return []
+    return [(_("Interview scheduling"), url_for("admin.interview_plan", job_id=owner.id))]
+
+
+plugins.event_text("interview_created:automation", lambda d: _("Interview created by the job's interview scheduling"))
+
+
+@bp.route("/jobs/<int:job_id>/interview-scheduling", methods=["GET", "POST"])
+@company_user_required
+def interview_plan(job_id: int):
+    job = get_or_404(Job, job_id)
+    plan = services.plan_of(job.id)
+    form = InterviewPlanForm()
+    form.stage.choices = [(None, _("— no automation —"))] + [(s.id, s.name) for s in job.stages]
+    form.interviewers.choices = [(u.id, u.name) for u in services.team(job.company_id)]
+    error = None
+    if request.method == "GET" and plan is not None:
+        form.stage.data, form.kind.data, form.duration.data = plan.stage_id, plan.kind, plan.duration_minutes
+        form.interviewers.data, form.location.data, form.is_active.data = plan.interviewer_ids, plan.location, \
+            plan.is_active
+    elif form.validate_on_submit():
+        try:
+            services.save_plan(job, stage_id=form.stage.data, kind=form.kind.data, duration_minutes=form.duration.data,
+                               interviewer_ids=form.interviewers.data or [], location=form.location.data or "",
+                               is_active=form.is_active.data)
+        except services.InterviewError as exc:
+            error = str(exc)
+        else:
+            return done(_("Interview scheduling saved."), url_for("admin.interview_plan", job_id=job.id), code=303)
+    failed = bool(error or form.errors)
+    return render_template("admin/interviews/plan.html", job=job, form=form, error=error), 422 if failed else 200
