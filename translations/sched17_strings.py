@@ -238,6 +238,29 @@ T = {
     "Hiện chưa có khung giờ trống. Vui lòng trả lời email chứa liên kết này, chúng ta sẽ cùng tìm thời gian phù hợp."),
 "Pick a time: it is booked at once.": ("Valitse aika: se varataan heti.", "Välj en tid: den bokas direkt.",
                                        "Chọn một thời gian: lịch sẽ được đặt ngay."),
+# the job's interview scheduling (automation)
+"Choose a stage of this job.": ("Valitse jokin tämän tehtävän vaiheista.", "Välj ett steg i den här tjänsten.",
+                                "Chọn một giai đoạn của vị trí này."),
+"On: send the candidate a link to choose an interview time": (
+    "Käytössä: lähetä hakijalle linkki haastatteluajan valitsemiseen",
+    "På: skicka kandidaten en länk för att välja intervjutid",
+    "Bật: gửi ứng viên liên kết để chọn thời gian phỏng vấn"),
+"Interview scheduling": ("Haastattelujen ajanvaraus", "Intervjubokning", "Lên lịch phỏng vấn"),
+"Interview created by the job's interview scheduling": (
+    "Haastattelu luotu tehtävän ajanvarausautomaatiolla",
+    "Intervjun skapad av tjänstens intervjubokning",
+    "Buổi phỏng vấn được tạo bởi chức năng lên lịch phỏng vấn của vị trí"),
+"— no automation —": ("— ei automaatiota —", "— ingen automatisering —", "— không tự động —"),
+"Interview scheduling saved.": ("Haastattelujen ajanvaraus tallennettu.", "Intervjubokningen är sparad.",
+                                "Đã lưu cài đặt lên lịch phỏng vấn."),
+"When an application enters the chosen stage, Haku creates an interview and emails the candidate a link to choose "
+"a time that suits every interviewer.": (
+    "Kun hakemus siirtyy valittuun vaiheeseen, Haku luo haastattelun ja lähettää hakijalle linkin, josta hän voi "
+    "valita kaikille haastattelijoille sopivan ajan.",
+    "När en ansökan når det valda steget skapar Haku en intervju och mejlar kandidaten en länk för att välja en "
+    "tid som passar alla intervjuare.",
+    "Khi một hồ sơ chuyển vào giai đoạn đã chọn, Haku tạo buổi phỏng vấn và gửi email cho ứng viên liên kết để "
+    "chọn thời gian phù hợp với mọi người phỏng vấn."),
 }
 
 PLURALS = {
