@@ -16,7 +16,7 @@ import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_time
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -133,11 +133,11 @@ def company_zone(company_id: int) -> str:
     return zone_name(company.timezone if company else None)
 
 
-def format_time(value: datetime, zone: str, locale: str) -> str:
-    """A naive-UTC time as the reader reads it: ``Tuesday, 27 October 2026 at 10:00 (Europe/Helsinki)``."""
-    aware = value.replace(tzinfo=ZoneInfo("UTC"))
-    text = format_datetime(aware, "EEEE d MMMM y HH:mm", tzinfo=ZoneInfo(zone), locale=locale)
-    return f"{text} ({zone})"
+def when_text(value: datetime, zone: str, locale: str) -> str:
+    """A naive-UTC time as the reader reads it: ``Tuesday, October 27, 2026 10:00 (Europe/Helsinki)``."""
+    local = value.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(zone))
+    day = format_date(local.date(), format="full", locale=locale)
+    return f"{day} {format_time(local.time(), 'HH:mm', locale=locale)} ({zone})"
 
 
 # ---------------------------------------------------------------- create
@@ -384,7 +384,7 @@ def _send_all(interview: Interview, key: str, method: str, token: str | None) ->
         zone = interview.candidate_timezone or company_zone(application.company_id)
         with force_locale(template.locale):
             fields = merge_fields(application) | {
-                "interview_time": format_time(interview.starts_at, zone, template.locale),
+                "interview_time": when_text(interview.starts_at, zone, template.locale),
                 "interview_place": place_text(interview),
                 "link": external_url("portal.interview_slots", token=token) if token else ""}
         queue_template_email(template, to=candidate.email, fields=fields, kind=key,
@@ -397,7 +397,7 @@ def _send_all(interview: Interview, key: str, method: str, token: str | None) ->
             continue
         locale = user.email_locale
         with force_locale(locale):
-            when = format_time(interview.starts_at, availability.zone_of(user).key, locale)
+            when = when_text(interview.starts_at, availability.zone_of(user).key, locale)
             if method == ics.CANCEL:
                 subject = _("Interview cancelled: %(candidate)s, %(job)s", candidate=candidate.full_name, job=job_title)
                 body = _("The interview with %(candidate)s for %(job)s on %(time)s was cancelled.",
@@ -426,7 +426,7 @@ def send_due_reminders(now: datetime | None = None) -> int:
             zone = interview.candidate_timezone or company_zone(application.company_id)
             with force_locale(template.locale):
                 fields = merge_fields(application) | {
-                    "interview_time": format_time(interview.starts_at, zone, template.locale),
+                    "interview_time": when_text(interview.starts_at, zone, template.locale),
                     "interview_place": place_text(interview)}
             queue_template_email(template, to=application.candidate.email, fields=fields, kind="interview_reminder",
                                  dedupe_key=f"interview-reminder:{interview.id}:{interview.sequence}",

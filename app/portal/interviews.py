@@ -59,7 +59,7 @@ def _page(token: str, interview: Interview, error: str | None = None, status: in
         "portal/interviews/slots.html", token=token, interview=interview, application=application,
         company=application.job.company, job=application.job, zone=zone, zones=zones, days=days, booked=booked,
         change=change, can_change=can_change, error=error, locale=locale,
-        when=services.format_time(interview.starts_at, zone, locale) if booked else None,
+        when=services.when_text(interview.starts_at, zone, locale) if booked else None,
         place=services.place_text(interview), kind=services.KIND_LABELS.get(interview.kind, interview.kind),
         cutoff_hours=int(services.CANDIDATE_CUTOFF.total_seconds() // 3600)), status
 

@@ -162,7 +162,7 @@ def test_two_candidates_picking_the_same_slot_at_once_one_wins(team, make, app):
     results: dict[int, str] = {}
 
     def pick(i: int) -> None:
-        with app.app_context(), freeze_time(NOW):
+        with app.app_context():  # the main thread holds the frozen time (freezegun is process-wide)
             barrier.wait(timeout=10)
             try:
                 services.book_by_candidate(tokens[i], slot, "Europe/Helsinki")
@@ -173,10 +173,11 @@ def test_two_candidates_picking_the_same_slot_at_once_one_wins(team, make, app):
                 db.session.remove()
 
     threads = [threading.Thread(target=pick, args=(i,)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
+    with freeze_time(NOW):
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
     assert sorted(results.values()) == ["booked", "taken"]
     busy = db.session.scalars(select(InterviewerBusy).where(InterviewerBusy.user_id == team["anna"].id)).all()
     assert [(b.starts_at, b.interview_id in ids) for b in busy] == [(slot, True)]
