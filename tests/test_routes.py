@@ -117,7 +117,9 @@ def test_own_ids_work_on_get_routes(app, client, auth, world):
 FULL_PAGE_ONLY = {"admin.job_edit", "admin.template_edit", "admin.email_template_edit", "admin.template_new",
                   "admin.posting_link", "admin.partner_log",
                   "admin.candidate_erase",  # the erasure confirmation is a page of its own
-                  "admin.applications_bulk_detail"}  # a bulk action's outcome, linked as a page
+                  "admin.applications_bulk_detail",  # a bulk action's outcome, linked as a page
+                  # interviews: pages linked from the user menu, the account page and a job's links
+                  "admin.interview_plan", "admin.my_interviews", "admin.availability_page"}
 
 
 def test_bar_2_every_private_route_needs_login(app, client, world):
