@@ -77,6 +77,7 @@ FEATURE_HOOKS = (
     "app.assessments.hooks",  # Alva Labs vendor, stage-entry receiver, list columns
     "app.boards.hooks",  # TopCV vendor, reconcile step, job links, settings section, staff panel
     "app.emrex.hooks",  # stage-entry receiver, sweep steps, token, list columns
+    "app.interviews.hooks",  # reminder sweep step, stage-entry receiver (self-scheduling links)
     "app.messaging.hooks",  # the outbox step
     "app.partners.hooks",  # the delivery sweep step, the integrations' keys
     "app.privacy.hooks",  # the retention step
@@ -96,7 +97,7 @@ def register_features() -> None:
 
 
 #: The modules holding each audience's routes (its blueprint is made in its ``blueprint.py``).
-VIEW_MODULES = ("app.admin.views", "app.portal.views", "app.portal.emrex", "app.portal.privacy", "app.staff.views",
+VIEW_MODULES = ("app.admin.views", "app.portal.views", "app.portal.emrex", "app.portal.privacy", "app.portal.interviews", "app.staff.views",
                 "app.staff.emrex_panel", "app.staff.assessments", "app.staff.boards", "app.staff.tasks",
                 "app.partner_api.views", "app.partner_api.boards", "app.partner_api.assessments")
 

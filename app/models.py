@@ -19,6 +19,13 @@ from app.emrex.models import (  # noqa: F401
     EmrexSummary,
     EmrexTranscript,
 )
+from app.interviews.models import (  # noqa: F401
+    Availability,
+    Interview,
+    InterviewerBusy,
+    InterviewInterviewer,
+    InterviewPlan,
+)
 from app.jobs.models import Automation, AutomationRun, Job, JobTemplate, Stage  # noqa: F401
 from app.messaging.models import EmailTemplate, Notification, OutboxEmail  # noqa: F401
 from app.partners.models import PartnerDelivery, PartnerIntegration  # noqa: F401

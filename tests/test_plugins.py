@@ -9,15 +9,15 @@ from app.plugins import plugins
 
 def test_sweep_steps_run_in_the_order_the_features_register_them(app):
     assert [name for name, _ in plugins.sweep_steps] == [
-        "board_reconcile", "emrex_reminders", "emrex_attempts", "emrex_registry", "outbox", "partner_deliveries",
-        "retention", "bulk_stalled", "automations"]
+        "board_reconcile", "emrex_reminders", "emrex_attempts", "emrex_registry", "interview_reminders", "outbox",
+        "partner_deliveries", "retention", "bulk_stalled", "automations"]
 
 
 def test_automations_are_connected_to_stage_entries_after_every_integration(app):
     receivers = [r() if callable(r) and not hasattr(r, "__name__") else r for r in stage_entered.receivers.values()]
     assert [f"{fn.__module__}.{fn.__name__}" for fn in receivers] == [
         "app.assessments.services.orders.on_stage_entered", "app.emrex.services.invites.on_stage_entered",
-        "app.applications.rejections.on_stage_entered", "app.applications.automations.schedule_automations"]
+        "app.interviews.services.on_stage_entered", "app.applications.rejections.on_stage_entered", "app.applications.automations.schedule_automations"]
 
 
 def test_each_partner_vendor_is_one_object_with_all_its_knowledge(app):

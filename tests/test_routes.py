@@ -40,7 +40,8 @@ def test_public_routes_are_the_reviewed_allowlist(app):
                "admin.login_code",  # the code step of two-factor sign-in (before anyone is logged in)
                # the careers site for search engines and readers: only what the careers page shows
                "portal.sitemap", "portal.jobs_feed", "portal.privacy_notice"}
-    extra_prefixes = ("portal.emrex", "partner_api.")  # EMREX candidate pages and signed partner calls
+    extra_prefixes = ("portal.emrex", "partner_api.",  # EMREX candidate pages and signed partner calls
+                      "portal.interview_")  # the interview scheduling link (an unguessable token, expiry)
     unexpected = {e for e in _public_rules(app) if e not in allowed and not e.startswith(extra_prefixes)}
     assert not unexpected, f"new public routes need review: {unexpected}"
 
@@ -118,7 +119,9 @@ def test_own_ids_work_on_get_routes(app, client, auth, world):
 FULL_PAGE_ONLY = {"admin.job_edit", "admin.template_edit", "admin.email_template_edit", "admin.template_new",
                   "admin.posting_link", "admin.partner_log",
                   "admin.candidate_erase",  # the erasure confirmation is a page of its own
-                  "admin.applications_bulk_detail"}  # a bulk action's outcome, linked as a page
+                  "admin.applications_bulk_detail",  # a bulk action's outcome, linked as a page
+                  # interviews: pages linked from the user menu, the account page and a job's links
+                  "admin.interview_plan", "admin.my_interviews", "admin.availability_page"}
 
 
 def test_bar_2_every_private_route_needs_login(app, client, world):

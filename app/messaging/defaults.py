@@ -55,21 +55,119 @@ DEFAULT_TEMPLATES = [
         },
     },
     {
+        # Sent when a time is booked (by a recruiter, or by the candidate with the
+        # self-scheduling link), with the calendar invitation (invite.ics) attached.
         "key": "interview_invitation",
         "name": "Interview invitation",
         "translations": {
             "en": ("Interview: {{ job_title }} at {{ company_name }}",
                    "Hello {{ candidate_given_name }},\n\nWe would like to invite you to an interview for "
-                   "{{ job_title }}. We will send you a time shortly.\n\n{{ company_name }}\n"),
+                   "{{ job_title }}.\n\nTime: {{ interview_time }}\nWhere: {{ interview_place }}\n\nThe "
+                   "calendar invitation is attached. To change or cancel the time: {{ link }}\n\n"
+                   "{{ company_name }}\n"),
             "fi": ("Haastattelukutsu: {{ job_title }}, {{ company_name }}",
                    "Hei {{ candidate_given_name }},\n\nHaluamme kutsua sinut haastatteluun tehtävään "
-                   "{{ job_title }}. Lähetämme sinulle haastatteluajan pian.\n\n{{ company_name }}\n"),
+                   "{{ job_title }}.\n\nAika: {{ interview_time }}\nPaikka: {{ interview_place }}\n\n"
+                   "Kalenterikutsu on liitteenä. Voit muuttaa tai perua ajan täällä: {{ link }}\n\n"
+                   "{{ company_name }}\n"),
             "sv": ("Intervju: {{ job_title }} hos {{ company_name }}",
                    "Hej {{ candidate_given_name }},\n\nVi vill gärna bjuda in dig till en intervju för "
-                   "{{ job_title }}. Vi skickar en tid till dig inom kort.\n\n{{ company_name }}\n"),
+                   "{{ job_title }}.\n\nTid: {{ interview_time }}\nPlats: {{ interview_place }}\n\n"
+                   "Kalenderinbjudan finns som bilaga. Ändra eller avboka tiden här: {{ link }}\n\n"
+                   "{{ company_name }}\n"),
             "vi": ("Thư mời phỏng vấn: {{ job_title }} tại {{ company_name }}",
                    "Xin chào {{ candidate_given_name }},\n\nChúng tôi trân trọng mời bạn tham gia phỏng vấn cho "
-                   "vị trí {{ job_title }}. Chúng tôi sẽ sớm gửi cho bạn thời gian cụ thể.\n\n{{ company_name }}\n"),
+                   "vị trí {{ job_title }}.\n\nThời gian: {{ interview_time }}\nĐịa điểm: {{ interview_place }}"
+                   "\n\nLời mời lịch được đính kèm. Để đổi hoặc hủy lịch hẹn: {{ link }}\n\n"
+                   "{{ company_name }}\n"),
+        },
+    },
+    {
+        "key": "interview_rescheduled",
+        "name": "Interview: new time",
+        "translations": {
+            "en": ("New time for your interview: {{ job_title }}",
+                   "Hello {{ candidate_given_name }},\n\nThe time of your interview for {{ job_title }} has "
+                   "changed.\n\nNew time: {{ interview_time }}\nWhere: {{ interview_place }}\n\nThe updated "
+                   "calendar invitation is attached. To change or cancel the time: {{ link }}\n\n"
+                   "{{ company_name }}\n"),
+            "fi": ("Haastattelusi uusi aika: {{ job_title }}",
+                   "Hei {{ candidate_given_name }},\n\nHaastattelusi aika tehtävään {{ job_title }} on "
+                   "muuttunut.\n\nUusi aika: {{ interview_time }}\nPaikka: {{ interview_place }}\n\n"
+                   "Päivitetty kalenterikutsu on liitteenä. Voit muuttaa tai perua ajan täällä: {{ link }}"
+                   "\n\n{{ company_name }}\n"),
+            "sv": ("Ny tid för din intervju: {{ job_title }}",
+                   "Hej {{ candidate_given_name }},\n\nTiden för din intervju för {{ job_title }} har "
+                   "ändrats.\n\nNy tid: {{ interview_time }}\nPlats: {{ interview_place }}\n\nDen "
+                   "uppdaterade kalenderinbjudan finns som bilaga. Ändra eller avboka tiden här: {{ link }}"
+                   "\n\n{{ company_name }}\n"),
+            "vi": ("Thời gian phỏng vấn mới: {{ job_title }}",
+                   "Xin chào {{ candidate_given_name }},\n\nThời gian phỏng vấn vị trí {{ job_title }} của bạn "
+                   "đã thay đổi.\n\nThời gian mới: {{ interview_time }}\nĐịa điểm: {{ interview_place }}\n\n"
+                   "Lời mời lịch đã cập nhật được đính kèm. Để đổi hoặc hủy lịch hẹn: {{ link }}\n\n"
+                   "{{ company_name }}\n"),
+        },
+    },
+    {
+        "key": "interview_cancelled",
+        "name": "Interview: cancelled",
+        "translations": {
+            "en": ("Interview cancelled: {{ job_title }}",
+                   "Hello {{ candidate_given_name }},\n\nYour interview for {{ job_title }} on "
+                   "{{ interview_time }} has been cancelled. The calendar update is attached.\n\n"
+                   "{{ company_name }}\n"),
+            "fi": ("Haastattelu peruttu: {{ job_title }}",
+                   "Hei {{ candidate_given_name }},\n\nHaastattelusi tehtävään {{ job_title }} "
+                   "({{ interview_time }}) on peruttu. Kalenterin päivitys on liitteenä.\n\n"
+                   "{{ company_name }}\n"),
+            "sv": ("Intervjun är inställd: {{ job_title }}",
+                   "Hej {{ candidate_given_name }},\n\nDin intervju för {{ job_title }} den "
+                   "{{ interview_time }} är inställd. Kalenderuppdateringen finns som bilaga.\n\n"
+                   "{{ company_name }}\n"),
+            "vi": ("Buổi phỏng vấn đã bị hủy: {{ job_title }}",
+                   "Xin chào {{ candidate_given_name }},\n\nBuổi phỏng vấn vị trí {{ job_title }} của bạn vào "
+                   "{{ interview_time }} đã bị hủy. Bản cập nhật lịch được đính kèm.\n\n{{ company_name }}\n"),
+        },
+    },
+    {
+        "key": "interview_scheduling_link",
+        "name": "Interview: choose your time",
+        "translations": {
+            "en": ("Choose a time for your interview: {{ job_title }}",
+                   "Hello {{ candidate_given_name }},\n\nWe would like to invite you to an interview for "
+                   "{{ job_title }}. Please choose the time that suits you best: {{ link }}\n\nThe page shows "
+                   "the free times in your own time zone.\n\n{{ company_name }}\n"),
+            "fi": ("Valitse haastatteluaika: {{ job_title }}",
+                   "Hei {{ candidate_given_name }},\n\nHaluamme kutsua sinut haastatteluun tehtävään "
+                   "{{ job_title }}. Valitse itsellesi sopivin aika täältä: {{ link }}\n\nSivu näyttää "
+                   "vapaat ajat omalla aikavyöhykkeelläsi.\n\n{{ company_name }}\n"),
+            "sv": ("Välj en tid för din intervju: {{ job_title }}",
+                   "Hej {{ candidate_given_name }},\n\nVi vill gärna bjuda in dig till en intervju för "
+                   "{{ job_title }}. Välj den tid som passar dig bäst: {{ link }}\n\nSidan visar de lediga "
+                   "tiderna i din egen tidszon.\n\n{{ company_name }}\n"),
+            "vi": ("Chọn thời gian phỏng vấn: {{ job_title }}",
+                   "Xin chào {{ candidate_given_name }},\n\nChúng tôi trân trọng mời bạn tham gia phỏng vấn cho "
+                   "vị trí {{ job_title }}. Vui lòng chọn thời gian phù hợp nhất với bạn: {{ link }}\n\n"
+                   "Trang này hiển thị các khung giờ trống theo múi giờ của bạn.\n\n{{ company_name }}\n"),
+        },
+    },
+    {
+        "key": "interview_reminder",
+        "name": "Interview: reminder",
+        "translations": {
+            "en": ("Reminder: your interview for {{ job_title }}",
+                   "Hello {{ candidate_given_name }},\n\nA reminder of your interview for {{ job_title }}."
+                   "\n\nTime: {{ interview_time }}\nWhere: {{ interview_place }}\n\n{{ company_name }}\n"),
+            "fi": ("Muistutus: haastattelusi tehtävään {{ job_title }}",
+                   "Hei {{ candidate_given_name }},\n\nMuistutus haastattelustasi tehtävään {{ job_title }}."
+                   "\n\nAika: {{ interview_time }}\nPaikka: {{ interview_place }}\n\n{{ company_name }}\n"),
+            "sv": ("Påminnelse: din intervju för {{ job_title }}",
+                   "Hej {{ candidate_given_name }},\n\nEn påminnelse om din intervju för {{ job_title }}."
+                   "\n\nTid: {{ interview_time }}\nPlats: {{ interview_place }}\n\n{{ company_name }}\n"),
+            "vi": ("Nhắc lịch phỏng vấn vị trí {{ job_title }}",
+                   "Xin chào {{ candidate_given_name }},\n\nXin nhắc bạn về buổi phỏng vấn vị trí {{ job_title }}."
+                   "\n\nThời gian: {{ interview_time }}\nĐịa điểm: {{ interview_place }}\n\n"
+                   "{{ company_name }}\n"),
         },
     },
     {
@@ -236,6 +334,10 @@ NAMES = {
     "application_received": _l("Application received"),
     "application_duplicate": _l("Application already received"),
     "interview_invitation": _l("Interview invitation"),
+    "interview_rescheduled": _l("Interview: new time"),
+    "interview_cancelled": _l("Interview: cancelled"),
+    "interview_scheduling_link": _l("Interview: choose your time"),
+    "interview_reminder": _l("Interview: reminder"),
     "rejection": _l("Rejection"),
     "notification": _l("Notification to a team member"),
     "emrex_invite": _l("EMREX: transfer your study records (standard)"),

@@ -93,6 +93,10 @@ class OutboxEmail(db.Model):
     #: the inbound mailbox finds the application (and this email) by the token. 128 random
     #: bits as lowercase hex: MTAs may change the case of a local part.
     reply_token: Mapped[str | None] = mapped_column(String(64))
+    #: A calendar invitation sent with it (``invite.ics``, text/calendar): its iTIP method
+    #: (REQUEST or CANCEL) and text. None for an ordinary email.
+    ics_method: Mapped[str | None] = mapped_column(String(16))
+    ics: Mapped[str | None] = mapped_column(Text)
 
     @property
     def message_id(self) -> str:

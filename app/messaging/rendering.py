@@ -31,6 +31,8 @@ MERGE_FIELDS = {
     "stage_name": _l("Stage the application is in"),
     "job_url": _l("Link to the job on the careers page"),
     "careers_url": _l("Link to the company's careers page"),
+    "interview_time": _l("The interview's date and time, in the reader's time zone"),
+    "interview_place": _l("Where the interview is: the address, the video link or the phone call"),
     "link": _l("The action link of the email (e.g. the EMREX invite), when there is one"),
 }
 

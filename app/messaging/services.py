@@ -154,7 +154,8 @@ def ensure_default_templates() -> int:
 
 def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
                 company_id: int | None = None, application_id: int | None = None,
-                locale: str | None = None, due_at: datetime | None = None) -> OutboxEmail:
+                locale: str | None = None, due_at: datetime | None = None,
+                ics: tuple[str, str] | None = None) -> OutboxEmail:
     """Write an outbox row (once per ``dedupe_key``) and send it after the commit.
     ``locale`` is the language it is written in (the card shows it). With ``due_at`` in the
     future the email waits in the database until then (the sweeper's outbox step sends it,
@@ -167,6 +168,7 @@ def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
         to_addr=to, subject=rendering.clean_header(subject), body_text=body, status=OutboxStatus.PENDING,
         locale=(locale or None) and locale[:8], due_at=due_at,
         reply_token=secrets.token_hex(16) if application_id is not None else None,
+        ics_method=ics[0] if ics else None, ics=ics[1] if ics else None,
     )
     db.session.add(row)
     db.session.flush()
@@ -187,11 +189,12 @@ def send_email_options() -> dict:
 
 def queue_template_email(template: EmailTemplate, *, to: str, fields: dict, kind: str, dedupe_key: str,
                          company_id: int | None, application_id: int | None = None,
-                         due_at: datetime | None = None) -> OutboxEmail:
+                         due_at: datetime | None = None, ics: tuple[str, str] | None = None) -> OutboxEmail:
+    """``ics``: ``(method, text)`` of a calendar invitation to attach."""
     subject, body = rendering.render(template.subject, template.body, fields)
     return queue_email(to=to, subject=subject, body=body, kind=kind, dedupe_key=dedupe_key,
                        company_id=company_id, application_id=application_id, locale=template.locale,
-                       due_at=due_at)
+                       due_at=due_at, ics=ics)
 
 
 def cancel_scheduled(outbox_id: int) -> bool:
@@ -303,6 +306,9 @@ class _Smtp:
         msg = Message(subject=row.subject, recipients=[row.to_addr], body=row.body_text,
                       sender=current_app.config["MAIL_DEFAULT_SENDER"], reply_to=reply_address(row))
         msg.msgId = row.message_id
+        if row.ics:
+            msg.attach("invite.ics", f"text/calendar; method={row.ics_method or 'REQUEST'}; charset=UTF-8",
+                       row.ics.encode())
         if self.conn is None:
             self.conn = mail.connect()
             self.conn.host = self.conn.configure_host()

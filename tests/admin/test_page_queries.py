@@ -95,10 +95,11 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     when the chooser opens, issue 15). Issue 17: the card +1, its scorecards with their authors
     (the anti-anchoring rule is read from them); the list and the board read the scores in
     their one query. Branch bulk16b: the list +1 (the tags of the bulk tag actions), the board
-    +6 (the same bulk bar, less the stage names it has from the job)."""
+    +6 (the same bulk bar, less the stage names it has from the job). Branch sched17 adds one
+    to the card: the interviews panel's own list."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 16, "/admin/applications": 14,
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 17, "/admin/applications": 14,
                 f"/admin/jobs/{job.id}": 12, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
         client.get(url)  # warm: the first read of a company's rejection reasons creates its defaults

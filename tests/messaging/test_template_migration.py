@@ -9,7 +9,6 @@ import sys
 from sqlalchemy import create_engine, text
 
 from app.messaging import rendering
-from app.messaging.defaults import DEFAULT_TEMPLATES
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BEFORE, REVISION = "59266c8c7dad", "8d1c2e0f7a42"
@@ -36,8 +35,16 @@ def _flask(url: str, *args: str) -> None:
 
 
 def _shipped(key: str, locale: str) -> tuple[str, str]:
-    spec = next(s for s in DEFAULT_TEMPLATES if s["key"] == key)
-    return tuple(spec["translations"].get(locale) or spec["translations"]["en"])
+    """The default of the revision's day: its own copy (``SHIPPED``), not today's texts (the
+    interview invitation has changed since)."""
+    import glob
+    import importlib.util
+
+    path = glob.glob(os.path.join(ROOT, "migrations", "versions", f"{REVISION}_*.py"))[0]
+    spec = importlib.util.spec_from_file_location("revision_8d1c2e0f7a42", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return tuple(module.SHIPPED.get((key, locale)) or module.SHIPPED[(key, "en")])
 
 
 def test_bar_42_migration_converts_legacy_templates(tmp_path):

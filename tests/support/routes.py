@@ -45,6 +45,7 @@ PARAMETERS: dict[str, Parameter] = {
     "company_id": Parameter(_id("company_id"), 1),
     "delivery_id": Parameter(_id("delivery_id"), 1),
     "integration_id": Parameter(_id("integration_id"), 1),
+    "interview_id": Parameter(_id("interview_id"), 1),
     "job_id": Parameter(_id("job_id"), 1),  # also the RQ job id of staff.task_retry (any string)
     "merge_id": Parameter(_id("merge_id"), 1),
     "posting_id": Parameter(_id("posting_id"), 1),

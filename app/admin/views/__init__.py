@@ -10,6 +10,7 @@ from app.admin.views import (  # noqa: F401
     duplicates,
     emrex,
     emrex_settings,
+    interviews,
     jobs,
     partners,
     people,
