@@ -63,6 +63,7 @@ def register_extensions(app: Flask) -> None:
     security.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
+        configure_liveness(db.engine)
     import app.models  # every model is mapped before the first query
     register_features()
 
@@ -149,6 +150,36 @@ def configure_logging(app: Flask) -> None:
         if app.config.get("LOG_FORMAT") == "json" and not isinstance(handler.formatter, JsonFormatter):
             handler.setFormatter(JsonFormatter())
     init_request_ids(app)
+
+
+def configure_liveness(engine) -> None:
+    """Checkout-time liveness without a round trip (issue 15: ``pool_pre_ping`` cost a
+    ``SELECT 1`` on every request of every page). A PostgreSQL connection idle in the pool
+    has nothing to read: if its socket is readable, the server has closed it (a restart,
+    ``pg_terminate_backend``, an idle timeout: the FATAL message and the end of the stream
+    are waiting) or sent something unasked, and either way it is thrown away and the pool
+    hands out another (``DisconnectionError`` makes the pool retry with a new connection).
+    One ``poll`` system call instead of a round trip and a statement in the backend. A
+    connection dropped silently (no FIN: a NAT forgetting it) is renewed by ``pool_recycle``;
+    a disconnect met in a statement still invalidates the pool (SQLAlchemy's ``is_disconnect``),
+    so a database restart costs at most the statements already in flight."""
+    if engine.dialect.driver != "psycopg":
+        return
+    import select
+
+    from sqlalchemy import event
+    from sqlalchemy.exc import DisconnectionError
+
+    @event.listens_for(engine, "checkout")
+    def _alive(dbapi_connection, _record, _proxy):
+        try:
+            fd = dbapi_connection.pgconn.socket
+        except Exception as exc:  # closed: no socket left
+            raise DisconnectionError("connection closed") from exc
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLERR | select.POLLHUP)
+        if poller.poll(0):
+            raise DisconnectionError("the server closed the connection or sent something unasked")
 
 
 def configure_sqlite(engine) -> None:

@@ -65,7 +65,11 @@ def base_settings() -> dict:
     s['SECRET_KEY'] = _env("SECRET_KEY", DEFAULT_SECRET_KEY)
     s['BASE_URL'] = _env("BASE_URL", "http://127.0.0.1:5000").rstrip("/")
     s['SQLALCHEMY_DATABASE_URI'] = _env("DATABASE_URL", "sqlite:///haku.db")
-    s['SQLALCHEMY_ENGINE_OPTIONS'] = {"pool_pre_ping": True}
+    # No pre-ping round trip per checkout: a pooled connection whose server went away is
+    # noticed by polling its socket at checkout (``app.configure_liveness``), one that went
+    # quiet without a word (a NAT or firewall dropping idle connections) is renewed after
+    # ``pool_recycle``; an error that is a disconnect still invalidates the whole pool.
+    s['SQLALCHEMY_ENGINE_OPTIONS'] = {"pool_pre_ping": False, "pool_recycle": 1800}
     s['REDIS_URL'] = _env("REDIS_URL", EMBEDDED_REDIS_URL)
     s['RQ_CONNECTION'] = s['REDIS_URL']
     s['RQ_QUEUES'] = QUEUES

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import os
+from functools import lru_cache
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from flask import current_app
@@ -17,7 +18,10 @@ class SecretError(ValueError):
     pass
 
 
-def _keys(spec: str) -> list[tuple[str, bytes]]:
+@lru_cache(maxsize=8)
+def _keys(spec: str) -> tuple[tuple[str, bytes], ...]:
+    """The parsed key list of a ``HAKU_ENCRYPTION_KEYS`` value (parsed once per value: every
+    signed partner call decrypts its secret, issue 15)."""
     keys = []
     for part in spec.split(","):
         part = part.strip()
@@ -30,7 +34,7 @@ def _keys(spec: str) -> list[tuple[str, bytes]]:
         keys.append((kid, key))
     if not keys:
         raise SecretError("HAKU_ENCRYPTION_KEYS is empty")
-    return keys
+    return tuple(keys)
 
 
 def encrypt(plaintext: str, *, purpose: str, spec: str | None = None) -> str:

@@ -390,18 +390,22 @@ def move_to_stage(application: Application, stage_id: int, actor: User) -> Appli
     return application
 
 
+#: ``notify_team``'s ``entry_id`` when the caller does not know the latest stage entry.
+UNKNOWN_ENTRY = object()
+
+
 def notify_team(application: Application, kind: str, title, exclude: User | None = None,
-                entry_id: int | None = None) -> None:
+                entry_id=UNKNOWN_ENTRY) -> None:
     """Tell the job's team; ``title`` is a lazy string (``_l``) so each member reads it in
     their own language. ``entry_id`` is the application's latest stage entry when the caller
-    knows it (else it is read)."""
+    knows it, None when the caller knows it has none (else it is read)."""
     from app.messaging.services import notify
 
     job = application.job
     if job is None:
         return
     users = [u for u in notify_users(job) if exclude is None or u.id != exclude.id]
-    if entry_id is None:
+    if entry_id is UNKNOWN_ENTRY:
         entry_id = db.session.scalar(select(StageEntry.id).where(StageEntry.application_id == application.id)
                                      .order_by(StageEntry.id.desc()).limit(1))
     notify(users, company_id=application.company_id, kind=kind, title=title,

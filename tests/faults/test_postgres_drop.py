@@ -1,7 +1,8 @@
 """PostgreSQL connections dropped with ``pg_terminate_backend`` (never a server restart): the
 app runs on its own database ``haku_faults``. A connection killed in the middle of a request
 fails that request cleanly with nothing half-written (rows or files); a pooled connection
-killed between requests is noticed by ``pool_pre_ping`` and the next request just works."""
+killed between requests is noticed at checkout (its socket is readable: ``app.configure_liveness``,
+no ``pool_pre_ping`` round trip) and the next request just works."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from app.extensions import db
 from app.messaging.models import OutboxEmail
 from tests.support.builders import PDF, Builders
 from tests.support.clients import FreshGClient
+from tests.support.processes import wait_for
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/haku_faults"
@@ -56,12 +58,19 @@ def pg_app(admin_engine, app_config, tmp_path):
         db.engine.dispose()
 
 
-def terminate(admin_engine, pid: int | None = None) -> int:
-    """``pg_terminate_backend`` on one backend, or on every connection to haku_faults."""
+def terminate(admin_engine, pid: int | None = None, *, gone: bool = False) -> int:
+    """``pg_terminate_backend`` on one backend, or on every connection to haku_faults; with
+    ``gone``, wait (polling, with a deadline) until the killed backends have exited, as they
+    have long before the next request after a real restart (``pg_terminate_backend`` only
+    signals them)."""
     with admin_engine.connect() as conn:
         where = "pid = :pid" if pid else "datname = 'haku_faults' AND pid <> pg_backend_pid()"
-        return len(conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {where}"),
-                                {"pid": pid}).all())
+        killed = [row[0] for row in conn.execute(text(
+            f"SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE {where}"), {"pid": pid}).all()]
+        if gone and killed:
+            wait_for(lambda: not conn.execute(text("SELECT 1 FROM pg_stat_activity WHERE pid = ANY(:pids)"),
+                                              {"pids": killed}).first(), timeout=20, message="the backends to exit")
+        return len(killed)
 
 
 def counts() -> dict:
@@ -120,10 +129,10 @@ def test_pooled_connections_killed_between_requests_are_replaced(pg_app, admin_e
     client = pg_app.test_client()
     assert client.get(f"/c/acme/jobs/{job.id}").status_code == 200
     db.session.remove()  # the connection goes back to the pool, idle
-    assert terminate(admin_engine) >= 1
-    assert client.get(f"/c/acme/jobs/{job.id}").status_code == 200  # pool_pre_ping noticed and reconnected
+    assert terminate(admin_engine, gone=True) >= 1
+    assert client.get(f"/c/acme/jobs/{job.id}").status_code == 200  # noticed at checkout, reconnected
     db.session.remove()
-    terminate(admin_engine)
+    terminate(admin_engine, gone=True)
     resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=apply_form("b@example.fi"),
                        content_type="multipart/form-data")
     assert resp.status_code == 303
@@ -185,3 +194,43 @@ def test_bar_30_many_workers_claim_the_same_email_at_once_on_postgresql(pg_app, 
     finally:
         smtp.release()
         controller.stop()
+
+
+def test_checkout_takes_no_round_trip_and_a_killed_intake_connection_is_replaced(pg_app, admin_engine):
+    """No ``pool_pre_ping`` (issue 15: a ``SELECT 1`` per request on every page): a checkout
+    sends nothing; a TopCV event right after its pooled connection was killed is stored."""
+    from sqlalchemy import event as sa_event
+
+    from app.partners.models import PartnerDelivery
+    from tests.support.boards import applied, connect, signed
+
+    assert pg_app.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is False
+    make = Builders(pg_app)
+    company = make.company("acme-vn")
+    integration = connect(company)
+    url = f"/partner/v1/boards/topcv/{integration.external_id}/events"
+    client = pg_app.test_client()
+    db.session.remove()
+    with db.engine.connect() as conn:
+        conn.execute(text("SELECT 1"))  # a connection in the pool, warm
+    sent = []
+
+    def record(_conn, _cursor, statement, *_args):
+        sent.append(statement)
+
+    sa_event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.engine.connect():
+            pass
+        assert sent == []  # a checkout alone says nothing to the server
+
+        assert terminate(admin_engine, gone=True) >= 1  # the pooled connection dies while idle
+        body, headers = signed("topcv-secret-key-0123456789", applied(), "evt_after_kill")
+        resp = client.post(url, data=body, headers=headers)
+        assert resp.status_code == 202, resp.get_data(as_text=True)
+        assert not any(s.strip() == "SELECT 1" for s in sent)
+    finally:
+        sa_event.remove(db.engine, "before_cursor_execute", record)
+    db.session.remove()
+    assert db.session.scalar(select(func.count()).select_from(PartnerDelivery)
+                             .where(PartnerDelivery.webhook_id == "evt_after_kill")) == 1
