@@ -63,6 +63,15 @@ def email_templates(company_id: int):
     return [t for t in templates_available(company_id) if t.key not in conversations.NOT_FOR_CARD]
 
 
+def chooser(company_id: int) -> dict:
+    """What the action chooser offers (stage names, active reasons, rejection and other email
+    templates, the send delays): read when someone opens the chooser, not with every list page."""
+    return {"bulk_stages": stage_choices(company_id),
+            "bulk_reasons": rejections.reasons(company_id, active_only=True),
+            "bulk_reject_templates": rejections.rejection_templates(company_id),
+            "bulk_templates": email_templates(company_id), "bulk_delays": rejections.EMAIL_DELAYS}
+
+
 def selection(company_id: int, *, ids: list[int] | None = None, lq: ListQuery | None = None) -> list[int]:
     """The ids the bulk action covers, of ``company_id`` only (others' ids are dropped): the
     checked ``ids``, or every application matching ``lq``. Pending-pool rows (no job) are left out."""

@@ -13,7 +13,7 @@ from app.admin.blueprint import bp
 from app.admin.board import BoardPage
 from app.admin.card import actions_for
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
-from app.applications import files, queries, rejections, services
+from app.applications import files, queries, services
 from app.applications.board import board
 from app.applications.columns import COLUMNS, save_list_columns
 from app.applications.listing import PAGE_SIZES, BadCursor, ListQuery, list_applications
@@ -75,11 +75,7 @@ def applications():
                                    page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=COLUMNS,
                                    columns_form=columns_form, page_sizes=PAGE_SIZES,
                                    count_cap=format_decimal(page.cap) if page.capped else "",
-                                   bulk_stages=bulk.stage_choices(company_id),
-                                   bulk_reasons=rejections.reasons(company_id, active_only=True),
-                                   bulk_reject_templates=rejections.rejection_templates(company_id),
-                                   bulk_templates=bulk.email_templates(company_id),
-                                   bulk_delays=rejections.EMAIL_DELAYS, bulk_actions=bulk.shown(company_id))
+                                   bulk_actions=bulk.shown(company_id))
 
 
 @bp.get("/applications/export.csv")
