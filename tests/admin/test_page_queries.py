@@ -89,15 +89,18 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     """The fixed part of a page is two statements (issue 15, branch base15): the user with their
     company and two-factor record, and the bell's count, asked once however many templates the
     page renders. The totals are today's; a new statement on these pages should be a decision.
-    Session 22 decided, for now: the card +2 (tags and conversation panels), the list +6 (the
-    bulk chooser's stages, reasons and templates and the running bulk actions; to be loaded
-    when the chooser opens, issue 15)."""
+    Session 22 added the card's tags and conversation panels and the list's bulk chooser;
+    session 23 (issue 15, branch list15): the chooser's options are read when it opens and
+    the rejection reasons' defaults are made with the company, so the list is 8 (its own
+    6 plus the running bulk actions); the card reads its tags with the application and the
+    candidate's applications once for the "other applications" list and the duplicates
+    panel: 15 → 13."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 15, "/admin/applications": 13,
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 13, "/admin/applications": 8,
                 f"/admin/jobs/{job.id}": 6, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
-        client.get(url)  # warm: the first read of a company's rejection reasons creates its defaults
+        client.get(url)  # warm (templates, mappers); a GET writes nothing
         db.session.expire_all()
         statements = _statements(lambda url=url: client.get(url))
         assert len(statements) == total, (url, statements)

@@ -113,7 +113,7 @@ def _card_context(application: Application) -> dict:
     if application.job is not None:
         move_form.stage_id.choices = [(s.id, s.name) for s in application.job.stages]
         move_form.stage_id.data = application.stage_id
-    others = queries.other_applications(application)
+    others = queries.others_on_card(application)
     return {"application": application, "events": events, "move_form": move_form,
             "note_form": NoteForm(), "actions": actions_for(application, current_user), "others": others,
             "form": EmptyForm()}
