@@ -118,9 +118,24 @@ def date_filter(value) -> str:
 
 
 def date_formatter() -> Callable[[date | datetime | None], str]:
-    """``date_filter`` for a page of many dates (the board's chips): that filter already looks
-    up the reader's locale, zone and pattern once per request."""
-    return date_filter
+    """``date_filter`` for a page of many dates (the board's chips, the list's cells): the
+    reader's locale, zone and pattern looked up once, and each distinct day formatted once
+    (a page of 50 applications holds a few days)."""
+    locale, zone, day, _short, _medium = _formats()
+    seen: dict[date, str] = {}
+
+    def fmt(value) -> str:
+        original, value = value, _as_time(value)
+        if not value:
+            return original if isinstance(original, str) else ""
+        if isinstance(value, datetime):
+            value = _local(value, zone).date()
+        text = seen.get(value)
+        if text is None:
+            text = seen[value] = day.apply(value, locale)
+        return text
+
+    return fmt
 
 
 def time_filter(value) -> str:

@@ -66,7 +66,7 @@ plugins.list_column(ListColumn("email", _l("Email"), lambda a: a.candidate.email
                                default=True))
 plugins.list_column(ListColumn("phone", _l("Phone"), lambda a: a.candidate.phone or ""))
 plugins.list_column(ListColumn("job", _l("Job"), lambda a: a.job.title if a.job else "", sort=Job.title, default=True,
-                               options=[joinedload(Application.job)],
+                               options=[joinedload(Application.job).load_only(Job.title)],
                                join=lambda s: s.outerjoin(Job, Job.id == Application.job_id)))
 plugins.list_column(ListColumn("stage", _l("Stage"), lambda a: a.stage.name if a.stage else "", sort=Stage.position,
                                default=True, options=[joinedload(Application.stage)],

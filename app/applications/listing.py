@@ -19,7 +19,7 @@ from decimal import Decimal
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import and_, func, literal, or_, select, tuple_
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, joinedload
 
 from app.applications.columns import COLUMNS, ListColumn, visible
 from app.applications.models import Application, ApplicationStatus, Candidate
@@ -90,9 +90,10 @@ class ListPage:
     def table(self) -> list[tuple[int, list]]:
         """Each row's id and its cells' values, computed here in one pass (a call out of the
         template per cell cost more than the value)."""
-        from app.templating import date_filter
+        from app.templating import date_formatter
 
-        values = [(lambda a, value=col.value: date_filter(value(a))) if col.kind == "date" else col.value
+        day = date_formatter()  # each distinct day formatted once per page
+        values = [(lambda a, value=col.value: day(value(a))) if col.kind == "date" else col.value
                   for col in self.columns]
         return [(row.id, [value(row) for value in values]) for row in self.rows]
 
@@ -317,7 +318,9 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
     else:
         has_prev, has_next = cursor is not None, more
     ids = [id_ for id_, _ in keys]
-    rows_stmt = select(Application).where(Application.id.in_(ids)).options(joinedload(Application.candidate))
+    # The long and JSON columns no list cell shows are left out (read on access if one ever did).
+    rows_stmt = select(Application).where(Application.id.in_(ids)).options(
+        joinedload(Application.candidate), defer(Application.cover_letter), defer(Application.pending_data))
     for col in columns:
         rows_stmt = rows_stmt.options(*col.options)
     by_id = {row.id: row for row in db.session.scalars(rows_stmt).unique()} if ids else {}
