@@ -107,3 +107,24 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
         assert len([s for s in statements if s.lstrip().startswith("SELECT users.")]) == 1, url
         assert "companies" in statements[0] and "user_two_factor" in statements[0], url
         assert len([s for s in statements if "FROM notifications" in s and "count(*)" in s]) == 1, url
+
+
+def test_the_list_reads_plain_rows_unless_a_column_needs_the_entities(client, make, company):
+    """The list's rows are one statement of the core columns' values (no ORM entities: no
+    cover letter, no JSON), unless a visible column is a plugin's that reads the entities."""
+    job = make.job(company)
+    for i in range(3):
+        make.application(job, email=f"p{i}@example.fi", given=f"Pia{i}", family="Rows")
+    client.get("/admin/applications")
+    db.session.expire_all()
+    statements = _statements(lambda: client.get("/admin/applications"))
+    rows = [s for s in statements if "candidates.display_name" in s and "applications.id IN" in s]
+    assert len(rows) == 1 and "job_title" in rows[0], statements
+    assert not [s for s in statements if "applications.cover_letter" in s or "applications.pending_data" in s]
+    body = client.get("/admin/applications").get_data(as_text=True)
+    assert "Pia0 Rows" in body and job.title in body
+    client.post("/admin/applications/columns", data={"columns": ["candidate", "job", "emrex_status"]})
+    db.session.expire_all()
+    statements = _statements(lambda: client.get("/admin/applications"))
+    assert [s for s in statements if "FROM applications" in s and "applications.ref" in s], statements
+    assert "Pia2 Rows" in client.get("/admin/applications").get_data(as_text=True)

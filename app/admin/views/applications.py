@@ -63,7 +63,7 @@ def applications():
         # of the same filters and sort rather than a page that no longer means the same rows.
         return redirect(url_for("admin.applications", **lq.params()))
     try:
-        page = list_applications(current_company_id(), lq, current_user.list_columns)
+        page = list_applications(current_company_id(), lq, current_user.list_columns, plain=True)
     except BadCursor:
         flash(_("That page link is no longer valid: here is the first page."), "error")
         return redirect(url_for("admin.applications", **lq.params()))
