@@ -135,22 +135,24 @@ def date_filter(value) -> str:
 
 
 def date_formatter() -> Callable[[date | datetime | None], str]:
-    """``date_filter`` for a page of many dates (the board's chips): the reader's locale, zone
-    and pattern looked up once, and each distinct day formatted once."""
+    """``date_filter`` for a page of many dates (the board's chips, the list's cells): the
+    reader's locale, zone and pattern looked up once, and each distinct day formatted once
+    (a page of 50 applications holds a few days)."""
     locale, zone, day, _short, _medium = _formats()
-    days: dict[date, str] = {}
+    seen: dict[date, str] = {}
 
-    def formatted(value) -> str:
-        if not isinstance(value, date):  # None, ISO text: as the filter does
-            return date_filter(value)
+    def fmt(value) -> str:
+        original, value = value, _as_time(value)
+        if not value:
+            return original if isinstance(original, str) else ""
         if isinstance(value, datetime):
             value = _local(value, zone).date()
-        text = days.get(value)
+        text = seen.get(value)
         if text is None:
-            text = days[value] = day.apply(value, locale)
+            text = seen[value] = day.apply(value, locale)
         return text
 
-    return formatted
+    return fmt
 
 
 def time_filter(value) -> str:

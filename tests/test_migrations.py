@@ -84,3 +84,43 @@ def test_time_zone_columns_migrate_up_and_down(tmp_path):
     with sqlite3.connect(tmp_path / "tz.db") as conn:
         assert "timezone" not in columns(conn, "users") and "timezone" not in columns(conn, "companies")
         assert conn.execute("SELECT slug, default_locale FROM companies").fetchall() == [("acme", "fi")]
+
+
+def test_default_rejection_reasons_backfill(tmp_path):
+    """Revision f2a6c8e4b1d7 gives every company the default rejection reasons it lacks (they
+    used to be created on the first read), in the company's language, after its own reasons;
+    a company that has them all is left alone."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'rr.db'}"
+    env = dict(os.environ, HAKU_CONFIG="development", DATABASE_URL=url, REDIS_URL="redis://127.0.0.1:1/0")
+
+    def upgrade(target):
+        result = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade", target], cwd=ROOT,
+                                env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode == 0, result.stderr
+
+    upgrade("e5d1b7a3c9f4")
+    keys = ("not_qualified", "other_candidate", "withdrew", "no_response", "position_filled", "position_cancelled")
+    with sqlite3.connect(tmp_path / "rr.db") as conn:
+        for cid, slug, locale in ((1, "en-co", "en"), (2, "fi-co", "fi"), (3, "done-co", "en")):
+            conn.execute("INSERT INTO companies (id, slug, name, default_locale, emrex_enabled, gpa_scale,"
+                         " job_boards_enabled, assessments_self_service, retention_months, two_factor_required,"
+                         " created_at) VALUES (?, ?, ?, ?, 0, '4.0', 0, 0, 24, 0, '2026-12-01 08:00:00')",
+                         (cid, slug, slug, locale))
+        conn.execute("INSERT INTO rejection_reasons (company_id, key, label, position, active, created_at)"
+                     " VALUES (1, NULL, 'Own reason', 0, 1, '2026-12-01 08:00:00')")
+        conn.executemany("INSERT INTO rejection_reasons (company_id, key, label, position, active, created_at)"
+                         " VALUES (3, ?, ?, ?, 1, '2026-12-01 08:00:00')",
+                         [(key, key, i) for i, key in enumerate(keys)])
+    upgrade("f2a6c8e4b1d7")
+    with sqlite3.connect(tmp_path / "rr.db") as conn:
+        def rows(cid):
+            return conn.execute("SELECT key, label, position FROM rejection_reasons WHERE company_id = ?"
+                                " ORDER BY position", (cid,)).fetchall()
+        en, fi, done = rows(1), rows(2), rows(3)
+    assert en[0] == (None, "Own reason", 0) and [r[0] for r in en[1:]] == list(keys)
+    assert en[1][1:] == ("Not qualified", 1) and en[-1][2] == 6
+    assert [r[0] for r in fi] == list(keys) and fi[0][2] == 0
+    assert fi[0][1] != "Not qualified" or not os.path.exists(os.path.join(ROOT, "translations/fi/LC_MESSAGES/messages.mo"))
+    assert done == [(key, key, i) for i, key in enumerate(keys)]

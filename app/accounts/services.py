@@ -127,6 +127,9 @@ def create_company(*, name: str, slug: str, admin_email: str, admin_name: str, a
     company = Company(name=name.strip()[:200], slug=slug, default_locale=locale or "en")
     db.session.add(company)
     db.session.flush()
+    from app.accounts.events import company_created
+
+    company_created.send(company)  # e.g. the default rejection reasons, in this transaction
     admin = create_user(company_id=company.id, email=admin_email, name=admin_name, password=admin_password,
                         role=Role.ADMIN.value, locale=locale)
     if admin_password is None:

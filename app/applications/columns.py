@@ -39,6 +39,11 @@ class ListColumn:
     # "date": ``value`` is a stored (UTC) time; the list shows its day in the reader's language
     # and time zone (the ``|date`` filter), the CSV export as an ISO 8601 date (``csv_value``).
     kind: str = "text"
+    # The value from a plain row of the list's core columns (``listing.core_rows``: the
+    # application's, candidate's, job title, stage name, reason label), or None when the
+    # column needs the entities (a plugin's column): a page whose visible columns all have
+    # one is read as rows, not ORM entities.
+    from_row: Callable[[Any], Any] | None = None
 
     def csv_value(self, application: Application) -> Any:
         value = self.value(application)
@@ -61,21 +66,25 @@ def visible(keys: list[str] | None) -> list[ListColumn]:
 
 
 plugins.list_column(ListColumn("candidate", _l("Candidate"), lambda a: a.candidate.full_name,
-                               sort=Candidate.family_name, default=True))
+                               sort=Candidate.family_name, default=True,
+                               from_row=lambda r: r.display_name or f"{r.given_names} {r.family_name}".strip()))
 plugins.list_column(ListColumn("email", _l("Email"), lambda a: a.candidate.email or "", sort=Candidate.email_normalized,
-                               default=True))
-plugins.list_column(ListColumn("phone", _l("Phone"), lambda a: a.candidate.phone or ""))
+                               default=True, from_row=lambda r: r.email or ""))
+plugins.list_column(ListColumn("phone", _l("Phone"), lambda a: a.candidate.phone or "",
+                               from_row=lambda r: r.phone or ""))
 plugins.list_column(ListColumn("job", _l("Job"), lambda a: a.job.title if a.job else "", sort=Job.title, default=True,
-                               options=[joinedload(Application.job)],
+                               options=[joinedload(Application.job).load_only(Job.title)], from_row=lambda r: r.job_title or "",
                                join=lambda s: s.outerjoin(Job, Job.id == Application.job_id)))
 plugins.list_column(ListColumn("stage", _l("Stage"), lambda a: a.stage.name if a.stage else "", sort=Stage.position,
                                default=True, options=[joinedload(Application.stage)],
+                               from_row=lambda r: r.stage_name or "",
                                join=lambda s: s.outerjoin(Stage, Stage.id == Application.stage_id)))
 def _source(application) -> str:
     return source_label(application.source)
 
 
-plugins.list_column(ListColumn("source", _l("Source"), _source, sort=Application.source, default=True))
+plugins.list_column(ListColumn("source", _l("Source"), _source, sort=Application.source, default=True,
+                               from_row=_source))
 #: An application's status as the list (and its CSV) shows it, in the reader's language.
 STATUS_LABELS = {ApplicationStatus.OPEN: _l("open"), ApplicationStatus.CLOSED: _l("closed"),
                  ApplicationStatus.PENDING: _l("waiting for a job"),
@@ -86,11 +95,11 @@ def _status(application) -> str:
     return translated("statuses", STATUS_LABELS).get(application.status, application.status)
 
 
-plugins.list_column(ListColumn("status", _l("Status"), _status, sort=Application.status))
+plugins.list_column(ListColumn("status", _l("Status"), _status, sort=Application.status, from_row=_status))
 plugins.list_column(ListColumn("applied", _l("Applied"), lambda a: a.created_at, sort=Application.created_at,
-                               default=True, kind="date"))
+                               default=True, kind="date", from_row=lambda r: r.created_at))
 plugins.list_column(ListColumn("updated", _l("Last activity"), lambda a: a.updated_at,
-                               sort=Application.updated_at, kind="date"))
+                               sort=Application.updated_at, kind="date", from_row=lambda r: r.updated_at))
 
 
 def _rejection_reason(application) -> str:
@@ -114,7 +123,8 @@ plugins.list_column(ListColumn("rejection_reason", _l("Rejection reason"), _reje
                                sort=RejectionReason.label, options=[joinedload(Application.rejection_reason)],
                                join=lambda s: s.outerjoin(RejectionReason,
                                                           RejectionReason.id == Application.rejection_reason_id),
-                               filter=("choice", _reason_choices, _reason_filter)))
+                               filter=("choice", _reason_choices, _reason_filter),
+                               from_row=lambda r: r.reason_label or ""))
 
 
 def save_list_columns(user, keys: list[str]) -> None:

@@ -3,11 +3,13 @@ into the core — its receivers of the core's signals (a failed email shows on t
 or stage with applications is in use) and the automations (the due-run sweep step, and the
 stage-entry receiver, connected after every feature's so an integration that triggers on a
 stage sees the entry before an automation moves the application on), and the rejection's
-receiver (an application leaving its rejected stage is no longer rejected). The core list columns
+receivers (an application leaving its rejected stage is no longer rejected; a new company
+starts with the default reasons). The core list columns
 are registered in ``columns.py``, next to their class."""
 
 from __future__ import annotations
 
+from app.accounts.events import company_created
 from app.applications import automations, counts, rejections, services  # noqa: F401 (counts: its flush hook)
 from app.jobs.events import job_in_use, stage_entered, stage_in_use
 from app.messaging.events import email_failed
@@ -16,6 +18,7 @@ from app.plugins import plugins
 email_failed.connect(services.on_email_failed)
 job_in_use.connect(services.job_has_applications)
 stage_in_use.connect(services.stage_has_applications)
+company_created.connect(rejections.on_company_created)  # the default rejection reasons
 stage_entered.connect(rejections.on_stage_entered)  # leaving a rejection clears it, withdraws its email
 
 

@@ -19,12 +19,12 @@ from decimal import Decimal
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import and_, func, literal, or_, select, tuple_
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, joinedload
 
 from app.applications.columns import COLUMNS, ListColumn, visible
-from app.applications.models import Application, ApplicationStatus, Candidate
+from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason
 from app.extensions import db
-from app.jobs.models import Stage
+from app.jobs.models import Job, Stage
 
 PAGE_SIZES = (10, 25, 50, 100)
 #: The list counts exactly up to this many applications and shows "More than 1,000" past it
@@ -76,7 +76,7 @@ class ListQuery:
 
 @dataclass
 class ListPage:
-    rows: list[Application]
+    rows: list  # Application entities, or plain rows of ``core_rows`` when ``plain``
     total: int
     query: ListQuery
     columns: list[ListColumn]
@@ -86,14 +86,17 @@ class ListPage:
     number: int = 1
     next_cursor: str = ""
     prev_cursor: str = ""
+    plain: bool = False
 
     def table(self) -> list[tuple[int, list]]:
         """Each row's id and its cells' values, computed here in one pass (a call out of the
         template per cell cost more than the value)."""
-        from app.templating import date_filter
+        from app.templating import date_formatter
 
-        values = [(lambda a, value=col.value: date_filter(value(a))) if col.kind == "date" else col.value
-                  for col in self.columns]
+        day = date_formatter()  # each distinct day formatted once per page
+        getters = [col.from_row if self.plain else col.value for col in self.columns]
+        values = [(lambda a, value=get: day(value(a))) if col.kind == "date" else get
+                  for col, get in zip(self.columns, getters, strict=True)]
         return [(row.id, [value(row) for value in values]) for row in self.rows]
 
     @property
@@ -272,12 +275,28 @@ def _after(expr, nullable: bool, value, last_id: int, desc: bool):
     return or_(expr > value, and_(expr == value, id_ > last_id), expr.is_(None))
 
 
+def core_rows(ids: list[int]):
+    """The page's rows as plain rows of what the core columns show (``ListColumn.from_row``):
+    one statement, no ORM entities (50 applications with their candidates, jobs and stages as
+    entities cost more than the rest of the page's Python)."""
+    return select(Application.id, Application.created_at, Application.updated_at, Application.source,
+                  Application.status, Candidate.display_name, Candidate.given_names, Candidate.family_name,
+                  Candidate.email, Candidate.phone, Job.title.label("job_title"), Stage.name.label("stage_name"),
+                  RejectionReason.label.label("reason_label")) \
+        .join(Candidate, Candidate.id == Application.candidate_id) \
+        .outerjoin(Job, Job.id == Application.job_id).outerjoin(Stage, Stage.id == Application.stage_id) \
+        .outerjoin(RejectionReason, RejectionReason.id == Application.rejection_reason_id) \
+        .where(Application.id.in_(ids))
+
+
 def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None, *,
-                      count: bool = True, only_ids: list[int] | None = None) -> ListPage:
+                      count: bool = True, only_ids: list[int] | None = None, plain: bool = False) -> ListPage:
     """At most three queries whatever the page: on the first page the count (capped at
     COUNT_CAP + 1 rows; later pages carry it in their cursor), the page's ids from its
     position (an index range scan when the list is sorted by date), then those rows with what
-    the visible columns need. ``BadCursor`` if ``lq.cursor`` is not a cursor of this list."""
+    the visible columns need. ``BadCursor`` if ``lq.cursor`` is not a cursor of this list.
+    ``plain``: the rows as plain rows (``core_rows``) when every visible column can read one;
+    otherwise, and by default, ``Application`` entities."""
     columns = visible(column_keys)
     cursor = decode_cursor(company_id, lq)
     joins: list = []
@@ -317,13 +336,21 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
     else:
         has_prev, has_next = cursor is not None, more
     ids = [id_ for id_, _ in keys]
-    rows_stmt = select(Application).where(Application.id.in_(ids)).options(joinedload(Application.candidate))
-    for col in columns:
-        rows_stmt = rows_stmt.options(*col.options)
-    by_id = {row.id: row for row in db.session.scalars(rows_stmt).unique()} if ids else {}
+    plain = plain and all(col.from_row is not None for col in columns)
+    if not ids:
+        by_id = {}
+    elif plain:
+        by_id = {row.id: row for row in db.session.execute(core_rows(ids))}
+    else:
+        # The long and JSON columns no list cell shows are left out (read on access if one ever did).
+        rows_stmt = select(Application).where(Application.id.in_(ids)).options(
+            joinedload(Application.candidate), defer(Application.cover_letter), defer(Application.pending_data))
+        for col in columns:
+            rows_stmt = rows_stmt.options(*col.options)
+        by_id = {row.id: row for row in db.session.scalars(rows_stmt).unique()}
     rows = [by_id[i] for i in ids if i in by_id]
     page = ListPage(rows=rows, total=total, query=lq, columns=columns, has_next=has_next, has_prev=has_prev,
-                    number=max(number, 2) if has_prev else 1)
+                    number=max(number, 2) if has_prev else 1, plain=plain)
     if keys and has_next:
         page.next_cursor = encode_cursor(company_id, lq, Cursor(keys[-1][1], keys[-1][0], False, page.number + 1,
                                                                 total))

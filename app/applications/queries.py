@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from app.accounts.tenancy import scoped
-from app.applications.models import Application, ApplicationCount, ApplicationStatus, TimelineEvent
+from app.applications.models import Application, ApplicationCount, ApplicationStatus, Candidate, TimelineEvent
 from app.extensions import db
 from app.jobs.models import Job
 
@@ -53,11 +53,22 @@ def recent(company_id: int, limit: int = 8) -> list[Application]:
 
 def for_card(application_id: int) -> Application | None:
     """The application for its card, in the current company, with what the card and its
-    panels read (candidate, job and its stages, stage, CV file) loaded up front: no lazy loads."""
-    # The job's stages joined too (a handful of rows for one application): one round trip, not two.
+    panels read (candidate, job and its stages, stage, CV file, tags; the candidate's other
+    applications with their jobs) loaded up front: no lazy loads."""
+    # The job's stages and the tags joined too (a handful of rows for one application): one
+    # round trip. The candidate's applications in a second one, read by both the "other
+    # applications" list (``others_on_card``) and the duplicates panel.
     return db.session.scalars(scoped(Application).where(Application.id == application_id).options(
-        joinedload(Application.candidate), joinedload(Application.job).joinedload(Job.stages),
+        joinedload(Application.candidate).selectinload(Candidate.applications).joinedload(Application.job),
+        joinedload(Application.job).joinedload(Job.stages), joinedload(Application.tags),
         joinedload(Application.stage), joinedload(Application.cv_file))).unique().first()
+
+
+def others_on_card(application: Application) -> list[Application]:
+    """The same candidate's other applications in the company, with their jobs, from what
+    ``for_card`` loaded (no statement when it did)."""
+    return sorted((a for a in application.candidate.applications
+                   if a.id != application.id and a.company_id == application.company_id), key=lambda a: a.id)
 
 
 def counts_by_company() -> dict[int, int]:
@@ -73,12 +84,6 @@ def timeline(application: Application, hide: Collection[str] = ()) -> list[Timel
         TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id,
         *([TimelineEvent.kind.not_in(sorted(hide))] if hide else []))
         .options(joinedload(TimelineEvent.actor)).order_by(TimelineEvent.created_at.desc(), TimelineEvent.id.desc())))
-
-
-def other_applications(application: Application) -> list[Application]:
-    """The same candidate's other applications in the company, with their jobs."""
-    return list(db.session.scalars(scoped(Application, application.company_id).where(
-        Application.candidate_id == application.candidate_id, Application.id != application.id).options(joinedload(Application.job))))
 
 
 def of_candidate(company_id: int, candidate_id: int) -> list[Application]:

@@ -84,9 +84,8 @@ class RejectionEmail:
 
 # ---------------------------------------------------------------- reasons
 
-def _default_labels(company_id: int) -> dict[str, str]:
-    company = db.session.get(Company, company_id)
-    with force_locale((company.default_locale if company else None) or "en"):
+def _default_labels(locale: str | None) -> dict[str, str]:
+    with force_locale(locale or "en"):
         # Literal calls, one per DEFAULT_REASONS entry, so `make messages` extracts them.
         return {
             "not_qualified": pgettext("rejection reason", "Not qualified"),
@@ -98,16 +97,28 @@ def _default_labels(company_id: int) -> dict[str, str]:
         }
 
 
+def on_company_created(company: Company, **_kw) -> None:
+    """A new company starts with the default reasons, named in its language, in the
+    transaction that creates it (the ``company_created`` receiver; no commit). Reading the
+    reasons never writes: companies made before this existed got theirs from a migration."""
+    labels = _default_labels(company.default_locale)
+    for position, (key, english) in enumerate(DEFAULT_REASONS):
+        db.session.add(RejectionReason(company_id=company.id, key=key, label=labels.get(key, english),
+                                       position=position))
+
+
 def ensure_default_reasons(company_id: int) -> int:
     """Create the default reasons a company does not have yet (by ``key``), named in the
     company's language; returns how many. Commits when it creates any; a concurrent request
-    creating the same ones is harmless (the unique key wins, this one reads theirs)."""
+    creating the same ones is harmless (the unique key wins, this one reads theirs). Used
+    when a reason is added (a POST), never on a read."""
     have = set(db.session.scalars(select(RejectionReason.key).where(RejectionReason.company_id == company_id,
                                                                     RejectionReason.key.is_not(None))))
     missing = [(key, label) for key, label in DEFAULT_REASONS if key not in have]
     if not missing:
         return 0
-    labels = _default_labels(company_id)
+    company = db.session.get(Company, company_id)
+    labels = _default_labels(company.default_locale if company else None)
     start = _next_position(company_id) if have else 0
     for offset, (key, english) in enumerate(missing):
         db.session.add(RejectionReason(company_id=company_id, key=key, label=labels.get(key, english),
@@ -121,8 +132,7 @@ def ensure_default_reasons(company_id: int) -> int:
 
 
 def reasons(company_id: int, *, active_only: bool = False) -> list[RejectionReason]:
-    """The company's reasons in their order (the defaults created on first use)."""
-    ensure_default_reasons(company_id)
+    """The company's reasons in their order (a read only: the defaults are made with the company)."""
     stmt = select(RejectionReason).where(RejectionReason.company_id == company_id)
     if active_only:
         stmt = stmt.where(RejectionReason.active.is_(True))

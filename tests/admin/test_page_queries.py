@@ -90,22 +90,46 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     """The fixed part of a page is two statements (issue 15, branch base15): the user with their
     company and two-factor record, and the bell's count, asked once however many templates the
     page renders. The totals are today's; a new statement on these pages should be a decision.
-    Session 22 decided, for now: the card +2 (tags and conversation panels), the list +6 (the
-    bulk chooser's stages, reasons and templates and the running bulk actions; to be loaded
-    when the chooser opens, issue 15). Issue 17: the card +1, its scorecards with their authors
-    (the anti-anchoring rule is read from them); the list and the board read the scores in
-    their one query. Branch bulk16b: the list +1 (the tags of the bulk tag actions), the board
-    +6 (the same bulk bar, less the stage names it has from the job). Branch sched17 adds one
-    to the card: the interviews panel's own list."""
+    Session 22 added the card's tags and conversation panels and the list's bulk chooser;
+    session 23 (issue 15, branch list15): the chooser's options are read when it opens and
+    the rejection reasons' defaults are made with the company, so the list is 8 (its own
+    6 plus the running bulk actions); the card reads its tags with the application and the
+    candidate's applications once for the "other applications" list and the duplicates
+    panel: 15 → 13. Issue 17 adds two to the card: its scorecards with their authors (the
+    anti-anchoring rule is read from them) and the interviews panel's list; the list and the
+    board read the scores in their one query. The board's bulk bar (branch bulk16b) is on
+    the page with its choices (reasons, templates, tags, running bulk actions): +5, to be
+    loaded when opened as the list's is."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 17, "/admin/applications": 14,
-                f"/admin/jobs/{job.id}": 12, "/admin/notifications": 3, "/admin/notifications/badge": 2}
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 15, "/admin/applications": 8,
+                f"/admin/jobs/{job.id}": 11, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
-        client.get(url)  # warm: the first read of a company's rejection reasons creates its defaults
+        client.get(url)  # warm (templates, mappers); a GET writes nothing
         db.session.expire_all()
         statements = _statements(lambda url=url: client.get(url))
         assert len(statements) == total, (url, statements)
         assert len([s for s in statements if s.lstrip().startswith("SELECT users.")]) == 1, url
         assert "companies" in statements[0] and "user_two_factor" in statements[0], url
         assert len([s for s in statements if "FROM notifications" in s and "count(*)" in s]) == 1, url
+
+
+def test_the_list_reads_plain_rows_unless_a_column_needs_the_entities(client, make, company):
+    """The list's rows are one statement of the core columns' values (no ORM entities: no
+    cover letter, no JSON), unless a visible column is a plugin's that reads the entities."""
+    job = make.job(company)
+    for i in range(3):
+        make.application(job, email=f"p{i}@example.fi", given=f"Pia{i}", family="Rows")
+    client.get("/admin/applications")
+    db.session.expire_all()
+    statements = _statements(lambda: client.get("/admin/applications"))
+    rows = [s for s in statements if "candidates.display_name" in s and "applications.id IN" in s]
+    assert len(rows) == 1 and "job_title" in rows[0], statements
+    assert not [s for s in statements if "applications.cover_letter" in s or "applications.pending_data" in s]
+    body = client.get("/admin/applications").get_data(as_text=True)
+    assert "Pia0 Rows" in body and job.title in body
+    client.post("/admin/applications/columns", data={"columns": ["candidate", "job", "emrex_status"]})
+    db.session.expire_all()
+    statements = _statements(lambda: client.get("/admin/applications"))
+    assert [s for s in statements if "FROM applications" in s and "applications.ref" in s], statements
+    assert "Pia2 Rows" in client.get("/admin/applications").get_data(as_text=True)

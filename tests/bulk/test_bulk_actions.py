@@ -59,7 +59,40 @@ def test_list_has_the_form_checkboxes_and_the_chooser_without_javascript(client,
     for a in world["apps"]:
         assert f'name="ids" value="{a.id}"' in body and f'name="page_ids" value="{a.id}"' in body
     assert 'value="filter"' in body and "All 5 matching the filter" in body
-    assert '<option value="Offer">' in body and '<option value="Rejected">' not in body  # rejecting takes a reason
+    # the chooser's options are read when it is opened, not with every list page
+    assert 'name="to_stage"' not in body and 'formaction="/admin/applications/bulk/choose"' in body
+    first, second = world["apps"][0].id, world["apps"][1].id
+    page = client.post("/admin/applications/bulk/choose",
+                       data={"csrf_token": csrf_token(client, "/admin/applications"), "scope": "checked",
+                             "ids": [str(first), str(second)], "page_ids": [str(first)], "q": "Koski"})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and "2 applications selected" in text
+    assert '<option value="Offer">' in text and '<option value="Rejected">' not in text  # rejecting takes a reason
+    form = text[text.index('action="/admin/applications/bulk"'):]
+    hidden = dict.fromkeys(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form))
+    assert ("ids", str(first)) in hidden and ("ids", str(second)) in hidden and ("scope", "checked") in hidden
+    assert ("q", "Koski") in hidden and not any(name == "page_ids" for name, _ in hidden)
+    # …and the page's form moves them
+    data = {name: [v for n, v in hidden if n == name] for name, _ in hidden}
+    data.update(action="move", to_stage="Offer")
+    client.post("/admin/applications/bulk", data=data)
+    assert _stage_name(first) == "Offer" and _stage_name(second) == "Offer"
+
+
+def test_the_chooser_loads_when_opened_with_javascript(client, world):
+    fragment = client.get("/admin/applications/bulk/choices", headers=HX)
+    text = fragment.get_data(as_text=True)
+    assert fragment.status_code == 200 and '<option value="Offer">' in text and 'name="reason_id"' in text
+    assert "<html" not in text and 'id="bulk-apply"' in text
+    reason = rejections.reasons(world["company"].id, active_only=True)[0]
+    assert f'<option value="{reason.id}">{reason.label}</option>' in text
+
+
+def test_choosing_with_nothing_checked_goes_back_with_a_message(client, world):
+    resp = client.post("/admin/applications/bulk/choose",
+                       data={"csrf_token": csrf_token(client, "/admin/applications"), "scope": "checked"},
+                       follow_redirects=True)
+    assert resp.request.path == "/admin/applications" and 'name="to_stage"' not in resp.get_data(as_text=True)
 
 
 def test_move_checked_rows_fires_automations_once_and_audits(client, world, bulk):

@@ -35,3 +35,47 @@ def test_tick_rows_and_move_them(live, make, desk):
     stages = {a.id: db.session.get(Application, a.id).stage.name for a in [first, *others]}
     assert stages == {first.id: "Interview", others[0].id: "Offer", others[1].id: "Offer"}
     assert db.session.scalar(select(Application.id).where(Application.id == first.id)) == first.id
+
+
+def test_the_chooser_loads_when_opened_and_works_without_javascript(live, make, browser):
+    """The list page carries no chooser options; opening "Act on the selection" loads them
+    (htmx). Without JavaScript the opener is a button to a page with the choices and the
+    selection. Screenshots of both, desktop and phone, English and Finnish, long names."""
+    from pathlib import Path
+
+    company, _recruiter, job, first = interviewing(make)
+    long = make.application(job, email="pitka@example.fi", given="Maria-Kristiina Aurora Elisabet",
+                            family="Väisänen-Kärkkäinen-Hämäläinen")
+    shots = Path("/work/shots/list15")
+    shots.mkdir(parents=True, exist_ok=True)
+    for js in (True, False):
+        for lang, width in (("en", 1280), ("fi", 390)):
+            context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=js)
+            page = context.new_page()
+            login(page, live, "rec@acme.test", PASSWORD)
+            page.goto(f"{live}/admin/applications?lang={lang}")
+            assert page.locator("#bulk-stage").count() == 0  # not read with the page
+            page.locator(f"input[name=ids][value='{long.id}']").check()
+            page.locator(f"input[name=ids][value='{first.id}']").check()
+            page.locator("#bulk-actions summary").click()
+            if js:
+                expect(page.locator("#bulk-stage option[value=Offer]")).to_have_count(1)
+                page.screenshot(path=str(shots / f"list-chooser-open-{lang}-{width}.png"), full_page=True)
+                page.goto(f"{live}/admin/applications?lang={lang}&q=zzzz")  # the empty state
+                page.locator("#bulk-actions summary").click()
+                expect(page.locator("#bulk-stage option[value=Offer]")).to_have_count(1)
+                page.screenshot(path=str(shots / f"list-empty-chooser-{lang}-{width}.png"), full_page=True)
+            else:
+                page.locator("#bulk-choices button[type=submit]").click()
+                expect(page.locator("#bulk-stage option[value=Offer]")).to_have_count(1)
+                expect(page.locator("input[type=hidden][name=ids]")).to_have_count(2)
+                page.screenshot(path=str(shots / f"bulk-choose-page-nojs-{lang}-{width}.png"), full_page=True)
+                page.locator("#bulk-stage").select_option("Offer")
+                page.locator("#bulk-apply").click()
+                page.wait_for_url(lambda url: "/admin/applications" in url and "/bulk" not in url)
+                db.session.expire_all()
+                assert db.session.get(Application, long.id).stage.name == "Offer"
+                long_app = db.session.get(Application, long.id)
+                long_app.stage_id = first.stage_id  # back for the next round
+                db.session.commit()
+            context.close()

@@ -15,13 +15,14 @@ class Builders:
         self.app = app
         self.n = 0
 
-    def company(self, slug: str | None = None, name: str | None = None):
+    def company(self, slug: str | None = None, name: str | None = None, locale: str | None = None):
         from app.accounts import services
 
         self.n += 1
         slug = slug or f"co{self.n}"
         company = services.create_company(name=name or slug.title(), slug=slug, admin_email=f"admin@{slug}.test",
-                                          admin_name=f"Admin {slug}", admin_password=PASSWORD)
+                                          admin_name=f"Admin {slug}", admin_password=PASSWORD,
+                                          locale=locale)
         return company
 
     def user(self, company, role="recruiter", email=None):

@@ -63,7 +63,7 @@ def applications():
         # of the same filters and sort rather than a page that no longer means the same rows.
         return redirect(url_for("admin.applications", **lq.params()))
     try:
-        page = list_applications(current_company_id(), lq, current_user.list_columns)
+        page = list_applications(current_company_id(), lq, current_user.list_columns, plain=True)
     except BadCursor:
         flash(_("That page link is no longer valid: here is the first page."), "error")
         return redirect(url_for("admin.applications", **lq.params()))
@@ -75,7 +75,7 @@ def applications():
                                    page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=COLUMNS,
                                    columns_form=columns_form, page_sizes=PAGE_SIZES,
                                    count_cap=format_decimal(page.cap) if page.capped else "",
-                                   **bulk.form_choices(company_id))
+                                   bulk_actions=bulk.shown(company_id))
 
 
 @bp.get("/applications/export.csv")
@@ -113,7 +113,7 @@ def _card_context(application: Application) -> dict:
     if application.job is not None:
         move_form.stage_id.choices = [(s.id, s.name) for s in application.job.stages]
         move_form.stage_id.data = application.stage_id
-    others = queries.other_applications(application)
+    others = queries.others_on_card(application)
     return {"application": application, "events": events, "move_form": move_form,
             "note_form": NoteForm(), "actions": actions_for(application, current_user), "others": others,
             "form": EmptyForm()}

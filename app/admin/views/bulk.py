@@ -91,6 +91,33 @@ def _ask(form, gaps, stage: str, back: str, total: int):
         return make_response(render_template("admin/applications/_bulk_map_dialog.html", **context),
                              retarget="#modal", reswap="innerHTML")
     return render_template("admin/applications/bulk_map.html", **context)
+@bp.get("/applications/bulk/choices")
+@company_user_required
+def applications_bulk_choices():
+    """The chooser's fields, loaded into the list's bulk form when it is opened (htmx)."""
+    return render_template("admin/applications/_bulk_choices.html", **bulk.chooser(current_company_id()))
+
+
+@bp.post("/applications/bulk/choose")
+@company_user_required
+def applications_bulk_choose():
+    """Without JavaScript: the chooser on a page of its own, the list's selection (scope, ids,
+    filters) carried in hidden fields to ``applications_bulk``. From htmx: the fields alone."""
+    choices = bulk.chooser(current_company_id())
+    if is_htmx():
+        return render_template("admin/applications/_bulk_choices.html", **choices)
+    form = request.form
+    lq = _list_query(form)
+    scope = form.get("scope", "checked") if form.get("scope") in ("checked", "page", "filter") else "checked"
+    key = "page_ids" if scope == "page" else "ids"
+    ids = [] if scope == "filter" else _ids(form.getlist(key))[:bulk.MAX_SELECTION + 1]
+    back = url_for("admin.applications", **lq.params())
+    if scope != "filter" and not ids:
+        flash(str(bulk.BulkError("empty")), "error")
+        return redirect(back)
+    carried = [*lq.params().items(), ("scope", scope), *((key, i) for i in ids)]
+    return render_template("admin/applications/bulk_choose.html", carried=carried, scope=scope, count=len(ids),
+                           back=back, **choices)
 
 
 def _back(target: str):
