@@ -63,6 +63,7 @@ def test_a_first_application_is_written_in_few_statements(client, make):
         "SELECT candidates",  # the person by email: nobody, so no look-up of their applications
         "INSERT candidates", "SELECT stages",  # the first stage alone, not the whole pipeline
         "INSERT stored_files", "INSERT applications",  # born in its stage: no UPDATE after
+        "INSERT application_counts",  # the kept counts (app/applications/counts.py): one upsert per flush
         "INSERT stage_entries", *timeline,  # "applied" and "stage_entered"
         "SELECT automations",  # what entering the stage sets off
         "SELECT users", *notifications,  # owner and team in one statement; the entry id is known
