@@ -100,6 +100,17 @@
       });
     });
   }
+  // A move re-renders its two columns: it tells how many chips the longest column shows, so
+  // chips a "Show more" brought in stay (the answer keeps at least that many per column).
+  document.addEventListener("htmx:configRequest", function (evt) {
+    var board = document.querySelector(".board");
+    if (!board || evt.detail.parameters.view !== "board") return;  // a chip's move or the reject dialog it opened
+    var shown = 0;
+    board.querySelectorAll(".board-list").forEach(function (list) {
+      shown = Math.max(shown, list.querySelectorAll(".chip").length);
+    });
+    evt.detail.parameters.shown = String(shown);
+  });
   document.addEventListener("DOMContentLoaded", function () { boards(document); });
   document.addEventListener("htmx:load", function (evt) { boards(evt.target); });
   document.addEventListener("htmx:afterRequest", function (evt) {

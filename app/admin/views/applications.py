@@ -164,16 +164,25 @@ def application_stage(application_id: int):
         return done(message, back)
     if request.form.get("view") == "board":
         # One answer for the board: both columns (chips and counts) and the bell, out of band.
-        columns = _board_columns(application.job, from_stage_id, application.stage_id)
+        # request.form (no WTForms): how many chips the board's longest column showed (haku.js).
+        columns = _board_columns(application.job, from_stage_id, application.stage_id,
+                                 shown=request.form.get("shown", 0, type=int))
         return done(message, back, trigger=changed, oob=[*columns, badge_oob()])
     return done(message, back, trigger=changed, fragment="admin/applications/_card.html",
                 context=_card_context(application), oob=[badge_oob()])
 
 
-def _board_columns(job: Job, *stage_ids: int) -> list[str]:
-    """The board columns of these stages, each marked to swap itself out of band."""
+#: The most chips a re-rendered column keeps of what "Show more" had loaded.
+MAX_SHOWN = 500
+
+
+def _board_columns(job: Job, *stage_ids: int, shown: int = 0) -> list[str]:
+    """The board columns of these stages, each marked to swap itself out of band. A column
+    keeps the ``shown`` chips it had ("Show more" loaded them), in whole chunks, and its
+    "Show more" after them."""
     page = BoardPage(job)
-    by_stage, counts = board(job, page.per_stage, stage_ids)
+    chunks = -(-min(max(shown, 0), MAX_SHOWN) // page.per_stage)  # whole chunks: few distinct statements
+    by_stage, counts = board(job, max(chunks, 1) * page.per_stage, stage_ids)
     column = get_template_attribute("admin/jobs/_column.html", "column")
     return [str(column(col, job, page, True)) for col in page.columns(by_stage, counts, stage_ids)]
 
