@@ -18,6 +18,15 @@
       if (!menu.contains(evt.target)) menu.removeAttribute("open");
     });
   });
+  // Escape closes an open ⋯ menu and gives the focus back to its summary (keyboard use).
+  document.addEventListener("keydown", function (evt) {
+    if (evt.key !== "Escape") return;
+    var menu = evt.target.closest ? evt.target.closest("details.menu[open]") : null;
+    if (!menu) return;
+    menu.removeAttribute("open");
+    var summary = menu.querySelector("summary");
+    if (summary) summary.focus();
+  });
   // Copy buttons: <button data-copy="element-id">; the text stays selectable without JavaScript.
   document.addEventListener("click", function (evt) {
     var btn = evt.target.closest ? evt.target.closest("button[data-copy]") : null;

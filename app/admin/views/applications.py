@@ -5,13 +5,14 @@ from __future__ import annotations
 from flask import abort, current_app, flash, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from htmx_flask import make_response
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.board import BoardPage
-from app.admin.card import actions_for
+from app.admin.card import CardAction, actions_for
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
 from app.applications import files, queries, rejections, services
 from app.applications.board import board
@@ -105,6 +106,12 @@ def applications_columns():
     if is_htmx():
         return make_response("", refresh=True) if wants_fragment() else make_response("", redirect=target)
     return redirect(target)
+
+
+plugins.card_action(CardAction(
+    key="move", label=_l("Move to stage…"), order=20, method="get",
+    url=lambda application: url_for("admin.application", application_id=application.id) + f"#card-stage-{application.id}",
+    available=lambda application, user: application.job_id is not None))
 
 
 def _events(application: Application) -> list[TimelineEvent]:
