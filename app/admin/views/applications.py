@@ -134,8 +134,10 @@ def _card_context(application: Application) -> dict:
 @company_user_required
 def application(application_id: int):
     application = queries.for_card(application_id) or abort(404)
-    return render_page_or_fragment("admin/applications/card.html", "admin/applications/_card.html",
-                                   **_card_context(application))
+    response = render_page_or_fragment("admin/applications/card.html", "admin/applications/_card.html",
+                                       **_card_context(application))
+    services.mark_seen(application, current_user._get_current_object())  # after rendering: nothing reloads
+    return response
 
 
 @bp.post("/applications/<int:application_id>/stage")
@@ -189,7 +191,7 @@ def _board_columns(job: Job, *stage_ids: int, shown: int = 0) -> list[str]:
     "Show more" after them."""
     page = BoardPage(job)
     chunks = -(-min(max(shown, 0), MAX_SHOWN) // page.per_stage)  # whole chunks: few distinct statements
-    by_stage, counts = board(job, max(chunks, 1) * page.per_stage, stage_ids)
+    by_stage, counts = board(job, max(chunks, 1) * page.per_stage, stage_ids, viewer_id=page.viewer_id)
     column = get_template_attribute("admin/jobs/_column.html", "column")
     return [str(column(col, job, page, True)) for col in page.columns(by_stage, counts, stage_ids)]
 

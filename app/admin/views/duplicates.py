@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -152,7 +152,7 @@ def merge_split(merge_id: int):
 
 def _suggestions(candidate) -> list:
     """The card's duplicate suggestions, looked up once per request (the panel and the ⋯ menu)."""
-    cache = g.setdefault("duplicate_suggestions", {})
+    cache = request.environ.setdefault("haku.duplicate_suggestions", {})  # this request's, whatever the context
     if candidate.id not in cache:
         cache[candidate.id] = services.suggestions_for_candidate(candidate)
     return cache[candidate.id]

@@ -109,7 +109,7 @@ def job_delete(job_id: int):
 def job_board(job_id: int):
     job = queries.for_board(current_company_id(), job_id) or abort(404)
     page = BoardPage(job)
-    by_stage, counts = board(job, page.per_stage)
+    by_stage, counts = board(job, page.per_stage, viewer_id=page.viewer_id)
     return render_page_or_fragment("admin/jobs/board.html", "admin/jobs/_board.html", job=job, page=page,
                                    columns=page.columns(by_stage, counts))
 
@@ -128,7 +128,7 @@ def job_stage_column(job_id: int, stage_id: int):
     if token and after is None:
         abort(400, description=_("This “Show more” link is not valid. Open the board again."))
     page = BoardPage(job)
-    rows, left = stage_chunk(job, stage.id, after, page.per_stage)
+    rows, left = stage_chunk(job, stage.id, after, page.per_stage, viewer_id=page.viewer_id)
     context = {"job": job, "stage": stage, "page": page, "chips": [page.chip(row) for row in rows],
                "more": page.more(stage.id, rows[-1] if rows else None, left)}
     if wants_fragment():
