@@ -20,7 +20,13 @@ from app.privacy.services.common import (
     PrivacyError,
 )
 from app.privacy.services.erasure import Footprint, drop_queued_tasks, erase_candidate, footprint
-from app.privacy.services.export import candidate_export, collect_export, download_export, export_request_for, request_export
+from app.privacy.services.export import (
+    candidate_export,
+    collect_export,
+    download_export,
+    export_request_for,
+    request_export,
+)
 from app.privacy.services.retention import expired_candidates, last_activity_query, set_retention, sweep_retention
 
 __all__ = [
