@@ -48,7 +48,12 @@ def test_a_colleagues_note_marks_the_chip_until_the_card_is_opened(client, auth,
 
     auth.logout()
     auth.login("rec@acme.test")
-    assert client.get(f"/admin/applications/{aino.id}").status_code == 200
+    card = client.get(f"/admin/applications/{aino.id}").get_data(as_text=True)
+    assert f'hx-post="/admin/applications/{aino.id}/seen" hx-trigger="load"' in card
+    assert _marked(_board(client, auth, "rec@acme.test", job)) == {aino.id}  # showing the card changes nothing
+    auth.logout()
+    auth.login("rec@acme.test")
+    assert client.post(f"/admin/applications/{aino.id}/seen", headers=HX).status_code == 200
     assert _marked(_board(client, auth, "rec@acme.test", job)) == set()
 
     with freeze_time(utcnow() + timedelta(hours=1)):
@@ -61,7 +66,7 @@ def test_news_without_a_person_marks_the_chip_for_everyone(client, auth, world, 
     make.application(job, email="eero@example.com", given="Eero", family="Nieminen")  # applied again
     assert _marked(_board(client, auth, "admin@acme.test", job)) == {eero.id}
     assert _marked(_board(client, auth, "rec@acme.test", job)) == {eero.id}
-    client.get(f"/admin/applications/{eero.id}")  # the recruiter opens it: only their mark goes
+    client.post(f"/admin/applications/{eero.id}/seen", headers=HX)  # the recruiter opened it: only their mark goes
     assert _marked(_board(client, auth, "rec@acme.test", job)) == set()
     assert _marked(_board(client, auth, "admin@acme.test", job)) == {eero.id}
 

@@ -39,6 +39,7 @@ def test_an_admin_sees_every_action_in_order(client, auth, world):
                            "Export data (ZIP)", "Erase candidate…"]
     assert f'href="/admin/applications/{application.id}#card-stage-{application.id}"' in body
     assert f'hx-get="/admin/applications/{application.id}/reject"' in body  # a dialog with htmx, a page without
+    assert f'<form method="post" action="/admin/candidates/{application.candidate_id}/export.zip">' in body
 
 
 def test_a_recruiter_gets_no_data_rights_entries(client, auth, world):
@@ -46,7 +47,7 @@ def test_a_recruiter_gets_no_data_rights_entries(client, auth, world):
     auth.login("rec@acme.test")
     menu = _menu(client.get(f"/admin/applications/{application.id}").get_data(as_text=True))
     assert "Send email" in menu and "Export data (ZIP)" not in menu and "Erase candidate…" not in menu
-    assert client.get(f"/admin/candidates/{application.candidate_id}/export.zip").status_code == 403
+    assert client.post(f"/admin/candidates/{application.candidate_id}/export.zip").status_code == 403
 
 
 def test_a_rejected_application_offers_no_reject(client, auth, world, make):
@@ -80,7 +81,7 @@ def test_export_data_is_a_zip_of_the_persons_applications_here_and_audited(clien
     company, _job, application = world
     make.application(make.job(company, "Second job"), email="aino@example.com")  # the same person
     auth.login("admin@acme.test")
-    resp = client.get(f"/admin/candidates/{application.candidate_id}/export.zip")
+    resp = client.post(f"/admin/candidates/{application.candidate_id}/export.zip")
     assert resp.status_code == 200 and resp.mimetype == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(resp.data))
     data = json.loads(archive.read("data.json"))
@@ -96,4 +97,4 @@ def test_export_respects_the_tenant(client, auth, world, make):
     other = make.company("other")
     make.user(other, role="admin", email="boss@other.test")
     auth.login("boss@other.test", PASSWORD)
-    assert client.get(f"/admin/candidates/{application.candidate_id}/export.zip").status_code == 404
+    assert client.post(f"/admin/candidates/{application.candidate_id}/export.zip").status_code == 404

@@ -77,7 +77,9 @@ def test_activity_mark_and_the_cards_menu_by_keyboard(live, make, browser, lang,
         expect(page.locator(".chip-news-mark")).to_have_count(1)
         page.screenshot(path=str(shots / f"board-marks-{lang}-{width}.png"), full_page=True)
 
-        page.goto(f"{live}/admin/applications/{aino.id}")
+        with page.expect_response(lambda r: r.url.endswith(f"/admin/applications/{aino.id}/seen")) as seen:
+            page.goto(f"{live}/admin/applications/{aino.id}")
+        assert seen.value.ok
         menu = page.locator(f"#actions-{aino.id}")
         menu.locator("summary").focus()
         page.keyboard.press("Enter")

@@ -134,10 +134,18 @@ def _card_context(application: Application) -> dict:
 @company_user_required
 def application(application_id: int):
     application = queries.for_card(application_id) or abort(404)
-    response = render_page_or_fragment("admin/applications/card.html", "admin/applications/_card.html",
-                                       **_card_context(application))
-    services.mark_seen(application, current_user._get_current_object())  # after rendering: nothing reloads
-    return response
+    return render_page_or_fragment("admin/applications/card.html", "admin/applications/_card.html",
+                                   **_card_context(application))
+
+
+@bp.post("/applications/<int:application_id>/seen")
+@company_user_required
+def application_seen(application_id: int):
+    """The card, once shown, posts this (htmx, on load): its news so far is seen by the user,
+    so the board's activity mark goes. A POST, as a GET never changes anything (bar 10)."""
+    application = get_or_404(Application, application_id)
+    services.mark_seen(application, current_user._get_current_object())
+    return done(None, url_for("admin.application", application_id=application.id))
 
 
 @bp.post("/applications/<int:application_id>/stage")

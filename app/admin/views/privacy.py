@@ -41,10 +41,11 @@ def candidate_erase(candidate_id: int):
         422 if request.method == "POST" else 200
 
 
-@bp.get("/candidates/<int:candidate_id>/export.zip")
+@bp.post("/candidates/<int:candidate_id>/export.zip")
 @admin_required
 def candidate_export(candidate_id: int):
-    """The company's data about one person (their applications here, with files) as a ZIP."""
+    """The company's data about one person (their applications here, with files) as a ZIP.
+    A POST from the ⋯ menu's form: the download is audited, and a GET never changes anything."""
     candidate = get_or_404(Candidate, candidate_id)
     body = services.candidate_export(candidate.id, current_company_id(), current_user._get_current_object())
     response = current_app.response_class(body, mimetype="application/zip")
@@ -75,7 +76,7 @@ def _settings_section() -> list[dict]:
 
 
 plugins.card_action(CardAction(
-    key="candidate_export", label=_l("Export data (ZIP)"), order=800, method="get",
+    key="candidate_export", label=_l("Export data (ZIP)"), order=800, method="post",
     url=lambda application: url_for("admin.candidate_export", candidate_id=application.candidate_id),
     available=lambda application, user: bool(getattr(user, "is_company_admin", False))))
 
