@@ -10,11 +10,12 @@ from __future__ import annotations
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
+from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from app.applications import board as queries
-from app.applications.board import Cursor
+from app.applications.board import Cursor, has_news
 from app.applications.sources import source_labels
 from app.clock import utcnow
 from app.templating import date_formatter
@@ -46,6 +47,7 @@ class BoardPage:
     def __init__(self, job):
         self.job = job
         self.per_stage = queries.PER_STAGE
+        self.viewer_id = current_user.id  # whose "seen" the chips' new-activity marks compare with
         self.board_url = url_for("admin.job_board", job_id=job.id)
         self.csrf = generate_csrf()
         self._card = _url_parts("admin.application")
@@ -53,7 +55,7 @@ class BoardPage:
         self._sources = source_labels()
         self._date = date_formatter()
         self._move_label = _("Move %(name)s to stage")  # formatted per chip below
-        self.labels = {"move": _("Move"), "nobody": _("Nobody here")}
+        self.labels = {"move": _("Move"), "nobody": _("Nobody here"), "news": _("New activity since you last opened it")}
         self._badges = [(badge, queries.badge_reader(badge)) for badge in queries.badges(job.company)]
         self._badge_texts: dict[tuple, str | None] = {}  # (key, values) -> text, once per page
         self._now = utcnow()
@@ -102,7 +104,7 @@ class BoardPage:
         days, meta = self.meta(row.source, row.stage_entered_at)
         return Chip({"days": days, "meta": meta,
                     "badges": self.badges(row) if self._badges else (),
-                    "id": row.id, "name": name, "stage_id": row.stage_id,
+                    "id": row.id, "name": name, "stage_id": row.stage_id, "news": has_news(row, self.viewer_id),
                     "url": self._card[0] + ident + self._card[1], "move_url": self._move[0] + ident + self._move[1],
                     "move_label": self._move_label % {"name": name}})
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Row, and_, bindparam, func, or_, select, tuple_, union_all
 
-from app.applications.models import Application, ApplicationCount, Candidate
+from app.applications.models import Application, ApplicationCount, ApplicationView, Candidate
 from app.extensions import db
 from app.plugins import plugins
 
@@ -30,7 +30,21 @@ from app.plugins import plugins
 PER_STAGE = 25
 
 _CHIP_COLUMNS = (Application.id, Application.stage_id, Application.source, Application.stage_entered_at,
-                 Candidate.display_name, Candidate.given_names, Candidate.family_name)
+                 Candidate.display_name, Candidate.given_names, Candidate.family_name,
+                 Application.last_activity_at, Application.last_activity_by_id)
+
+
+def _seen(query, application_id, viewer):
+    """The viewer's ``seen_at`` of each chip (None: never opened), outer-joined: the chip's
+    new-activity mark compares it with ``last_activity_at`` (``has_news``)."""
+    return query.add_columns(ApplicationView.seen_at).outerjoin(
+        ApplicationView, and_(ApplicationView.application_id == application_id, ApplicationView.user_id == viewer))
+
+
+def has_news(row, viewer_id: int | None) -> bool:
+    """The chip's application has news the viewer has not seen (and did not make)."""
+    at = row.last_activity_at
+    return at is not None and row.last_activity_by_id != viewer_id and (row.seen_at is None or row.seen_at < at)
 
 
 @dataclass(frozen=True)
@@ -122,11 +136,11 @@ def _after(cursor: Cursor):
     return tuple_(entered, ident) < tuple_(cursor.entered_at, cursor.id)
 
 
-def _chips(job, stage_id: int):
+def _chips(job, stage_id: int, viewer_id: int | None):
     """One stage's chip rows in column order (the caller adds the keyset and the LIMIT)."""
-    return (_chip_select(Application.company_id == job.company_id, Application.job_id == job.id,
-                         Application.stage_id == stage_id, badges_of=badges(job.company))
-            .order_by(*_order()))
+    return _seen(_chip_select(Application.company_id == job.company_id, Application.job_id == job.id,
+                              Application.stage_id == stage_id, badges_of=badges(job.company)),
+                 Application.id, viewer_id).order_by(*_order())
 
 
 @cache
@@ -138,24 +152,26 @@ def _first_chips(stages: int, per_stage: int, badge_keys: tuple = ()):
              .order_by(*_order()).limit(per_stage).subquery() for i in range(stages)]
     chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
     shown = [plugins.chip_badges[key] for key in badge_keys]
-    if not shown:
-        return select(chips.c)
-    # The badges' rows joined once, to the chips only (not in every part: less to plan), and
-    # the column order again, since a join need not keep the parts' order.
+    # The badges' rows (of the features the company has on) and the viewer's "seen" joined once,
+    # to the chips only (not in every part: less to plan), and the column order again, since a
+    # join need not keep the parts' order.
     query = select(chips.c, *(c for badge in shown for c in badge.labelled())).select_from(chips)
     for badge in shown:
         query = badge.join(query, chips.c.id)
+    query = _seen(query, chips.c.id, bindparam("viewer_id"))
     return query.order_by(chips.c.stage_entered_at.desc().nulls_first(), chips.c.id.desc())
 
 
-def board(job, per_stage: int = PER_STAGE, stage_ids=None) -> tuple[dict[int, list[Row]], dict[int, int]]:
+def board(job, per_stage: int = PER_STAGE, stage_ids=None, viewer_id: int | None = None
+          ) -> tuple[dict[int, list[Row]], dict[int, int]]:
     """The first ``per_stage`` chip rows of each stage of the job (or of ``stage_ids``) in
-    column order, and the count of every stage that has any."""
+    column order, with ``viewer_id``'s ``seen_at`` of each, and the count of every stage that has any."""
     stages = [stage.id for stage in job.stages if stage_ids is None or stage.id in stage_ids]
     by_stage: dict[int, list[Row]] = {stage_id: [] for stage_id in stages}
     if not stages:
         return by_stage, {}
-    params = {"company_id": job.company_id, "job_id": job.id} | {f"stage_{i}": sid for i, sid in enumerate(stages)}
+    params = {"company_id": job.company_id, "job_id": job.id, "viewer_id": viewer_id} | {
+        f"stage_{i}": sid for i, sid in enumerate(stages)}
     keys = tuple(badge.key for badge in badges(job.company))  # only the features the company has on
     query = _first_chips(len(stages), per_stage, keys)
     for row in db.session.execute(query, params):
@@ -168,10 +184,11 @@ def board(job, per_stage: int = PER_STAGE, stage_ids=None) -> tuple[dict[int, li
     return by_stage, counts
 
 
-def stage_chunk(job, stage_id: int, after: Cursor | None, limit: int = PER_STAGE) -> tuple[list[Row], int]:
+def stage_chunk(job, stage_id: int, after: Cursor | None, limit: int = PER_STAGE,
+                viewer_id: int | None = None) -> tuple[list[Row], int]:
     """The next ``limit`` chip rows of one stage after ``after`` (the first ones for None) and
     how many rows of the stage are left after them (a count over the index, no candidates)."""
-    query, left = _chips(job, stage_id), _stage_rows(job, stage_id)
+    query, left = _chips(job, stage_id, viewer_id), _stage_rows(job, stage_id)
     if after is not None:
         query, left = query.where(_after(after)), left.where(_after(after))
     rows = db.session.execute(query.limit(limit)).all()

@@ -176,11 +176,16 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
 def candidate_matches(q: str):
     """The condition on ``Candidate`` of a search: the name (either order is the display name's),
     the email, or the phone number (normalised: ``phone_patterns``). Also the people search."""
-    term = f"%{q.strip().lower()}%"
-    return or_(func.lower(Candidate.given_names + " " + Candidate.family_name).like(term),
-               func.lower(Candidate.display_name).like(term),
-               Candidate.email_normalized.like(term),
+    term = f"%{like_escaped(q.strip().lower())}%"  # "50%" and "a_b" are text, not wildcards
+    return or_(func.lower(Candidate.given_names + " " + Candidate.family_name).like(term, escape="\\"),
+               func.lower(Candidate.display_name).like(term, escape="\\"),
+               Candidate.email_normalized.like(term, escape="\\"),
                *_phone_matches(q))
+
+
+def like_escaped(text: str) -> str:
+    """``text`` for a LIKE pattern with ``escape="\\"``: its ``%``, ``_`` and ``\\`` match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 

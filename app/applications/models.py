@@ -130,6 +130,11 @@ class Application(db.Model):
     rejection_note: Mapped[str | None] = mapped_column(Text)
     rejected_at: Mapped[datetime | None]
     rejected_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The last news on the application for the team (a reply, a transcript, a result, a note):
+    # set by ``services.add_event(..., activity=True)``; the board marks a chip whose news is
+    # newer than the user's ``ApplicationView`` (and not their own doing).
+    last_activity_at: Mapped[datetime | None]
+    last_activity_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     candidate: Mapped[Candidate] = relationship(back_populates="applications")
     job = relationship("Job")
@@ -137,6 +142,7 @@ class Application(db.Model):
     cv_file = relationship("StoredFile")
     rejection_reason = relationship("RejectionReason")
     rejected_by = relationship("User", foreign_keys=[rejected_by_id])
+    last_activity_by = relationship("User", foreign_keys=[last_activity_by_id], viewonly=True)
     # The company's tags on this application (app/applications/tags.py), by name.
     tags = relationship("Tag", secondary="application_tags", order_by="Tag.name_key", viewonly=True)
 
@@ -223,6 +229,17 @@ class StageEntry(db.Model):
     entered_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     stage = relationship("Stage", foreign_keys=[stage_id])
+
+
+class ApplicationView(db.Model):
+    """When a user last opened an application's card: one row per (user, application), written
+    on opening; the board compares it with ``Application.last_activity_at``."""
+    __tablename__ = "application_views"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True,
+                                                index=True)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class TimelineEvent(db.Model):

@@ -13,7 +13,14 @@ from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Company, User
 from app.applications import files
-from app.applications.models import Application, ApplicationStatus, Candidate, StageEntry, TimelineEvent
+from app.applications.models import (
+    Application,
+    ApplicationStatus,
+    ApplicationView,
+    Candidate,
+    StageEntry,
+    TimelineEvent,
+)
 from app.clock import utcnow
 from app.extensions import db
 from app.jobs.events import stage_entered
@@ -81,11 +88,31 @@ def normalise_phone(value: str | None) -> str | None:
 
 # ---------------------------------------------------------------- timeline
 
-def add_event(application: Application, kind: str, actor: User | None = None, data: dict | None = None) -> TimelineEvent:
+def add_event(application: Application, kind: str, actor: User | None = None, data: dict | None = None,
+              activity: bool = False) -> TimelineEvent:
+    """A timeline line (the caller commits). ``activity``: it is news for the team (a reply, a
+    transcript, a result, a note), so the board marks the chip for whoever has not seen it."""
     event = TimelineEvent(company_id=application.company_id, application_id=application.id, kind=kind,
                           actor_id=actor.id if actor is not None else None, data=data)
     db.session.add(event)
+    if activity:
+        application.last_activity_at = utcnow()
+        application.last_activity_by_id = actor.id if actor is not None else None
     return event
+
+
+def mark_seen(application: Application, user: User) -> None:
+    """The user opened the card: its news so far is seen (one upsert, committed)."""
+    table = ApplicationView.__table__
+    values = {"user_id": user.id, "application_id": application.id, "seen_at": utcnow()}
+    if db.engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(table).values(**values)
+    db.session.execute(stmt.on_conflict_do_update(index_elements=[table.c.user_id, table.c.application_id],
+                                                  set_={"seen_at": stmt.excluded.seen_at}))
+    db.session.commit()
 
 
 def merge_fields(application: Application) -> dict:
@@ -305,7 +332,7 @@ def record_duplicate(existing: Application, *, source: str, typed: dict | None =
     on file changes). With ``tell_applicant`` the address on file is told, at most once a
     day per application (a repeated form cannot flood a mailbox). The caller commits."""
     event = add_event(existing, "duplicate", data={"source": source, **(data or {}),
-                                                    **({"typed": typed} if typed else {})})
+                                                    **({"typed": typed} if typed else {})}, activity=True)
     candidate = existing.candidate
     if tell_applicant and candidate.email:
         from app.messaging.models import OutboxEmail
@@ -459,7 +486,7 @@ def add_note(application: Application, text: str, actor: User) -> TimelineEvent:
     text = (text or "").strip()
     if not text:
         raise ApplicationError("empty_note")
-    event = add_event(application, "note", actor=actor, data={"text": text[:5000]})
+    event = add_event(application, "note", actor=actor, data={"text": text[:5000]}, activity=True)
     db.session.commit()
     return event
 

@@ -134,7 +134,8 @@ def _receive(raw: bytes, recipient: str) -> InboundEmail:
         reply.attachments.append(InboundAttachment(stored_file_id=stored.id, filename=stored.filename,
                                                    content_type=content_type, size=len(data)))
     db.session.flush()
-    add_event(application, "reply_received", data={"subject": reply.subject, "attachments": len(attachments)})
+    add_event(application, "reply_received", data={"subject": reply.subject, "attachments": len(attachments)},
+              activity=True)
     _notify(application, reply)
     db.session.commit()
     log.info("inbound reply %s stored on application %s (%s attachments)", reply.id, application.id,

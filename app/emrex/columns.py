@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from app.applications.board import ChipBadge
 from app.applications.columns import ListColumn
+from app.applications.listing import like_escaped
 from app.applications.models import Application
 from app.emrex.models import EmrexSummary, EmrexSummaryStatus
 
@@ -106,7 +107,7 @@ def _credits_filter(stmt, value):
 
 def _text_filter(attr):
     def apply(stmt, value):
-        return stmt.where(getattr(EmrexSummary, attr).ilike(f"%{value}%"))
+        return stmt.where(getattr(EmrexSummary, attr).ilike(f"%{like_escaped(value)}%", escape="\\"))
 
     return apply
 

@@ -147,8 +147,17 @@ def substitute(text: str, fields: dict, *, html: bool = False, limit: int = MAX_
 
 
 def clean_header(value: str) -> str:
-    """One line, bounded: no header injection through a value with a newline."""
-    return " ".join(value.replace("\r", " ").replace("\n", " ").split())[:MAX_SUBJECT_CHARS]
+    """One line, bounded: no header injection through a value with a newline. Too long (a
+    200-character name and job title), it ends with "…" after a whole word where one ends
+    near the cut, as a mail client's subject line would show it."""
+    line = " ".join(value.replace("\r", " ").replace("\n", " ").split())
+    if len(line) <= MAX_SUBJECT_CHARS:
+        return line
+    cut = line[:MAX_SUBJECT_CHARS - 1]
+    space = cut.rfind(" ")
+    if space > MAX_SUBJECT_CHARS - 60:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:·-–") + "…"
 
 
 def render(subject: str, body: str, fields: dict) -> tuple[str, str]:

@@ -18,6 +18,15 @@
       if (!menu.contains(evt.target)) menu.removeAttribute("open");
     });
   });
+  // Escape closes an open ⋯ menu and gives the focus back to its summary (keyboard use).
+  document.addEventListener("keydown", function (evt) {
+    if (evt.key !== "Escape") return;
+    var menu = evt.target.closest ? evt.target.closest("details.menu[open]") : null;
+    if (!menu) return;
+    menu.removeAttribute("open");
+    var summary = menu.querySelector("summary");
+    if (summary) summary.focus();
+  });
   // Copy buttons: <button data-copy="element-id">; the text stays selectable without JavaScript.
   document.addEventListener("click", function (evt) {
     var btn = evt.target.closest ? evt.target.closest("button[data-copy]") : null;
@@ -100,6 +109,17 @@
       });
     });
   }
+  // A move re-renders its two columns: it tells how many chips the longest column shows, so
+  // chips a "Show more" brought in stay (the answer keeps at least that many per column).
+  document.addEventListener("htmx:configRequest", function (evt) {
+    var board = document.querySelector(".board");
+    if (!board || evt.detail.parameters.view !== "board") return;  // a chip's move or the reject dialog it opened
+    var shown = 0;
+    board.querySelectorAll(".board-list").forEach(function (list) {
+      shown = Math.max(shown, list.querySelectorAll(".chip").length);
+    });
+    evt.detail.parameters.shown = String(shown);
+  });
   document.addEventListener("DOMContentLoaded", function () { boards(document); });
   document.addEventListener("htmx:load", function (evt) { boards(evt.target); });
   document.addEventListener("htmx:afterRequest", function (evt) {

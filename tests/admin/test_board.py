@@ -267,3 +267,29 @@ def test_chips_show_the_emrex_and_assessment_badges_from_the_same_query(client, 
     assert "EMREX: Records received" in chip(both.id) and "Assessment: 42 / 50" in chip(both.id)
     assert "chip-badge" not in chip(bare.id)
     assert "Assessment: Invited" in chip(waiting.id) and "EMREX" not in chip(waiting.id)
+
+
+def test_a_board_move_keeps_the_chips_show_more_had_loaded(client, column):
+    """The board tells how many chips its longest column shows (haku.js adds ``shown``): the
+    re-rendered columns keep that many, in whole chunks, and their "Show more" after them."""
+    job, stage, ids = column
+    target = job.stages[2]
+    resp = client.post(f"/admin/applications/{ids[1]}/stage", headers=HX,
+                       data={"stage_id": target.id, "view": "board", "next": f"/admin/jobs/{job.id}", "shown": "6"})
+    left = _stage_section(resp.get_data(as_text=True), stage.id)
+    kept = [i for i in ids if i != ids[1]]
+    assert _chip_ids(left) == kept[:6]
+    assert "Show more (1 more)" in left
+    rest = client.get(_more_url(left), headers=HX).get_data(as_text=True)
+    assert _chip_ids(rest) == kept[6:] and _more_url(rest) is None
+
+
+@pytest.mark.parametrize("shown", ["0", "-5", "x", "99999999"])
+def test_a_board_move_with_an_odd_shown_count_stays_bounded(client, column, shown):
+    job, stage, ids = column
+    resp = client.post(f"/admin/applications/{ids[0]}/stage", headers=HX,
+                       data={"stage_id": job.stages[1].id, "view": "board", "next": f"/admin/jobs/{job.id}",
+                             "shown": shown})
+    left = _stage_section(resp.get_data(as_text=True), stage.id)
+    assert resp.status_code == 200
+    assert len(_chip_ids(left)) == (7 if shown == "99999999" else 3)

@@ -22,5 +22,5 @@ def test_the_card_shows_a_small_cv_in_bytes_not_zero_kb(client, make, auth):
     application = make.application(make.job(make.company("acme")))
     auth.login("admin@acme.test")
     body = client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
-    assert f"cv.pdf</a> ({len(PDF)} byte)" in body.replace("\xa0", " ")
+    assert f'cv.pdf</a> <span class="muted">({len(PDF)} byte)</span>' in body.replace("\xa0", " ")
     assert "0 KB" not in body

@@ -65,6 +65,9 @@ def test_show_more_appends_the_next_chips(live, browser, board_world, lang, widt
         page.locator(f"#chip-{loaded.id} select").select_option(str(job.stages[2].id))
         expect(page.locator(f"#stage-{job.stages[2].id} #chip-{loaded.id}")).to_be_visible()
         expect(column.locator(".count")).to_have_text("8")
+        # The re-rendered column keeps the chips "Show more" had brought in (all 8 left).
+        expect(column.locator(".chip")).to_have_count(8)
+        expect(column.locator(".board-more")).to_have_count(0)
         page.goto(f"{live}/admin/jobs/{empty.id}")
         expect(page.locator(".board .empty").first).to_be_visible()
         page.screenshot(path=str(_shots() / f"board-empty-{lang}-{width}.png"), full_page=True)

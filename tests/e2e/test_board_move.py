@@ -47,3 +47,52 @@ def test_board_move_is_one_request(live, make, browser, shot, lang, width):
         assert before_marker == [f"POST /admin/applications/{moving.id}/stage"]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang,width", [("en", 1280), ("en", 390), ("fi", 1280), ("fi", 390)])
+def test_activity_mark_and_the_cards_menu_by_keyboard(live, make, browser, lang, width):
+    """A colleague's note marks the chip; the card's ⋯ menu opens and closes with the keyboard
+    and lists the actions; once the card was opened the mark is gone (issue 16, items 3, 7)."""
+    from pathlib import Path
+
+    from app.applications import services
+
+    shots = Path("/work/shots/card16")
+    shots.mkdir(parents=True, exist_ok=True)
+    company = make.company("acme", "Acme Oy")
+    recruiter = make.user(company, email="rec@acme.test")
+    recruiter.locale = lang
+    job = make.job(company, "Backend developer", team=[recruiter])
+    aino = make.application(job, email="aino@example.fi", given="Aino", family="Virtanen")
+    make.application(job, email="eero@example.fi", given="Eero", family="Nieminen")
+    services.add_note(aino, "Called her: available from March.", make.admin_of(company))
+
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500,
+                                  has_touch=width < 500)
+    page = context.new_page()
+    try:
+        login(page, live, "rec@acme.test", PASSWORD)
+        page.goto(f"{live}/admin/jobs/{job.id}")
+        expect(page.locator(f"#chip-{aino.id} .chip-news-mark")).to_have_count(1)
+        expect(page.locator(".chip-news-mark")).to_have_count(1)
+        page.screenshot(path=str(shots / f"board-marks-{lang}-{width}.png"), full_page=True)
+
+        with page.expect_response(lambda r: r.url.endswith(f"/admin/applications/{aino.id}/seen")) as seen:
+            page.goto(f"{live}/admin/applications/{aino.id}")
+        assert seen.value.ok
+        menu = page.locator(f"#actions-{aino.id}")
+        menu.locator("summary").focus()
+        page.keyboard.press("Enter")
+        expect(menu).to_have_attribute("open", "")
+        expect(menu.locator(".menu-body a, .menu-body button")).to_have_count(6)  # email, reject, move, tag, note, CV
+        page.screenshot(path=str(shots / f"card-menu-{lang}-{width}.png"), full_page=False)
+        page.keyboard.press("Tab")
+        page.keyboard.press("Escape")
+        expect(menu).not_to_have_attribute("open", "")
+        expect(menu.locator("summary")).to_be_focused()
+
+        page.goto(f"{live}/admin/jobs/{job.id}")
+        expect(page.locator(f"#chip-{aino.id}")).to_be_visible()
+        expect(page.locator(".chip-news-mark")).to_have_count(0)
+    finally:
+        context.close()

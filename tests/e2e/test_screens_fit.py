@@ -55,6 +55,9 @@ OVERFLOWS = """() => {
     if (el.matches(skip) || !shown(el) || !(el.innerText || '').trim() || el.clientWidth === 0 || tucked(el)) continue;
     const overflow = getComputedStyle(el).overflowX;
     if (el.scrollWidth <= el.clientWidth + 1 || ['auto', 'scroll'].includes(overflow)) continue;
+    const style = getComputedStyle(el);  // truncated on purpose: "…" (or a line clamp) with the whole value as its title
+    const titled = el.title || (el.children.length === 1 && el.children[0].title);  // e.g. a cell and its link
+    if (titled && (style.textOverflow === 'ellipsis' || (style.webkitLineClamp || 'none') !== 'none')) continue;
     (overflow === 'visible' ? sticking : cut).push(el);
   }
   for (const el of cut) found.push(`${name(el)} is cut off (${el.scrollWidth} px of content in ${el.clientWidth} px)`);
@@ -133,3 +136,74 @@ def test_admin_screens_fit_in_every_language(live, make, browser):
             finally:
                 context.close()
     assert not problems, "screens that do not fit:\n" + "\n".join(problems)
+
+
+# 200 characters each: a name (words and one unbroken run), an address (a 64-character local
+# part, the longest allowed), a job title and a CV's file name (issue 16, item 7).
+LONG_GIVEN = ("Maximiliana Alexandra Josephine Konstantina Bernadette Friederike Anneliese Ottilie "
+              "Philippa Eleonore")[:100]
+LONG_FAMILY = ("Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessenschafewaren"
+               "wohlgepflegeundsorgfaltigkeitbeschutzen")[:99]
+LONG_EMAIL = "maximiliana.alexandra.josephine.wolfeschlegelsteinhausenbergerdo@" \
+    "recruitment-department-of-the-long-company-name-incorporated.helsinki-espoo-vantaa-kauniainen-metropolitan-area-branch-offi.example.com"
+LONG_JOB = ("Ohjelmistokehitysinsinööri, pilvipalveluinfrastruktuuri ja tietoturvallisuusarkkitehtuuri "
+            "sekä jatkuvan integraation ja toimituksen automaatio, Helsinki–Espoo–Tampere–Turku–Oulu, "
+            "hybridityö, etätyö mahdollinen")[:200]
+LONG_FILE = ("Curriculum_vitae_" + LONG_FAMILY + "_" + LONG_GIVEN.replace(" ", "_"))[:196] + ".pdf"
+NO_SIDEWAYS = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+
+
+def test_200_character_values_truncate_with_the_whole_value_in_the_title(live, make, browser):
+    """List, board, card, candidate page and people search with a 200-character name, email,
+    job title and file name, at 1280 px and 390 px, in English and Finnish: the page never
+    scrolls sideways, nothing sticks out or is cut without its title, and the whole value is
+    in the title of what shows it."""
+    from app.people.queries import search  # noqa: F401  (the people search page is checked below)
+
+    assert len(LONG_GIVEN) + 1 + len(LONG_FAMILY) == 200 and len(LONG_JOB) == 200 and len(LONG_FILE) == 200
+    assert len(LONG_EMAIL) == 200
+    company = make.company("acme", "Acme Oy")
+    make.user(company, role="admin", email="fi@acme.test").locale = "fi"
+    job = make.job(company, LONG_JOB)
+    application = make.application(job, email=LONG_EMAIL, given=LONG_GIVEN, family=LONG_FAMILY)
+    application.cv_file.filename = LONG_FILE
+    make.application(job, email="aino@example.fi", given="Aino", family="Virtanen")
+    db.session.commit()
+    name = f"{LONG_GIVEN} {LONG_FAMILY}"
+    shots = Path(os.environ.get("HAKU_SHOTS_DIR") or "/work/shots/card16")
+    shots.mkdir(parents=True, exist_ok=True)
+    screens = {
+        "list": (f"/admin/applications?job={job.id}", [f'#application-row-{application.id} a[title="{name}"]',
+                                                      f'#application-row-{application.id} [title="{LONG_EMAIL}"]',
+                                                      f'#application-row-{application.id} [title="{LONG_JOB}"]']),
+        "board": (f"/admin/jobs/{job.id}", [f'#chip-{application.id} .chip-name[title="{name}"]',
+                                            f'h1[title^="{LONG_JOB}"]']),
+        "card": (f"/admin/applications/{application.id}", [f'h1[title="{name}"]', f'a[title="{LONG_EMAIL}"]',
+                                                            f'a[title="{LONG_FILE}"]', f'.crumbs a[title="{LONG_JOB}"]',
+                                                            f'.card-sub [title="{LONG_JOB}"]']),
+        "person": (f"/admin/candidates/{application.candidate_id}", [f'h1[title="{name}"]',
+                                                                   f'a[title="{LONG_EMAIL}"]',
+                                                                   f'a[title="{LONG_FILE}"]']),
+        "people": ("/admin/candidates?q=maximiliana", [f'a[title="{name}"]', f'td[title="{LONG_EMAIL}"]']),
+    }
+    problems: list[str] = []
+    for lang, email in (("en", "admin@acme.test"), ("fi", "fi@acme.test")):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        try:
+            login(page, live, email, PASSWORD)
+            for screen, (path, titled) in screens.items():
+                page.set_viewport_size({"width": 1280, "height": 900})
+                assert page.goto(f"{live}{path}").ok, screen
+                for selector in titled:
+                    if page.locator(selector).count() == 0:
+                        problems.append(f"{screen} [{lang}]: no {selector[:80]}…")
+                for width, height in ((1280, 900), (390, 844)):
+                    page.set_viewport_size({"width": width, "height": height})
+                    if not page.evaluate(NO_SIDEWAYS):
+                        problems.append(f"{screen} [{lang}, {width} px]: the page scrolls sideways")
+                    problems += [f"{screen} [{lang}, {width} px]: {p}" for p in page.evaluate(OVERFLOWS)]
+                    page.screenshot(path=str(shots / f"long-{screen}-{lang}-{width}.png"), full_page=True)
+        finally:
+            context.close()
+    assert not problems, "long values that do not fit:\n" + "\n".join(problems)

@@ -288,3 +288,14 @@ def test_bar_42_edit_screens_explain_the_fields(client, auth, make):
     auth.login("staff@haku.test")
     page = _page(client.get("/staff/email-templates/new"))
     assert "{{ careers_url }}" in page and "{% if %}</code> is not supported" in page
+
+
+def test_a_subject_with_200_character_values_ends_with_an_ellipsis_after_a_word():
+    """Issue 16, item 7: a 200-character name and job title make a subject over its bound; it
+    is cut after a whole word and ends with "…", one line."""
+    name = ("Maximiliana Alexandra Josephine Konstantina Bernadette Friederike " * 3)[:200]
+    title = ("Ohjelmistokehitysinsinööri, pilvipalveluinfrastruktuuri ja tietoturvallisuusarkkitehtuuri " * 3)[:200]
+    subject, _ = rendering.render("{{ candidate_name }}, thank you for applying: {{ job_title }}", "b",
+                                  {"candidate_name": name, "job_title": title})
+    assert len(subject) <= rendering.MAX_SUBJECT_CHARS and subject.endswith("…") and "\n" not in subject
+    assert subject.startswith(name.strip()) and subject[:-1].rstrip(",") + " " in f"{name}, thank you for applying: {title} "

@@ -5,13 +5,14 @@ from __future__ import annotations
 from flask import abort, current_app, flash, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from htmx_flask import make_response
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.board import BoardPage
-from app.admin.card import actions_for
+from app.admin.card import CardAction, actions_for
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
 from app.applications import files, queries, services
 from app.applications.board import board
@@ -103,6 +104,12 @@ def applications_columns():
     return redirect(target)
 
 
+plugins.card_action(CardAction(
+    key="move", label=_l("Move to stage…"), order=20, method="get",
+    url=lambda application: url_for("admin.application", application_id=application.id) + f"#card-stage-{application.id}",
+    available=lambda application, user: application.job_id is not None))
+
+
 def _events(application: Application) -> list[TimelineEvent]:
     return queries.timeline(application, hide=plugins.detail_events)
 
@@ -125,6 +132,16 @@ def application(application_id: int):
     application = queries.for_card(application_id) or abort(404)
     return render_page_or_fragment("admin/applications/card.html", "admin/applications/_card.html",
                                    **_card_context(application))
+
+
+@bp.post("/applications/<int:application_id>/seen")
+@company_user_required
+def application_seen(application_id: int):
+    """The card, once shown, posts this (htmx, on load): its news so far is seen by the user,
+    so the board's activity mark goes. A POST, as a GET never changes anything (bar 10)."""
+    application = get_or_404(Application, application_id)
+    services.mark_seen(application, current_user._get_current_object())
+    return done(None, url_for("admin.application", application_id=application.id))
 
 
 @bp.post("/applications/<int:application_id>/stage")
@@ -160,16 +177,25 @@ def application_stage(application_id: int):
         return done(message, back)
     if request.form.get("view") == "board":
         # One answer for the board: both columns (chips and counts) and the bell, out of band.
-        columns = _board_columns(application.job, from_stage_id, application.stage_id)
+        # request.form (no WTForms): how many chips the board's longest column showed (haku.js).
+        columns = _board_columns(application.job, from_stage_id, application.stage_id,
+                                 shown=request.form.get("shown", 0, type=int))
         return done(message, back, trigger=changed, oob=[*columns, badge_oob()])
     return done(message, back, trigger=changed, fragment="admin/applications/_card.html",
                 context=_card_context(application), oob=[badge_oob()])
 
 
-def _board_columns(job: Job, *stage_ids: int) -> list[str]:
-    """The board columns of these stages, each marked to swap itself out of band."""
+#: The most chips a re-rendered column keeps of what "Show more" had loaded.
+MAX_SHOWN = 500
+
+
+def _board_columns(job: Job, *stage_ids: int, shown: int = 0) -> list[str]:
+    """The board columns of these stages, each marked to swap itself out of band. A column
+    keeps the ``shown`` chips it had ("Show more" loaded them), in whole chunks, and its
+    "Show more" after them."""
     page = BoardPage(job)
-    by_stage, counts = board(job, page.per_stage, stage_ids)
+    chunks = -(-min(max(shown, 0), MAX_SHOWN) // page.per_stage)  # whole chunks: few distinct statements
+    by_stage, counts = board(job, max(chunks, 1) * page.per_stage, stage_ids, viewer_id=page.viewer_id)
     column = get_template_attribute("admin/jobs/_column.html", "column")
     return [str(column(col, job, page, True)) for col in page.columns(by_stage, counts, stage_ids)]
 

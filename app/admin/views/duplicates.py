@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
+from app.admin.card import CardAction
 from app.admin.forms import EmptyForm, MergeForm, PairForm
 from app.applications.columns import STATUS_LABELS
 from app.applications.models import Application
@@ -149,10 +150,31 @@ def merge_split(merge_id: int):
     return redirect(_back(url_for("admin.duplicates")), code=303)
 
 
+def _suggestions(candidate) -> list:
+    """The card's duplicate suggestions, looked up once per request (the panel and the ⋯ menu)."""
+    cache = request.environ.setdefault("haku.duplicate_suggestions", {})  # this request's, whatever the context
+    if candidate.id not in cache:
+        cache[candidate.id] = services.suggestions_for_candidate(candidate)
+    return cache[candidate.id]
+
+
+def _merge_url(application) -> str:
+    """One possible duplicate: its merge screen; several: the card's panel listing them."""
+    found = _suggestions(application.candidate)
+    if len(found) == 1:
+        return url_for("admin.candidates_merge", a=found[0].a.id, b=found[0].b.id, **{"from": application.id})
+    return url_for("admin.application", application_id=application.id) + f"#duplicates-{application.id}"
+
+
+plugins.card_action(CardAction(
+    key="merge", label=_l("Merge with a duplicate…"), order=70, method="get", url=_merge_url,
+    available=lambda application, user: bool(_suggestions(application.candidate))))
+
+
 @plugins.card_panel(first=True)
 def _card_panel(application: Application) -> str | None:
     candidate = application.candidate
-    found = services.suggestions_for_candidate(candidate)
+    found = _suggestions(candidate)
     merges = services.active_merges(application.company_id, candidate.id)
     if not found and not merges:
         return None

@@ -120,11 +120,11 @@ def job_delete(job_id: int):
 @company_user_required
 def job_board(job_id: int):
     fragment = wants_fragment()
-    # the bulk bar (the page only): the list's actions; first, as it may write the defaults
+    # the bulk bar (the page only): the list's actions
     choices = {} if fragment else bulk.form_choices(current_company_id(), stage_names=[])
     job = queries.for_board(current_company_id(), job_id) or abort(404)
     page = BoardPage(job)
-    by_stage, counts = board(job, page.per_stage)
+    by_stage, counts = board(job, page.per_stage, viewer_id=page.viewer_id)
     if fragment:
         return render_template("admin/jobs/_board.html", job=job, page=page, columns=page.columns(by_stage, counts))
     choices["bulk_stages"] = [s.name for s in job.stages if s.kind != "rejected"]  # one job: nothing to ask
@@ -146,7 +146,7 @@ def job_stage_column(job_id: int, stage_id: int):
     if token and after is None:
         abort(400, description=_("This “Show more” link is not valid. Open the board again."))
     page = BoardPage(job)
-    rows, left = stage_chunk(job, stage.id, after, page.per_stage)
+    rows, left = stage_chunk(job, stage.id, after, page.per_stage, viewer_id=page.viewer_id)
     context = {"job": job, "stage": stage, "page": page, "chips": [page.chip(row) for row in rows],
                "more": page.more(stage.id, rows[-1] if rows else None, left)}
     if wants_fragment():

@@ -118,7 +118,9 @@ def application_reject(application_id: int):
     if not wants_fragment():
         return done(message, back, code=303)
     if form.view.data == "board":
-        columns = _board_columns(application.job, from_stage_id, application.stage_id)
+        # request.form (no WTForms): how many chips the board's longest column showed (haku.js).
+        columns = _board_columns(application.job, from_stage_id, application.stage_id,
+                                 shown=request.form.get("shown", 0, type=int))
         return done(message, back, trigger=changed, oob=[*columns, badge_oob()])  # "" into #modal closes it
     response = done(message, back, trigger=changed, fragment="admin/applications/_card.html",
                     context=_card_context(application), oob=[badge_oob(), CLOSE_DIALOG])

@@ -40,7 +40,8 @@ def apply_status(order: AssessmentOrder, data: dict) -> bool:
     if new != was:
         applications.add_event(order.application, "assessment_status",
                                data={"test": order.partner_test_name, "status": new,
-                                     "score": _fmt(order.score, order.max_score) if new == "complete" else None})
+                                     "score": _fmt(order.score, order.max_score) if new == "complete" else None},
+                               activity=new == "complete")
         if new == "complete":
             audit.record(company_id=order.company_id, actor=audit.actor_of(partner=VENDOR),
                          object=f"assessment_order:{order.id}", action="result_received",

@@ -248,7 +248,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         # until a recruiter has looked: nothing of them reaches the summary or the timeline.
         _summary(application, status=EmrexSummaryStatus.HELD, needs_review=True)
         applications.add_event(application, "emrex_held", data={"identity": check.status,
-                                                                **_jsonable(check.details)})
+                                                                **_jsonable(check.details)}, activity=True)
         _notify_team(attempt, application,
                      _l("Study records for %(name)s need review", name=application.candidate.full_name))
     else:
@@ -257,7 +257,8 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         _summary(application, status=EmrexSummaryStatus.COMPLETED, institution=row.institution, degree=row.degree,
                  credits_total=row.total_ects, gpa=row.gpa, needs_review=held_before)
         applications.add_event(application, "emrex_imported", data={
-            "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")})
+            "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")},
+            activity=True)
         _notify_team(attempt, application,
                      _l("%(name)s transferred study records", name=application.candidate.full_name))
     _commit_keeping_loaded()

@@ -20,13 +20,19 @@ from app.privacy.services.common import (
     PrivacyError,
 )
 from app.privacy.services.erasure import Footprint, drop_queued_tasks, erase_candidate, footprint
-from app.privacy.services.export import collect_export, download_export, export_request_for, request_export
+from app.privacy.services.export import (
+    candidate_export,
+    collect_export,
+    download_export,
+    export_request_for,
+    request_export,
+)
 from app.privacy.services.retention import expired_candidates, last_activity_query, set_retention, sweep_retention
 
 __all__ = [
     "ERASED_FAMILY", "ERASED_GIVEN", "EXPORT_KEEP_AFTER_EXPIRY", "EXPORT_LINK_VALID",
     "EXPORT_RESEND_AFTER", "INTERNAL_EVENT_KINDS", "RETENTION_BATCH", "Footprint", "PrivacyError",
-    "collect_export", "download_export", "drop_queued_tasks", "erase_candidate", "expired_candidates",
+    "candidate_export", "collect_export", "download_export", "drop_queued_tasks", "erase_candidate", "expired_candidates",
     "export_request_for", "footprint", "last_activity_query", "request_export", "set_retention",
     "sweep_retention"
 ]
