@@ -8,7 +8,7 @@ are registered in ``columns.py``, next to their class."""
 
 from __future__ import annotations
 
-from app.applications import automations, rejections, services
+from app.applications import automations, rejections, scopes, services  # noqa: F401  (scopes: registers)
 from app.jobs.events import job_in_use, stage_entered, stage_in_use
 from app.messaging.events import email_failed
 from app.plugins import plugins

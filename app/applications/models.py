@@ -143,6 +143,23 @@ class Application(db.Model):
         return self.status == ApplicationStatus.OPEN
 
 
+class ApplicationReviewer(db.Model):
+    """A team member asked to review an application ("Ask to review…" on the card): an
+    interviewer sees the applications they are asked to review (app/accounts/access.py, the
+    first ``plugins.interviewer_source``)."""
+
+    __tablename__ = "application_reviewers"
+    __table_args__ = (Index("ix_application_reviewers_user", "user_id", "application_id"),)
+
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    asked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user = relationship("User", foreign_keys=[user_id])
+
+
 class RejectionReason(db.Model):
     """Why a company rejects an application ("Not qualified", "Withdrew", …): the company's own
     list, created from ``rejections.DEFAULT_REASONS`` in its language and then edited by its

@@ -10,6 +10,7 @@ from collections.abc import Collection
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from app.accounts import access
 from app.accounts.tenancy import scoped
 from app.applications.models import Application, ApplicationStatus, TimelineEvent
 from app.extensions import db
@@ -20,7 +21,8 @@ def open_counts_by_job(company_id: int) -> dict[int, int]:
     """Open applications per job id."""
     return dict(db.session.execute(
         select(Application.job_id, func.count(Application.id))
-        .where(Application.company_id == company_id, Application.status == ApplicationStatus.OPEN)
+        .where(Application.company_id == company_id, Application.status == ApplicationStatus.OPEN,
+               *access.filters(Application))
         .group_by(Application.job_id)).all())
 
 
@@ -33,7 +35,7 @@ def dashboard_counts(company_id: int) -> tuple[dict[int, int], int, int]:
     pending = func.count().filter(Application.status == ApplicationStatus.PENDING)
     rows = db.session.execute(
         select(Application.job_id, open_, pending).where(
-            Application.company_id == company_id,
+            Application.company_id == company_id, *access.filters(Application),
             Application.status.in_([ApplicationStatus.OPEN, ApplicationStatus.PENDING]))
         .group_by(Application.job_id)).all()
     by_job = {job_id: n for job_id, n, _ in rows if job_id is not None and n}

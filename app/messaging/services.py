@@ -398,6 +398,8 @@ NOTIFICATION_KINDS = {  # labels of the Account page's choices, in the user's la
     "integration_alert": _l("Integration needs attention"),
     "emrex_submitted": _l("Study records received (EMREX)"),
     "candidate_replied": _l("A candidate replied by email"),
+    "mention": _l("Someone mentioned you in a note"),
+    "review_asked": _l("Someone asked you to review an application"),
 }
 
 

@@ -15,6 +15,7 @@ from app.admin.views import (  # noqa: F401
     people,
     privacy,
     rejections,
+    reviewers,
     settings,
     tags,
     twofactor,

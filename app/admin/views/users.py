@@ -15,6 +15,7 @@ from app.admin.forms import (
     EmptyForm,
     ForgotPasswordForm,
     InviteForm,
+    ROLE_LABELS,
     RoleForm,
     SetPasswordForm,
 )
@@ -27,7 +28,7 @@ from app.security import admin_required, current_locale, public
 def _users_page(form: InviteForm, status: int = 200):
     rows = lifecycle.company_users(current_company_id())
     return render_template("admin/settings/users.html", users=rows, form=form, role_form=RoleForm(),
-                           action_form=EmptyForm()), status
+                           action_form=EmptyForm(), role_labels=ROLE_LABELS), status
 
 
 @bp.route("/settings/users", methods=["GET", "POST"])
