@@ -70,6 +70,7 @@ def notify_mentions(application: Application, event: TimelineEvent, actor: User)
                         candidate=application.candidate.full_name),
                body=text[:500], link=path_for("admin.application", application_id=application.id) + f"#event-{event.id}",
                dedupe_key=f"mention:{event.id}")
+    event.not_notified = refused  # for the author's message (not stored: the ids below are)
     event.data = {**(event.data or {}), "mentioned": [u.id for u in notified],
                   "not_notified": [u.id for u in refused]}
     audit.record(company_id=application.company_id, actor=audit.actor_of(actor),

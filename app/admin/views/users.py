@@ -12,10 +12,10 @@ from app.accounts.models import User
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.forms import (
+    ROLE_LABELS,
     EmptyForm,
     ForgotPasswordForm,
     InviteForm,
-    ROLE_LABELS,
     RoleForm,
     SetPasswordForm,
 )
