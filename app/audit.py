@@ -87,6 +87,9 @@ ACTION_LABELS = {
     "rejection_reason.activated": N_("Switched a rejection reason on"),
     "rejection_reason.deactivated": N_("Switched a rejection reason off"),
     "rejection_reason.deleted": N_("Deleted a rejection reason"),
+    "note.mention": N_("Mentioned team members in a note"),
+    "reviewer.ask": N_("Asked someone to review an application"),
+    "reviewer.remove": N_("Stopped asking someone to review an application"),
 }
 
 
