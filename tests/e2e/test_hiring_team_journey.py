@@ -29,7 +29,7 @@ def _pages(browser):
 
 def test_hiring_team_journey(live, make, browser):
     company = make.company("acme", "Acme Oy")
-    boss = make.user(company, role="admin", email="boss@acme.test")
+    make.user(company, role="admin", email="boss@acme.test")
     rec = make.user(company, email="rec@acme.test")
     hilda = make.user(company, role="hiring_manager", email="hilda@acme.test")
     hilda.name = "Hilda Hannele Johanna Mäkinen-Vuorenpää"
