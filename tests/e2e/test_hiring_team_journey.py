@@ -35,6 +35,8 @@ def test_hiring_team_journey(live, make, browser):
     hilda.name = "Hilda Hannele Johanna Mäkinen-Vuorenpää"
     ivan = make.user(company, role="interviewer", email="ivan@acme.test")
     ivan.name = "Ivan Interviewer"
+    nina = make.user(company, role="interviewer", email="nina@acme.test")
+    nina.name = "Nina Noaccess"
     hilda.email_notification_kinds = ["mention"]
     db.session.commit()
     job = make.job(company, "Senior data platform engineer, streaming and analytics", team=[rec, hilda])
@@ -63,6 +65,11 @@ def test_hiring_team_journey(live, make, browser):
     desk.click(f"#note-{application.id} button[type=submit]")
     expect(desk.locator("#toasts")).to_contain_text("Note added.")
     _shot(desk, "card-mention-recruiter-en-desktop")
+    desk.goto(f"{card}?lang=fi")
+    desk.fill(f"#note-text-{application.id}", "@Nina Noaccess voisitko haastatella?")
+    desk.click(f"#note-{application.id} button[type=submit]")
+    expect(desk.locator("#toasts")).to_contain_text("Nina Noaccess")
+    _shot(desk, "card-mention-not-notified-fi-desktop")
     desk.context.close()
     phone.context.close()
 
