@@ -6,7 +6,7 @@ people asked are told in the bell. Audited."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from app import audit
 from app.accounts.access import Action, can
@@ -37,18 +37,17 @@ class ReviewerError(Exception):
         return self.message
 
 
-def reviewers_of(application: Application) -> list[User]:
-    return list(db.session.scalars(select(User).join(ApplicationReviewer, ApplicationReviewer.user_id == User.id).where(
-        ApplicationReviewer.application_id == application.id,
-        ApplicationReviewer.company_id == application.company_id).order_by(User.name)))
-
-
-def who_can_be_asked(application: Application) -> list[User]:
-    """Active users of the company who are not asked yet (staff have no company)."""
-    asked = select(ApplicationReviewer.user_id).where(ApplicationReviewer.application_id == application.id)
-    return list(db.session.scalars(select(User).where(
-        User.company_id == application.company_id, User.is_enabled, User.password_hash != "",
-        User.role != Role.STAFF.value, User.id.not_in(asked)).order_by(User.name)))
+def panel_rows(application: Application) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The card's panel in one statement: ``(asked, others)``, each ``(user id, name)`` by
+    name — who is asked to review the application, and the active company users who could be."""
+    asked_id = ApplicationReviewer.user_id
+    rows = db.session.execute(select(asked_id, User.id, User.name).select_from(User).outerjoin(
+        ApplicationReviewer, and_(ApplicationReviewer.user_id == User.id,
+                                  ApplicationReviewer.application_id == application.id)).where(
+        User.company_id == application.company_id, User.role != Role.STAFF.value,
+        or_(asked_id.is_not(None), and_(User.is_enabled, User.password_hash != ""))).order_by(User.name, User.id)).all()
+    return ([(uid, name) for asked, uid, name in rows if asked is not None],
+            [(uid, name) for asked, uid, name in rows if asked is None])
 
 
 def ask(application: Application, user_id: int | None, actor: User) -> User:

@@ -91,10 +91,11 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     page renders. The totals are today's; a new statement on these pages should be a decision.
     Session 22 decided, for now: the card +2 (tags and conversation panels), the list +6 (the
     bulk chooser's stages, reasons and templates and the running bulk actions; to be loaded
-    when the chooser opens, issue 15)."""
+    when the chooser opens, issue 15). Issue 17 (team17): the card +1, the "Asked to review"
+    panel (who is asked and who could be, one statement)."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 15, "/admin/applications": 13,
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 16, "/admin/applications": 13,
                 f"/admin/jobs/{job.id}": 6, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
         client.get(url)  # warm: the first read of a company's rejection reasons creates its defaults

@@ -23,10 +23,10 @@ from app.security import company_user_required
 
 
 def _context(application, error: str | None = None) -> dict:
+    asked, others = reviewers.panel_rows(application)
     form = ReviewerForm(formdata=None)
-    form.user_id.choices = [(u.id, u.name) for u in reviewers.who_can_be_asked(application)]
-    return {"application": application, "error": error, "reviewers": reviewers.reviewers_of(application),
-            "form": form}
+    form.user_id.choices = others
+    return {"application": application, "error": error, "reviewers": asked, "form": form}
 
 
 @plugins.card_panel
