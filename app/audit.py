@@ -92,6 +92,9 @@ ACTION_LABELS = {
     "scorecard.submitted": N_("Submitted a scorecard"),
     "scorecard.corrected": N_("Corrected a submitted scorecard"),
     "scorecard.definition_saved": N_("Changed a scorecard's attributes"),
+    "note.mention": N_("Mentioned team members in a note"),
+    "reviewer.ask": N_("Asked someone to review an application"),
+    "reviewer.remove": N_("Stopped asking someone to review an application"),
 }
 
 

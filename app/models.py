@@ -2,7 +2,14 @@
 
 import app.jobs.public  # noqa: F401  (bumps a company's public version with its jobs)
 from app.accounts.models import AccountLink, Company, RecoveryCode, Role, TwoFactor, User  # noqa: F401
-from app.applications.models import Application, Candidate, StageEntry, StoredFile, TimelineEvent  # noqa: F401
+from app.applications.models import (  # noqa: F401
+    Application,
+    ApplicationReviewer,
+    Candidate,
+    StageEntry,
+    StoredFile,
+    TimelineEvent,
+)
 from app.assessments.models import *
 from app.audit import AuditEntry  # noqa: F401
 from app.boards.models import Posting  # noqa: F401

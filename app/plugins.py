@@ -20,6 +20,8 @@ a link on a job's pages                 ``settings_link`` (decorator)          `
 a company settings section              ``settings_section`` (decorator)       ``app.navigation``
 a staff navigation entry                ``staff_section`` (decorator)          ``app.navigation``
 a panel on a staff company page         ``staff_company_panel`` (decorator)    ``app.navigation``
+who an interviewer reviews              ``interviewer_source(fn)``             ``app.accounts.access``
+an action granted for one target        ``access_rule(action, fn)``            ``app.accounts.access``
 a timeline text on the card             ``event_text(kind, fn)``               ``app.admin.card``
 a panel on the card                     ``card_panel`` (decorator)             ``app.admin.card``
 an entry in the card's ⋯ menu           ``card_action(CardAction(...))``       ``app.admin.card``
@@ -56,6 +58,9 @@ class Plugins:
         self.card_panels: list[Callable] = []
         self.card_actions: dict[str, Any] = {}
         self.error_pages: list[Callable] = []
+        self.reviewer_panels: set[Callable] = set()
+        self.interviewer_sources: list[Callable] = []
+        self.access_rules: dict[str, list[Callable]] = {}
 
     # -- the core ------------------------------------------------------------------------
 
@@ -90,6 +95,20 @@ class Plugins:
         (``app.applications.columns.ListColumn``), keyed by ``column.key``."""
         self.list_columns[column.key] = column
         return column
+
+    # -- access (app/accounts/access.py) ------------------------------------------------
+
+    def interviewer_source(self, fn: Callable) -> Callable:
+        """``fn(user_id) -> SELECT of application ids`` the user is asked to interview or
+        score: an interviewer sees the union of every source's applications."""
+        return _add(self.interviewer_sources, fn)
+
+    def access_rule(self, action: str, fn: Callable) -> Callable:
+        """``fn(user, target) -> bool`` grants ``action`` (an ``access.Action``) on ``target``
+        to a user whose role lacks it (e.g. an interviewer sees others' scorecards of an
+        application once they submitted theirs)."""
+        _add(self.access_rules.setdefault(str(action), []), fn)
+        return fn
 
     # -- screens (functions called at render time, so they can check the current user) --
 
@@ -127,13 +146,16 @@ class Plugins:
         log lines), not lines of the card's timeline: the timeline keeps one line per change."""
         self.detail_events.add(kind)
 
-    def card_panel(self, fn: Callable | None = None, *, first: bool = False) -> Callable:
+    def card_panel(self, fn: Callable | None = None, *, first: bool = False, for_reviewers: bool = False) -> Callable:
         """``fn(application) -> HTML`` (or nothing): a block on the card. ``first`` puts it
-        before the others (e.g. a warning about the person). A decorator, with or without
-        arguments."""
+        before the others (e.g. a warning about the person); ``for_reviewers`` shows it also
+        to users who only review the application (interviewers: it must offer them nothing
+        they may not do). A decorator, with or without arguments."""
         def decorator(fn: Callable) -> Callable:
             if fn not in self.card_panels:
                 self.card_panels.insert(0, fn) if first else self.card_panels.append(fn)
+            if for_reviewers:
+                self.reviewer_panels.add(fn)
             return fn
 
         return decorator(fn) if fn is not None else decorator

@@ -204,6 +204,18 @@ def _allowed(kind: str) -> bool:
     return kind == "user"
 
 
+def _role_allows(endpoint: str | None) -> bool:
+    """The role's permission for a company route (app/accounts/access.py decides; a broken
+    check refuses)."""
+    from app.accounts import access
+
+    try:
+        return access.route_allowed(current_user, endpoint)
+    except Exception:
+        log.warning("role check failed on %s; refused", endpoint, exc_info=True)
+        return False
+
+
 def _guard(kind: str, refusal: int):
     """The one shape of every auth decorator: anonymous → login; a failed or broken check →
     ``refusal`` (fail closed: an exception in the check never lets the request through, and
@@ -222,6 +234,8 @@ def _guard(kind: str, refusal: int):
                 return login_manager.unauthorized()
             if not allowed:
                 abort(refusal)
+            if kind == "company" and not _role_allows(request.endpoint):
+                abort(403)
             return view(*args, **kwargs)
 
         wrapper.haku_auth = kind

@@ -25,7 +25,7 @@ from app.problems import Problem
 
 LINK_TTL = {LinkPurpose.INVITE: timedelta(days=7), LinkPurpose.RESET: timedelta(hours=1)}
 EMAIL_KEYS = {LinkPurpose.INVITE: "user_invitation", LinkPurpose.RESET: "password_reset"}
-COMPANY_ROLES = (Role.ADMIN.value, Role.RECRUITER.value)
+COMPANY_ROLES = (Role.ADMIN.value, Role.RECRUITER.value, Role.HIRING_MANAGER.value, Role.INTERVIEWER.value)
 MAX_TOKEN = 100
 
 
@@ -36,7 +36,7 @@ class UserError(Problem):
 
     messages = {
         "email_taken": _l("A user with this email address already exists."),
-        "bad_role": _l("Pick company admin or recruiter."),
+        "bad_role": _l("Pick one of the roles offered."),
         "last_admin": _l("The company needs at least one active admin. Make someone else an admin first."),
         "not_invited": _l("This user has already accepted the invitation."),
         "not_active": _l("Only an active user can get a password-reset link. Re-enable the user or resend the "

@@ -16,6 +16,10 @@ class Role(enum.StrEnum):
     STAFF = "staff"
     ADMIN = "admin"
     RECRUITER = "recruiter"
+    # Works the jobs they own or are on the team of (app/accounts/access.py).
+    HIRING_MANAGER = "hiring_manager"
+    # Sees only the applications they are asked to review (app/accounts/access.py).
+    INTERVIEWER = "interviewer"
 
 
 class UserStatus(enum.StrEnum):

@@ -39,7 +39,7 @@ class AccountError(Problem):
         "bad_slug": _l("The slug may use lowercase letters, digits and dashes (not at the ends)."),
         "slug_taken": _l("That slug is taken."),
         "no_company_name": _l("The company needs a name."),
-        "bad_role": _l("Pick company admin or recruiter."),
+        "bad_role": _l("Pick one of the roles offered."),
         "wrong_password": _l("The current password is not right."),
     }
 
@@ -147,7 +147,7 @@ def create_company(*, name: str, slug: str, admin_email: str, admin_name: str, a
 def add_company_user(company_id: int, *, email: str, name: str, password: str, role: str) -> User:
     """A company user with a known password: demo data and tests only (people are invited
     with ``lifecycle.invite_user``)."""
-    if role not in (Role.ADMIN.value, Role.RECRUITER.value):
+    if role not in (Role.ADMIN.value, Role.RECRUITER.value, Role.HIRING_MANAGER.value, Role.INTERVIEWER.value):
         raise AccountError("bad_role")
     user = create_user(company_id=company_id, email=email, name=name, password=password, role=role)
     db.session.commit()

@@ -1,6 +1,9 @@
 """The one scoping helper every tenant-owned query goes through.
 
-A row of another company is indistinguishable from a missing row: both are 404.
+A row of another company is indistinguishable from a missing row: both are 404. So is a row
+of the user's own company that their role does not let them see (a hiring manager and another
+team's job, an interviewer and an application they were not asked to review):
+``app.accounts.access`` gives the filter.
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ def current_company_id() -> int:
 def scoped(model: type[T], company_id: int | None = None) -> Select:
     """``SELECT model WHERE company_id = <current company>``."""
     cid = company_id if company_id is not None else current_company_id()
-    return select(model).where(model.company_id == cid)  # type: ignore[attr-defined]
+    from app.accounts.access import filters  # the signed-in user's role narrows the rows they see
+
+    return select(model).where(model.company_id == cid, *filters(model))  # type: ignore[attr-defined]
 
 
 def get_or_404(model: type[T], object_id: int | None, company_id: int | None = None) -> T:

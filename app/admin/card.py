@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_login import current_user
 from markupsafe import Markup
 
+from app.accounts.access import Action, can
 from app.applications.sources import source_label
 from app.i18n import language_name
 from app.plugins import plugins
@@ -37,11 +39,17 @@ class CardAction:
 
 
 def actions_for(application, user) -> list[CardAction]:
+    if not can(user, Action.WORK_APPLICATIONS):  # an interviewer reads the card and adds notes
+        return []
     return sorted((a for a in plugins.card_actions.values() if a.available(application, user)), key=lambda a: a.order)
 
 
 def card_panels(application) -> list[Markup]:
-    return [Markup(html) for html in (fn(application) for fn in plugins.card_panels) if html]
+    """The panels of the card; a user who cannot work the application (an interviewer) sees
+    only those registered ``for_reviewers`` (read-only or made for them, e.g. a scorecard)."""
+    works = can(current_user, Action.WORK_APPLICATIONS)
+    panels = (fn for fn in plugins.card_panels if works or fn in plugins.reviewer_panels)
+    return [Markup(html) for html in (fn(application) for fn in panels) if html]
 
 
 def describe_event(event) -> str:

@@ -147,7 +147,8 @@ class AssignForm(FlaskForm):
     job_id = SelectField(_l("Assign to job"), coerce=int, choices=[])
 
 
-ROLE_LABELS = {"recruiter": _l("Recruiter"), "admin": _l("Company admin")}
+ROLE_LABELS = {"recruiter": _l("Recruiter"), "admin": _l("Company admin"), "hiring_manager": _l("Hiring manager"),
+               "interviewer": _l("Interviewer")}
 
 
 class InviteForm(FlaskForm):
@@ -254,3 +255,9 @@ class TagAddForm(FlaskForm):
 
     tag_id = HiddenField()
     name = StringField(_l("Add a tag"), validators=[Optional(), Length(max=60)])
+
+
+class ReviewerForm(FlaskForm):
+    """Ask a team member to review an application (the card's "Ask to review…")."""
+
+    user_id = SelectField(_l("Ask to review"), coerce=int, validate_choice=False)

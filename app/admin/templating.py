@@ -20,7 +20,16 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(pipeline_links=settings_links, describe_event=describe_event,
                                  card_panels=card_panels, source_label=source_label,
                                  language_name=language_name, partner_text=describe_html, admin_chrome=admin_chrome,
-                                 unread_notifications=unread_notifications)
+                                 unread_notifications=unread_notifications, can=can_do)
+
+
+def can_do(action: str, target=None) -> bool:
+    """``can(action, target)`` in templates: whether the signed-in user may (app/accounts/access.py)."""
+    from flask_login import current_user
+
+    from app.accounts.access import can
+
+    return can(current_user, action, target)
 
 
 def unread_notifications() -> int:

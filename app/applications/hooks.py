@@ -10,7 +10,7 @@ are registered in ``columns.py``, next to their class."""
 from __future__ import annotations
 
 from app.accounts.events import company_created
-from app.applications import automations, counts, rejections, services  # noqa: F401 (counts: its flush hook)
+from app.applications import automations, counts, rejections, scopes, services  # noqa: F401 (counts, scopes: register)
 from app.jobs.events import job_in_use, stage_entered, stage_in_use
 from app.messaging.events import email_failed
 from app.plugins import plugins

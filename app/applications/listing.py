@@ -21,6 +21,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import and_, func, literal, or_, select, tuple_
 from sqlalchemy.orm import defer, joinedload
 
+from app.accounts import access
 from app.applications.columns import COLUMNS, ListColumn, visible
 from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason
 from app.extensions import db
@@ -145,7 +146,8 @@ def _phone_matches(q: str) -> list:
 
 
 def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
-    stmt = select(entity).where(Application.company_id == company_id)
+    # what the signed-in user's role lets them see (app/accounts/access.py)
+    stmt = select(entity).where(Application.company_id == company_id, *access.filters(Application))
     if lq.q or (lq.sort in ("candidate", "email")):
         stmt = stmt.join(Candidate, Candidate.id == Application.candidate_id)
         joins.append("candidate")

@@ -165,6 +165,21 @@ class ApplicationCount(db.Model):
     stage_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # no FK: 0 is none
     status: Mapped[str] = mapped_column(String(16), primary_key=True)
     n: Mapped[int] = mapped_column(default=0)
+class ApplicationReviewer(db.Model):
+    """A team member asked to review an application ("Ask to review…" on the card): an
+    interviewer sees the applications they are asked to review (app/accounts/access.py, the
+    first ``plugins.interviewer_source``)."""
+
+    __tablename__ = "application_reviewers"
+    __table_args__ = (Index("ix_application_reviewers_user", "user_id", "application_id"),)
+
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    asked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user = relationship("User", foreign_keys=[user_id])
 
 
 class RejectionReason(db.Model):

@@ -10,6 +10,7 @@ from collections.abc import Collection
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from app.accounts import access
 from app.accounts.tenancy import scoped
 from app.applications.models import Application, ApplicationCount, ApplicationStatus, Candidate, TimelineEvent
 from app.extensions import db
@@ -17,7 +18,14 @@ from app.jobs.models import Job
 
 
 def open_counts_by_job(company_id: int) -> dict[int, int]:
-    """Open applications per job id (from the kept counts, as the dashboard)."""
+    """Open applications per job id: from the kept counts, or, for a user who sees only some
+    applications (app/accounts/access.py), counted over those."""
+    narrowed = access.filters(Application)
+    if narrowed:
+        return dict(db.session.execute(
+            select(Application.job_id, func.count(Application.id))
+            .where(Application.company_id == company_id, Application.status == ApplicationStatus.OPEN, *narrowed)
+            .group_by(Application.job_id)).all())
     return {job_id: n for job_id, n in db.session.execute(
         select(ApplicationCount.job_id, func.sum(ApplicationCount.n))
         .where(ApplicationCount.company_id == company_id, ApplicationCount.status == ApplicationStatus.OPEN)
@@ -27,7 +35,20 @@ def open_counts_by_job(company_id: int) -> dict[int, int]:
 def dashboard_counts(company_id: int) -> tuple[dict[int, int], int, int]:
     """The dashboard's figures: open applications per job id, all open applications and the
     Pending pool, from the kept counts (``app/applications/counts.py``: a few rows per job of
-    the company, not a pass over every open application on each view)."""
+    the company, not a pass over every open application on each view). A user who sees only
+    some applications (a hiring manager's jobs, an interviewer's reviews) gets them counted
+    over those: a few jobs' rows, by index."""
+    narrowed = access.filters(Application)
+    if narrowed:
+        open_ = func.count().filter(Application.status == ApplicationStatus.OPEN)
+        pending = func.count().filter(Application.status == ApplicationStatus.PENDING)
+        rows = db.session.execute(
+            select(Application.job_id, open_, pending).where(
+                Application.company_id == company_id, *narrowed,
+                Application.status.in_([ApplicationStatus.OPEN, ApplicationStatus.PENDING]))
+            .group_by(Application.job_id)).all()
+        by_job = {job_id: n for job_id, n, _ in rows if job_id is not None and n}
+        return by_job, sum(n for _, n, _ in rows), sum(p for _, _, p in rows)
     n = func.sum(ApplicationCount.n)
     rows = db.session.execute(
         select(ApplicationCount.job_id, ApplicationCount.status, n).where(

@@ -12,7 +12,7 @@ from sqlalchemy import case, false, or_, select
 from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Company, User
-from app.applications import files
+from app.applications import files, mentions
 from app.applications.models import (
     Application,
     ApplicationStatus,
@@ -487,6 +487,7 @@ def add_note(application: Application, text: str, actor: User) -> TimelineEvent:
     if not text:
         raise ApplicationError("empty_note")
     event = add_event(application, "note", actor=actor, data={"text": text[:5000]}, activity=True)
+    mentions.notify_mentions(application, event, actor)
     db.session.commit()
     return event
 

@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app import audit
+from app.accounts import access
 from app.accounts.models import User
 from app.applications import rejections, tags
 from app.applications.listing import ListQuery, matching_ids
@@ -103,7 +104,8 @@ def selection(company_id: int, *, ids: list[int] | None = None, lq: ListQuery | 
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
         found += db.session.scalars(select(Application.id).where(
-            Application.company_id == company_id, Application.id.in_(chunk), Application.job_id.is_not(None)))
+            Application.company_id == company_id, Application.id.in_(chunk), Application.job_id.is_not(None),
+            *access.filters(Application)))
     return sorted(found)
 
 

@@ -7,8 +7,12 @@ links) is ``app/admin/views/emrex.py``; its staff presentation (company switch, 
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from app.accounts.access import row_scope
+from app.applications.scopes import visible_application_ids
 from app.emrex import columns, services, tasks
-from app.emrex.models import EmrexRequest
+from app.emrex.models import EmrexAttachment, EmrexRequest, EmrexTranscript
 from app.emrex.services import invites
 from app.jobs.events import stage_entered
 from app.plugins import plugins
@@ -38,3 +42,23 @@ def _registry() -> int:
     return 0
 
 plugins.chip_badge(columns.CHIP_BADGE)  # the summary's status on the board's chips
+
+
+# What a hiring manager or interviewer sees of EMREX: the rows of the applications they see
+# (app/accounts/access.py; the card's files and transcript actions load through these).
+
+
+@row_scope("emrex_transcripts")
+def _transcripts(user, reach):
+    return EmrexTranscript.application_id.in_(visible_application_ids(user, reach))
+
+
+@row_scope("emrex_attachments")
+def _attachments(user, reach):
+    return EmrexAttachment.transcript_id.in_(select(EmrexTranscript.id).where(
+        EmrexTranscript.application_id.in_(visible_application_ids(user, reach))))
+
+
+@row_scope("emrex_requests")
+def _requests(user, reach):
+    return EmrexRequest.application_id.in_(visible_application_ids(user, reach))

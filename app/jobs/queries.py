@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload
 
+from app.accounts import access
 from app.accounts.models import Company
 from app.accounts.tenancy import scoped
 from app.extensions import db
@@ -77,7 +78,7 @@ def job_titles(company_id: int) -> list[tuple[int, str]]:
     """(id, title) of every job of the company by title: the list's job filter menu, as rows
     rather than whole jobs."""
     return [tuple(row) for row in db.session.execute(
-        select(Job.id, Job.title).where(Job.company_id == company_id).order_by(Job.title))]
+        select(Job.id, Job.title).where(Job.company_id == company_id, *access.filters(Job)).order_by(Job.title))]
 
 
 def templates_of(company_id: int) -> list[JobTemplate]:

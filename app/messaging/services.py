@@ -406,6 +406,8 @@ NOTIFICATION_KINDS = {  # labels of the Account page's choices, in the user's la
     "candidate_replied": _l("A candidate replied by email"),
     "scorecard_requested": _l("Feedback asked of you"),
     "scorecard_submitted": _l("Scorecard submitted"),
+    "mention": _l("Someone mentioned you in a note"),
+    "review_asked": _l("Someone asked you to review an application"),
 }
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from app.accounts import access
 from app.accounts.tenancy import scoped
 from app.applications.listing import candidate_matches
 from app.applications.models import Application, Candidate, Tag, TimelineEvent
@@ -108,7 +109,8 @@ def search(company_id: int, q: str = "", after: int | None = None, per_page: int
     per_page = per_page or PER_PAGE
     count = func.count(Application.id)
     stmt = (select(Candidate, count).join(Application, Application.candidate_id == Candidate.id)
-            .where(Candidate.company_id == company_id, Application.company_id == company_id)
+            .where(Candidate.company_id == company_id, Application.company_id == company_id,
+                   *access.filters(Application))
             .group_by(Candidate.id).order_by(Candidate.id.desc()).limit(per_page + 1))
     if q and q.strip():
         stmt = stmt.where(candidate_matches(q))

@@ -95,14 +95,15 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     the rejection reasons' defaults are made with the company, so the list is 8 (its own
     6 plus the running bulk actions); the card reads its tags with the application and the
     candidate's applications once for the "other applications" list and the duplicates
-    panel: 15 → 13. Issue 17 adds two to the card: its scorecards with their authors (the
-    anti-anchoring rule is read from them) and the interviews panel's list; the list and the
-    board read the scores in their one query. The board's bulk bar (branch bulk16b) is on
-    the page with its choices (reasons, templates, tags, running bulk actions): +5, to be
-    loaded when opened as the list's is."""
+    panel: 15 → 13. Issue 17 adds three to the card: its scorecards with their authors (the
+    anti-anchoring rule is read from them), the interviews panel's list and the "Asked to
+    review" panel (who is asked and who could be); the list and the board read the scores in
+    their one query. The board's bulk bar (branch bulk16b) is on the page with its choices
+    (reasons, templates, tags, running bulk actions): +5, to be loaded when opened as the
+    list's is."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 15, "/admin/applications": 8,
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 16, "/admin/applications": 8,
                 f"/admin/jobs/{job.id}": 11, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing

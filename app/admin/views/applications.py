@@ -217,7 +217,11 @@ def application_note(application_id: int):
                 "context": lambda: {"application": application, "events": _events(application)}}
     if not form.validate_on_submit():
         return done(_("The note is empty."), card, level="error", status=422, **timeline)
-    services.add_note(application, form.text.data, current_user._get_current_object())
+    event = services.add_note(application, form.text.data, current_user._get_current_object())
+    missed = getattr(event, "not_notified", None)
+    if missed:
+        return done(_("Note added. Not notified, as they cannot see this application: %(names)s.",
+                      names=", ".join(u.name for u in missed)), card, level="warning", **timeline)
     return done(_("Note added."), card, **timeline)
 
 

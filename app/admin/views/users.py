@@ -12,6 +12,7 @@ from app.accounts.models import User
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.forms import (
+    ROLE_LABELS,
     EmptyForm,
     ForgotPasswordForm,
     InviteForm,
@@ -27,7 +28,7 @@ from app.security import admin_required, current_locale, public
 def _users_page(form: InviteForm, status: int = 200):
     rows = lifecycle.company_users(current_company_id())
     return render_template("admin/settings/users.html", users=rows, form=form, role_form=RoleForm(),
-                           action_form=EmptyForm()), status
+                           action_form=EmptyForm(), role_labels=ROLE_LABELS), status
 
 
 @bp.route("/settings/users", methods=["GET", "POST"])

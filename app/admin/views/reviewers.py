@@ -1,0 +1,81 @@
+"""The card's "Ask to review…" panel: who is asked to review the application (an
+interviewer sees only the applications they are asked to review), adding and removing them.
+Shown to whoever may ask (app/accounts/access.py); htmx swaps the panel, a plain form post
+comes back to the card."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from markupsafe import Markup
+
+from app.accounts.access import Action, can
+from app.admin.blueprint import bp
+from app.admin.card import CardAction
+from app.admin.forms import EmptyForm, ReviewerForm
+from app.applications import queries, reviewers
+from app.applications.reviewers import ReviewerError
+from app.htmx import done
+from app.plugins import plugins
+from app.security import company_user_required
+
+
+def _context(application, error: str | None = None) -> dict:
+    asked, others = reviewers.panel_rows(application)
+    form = ReviewerForm(formdata=None)
+    form.user_id.choices = others
+    return {"application": application, "error": error, "reviewers": asked, "form": form}
+
+
+@plugins.card_panel
+def _card_panel(application) -> Markup | None:
+    if not can(current_user, Action.ASK_TO_REVIEW):
+        return None
+    return Markup(render_template("admin/applications/_reviewers_panel.html", **_context(application)))
+
+
+plugins.card_action(CardAction(
+    key="review", label=_l("Ask to review…"), order=45, method="get",
+    available=lambda application, user: can(user, Action.ASK_TO_REVIEW),
+    url=lambda application: url_for("admin.application", application_id=application.id) + f"#reviewers-{application.id}"))
+
+plugins.event_text("review_asked", lambda data: _("Asked %(name)s to review", name=data.get("name", "")))
+plugins.event_text("review_unasked", lambda data: _("No longer asks %(name)s to review", name=data.get("name", "")))
+
+
+def _answer(application, message: str | None, error: str | None = None):
+    return done(error or message, url_for("admin.application", application_id=application.id),
+                level="error" if error else "success", status=422 if error else 200,
+                fragment="admin/applications/_reviewers_panel.html",
+                context=lambda: _context(application, error), code=303)
+
+
+@bp.post("/applications/<int:application_id>/reviewers")
+@company_user_required
+def application_reviewers(application_id: int):
+    application = queries.for_card(application_id) or abort(404)
+    form = ReviewerForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        user = reviewers.ask(application, form.user_id.data, current_user._get_current_object())
+    except ReviewerError as exc:
+        return _answer(application, None, str(exc))
+    return _answer(application, _("%(name)s is asked to review.", name=user.name))
+
+
+@bp.post("/applications/<int:application_id>/reviewers/<int:user_id>/remove")
+@company_user_required
+def application_reviewer_remove(application_id: int, user_id: int):
+    application = queries.for_card(application_id) or abort(404)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        user = reviewers.remove(application, user_id, current_user._get_current_object())
+    except ReviewerError as exc:
+        if exc.code == "bad_user":
+            abort(404)
+        return _answer(application, None, str(exc))
+    return _answer(application, _("%(name)s is no longer asked to review.", name=user.name))

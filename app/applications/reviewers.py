@@ -1,0 +1,89 @@
+""""Ask to review…": a recruiter or hiring manager asks team members to review one
+application. An interviewer sees exactly the applications they are asked to review
+(``scopes.asked_to_review``, the first interviewer source of app/accounts/access.py); the
+people asked are told in the bell. Audited."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import and_, or_, select
+
+from app import audit
+from app.accounts.access import Action, can
+from app.accounts.models import Role, User
+from app.applications.models import Application, ApplicationReviewer
+from app.applications.services import add_event
+from app.extensions import db
+from app.links import path_for
+from app.messaging.services import notify
+
+
+class ReviewerError(Exception):
+    MESSAGES = {
+        "not_allowed": _l("You cannot ask anyone to review this application."),
+        "bad_user": _l("Pick someone of your team."),
+        "already": _l("They are already asked to review it."),
+    }
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+    @property
+    def message(self) -> str:
+        return str(self.MESSAGES[self.code])
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def panel_rows(application: Application) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The card's panel in one statement: ``(asked, others)``, each ``(user id, name)`` by
+    name — who is asked to review the application, and the active company users who could be."""
+    asked_id = ApplicationReviewer.user_id
+    rows = db.session.execute(select(asked_id, User.id, User.name).select_from(User).outerjoin(
+        ApplicationReviewer, and_(ApplicationReviewer.user_id == User.id,
+                                  ApplicationReviewer.application_id == application.id)).where(
+        User.company_id == application.company_id, User.role != Role.STAFF.value,
+        or_(asked_id.is_not(None), and_(User.is_enabled, User.password_hash != ""))).order_by(User.name, User.id)).all()
+    return ([(uid, name) for asked, uid, name in rows if asked is not None],
+            [(uid, name) for asked, uid, name in rows if asked is None])
+
+
+def ask(application: Application, user_id: int | None, actor: User) -> User:
+    if not can(actor, Action.ASK_TO_REVIEW, application):
+        raise ReviewerError("not_allowed")
+    user = db.session.scalar(select(User).where(User.id == user_id, User.company_id == application.company_id,
+                                                User.is_enabled)) if user_id else None
+    if user is None:
+        raise ReviewerError("bad_user")
+    if db.session.get(ApplicationReviewer, (application.id, user.id)) is not None:
+        raise ReviewerError("already")
+    db.session.add(ApplicationReviewer(application_id=application.id, user_id=user.id,
+                                       company_id=application.company_id, asked_by_id=actor.id))
+    event = add_event(application, "review_asked", actor=actor, data={"user_id": user.id, "name": user.name})
+    audit.record(company_id=application.company_id, actor=audit.actor_of(actor),
+                 object=f"application:{application.id}", action="reviewer.ask", after={"user_id": user.id})
+    db.session.flush()
+    notify([user], company_id=application.company_id, kind="review_asked",
+           title=_l("%(name)s asked you to review %(candidate)s", name=actor.name,
+                    candidate=application.candidate.full_name),
+           link=path_for("admin.application", application_id=application.id),
+           dedupe_key=f"review:{event.id}")
+    db.session.commit()
+    return user
+
+
+def remove(application: Application, user_id: int, actor: User) -> User:
+    if not can(actor, Action.ASK_TO_REVIEW, application):
+        raise ReviewerError("not_allowed")
+    row = db.session.get(ApplicationReviewer, (application.id, user_id))
+    if row is None or row.company_id != application.company_id:
+        raise ReviewerError("bad_user")
+    user = row.user
+    db.session.delete(row)
+    add_event(application, "review_unasked", actor=actor, data={"user_id": user.id, "name": user.name})
+    audit.record(company_id=application.company_id, actor=audit.actor_of(actor),
+                 object=f"application:{application.id}", action="reviewer.remove", before={"user_id": user.id})
+    db.session.commit()
+    return user
