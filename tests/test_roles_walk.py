@@ -74,6 +74,16 @@ EXPECTED: dict[str, frozenset] = {
     "admin.user_disable": SETTINGS, "admin.user_enable": SETTINGS, "admin.user_resend": SETTINGS,
     "admin.user_reset": SETTINGS, "admin.user_revoke": SETTINGS, "admin.user_role": SETTINGS,
     "admin.users": SETTINGS,
+    # merged in session 23: the card's "seen" mark, the bulk chooser, the job ad's preview
+    "admin.application_seen": REVIEW, "admin.applications_bulk_choices": TEAM, "admin.applications_bulk_choose": TEAM,
+    "admin.markdown_preview": FULL, "admin.candidate_export": SETTINGS,
+    # scorecards: everyone fills in their own; asking is the team's; settings and export the company's
+    "admin.scorecard_form": REVIEW, "admin.scorecard_ask": TEAM, "admin.scorecard_settings": FULL,
+    "admin.scorecard_export": FULL,
+    # interviews: one's own list and hours for everyone; scheduling the team's; a job's plan the company's
+    "admin.my_interviews": REVIEW, "admin.availability_page": REVIEW, "admin.interview_new": TEAM,
+    "admin.interview_book": TEAM, "admin.interview_link": TEAM, "admin.interview_cancel": TEAM,
+    "admin.interview_plan": FULL,
 }
 
 #: GET routes whose answer to an allowed role is not a 200 page (what they answer instead).
@@ -112,7 +122,7 @@ def team(world, make):
     its own application, candidate, files, stage and posting (out of the two's scope)."""
     from app.applications.models import ApplicationReviewer
     from app.jobs.models import job_team
-    from tests.support.world import _board_rows, _emrex_rows, _reply_row
+    from tests.support.world import _board_rows, _emrex_rows, _interview_row, _reply_row
 
     a = world["a"]
     ids = world["ids"]["a"]
@@ -129,6 +139,7 @@ def team(world, make):
              **_emrex_rows(other_app), "reply_file_id": _reply_row(other_app)}
     posting = _board_rows(a, other_job)["posting_id"]
     other["posting_id"] = posting
+    other["interview_id"] = _interview_row(other_app, make.admin_of(a))
     db.session.commit()
     return {"manager": manager, "interviewer": interviewer, "other": other}
 

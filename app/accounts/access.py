@@ -60,18 +60,20 @@ class Action(enum.StrEnum):
     PENDING_POOL = "pending_pool"
     DUPLICATES = "duplicates"  # merging and splitting candidates
     COMPANY_SETTINGS = "company_settings"
+    SCORE = "score"  # fill in one's own scorecard (asked or not)
 
 
 _TEAM_ACTIONS = frozenset({Action.VIEW_DASHBOARD, Action.VIEW_JOBS, Action.VIEW_APPLICATIONS, Action.NOTE,
                            Action.WORK_APPLICATIONS, Action.BULK, Action.VIEW_CANDIDATES, Action.NOTIFICATIONS,
-                           Action.ASK_TO_REVIEW, Action.SEE_PRIVATE_FIELDS, Action.SEE_OTHERS_SCORES})
+                           Action.ASK_TO_REVIEW, Action.SEE_PRIVATE_FIELDS, Action.SEE_OTHERS_SCORES,
+                           Action.SCORE})
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
     Role.RECRUITER: frozenset(Action),  # company settings pages themselves are admin_required
     Role.HIRING_MANAGER: _TEAM_ACTIONS,
     Role.INTERVIEWER: frozenset({Action.VIEW_DASHBOARD, Action.VIEW_APPLICATIONS, Action.NOTE,
-                                 Action.NOTIFICATIONS}),
+                                 Action.NOTIFICATIONS, Action.SCORE}),
 }
 
 ROLE_REACH: dict[str, Reach] = {Role.ADMIN: Reach.COMPANY, Role.RECRUITER: Reach.COMPANY,
@@ -150,6 +152,24 @@ ROUTES: dict[str, Action] = {
     "admin.pending_pool": Action.PENDING_POOL,
     "admin.pending_assign": Action.PENDING_POOL,
     "admin.pending_dismiss": Action.PENDING_POOL,
+    # the card's "seen" mark, the list's bulk chooser, the job ad's preview
+    "admin.application_seen": Action.VIEW_APPLICATIONS,
+    "admin.applications_bulk_choices": Action.BULK,
+    "admin.applications_bulk_choose": Action.BULK,
+    "admin.markdown_preview": Action.MANAGE_JOBS,
+    # scorecards: one's own for everyone asked; asking, settings and the export as their actions
+    "admin.scorecard_form": Action.SCORE,
+    "admin.scorecard_ask": Action.ASK_TO_REVIEW,
+    "admin.scorecard_settings": Action.MANAGE_JOBS,
+    "admin.scorecard_export": Action.EXPORT,
+    # interviews: one's own list and hours for everyone; scheduling is work on the application
+    "admin.my_interviews": Action.VIEW_DASHBOARD,
+    "admin.availability_page": Action.VIEW_DASHBOARD,
+    "admin.interview_new": Action.WORK_APPLICATIONS,
+    "admin.interview_book": Action.WORK_APPLICATIONS,
+    "admin.interview_link": Action.WORK_APPLICATIONS,
+    "admin.interview_cancel": Action.WORK_APPLICATIONS,
+    "admin.interview_plan": Action.MANAGE_JOBS,
 }
 
 

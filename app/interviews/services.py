@@ -25,6 +25,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.accounts.models import Company, Role, User
+from app.accounts.tenancy import scoped
 from app.applications.models import Application
 from app.applications.services import add_event, email_languages, merge_fields
 from app.clock import utcnow
@@ -102,7 +103,9 @@ def interviews_of(application: Application) -> list[Interview]:
 
 
 def get(company_id: int, interview_id: int) -> Interview | None:
-    return db.session.scalar(select(Interview).where(Interview.id == interview_id, Interview.company_id == company_id))
+    """The company's interview, within what the signed-in user may see (``scoped``: a hiring
+    manager's jobs, an interviewer's reviews)."""
+    return db.session.scalar(scoped(Interview, company_id).where(Interview.id == interview_id))
 
 
 def upcoming_for(user_id: int, now: datetime | None = None) -> list[Interview]:

@@ -77,7 +77,16 @@ def request_scorecard(application_id: int, user_id: int, interview_id: int | Non
                       requested_by: User | None = None) -> Scorecard:
     """Ask ``user_id`` for a scorecard on the application (and interview): a pending request
     they see on the card, and which hides the others' scorecards from them until theirs is in.
-    Called by interviews and by "Ask for feedback". Asking again returns the same scorecard."""
+    Called by "Ask for feedback". Asking again returns the same scorecard. Commits."""
+    card = ask(application_id, user_id, interview_id, requested_by=requested_by)
+    db.session.commit()
+    return card
+
+
+def ask(application_id: int, user_id: int, interview_id: int | None = None, *,
+        requested_by: User | None = None) -> Scorecard:
+    """``request_scorecard`` inside the caller's transaction (no commit): a booked interview
+    asks each interviewer in the booking's own commit (``app/interviews/hooks.py``)."""
     application = db.session.get(Application, application_id)
     user = db.session.get(User, user_id)
     if application is None:
@@ -98,7 +107,6 @@ def request_scorecard(application_id: int, user_id: int, interview_id: int | Non
                    link=path_for("admin.scorecard_form", application_id=application.id,
                                  **({"interview_id": interview_id} if interview_id else {})),
                    dedupe_key=f"scorecard_requested:{card.id}")
-    db.session.commit()
     return card
 
 

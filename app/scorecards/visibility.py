@@ -3,7 +3,9 @@
 Anti-anchoring: someone asked for a scorecard on an application (a request or a draft of
 theirs that is not submitted) sees no one else's scorecards on it, neither the card's
 summary nor the average on the list and the board, until theirs is in. Their own scorecard
-they always see. The list and the board apply the same rule inside their one query through
+they always see. An interviewer (a role without ``Action.SEE_OTHERS_SCORES``,
+app/accounts/access.py) sees the others' only once theirs on that application is in (the
+rule this feature registers in ``hooks.py``), asked or not. The list and the board apply the same rule inside their one query through
 ``ScorecardSummary.hidden`` (``models.awaiting_own``), so a page costs no extra statement.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 from flask import has_request_context, request
 from sqlalchemy import select
 
+from app.accounts import access
 from app.extensions import db
 from app.scorecards.models import ScorecardStatus, awaiting_own
 
@@ -30,6 +33,8 @@ def scorecards_visible_to(user, application_id: int, scorecards: list | None = N
                                  and c.status != ScorecardStatus.SUBMITTED for c in scorecards)
         else:
             cache[key] = not db.session.scalar(select(awaiting_own(user.id, application_id)))
+        if cache[key]:  # an interviewer: once theirs is in (hooks.py's rule, given the id)
+            cache[key] = access.can(user, access.Action.SEE_OTHERS_SCORES, application_id)
     return cache[key]
 
 

@@ -39,9 +39,12 @@ def _audits(action: str, tag: str) -> list[str]:
 
 def test_the_form_offers_the_company_tags(client, world):
     tags.create_tag(world["company"].id, "Senior", "blue", world["recruiter"])
-    body = client.get("/admin/applications").get_data(as_text=True)
+    # the list's chooser is read when it is opened (htmx), and the board's is on its page
+    body = client.get("/admin/applications/bulk/choices", headers={"HX-Request": "true"}).get_data(as_text=True)
     assert '<option value="tag_add">' in body and '<option value="tag_remove">' in body
     assert body.count(">Senior</option>") == 2  # in "add" and in "remove"
+    board = client.get(f"/admin/jobs/{world['apps'][0].job_id}").get_data(as_text=True)
+    assert board.count(">Senior</option>") == 2
 
 
 def test_add_a_tag_in_bulk_skips_the_tagged_and_audits_each(client, world):

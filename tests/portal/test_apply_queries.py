@@ -65,6 +65,7 @@ def test_a_first_application_is_written_in_few_statements(client, make):
         "INSERT stored_files", "INSERT applications",  # born in its stage: no UPDATE after
         "INSERT application_counts",  # the kept counts (app/applications/counts.py): one upsert per flush
         "INSERT stage_entries", *timeline,  # "applied" and "stage_entered"
+        "SELECT interview_plans",  # a job's interview plan may send a scheduling link on entry (issue 17)
         "SELECT automations",  # what entering the stage sets off
         "SELECT users", *notifications,  # owner and team in one statement; the entry id is known
         "SELECT outbox_emails", "INSERT outbox_emails",  # the member's email copy
