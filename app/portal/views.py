@@ -109,32 +109,29 @@ def job(slug: str, job_id: int):
 @public
 def sitemap(slug: str):
     """The careers site for search engines: the careers page and every open job."""
-    stamp = public_stamp(slug)
-    if stamp is None:
-        abort(404)
-
-    def render() -> str:
-        company = _company(slug)
-        return render_template("portal/sitemap.xml", company=company, jobs=jobs.open_jobs(company.id),
-                               absolute=external_url)
-
-    return public_page(stamp, "sitemap", render, mimetype="application/xml")
+    return _open_jobs_document(slug, "portal/sitemap.xml", "sitemap", "application/xml")
 
 
 @bp.get("/c/<slug>/jobs.atom")
 @public
 def jobs_feed(slug: str):
     """An Atom feed of the open jobs (newest first), for feed readers and aggregators."""
+    return _open_jobs_document(slug, "portal/jobs_atom.xml", "atom", "application/atom+xml")
+
+
+def _open_jobs_document(slug: str, template: str, kind: str, mimetype: str):
+    """The company's open jobs as a document of their own, validated and cached as the careers
+    page is (same version, same rules; absolute links from BASE_URL)."""
     stamp = public_stamp(slug)
     if stamp is None:
         abort(404)
 
     def render() -> str:
         company = _company(slug)
-        return render_template("portal/jobs_atom.xml", company=company, jobs=jobs.open_jobs(company.id),
-                               updated=stamp[2], absolute=external_url)
+        return render_template(template, company=company, jobs=jobs.open_jobs(company.id), updated=stamp[2],
+                               absolute=external_url)
 
-    return public_page(stamp, "atom", render, mimetype="application/atom+xml")
+    return public_page(stamp, kind, render, mimetype=mimetype)
 
 
 @bp.route("/c/<slug>/jobs/<int:job_id>/apply", methods=["GET", "POST"])

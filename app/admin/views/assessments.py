@@ -20,6 +20,7 @@ from app.admin.assessment_forms import (
 )
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
+from app.admin.views.jobs import owner_or_404 as _owner
 from app.applications.models import Application, ApplicationStatus
 from app.applications.services import ApplicationError
 from app.assessments import services
@@ -29,7 +30,6 @@ from app.assessments.services.common import problem_text
 from app.extensions import db
 from app.htmx import respond, wants_fragment
 from app.i18n import language_name
-from app.jobs.models import Job, JobTemplate
 from app.partners.models import PartnerIntegration
 from app.partners.services import describe_status
 from app.partners.texts import describe as partner_text
@@ -194,12 +194,6 @@ def assessment_product_update(integration_id: int):
 
 # ---------------------------------------------------------------- settings per job and template
 
-def _owner(kind: str, owner_id: int):
-    if kind == "job":
-        return get_or_404(Job, owner_id)
-    if kind == "template":
-        return get_or_404(JobTemplate, owner_id)
-    abort(404)
 
 
 def _with_current(catalogue: list[dict], settings: dict) -> list[dict]:

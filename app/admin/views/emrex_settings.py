@@ -6,22 +6,13 @@ from __future__ import annotations
 from flask import abort, request, url_for
 from flask_babel import gettext as _
 
-from app.accounts.tenancy import get_or_404
 from app.admin.blueprint import bp
 from app.admin.emrex_forms import EmrexSettingsForm
 from app.admin.views.emrex import _enabled_for
+from app.admin.views.jobs import owner_or_404 as _owner
 from app.emrex import services
 from app.htmx import done, respond
-from app.jobs.models import Job, JobTemplate
 from app.security import company_user_required
-
-
-def _owner(kind: str, owner_id: int):
-    if kind == "job":
-        return get_or_404(Job, owner_id)
-    if kind == "template":
-        return get_or_404(JobTemplate, owner_id)
-    abort(404)
 
 
 @bp.route("/emrex/settings/<kind>/<int:owner_id>", methods=["GET", "POST"])

@@ -156,12 +156,15 @@ def job_stage_column(job_id: int, stage_id: int):
 
 # ---------------------------------------------------------------- pipeline settings (job or template)
 
-def _owner(kind: str, owner_id: int):
+def owner_or_404(kind: str, owner_id: int):
+    """The job (``kind`` "job") or job template ("template") of a settings page: one of the
+    company's (and, for a limited role, of its scope), or 404."""
     if kind == "job":
         return get_or_404(Job, owner_id)
     if kind == "template":
         return get_or_404(JobTemplate, owner_id)
     abort(404)
+
 
 
 def _pipeline_context(kind: str, owner):
@@ -185,7 +188,7 @@ def _pipeline_response(kind: str, owner, message: str | None = None, error: str 
 @bp.get("/pipeline/<kind>/<int:owner_id>")
 @company_user_required
 def pipeline(kind: str, owner_id: int):
-    owner = _owner(kind, owner_id)
+    owner = owner_or_404(kind, owner_id)
     return render_page_or_fragment("admin/pipeline/page.html", "admin/pipeline/_pipeline.html",
                                    **_pipeline_context(kind, owner))
 
@@ -193,7 +196,7 @@ def pipeline(kind: str, owner_id: int):
 @bp.post("/pipeline/<kind>/<int:owner_id>/stages")
 @company_user_required
 def stage_add(kind: str, owner_id: int):
-    owner = _owner(kind, owner_id)
+    owner = owner_or_404(kind, owner_id)
     form = StageForm(prefix="stage")
     if not form.validate_on_submit():
         return _pipeline_response(kind, owner, error=_("A stage needs a name."))
@@ -246,7 +249,7 @@ def stage_delete(stage_id: int):
 @bp.post("/pipeline/<kind>/<int:owner_id>/automations")
 @company_user_required
 def automation_add(kind: str, owner_id: int):
-    owner = _owner(kind, owner_id)
+    owner = owner_or_404(kind, owner_id)
     ctx = _pipeline_context(kind, owner)
     form = ctx["auto_form"]
     if not form.validate_on_submit():

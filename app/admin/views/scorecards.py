@@ -12,9 +12,10 @@ from app.accounts import queries as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
+from app.admin.views.jobs import owner_or_404 as _owner
 from app.applications.models import Application
 from app.htmx import respond
-from app.jobs.models import Job, JobTemplate
+from app.jobs.models import Job
 from app.plugins import plugins
 from app.scorecards import definitions, queries, services
 from app.scorecards.models import Recommendation
@@ -121,12 +122,6 @@ def scorecard_ask(application_id: int):
 
 # ---------------------------------------------------------------- settings per job and template
 
-def _owner(kind: str, owner_id: int):
-    if kind == "job":
-        return get_or_404(Job, owner_id)
-    if kind == "template":
-        return get_or_404(JobTemplate, owner_id)
-    abort(404)
 
 
 #: empty rows the settings form offers for new attributes

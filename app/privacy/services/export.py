@@ -109,16 +109,9 @@ def download_export(token: str) -> bytes:
     for company_id, count in sorted(data.pop("_companies").items()):
         audit.record(company_id=company_id, actor="candidate", object=f"data_export:{row.id}", action="data_export",
                      after={"applications": count})
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
-        for name, stored in attachments:
-            try:
-                archive.writestr(name, files.read(stored))
-            except FileNotFoundError:
-                log.warning("stored file %s is missing on disk", stored.id)
+    archive = _zip(data, attachments)
     db.session.commit()
-    return buffer.getvalue()
+    return archive
 
 
 def candidate_export(candidate_id: int, company_id: int, actor) -> bytes:
@@ -141,6 +134,13 @@ def candidate_export(candidate_id: int, company_id: int, actor) -> bytes:
     audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"candidate:{candidate.id}",
                  action="data_export",
                  after={"applications": len(out)})
+    archive = _zip(data, attachments)
+    db.session.commit()
+    return archive
+
+
+def _zip(data: dict, attachments: list) -> bytes:
+    """``data.json`` and the files (a file missing on disk is logged and left out)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
@@ -149,7 +149,6 @@ def candidate_export(candidate_id: int, company_id: int, actor) -> bytes:
                 archive.writestr(name, files.read(stored))
             except FileNotFoundError:
                 log.warning("stored file %s is missing on disk", stored.id)
-    db.session.commit()
     return buffer.getvalue()
 
 
