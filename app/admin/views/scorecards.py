@@ -47,7 +47,7 @@ plugins.card_action(CardAction(
     available=_writable))
 
 
-@plugins.card_panel
+@plugins.card_panel(for_reviewers=True)  # an interviewer writes theirs here (it links to nothing else)
 def _panel(application: Application) -> str | None:
     if application.job_id is None:
         return None
