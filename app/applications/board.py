@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Row, and_, bindparam, func, or_, select, tuple_, union_all
 
-from app.applications.models import Application, ApplicationCount, ApplicationView, Candidate
+from app.applications.models import Application, ApplicationCount, ApplicationTag, ApplicationView, Candidate, Tag
 from app.extensions import db
 from app.plugins import plugins
 
@@ -202,3 +202,15 @@ def _stage_rows(job, stage_id: int):
 
 def stage_count(job, stage_id: int) -> int:
     return db.session.scalar(_stage_rows(job, stage_id)) or 0
+
+
+def chip_tags(application_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """The tags (name, colour) of the chips on a page, by application, in one statement."""
+    if not application_ids:
+        return {}
+    out: dict[int, list[tuple[str, str]]] = {}
+    for application_id, name, colour in db.session.execute(
+            select(ApplicationTag.application_id, Tag.name, Tag.colour).join(Tag, Tag.id == ApplicationTag.tag_id)
+            .where(ApplicationTag.application_id.in_(application_ids)).order_by(Tag.name_key)):
+        out.setdefault(application_id, []).append((name, colour))
+    return out

@@ -293,3 +293,28 @@ def test_a_board_move_with_an_odd_shown_count_stays_bounded(client, column, show
     left = _stage_section(resp.get_data(as_text=True), stage.id)
     assert resp.status_code == 200
     assert len(_chip_ids(left)) == (7 if shown == "99999999" else 3)
+
+
+def test_chips_show_their_tags_read_for_the_whole_page_at_once(client, make, auth, per_stage):
+    """Issue 16 item 3: the board's chips show their company tags (colour and name, the full
+    name on hover); one statement reads the tags of every chip on the page, and a chip
+    without tags shows none. "Show more" chips carry theirs too."""
+    from app.applications import tags
+    from tests.support.statements import selects
+
+    company = make.company("acme")
+    job = make.job(company)
+    admin = make.admin_of(company)
+    tagged, plain = make.application(job, email="t@example.com"), make.application(job, email="p@example.com")
+    senior = tags.create_tag(company.id, "Senior " + "x" * 50, "blue", admin)
+    tags.add_to_application(tagged, admin, tag_id=senior.id)
+    tags.add_to_application(tagged, admin, name="Relocating")
+    auth.login("admin@acme.test")
+    out = []
+    seen = selects(lambda: out.append(client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)))
+    body = out[0]
+    chip = re.search(rf'<li class="chip" id="chip-{tagged.id}".*?</li>', body, re.DOTALL).group(0)
+    other = re.search(rf'<li class="chip" id="chip-{plain.id}".*?</li>', body, re.DOTALL).group(0)
+    assert re.findall(r'<span class="tag-name" title="([^"]+)">', chip) == ["Relocating", senior.name]
+    assert 'class="tag tag-blue"' in chip and "chip-tags" not in other
+    assert sum("application_tags" in s for s in seen) == 1

@@ -147,6 +147,7 @@ def job_stage_column(job_id: int, stage_id: int):
         abort(400, description=_("This “Show more” link is not valid. Open the board again."))
     page = BoardPage(job)
     rows, left = stage_chunk(job, stage.id, after, page.per_stage, viewer_id=page.viewer_id)
+    page.load_tags(rows)
     context = {"job": job, "stage": stage, "page": page, "chips": [page.chip(row) for row in rows],
                "more": page.more(stage.id, rows[-1] if rows else None, left)}
     if wants_fragment():
