@@ -50,15 +50,10 @@ def test_board_move_is_one_request(live, make, browser, shot, lang, width):
 
 
 @pytest.mark.parametrize("lang,width", [("en", 1280), ("en", 390), ("fi", 1280), ("fi", 390)])
-def test_activity_mark_and_the_cards_menu_by_keyboard(live, make, browser, lang, width):
+def test_activity_mark_and_the_cards_menu_by_keyboard(live, make, browser, shot, lang, width):
     """A colleague's note marks the chip; the card's ⋯ menu opens and closes with the keyboard
     and lists the actions; once the card was opened the mark is gone (issue 16, items 3, 7)."""
-    from pathlib import Path
-
     from app.applications import services
-
-    shots = Path("/work/shots/card16")
-    shots.mkdir(parents=True, exist_ok=True)
     company = make.company("acme", "Acme Oy")
     recruiter = make.user(company, email="rec@acme.test")
     recruiter.locale = lang
@@ -75,7 +70,7 @@ def test_activity_mark_and_the_cards_menu_by_keyboard(live, make, browser, lang,
         page.goto(f"{live}/admin/jobs/{job.id}")
         expect(page.locator(f"#chip-{aino.id} .chip-news-mark")).to_have_count(1)
         expect(page.locator(".chip-news-mark")).to_have_count(1)
-        page.screenshot(path=str(shots / f"board-marks-{lang}-{width}.png"), full_page=True)
+        shot(page, f"e2e-board-marks-{lang}-{width}")
 
         with page.expect_response(lambda r: r.url.endswith(f"/admin/applications/{aino.id}/seen")) as seen:
             page.goto(f"{live}/admin/applications/{aino.id}")
@@ -84,8 +79,13 @@ def test_activity_mark_and_the_cards_menu_by_keyboard(live, make, browser, lang,
         menu.locator("summary").focus()
         page.keyboard.press("Enter")
         expect(menu).to_have_attribute("open", "")
-        expect(menu.locator(".menu-body a, .menu-body button")).to_have_count(6)  # email, reject, move, tag, note, CV
-        page.screenshot(path=str(shots / f"card-menu-{lang}-{width}.png"), full_page=False)
+        # email, reject, move, tag, the features' (interview, scorecards), note, CV: every action there
+        entries = menu.locator(".menu-body a, .menu-body button")
+        expect(entries.first).to_be_visible()
+        hrefs = " ".join(entries.evaluate_all("els => els.map(e => e.getAttribute('href') || e.form?.action || '')"))
+        for path in ("/message", "/reject", "/interviews/new", "/scorecard", "/cv"):
+            assert path in hrefs, (path, hrefs)
+        shot(page, f"e2e-card-menu-{lang}-{width}", full_page=False)
         page.keyboard.press("Tab")
         page.keyboard.press("Escape")
         expect(menu).not_to_have_attribute("open", "")

@@ -3,12 +3,14 @@ apply (HTMX), the rows are moved and the list says so; the header box ticks the 
 
 from __future__ import annotations
 
+import os
+
 from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.applications.models import Application
 from app.extensions import db
-from tests.support.browser import login
+from tests.support.browser import SHOTS, login
 from tests.support.builders import PASSWORD
 from tests.support.rejections import interviewing
 
@@ -46,7 +48,7 @@ def test_the_chooser_loads_when_opened_and_works_without_javascript(live, make, 
     company, _recruiter, job, first = interviewing(make)
     long = make.application(job, email="pitka@example.fi", given="Maria-Kristiina Aurora Elisabet",
                             family="Väisänen-Kärkkäinen-Hämäläinen")
-    shots = Path("/work/shots/list15")
+    shots = Path(os.environ.get("HAKU_SHOTS_DIR") or SHOTS)
     shots.mkdir(parents=True, exist_ok=True)
     for js in (True, False):
         for lang, width in (("en", 1280), ("fi", 390)):

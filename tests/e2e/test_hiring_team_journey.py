@@ -1,24 +1,25 @@
 """The hiring team in a browser: an admin gives roles, a recruiter asks an interviewer to
 review and mentions a hiring manager in a note; the hiring manager gets the notification and
 sees only their job; the interviewer sees the card read-mostly. Screenshots of each screen
-(desktop and phone, English and Finnish) go to /work/shots/team17 when that folder exists."""
+(desktop and phone, English and Finnish) go to ``SHOTS`` (or ``HAKU_SHOTS_DIR``)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from playwright.sync_api import expect
 
 from app.extensions import db
-from tests.support.browser import login
+from tests.support.browser import SHOTS, login
 from tests.support.builders import PASSWORD
 
-OUT = Path("/work/shots/team17")
+OUT = Path(os.environ.get("HAKU_SHOTS_DIR") or SHOTS)
 
 
 def _shot(page, name):
-    if OUT.is_dir():
-        page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
 
 
 def _pages(browser):

@@ -1,10 +1,11 @@
 """Interview scheduling in a browser: the recruiter creates an interview and sends the link
 from the card's dialog; the candidate, on a phone, sees the times in the browser's own time
 zone (the external script pre-selects it), picks one and gets the invitation. Screenshots of
-every screen go to ``SHOTS`` (and to /work/shots/sched17 when that folder exists)."""
+every screen go to ``SHOTS`` (and to ``HAKU_SHOTS_DIR`` when set)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from tests.support.browser import SHOTS, login
 from tests.support.builders import PASSWORD
 
-EXTRA = Path("/work/shots/sched17")
+EXTRA = Path(os.environ.get("HAKU_SHOTS_DIR") or "/nonexistent")  # a copy elsewhere when asked
 LONG_JOB = "Senior full-stack developer for the customer self-service and payments platform team"
 
 

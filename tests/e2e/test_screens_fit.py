@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from app.extensions import db
-from tests.support.browser import login
+from tests.support.browser import SHOTS, login
 from tests.support.builders import PASSWORD
 
 LANGUAGES = ("en", "fi", "sv", "vi")
@@ -170,7 +170,7 @@ def test_200_character_values_truncate_with_the_whole_value_in_the_title(live, m
     make.application(job, email="aino@example.fi", given="Aino", family="Virtanen")
     db.session.commit()
     name = f"{LONG_GIVEN} {LONG_FAMILY}"
-    shots = Path(os.environ.get("HAKU_SHOTS_DIR") or "/work/shots/card16")
+    shots = Path(os.environ.get("HAKU_SHOTS_DIR") or SHOTS)
     shots.mkdir(parents=True, exist_ok=True)
     screens = {
         "list": (f"/admin/applications?job={job.id}", [f'#application-row-{application.id} a[title="{name}"]',
