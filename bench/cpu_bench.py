@@ -233,6 +233,12 @@ def pages(port: int, worlds: dict, cookie: str, topcv: dict | None, password: st
         Page(f"careers page ({len(big['jobs'])} jobs)", get("/c/big/"), inproc=("GET", "/c/big/", None, False)),
         Page("job page", get(f"/c/big/jobs/{job}"), inproc=("GET", f"/c/big/jobs/{job}", None, False)),
         Page("apply form", get(f"/c/big/jobs/{job}/apply"), inproc=("GET", f"/c/big/jobs/{job}/apply", None, False)),
+        # issue 18: the careers page searched and filtered (its own cache entry), the sitemap
+        # and the company's privacy notice
+        Page("careers page, searched (q + workplace)", get("/c/big/?q=developer&workplace=onsite"),
+             inproc=("GET", "/c/big/?q=developer&workplace=onsite", None, False)),
+        Page("careers sitemap", get("/c/big/sitemap.xml"), inproc=("GET", "/c/big/sitemap.xml", None, False)),
+        Page("privacy notice", get("/c/big/privacy"), inproc=("GET", "/c/big/privacy", None, False)),
     ]
 
     tokens: dict = {}
@@ -268,6 +274,12 @@ def pages(port: int, worlds: dict, cookie: str, topcv: dict | None, password: st
              inproc=("GET", f"/admin/applications/{big['first_app'] + 17}", None, True)),
         Page("notifications", authed("/admin/notifications"), inproc=("GET", "/admin/notifications", None, True)),
         Page("dashboard", authed("/admin/"), inproc=("GET", "/admin/", None, True)),
+        # later issues' recruiter pages: people search (16), a scorecard form and My interviews (17)
+        Page("people search", authed("/admin/candidates?q=virtanen"),
+             inproc=("GET", "/admin/candidates?q=virtanen", None, True)),
+        Page("scorecard form", authed(f"/admin/applications/{big['first_app'] + 17}/scorecard"),
+             inproc=("GET", f"/admin/applications/{big['first_app'] + 17}/scorecard", None, True)),
+        Page("my interviews", authed("/admin/interviews/mine"), inproc=("GET", "/admin/interviews/mine", None, True)),
         # The floor of every recruiter page: the layout, the signed-in user, the bell and
         # nothing else (the bell's figure as a full page; issue 15, branch base15).
         Page("recruiter page floor (notifications badge as a page)", authed("/admin/notifications/badge"),
