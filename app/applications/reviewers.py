@@ -16,6 +16,14 @@ from app.applications.services import add_event
 from app.extensions import db
 from app.links import path_for
 from app.messaging.services import notify
+from app.signals import signal
+
+#: Sent (before the commit) when someone is asked to review an application, with
+#: ``application``, ``user`` and ``actor``: scorecards asks them for one (their review).
+review_asked = signal("review-asked")
+#: Sent (before the commit) when that request is withdrawn: scorecards withdraws the
+#: scorecard not yet submitted (a submitted one stays, and with it their view of it).
+review_withdrawn = signal("review-withdrawn")
 
 
 class ReviewerError(Exception):
@@ -65,6 +73,7 @@ def ask(application: Application, user_id: int | None, actor: User) -> User:
     audit.record(company_id=application.company_id, actor=audit.actor_of(actor),
                  object=f"application:{application.id}", action="reviewer.ask", after={"user_id": user.id})
     db.session.flush()
+    review_asked.send(application, user=user, actor=actor)
     notify([user], company_id=application.company_id, kind="review_asked",
            title=_l("%(name)s asked you to review %(candidate)s", name=actor.name,
                     candidate=application.candidate.full_name),
@@ -82,6 +91,7 @@ def remove(application: Application, user_id: int, actor: User) -> User:
         raise ReviewerError("bad_user")
     user = row.user
     db.session.delete(row)
+    review_withdrawn.send(application, user=user, actor=actor)
     add_event(application, "review_unasked", actor=actor, data={"user_id": user.id, "name": user.name})
     audit.record(company_id=application.company_id, actor=audit.actor_of(actor),
                  object=f"application:{application.id}", action="reviewer.remove", before={"user_id": user.id})

@@ -84,9 +84,10 @@ def request_scorecard(application_id: int, user_id: int, interview_id: int | Non
 
 
 def ask(application_id: int, user_id: int, interview_id: int | None = None, *,
-        requested_by: User | None = None) -> Scorecard:
+        requested_by: User | None = None, tell: bool = True) -> Scorecard:
     """``request_scorecard`` inside the caller's transaction (no commit): a booked interview
-    asks each interviewer in the booking's own commit (``app/interviews/hooks.py``)."""
+    asks each interviewer in the booking's own commit (``app/interviews/hooks.py``), and
+    "Ask to review" its reviewer (``tell`` False: that request already told them)."""
     application = db.session.get(Application, application_id)
     user = db.session.get(User, user_id)
     if application is None:
@@ -99,7 +100,7 @@ def ask(application_id: int, user_id: int, interview_id: int | None = None, *,
         record(company_id=application.company_id, actor=actor_of(requested_by), object=f"application:{application.id}",
                action="scorecard.requested", after={"scorecard": card.id, "author": user.id,
                                                     "interview": interview_id})
-        if requested_by is None or requested_by.id != user.id:
+        if tell and (requested_by is None or requested_by.id != user.id):
             from app.messaging.services import notify
 
             notify([user], company_id=application.company_id, kind="scorecard_requested",

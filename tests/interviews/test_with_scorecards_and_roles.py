@@ -56,3 +56,15 @@ def test_an_interviewer_sees_what_they_interview_and_others_scores_after_their_o
     scorecards.save(application, anna, ratings={}, recommendation=Recommendation.YES, notes="Mine",
                     submit=True, interview_id=interview.id)
     assert "Ben thinks highly" in client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
+
+
+def test_asking_to_review_asks_for_their_scorecard_with_one_notification(team):
+    from app.messaging.models import Notification
+    from app.applications import reviewers
+
+    application, anna = team["application"], team["anna"]
+    reviewers.ask(application, anna.id, team["admin"])
+    card = db.session.scalar(select(Scorecard).where(Scorecard.author_id == anna.id))
+    assert card is not None and card.status == ScorecardStatus.REQUESTED and card.interview_id is None
+    kinds = [n.kind for n in db.session.scalars(select(Notification).where(Notification.user_id == anna.id))]
+    assert kinds == ["review_asked"]
