@@ -59,8 +59,8 @@ def test_an_interviewer_sees_what_they_interview_and_others_scores_after_their_o
 
 
 def test_asking_to_review_asks_for_their_scorecard_with_one_notification(team):
-    from app.messaging.models import Notification
     from app.applications import reviewers
+    from app.messaging.models import Notification
 
     application, anna = team["application"], team["anna"]
     reviewers.ask(application, anna.id, team["admin"])
