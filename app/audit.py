@@ -76,6 +76,8 @@ ACTION_LABELS = {
     "candidate_merged": N_("Merged two candidate records"), "candidate_split": N_("Split a merged candidate"),
     "duplicate_dismissed": N_("Marked two candidates as different people"),
     "company_language": N_("Changed the company's language or time zone"),
+    "privacy_notice_changed": N_("Changed the privacy notice's address"),
+    "careers_site_changed": N_("Changed the careers site's look"),
     **USER_ACTION_LABELS,
     "emrex.transcript_accepted": N_("Accepted held study records"),
     "emrex.transcript_discarded": N_("Discarded held study records"),

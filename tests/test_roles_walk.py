@@ -76,7 +76,7 @@ EXPECTED: dict[str, frozenset] = {
     "admin.users": SETTINGS,
     # merged in session 23: the card's "seen" mark, the bulk chooser, the job ad's preview
     "admin.application_seen": REVIEW, "admin.applications_bulk_choices": TEAM, "admin.applications_bulk_choose": TEAM,
-    "admin.markdown_preview": FULL, "admin.candidate_export": SETTINGS,
+    "admin.markdown_preview": FULL, "admin.candidate_export": SETTINGS, "admin.careers_site": SETTINGS,
     # scorecards: everyone fills in their own; asking is the team's; settings and export the company's
     "admin.scorecard_form": REVIEW, "admin.scorecard_ask": TEAM, "admin.scorecard_settings": FULL,
     "admin.scorecard_export": FULL,

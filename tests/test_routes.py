@@ -39,7 +39,8 @@ def test_public_routes_are_the_reviewed_allowlist(app):
                "admin.forgot_password", "admin.set_password",  # the user lifecycle: forgot password, set-password links
                "admin.login_code",  # the code step of two-factor sign-in (before anyone is logged in)
                # the careers site for search engines and readers: only what the careers page shows
-               "portal.sitemap", "portal.jobs_feed", "portal.privacy_notice"}
+               "portal.sitemap", "portal.jobs_feed", "portal.privacy_notice", "portal.company_brand",
+               "portal.company_logo"}
     extra_prefixes = ("portal.emrex", "partner_api.",  # EMREX candidate pages and signed partner calls
                       "portal.interview_")  # the interview scheduling link (an unguessable token, expiry)
     unexpected = {e for e in _public_rules(app) if e not in allowed and not e.startswith(extra_prefixes)}

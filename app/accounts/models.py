@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -54,6 +54,13 @@ class Company(db.Model):
     retention_months: Mapped[int] = mapped_column(default=24)
     # The company's own privacy notice (https); without one, Haku's notice page for the company.
     privacy_notice_url: Mapped[str | None] = mapped_column(String(500), default=None)
+    # The careers site's look (app/accounts/branding.py): a brand colour that white text can
+    # sit on (checked), a short "about" text in Markdown, and a small logo kept in the row
+    # itself (every web node reads it from the database: no shared volume needed).
+    brand_colour: Mapped[str | None] = mapped_column(String(7), default=None)
+    about: Mapped[str] = mapped_column(Text, default="", server_default="")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
+    logo_type: Mapped[str | None] = mapped_column(String(16), default=None)
     # A company admin can require two-factor sign-in of every user of the company.
     two_factor_required: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

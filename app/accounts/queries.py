@@ -16,6 +16,13 @@ def company_by_slug(slug: str) -> Company | None:
     return db.session.scalar(select(Company).where(Company.slug == slug))
 
 
+def company_logo(slug: str) -> tuple[bytes, str] | None:
+    """The logo's bytes and type of the company at ``slug`` (the deferred column, alone)."""
+    row = db.session.execute(select(Company.logo, Company.logo_type).where(
+        Company.slug == slug, Company.logo_type.is_not(None))).first()
+    return (row.logo, row.logo_type) if row is not None and row.logo else None
+
+
 def companies() -> list[Company]:
     """Every company by name (platform staff)."""
     return list(db.session.scalars(select(Company).order_by(Company.name)))

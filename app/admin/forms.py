@@ -1,5 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateField,
@@ -48,6 +49,15 @@ class CompanyLanguageForm(FlaskForm):
     """The company's default language and time zone (company settings)."""
     locale = SelectField(_l("Default language"), choices=LOCALE_CHOICES, validate_choice=True)
     timezone = SelectField(_l("Time zone"), choices=[], validate_choice=True)
+
+
+class CareersSiteForm(FlaskForm):
+    """The careers site's look (company settings): colour, about text, logo."""
+    brand_colour = StringField(_l("Brand colour"), validators=[Optional(), Length(max=7)],
+                               render_kw={"placeholder": "#2a5bd7", "spellcheck": "false"})
+    about = TextAreaField(_l("About the company"), validators=[Optional(), Length(max=2000)])
+    logo = FileField(_l("Logo (PNG or JPEG, at most 256 KB)"))
+    remove_logo = BooleanField(_l("Remove the logo"))
 
 
 class TwoFactorCodeForm(FlaskForm):

@@ -105,6 +105,37 @@ def job(slug: str, job_id: int):
     return public_page(stamp, job_id, render)
 
 
+@bp.get("/c/<slug>/brand.css")
+@public
+def company_brand(slug: str):
+    """The company's colour as CSS custom properties: a stylesheet from Haku's own address,
+    which the content security policy allows (no inline style); validated and cached like the
+    careers page."""
+    stamp = public_stamp(slug)
+    if stamp is None:
+        abort(404)
+
+    def render() -> str:
+        return render_template("portal/brand.css", company=_company(slug))
+
+    return public_page(stamp, "brand.css", render, mimetype="text/css")
+
+
+@bp.get("/c/<slug>/logo")
+@public
+def company_logo(slug: str):
+    """The company's logo (PNG or JPEG, checked by its bytes when it was saved)."""
+    stamp = public_stamp(slug)
+    found = accounts.company_logo(slug) if stamp is not None else None
+    if found is None:
+        abort(404)
+    data, kind = found
+    response = current_app.response_class(data, mimetype=kind)
+    response.set_etag(f"{stamp[0]}-{stamp[1]}")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response.make_conditional(request)
+
+
 @bp.get("/c/<slug>/sitemap.xml")
 @public
 def sitemap(slug: str):

@@ -6,14 +6,16 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.accounts import branding
 from app.accounts import services as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.forms import CompanyLanguageForm, EmailTemplateForm
+from app.admin.forms import CareersSiteForm, CompanyLanguageForm, EmailTemplateForm
 from app.i18n import time_zones
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template, templates_available
+from app.plugins import plugins
 from app.security import admin_required, company_user_required
 
 
@@ -90,3 +92,34 @@ def audit_log():
     rows = audit.entries_for(current_company_id(), before_id=request.args.get("before", type=int), action=action)
     return render_template("admin/settings/audit.html", rows=rows, names=accounts.actor_names(rows), action=action,
                            labels=audit.ACTION_LABELS)
+
+
+@bp.route("/settings/careers-site", methods=["GET", "POST"])
+@admin_required
+def careers_site():
+    """The careers site's look: brand colour (contrast checked), about text, logo."""
+    company = current_user.company
+    form = CareersSiteForm(data={"brand_colour": company.brand_colour or "", "about": company.about}
+                           if request.method == "GET" else None)
+    error = None
+    if form.validate_on_submit():
+        upload = form.logo.data
+        logo = upload.read(branding.LOGO_MAX_BYTES + 1) if upload and getattr(upload, "filename", "") else None
+        try:
+            branding.save(company.id, current_user._get_current_object(), colour=form.brand_colour.data,
+                          about=form.about.data or "", logo=logo, remove_logo=form.remove_logo.data)
+        except branding.BrandingError as exc:
+            error = str(exc)
+        else:
+            flash(_("Careers site saved."), "success")
+            return redirect(url_for("admin.careers_site"), code=303)
+    return render_template("admin/settings/careers_site.html", form=form, company=company, error=error), \
+        422 if request.method == "POST" else 200
+
+
+@plugins.settings_section
+def _careers_site_section() -> list[dict]:
+    if not getattr(current_user, "is_company_admin", False):
+        return []
+    return [{"label": _("Careers site"), "url": url_for("admin.careers_site"),
+             "hint": _("Your logo, brand colour and a few words about the company on your careers pages.")}]
