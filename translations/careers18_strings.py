@@ -15,6 +15,15 @@ T = {
 "See the open positions at %(company)s": ("Katso avoimet paikat: %(company)s",
                                           "Se lediga tjänster hos %(company)s",
                                           "Xem các vị trí đang tuyển tại %(company)s"),
+# My interviews: the scorecards to fill (issue 17)
+"Fill in the scorecard": ("Täytä arviokortti", "Fyll i bedömningskortet", "Điền phiếu đánh giá"),
+"Scorecards to fill": ("Täytettävät arviokortit", "Bedömningskort att fylla i", "Phiếu đánh giá cần điền"),
+"Nothing to fill in: every scorecard asked of you is in.": (
+    "Ei täytettävää: kaikki sinulta pyydetyt arviokortit on lähetetty.",
+    "Inget att fylla i: alla bedömningskort du ombetts om är inskickade.",
+    "Không có gì cần điền: mọi phiếu đánh giá được yêu cầu đều đã gửi."),
+("scorecard", "draft"): ("luonnos", "utkast", "bản nháp"),
+"asked %(date)s": ("pyydetty %(date)s", "begärd %(date)s", "được yêu cầu ngày %(date)s"),
 # the careers site's look (issue 18, item 2)
 "Careers site": ("Urasivusto", "Karriärsajt", "Trang tuyển dụng"),
 "Brand colour": ("Brändiväri", "Profilfärg", "Màu thương hiệu"),

@@ -48,6 +48,17 @@ class Summary:
     average: float | None
 
 
+def to_fill(user_id: int) -> list[Scorecard]:
+    """The user's scorecards not yet submitted (asked, or a draft), oldest first, with their
+    application's candidate and job: My interviews' "Scorecards to fill", one statement."""
+    return list(db.session.scalars(
+        select(Scorecard).join(Application, Application.id == Scorecard.application_id)
+        .where(Scorecard.author_id == user_id, Scorecard.status != ScorecardStatus.SUBMITTED)
+        .options(joinedload(Scorecard.application).joinedload(Application.candidate),
+                 joinedload(Scorecard.application).joinedload(Application.job))
+        .order_by(Scorecard.created_at, Scorecard.id)))
+
+
 def summary(application: Application, user) -> Summary:
     """The card's panel: per attribute the distribution and average of the submitted ratings,
     the recommendations with their authors, who is still to answer. When the user has theirs

@@ -68,3 +68,19 @@ def test_asking_to_review_asks_for_their_scorecard_with_one_notification(team):
     assert card is not None and card.status == ScorecardStatus.REQUESTED and card.interview_id is None
     kinds = [n.kind for n in db.session.scalars(select(Notification).where(Notification.user_id == anna.id))]
     assert kinds == ["review_asked"]
+
+
+def test_my_interviews_lists_the_scorecards_to_fill(team, client, auth):
+    interview = _book(team)
+    with freeze_time(NOW):  # the session's clock is the page's (idle and absolute limits)
+        auth.login(team["anna"].email)
+        page = client.get("/admin/interviews/mine?lang=fi").get_data(as_text=True)
+    link = f"/admin/applications/{interview.application_id}/scorecard?interview_id={interview.id}"
+    assert page.count(link) == 2  # at the interview, and under "Scorecards to fill"
+    assert "Täytä arviokortti" in page and "Täytettävät arviokortit" in page
+    with freeze_time(NOW):
+        card = scorecards.save(team["application"], team["anna"], ratings={}, recommendation=Recommendation.NO,
+                               notes="", submit=True, interview_id=interview.id)
+        assert card.status == ScorecardStatus.SUBMITTED
+        page = client.get("/admin/interviews/mine?lang=en").get_data(as_text=True)
+    assert link not in page and "every scorecard asked of you is in" in page

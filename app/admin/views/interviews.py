@@ -24,6 +24,7 @@ from app.interviews import availability, services
 from app.interviews.models import InterviewStatus
 from app.jobs.models import Job
 from app.plugins import plugins
+from app.scorecards import queries as scorecard_queries
 from app.security import company_user_required
 from app.templating import datetime_filter
 
@@ -168,7 +169,9 @@ def interview_cancel(interview_id: int):
 @company_user_required
 def my_interviews():
     interviews = services.upcoming_for(current_user.id)
+    to_fill = scorecard_queries.to_fill(current_user.id)  # asked or drafted, not yet submitted
     return render_template("admin/interviews/mine.html", interviews=interviews, kinds=services.KIND_LABELS,
+                           to_fill=to_fill, pending={c.interview_id for c in to_fill if c.interview_id},
                            place=services.place_text, flagged=services.flagged_interviewers,
                            has_hours=bool(getattr(availability.availability_of(current_user.id), "weekly", None)))
 
