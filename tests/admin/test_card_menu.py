@@ -35,7 +35,8 @@ def test_an_admin_sees_every_action_in_order(client, auth, world):
     _company, _job, application = world
     auth.login("admin@acme.test")
     body = client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
-    assert _menu(body) == ["Send email", "Reject…", "Move to stage…", "Tag…", "Add a note", "Download CV",
+    assert _menu(body) == ["Send email", "Reject…", "Move to stage…", "Schedule interview…", "Submit scorecard",
+                           "Tag…", "Ask for feedback", "Ask to review…", "Add a note", "Download CV",
                            "Export data (ZIP)", "Erase candidate…"]
     assert f'href="/admin/applications/{application.id}#card-stage-{application.id}"' in body
     assert f'hx-get="/admin/applications/{application.id}/reject"' in body  # a dialog with htmx, a page without
