@@ -16,6 +16,7 @@ from app.applications.services import add_event
 from app.extensions import db
 from app.links import path_for
 from app.messaging.services import notify
+from app.problems import Problem
 from app.signals import signal
 
 #: Sent (before the commit) when someone is asked to review an application, with
@@ -26,23 +27,14 @@ review_asked = signal("review-asked")
 review_withdrawn = signal("review-withdrawn")
 
 
-class ReviewerError(Exception):
-    MESSAGES = {
+class ReviewerError(Problem):
+    """Asking someone to review an application was refused; ``code`` says why."""
+
+    messages = {
         "not_allowed": _l("You cannot ask anyone to review this application."),
         "bad_user": _l("Pick someone of your team."),
         "already": _l("They are already asked to review it."),
     }
-
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
-
-    @property
-    def message(self) -> str:
-        return str(self.MESSAGES[self.code])
-
-    def __str__(self) -> str:
-        return self.message
 
 
 def panel_rows(application: Application) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
