@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
 from app import audit
@@ -21,6 +22,9 @@ MIN_CONTRAST = 4.5
 LOGO_MAX_BYTES = 256 * 1024
 ABOUT_MAX = 2000
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+# CLDR's two-letter codes that are not countries (the EU, the UN, "unknown region", pseudo-regions).
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "XA", "XB", "QO"}
 
 
 class BrandingError(Problem):
@@ -31,6 +35,7 @@ class BrandingError(Problem):
         "about_too_long": _l("The about text is at most 2,000 characters."),
         "bad_logo": _l("The logo must be a PNG or JPEG image."),
         "logo_too_large": _l("The logo is at most 256 KB."),
+        "bad_country": _l("Choose a country from the list."),
     }
 
 
@@ -55,8 +60,21 @@ def logo_type(data: bytes) -> str | None:
     return None
 
 
+def country_choices(locale: str) -> list[tuple[str, str]]:
+    """Every country (ISO 3166-1 alpha-2) by its name in ``locale``, sorted by that name,
+    after a "not set" entry."""
+    from babel import Locale
+
+    from app.text import fold
+
+    names = Locale.parse(locale).territories
+    countries = sorted(((code, name) for code, name in names.items() if _COUNTRY.match(code) and code not in _NOT_COUNTRIES),
+                       key=lambda item: fold(item[1]))
+    return [("", "—"), *countries]
+
+
 def save(company_id: int, actor: User, *, colour: str | None, about: str, logo: bytes | None = None,
-         remove_logo: bool = False) -> Company:
+         remove_logo: bool = False, country: str | None = None) -> Company:
     """Check everything first (nothing changes on a refusal), then save, audit and commit.
     ``logo`` None keeps the current one; ``remove_logo`` drops it."""
     colour = (colour or "").strip().lower() or None
@@ -65,10 +83,13 @@ def save(company_id: int, actor: User, *, colour: str | None, about: str, logo: 
             raise BrandingError("bad_colour")
         ratio = contrast_with_white(colour)
         if ratio < MIN_CONTRAST:
-            raise BrandingError("low_contrast", colour=colour, ratio=f"{ratio:.1f}")
+            raise BrandingError("low_contrast", colour=colour, ratio=format_decimal(ratio, format="0.0"))
     about = (about or "").replace("\r\n", "\n").strip()
     if len(about) > ABOUT_MAX:
         raise BrandingError("about_too_long")
+    country = (country or "").strip().upper() or None
+    if country is not None and (not _COUNTRY.match(country) or country in _NOT_COUNTRIES):
+        raise BrandingError("bad_country")
     kind = None
     if logo:
         if len(logo) > LOGO_MAX_BYTES:
@@ -77,13 +98,15 @@ def save(company_id: int, actor: User, *, colour: str | None, about: str, logo: 
         if kind is None:
             raise BrandingError("bad_logo")
     company = db.session.get(Company, company_id)
-    before = {"brand_colour": company.brand_colour, "about": company.about, "logo": company.logo_type}
-    company.brand_colour, company.about = colour, about
+    before = {"brand_colour": company.brand_colour, "about": company.about, "logo": company.logo_type,
+              "country": company.country}
+    company.brand_colour, company.about, company.country = colour, about, country
     if logo:
         company.logo, company.logo_type = logo, kind
     elif remove_logo:
         company.logo, company.logo_type = None, None
-    after = {"brand_colour": company.brand_colour, "about": company.about, "logo": company.logo_type}
+    after = {"brand_colour": company.brand_colour, "about": company.about, "logo": company.logo_type,
+             "country": company.country}
     if before != after or logo:
         audit.record(company_id=company_id, actor=audit.actor_of(actor), object=f"company:{company_id}",
                      action="careers_site_changed", before=before, after=after)

@@ -61,6 +61,9 @@ class Company(db.Model):
     about: Mapped[str] = mapped_column(Text, default="", server_default="")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
     logo_type: Mapped[str | None] = mapped_column(String(16), default=None)
+    # Where the company hires (ISO 3166-1 alpha-2, e.g. "FI"): the jobs' country in their
+    # schema.org JobPosting (addressCountry, and where a remote job's applicants may live).
+    country: Mapped[str | None] = mapped_column(String(2), default=None)
     # A company admin can require two-factor sign-in of every user of the company.
     two_factor_required: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

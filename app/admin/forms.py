@@ -56,6 +56,8 @@ class CareersSiteForm(FlaskForm):
     brand_colour = StringField(_l("Brand colour"), validators=[Optional(), Length(max=7)],
                                render_kw={"placeholder": "#2a5bd7", "spellcheck": "false"})
     about = TextAreaField(_l("About the company"), validators=[Optional(), Length(max=2000)])
+    # Choices in the page's language, set by the view (app/accounts/branding.country_choices).
+    country = SelectField(_l("Country where you hire"), choices=[], validate_choice=True)
     logo = FileField(_l("Logo (PNG or JPEG, at most 256 KB)"))
     remove_logo = BooleanField(_l("Remove the logo"))
 

@@ -47,11 +47,18 @@ def job_posting(job, company, *, url: str, careers_url: str) -> dict:
     }
     if job.deadline:
         data["validThrough"] = _end_of_day(job.deadline, company.timezone)
+    country = getattr(company, "country", None)
+    address = {"@type": "PostalAddress"}
     if job.location:
-        data["jobLocation"] = {"@type": "Place",
-                               "address": {"@type": "PostalAddress", "addressLocality": job.location}}
+        address["addressLocality"] = job.location
+    if country:
+        address["addressCountry"] = country
+    if len(address) > 1:
+        data["jobLocation"] = {"@type": "Place", "address": address}
     if job.workplace == "remote":
         data["jobLocationType"] = "TELECOMMUTE"
+        if country:  # Google asks where a remote job's applicants may live
+            data["applicantLocationRequirements"] = {"@type": "Country", "name": country}
     if job.salary_min or job.salary_max:
         value: dict = {"@type": "QuantitativeValue", "unitText": SALARY_UNITS.get(job.salary_period, "MONTH")}
         if job.salary_min and job.salary_max:

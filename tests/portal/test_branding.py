@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from app.accounts import branding
-from app.accounts.models import Company
+from app.accounts.models import Company, User
 from app.audit import AuditEntry
 from app.extensions import db
 
@@ -37,7 +37,7 @@ def company(make):
 
 
 def _post(client, **data):
-    form = {"brand_colour": "", "about": "", **data}
+    form = {"brand_colour": "", "about": "", "country": "", **data}
     return client.post("/admin/settings/careers-site", data=form, content_type="multipart/form-data")
 
 
@@ -73,15 +73,16 @@ def test_an_admin_sets_colour_about_and_logo_and_the_careers_pages_show_them(cli
     ({"logo": (io.BytesIO(b"%PDF-1.4 not an image"), "logo.png")}, "must be a PNG or JPEG image"),
     ({"logo": (io.BytesIO(b"\x89PNG\r\n\x1a\n" + b"0" * 300_000), "big.png")}, "at most 256 KB"),
     ({"about": "x" * 2001}, "longer than 2000 characters"),
+    ({"country": "EU"}, "Not a valid choice"),
 ])
 def test_bad_input_gets_a_message_and_changes_nothing(client, company, auth, data, message):
     auth.login("admin@acme.test")
-    before = db.session.execute(select(Company.brand_colour, Company.about, Company.logo_type)
+    before = db.session.execute(select(Company.brand_colour, Company.about, Company.logo_type, Company.country)
                                 .where(Company.id == company.id)).one()
     resp = _post(client, **data)
     assert resp.status_code == 422 and message in resp.get_data(as_text=True).replace("&#39;", "'")
     db.session.expire_all()
-    assert db.session.execute(select(Company.brand_colour, Company.about, Company.logo_type)
+    assert db.session.execute(select(Company.brand_colour, Company.about, Company.logo_type, Company.country)
                               .where(Company.id == company.id)).one() == before
 
 
@@ -101,3 +102,28 @@ def test_a_recruiter_cannot_change_the_look(client, company, make, auth):
     make.user(company, email="rec@acme.test")
     auth.login("rec@acme.test")
     assert _post(client, brand_colour="#000000").status_code == 403
+
+
+def test_the_country_is_chosen_by_its_name_in_the_admins_language_and_kept(client, company, make, auth):
+    admin = db.session.scalar(select(User).where(User.email == "admin@acme.test"))
+    admin.locale = "fi"
+    db.session.commit()
+    auth.login("admin@acme.test")
+    form = client.get("/admin/settings/careers-site").get_data(as_text=True)
+    assert '<option value="FI">Suomi</option>' in form and '<option value="EU">' not in form
+    assert _post(client, country="SE").status_code == 303
+    db.session.refresh(company)
+    assert company.country == "SE"
+    assert '<option selected value="SE">Ruotsi</option>' in client.get("/admin/settings/careers-site").get_data(as_text=True)
+    assert _post(client, country="").status_code == 303
+    db.session.refresh(company)
+    assert company.country is None
+
+
+def test_the_contrast_ratio_is_written_as_the_admins_language_writes_decimals(client, company, auth):
+    admin = db.session.scalar(select(User).where(User.email == "admin@acme.test"))
+    admin.locale = "fi"
+    db.session.commit()
+    auth.login("admin@acme.test")
+    body = _post(client, brand_colour="#ffcc00").get_data(as_text=True)
+    assert "1,5:1" in body and "1.5:1" not in body

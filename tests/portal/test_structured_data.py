@@ -13,6 +13,8 @@ from datetime import date, timedelta
 import pytest
 from lxml import etree
 
+from app.extensions import db
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -112,3 +114,16 @@ def test_pages_link_the_feed(client, jobs):
     for path in ("/c/acme/", f"/c/acme/jobs/{job.id}"):
         assert '<link rel="alternate" type="application/atom+xml" href="/c/acme/jobs.atom"' in \
             client.get(path).get_data(as_text=True)
+
+
+def test_the_companys_country_is_the_jobs_address_country_and_where_remote_applicants_live(client, jobs):
+    company, job, remote, _ = jobs
+    company.country = "FI"
+    db.session.commit()
+    data = _posting(client.get(f"/c/acme/jobs/{job.id}").get_data(as_text=True))
+    assert data["jobLocation"]["address"] == {"@type": "PostalAddress", "addressLocality": "Turku",
+                                              "addressCountry": "FI"}
+    remote_data = _posting(client.get(f"/c/acme/jobs/{remote.id}").get_data(as_text=True))
+    assert remote_data["jobLocationType"] == "TELECOMMUTE"
+    assert remote_data["applicantLocationRequirements"] == {"@type": "Country", "name": "FI"}
+    assert remote_data["jobLocation"]["address"] == {"@type": "PostalAddress", "addressCountry": "FI"}

@@ -11,7 +11,7 @@ from app.accounts import services as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.forms import CareersSiteForm, CompanyLanguageForm, EmailTemplateForm
-from app.i18n import time_zones
+from app.i18n import current_locale, time_zones
 from app.messaging import rendering
 from app.messaging.models import EmailTemplate
 from app.messaging.services import reset_templates, save_template, templates_available
@@ -99,15 +99,17 @@ def audit_log():
 def careers_site():
     """The careers site's look: brand colour (contrast checked), about text, logo."""
     company = current_user.company
-    form = CareersSiteForm(data={"brand_colour": company.brand_colour or "", "about": company.about}
-                           if request.method == "GET" else None)
+    form = CareersSiteForm(data={"brand_colour": company.brand_colour or "", "about": company.about,
+                                 "country": company.country or ""} if request.method == "GET" else None)
+    form.country.choices = branding.country_choices(current_locale())
     error = None
     if form.validate_on_submit():
         upload = form.logo.data
         logo = upload.read(branding.LOGO_MAX_BYTES + 1) if upload and getattr(upload, "filename", "") else None
         try:
             branding.save(company.id, current_user._get_current_object(), colour=form.brand_colour.data,
-                          about=form.about.data or "", logo=logo, remove_logo=form.remove_logo.data)
+                          about=form.about.data or "", logo=logo, remove_logo=form.remove_logo.data,
+                          country=form.country.data)
         except branding.BrandingError as exc:
             error = str(exc)
         else:
