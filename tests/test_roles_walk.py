@@ -84,6 +84,8 @@ EXPECTED: dict[str, frozenset] = {
     "admin.my_interviews": REVIEW, "admin.availability_page": REVIEW, "admin.interview_new": TEAM,
     "admin.interview_book": TEAM, "admin.interview_link": TEAM, "admin.interview_cancel": TEAM,
     "admin.interview_plan": FULL,
+    # reports: hiring managers see their teams' jobs' figures
+    "admin.reports": TEAM, "admin.report": TEAM, "admin.report_csv": TEAM,
 }
 
 #: GET routes whose answer to an allowed role is not a 200 page (what they answer instead).
