@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import delete, select
 
-from app.applications.models import Application, RejectionReason, StageEntry
+from app.applications.models import RejectionReason, StageEntry
 from app.clock import utcnow
 from app.extensions import db
 from tests.support.statements import selects
