@@ -205,7 +205,7 @@ def rejection_reasons(company_id: int, f: Filters, user) -> list[tuple[str | Non
             .where(*_applications(company_id, f, user), Application.rejected_at >= f.since,
                    Application.rejected_at < f.until)
             .group_by(RejectionReason.id, RejectionReason.label)
-            .order_by(func.count().desc(), RejectionReason.label))
+            .order_by(func.count().desc(), RejectionReason.id.is_(None), RejectionReason.label))
     return [(label, n) for label, n in db.session.execute(stmt)]
 
 
