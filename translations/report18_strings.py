@@ -4,12 +4,14 @@ Same format as ``candidate_strings.py``."""
 
 T = {
 "Reports": ("Raportit", "Rapporter", "Báo cáo"),
+# the date range's two ends, with a context ("To" alone is an email's recipient)
+("date range", "From"): ("Alkaen", "Från", "Từ ngày"),
+("date range", "To"): ("Päättyen", "Till", "Đến ngày"),
 # the filters and what a bad one says
 "%(field)s is not a date: write it as YYYY-MM-DD, e.g. 2026-12-31.": (
     "%(field)s ei ole päivämäärä: kirjoita se muodossa VVVV-KK-PP, esim. 2026-12-31.",
     "%(field)s är inget datum: skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-12-31.",
     "%(field)s không phải là ngày: hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-12-31."),
-"From": ("Alkaen", "Från", "Từ ngày"),
 "The end of the range is before its start.": ("Aikavälin loppu on ennen sen alkua.",
                                                "Intervallets slut ligger före dess början.",
                                                "Ngày kết thúc đang ở trước ngày bắt đầu."),

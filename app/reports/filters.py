@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from flask_babel import gettext as _
+from flask_babel import pgettext
 
 DEFAULT_DAYS = 90
 #: The longest range a report covers (ten years): keeps a typo like 0202 from meaning "all time".
@@ -59,8 +60,8 @@ def parse(args, today: date, job_ids: set[int], departments: set[str]) -> Filter
     """The filters of ``args`` (a request's query string). ``job_ids`` and ``departments``
     are those the reader may choose (their jobs'): anything else is a FilterError."""
     base = default(today)
-    start = _day(args["from"], _("From")) if (args.get("from") or "").strip() else base.start
-    end = _day(args["to"], _("To")) if (args.get("to") or "").strip() else base.end
+    start = _day(args["from"], pgettext("date range", "From")) if (args.get("from") or "").strip() else base.start
+    end = _day(args["to"], pgettext("date range", "To")) if (args.get("to") or "").strip() else base.end
     if end < start:
         raise FilterError(_("The end of the range is before its start."))
     if (end - start).days > MAX_DAYS:
