@@ -12,6 +12,10 @@ T = {
     "%(field)s ei ole päivämäärä: kirjoita se muodossa VVVV-KK-PP, esim. 2026-12-31.",
     "%(field)s är inget datum: skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-12-31.",
     "%(field)s không phải là ngày: hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-12-31."),
+"%(field)s must be between the years %(first)s and %(last)s.": (
+    "%(field)s: vuoden on oltava välillä %(first)s–%(last)s.",
+    "%(field)s måste ligga mellan åren %(first)s och %(last)s.",
+    "%(field)s phải nằm trong khoảng từ năm %(first)s đến năm %(last)s."),
 "The end of the range is before its start.": ("Aikavälin loppu on ennen sen alkua.",
                                                "Intervallets slut ligger före dess början.",
                                                "Ngày kết thúc đang ở trước ngày bắt đầu."),

@@ -13,6 +13,7 @@ from flask_babel import pgettext
 DEFAULT_DAYS = 90
 #: The longest range a report covers (ten years): keeps a typo like 0202 from meaning "all time".
 MAX_DAYS = 3660
+MIN_YEAR, MAX_YEAR = 2000, 2999
 
 
 class FilterError(ValueError):
@@ -51,9 +52,13 @@ def default(today: date) -> Filters:
 
 def _day(raw: str, label: str) -> date:
     try:
-        return date.fromisoformat(raw.strip())
+        day = date.fromisoformat(raw.strip())
     except ValueError:
         raise FilterError(_("%(field)s is not a date: write it as YYYY-MM-DD, e.g. 2026-12-31.", field=label)) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:  # also keeps "the day after" computable (no 9999-12-31)
+        raise FilterError(_("%(field)s must be between the years %(first)s and %(last)s.", field=label,
+                            first=MIN_YEAR, last=MAX_YEAR))
+    return day
 
 
 def parse(args, today: date, job_ids: set[int], departments: set[str]) -> Filters:
