@@ -90,7 +90,10 @@ def seed(app, per_company: dict[str, int], jobs_per_company: int = 100) -> dict:
                                 f"a.created_at + (%s - a.created_at) * {at} "
                                 "FROM stages cur, stages s WHERE cur.id = a.stage_id AND s.job_id = a.job_id "
                                 f"AND s.kind = %s AND a.company_id = %s AND {where}", (now, kind, company.id))
-                cur.execute("UPDATE applications a SET status = 'closed', closed_at = stage_entered_at, "
+                cur.execute("UPDATE applications a SET status = 'closed', closed_at = stage_entered_at FROM stages s "
+                            "WHERE s.id = a.stage_id AND s.kind IN ('hired', 'rejected') AND a.company_id = %s",
+                            (company.id,))
+                cur.execute("UPDATE applications a SET "
                             "rejected_at = stage_entered_at, rejection_reason_id = (SELECT r.id FROM rejection_reasons r "
                             "WHERE r.company_id = a.company_id AND r.position = a.id %% 6 LIMIT 1) "
                             "FROM stages s WHERE s.id = a.stage_id AND s.kind = 'rejected' AND a.company_id = %s",
