@@ -79,7 +79,7 @@ def seed(app, per_company: dict[str, int], jobs_per_company: int = 100) -> dict:
                             "JOIN stages s ON s.job_id = a.job_id AND s.position <= cur.position AND s.kind = 'normal' "
                             "WHERE a.company_id = %s", (now, company.id))
                 for kind, where, at in (("hired", "cur.position = 3 AND a.id %% 33 = 0", 0.9),
-                                        ("rejected", "cur.kind = 'normal' AND a.id %% 10 = 1", 0.5)):
+                                        ("rejected", "cur.kind = 'normal' AND a.id %% 10 = 1", 0.95)):
                     cur.execute("INSERT INTO stage_entries (company_id, application_id, stage_id, from_stage_id, cause, "
                                 "entered_at) SELECT a.company_id, a.id, s.id, a.stage_id, 'person', "
                                 f"a.created_at + (%s - a.created_at) * {at} "
