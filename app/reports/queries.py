@@ -100,9 +100,9 @@ def time_to_hire(company_id: int, f: Filters, user) -> tuple[list[tuple[int, str
 # ---------------------------------------------------------------- time in each stage
 
 def time_in_stage(company_id: int, f: Filters, user) -> list[tuple[str, Spread]]:
-    """Per stage name (stages of the same name across jobs together), in pipeline order: the
-    spread of the stays that began in the range and have ended. One statement on SQLite, one
-    on PostgreSQL."""
+    """Per stage name (stages of the same name across jobs together), in pipeline order (the
+    lowest position the name has): the spread of the stays that began in the range and have
+    ended. One statement."""
     left_at = func.lead(StageEntry.entered_at).over(partition_by=StageEntry.application_id,
                                                     order_by=(StageEntry.entered_at, StageEntry.id))
     entries = (select(StageEntry.stage_id, StageEntry.entered_at, left_at.label("left_at"))
@@ -115,24 +115,9 @@ def time_in_stage(company_id: int, f: Filters, user) -> list[tuple[str, Spread]]
                  .join(Stage, Stage.id == entries.c.stage_id)
                  .where(Stage.kind == "normal", entries.c.left_at.is_not(None), entries.c.entered_at < f.until)
                  .subquery("durations"))
-    result = spreads(durations, ["name", "position"])
-    merged: dict[str, tuple[int, list[tuple[Spread, int]]]] = {}
-    for (name, position), spread in result.items():
-        first, parts = merged.get(name, (position, []))
-        merged[name] = (min(first, position), [*parts, (spread, position)])
-    rows = []
-    for name, (_position, parts) in sorted(merged.items(), key=lambda item: (item[1][0], item[0])):
-        rows.append((name, _merge([spread for spread, _p in parts])))
-    return rows
-
-
-def _merge(parts: list[Spread]) -> Spread:
-    """Stages of one name at different positions (rare: a renamed pipeline) are grouped
-    separately by the statement; the larger group's figures stand for them."""
-    if len(parts) == 1:
-        return parts[0]
-    biggest = max(parts, key=lambda s: s.count)
-    return Spread(sum(s.count for s in parts), biggest.median, biggest.p90)
+    result = spreads(durations, ["name"], first="position")
+    return [(name, spread) for (name,), spread in sorted(result.items(), key=lambda item: (item[1].first or 0,
+                                                                                          item[0][0]))]
 
 
 # ---------------------------------------------------------------- conversion

@@ -8,9 +8,9 @@ sizes SQLite serves."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select
+from sqlalchemy import func, null, select
 
 from app.extensions import db
 
@@ -24,6 +24,7 @@ class Spread:
     count: int
     median: float | None
     p90: float | None
+    first: float | None = None  # the smallest value of the ``first`` column of the group (its order)
 
 
 def percentile(values: Sequence[float], fraction: float) -> float | None:
@@ -53,21 +54,22 @@ def seconds_between(start, end):
     return (func.julianday(end) - func.julianday(start)) * DAY
 
 
-def spreads(durations, keys: Sequence[str], total: bool = False) -> dict[tuple, Spread]:
+def spreads(durations, keys: Sequence[str], total: bool = False, first: str | None = None) -> dict[tuple, Spread]:
     """Per group of ``keys`` (columns of the subquery ``durations``, which has a ``seconds``
-    column): the spread in days; with ``total`` also every row together, under the key ``()``.
-    One statement (two on PostgreSQL with ``total``)."""
+    column): the spread in days; with ``total`` also every row together, under the key ``()``;
+    with ``first`` the group's smallest value of that column (e.g. a stage's position, to
+    order the groups). One statement (two on PostgreSQL with ``total``)."""
     cols = [durations.c[k] for k in keys]
     seconds = durations.c.seconds
+    order = durations.c[first] if first else None
     if is_postgres():
-        def stmt(*group):
-            return (select(*group, func.count(), func.percentile_cont(0.5).within_group(seconds),
-                           func.percentile_cont(0.9).within_group(seconds)).group_by(*group))
-
+        lowest = func.min(order) if order is not None else null()
+        stmt = (select(*cols, func.count(), func.percentile_cont(0.5).within_group(seconds),
+                       func.percentile_cont(0.9).within_group(seconds), lowest).group_by(*cols))
         out = {}
-        for row in db.session.execute(stmt(*cols)):
-            *key, count, median, p90 = row
-            out[tuple(key)] = _days(count, median, p90)
+        for row in db.session.execute(stmt):
+            *key, count, median, p90, low = row
+            out[tuple(key)] = replace(_days(count, median, p90), first=low)
         if total:
             count, median, p90 = db.session.execute(
                 select(func.count(), func.percentile_cont(0.5).within_group(seconds),
@@ -75,10 +77,14 @@ def spreads(durations, keys: Sequence[str], total: bool = False) -> dict[tuple, 
             out[()] = _days(count, median, p90)
         return out
     groups: dict[tuple, list[float]] = {}
-    for row in db.session.execute(select(*cols, seconds)):
-        *key, value = row
-        groups.setdefault(tuple(key), []).append(float(value) / DAY)
-    out = {key: spread(values) for key, values in groups.items()}
+    lows: dict[tuple, float] = {}
+    extra = [order] if order is not None else []
+    for row in db.session.execute(select(*cols, seconds, *extra)):
+        key = tuple(row[:len(cols)])
+        groups.setdefault(key, []).append(float(row[len(cols)]) / DAY)
+        if extra and row[-1] is not None:
+            lows[key] = min(lows.get(key, row[-1]), row[-1])
+    out = {key: replace(spread(values), first=lows.get(key)) for key, values in groups.items()}
     if total:
         out[()] = spread([v for values in groups.values() for v in values])
     return out
