@@ -280,6 +280,10 @@ def pages(port: int, worlds: dict, cookie: str, topcv: dict | None, password: st
         Page("scorecard form", authed(f"/admin/applications/{big['first_app'] + 17}/scorecard"),
              inproc=("GET", f"/admin/applications/{big['first_app'] + 17}/scorecard", None, True)),
         Page("my interviews", authed("/admin/interviews/mine"), inproc=("GET", "/admin/interviews/mine", None, True)),
+        # issue 18: the reports, each over every application of the last 90 days
+        *[Page(f"report: {key}", authed(f"/admin/reports/{key}"), inproc=("GET", f"/admin/reports/{key}", None, True))
+          for key in ("time-to-hire", "time-in-stage", "conversion", "sources", "rejection-reasons", "completion",
+                      "open-jobs")],
         # The floor of every recruiter page: the layout, the signed-in user, the bell and
         # nothing else (the bell's figure as a full page; issue 15, branch base15).
         Page("recruiter page floor (notifications badge as a page)", authed("/admin/notifications/badge"),

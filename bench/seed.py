@@ -69,6 +69,35 @@ def seed(app, per_company: dict[str, int], jobs_per_company: int = 100) -> dict:
                 cur.execute("INSERT INTO timeline_events (company_id, application_id, kind, data, created_at) "
                             "SELECT company_id, id, 'applied', '{\"source\": \"careers\"}', created_at FROM applications "
                             "WHERE company_id = %s", (company.id,))
+                # A stage history the reports (app/reports) read: every application entered each
+                # normal stage up to its own, spread between its creation and now; one in 33 of
+                # those in Offer was then hired, one in ten was rejected with a reason.
+                cur.execute("INSERT INTO stage_entries (company_id, application_id, stage_id, cause, entered_at) "
+                            "SELECT a.company_id, a.id, s.id, CASE WHEN s.position = 0 THEN 'apply' ELSE 'person' END, "
+                            "a.created_at + (%s - a.created_at) * (s.position / 4.0) "
+                            "FROM applications a JOIN stages cur ON cur.id = a.stage_id "
+                            "JOIN stages s ON s.job_id = a.job_id AND s.position <= cur.position AND s.kind = 'normal' "
+                            "WHERE a.company_id = %s", (now, company.id))
+                for kind, where, at in (("hired", "cur.position = 3 AND a.id %% 33 = 0", 0.9),
+                                        ("rejected", "cur.kind = 'normal' AND a.id %% 10 = 1", 0.95)):
+                    cur.execute("INSERT INTO stage_entries (company_id, application_id, stage_id, from_stage_id, cause, "
+                                "entered_at) SELECT a.company_id, a.id, s.id, a.stage_id, 'person', "
+                                f"a.created_at + (%s - a.created_at) * {at} "
+                                "FROM applications a JOIN stages cur ON cur.id = a.stage_id "
+                                "JOIN stages s ON s.job_id = a.job_id AND s.kind = %s "
+                                f"WHERE a.company_id = %s AND {where}", (now, kind, company.id))
+                    cur.execute("UPDATE applications a SET stage_id = s.id, stage_entered_at = "
+                                f"a.created_at + (%s - a.created_at) * {at} "
+                                "FROM stages cur, stages s WHERE cur.id = a.stage_id AND s.job_id = a.job_id "
+                                f"AND s.kind = %s AND a.company_id = %s AND {where}", (now, kind, company.id))
+                cur.execute("UPDATE applications a SET status = 'closed', closed_at = stage_entered_at FROM stages s "
+                            "WHERE s.id = a.stage_id AND s.kind IN ('hired', 'rejected') AND a.company_id = %s",
+                            (company.id,))
+                cur.execute("UPDATE applications a SET "
+                            "rejected_at = stage_entered_at, rejection_reason_id = (SELECT r.id FROM rejection_reasons r "
+                            "WHERE r.company_id = a.company_id AND r.position = a.id %% 6 LIMIT 1) "
+                            "FROM stages s WHERE s.id = a.stage_id AND s.kind = 'rejected' AND a.company_id = %s",
+                            (company.id,))
                 # The dashboard's kept counts (app/applications/counts.py), as the migration fills them.
                 cur.execute("DELETE FROM application_counts WHERE company_id = %s", (company.id,))
                 cur.execute("INSERT INTO application_counts (company_id, job_id, stage_id, status, n) "

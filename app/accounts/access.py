@@ -61,12 +61,13 @@ class Action(enum.StrEnum):
     DUPLICATES = "duplicates"  # merging and splitting candidates
     COMPANY_SETTINGS = "company_settings"
     SCORE = "score"  # fill in one's own scorecard (asked or not)
+    VIEW_REPORTS = "view_reports"  # the reports (a hiring manager's cover their teams' jobs)
 
 
 _TEAM_ACTIONS = frozenset({Action.VIEW_DASHBOARD, Action.VIEW_JOBS, Action.VIEW_APPLICATIONS, Action.NOTE,
                            Action.WORK_APPLICATIONS, Action.BULK, Action.VIEW_CANDIDATES, Action.NOTIFICATIONS,
                            Action.ASK_TO_REVIEW, Action.SEE_PRIVATE_FIELDS, Action.SEE_OTHERS_SCORES,
-                           Action.SCORE})
+                           Action.SCORE, Action.VIEW_REPORTS})
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
@@ -170,6 +171,10 @@ ROUTES: dict[str, Action] = {
     "admin.interview_link": Action.WORK_APPLICATIONS,
     "admin.interview_cancel": Action.WORK_APPLICATIONS,
     "admin.interview_plan": Action.MANAGE_JOBS,
+    # reports: the company's for admins and recruiters, their teams' jobs' for hiring managers
+    "admin.reports": Action.VIEW_REPORTS,
+    "admin.report": Action.VIEW_REPORTS,
+    "admin.report_csv": Action.VIEW_REPORTS,
 }
 
 

@@ -63,10 +63,10 @@ def admin_chrome() -> dict[str, str]:
             **{f"static_{name}": url for name, url in static.items()},
             **{f"url_{endpoint.split('.')[-1]}": url_for(endpoint) for endpoint in (
                 "staff.index", "admin.dashboard", "admin.jobs", "admin.applications", "admin.candidates", "admin.pending_pool",
-                "admin.templates", "admin.settings", "admin.notifications", "admin.notifications_badge",
+                "admin.templates", "admin.reports", "admin.settings", "admin.notifications", "admin.notifications_badge",
                 "admin.account", "admin.logout")},
             "main": _("Main"), "dashboard": _("Dashboard"), "jobs": _("Jobs"), "applications": _("Applications"),
-            "candidates": _("Candidates"), "pending_pool": _("Pending pool"), "templates": _("Job templates"), "settings": _("Settings"),
+            "candidates": _("Candidates"), "pending_pool": _("Pending pool"), "templates": _("Job templates"), "reports": _("Reports"), "settings": _("Settings"),
             "notifications": _("Notifications"), "account": _("Account"), "log_out": _("Log out"),
         }
     return chrome

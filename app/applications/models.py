@@ -95,6 +95,8 @@ class Application(db.Model):
         Index("ix_applications_board", "job_id", "stage_id", "stage_entered_at", "id",
               postgresql_include=["company_id"]),
         Index("ix_applications_dedupe", "company_id", "candidate_id", "job_id"),
+        # Reports (app/reports): the rejections of a date range.
+        Index("ix_applications_company_rejected", "company_id", "rejected_at"),
         UniqueConstraint("company_id", "source", "source_ref", name="uq_applications_source_ref"),
     )
 
@@ -232,6 +234,10 @@ class StageEntry(db.Model):
     """One entry of an application into a stage: the event features subscribe to."""
 
     __tablename__ = "stage_entries"
+    # Reports (app/reports): the entries into hired stages (time to hire, hires by source) and
+    # the entries of a date range (time in each stage).
+    __table_args__ = (Index("ix_stage_entries_stage", "stage_id", "application_id", "entered_at"),
+                      Index("ix_stage_entries_company_entered", "company_id", "entered_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)

@@ -68,6 +68,7 @@ PARAMETERS: dict[str, Parameter] = {
     "external_id": Parameter(_unknown, "unknown-token"),
     "application_ref": Parameter(_unknown, "unknown-token"),
     "partner_interview_id": Parameter(_unknown, "unknown-token"),
+    "report": Parameter(lambda endpoint, ids: "time-to-hire", "time-to-hire"),
     "filename": Parameter(lambda endpoint, ids: "css/haku.css", "css/haku.css"),
     # Filled together, once per entry of OWNER_KINDS.
     "kind": Parameter(lambda endpoint, ids: None, "job"),

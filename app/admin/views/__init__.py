@@ -16,6 +16,7 @@ from app.admin.views import (  # noqa: F401
     people,
     privacy,
     rejections,
+    reports,
     reviewers,
     scorecards,
     settings,
