@@ -1,7 +1,7 @@
 """indexes for the reports: hires by stage, stage entries by date, rejections by date
 
 Revision ID: c4e8a1f3b7d2
-Revises: d8a2c4e6f0b3
+Revises: e3b9d5a1c7f2
 Create Date: 2026-12-06 23:20:00
 
 The reports (app/reports) read stage entries into hired stages, the stage entries and the
@@ -11,7 +11,7 @@ from alembic import op
 
 
 revision = 'c4e8a1f3b7d2'
-down_revision = 'd8a2c4e6f0b3'
+down_revision = 'e3b9d5a1c7f2'
 branch_labels = None
 depends_on = None
 
