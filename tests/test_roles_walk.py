@@ -84,6 +84,8 @@ EXPECTED: dict[str, frozenset] = {
     "admin.my_interviews": REVIEW, "admin.availability_page": REVIEW, "admin.interview_new": TEAM,
     "admin.interview_book": TEAM, "admin.interview_link": TEAM, "admin.interview_cancel": TEAM,
     "admin.interview_plan": FULL,
+    # sources: a job's share links are the job's settings; adding a candidate is the team's work
+    "admin.share_links": FULL, "admin.share_link_change": FULL, "admin.candidate_add": TEAM,
 }
 
 #: GET routes whose answer to an allowed role is not a 200 page (what they answer instead).

@@ -170,6 +170,11 @@ ROUTES: dict[str, Action] = {
     "admin.interview_link": Action.WORK_APPLICATIONS,
     "admin.interview_cancel": Action.WORK_APPLICATIONS,
     "admin.interview_plan": Action.MANAGE_JOBS,
+    # sources: a job's share links are the job's settings; adding a candidate (by hand or a
+    # referral) is work on applications, to a job in the user's scope
+    "admin.share_links": Action.MANAGE_JOBS,
+    "admin.share_link_change": Action.MANAGE_JOBS,
+    "admin.candidate_add": Action.WORK_APPLICATIONS,
 }
 
 
