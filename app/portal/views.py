@@ -8,9 +8,8 @@ from flask_babel import gettext as _
 from app import request_limits
 from app.accounts import queries as accounts
 from app.accounts.models import Company
-from app.applications import files
+from app.applications import files, share_links
 from app.applications import services as applications
-from app.applications import share_links
 from app.extensions import limiter
 from app.jobs import queries as jobs
 from app.jobs import search, structured

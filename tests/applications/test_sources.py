@@ -133,7 +133,7 @@ def test_the_page_counts_applications_per_link_and_the_list_filters_by_it(client
     assert f'value="link:{linkedin.id}" selected' in listing  # the filter offers each link
     careers = client.get("/admin/applications?f_source=careers").get_data(as_text=True)
     assert "P3 Person" in careers and "P0 Person" not in careers
-    rows = list(csv.reader(io.StringIO(client.get("/admin/applications/export.csv?f_source=link:%d" % fair.id)
+    rows = list(csv.reader(io.StringIO(client.get(f"/admin/applications/export.csv?f_source=link:{fair.id}")
                                        .get_data(as_text=True)[1:])))
     source_at = rows[0].index("Source")
     assert [(r[0], r[source_at]) for r in rows[1:]] == [("P2 Person", "Fair")]

@@ -87,8 +87,9 @@ def share_link_change(link_id: int):
             message = _("Link archived: its address now counts as the careers page.") if action == "archive" \
                 else _("Link restored.")
     except links.ShareLinkError as exc:
+        refusal = str(exc)
         return respond("admin/sources/_share_links.html", "admin/sources/share_links.html",
-                       lambda: _links_context(job, ShareLinkForm(formdata=None), str(exc)), status=422)
+                       lambda: _links_context(job, ShareLinkForm(formdata=None), refusal), status=422)
     return done(message, url_for("admin.share_links", job_id=job.id), fragment="admin/sources/_share_links.html",
                 context=lambda: _links_context(job, ShareLinkForm(formdata=None)), code=303)
 
