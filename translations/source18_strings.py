@@ -116,16 +116,15 @@ T = {
 "on being added by a team member": ("tiimin jäsenen lisäämänä", "när en teammedlem lade till hen",
                                     "khi được thành viên trong nhóm thêm"),
 "Added by %(user)s": ("Lisääjä: %(user)s", "Tillagd av %(user)s", "Do %(user)s thêm"),
-"Referred by %(referrer)s; added by %(user)s": ("Suosittelija: %(referrer)s; lisääjä: %(user)s",
-                                                "Rekommenderad av %(referrer)s; tillagd av %(user)s",
-                                                "Được %(referrer)s giới thiệu; do %(user)s thêm"),
+"Referred by %(referrer)s": ("Suosittelija: %(referrer)s", "Rekommenderad av %(referrer)s",
+                             "Được %(referrer)s giới thiệu"),
 "Applied through the share link “%(link)s”": ("Haki jakolinkin ”%(link)s” kautta",
                                                "Sökte via delningslänken ”%(link)s”",
                                                "Ứng tuyển qua liên kết chia sẻ “%(link)s”"),
-"Referred again by %(referrer)s (added by %(user)s); kept as this application": (
-    "Suositeltu uudelleen, suosittelija: %(referrer)s (lisääjä: %(user)s); säilytetty tänä hakemuksena",
-    "Rekommenderad igen av %(referrer)s (tillagd av %(user)s); behålls som den här ansökan",
-    "Được %(referrer)s giới thiệu lại (do %(user)s thêm); giữ nguyên là hồ sơ này"),
+"Referred again by %(referrer)s; kept as this application": (
+    "Suositeltu uudelleen, suosittelija: %(referrer)s; säilytetty tänä hakemuksena",
+    "Rekommenderad igen av %(referrer)s; behålls som den här ansökan",
+    "Được %(referrer)s giới thiệu lại; giữ nguyên là hồ sơ này"),
 "Added again by %(user)s; kept as this application": (
     "Lisätty uudelleen, lisääjä: %(user)s; säilytetty tänä hakemuksena",
     "Tillagd igen av %(user)s; behålls som den här ansökan",
