@@ -129,6 +129,17 @@ T = {
     "Lisätty uudelleen, lisääjä: %(user)s; säilytetty tänä hakemuksena",
     "Tillagd igen av %(user)s; behålls som den här ansökan",
     "Được %(user)s thêm lại; giữ nguyên là hồ sơ này"),
+# the privacy notice Haku writes for a company
+"If a recruiter of %(company)s added you themselves (for example, a team member recommended you), they recorded the legal basis they rely on, such as their legitimate interest. It shows in your data export, and you may object at any time.": (
+    "Jos yrityksen %(company)s rekrytoija lisäsi sinut itse (esimerkiksi tiimin jäsen suositteli sinua), hän "
+    "kirjasi käyttämänsä oikeusperusteen, kuten oikeutetun edun. Se näkyy tietojesi latauksessa, ja voit "
+    "vastustaa käsittelyä milloin tahansa.",
+    "Om en rekryterare på %(company)s lade till dig själv (till exempel för att en teammedlem rekommenderade "
+    "dig) registrerade hen den rättsliga grund hen stöder sig på, till exempel berättigat intresse. Den syns i "
+    "din dataexport, och du kan invända när som helst.",
+    "Nếu chuyên viên tuyển dụng của %(company)s tự thêm bạn (ví dụ: một thành viên trong nhóm đã giới thiệu bạn), "
+    "họ đã ghi lại cơ sở pháp lý mà họ dựa vào, chẳng hạn lợi ích chính đáng. Thông tin này hiển thị trong dữ liệu "
+    "xuất của bạn, và bạn có thể phản đối bất cứ lúc nào."),
 }
 
 PLURALS = {}
