@@ -86,6 +86,8 @@ EXPECTED: dict[str, frozenset] = {
     "admin.interview_plan": FULL,
     # reports: hiring managers see their teams' jobs' figures
     "admin.reports": TEAM, "admin.report": TEAM, "admin.report_csv": TEAM,
+    # sources: a job's share links are the job's settings; adding a candidate is the team's work
+    "admin.share_links": FULL, "admin.share_link_change": FULL, "admin.candidate_add": TEAM,
 }
 
 #: GET routes whose answer to an allowed role is not a 200 page (what they answer instead).

@@ -175,6 +175,11 @@ ROUTES: dict[str, Action] = {
     "admin.reports": Action.VIEW_REPORTS,
     "admin.report": Action.VIEW_REPORTS,
     "admin.report_csv": Action.VIEW_REPORTS,
+    # sources: a job's share links are the job's settings; adding a candidate (by hand or a
+    # referral) is work on applications, to a job in the user's scope
+    "admin.share_links": Action.MANAGE_JOBS,
+    "admin.share_link_change": Action.MANAGE_JOBS,
+    "admin.candidate_add": Action.WORK_APPLICATIONS,
 }
 
 

@@ -74,7 +74,13 @@ def _typed_text(typed: dict) -> str:
 
 def _describe_core(kind: str, data: dict) -> str:
     causes = {"person": _("moved by a person"), "apply": _("on applying"), "automation": _("by an automation"),
-              "import": _("on import")}
+              "import": _("on import"), "added": _("on being added by a team member")}
+    if kind == "applied" and data.get("source") == "referral":
+        return _("Referred by %(referrer)s", referrer=data.get("referred_by", ""))  # the line names who added
+    if kind == "applied" and data.get("source") == "manual":
+        return _("Added by %(user)s", user=data.get("by_name", ""))
+    if kind == "applied" and data.get("link"):
+        return _("Applied through the share link “%(link)s”", link=data["link"])
     if kind == "applied":
         how = data.get("matched")
         if how == "matched by title":
@@ -100,6 +106,10 @@ def _describe_core(kind: str, data: dict) -> str:
         return _("Rejected from the Pending pool")
     if kind == "automation_stopped":
         return _("An automation stopped: it would have moved the application in a loop")
+    if kind == "duplicate" and data.get("by_name"):
+        if data.get("referred_by"):
+            return _("Referred again by %(referrer)s; kept as this application", referrer=data["referred_by"])
+        return _("Added again by %(user)s; kept as this application", user=data["by_name"])
     if kind == "duplicate":
         if data.get("email_locale"):
             return _("Applied again (source: %(source)s); kept as this application, and the applicant was told by "

@@ -273,3 +273,39 @@ class ReviewerForm(FlaskForm):
     """Ask a team member to review an application (the card's "Ask to review…")."""
 
     user_id = SelectField(_l("Ask to review"), coerce=int, validate_choice=False)
+
+
+class ShareLinkForm(FlaskForm):
+    """A job's share link: its name ("LinkedIn", "University fair")."""
+
+    name = StringField(_l("Link name"), validators=[
+        DataRequired(_l("Give the link a name, e.g. LinkedIn.")),
+        Length(max=80, message=_l("The name is too long (at most 80 characters)."))])
+
+
+def _one_line(value):
+    """Surrounding space and control characters dropped (a pasted address or name)."""
+    if not isinstance(value, str):
+        return value
+    return "".join(ch if ch.isprintable() else " " for ch in value).strip()
+
+
+ADDED_SOURCE_LABELS = {"manual": _l("Added by hand"), "referral": _l("Referred by a team member")}
+
+
+class AddCandidateForm(FlaskForm):
+    """"Add candidate": a person a recruiter adds to a job by hand or as a team member's
+    referral, with the legal basis for processing their data (no consent on the careers form)."""
+
+    job_id = SelectField(_l("Job"), coerce=int, choices=[], validate_choice=False)
+    given_names = StringField(_l("Given name(s)"), filters=[_one_line], validators=[DataRequired(), Length(max=200)])
+    family_name = StringField(_l("Family name"), filters=[_one_line], validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), filters=[_one_line], validators=[
+        DataRequired(), Email(check_deliverability=False), Length(max=254)])
+    phone = StringField(_l("Phone (optional)"), filters=[_one_line], validators=[Optional(), Length(max=40)])
+    cv = FileField(_l("CV (PDF, optional)"))
+    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=5000)])
+    source = RadioField(_l("How the candidate came"), choices=list(ADDED_SOURCE_LABELS.items()), default="manual")
+    referred_by_id = SelectField(_l("Referred by"), coerce=int, choices=[], validate_choice=False)
+    basis = SelectField(_l("Legal basis for processing"), choices=[], validate_choice=False)
+    send_confirmation = BooleanField(_l("Send the candidate the “application received” email"))

@@ -10,7 +10,7 @@ from flask import Flask, current_app, request, url_for
 from flask_babel import gettext as _
 
 from app.admin.card import card_panels, describe_event
-from app.applications.sources import source_label
+from app.applications.sources import basis_label, source_label
 from app.i18n import language_name
 from app.jobs.settings_links import settings_links
 from app.partners.texts import describe_html
@@ -18,7 +18,7 @@ from app.partners.texts import describe_html
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(pipeline_links=settings_links, describe_event=describe_event,
-                                 card_panels=card_panels, source_label=source_label,
+                                 card_panels=card_panels, source_label=source_label, basis_label=basis_label,
                                  language_name=language_name, partner_text=describe_html, admin_chrome=admin_chrome,
                                  unread_notifications=unread_notifications, can=can_do)
 

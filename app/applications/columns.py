@@ -15,8 +15,8 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
 
-from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason
-from app.applications.sources import source_label
+from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason, SourceLink
+from app.applications.sources import SOURCE_LABELS, SOURCES, source_label
 from app.extensions import db
 from app.i18n import translated
 from app.jobs.models import Job, Stage
@@ -80,11 +80,36 @@ plugins.list_column(ListColumn("stage", _l("Stage"), lambda a: a.stage.name if a
                                from_row=lambda r: r.stage_name or "",
                                join=lambda s: s.outerjoin(Stage, Stage.id == Application.stage_id)))
 def _source(application) -> str:
-    return source_label(application.source)
+    link = application.source_link if application.source_link_id else None
+    return source_label(application.source, link.name if link is not None else None)
+
+
+def _source_from_row(row) -> str:
+    return source_label(row.source, row.link_name)
+
+
+def _source_choices() -> list[tuple[str, str]]:
+    """The filter's choices: each source, then each share link of the company (by job)."""
+    from app.accounts.tenancy import current_company_id
+    from app.applications.share_links import company_links
+
+    labels = translated("sources", SOURCE_LABELS)
+    links = [(f"link:{link_id}", f"{labels['link']}: {name} ({title})")
+             for link_id, name, title in company_links(current_company_id())]
+    return [(key, labels[key]) for key in SOURCES] + links
+
+
+def _source_filter(stmt, value):
+    value = str(value)
+    if value.startswith("link:"):
+        link_id = value[5:]
+        return stmt.where(Application.source_link_id == (int(link_id) if link_id.isdigit() else -1))
+    return stmt.where(Application.source == (value if value in SOURCES else ""))
 
 
 plugins.list_column(ListColumn("source", _l("Source"), _source, sort=Application.source, default=True,
-                               from_row=_source))
+                               options=[joinedload(Application.source_link).load_only(SourceLink.name)],
+                               filter=("choice", _source_choices, _source_filter), from_row=_source_from_row))
 #: An application's status as the list (and its CSV) shows it, in the reader's language.
 STATUS_LABELS = {ApplicationStatus.OPEN: _l("open"), ApplicationStatus.CLOSED: _l("closed"),
                  ApplicationStatus.PENDING: _l("waiting for a job"),

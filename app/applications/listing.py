@@ -23,7 +23,7 @@ from sqlalchemy.orm import defer, joinedload
 
 from app.accounts import access
 from app.applications.columns import COLUMNS, ListColumn, visible
-from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason
+from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason, SourceLink
 from app.extensions import db
 from app.jobs.models import Job, Stage
 
@@ -289,10 +289,11 @@ def core_rows(ids: list[int]):
     return select(Application.id, Application.created_at, Application.updated_at, Application.source,
                   Application.status, Candidate.display_name, Candidate.given_names, Candidate.family_name,
                   Candidate.email, Candidate.phone, Job.title.label("job_title"), Stage.name.label("stage_name"),
-                  RejectionReason.label.label("reason_label")) \
+                  RejectionReason.label.label("reason_label"), SourceLink.name.label("link_name")) \
         .join(Candidate, Candidate.id == Application.candidate_id) \
         .outerjoin(Job, Job.id == Application.job_id).outerjoin(Stage, Stage.id == Application.stage_id) \
         .outerjoin(RejectionReason, RejectionReason.id == Application.rejection_reason_id) \
+        .outerjoin(SourceLink, SourceLink.id == Application.source_link_id) \
         .where(Application.id.in_(ids))
 
 

@@ -113,12 +113,20 @@ class Application(db.Model):
     source: Mapped[str] = mapped_column(String(32), default="careers")
     # The source's own id of this application (e.g. TopCV's board_application_id).
     source_ref: Mapped[str | None] = mapped_column(String(100))
+    # ``source`` "link": the job's share link it came through; "referral": the team member who
+    # referred the person (app/applications/sources.py).
+    source_link_id: Mapped[int | None] = mapped_column(ForeignKey("source_links.id", ondelete="SET NULL"),
+                                                       index=True)
+    referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(16), default=ApplicationStatus.OPEN, active_history=True)
     closed_at: Mapped[datetime | None]
     cover_letter: Mapped[str] = mapped_column(Text, default="")
     cv_file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id", ondelete="SET NULL"))
     consent_text_version: Mapped[str | None] = mapped_column(String(32))
     consent_at: Mapped[datetime | None]
+    # A candidate added by a recruiter (``source`` "manual" or "referral") gave no consent on
+    # the careers form: the legal basis the recruiter recorded (``sources.LEGAL_BASES``).
+    consent_basis: Mapped[str | None] = mapped_column(String(32))
     pending_reason: Mapped[str | None] = mapped_column(String(255))
     pending_data: Mapped[dict | None] = mapped_column(JSON, default=None)
     email_failed: Mapped[bool] = mapped_column(default=False)
@@ -145,12 +153,35 @@ class Application(db.Model):
     rejection_reason = relationship("RejectionReason")
     rejected_by = relationship("User", foreign_keys=[rejected_by_id])
     last_activity_by = relationship("User", foreign_keys=[last_activity_by_id], viewonly=True)
+    source_link = relationship("SourceLink", viewonly=True)
+    referred_by = relationship("User", foreign_keys=[referred_by_id], viewonly=True)
     # The company's tags on this application (app/applications/tags.py), by name.
     tags = relationship("Tag", secondary="application_tags", order_by="Tag.name_key", viewonly=True)
 
     @property
     def is_open(self) -> bool:
         return self.status == ApplicationStatus.OPEN
+
+
+class SourceLink(db.Model):
+    """A job's named share link ("LinkedIn", "University fair"): its address carries
+    ``?src=<code>`` from the job page to the apply form, and the applications that came through
+    it record it (``Application.source_link_id``). Archived, it stops counting new ones (the
+    code then reads as the careers page) and keeps its old applications."""
+
+    __tablename__ = "source_links"
+    __table_args__ = (Index("ix_source_links_job", "company_id", "job_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    archived: Mapped[bool] = mapped_column(default=False)
+
+    created_by = relationship("User", viewonly=True)
 
 
 class ApplicationCount(db.Model):

@@ -218,7 +218,10 @@ def blocking_application(company_id: int, candidate_id: int, job_id: int) -> App
 def create_application(company_id: int, candidate: Candidate, job: Job | None, *, source: str,
                        cover_letter: str = "", consent_version: str | None = None,
                        cv: tuple[str, bytes] | None = None, pending_reason: str | None = None,
-                       pending_data: dict | None = None, event_data: dict | None = None) -> Application:
+                       pending_data: dict | None = None, event_data: dict | None = None,
+                       source_link_id: int | None = None, referred_by_id: int | None = None,
+                       consent_basis: str | None = None, actor: User | None = None,
+                       cause: str = "apply") -> Application:
     """Create an application at the job's first stage (or in the Pending pool when ``job``
     is None), fire the stage event and notify the team. The caller commits.
 
@@ -231,7 +234,10 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
         raise ApplicationError("bad_stage")
     application = Application(company_id=company_id, candidate_id=candidate.id, job_id=job.id if job else None,
                               source=source, cover_letter=cover_letter or "",
-                              consent_text_version=consent_version, consent_at=utcnow() if consent_version else None,
+                              source_link_id=source_link_id, referred_by_id=referred_by_id,
+                              consent_text_version=consent_version,
+                              consent_at=utcnow() if consent_version or consent_basis else None,
+                              consent_basis=consent_basis,
                               status=ApplicationStatus.OPEN if job else ApplicationStatus.PENDING,
                               pending_reason=pending_reason,
                               pending_data=pending_data)
@@ -242,15 +248,15 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
         application.stage_id, application.stage, application.stage_entered_at = first.id, first, utcnow()
     db.session.add(application)
     db.session.flush()
-    add_event(application, "applied", data={"source": source, **(event_data or {})})
+    add_event(application, "applied", actor=actor, data={"source": source, **(event_data or {})})
     if job is not None:
-        entry = _record_entry(application, first, from_stage_id=None, cause="apply", actor=None,
+        entry = _record_entry(application, first, from_stage_id=None, cause=cause, actor=actor,
                               now=application.stage_entered_at, depth=0)
         # The latest entry of a new application: this one, or one an automation added after it.
         latest = application.__dict__.get(_LATEST_ENTRY, entry.id)
         notify_team(application, "new_application",
                     _l("New application: %(name)s for %(job)s", name=candidate.full_name, job=job.title),
-                    entry_id=latest)
+                    exclude=actor, entry_id=latest)
     else:
         from app.messaging.services import notify
 
@@ -271,7 +277,7 @@ def first_stage(job: Job) -> Stage | None:
 
 
 def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv: tuple[str, bytes] | None,
-          consent: bool, job: Job | None = None) -> Application:
+          consent: bool, job: Job | None = None, src: str | None = None) -> Application:
     """A candidate applies from the careers page; returns the application the submission
     ended up on. ``job`` is the job the caller already loaded with its company (the apply
     form's ``open_job_at``); without it the job is read here.
@@ -279,7 +285,10 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     A second application to the same job (ARCHITECTURE's dedupe rule) is answered exactly
     like a first one, so the form is no oracle of who has applied: it becomes a timeline note
     on the existing application, and the address on file gets a short "we already have your
-    application" email in the language of the person on file."""
+    application" email in the language of the person on file.
+
+    ``src``: the code of one of the job's share links (``?src=``) the applicant came through;
+    an unknown or archived code, or another job's, reads as the careers page."""
     if job is None or job.id != job_id or job.company.slug != slug:
         job = db.session.scalar(select(Job).join(Job.company).where(Company.slug == slug, Job.id == job_id)
                                 .options(contains_eager(Job.company)))
@@ -296,13 +305,19 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     else:
         existing = blocking_application(company.id, candidate.id, job.id)
     typed = typed_details(candidate, data)
+    from app.applications.share_links import active_link
+
+    link = active_link(company.id, job.id, src) if src else None
+    source = "link" if link is not None else "careers"
     if existing is not None:
-        record_duplicate(existing, source="careers", typed=typed, tell_applicant=True)
+        record_duplicate(existing, source=source, typed=typed, tell_applicant=True,
+                         data={"link": link.name} if link is not None else None)
         db.session.commit()
         return existing
-    application = create_application(company.id, candidate, job, source="careers", cover_letter=cover_letter,
-                                     consent_version=CONSENT_VERSION, cv=cv,
-                                     event_data={"typed": typed} if typed else None)
+    event_data = {**({"typed": typed} if typed else {}), **({"link": link.name} if link is not None else {})}
+    application = create_application(company.id, candidate, job, source=source, cover_letter=cover_letter,
+                                     consent_version=CONSENT_VERSION, cv=cv, event_data=event_data or None,
+                                     source_link_id=link.id if link is not None else None)
     acknowledge(application, data.locale)
     db.session.commit()
     return application

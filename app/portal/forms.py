@@ -3,7 +3,7 @@ import re
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, EmailField, StringField, TelField, TextAreaField
+from wtforms import BooleanField, EmailField, HiddenField, StringField, TelField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -36,6 +36,9 @@ class ApplyForm(FlaskForm):
                                  validators=[Optional(), Length(max=10000)])
     consent = BooleanField(_l("I agree that my data is processed for this recruitment as the privacy notice says."),
                            validators=[DataRequired(_l("Please accept the privacy notice to apply."))])
+    # The job's share link the applicant came through (``?src=`` on the job page); the service
+    # checks it belongs to the job, anything else counts as the careers page.
+    src = HiddenField(filters=[lambda value: (value or "").strip()[:16] if isinstance(value, str) else value])
 
 
 class YourDataForm(FlaskForm):

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from app import request_limits
 from app.accounts import queries as accounts
 from app.accounts.models import Company
-from app.applications import files
+from app.applications import files, share_links
 from app.applications import services as applications
 from app.extensions import limiter
 from app.jobs import queries as jobs
@@ -95,14 +95,20 @@ def job(slug: str, job_id: int):
     stamp = public_stamp(slug)
     if stamp is None:
         abort(404)
+    # A share link's code (?src=) goes on to the apply link only when it is one of this job's
+    # active links (one narrow query, and only when a code came): the page with a code is its
+    # own cache entry; any other code is the plain page, so no visitor can seed the cache with
+    # pages for made-up codes nor see another's code.
+    link = share_links.active_link(stamp[0], job_id, request.args.get("src")) if request.args.get("src") else None
+    src = link.code if link is not None else None
 
     def render() -> str:
         job = _open_job(slug, job_id)
         posting = structured.job_posting(job, job.company, url=external_url("portal.job", slug=slug, job_id=job_id),
                                          careers_url=external_url("portal.careers", slug=slug))
-        return render_template("portal/job.html", company=job.company, job=job, posting=posting)
+        return render_template("portal/job.html", company=job.company, job=job, posting=posting, src=src)
 
-    return public_page(stamp, job_id, render)
+    return public_page(stamp, job_id, render, variant=f"src={src}" if src else "")
 
 
 @bp.get("/c/<slug>/brand.css")
@@ -172,6 +178,8 @@ def apply(slug: str, job_id: int):
     job = _open_job(slug, job_id)
     company = job.company
     form = ApplyForm()  # the body is capped at APPLY_MAX_BYTES before CSRF reads it (app/request_limits.py)
+    if request.method == "GET":  # the share link's code, from the job page's apply link (checked on POST)
+        form.src.data = request.args.get("src", "")[:share_links.CODE_MAX]
     if form.validate_on_submit():
         upload = form.cv.data
         data = upload.read(current_app.config["CV_MAX_BYTES"] + 1)
@@ -180,12 +188,13 @@ def apply(slug: str, job_id: int):
             applications.apply(job.id, company.slug, applications.CandidateData(
                 given_names=form.given_names.data, family_name=form.family_name.data, email=form.email.data,
                 phone=form.phone.data, locale=current_locale()), cover_letter=form.cover_letter.data or "",
-                cv=(upload.filename or "cv.pdf", data), consent=form.consent.data, job=job)
+                cv=(upload.filename or "cv.pdf", data), consent=form.consent.data, job=job,
+                src=form.src.data)
         except files.FileRejected as exc:
             form.cv.errors = [_translate_file_error(exc)]
         except applications.ApplicationError as exc:
             flash(str(exc), "error")
-            return redirect(url_for("portal.job", slug=slug, job_id=job_id))
+            return redirect(url_for("portal.job", slug=slug, job_id=job_id, src=form.src.data or None))
         else:
             # The same answer for a first and a repeated application (no "already applied"
             # oracle): a repeat is noted on the existing application by the service.

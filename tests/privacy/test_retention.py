@@ -142,8 +142,9 @@ def test_recruiter_sees_the_consent_line_on_the_card(app, make, client, auth):
 
 
 def test_every_source_that_creates_applications_records_consent():
-    """Applications come from the careers form and TopCV only (EMREX and assessments add to
-    an existing application); each of those calls passes its consent text version. A new
+    """Applications come from the careers form, TopCV and a recruiter adding a person (EMREX
+    and assessments add to an existing application); each of those calls passes its consent
+    text version, or (added by a recruiter, issue 18 item 5) the legal basis recorded. A new
     source that forgets it fails here."""
     import ast
     from pathlib import Path
@@ -160,5 +161,6 @@ def test_every_source_that_creates_applications_records_consent():
                     callers.append((path.relative_to(root).as_posix(),
                                     {k.arg for k in node.keywords}))
     assert constructors == ["applications/services.py"]
-    assert sorted(p for p, _ in callers) == ["applications/services.py", "boards/services/inbound.py"]
-    assert all("consent_version" in keywords for _, keywords in callers)
+    assert sorted(p for p, _ in callers) == ["applications/manual.py", "applications/services.py",
+                                             "boards/services/inbound.py"]
+    assert all({"consent_version", "consent_basis"} & keywords for _, keywords in callers)

@@ -46,7 +46,8 @@ PARAMETERS: dict[str, Parameter] = {
     "delivery_id": Parameter(_id("delivery_id"), 1),
     "integration_id": Parameter(_id("integration_id"), 1),
     "interview_id": Parameter(_id("interview_id"), 1),
-    "job_id": Parameter(_id("job_id"), 1),  # also the RQ job id of staff.task_retry (any string)
+    "job_id": Parameter(_id("job_id"), 1),
+    "link_id": Parameter(_id("link_id"), 1),  # also the RQ job id of staff.task_retry (any string)
     "merge_id": Parameter(_id("merge_id"), 1),
     "posting_id": Parameter(_id("posting_id"), 1),
     "reply_file_id": Parameter(_id("reply_file_id"), 1),

@@ -52,6 +52,10 @@ def build_world(make) -> dict:
     tag_a = tags.add_to_application(app_a, ua, name="Tag of alpha").id
     tag_b = tags.add_to_application(app_b, member_b, name="Tag of bravo").id
     interview_a, interview_b = _interview_row(app_a, ua), _interview_row(app_b, member_b)
+    from app.applications import share_links
+
+    link_a = share_links.create_link(job_a, "Alpha fair", ua).id
+    link_b = share_links.create_link(job_b, "Bravo fair", member_b).id
     note_b = db.session.scalar(select(Notification).where(Notification.company_id == b.id))
     ids = {
         "a": {"job_id": job_a.id, "application_id": app_a.id, "stage_id": job_a.stages[1].id,
@@ -59,14 +63,14 @@ def build_world(make) -> dict:
               "pending_id": pending_a.id, "owner_job": job_a.id, "owner_template": tpl_a.id, **emrex_a,
               **boards_a, "user_id": member_a.id, "candidate_id": app_a.candidate_id, "merge_id": merge_a,
               "reply_file_id": reply_a, "company_id": a.id, "slug": a.slug, "reason_id": reason_a,
-              "bulk_id": bulk_a, "tag_id": tag_a, "interview_id": interview_a},
+              "bulk_id": bulk_a, "tag_id": tag_a, "interview_id": interview_a, "link_id": link_a},
         "b": {"job_id": job_b.id, "application_id": app_b.id, "stage_id": job_b.stages[1].id,
               "automation_id": auto_b.id, "template_id": tpl_b.id, "email_template_id": etpl_b.id,
               "pending_id": pending_b.id, "owner_job": job_b.id, "owner_template": tpl_b.id, **emrex_b, **boards_b,
               "notification": note_b.id if note_b else None, "user_id": member_b.id,
               "candidate_id": app_b.candidate_id, "merge_id": merge_b, "reply_file_id": reply_b, "company_id": b.id,
               "slug": b.slug, "reason_id": reason_b, "bulk_id": bulk_b, "tag_id": tag_b,
-              "interview_id": interview_b},
+              "interview_id": interview_b, "link_id": link_b},
     }
     return {"a": a, "b": b, "user_a": ua, "ids": ids}
 

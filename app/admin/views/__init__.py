@@ -20,6 +20,7 @@ from app.admin.views import (  # noqa: F401
     reviewers,
     scorecards,
     settings,
+    sources,
     tags,
     twofactor,
     users,

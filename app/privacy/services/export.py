@@ -242,7 +242,10 @@ def _application_export(company: Company, candidate: Candidate, application: App
         "closed_at": _iso(application.closed_at),
         "cover_letter": application.cover_letter,
         "consent": {"privacy_notice_version": application.consent_text_version,
-                    "given_at": _iso(application.consent_at)},
+                    "given_at": _iso(application.consent_at),
+                    # a person a recruiter added: no notice accepted; the legal basis recorded instead
+                    **({"recorded_as": "added by recruiter", "legal_basis": application.consent_basis}
+                       if application.consent_basis else {})},
         "current_stage": application.stage.name if application.stage else None,
         "stages": [{"stage": name, "entered_at": _iso(at)} for at, name in stages],
         "timeline": [{"event": e.kind, "at": _iso(e.created_at), "details": e.data} for e in events],
