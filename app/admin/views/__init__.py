@@ -18,6 +18,7 @@ from app.admin.views import (  # noqa: F401
     rejections,
     reviewers,
     scorecards,
+    screening,
     settings,
     tags,
     twofactor,
