@@ -15,7 +15,7 @@ from app.admin.forms import EmptyForm
 from app.admin.views.jobs import owner_or_404 as _owner
 from app.applications import files, rejections
 from app.applications.models import Application, StoredFile
-from app.htmx import done
+from app.htmx import done, respond
 from app.plugins import plugins
 from app.screening import questions, services
 from app.security import company_user_required
@@ -98,7 +98,7 @@ def _page(kind: str, owner, *, error: str | None = None, failed_key: str | None 
         "delays": [(d, _delay_label(d)) for d in questions.EMAIL_DELAYS],
         "has_email": bool(rejections.rejection_templates(company_id)), "form": EmptyForm(),
     }
-    return render_template("admin/screening/questions.html", **context), status
+    return respond("admin/screening/_editor.html", "admin/screening/questions.html", context, status=status)
 
 
 @bp.route("/screening/<kind>/<int:owner_id>", methods=["GET", "POST"])
