@@ -100,10 +100,11 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     review" panel (who is asked and who could be); the list and the board read the scores in
     their one query. The board's bulk bar (branch bulk16b) is on the page with its choices
     (reasons, templates, tags, running bulk actions): +5, to be loaded when opened as the
-    list's is; and +1 for the chips' tags (one statement for the page's chips)."""
+    list's is; and +1 for the chips' tags (one statement for the page's chips). Issue 18's
+    screening questions add one to the card: its "Screening answers" panel (branch screen18)."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 16, "/admin/applications": 8,
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 17, "/admin/applications": 8,
                 f"/admin/jobs/{job.id}": 12, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing
