@@ -13,13 +13,14 @@ from app.applications.columns import ListColumn
 from app.applications.listing import like_escaped
 from app.applications.models import Application
 from app.screening.models import ScreeningAnswer
+from app.screening.questions import shown
 from app.screening.services import NOT_ASKED_SOURCES
 
 
 def answers_text(application) -> str:
     if application.source in NOT_ASKED_SOURCES:
         return gettext("not asked")
-    return "; ".join(f"{a.label}: {a.text}" for a in application.screening_answers if a.text)
+    return "; ".join(f"{a.label}: {shown(a.kind, a.value, a.text)}" for a in application.screening_answers if a.text)
 
 
 def _filter(stmt, value):

@@ -244,6 +244,13 @@ class Answer:
         return not accept.intersection(chosen)
 
 
+def shown(kind: str, value, text: str) -> str:
+    """An answer as the reader sees it: a yes/no in their language, anything else as given."""
+    if kind == "yes_no" and value in YES_NO_LABELS:
+        return str(YES_NO_LABELS[value])
+    return text
+
+
 ANSWER_ERRORS = {
     "required": _l("Please answer this question."),
     "required_file": _l("Please attach a PDF."),
@@ -304,7 +311,8 @@ def parse_answers(questions: list[Question], form, uploads, max_file_bytes: int)
                 if raw not in options:
                     errors[name] = str(ANSWER_ERRORS["bad_choice"])
                     continue
-                value, text = raw, options[raw]
+                # a yes/no is kept in English and shown in the reader's language (``shown``)
+                value, text = raw, ({"yes": "Yes", "no": "No"}.get(raw) if q.kind == "yes_no" else options[raw])
             elif raw and q.kind == "number":
                 number = _number(raw)
                 if number is None:

@@ -279,3 +279,14 @@ def test_the_candidates_export_has_the_answers_and_erasure_removes_them(client, 
     assert path.exists()
     erase_candidate(application.candidate_id, company.id, boss)
     assert counts() == (0, 0, 0, 0) and not path.exists()
+
+
+def test_a_yes_no_answer_reads_in_the_recruiters_language(client, auth, job):
+    resp = client.post(f"/c/acme/jobs/{job.id}/apply?lang=vi", data=form(), content_type="multipart/form-data")
+    assert resp.status_code == 303
+    assert db.session.scalar(select(ScreeningAnswer.text).where(ScreeningAnswer.question_key == "q3")) == "Yes"
+    auth.login("admin@acme.test")
+    application = db.session.scalar(select(Application))
+    en = client.get(f"/admin/applications/{application.id}?lang=en").get_data(as_text=True)
+    fi = client.get(f"/admin/applications/{application.id}?lang=fi").get_data(as_text=True)
+    assert "<dd>Yes</dd>" in en and "<dd>Kyllä</dd>" in fi and "Có" not in en

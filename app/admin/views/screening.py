@@ -34,12 +34,12 @@ def _panel(application) -> str | None:
         return None
     if services.not_asked(application):
         return Markup(render_template("admin/screening/_panel.html", not_asked=True, answers=[],
-                                      application=application))
+                                      application=application, shown=questions.shown))
     answers = services.answers_of(application.id)
     if not answers:
         return None
     return Markup(render_template("admin/screening/_panel.html", not_asked=False, answers=answers,
-                                  application=application))
+                                  application=application, shown=questions.shown))
 
 
 def _knockout_failed_text(data: dict) -> str:
