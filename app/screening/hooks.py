@@ -11,4 +11,5 @@ from app.plugins import plugins
 from app.screening import columns, services
 
 plugins.list_column(columns.COLUMN)
+plugins.list_column_source(columns.SOURCE)  # a column per question of the job shown
 applied.connect(services.on_applied)

@@ -290,3 +290,26 @@ def test_a_yes_no_answer_reads_in_the_recruiters_language(client, auth, job):
     en = client.get(f"/admin/applications/{application.id}?lang=en").get_data(as_text=True)
     fi = client.get(f"/admin/applications/{application.id}?lang=fi").get_data(as_text=True)
     assert "<dd>Yes</dd>" in en and "<dd>Kyllä</dd>" in fi and "Có" not in en
+
+
+def test_a_column_and_filter_per_question_of_the_job_shown(client, auth, make, job):
+    post(client, job)
+    post(client, job, email="bo@example.fi", given_names="Bo", sq_q1="Oulu", sq_q4="3 months", sq_q3="no")
+    auth.login("admin@acme.test")
+    offered = client.get(f"/admin/applications?job={job.id}&status=all").get_data(as_text=True)
+    assert f'value="sq-{job.id}-q4"' in offered and "Notice period" in offered
+    assert 'value="sq-' not in client.get("/admin/applications?status=all").get_data(as_text=True)  # one job only
+    client.post("/admin/applications/columns", data={"columns": ["candidate", f"sq-{job.id}-q1", f"sq-{job.id}-q4"]})
+    body = client.get(f"/admin/applications?job={job.id}&status=all&f_sq-{job.id}-q4=3 months").get_data(as_text=True)
+    assert "Oulu" in body and "Tampere" not in body and "3 months" in body
+    ordered = client.get(f"/admin/applications?job={job.id}&status=all&sort=sq-{job.id}-q1&dir=asc")
+    text = ordered.get_data(as_text=True)
+    assert ordered.status_code == 200 and text.index("Oulu") < text.index("Tampere")
+    csv = client.get(f"/admin/applications/export.csv?job={job.id}&status=all").get_data(as_text=True)
+    assert "Where do you live?" in csv.splitlines()[0] and "Notice period" in csv.splitlines()[0]
+    assert "1 month" in csv and "Oulu" in csv
+    # another company's job makes no column, and the key is dropped when saved
+    other = make.job(make.company("other", "Other Oy"), "Elsewhere")
+    questions.add_question(other, QuestionInput("short_text", "Secret question"), make.admin_of(other))
+    client.post("/admin/applications/columns", data={"columns": ["candidate", f"sq-{other.id}-q1"]})
+    assert "Secret question" not in client.get("/admin/applications?status=all").get_data(as_text=True)
