@@ -171,7 +171,7 @@ def test_oversized_cv_keeps_the_typed_answers(client, job):
     assert "A compiler" in body and counts() == (0, 0, 0, 0)
 
 
-def test_a_knock_out_rejects_with_its_reason_and_a_delayed_email(client, job):
+def test_a_knock_out_rejects_with_its_reason_and_a_delayed_email(client, auth, job):
     from app.messaging.services import ensure_default_templates
 
     ensure_default_templates()  # the rejection email
@@ -185,6 +185,11 @@ def test_a_knock_out_rejects_with_its_reason_and_a_delayed_email(client, job):
     email = db.session.scalar(select(OutboxEmail).where(OutboxEmail.kind == "rejection"))
     assert email is not None and email.due_at is not None  # two days later, undoable meanwhile
     assert db.session.scalar(select(ScreeningAnswer).where(ScreeningAnswer.question_key == "q3")).knocked_out
+    auth.login("admin@acme.test")
+    card = client.get(f"/admin/applications/{application.id}").get_data(as_text=True)
+    assert "Rejected by the screening question “Do you have a work permit in Finland?”: Not qualified" in card
+    assert "the answer to the screening question “Do you have a work permit in Finland?” knocked it out" in card
+    assert "knock-out" in card  # the answer's badge in the panel
 
 
 def test_a_knock_out_with_a_reason_switched_off_leaves_the_application_open(client, job, boss):
