@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from flask_babel import gettext
+from flask_babel import format_decimal, gettext
 from flask_babel import lazy_gettext as _l
 
 from app.audit import actor_of, record
@@ -245,9 +245,12 @@ class Answer:
 
 
 def shown(kind: str, value, text: str) -> str:
-    """An answer as the reader sees it: a yes/no in their language, anything else as given."""
+    """An answer as the reader sees it: a yes/no and a number in their language, anything
+    else as given."""
     if kind == "yes_no" and value in YES_NO_LABELS:
         return str(YES_NO_LABELS[value])
+    if kind == "number" and isinstance(value, str) and _number(value) is not None:
+        return format_decimal(_number(value), format="#,##0.##########")  # fi "4,5", en "4.5"
     return text
 
 

@@ -295,6 +295,7 @@ def test_a_yes_no_answer_reads_in_the_recruiters_language(client, auth, job):
     en = client.get(f"/admin/applications/{application.id}?lang=en").get_data(as_text=True)
     fi = client.get(f"/admin/applications/{application.id}?lang=fi").get_data(as_text=True)
     assert "<dd>Yes</dd>" in en and "<dd>Kyllä</dd>" in fi and "Có" not in en
+    assert "<dd>4.5</dd>" in en and "<dd>4,5</dd>" in fi  # a number in the reader's way
 
 
 def test_a_column_and_filter_per_question_of_the_job_shown(client, auth, make, job):
