@@ -83,6 +83,7 @@ FEATURE_HOOKS = (
     "app.partners.hooks",  # the delivery sweep step, the integrations' keys
     "app.privacy.hooks",  # the retention step
     "app.scorecards.hooks",  # the Score list column and chip badge
+    "app.screening.hooks",  # the answers saved on applying (knock-outs), the answers list column
     "app.accounts.hooks",  # the two-factor secrets
     "app.bulk.hooks",  # re-enqueues stalled bulk actions
     "app.applications.hooks",  # last: signal receivers, automations (step, stage-entry receiver)

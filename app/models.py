@@ -38,3 +38,4 @@ from app.messaging.models import EmailTemplate, Notification, OutboxEmail  # noq
 from app.partners.models import PartnerDelivery, PartnerIntegration  # noqa: F401
 from app.privacy.models import DataExportRequest  # noqa: F401
 from app.scorecards.models import Scorecard, ScorecardSummary  # noqa: F401
+from app.screening.models import ScreeningAnswer  # noqa: F401

@@ -15,6 +15,7 @@ a periodic, idempotent sweep step       ``sweep_step(name)`` (decorator)       `
 an encrypted column (key rotation)      ``encrypted(Model, "col", purpose)``   ``app.rotation``
 a partner vendor (queue, handlers…)     ``vendor(Vendor(...))``                ``app.partners``
 a column of the applications list       ``list_column(ListColumn(...))``       ``app.applications.columns``
+columns made per job (e.g. per question) ``list_column_source(ColumnSource())`` ``app.applications.columns``
 a badge on the board's chips            ``chip_badge(ChipBadge(...))``         ``app.applications.board``
 a link on a job's pages                 ``settings_link`` (decorator)          ``app.jobs.settings_links``
 a company settings section              ``settings_section`` (decorator)       ``app.navigation``
@@ -48,6 +49,7 @@ class Plugins:
         self.encrypted_columns: list[tuple[type, str, Callable]] = []
         self.vendors: dict[str, Any] = {}
         self.list_columns: dict[str, Any] = {}
+        self.list_column_sources: list[Any] = []
         self.chip_badges: dict[str, Any] = {}
         self.settings_links: list[Callable] = []
         self.settings_sections: list[Callable] = []
@@ -95,6 +97,11 @@ class Plugins:
         (``app.applications.columns.ListColumn``), keyed by ``column.key``."""
         self.list_columns[column.key] = column
         return column
+
+    def list_column_source(self, source: Any) -> Any:
+        """Columns of the list that exist per job (``app.applications.columns.ColumnSource``:
+        one per screening question), found by key and offered when the list shows one job."""
+        return _add(self.list_column_sources, source)
 
     # -- access (app/accounts/access.py) ------------------------------------------------
 

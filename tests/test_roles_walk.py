@@ -80,6 +80,8 @@ EXPECTED: dict[str, frozenset] = {
     # scorecards: everyone fills in their own; asking is the team's; settings and export the company's
     "admin.scorecard_form": REVIEW, "admin.scorecard_ask": TEAM, "admin.scorecard_settings": FULL,
     "admin.scorecard_export": FULL,
+    # screening questions: a job's settings, as the scorecard's
+    "admin.screening_questions": FULL, "admin.screening_question_change": FULL, "admin.screening_answer_file": REVIEW,
     # interviews: one's own list and hours for everyone; scheduling the team's; a job's plan the company's
     "admin.my_interviews": REVIEW, "admin.availability_page": REVIEW, "admin.interview_new": TEAM,
     "admin.interview_book": TEAM, "admin.interview_link": TEAM, "admin.interview_cancel": TEAM,

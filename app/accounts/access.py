@@ -162,6 +162,10 @@ ROUTES: dict[str, Action] = {
     "admin.scorecard_form": Action.SCORE,
     "admin.scorecard_ask": Action.ASK_TO_REVIEW,
     "admin.scorecard_settings": Action.MANAGE_JOBS,
+    # screening questions: a job's (and template's) settings
+    "admin.screening_questions": Action.MANAGE_JOBS,
+    "admin.screening_question_change": Action.MANAGE_JOBS,
+    "admin.screening_answer_file": Action.VIEW_APPLICATIONS,
     "admin.scorecard_export": Action.EXPORT,
     # interviews: one's own list and hours for everyone; scheduling is work on the application
     "admin.my_interviews": Action.VIEW_DASHBOARD,

@@ -56,13 +56,45 @@ class ListColumn:
 COLUMNS: dict[str, ListColumn] = plugins.list_columns
 
 
+class ColumnSource:
+    """Columns that exist per job (a feature's ``plugins.list_column_source``): ``resolve``
+    gives the column of a key it made (None for any other key, or one of another company's
+    job), ``for_job`` the columns it offers when the list shows one job."""
+
+    def resolve(self, key: str) -> ListColumn | None:  # pragma: no cover - an interface
+        return None
+
+    def for_job(self, job_id: int) -> list[ListColumn]:  # pragma: no cover - an interface
+        return []
+
+
+def column(key: str | None) -> ListColumn | None:
+    """The column of ``key``: a registered one, or one a column source makes."""
+    if not key:
+        return None
+    found = COLUMNS.get(key)
+    for source in plugins.list_column_sources if found is None else ():
+        found = source.resolve(key)
+        if found is not None:
+            break
+    return found
+
+
+def offered(job_id: int | None) -> dict[str, ListColumn]:
+    """The columns the cogwheel menu offers: every registered one, and with one job shown,
+    the columns the sources make for it."""
+    extra = {col.key: col for source in plugins.list_column_sources if job_id
+             for col in source.for_job(job_id)}
+    return {**COLUMNS, **extra}
+
+
 def default_keys() -> list[str]:
     return [key for key, col in COLUMNS.items() if col.default]
 
 
 def visible(keys: list[str] | None) -> list[ListColumn]:
-    chosen = [k for k in (keys or default_keys()) if k in COLUMNS]
-    return [COLUMNS[k] for k in chosen] or [COLUMNS[k] for k in default_keys()]
+    chosen = [col for col in (column(k) for k in (keys or default_keys())) if col is not None]
+    return chosen or [COLUMNS[k] for k in default_keys()]
 
 
 plugins.list_column(ListColumn("candidate", _l("Candidate"), lambda a: a.candidate.full_name,
@@ -155,7 +187,7 @@ plugins.list_column(ListColumn("rejection_reason", _l("Rejection reason"), _reje
 def save_list_columns(user, keys: list[str]) -> None:
     """The user's choice of list columns (unknown keys dropped)."""
 
-    user.list_columns = [k for k in keys if k in COLUMNS]
+    user.list_columns = [k for k in keys if column(k) is not None]
     db.session.commit()
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import and_, func, literal, or_, select, tuple_
 from sqlalchemy.orm import defer, joinedload
 
 from app.accounts import access
-from app.applications.columns import COLUMNS, ListColumn, visible
+from app.applications.columns import COLUMNS, ListColumn, column, visible
 from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason, SourceLink
 from app.extensions import db
 from app.jobs.models import Job, Stage
@@ -156,13 +156,13 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
         stmt = stmt.where(Application.job_id.is_not(None),
                           Application.status.in_((ApplicationStatus.OPEN, ApplicationStatus.CLOSED)))
     for key, value in lq.filters.items():
-        column = COLUMNS.get(key)
-        if column is None or column.filter is None or value in (None, ""):
+        col = column(key)
+        if col is None or col.filter is None or value in (None, ""):
             continue
-        if column.join is not None and column.join not in joins:
-            stmt = column.join(stmt)
-            joins.append(column.join)
-        stmt = column.filter[2](stmt, value)
+        if col.join is not None and col.join not in joins:
+            stmt = col.join(stmt)
+            joins.append(col.join)
+        stmt = col.filter[2](stmt, value)
     if lq.status in (ApplicationStatus.OPEN, ApplicationStatus.CLOSED):
         stmt = stmt.where(Application.status == lq.status)
     if lq.job_id:
@@ -314,7 +314,7 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
     total = cursor.total if cursor is not None else 0
     if cursor is None and count:
         total = db.session.scalar(select(func.count()).select_from(base.limit(COUNT_CAP + 1).subquery())) or 0
-    sort_col = COLUMNS.get(lq.sort)
+    sort_col = column(lq.sort)
     if sort_col is None or sort_col.sort is None:
         sort_col = COLUMNS["applied"]
     expr, nullable, desc = sort_col.sort, _nullable(sort_col), lq.direction == "desc"

@@ -300,12 +300,16 @@ def rejected_stage(application: Application, stage_id: int | None = None) -> Sta
 
 
 def reject(application: Application, reason_id: int | None, note: str | None, email: RejectionEmail | None,
-           actor: User, *, stage_id: int | None = None) -> Application:
+           actor: User | None, *, stage_id: int | None = None, detail: dict | None = None,
+           commit: bool = True) -> Application:
     """Reject ``application`` for ``reason_id`` (an active reason of its company) with an
     optional ``note`` and rejection ``email`` (None: no email). Checks everything before
     changing anything; moves into the rejected stage as a move does (stage-entry event,
     automations, audit), records the reason, writes the email intent, tells the team and
-    commits once. Raises ``RejectionError`` and changes nothing when a rule is broken."""
+    commits once. Raises ``RejectionError`` and changes nothing when a rule is broken.
+    ``detail`` (``{"by": kind, …}``) says what rejected it when no person did (a screening
+    question's knock-out), on the stage entry and the "rejected" line; ``commit=False`` leaves
+    the commit to the caller (a knock-out is part of the apply transaction)."""
     company_id = application.company_id
     if not reason_id:
         raise RejectionError("reason_required")
@@ -327,14 +331,15 @@ def reject(application: Application, reason_id: int | None, note: str | None, em
             raise RejectionError("no_email")
 
     from_stage_id = application.stage_id
-    entry = enter_stage(application, stage.id, cause="person", actor=actor)
+    entry = enter_stage(application, stage.id, cause="person" if detail is None else "apply", actor=actor,
+                        detail=detail)
     now = utcnow()
     application.rejection_reason_id = reason.id
     application.rejection_reason = reason
     application.rejection_note = note or None
     application.rejected_at = now
     application.rejected_by_id = actor.id if actor is not None else None
-    data: dict = {"reason": reason.label, "note": note or None}
+    data: dict = {"reason": reason.label, "note": note or None, **(detail or {})}
     if template is not None:
         template = template_in_language(template, email_languages(application))
         due_at = now + timedelta(days=email.delay_days) if email.delay_days else None
@@ -352,7 +357,8 @@ def reject(application: Application, reason_id: int | None, note: str | None, em
     notify_team(application, "stage_changed",
                 _l("%(name)s moved to %(stage)s", name=application.candidate.full_name, stage=stage.name),
                 exclude=actor)
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return application
 
 

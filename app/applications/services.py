@@ -27,6 +27,12 @@ from app.jobs.events import stage_entered
 from app.jobs.models import Job, Stage, job_team
 from app.links import external_url, path_for
 from app.problems import Problem
+from app.signals import signal
+
+#: A candidate's application from the careers page was created (not a repeat): receivers get
+#: ``application`` and ``extra`` (what the apply form collected for features, e.g. the
+#: ``"screening"`` answers) and write in the same transaction; they must not commit.
+applied = signal("application-applied")
 
 REAPPLY_AFTER = timedelta(days=120)
 CONSENT_VERSION = "2026-11"
@@ -277,7 +283,8 @@ def first_stage(job: Job) -> Stage | None:
 
 
 def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv: tuple[str, bytes] | None,
-          consent: bool, job: Job | None = None, src: str | None = None) -> Application:
+          consent: bool, job: Job | None = None, src: str | None = None,
+          extra: dict | None = None) -> Application:
     """A candidate applies from the careers page; returns the application the submission
     ended up on. ``job`` is the job the caller already loaded with its company (the apply
     form's ``open_job_at``); without it the job is read here.
@@ -319,6 +326,7 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
                                      consent_version=CONSENT_VERSION, cv=cv, event_data=event_data or None,
                                      source_link_id=link.id if link is not None else None)
     acknowledge(application, data.locale)
+    applied.send(application, extra=extra or {})
     db.session.commit()
     return application
 

@@ -20,6 +20,7 @@ from app.portal import errors  # noqa: F401  (registers the company error page)
 from app.portal.blueprint import bp
 from app.portal.cache import public_page
 from app.portal.forms import ApplyForm
+from app.screening import questions as screening
 from app.security import current_locale, public
 
 
@@ -180,7 +181,13 @@ def apply(slug: str, job_id: int):
     form = ApplyForm()  # the body is capped at APPLY_MAX_BYTES before CSRF reads it (app/request_limits.py)
     if request.method == "GET":  # the share link's code, from the job page's apply link (checked on POST)
         form.src.data = request.args.get("src", "")[:share_links.CODE_MAX]
-    if form.validate_on_submit():
+    questions = screening.questions_of(job)
+    answers, answer_errors = [], {}
+    if request.method == "POST" and not request_limits.upload_too_large():
+        # request.form/files (no WTForms): the job's own questions, checked by the screening feature
+        answers, answer_errors = screening.parse_answers(questions, request.form, request.files,
+                                                         current_app.config["CV_MAX_BYTES"])
+    if form.validate_on_submit() and not answer_errors:
         upload = form.cv.data
         data = upload.read(current_app.config["CV_MAX_BYTES"] + 1)
         try:
@@ -189,7 +196,7 @@ def apply(slug: str, job_id: int):
                 given_names=form.given_names.data, family_name=form.family_name.data, email=form.email.data,
                 phone=form.phone.data, locale=current_locale()), cover_letter=form.cover_letter.data or "",
                 cv=(upload.filename or "cv.pdf", data), consent=form.consent.data, job=job,
-                src=form.src.data)
+                src=form.src.data, extra={"screening": answers})
         except files.FileRejected as exc:
             form.cv.errors = [_translate_file_error(exc)]
         except applications.ApplicationError as exc:
@@ -197,7 +204,8 @@ def apply(slug: str, job_id: int):
             return redirect(url_for("portal.job", slug=slug, job_id=job_id, src=form.src.data or None))
         else:
             # The same answer for a first and a repeated application (no "already applied"
-            # oracle): a repeat is noted on the existing application by the service.
+            # oracle), and for one a knock-out question rejected: a repeat is noted on the
+            # existing application by the service.
             # job_id, not job.id: the commit expired the job (reading it would be a query)
             return redirect(url_for("portal.applied", slug=slug, job_id=job_id), code=303)
     status = 422 if request.method == "POST" else 200
@@ -209,8 +217,9 @@ def apply(slug: str, job_id: int):
         status = 413
     # The form carries this session's CSRF token: no browser or proxy may keep it (unlike
     # the careers and job pages, app/portal/cache.py).
-    return render_template("portal/apply.html", company=company, job=job, form=form), status, {
-        "Cache-Control": "private, no-store"}
+    return render_template("portal/apply.html", company=company, job=job, form=form, questions=questions,
+                           answer_errors=answer_errors, typed=request.form if request.method == "POST" else None), \
+        status, {"Cache-Control": "private, no-store"}
 
 
 def _translate_file_error(exc: files.FileRejected) -> str:

@@ -102,10 +102,11 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     (reasons, templates, tags, running bulk actions): +5, to be loaded when opened as the
     list's is; and +1 for the chips' tags (one statement for the page's chips). Issue 18
     item 5 (branch source18): the list's source filter offers each share link of the company
-    (one small statement, whatever the number of rows): list 8 → 9."""
+    (one small statement, whatever the number of rows): list 8 → 9. Issue 18's screening
+    questions add one to the card: its "Screening answers" panel (branch screen18)."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 16, "/admin/applications": 9,
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 17, "/admin/applications": 9,
                 f"/admin/jobs/{job.id}": 12, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing

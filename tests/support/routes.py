@@ -58,6 +58,7 @@ PARAMETERS: dict[str, Parameter] = {
         lambda endpoint, ids: ids["email_template_id"] if "email_template" in endpoint else ids["template_id"], 1),
     "transcript_id": Parameter(_id("transcript_id"), 1),
     "user_id": Parameter(_id("user_id"), 1),
+    "question_key": Parameter(lambda endpoint, ids: "q1", "q1"),  # a screening question of the job
     "direction": Parameter(lambda endpoint, ids: "down", "down"),
     "queue": Parameter(lambda endpoint, ids: "emails", "emails"),
     "slug": Parameter(_id("slug"), "alpha"),

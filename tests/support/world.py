@@ -42,6 +42,8 @@ def build_world(make) -> dict:
     boards_a, boards_b = _board_rows(a, job_a), _board_rows(b, job_b)
     merge_a, merge_b = _merge_row(app_a), _merge_row(app_b)
     reply_a, reply_b = _reply_row(app_a), _reply_row(app_b)
+    for row in (job_a, job_b, tpl_a, tpl_b, app_a, app_b):
+        _screening_row(row)
     db.session.commit()
     from app.applications.rejections import reasons
 
@@ -80,6 +82,22 @@ def _interview_row(application, user) -> int:
     from app.interviews import services
 
     return services.create(application, user, kind="video", duration_minutes=30, interviewer_ids=[user.id]).id
+
+
+def _screening_row(row) -> None:
+    """A job's or template's screening question ``q1`` (a PDF), or an application's answer to it."""
+    from app.applications import files
+    from app.screening.models import ScreeningAnswer
+    from tests.support.builders import PDF
+
+    if hasattr(row, "candidate_id"):
+        db.session.add(ScreeningAnswer(company_id=row.company_id, application_id=row.id, question_key="q1",
+                                       label="Your portfolio", kind="file", value="portfolio.pdf",
+                                       text="portfolio.pdf", file=files.store(row.company_id, "portfolio.pdf", PDF)))
+        return
+    row.integration_settings = {**(row.integration_settings or {}), "screening": {"last": 1, "questions": [
+        {"key": "q1", "kind": "file", "label": "Your portfolio", "help": "", "required": False, "choices": [],
+         "knockout": None}]}}
 
 
 def _reply_row(application) -> int:

@@ -19,6 +19,7 @@ from app.admin.views import (  # noqa: F401
     reports,
     reviewers,
     scorecards,
+    screening,
     settings,
     sources,
     tags,

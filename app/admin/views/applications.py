@@ -16,7 +16,7 @@ from app.admin.card import CardAction, actions_for
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
 from app.applications import files, queries, services
 from app.applications.board import board
-from app.applications.columns import COLUMNS, save_list_columns
+from app.applications.columns import column, offered, save_list_columns
 from app.applications.listing import PAGE_SIZES, BadCursor, ListQuery, list_applications
 from app.applications.models import Application, ApplicationStatus, StoredFile, TimelineEvent
 from app.bulk import services as bulk
@@ -42,12 +42,12 @@ def _list_query(args=None) -> ListQuery:
         status=args.get("status", ApplicationStatus.OPEN)
         if args.get("status", ApplicationStatus.OPEN) in (ApplicationStatus.OPEN, ApplicationStatus.CLOSED, "all")
         else ApplicationStatus.OPEN,
-        sort=sort if sort in COLUMNS and COLUMNS[sort].sort is not None else "applied",
+        sort=sort if getattr(column(sort), "sort", None) is not None else "applied",
         direction="asc" if args.get("dir") == "asc" else "desc",
         per_page=per_page if per_page in PAGE_SIZES else 50,
         cursor=(args.get("cursor") or "")[:1000],
         filters={key[2:]: _text_arg(value) for key, value in args.items()
-                 if key.startswith("f_") and _text_arg(value) and key[2:] in COLUMNS and COLUMNS[key[2:]].filter})
+                 if key.startswith("f_") and _text_arg(value) and getattr(column(key[2:]), "filter", None)})
 
 
 def _text_arg(value: str | None) -> str:
@@ -73,7 +73,7 @@ def applications():
     columns_form = ColumnsForm()
     company_id = current_company_id()
     return render_page_or_fragment("admin/applications/index.html", "admin/applications/_table.html",
-                                   page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=COLUMNS,
+                                   page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=offered(lq.job_id),
                                    columns_form=columns_form, page_sizes=PAGE_SIZES,
                                    count_cap=format_decimal(page.cap) if page.capped else "",
                                    bulk_actions=bulk.shown(company_id))

@@ -238,7 +238,11 @@ def _rejection_panel(application) -> str | None:
 
 
 def _rejected_text(data: dict) -> str:
-    text = _("Rejected: %(reason)s", reason=data.get("reason") or "")
+    if data.get("by") == "screening":
+        text = _("Rejected by the screening question “%(question)s”: %(reason)s", question=data.get("question") or "",
+                 reason=data.get("reason") or "")
+    else:
+        text = _("Rejected: %(reason)s", reason=data.get("reason") or "")
     if data.get("note"):
         text += " — " + _("Note: %(text)s", text=data["note"])
     if data.get("template"):

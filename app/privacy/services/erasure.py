@@ -30,6 +30,7 @@ from app.partners.models import PartnerDelivery
 from app.privacy.models import DataExportRequest
 from app.privacy.services.common import ERASED_FAMILY, ERASED_GIVEN, PrivacyError
 from app.scorecards.services import forget_applications as forget_scorecards
+from app.screening import services as screening
 
 log = logging.getLogger(__package__)  # "app.privacy.services", as before the split
 
@@ -96,6 +97,7 @@ def footprint(candidate: Candidate) -> Footprint:
     file_ids = {a.cv_file_id for a in apps} | {f for _t, f in transcripts}
     file_ids |= set(db.session.scalars(select(EmrexAttachment.file_id).where(
         EmrexAttachment.transcript_id.in_(fp.transcripts or [-1]))))
+    file_ids |= set(screening.file_ids_of(fp.applications))  # PDFs sent as answers to screening questions
     fp.files = sorted(f for f in file_ids if f is not None)
     mail = [OutboxEmail.application_id.in_(app_ids)]
     if by_name:  # notification emails to the team name the candidate in the subject
@@ -171,6 +173,7 @@ def _purge_common(fp: Footprint) -> None:
     db.session.execute(delete(AssessmentSummary).where(AssessmentSummary.application_id.in_(fp.applications or [-1])))
     # the team's scorecards go with their notes (the timeline's "note" events), in both modes
     forget_scorecards(fp.applications)
+    screening.forget_applications(fp.applications)  # the answers to screening questions, in both modes
     db.session.execute(delete(AssessmentOrder).where(AssessmentOrder.id.in_(fp.orders or [-1])))
     db.session.execute(delete(OutboxEmail).where(OutboxEmail.id.in_(fp.outbox or [-1])))
     db.session.execute(delete(PartnerDelivery).where(PartnerDelivery.id.in_(fp.deliveries or [-1])))

@@ -35,6 +35,7 @@ from app.links import external_url
 from app.messaging.models import OutboxEmail
 from app.privacy.models import DataExportRequest
 from app.privacy.services.common import EXPORT_LINK_VALID, EXPORT_RESEND_AFTER, INTERNAL_EVENT_KINDS, PrivacyError
+from app.screening import services as screening
 
 log = logging.getLogger(__package__)  # "app.privacy.services", as before the split
 
@@ -269,5 +270,10 @@ def _application_export(company: Company, candidate: Candidate, application: App
             "score": o.score, "max_score": o.max_score, "sub_scores": o.sub_scores, "result": o.result_card,
             "profile_url": o.profile_url, "invited_at": _iso(o.invited_at), "completed_at": _iso(o.completed_at),
         } for o in orders],
+        # the screening questions as they were asked, with the answers given (a PDF among the files)
+        "screening_answers": "not asked" if screening.not_asked(application) else [{
+            "question": a.label, "kind": a.kind, "answer": a.value,
+            "file": _file_entry(folder, a.file, used, attachments) if a.file is not None else None,
+        } for a in screening.answers_of(application.id)],
     }
     return item, attachments
