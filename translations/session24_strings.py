@@ -13,6 +13,7 @@ T = {
     "người sống tại đó."),
 "Choose a country from the list.": ("Valitse maa luettelosta.", "Välj ett land i listan.",
                                     "Hãy chọn một quốc gia trong danh sách."),
+"Share link: %(name)s": ("Jakolinkki: %(name)s", "Delningslänk: %(name)s", "Liên kết chia sẻ: %(name)s"),
 }
 
 PLURALS = {}

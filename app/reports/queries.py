@@ -22,7 +22,14 @@ from datetime import datetime
 from sqlalchemy import and_, case, func, select
 
 from app.accounts import access
-from app.applications.models import Application, ApplicationCount, ApplicationStatus, RejectionReason, StageEntry
+from app.applications.models import (
+    Application,
+    ApplicationCount,
+    ApplicationStatus,
+    RejectionReason,
+    SourceLink,
+    StageEntry,
+)
 from app.assessments.models import AssessmentOrder, AssessmentStatus
 from app.emrex.models import EmrexRequest, EmrexRequestStatus
 from app.extensions import db
@@ -165,17 +172,19 @@ def conversion(company_id: int, f: Filters, user) -> list[StageStep]:
 
 # ---------------------------------------------------------------- sources
 
-def by_source(company_id: int, f: Filters, user) -> list[tuple[str, int, int]]:
-    """Per source: applications created in the range and how many of them were hired. One
-    statement."""
+def by_source(company_id: int, f: Filters, user) -> list[tuple[str, str | None, int, int]]:
+    """Per source — and per share link for applications that came through one (its name) —
+    applications created in the range and how many of them were hired. One statement."""
     hires = _hires(company_id)
     hired = func.sum(case((hires.c.application_id.is_not(None), 1), else_=0))
-    stmt = (select(Application.source, func.count(), hired)
+    stmt = (select(Application.source, SourceLink.name, func.count(), hired)
             .outerjoin(hires, hires.c.application_id == Application.id)
+            .outerjoin(SourceLink, SourceLink.id == Application.source_link_id)
             .where(*_applications(company_id, f, user), Application.created_at >= f.since,
                    Application.created_at < f.until)
-            .group_by(Application.source).order_by(func.count().desc(), Application.source))
-    return [(source, n, int(h or 0)) for source, n, h in db.session.execute(stmt)]
+            .group_by(Application.source, SourceLink.name)
+            .order_by(func.count().desc(), Application.source, SourceLink.name))
+    return [(source, link, n, int(h or 0)) for source, link, n, h in db.session.execute(stmt)]
 
 
 # ---------------------------------------------------------------- rejection reasons

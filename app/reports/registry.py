@@ -133,7 +133,8 @@ def _sources(company_id, f, user, today) -> Result:
     rows = queries.by_source(company_id, f, user)
     labels = source_labels()
     columns = [_("Source"), _("Applications"), _("Hired"), _("Hire rate")]
-    raw = [[labels[source], n, hired, _rate(hired, n)] for source, n, hired in rows]
+    raw = [[_("Share link: %(name)s", name=link) if link else labels[source], n, hired, _rate(hired, n)]
+           for source, link, n, hired in rows]
     shown = [[r[0], _int(r[1]), _int(r[2]), _pct(r[3])] for r in raw]
     bars = [Bar(r[0], r[1], _("%(applications)s · %(hired)s hired", applications=_int(r[1]), hired=_int(r[2])))
             for r in raw]

@@ -107,6 +107,21 @@ def test_sources_and_hires(client, world):
                                        ["Careers page", "4", "2", "0.5"], ["TopCV", "1", "1", "1.0"]]
 
 
+def test_sources_name_each_share_link(client, world):
+    from app.applications.models import SourceLink
+
+    a1, a2, *_ = world["apps"]
+    link = SourceLink(company_id=world["company"].id, job_id=a1.job_id, name="University fair", code="fair2026ab")
+    db.session.add(link)
+    db.session.flush()
+    for application in (a1, a2):
+        application.source, application.source_link_id = "link", link.id
+    db.session.commit()
+    rows = _csv(client, "sources")
+    assert ["Share link: University fair", "2"] == rows[1][:2] or ["Share link: University fair", "2"] == rows[2][:2]
+    assert sum(int(r[1]) for r in rows[1:]) == 5
+
+
 def test_rejection_reasons_with_and_without_a_reason(client, world, make):
     a5 = make.application(world["backend"], email="a5@example.com")
     a5.rejected_at, a5.status = utcnow() - timedelta(days=3), "closed"
