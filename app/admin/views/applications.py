@@ -12,7 +12,7 @@ from htmx_flask import make_response
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.board import BoardPage
-from app.admin.card import CardAction, actions_for
+from app.admin.card import CardAction, actions_for, load_card
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
 from app.applications import files, queries, services
 from app.applications.board import board
@@ -129,7 +129,7 @@ def _card_context(application: Application) -> dict:
 @bp.get("/applications/<int:application_id>")
 @company_user_required
 def application(application_id: int):
-    application = queries.for_card(application_id) or abort(404)
+    application = load_card(application_id) or abort(404)
     return render_page_or_fragment("admin/applications/card.html", "admin/applications/_card.html",
                                    **_card_context(application))
 
