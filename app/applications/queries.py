@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.orm import aliased, contains_eager, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -168,10 +168,24 @@ def counts_by_company() -> dict[int, int]:
 def timeline(application: Application, hide: Collection[str] = ()) -> list[TimelineEvent]:
     """The card's timeline, newest first, with each event's actor; events of the ``hide``
     kinds are left out (details a feature shows in its own panel)."""
-    return list(db.session.scalars(select(TimelineEvent).where(
-        TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id,
-        *([TimelineEvent.kind.not_in(sorted(hide))] if hide else []))
-        .options(joinedload(TimelineEvent.actor)).order_by(TimelineEvent.created_at.desc(), TimelineEvent.id.desc())))
+    return list(db.session.scalars(_timeline_statement(tuple(sorted(hide))),
+                                   {"timeline_application_id": application.id, "timeline_company_id": application.company_id}))
+
+
+_TIMELINE_STATEMENTS: dict[tuple, Any] = {}
+
+
+def _timeline_statement(hide: tuple[str, ...]):
+    """Built once per set of hidden kinds (they are the features' registrations): building a
+    statement costs CPU on every card, its parameters do not."""
+    stmt = _TIMELINE_STATEMENTS.get(hide)
+    if stmt is None:
+        stmt = _TIMELINE_STATEMENTS[hide] = select(TimelineEvent).where(
+            TimelineEvent.application_id == bindparam("timeline_application_id"),
+            TimelineEvent.company_id == bindparam("timeline_company_id"),
+            *([TimelineEvent.kind.not_in(hide)] if hide else [])).options(joinedload(TimelineEvent.actor)).order_by(
+            TimelineEvent.created_at.desc(), TimelineEvent.id.desc())
+    return stmt
 
 
 def of_candidate(company_id: int, candidate_id: int) -> list[Application]:

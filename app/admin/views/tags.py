@@ -102,7 +102,7 @@ def _panel_context(application, error: str | None = None, company_has_tags: bool
     """``company_has_tags=False``: the card knows the company has none (no statement for the picker)."""
     return {"application": application, "error": error,
             "company_tags": tags.tags(application.company_id) if company_has_tags else [],
-            "style": tags.colour_class, "form": TagAddForm(formdata=None)}
+            "style": tags.colour_class}
 
 
 plugins.card_action(CardAction(
