@@ -140,3 +140,41 @@ def test_the_list_reads_plain_rows_unless_a_column_needs_the_entities(client, ma
     statements = _statements(lambda: client.get("/admin/applications"))
     assert [s for s in statements if "FROM applications" in s and "applications.ref" in s], statements
     assert "Pia2 Rows" in client.get("/admin/applications").get_data(as_text=True)
+
+
+def test_a_card_panel_asks_its_reads_in_the_cards_own_statement(client, make, company):
+    """The panel-read protocol (app/plugins.py ``card_panel(reads=...)``): a panel's reads are
+    columns of the card's statement (no statement of their own) and the panel is called with
+    their answers; a write's answer that shows the card again asks them in one statement."""
+    from app.applications import tags
+    from app.plugins import plugins
+
+    job = make.job(company)
+    application = make.application(job)
+    url = f"/admin/applications/{application.id}"
+    client.get(url)
+    db.session.expire_all()
+    without = _statements(lambda: client.get(url))
+    seen: list[dict] = []
+
+    def panel(application, found):
+        seen.append(dict(found))
+        return "<section id='test-panel'>read</section>"
+
+    plugins.card_panel(panel, reads={"test.company_has_tags": tags.any_on_card})
+    try:
+        db.session.expire_all()
+        body: list[str] = []
+        with_panel = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
+        assert len(with_panel) == len(without), with_panel
+        assert "id='test-panel'" in body[0] and not seen[-1]["test.company_has_tags"]
+        tags.create_tag(company.id, "Senior", None, make.admin_of(company))
+        client.get(url)
+        assert seen[-1]["test.company_has_tags"]
+        # A stage move answers with the card: the reads are asked then, after the write.
+        response = client.post(f"{url}/stage", data={"stage_id": job.stages[1].id}, headers={"HX-Request": "true"})
+        assert response.status_code == 200 and "id='test-panel'" in response.get_data(as_text=True)
+        assert seen[-1]["test.company_has_tags"]
+    finally:
+        plugins.card_panels.remove(panel)
+        plugins.card_reads.pop(panel, None)
