@@ -24,7 +24,7 @@ a panel on a staff company page         ``staff_company_panel`` (decorator)    `
 who an interviewer reviews              ``interviewer_source(fn)``             ``app.accounts.access``
 an action granted for one target        ``access_rule(action, fn)``            ``app.accounts.access``
 a timeline text on the card             ``event_text(kind, fn)``               ``app.admin.card``
-a panel on the card                     ``card_panel`` (decorator)             ``app.admin.card``
+a panel on the card (and what it reads)  ``card_panel`` (decorator)             ``app.admin.card``
 an entry in the card's ⋯ menu           ``card_action(CardAction(...))``       ``app.admin.card``
 the look of an error page               ``error_page`` (decorator)             ``app.errors``
 =====================================  =====================================  ============================
@@ -61,6 +61,7 @@ class Plugins:
         self.card_actions: dict[str, Any] = {}
         self.error_pages: list[Callable] = []
         self.reviewer_panels: set[Callable] = set()
+        self.card_reads: dict[Callable, dict[str, Callable]] = {}
         self.interviewer_sources: list[Callable] = []
         self.access_rules: dict[str, list[Callable]] = {}
 
@@ -153,16 +154,27 @@ class Plugins:
         log lines), not lines of the card's timeline: the timeline keeps one line per change."""
         self.detail_events.add(kind)
 
-    def card_panel(self, fn: Callable | None = None, *, first: bool = False, for_reviewers: bool = False) -> Callable:
+    def card_panel(self, fn: Callable | None = None, *, first: bool = False, for_reviewers: bool = False,
+                   reads: dict[str, Callable] | None = None) -> Callable:
         """``fn(application) -> HTML`` (or nothing): a block on the card. ``first`` puts it
         before the others (e.g. a warning about the person); ``for_reviewers`` shows it also
         to users who only review the application (interviewers: it must offer them nothing
-        they may not do). A decorator, with or without arguments."""
+        they may not do). A decorator, with or without arguments.
+
+        ``reads`` is the panel-read protocol: ``{key: fn() -> SQL expression}``, each a scalar
+        correlated to ``Application`` and its ``Candidate`` (an EXISTS of the panel's rows, a
+        company setting), built by the feature's queries (once per process: a value that
+        changes, like the time, is a ``bindparam`` with a ``callable_``). The card asks every shown panel's reads in its one load
+        statement and calls ``fn(application, answers)`` (the values by key): a panel whose
+        rows do not exist renders without a statement of its own. Keys are the feature's
+        (``"interviews.any"``); a ⋯ action may read them too (``app.admin.card.answer``)."""
         def decorator(fn: Callable) -> Callable:
             if fn not in self.card_panels:
                 self.card_panels.insert(0, fn) if first else self.card_panels.append(fn)
             if for_reviewers:
                 self.reviewer_panels.add(fn)
+            if reads:
+                self.card_reads[fn] = dict(reads)
             return fn
 
         return decorator(fn) if fn is not None else decorator

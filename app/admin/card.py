@@ -16,13 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from flask import request
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
 from app.accounts.access import Action, can
+from app.applications import queries
 from app.applications.sources import source_label
 from app.i18n import language_name
+from app.messaging.services import remember_unread, unread_on_page
 from app.plugins import plugins
 
 
@@ -44,12 +47,58 @@ def actions_for(application, user) -> list[CardAction]:
     return sorted((a for a in plugins.card_actions.values() if a.available(application, user)), key=lambda a: a.order)
 
 
+def _shown_panels(user) -> list[Callable]:
+    """The panels a user sees: all of them, or for one who cannot work the application (an
+    interviewer) only those registered ``for_reviewers`` (read-only or made for them, e.g. a
+    scorecard)."""
+    works = can(user, Action.WORK_APPLICATIONS)
+    return [fn for fn in plugins.card_panels if works or fn in plugins.reviewer_panels]
+
+
+def _reads(user) -> dict[str, Callable]:
+    return {key: fn for panel in _shown_panels(user) for key, fn in plugins.card_reads.get(panel, {}).items()}
+
+
+def load_card(application_id: int):
+    """The application for its card (GET), with the reads of every panel the user sees
+    answered in the same statement (the panel-read protocol, app/plugins.py ``card_panel``);
+    None when it is not the user's to see. For a read-only request: the answers are kept for
+    the request."""
+    # The layout's bell rides along too (its figure kept for the request: no statement of its own).
+    reads = {**_reads(current_user), _BELL: unread_on_page}
+    found = queries.card(application_id, reads, {"bell_user_id": current_user.id})
+    if found is None:
+        return None
+    application, found_answers = found
+    remember_unread(current_user.id, found_answers.pop(_BELL))
+    request.environ.setdefault("haku.card_answers", {})[application.id] = found_answers
+    return application
+
+
+_BELL = "messaging.unread"
+
+
+def answers(application) -> dict[str, Any]:
+    """The panels' reads for this application: those ``load_card`` kept, else asked now in one
+    statement (a write's answer showing the card again) and kept for the request."""
+    memo = request.environ.setdefault("haku.card_answers", {})
+    if application.id not in memo:
+        memo[application.id] = queries.card_answers(application, _reads(current_user))
+    return memo[application.id]
+
+
+def forget_answers(application) -> None:
+    """Drop the kept answers (a request that changed what a panel reads, then shows the card)."""
+    request.environ.get("haku.card_answers", {}).pop(application.id, None)
+
+
 def card_panels(application) -> list[Markup]:
-    """The panels of the card; a user who cannot work the application (an interviewer) sees
-    only those registered ``for_reviewers`` (read-only or made for them, e.g. a scorecard)."""
-    works = can(current_user, Action.WORK_APPLICATIONS)
-    panels = (fn for fn in plugins.card_panels if works or fn in plugins.reviewer_panels)
-    return [Markup(html) for html in (fn(application) for fn in panels) if html]
+    """The panels of the card the user sees (``_shown_panels``). A panel that declared its
+    ``reads`` is called with the answers (one statement for all panels, often the card's own)."""
+    shown = _shown_panels(current_user)
+    found = answers(application) if any(fn in plugins.card_reads for fn in shown) else {}
+    return [Markup(html) for html in (fn(application, found) if fn in plugins.card_reads else fn(application)
+                                      for fn in shown) if html]
 
 
 def describe_event(event) -> str:

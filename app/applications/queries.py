@@ -5,10 +5,12 @@ lists have query-count tests)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import bindparam, exists, func, select
+from sqlalchemy.orm import aliased, contains_eager, joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.accounts import access
 from app.accounts.tenancy import scoped
@@ -73,21 +75,86 @@ def recent(company_id: int, limit: int = 8) -> list[Application]:
 
 
 def for_card(application_id: int) -> Application | None:
+    """The application for its card (``card`` without the panels' reads)."""
+    found = card(application_id)
+    return found[0] if found else None
+
+
+def card(application_id: int, reads: Mapping[str, Callable[[], Any]] | None = None,
+         params: Mapping[str, Any] | None = None) -> tuple[Application, dict[str, Any]] | None:
     """The application for its card, in the current company, with what the card and its
     panels read (candidate, job and its stages, stage, CV file, tags; the candidate's other
-    applications with their jobs) loaded up front: no lazy loads."""
+    applications with their jobs) loaded up front: no lazy loads. ``reads`` are the panels'
+    (app/plugins.py, ``card_panel``): ``{key: fn() -> a scalar correlated to Application}``,
+    answered in the same statement (``params``: the values of their named parameters);
+    returns the application and the answers by key."""
     # The job's stages and the tags joined too (a handful of rows for one application): one
-    # round trip. The candidate's applications in a second one, read by both the "other
-    # applications" list (``others_on_card``) and the duplicates panel.
-    return db.session.scalars(scoped(Application).where(Application.id == application_id).options(
-        joinedload(Application.candidate).selectinload(Candidate.applications).joinedload(Application.job),
-        joinedload(Application.job).joinedload(Job.stages), joinedload(Application.tags),
-        joinedload(Application.stage), joinedload(Application.cv_file))).unique().first()
+    # round trip, which also tells whether the candidate has other applications. Only then a
+    # second one reads them (with their jobs) for the "other applications" list and the
+    # duplicates panel; most candidates have applied once.
+    reads = reads or {}
+    stmt = (scoped(Application).join(Candidate, Candidate.id == Application.candidate_id)
+            .where(Application.id == application_id).add_columns(*_read_columns(reads, others=True)))
+    row = db.session.execute(stmt.options(*_CARD_LOADS), dict(params or {})).unique().first()
+    if row is None:
+        return None
+    application, others, *answers = row
+    _candidate_applications(application, others)
+    return application, dict(zip(reads, answers, strict=True))
+
+
+def card_answers(application: Application, reads: Mapping[str, Callable[[], Any]]) -> dict[str, Any]:
+    """The panels' reads for an application loaded some other way (a write's answer that
+    shows the card again): one statement for all of them."""
+    if not reads:
+        return {}
+    row = db.session.execute(select(*_read_columns(reads)).select_from(Application)
+                             .join(Candidate, Candidate.id == Application.candidate_id)
+                             .where(Application.id == application.id)).one()
+    return dict(zip(reads, row, strict=True))
+
+
+# The candidate is joined by name (not an anonymous joinedload alias) so that the reads may
+# correlate to it too (the duplicates panel's: someone else with the same email or phone).
+_CARD_LOADS = (contains_eager(Application.candidate), joinedload(Application.job).joinedload(Job.stages),
+               joinedload(Application.tags), joinedload(Application.stage), joinedload(Application.cv_file))
+_READ_COLUMNS: dict[tuple, list] = {}
+
+
+def _read_columns(reads: Mapping[str, Callable[[], Any]], others: bool = False) -> list:
+    """The labelled columns of the reads (and, with ``others``, whether the candidate has other
+    applications first), built once per set of reads and process: building SQL expressions
+    (aliases, EXISTS) costs more CPU than the statement's execution, and they are immutable."""
+    key = (others, *reads.items())
+    columns = _READ_COLUMNS.get(key)
+    if columns is None:
+        columns = [fn().label(f"read_{n}") for n, fn in enumerate(reads.values())]
+        if others:
+            other = aliased(Application)
+            columns.insert(0, exists().where(other.company_id == Application.company_id,  # its index's first column
+                                             other.candidate_id == Application.candidate_id,
+                                             other.id != Application.id).label("has_others"))
+        _READ_COLUMNS[key] = columns
+    return columns
+
+
+def _candidate_applications(application: Application, others: bool) -> None:
+    """Fill ``candidate.applications`` (with their jobs) without a statement when the
+    candidate has no other application, else with one."""
+    candidate = application.candidate
+    if "applications" in candidate.__dict__:  # loaded earlier in this session
+        return
+    rows = [application]
+    if others:
+        rows = list(db.session.scalars(select(Application).where(Application.company_id == candidate.company_id,
+                                                                 Application.candidate_id == candidate.id)
+                                       .options(joinedload(Application.job)).order_by(Application.id)))
+    set_committed_value(candidate, "applications", rows)
 
 
 def others_on_card(application: Application) -> list[Application]:
     """The same candidate's other applications in the company, with their jobs, from what
-    ``for_card`` loaded (no statement when it did)."""
+    ``card`` loaded (no statement when it did)."""
     return sorted((a for a in application.candidate.applications
                    if a.id != application.id and a.company_id == application.company_id), key=lambda a: a.id)
 
@@ -101,10 +168,24 @@ def counts_by_company() -> dict[int, int]:
 def timeline(application: Application, hide: Collection[str] = ()) -> list[TimelineEvent]:
     """The card's timeline, newest first, with each event's actor; events of the ``hide``
     kinds are left out (details a feature shows in its own panel)."""
-    return list(db.session.scalars(select(TimelineEvent).where(
-        TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id,
-        *([TimelineEvent.kind.not_in(sorted(hide))] if hide else []))
-        .options(joinedload(TimelineEvent.actor)).order_by(TimelineEvent.created_at.desc(), TimelineEvent.id.desc())))
+    return list(db.session.scalars(_timeline_statement(tuple(sorted(hide))),
+                                   {"timeline_application_id": application.id, "timeline_company_id": application.company_id}))
+
+
+_TIMELINE_STATEMENTS: dict[tuple, Any] = {}
+
+
+def _timeline_statement(hide: tuple[str, ...]):
+    """Built once per set of hidden kinds (they are the features' registrations): building a
+    statement costs CPU on every card, its parameters do not."""
+    stmt = _TIMELINE_STATEMENTS.get(hide)
+    if stmt is None:
+        stmt = _TIMELINE_STATEMENTS[hide] = select(TimelineEvent).where(
+            TimelineEvent.application_id == bindparam("timeline_application_id"),
+            TimelineEvent.company_id == bindparam("timeline_company_id"),
+            *([TimelineEvent.kind.not_in(hide)] if hide else [])).options(joinedload(TimelineEvent.actor)).order_by(
+            TimelineEvent.created_at.desc(), TimelineEvent.id.desc())
+    return stmt
 
 
 def of_candidate(company_id: int, candidate_id: int) -> list[Application]:

@@ -6,7 +6,7 @@ people asked are told in the bell. Audited."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
 
 from app import audit
 from app.accounts.access import Action, can
@@ -37,15 +37,20 @@ class ReviewerError(Problem):
     }
 
 
+_asked = ApplicationReviewer.user_id
+# Built once (the card shows the panel on every view): only the ids change.
+_PANEL_ROWS = select(_asked, User.id, User.name).select_from(User).outerjoin(
+    ApplicationReviewer, and_(ApplicationReviewer.user_id == User.id,
+                              ApplicationReviewer.application_id == bindparam("reviewers_application_id"))).where(
+    User.company_id == bindparam("reviewers_company_id"), User.role != Role.STAFF.value,
+    or_(_asked.is_not(None), and_(User.is_enabled, User.password_hash != ""))).order_by(User.name, User.id)
+
+
 def panel_rows(application: Application) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """The card's panel in one statement: ``(asked, others)``, each ``(user id, name)`` by
     name — who is asked to review the application, and the active company users who could be."""
-    asked_id = ApplicationReviewer.user_id
-    rows = db.session.execute(select(asked_id, User.id, User.name).select_from(User).outerjoin(
-        ApplicationReviewer, and_(ApplicationReviewer.user_id == User.id,
-                                  ApplicationReviewer.application_id == application.id)).where(
-        User.company_id == application.company_id, User.role != Role.STAFF.value,
-        or_(asked_id.is_not(None), and_(User.is_enabled, User.password_hash != ""))).order_by(User.name, User.id)).all()
+    rows = db.session.execute(_PANEL_ROWS, {"reviewers_application_id": application.id,
+                                            "reviewers_company_id": application.company_id}).all()
     return ([(uid, name) for asked, uid, name in rows if asked is not None],
             [(uid, name) for asked, uid, name in rows if asked is None])
 

@@ -8,7 +8,7 @@ contrast), so a tag never needs a colour picker and never comes out illegible.
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, exists, func, select
 
 from app import audit
 from app.accounts.models import User
@@ -50,6 +50,12 @@ def colour_class(colour: str) -> str:
 
 def colour_choices() -> list[tuple[str, str]]:
     return [(key, str(label)) for key, (label, _bg, _fg) in PALETTE.items()]
+
+
+def any_on_card():
+    """The card's read (app/plugins.py ``card_panel``): the application's company has tags
+    (to offer in the panel's picker)."""
+    return exists().where(Tag.company_id == Application.company_id)
 
 
 def tags(company_id: int) -> list[Tag]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
+from app.applications.models import Application
 from app.conversations.models import InboundAttachment, InboundEmail
 from app.extensions import db
 from app.messaging.models import OutboxEmail, OutboxStatus
@@ -30,12 +31,24 @@ class Entry:
     due: datetime | None = None  # outgoing, not yet sent: when it is scheduled to go (a delayed rejection)
 
 
-def thread(application_id: int) -> list[Entry]:
-    """Every email to and from the candidate about this application, oldest first."""
+def sent_on_card():
+    """The card's read (app/plugins.py ``card_panel``): emails went (or wait to go) to the
+    candidate about the application."""
+    return exists().where(OutboxEmail.application_id == Application.id)
+
+
+def replies_on_card():
+    """The card's read: the candidate replied about the application."""
+    return exists().where(InboundEmail.application_id == Application.id)
+
+
+def thread(application_id: int, sent: bool = True, replies: bool = True) -> list[Entry]:
+    """Every email to and from the candidate about this application, oldest first. The card
+    says which side has none (``sent_on_card``, ``replies_on_card``): that one is not read."""
     out = db.session.scalars(select(OutboxEmail).where(OutboxEmail.application_id == application_id)
-                             .order_by(OutboxEmail.id)).all()
+                             .order_by(OutboxEmail.id)).all() if sent else []
     replies = db.session.scalars(select(InboundEmail).where(InboundEmail.application_id == application_id)
-                                 .order_by(InboundEmail.received_at, InboundEmail.id)).all()
+                                 .order_by(InboundEmail.received_at, InboundEmail.id)).all() if replies else []
     entries = [Entry("out", e.sent_at or e.created_at, "", e.to_addr, e.subject, e.body_text, status=e.status,
                      locale=e.locale, error=e.last_error if e.status != OutboxStatus.SENT else None, id=e.id,
                      due=e.due_at if e.status == OutboxStatus.PENDING else None)

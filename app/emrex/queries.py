@@ -3,7 +3,7 @@ registry page (no writes, no commits). Each is a fixed number of queries."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import selectinload
 
 from app.accounts.models import Company
@@ -25,6 +25,17 @@ def enabled_for(company_id: int) -> bool:
     """Staff have switched EMREX on for this company."""
     company = db.session.get(Company, company_id)
     return bool(company and company.emrex_enabled)
+
+
+def requests_on_card():
+    """The card's read (app/plugins.py ``card_panel``): the application has EMREX requests."""
+    return exists().where(EmrexRequest.application_id == Application.id, EmrexRequest.company_id == Application.company_id)
+
+
+def transcripts_on_card():
+    """The card's read: the application has transcripts."""
+    return exists().where(EmrexTranscript.application_id == Application.id,
+                          EmrexTranscript.company_id == Application.company_id)
 
 
 def newest_request(application: Application) -> EmrexRequest | None:

@@ -21,7 +21,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.accounts.models import Company, Role, User
@@ -95,6 +95,11 @@ def team(company_id: int) -> list[User]:
     """Who can interview: the company's enabled users."""
     return list(db.session.scalars(select(User).where(User.company_id == company_id, User.is_enabled.is_(True),
                                                       User.role != Role.STAFF.value).order_by(User.name)))
+
+
+def any_on_card():
+    """The card's read (app/plugins.py ``card_panel``): the application has interviews."""
+    return exists().where(Interview.application_id == Application.id)
 
 
 def interviews_of(application: Application) -> list[Interview]:

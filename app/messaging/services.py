@@ -454,6 +454,22 @@ def unread_count(user_id: int) -> int:
     return memo[user_id]
 
 
+def unread_on_page():
+    """The bell's figure as a scalar column a page's own statement carries (the card's,
+    app/admin/card.py): the page passes ``bell_user_id`` and keeps the answer with
+    ``remember_unread``, and the layout's ``unread_count`` asks nothing more."""
+    return select(func.count()).select_from(Notification).where(
+        Notification.user_id == bindparam("bell_user_id"), Notification.read_at.is_(None)).scalar_subquery()
+
+
+def remember_unread(user_id: int, count: int | None) -> None:
+    """Keep the bell's figure for this request (read by a page's own statement)."""
+    from flask import has_request_context, request
+
+    if has_request_context():
+        request.environ.setdefault("haku.unread", {})[user_id] = count or 0
+
+
 def _forget_unread() -> None:
     from flask import has_request_context, request
 

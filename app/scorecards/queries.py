@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass, field
 
 from flask_babel import gettext
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import joinedload
 
 from app.applications.export import neutralise
@@ -21,6 +21,12 @@ from app.scorecards.visibility import scorecards_visible_to
 def recommendation_labels() -> dict[str, str]:
     return {Recommendation.DEFINITELY_NOT: gettext("Definitely not"), Recommendation.NO: gettext("No"),
             Recommendation.YES: gettext("Yes"), Recommendation.STRONG_YES: gettext("Strong yes")}
+
+
+def any_on_card():
+    """The card's read (app/plugins.py ``card_panel``): the application has scorecards
+    (asked, drafts or submitted)."""
+    return exists().where(Scorecard.application_id == Application.id)
 
 
 def of_application(application_id: int) -> list[Scorecard]:
@@ -59,11 +65,12 @@ def to_fill(user_id: int) -> list[Scorecard]:
         .order_by(Scorecard.created_at, Scorecard.id)))
 
 
-def summary(application: Application, user) -> Summary:
+def summary(application: Application, user, any_cards: bool = True) -> Summary:
     """The card's panel: per attribute the distribution and average of the submitted ratings,
     the recommendations with their authors, who is still to answer. When the user has theirs
-    to submit (``scorecards_visible_to``) only their own show."""
-    cards = of_application(application.id)
+    to submit (``scorecards_visible_to``) only their own show. ``any_cards=False``: the card
+    knows there are none (``any_on_card``), nothing to read."""
+    cards = of_application(application.id) if any_cards else []
     visible = scorecards_visible_to(user, application.id, cards)
     mine = [c for c in cards if c.author_id == getattr(user, "id", None)]
     submitted = [c for c in cards if c.status == ScorecardStatus.SUBMITTED] if visible else []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 
 from app.applications import files
 from app.applications.models import Application
@@ -72,6 +72,11 @@ def on_applied(application: Application, extra: dict | None = None, **_) -> None
     save_answers(application, answers)
     db.session.flush()
     knock_out(application, answers)
+
+
+def any_on_card():
+    """The card's read (app/plugins.py ``card_panel``): the application has screening answers."""
+    return exists().where(ScreeningAnswer.application_id == Application.id)
 
 
 def answers_of(application_id: int) -> list[ScreeningAnswer]:

@@ -50,9 +50,10 @@ def test_the_card_does_not_lazy_load(client, make, company):
     statements = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
     assert "Aino Virtanen" in body[0] and "Backend developer" in body[0] and "cv.pdf" in body[0]
     # The candidate, the job, its stages and the CV file come with the application (lazy loads
-    # would be one SELECT of each table by itself).
+    # would be one SELECT of each table by itself; the card's statement names the candidate's
+    # columns first, FROM applications).
     lazy = [s for s in statements if s.lstrip().startswith(("SELECT candidates.", "SELECT jobs.", "SELECT stages.id",
-                                                            "SELECT stored_files."))]
+                                                            "SELECT stored_files.")) and "FROM applications" not in s]
     assert not lazy, lazy
 
 
@@ -100,13 +101,18 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     review" panel (who is asked and who could be); the list and the board read the scores in
     their one query. The board's bulk bar (branch bulk16b) is on the page with its choices
     (reasons, templates, tags, running bulk actions): +5, to be loaded when opened as the
-    list's is; and +1 for the chips' tags (one statement for the page's chips). Issue 18
-    item 5 (branch source18): the list's source filter offers each share link of the company
-    (one small statement, whatever the number of rows): list 8 → 9. Issue 18's screening
-    questions add one to the card: its "Screening answers" panel (branch screen18)."""
+    list's is; and +1 for the chips' tags (one statement for the page's chips). Session 24
+    (issue 15, branch card15): the panel-read protocol (app/plugins.py ``card_panel(reads=)``)
+    asks every panel whether it has rows in the card's own statement, which carries the bell's
+    count too (so it is still counted once): the card is 16 → 5 — the user, the card's
+    statement, the timeline, the one panel with rows here (the conversation's confirmation
+    email) and "Asked to review"'s people. Issue 18 item 5 (branch source18): the list's source
+    filter offers each share link of the company (one small statement, whatever the number of
+    rows): list 8 → 9. The screening answers panel (branch screen18) asks whether there are
+    answers in the card's statement too."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 17, "/admin/applications": 9,
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 5, "/admin/applications": 9,
                 f"/admin/jobs/{job.id}": 12, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing
@@ -137,3 +143,41 @@ def test_the_list_reads_plain_rows_unless_a_column_needs_the_entities(client, ma
     statements = _statements(lambda: client.get("/admin/applications"))
     assert [s for s in statements if "FROM applications" in s and "applications.ref" in s], statements
     assert "Pia2 Rows" in client.get("/admin/applications").get_data(as_text=True)
+
+
+def test_a_card_panel_asks_its_reads_in_the_cards_own_statement(client, make, company):
+    """The panel-read protocol (app/plugins.py ``card_panel(reads=...)``): a panel's reads are
+    columns of the card's statement (no statement of their own) and the panel is called with
+    their answers; a write's answer that shows the card again asks them in one statement."""
+    from app.applications import tags
+    from app.plugins import plugins
+
+    job = make.job(company)
+    application = make.application(job)
+    url = f"/admin/applications/{application.id}"
+    client.get(url)
+    db.session.expire_all()
+    without = _statements(lambda: client.get(url))
+    seen: list[dict] = []
+
+    def panel(application, found):
+        seen.append(dict(found))
+        return "<section id='test-panel'>read</section>"
+
+    plugins.card_panel(panel, reads={"test.company_has_tags": tags.any_on_card})
+    try:
+        db.session.expire_all()
+        body: list[str] = []
+        with_panel = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
+        assert len(with_panel) == len(without), with_panel
+        assert "id='test-panel'" in body[0] and not seen[-1]["test.company_has_tags"]
+        tags.create_tag(company.id, "Senior", None, make.admin_of(company))
+        client.get(url)
+        assert seen[-1]["test.company_has_tags"]
+        # A stage move answers with the card: the reads are asked then, after the write.
+        response = client.post(f"{url}/stage", data={"stage_id": job.stages[1].id}, headers={"HX-Request": "true"})
+        assert response.status_code == 200 and "id='test-panel'" in response.get_data(as_text=True)
+        assert seen[-1]["test.company_has_tags"]
+    finally:
+        plugins.card_panels.remove(panel)
+        plugins.card_reads.pop(panel, None)

@@ -12,7 +12,7 @@ from htmx_flask import make_response
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.board import BoardPage
-from app.admin.card import CardAction, actions_for
+from app.admin.card import CardAction, actions_for, load_card
 from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
 from app.applications import files, queries, services
 from app.applications.board import board
@@ -115,21 +115,17 @@ def _events(application: Application) -> list[TimelineEvent]:
 
 
 def _card_context(application: Application) -> dict:
-    events = _events(application)
-    move_form = MoveForm()
-    if application.job is not None:
-        move_form.stage_id.choices = [(s.id, s.name) for s in application.job.stages]
-        move_form.stage_id.data = application.stage_id
-    others = queries.others_on_card(application)
-    return {"application": application, "events": events, "move_form": move_form,
-            "note_form": NoteForm(), "actions": actions_for(application, current_user), "others": others,
-            "form": EmptyForm()}
+    """What ``_card.html`` shows besides the panels. The stage select's options as (id, name)
+    pairs (the POST validates them with MoveForm): the card builds no WTForms form."""
+    stage_choices = [(s.id, s.name) for s in application.job.stages] if application.job is not None else []
+    return {"application": application, "events": _events(application), "stage_choices": stage_choices,
+            "actions": actions_for(application, current_user), "others": queries.others_on_card(application)}
 
 
 @bp.get("/applications/<int:application_id>")
 @company_user_required
 def application(application_id: int):
-    application = queries.for_card(application_id) or abort(404)
+    application = load_card(application_id) or abort(404)
     return render_page_or_fragment("admin/applications/card.html", "admin/applications/_card.html",
                                    **_card_context(application))
 

@@ -19,7 +19,7 @@ from app.admin.assessment_forms import (
     SendAssessmentForm,
 )
 from app.admin.blueprint import bp
-from app.admin.card import CardAction
+from app.admin.card import CardAction, answers
 from app.admin.views.jobs import owner_or_404 as _owner
 from app.applications.models import Application, ApplicationStatus
 from app.applications.services import ApplicationError
@@ -74,16 +74,23 @@ plugins.card_action(CardAction(
     key="assessment_send", label=_l("Send assessment"), order=60, method="get",
     url=lambda application: url_for("admin.assessment_send", application_id=application.id),
     available=lambda application, user: application.job_id is not None and application.status == ApplicationStatus.OPEN
-    and _has_active(application.company_id)))
+    and _active_on_card(application)))
 
 
-@plugins.card_panel
-def _panel(application: Application) -> str | None:
-    orders = services.orders_of(application)
-    if not orders and not _has_active(application.company_id):
+def _active_on_card(application: Application) -> bool:
+    """``_has_active`` from the card's answers (its one statement asks it for the panel)."""
+    found = answers(application).get("assessments.active")
+    return _has_active(application.company_id) if found is None else bool(found)
+
+
+@plugins.card_panel(reads={"assessments.orders": services.orders_on_card, "assessments.active": services.active_on_card,
+                           "assessments.log": services.log_on_card})
+def _panel(application: Application, found: dict) -> str | None:
+    orders = services.orders_of(application) if found["assessments.orders"] else []
+    if not orders and not found["assessments.active"]:
         return None
     return render_template("admin/assessments/_panel.html", application=application, orders=orders,
-                           vendor_log=services.vendor_log(application),
+                           vendor_log=services.vendor_log(application) if found["assessments.log"] else [],
                            status_labels=STATUS_LABELS)
 
 

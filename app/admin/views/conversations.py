@@ -34,14 +34,16 @@ plugins.card_action(CardAction(
     available=lambda application, user: _has_email(application)))
 
 
-@plugins.card_panel
-def _panel(application: Application) -> str:
-    return render_template("admin/conversations/_panel.html", **_panel_context(application))
+@plugins.card_panel(reads={"conversations.sent": queries.sent_on_card, "conversations.replies": queries.replies_on_card})
+def _panel(application: Application, found: dict) -> str:
+    return render_template("admin/conversations/_panel.html", **_panel_context(application, found))
 
 
-def _panel_context(application: Application) -> dict:
-    return {"application": application, "thread": queries.thread(application.id),
-            "can_send": _has_email(application)}
+def _panel_context(application: Application, found: dict | None = None) -> dict:
+    """``found``: the card's answers (which side of the thread has emails); without them both are read."""
+    thread = queries.thread(application.id, sent=found["conversations.sent"], replies=found["conversations.replies"]
+                            ) if found else queries.thread(application.id)
+    return {"application": application, "thread": thread, "can_send": _has_email(application)}
 
 
 plugins.event_text("message_sent", lambda d: _("Email “%(subject)s” sent to the candidate (%(language)s)",

@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
-from app.admin.card import CardAction
+from app.admin.card import CardAction, answers
 from app.admin.forms import EmptyForm, MergeForm, PairForm
 from app.applications.columns import STATUS_LABELS
 from app.applications.models import Application
@@ -150,17 +150,20 @@ def merge_split(merge_id: int):
     return redirect(_back(url_for("admin.duplicates")), code=303)
 
 
-def _suggestions(candidate) -> list:
-    """The card's duplicate suggestions, looked up once per request (the panel and the ⋯ menu)."""
+def _suggestions(application) -> list:
+    """The card's duplicate suggestions, looked up once per request (the panel and the ⋯ menu),
+    and only when the card's one statement says there are some (``suggested_on_card``)."""
+    candidate = application.candidate
     cache = request.environ.setdefault("haku.duplicate_suggestions", {})  # this request's, whatever the context
     if candidate.id not in cache:
-        cache[candidate.id] = services.suggestions_for_candidate(candidate)
+        suggested = answers(application).get("duplicates.suggested", True)
+        cache[candidate.id] = services.suggestions_for_candidate(candidate) if suggested else []
     return cache[candidate.id]
 
 
 def _merge_url(application) -> str:
     """One possible duplicate: its merge screen; several: the card's panel listing them."""
-    found = _suggestions(application.candidate)
+    found = _suggestions(application)
     if len(found) == 1:
         return url_for("admin.candidates_merge", a=found[0].a.id, b=found[0].b.id, **{"from": application.id})
     return url_for("admin.application", application_id=application.id) + f"#duplicates-{application.id}"
@@ -168,14 +171,15 @@ def _merge_url(application) -> str:
 
 plugins.card_action(CardAction(
     key="merge", label=_l("Merge with a duplicate…"), order=70, method="get", url=_merge_url,
-    available=lambda application, user: bool(_suggestions(application.candidate))))
+    available=lambda application, user: bool(_suggestions(application))))
 
 
-@plugins.card_panel(first=True)
-def _card_panel(application: Application) -> str | None:
+@plugins.card_panel(first=True, reads={"duplicates.suggested": services.suggested_on_card,
+                                       "duplicates.merges": services.merges_on_card})
+def _card_panel(application: Application, read: dict) -> str | None:
     candidate = application.candidate
-    found = _suggestions(candidate)
-    merges = services.active_merges(application.company_id, candidate.id)
+    found = _suggestions(application)
+    merges = services.active_merges(application.company_id, candidate.id) if read["duplicates.merges"] else []
     if not found and not merges:
         return None
     return render_template("admin/duplicates/_card_panel.html", application=application, found=found,

@@ -64,15 +64,16 @@ plugins.card_action(CardAction(
     available=lambda application, user: application.job_id is not None and _enabled_for(application.company_id)))
 
 
-@plugins.card_panel
-def _panel(application: Application) -> str | None:
+@plugins.card_panel(reads={"emrex.requests": queries.requests_on_card, "emrex.transcripts": queries.transcripts_on_card})
+def _panel(application: Application, found: dict) -> str | None:
     """The card's EMREX block: a pure function of the stored rows, a fixed number of queries
-    however many requests, attempts, transcripts and attachments there are."""
-    newest = queries.newest_request(application)
+    however many requests, attempts, transcripts and attachments there are (none when the
+    card's reads say there are no rows)."""
+    newest = queries.newest_request(application) if found["emrex.requests"] else None
     requests_ = [newest] if newest is not None else []
     if not requests_ and not _enabled_for(application.company_id):
         return None
-    transcripts = queries.transcripts_of(application)
+    transcripts = queries.transcripts_of(application) if found["emrex.transcripts"] else []
     closed = _closed_attempt(requests_[0], transcripts) if requests_ else None
     return render_template("admin/emrex/_panel.html", application=application, requests=requests_,
                            transcripts=transcripts, closed_attempt=closed, panel=PanelText)

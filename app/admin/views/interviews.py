@@ -50,9 +50,9 @@ plugins.card_action(CardAction(
     and application.status == ApplicationStatus.OPEN))
 
 
-@plugins.card_panel
-def _panel(application: Application) -> str | None:
-    interviews = services.interviews_of(application)
+@plugins.card_panel(reads={"interviews.any": services.any_on_card})
+def _panel(application: Application, found: dict) -> str | None:
+    interviews = services.interviews_of(application) if found["interviews.any"] else []
     if not interviews:
         return None
     return Markup(render_template("admin/interviews/_panel.html", application=application, interviews=interviews,

@@ -47,11 +47,12 @@ plugins.card_action(CardAction(
     available=_writable))
 
 
-@plugins.card_panel(for_reviewers=True)  # an interviewer writes theirs here (it links to nothing else)
-def _panel(application: Application) -> str | None:
+@plugins.card_panel(for_reviewers=True,  # an interviewer writes theirs here (it links to nothing else)
+                    reads={"scorecards.any": queries.any_on_card})
+def _panel(application: Application, found: dict) -> str | None:
     if application.job_id is None:
         return None
-    summary = queries.summary(application, current_user._get_current_object())
+    summary = queries.summary(application, current_user._get_current_object(), any_cards=found["scorecards.any"])
     return render_template("admin/scorecards/_panel.html", application=application, summary=summary,
                            labels=queries.recommendation_labels(), scale=definitions.SCALE_LABELS)
 

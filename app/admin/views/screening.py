@@ -28,14 +28,15 @@ def _links(kind: str, owner) -> list:
     return [(_("Screening questions"), url_for("admin.screening_questions", kind=kind, owner_id=owner.id))]
 
 
-@plugins.card_panel(for_reviewers=True)  # the answers are the application's, as its CV: nothing to do here
-def _panel(application) -> str | None:
+# for_reviewers: the answers are the application's, as its CV: nothing to do here
+@plugins.card_panel(for_reviewers=True, reads={"screening.any": services.any_on_card})
+def _panel(application, found: dict) -> str | None:
     if application.job_id is None:
         return None
     if services.not_asked(application):
         return Markup(render_template("admin/screening/_panel.html", not_asked=True, answers=[],
                                       application=application, shown=questions.shown))
-    answers = services.answers_of(application.id)
+    answers = services.answers_of(application.id) if found["screening.any"] else []
     if not answers:
         return None
     return Markup(render_template("admin/screening/_panel.html", not_asked=False, answers=answers,

@@ -98,9 +98,11 @@ def _settings_section() -> list[dict]:
 
 # ---------------------------------------------------------------- the card
 
-def _panel_context(application, error: str | None = None) -> dict:
-    return {"application": application, "error": error, "company_tags": tags.tags(application.company_id),
-            "style": tags.colour_class, "form": TagAddForm(formdata=None)}
+def _panel_context(application, error: str | None = None, company_has_tags: bool = True) -> dict:
+    """``company_has_tags=False``: the card knows the company has none (no statement for the picker)."""
+    return {"application": application, "error": error,
+            "company_tags": tags.tags(application.company_id) if company_has_tags else [],
+            "style": tags.colour_class}
 
 
 plugins.card_action(CardAction(
@@ -108,9 +110,10 @@ plugins.card_action(CardAction(
     url=lambda application: url_for("admin.application", application_id=application.id) + f"#tags-{application.id}"))
 
 
-@plugins.card_panel
-def _card_panel(application) -> Markup:
-    return Markup(render_template("admin/applications/_tags_panel.html", **_panel_context(application)))
+@plugins.card_panel(reads={"tags.company": tags.any_on_card})
+def _card_panel(application, found: dict) -> Markup:
+    return Markup(render_template("admin/applications/_tags_panel.html",
+                                  **_panel_context(application, company_has_tags=found["tags.company"])))
 
 
 def _answer(application, message: str | None, error: str | None = None):

@@ -30,6 +30,7 @@ from app.assessments.services.common import (
     product_label,
 )
 from app.assessments.services.integrations import (
+    active_on_card,
     all_integrations,
     callback_url,
     client_for,
@@ -44,8 +45,10 @@ from app.assessments.services.integrations import (
     update_integration,
 )
 from app.assessments.services.orders import (
+    log_on_card,
     open_order,
     orders_of,
+    orders_on_card,
     refresh_summary,
     resume_file,
     resume_url,
@@ -68,6 +71,7 @@ __all__ = [
     "TESTS_RETRY_AFTER",
     "VENDOR",  # the models' name, read by the views as services.VENDOR
     "AssessmentError",
+    "active_on_card",
     "all_integrations",
     "apply_status",
     "cached_tests",
@@ -80,8 +84,10 @@ __all__ = [
     "integration_of",
     "integrations_of",
     "is_usable",
+    "log_on_card",
     "open_order",
     "orders_of",
+    "orders_on_card",
     "product_label",
     "refresh_summary",
     "resume_file",

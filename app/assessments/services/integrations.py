@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 
 from app import audit, background
 from app.accounts.models import Company, User
+from app.applications.models import Application
 from app.assessments.models import PRODUCTS, VENDOR
 from app.assessments.services.common import CONNECTED, AssessmentError, product_label
 from app.extensions import db
@@ -53,6 +54,13 @@ def has_active(company_id: int) -> bool:
     return db.session.scalar(select(func.count(PartnerIntegration.id)).where(
         PartnerIntegration.company_id == company_id, PartnerIntegration.vendor == VENDOR,
         PartnerIntegration.is_active.is_(True))) > 0
+
+
+def active_on_card():
+    """The card's read (app/plugins.py ``card_panel``): ``has_active`` of the application's
+    company, asked in the card's own statement."""
+    return exists().where(PartnerIntegration.company_id == Application.company_id, PartnerIntegration.vendor == VENDOR,
+                          PartnerIntegration.is_active.is_(True))
 
 
 def callback_url(integration: PartnerIntegration) -> str:

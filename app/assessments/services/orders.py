@@ -7,13 +7,13 @@ import logging
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 
 from app import audit, background
 from app.accounts.models import User
 from app.applications import services as applications
-from app.applications.models import Application, ApplicationStatus, StageEntry, StoredFile
+from app.applications.models import Application, ApplicationStatus, StageEntry, StoredFile, TimelineEvent
 from app.assessments.models import AssessmentOrder, AssessmentStatus, AssessmentSummary
 from app.assessments.services.common import (
     CONNECTED,
@@ -46,6 +46,18 @@ def open_order(application_id: int, integration_id: int, partner_test_id: str) -
         AssessmentOrder.open_key == _open_key(application_id, integration_id, partner_test_id)))
 
 
+def orders_on_card():
+    """The card's read (app/plugins.py ``card_panel``): the application has assessment orders."""
+    return exists().where(AssessmentOrder.application_id == Application.id,
+                          AssessmentOrder.company_id == Application.company_id)
+
+
+def log_on_card():
+    """The card's read: the vendor sent log lines about the application (``vendor_log``)."""
+    return exists().where(TimelineEvent.application_id == Application.id,
+                          TimelineEvent.company_id == Application.company_id, TimelineEvent.kind == "assessment_log")
+
+
 def orders_of(application: Application) -> list[AssessmentOrder]:
     return list(db.session.scalars(select(AssessmentOrder).where(
         AssessmentOrder.application_id == application.id, AssessmentOrder.company_id == application.company_id)
@@ -57,8 +69,6 @@ def vendor_log(application: Application) -> list[dict]:
     None, ``message``, ``product``), oldest first by the vendor's own times (they arrive later
     than they happened)."""
     from datetime import UTC, datetime
-
-    from app.applications.models import TimelineEvent
 
     rows = db.session.scalars(select(TimelineEvent.data).where(
         TimelineEvent.application_id == application.id, TimelineEvent.company_id == application.company_id,

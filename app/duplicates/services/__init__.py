@@ -14,11 +14,12 @@ One module per part: ``common`` (fields, the error, reading and locking a pair),
 from app.duplicates.services.common import FIELDS, UNDO_FOR, MergeError, applications_of, version_of
 from app.duplicates.services.merge import MergeScreen, merge, merge_screen, open_conflicts
 from app.duplicates.services.retention import forget_candidate, purge_expired
-from app.duplicates.services.split import active_merges, split
+from app.duplicates.services.split import active_merges, merges_on_card, split
 from app.duplicates.services.suggestions import (
     Suggestion,
     dismiss,
     reasons_for,
+    suggested_on_card,
     suggestion_count,
     suggestions,
     suggestions_for_candidate,
@@ -26,6 +27,6 @@ from app.duplicates.services.suggestions import (
 
 __all__ = [
     "FIELDS", "UNDO_FOR", "MergeError", "MergeScreen", "Suggestion", "active_merges", "applications_of", "dismiss",
-    "forget_candidate", "merge", "merge_screen", "open_conflicts", "purge_expired", "reasons_for", "split",
-    "suggestion_count", "suggestions", "suggestions_for_candidate", "version_of",
+    "forget_candidate", "merge", "merge_screen", "merges_on_card", "open_conflicts", "purge_expired", "reasons_for",
+    "split", "suggested_on_card", "suggestion_count", "suggestions", "suggestions_for_candidate", "version_of",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, exists, select, update
 
 from app import audit
 from app.accounts.models import User
@@ -15,6 +15,15 @@ from app.duplicates.services.common import _COLUMNS, FIELDS, MergeError, _lock
 from app.extensions import db
 
 # ---------------------------------------------------------------- split again
+
+def merges_on_card():
+    """The card's read (app/plugins.py ``card_panel``): the application's candidate took in
+    another record by a merge that can still be split (``active_merges``)."""
+    # The time as a parameter taken when the statement runs: the card builds its reads once.
+    return exists().where(CandidateMerge.company_id == Application.company_id,
+                          CandidateMerge.survivor_id == Application.candidate_id,
+                          CandidateMerge.expires_at > bindparam("merges_now", callable_=lambda: utcnow()))
+
 
 def active_merges(company_id: int, survivor_id: int) -> list[CandidateMerge]:
     return list(db.session.scalars(select(CandidateMerge).where(

@@ -117,6 +117,21 @@ def suggestions_for_candidate(candidate: Candidate, limit: int = 5) -> list[Sugg
     return [Suggestion(candidate, other, reasons_for(candidate, other, sources)) for other in others]
 
 
+def suggested_on_card():
+    """The card's read (app/plugins.py ``card_panel``): ``suggestions_for_candidate`` of the
+    application's candidate (``Candidate`` in the card's statement) would find someone: the
+    same conditions, as one EXISTS."""
+    me, other = Candidate, aliased(Candidate)
+    dismissed = exists().where(DuplicateDismissal.company_id == me.company_id, or_(
+        and_(DuplicateDismissal.low_id == me.id, DuplicateDismissal.high_id == other.id),
+        and_(DuplicateDismissal.high_id == me.id, DuplicateDismissal.low_id == other.id)))
+    # ``!= ""`` is false for NULL too: a record without a phone (or email) matches by the other.
+    same = or_(and_(me.phone_normalized != "", other.phone_normalized == me.phone_normalized),
+               and_(me.email_key != "", other.email_key == me.email_key))
+    return exists().where(me.id == Application.candidate_id, other.company_id == me.company_id, other.id != me.id,
+                          same, ~dismissed)
+
+
 def suggestion_count(company_id: int) -> int:
     _pairs, stmt = _pairs_query(company_id)
     return db.session.scalar(select(db.func.count()).select_from(stmt.subquery())) or 0
