@@ -17,6 +17,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy import event
 
 from app.extensions import db
+from app.jobs import public
 from app.jobs import services as jobs
 
 FI = {"Accept-Language": "fi"}
@@ -70,7 +71,7 @@ def test_careers_and_job_pages_carry_validators_a_cdn_can_honour(client, acme):
 
 
 @pytest.mark.parametrize("page", ["careers", "job"])
-def test_a_conditional_request_is_a_304_with_one_query_and_no_rendering(app, client, acme, page):
+def test_a_conditional_request_is_a_304_with_no_query_and_no_rendering(app, client, acme, page):
     _, job = acme
     url = "/c/acme/" if page == "careers" else f"/c/acme/jobs/{job.id}"
     first = client.get(url, headers=FI)
@@ -78,7 +79,13 @@ def test_a_conditional_request_is_a_304_with_one_query_and_no_rendering(app, cli
         resp = client.get(url, headers={**FI, "If-None-Match": first.headers["ETag"]})
     assert resp.status_code == 304 and resp.data == b""
     assert names == []
-    assert len(sql) == 1  # the company's public version, nothing about jobs
+    assert sql == []  # the company's public version came from Redis (app/jobs/public.py)
+    assert resp.headers["ETag"] == first.headers["ETag"]
+
+    app.config["PUBLIC_PAGE_CACHE"] = False  # without Redis's copy: one narrow query, nothing about jobs
+    with rendered(app) as names, statements() as sql:
+        resp = client.get(url, headers={**FI, "If-None-Match": first.headers["ETag"]})
+    assert resp.status_code == 304 and names == [] and len(sql) == 1
     assert resp.headers["ETag"] == first.headers["ETag"]
 
     with rendered(app) as names:
@@ -223,12 +230,28 @@ def test_pages_render_when_redis_is_down(client, acme, monkeypatch):
         def get(self, *args, **kwargs):
             raise RedisConnectionError("down")
 
-        set = get
+        set = delete = get
 
     monkeypatch.setattr(cache, "connection", lambda: Down())
+    monkeypatch.setattr(public, "connection", lambda: Down())
     resp = client.get("/c/acme/", headers=FI)
     assert resp.status_code == 200 and "Backend developer" in resp.get_data(as_text=True)
     assert resp.headers["ETag"]
+    jobs.update_job(acme[1], {"title": "Data engineer"})  # the stamp not dropped: no error, the page follows
+    assert "Data engineer" in client.get("/c/acme/", headers=FI).get_data(as_text=True)
+
+
+def test_a_renamed_slug_leaves_nothing_behind(app, client, acme):
+    """The stamp kept in Redis under the slug goes with a change of slug (and with the
+    company): the old address is a 404 at once, the new one shows the company."""
+    company, job = acme
+    assert client.get("/c/acme/", headers=FI).status_code == 200
+    assert client.get("/c/acme/", headers=FI).status_code == 200  # the stamp from Redis now
+    company.slug = "acme-group"
+    db.session.commit()
+    assert client.get("/c/acme/", headers=FI).status_code == 404
+    assert client.get(f"/c/acme/jobs/{job.id}", headers=FI).status_code == 404
+    assert "Backend developer" in client.get("/c/acme-group/", headers=FI).get_data(as_text=True)
 
 
 def test_the_apply_form_still_takes_an_application(client, acme):
