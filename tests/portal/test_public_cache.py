@@ -262,3 +262,40 @@ def test_the_apply_form_still_takes_an_application(client, acme):
         "given_names": "Aino", "family_name": "Virtanen", "email": "aino@example.fi", "consent": "y",
         "cv": (io.BytesIO(PDF), "cv.pdf", "application/pdf")})
     assert resp.status_code == 303
+
+
+def test_the_kept_apply_form_carries_each_visitors_own_token(app, acme):
+    """The apply form's HTML is kept once per company version, language and day with a mark
+    where the token goes: the second visitor's form costs no statement and no render, carries
+    that visitor's own CSRF token (never the mark, never the first visitor's), and sends."""
+    from app.portal.cache import TOKEN_MARK
+    from tests.support.builders import PDF
+    from tests.support.clients import csrf_token
+
+    _, job = acme
+    url = f"/c/acme/jobs/{job.id}/apply"
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        first, second = app.test_client(), app.test_client()
+        first_token = csrf_token(first, url)
+        with rendered(app) as names, statements() as sql:
+            resp = second.get(url)  # the same language as the first visitor's
+        body = resp.get_data(as_text=True)
+        assert resp.status_code == 200 and names == [] and sql == []
+        assert resp.cache_control.no_store and "ETag" not in resp.headers
+        assert TOKEN_MARK not in body and first_token not in body
+        second_token = csrf_token(second, url)
+        assert second_token != first_token
+        sent = second.post(url, content_type="multipart/form-data", data={
+            "csrf_token": second_token, "given_names": "Aino", "family_name": "Virtanen",
+            "email": "aino@example.fi", "consent": "y", "cv": (io.BytesIO(PDF), "cv.pdf", "application/pdf")})
+        assert sent.status_code == 303
+        refused = first.post(url, content_type="multipart/form-data", data={
+            "csrf_token": second_token, "given_names": "Eero", "family_name": "Virtanen",
+            "email": "eero@example.fi", "consent": "y", "cv": (io.BytesIO(PDF), "cv.pdf", "application/pdf")})
+        assert refused.status_code in (400, 422)
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+
+    jobs.update_job(job, {"status": "closed"})  # the kept form follows the job
+    assert app.test_client().get(url, headers=FI).status_code == 404
