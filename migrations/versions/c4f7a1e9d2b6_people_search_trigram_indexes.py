@@ -18,6 +18,11 @@ needs a role allowed to create it (a trusted extension since PostgreSQL 13: the 
 owner may). Where it cannot be created, the migration says so and leaves the indexes out:
 the search works as before, only slower. SQLite keeps its scan (small installations).
 These indexes are not in the models (alembic compares no expression indexes).
+
+``fastupdate = off``: with GIN's default pending list, new rows wait unsorted (up to 4 MB)
+until a vacuum, and every search reads all of them: 7 ms per search after 100,000 new
+candidates in the bench, against 0.1 ms with the list merged. A candidate is written once
+per new person; a search reads on every keystroke of a recruiter.
 """
 import logging
 
@@ -41,6 +46,10 @@ INDEXES = {
 }
 
 
+def index_ddl(name: str, expression: str) -> str:
+    return f"CREATE INDEX IF NOT EXISTS {name} ON candidates USING gin ({expression} gin_trgm_ops) WITH (fastupdate = off)"
+
+
 def upgrade():
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
@@ -56,7 +65,7 @@ def upgrade():
         return
     savepoint.commit()
     for name, expression in INDEXES.items():
-        bind.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON candidates USING gin ({expression} gin_trgm_ops)"))
+        bind.execute(sa.text(index_ddl(name, expression)))
 
 
 def downgrade():

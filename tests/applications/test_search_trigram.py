@@ -29,7 +29,7 @@ def trigram(app):
     with db.engine.begin() as conn:  # what the migration's upgrade does (tests build the schema from the models)
         conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
         for name, expression in MIGRATION.INDEXES.items():
-            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON candidates USING gin ({expression} gin_trgm_ops)"))
+            conn.execute(text(MIGRATION.index_ddl(name, expression)))
     yield
     db.session.rollback()  # the test's reads hold a lock DROP INDEX waits for
     with db.engine.begin() as conn:
