@@ -55,7 +55,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=security.select_locale, timezone_selector=security.select_timezone)
+    babel.init_app(app, locale_selector=security.select_babel_locale, timezone_selector=security.select_timezone)
     limiter.init_app(app)
     mail.init_app(app)
     queues.init_app(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from functools import wraps
+from functools import cache, wraps
 from urllib.parse import unquote, urlsplit
 
 from flask import Flask, abort, current_app, has_request_context, redirect, request, session, url_for
@@ -169,6 +169,20 @@ def select_locale() -> str:
     company_default = user.company.default_locale if user.company else None
     return request.accept_languages.best_match(languages) or (company_default if company_default in languages
                                                                else "en")
+
+
+@cache
+def _parsed_locale(code: str):
+    from babel import Locale
+
+    return Locale.parse(code)
+
+
+def select_babel_locale():
+    """``select_locale`` as the parsed ``babel.Locale`` Flask-Babel wants, parsed once per
+    process and language (``Locale.parse`` of a code checks the locale data files on disk
+    every time: a public page's largest cost after its cache lookup)."""
+    return _parsed_locale(select_locale())
 
 
 def select_timezone() -> str | None:

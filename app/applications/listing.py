@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import and_, func, literal, or_, select, tuple_
+from sqlalchemy import String, and_, func, literal, literal_column, or_, select, tuple_
 from sqlalchemy.orm import defer, joinedload
 
 from app.accounts import access
@@ -178,8 +178,15 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
 def candidate_matches(q: str):
     """The condition on ``Candidate`` of a search: the name (either order is the display name's),
     the email, or the phone number (normalised: ``phone_patterns``). Also the people search."""
-    term = f"%{like_escaped(q.strip().lower())}%"  # "50%" and "a_b" are text, not wildcards
-    return or_(func.lower(Candidate.given_names + " " + Candidate.family_name).like(term, escape="\\"),
+    # "50%" and "a_b" are text, not wildcards. The pattern is written into the statement
+    # (quoted by SQLAlchemy), not sent as a parameter: the trigram indexes can serve only a
+    # pattern the planner sees, and psycopg prepares a statement repeated five times, whose
+    # generic plan would otherwise scan every candidate of the company.
+    term = literal(f"%{like_escaped(q.strip().lower())}%", String(), literal_execute=True)
+    # The space is a literal, not a parameter: PostgreSQL's trigram index is on this very
+    # expression (migration c4f7a1e9d2b6).
+    full_name = Candidate.given_names.concat(literal_column("' '")).concat(Candidate.family_name)
+    return or_(func.lower(full_name).like(term, escape="\\"),
                func.lower(Candidate.display_name).like(term, escape="\\"),
                Candidate.email_normalized.like(term, escape="\\"),
                *_phone_matches(q))

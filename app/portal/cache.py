@@ -26,7 +26,9 @@ Caching by browsers and proxies (``Cache-Control``):
   the job page with an error): rendered for this visitor only, ``private, no-store``, and
   not put in the cache.
 
-The apply form carries a CSRF token and is never cached (it does not come here).
+The apply form carries the visitor's CSRF token and is never cached by browsers or proxies;
+Haku keeps its HTML like the pages above with a mark in place of the token, and each request
+puts its visitor's token there (``public_form``): no statement, no render per visitor.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, time
 
 from flask import current_app, make_response, request, session
+from flask_wtf.csrf import generate_csrf
 from redis.exceptions import RedisError
 from werkzeug.http import is_resource_modified
 
@@ -52,6 +55,8 @@ MAX_AGE = 60
 #: after which its key (which holds the day) is never asked for again.
 TTL = 26 * 3600
 _PREFIX = "haku:page:"
+#: Stands for the visitor's CSRF token in a kept form page (letters and digits: HTML leaves it as it is).
+TOKEN_MARK = "hakuCsrfTokenMark7d1f0c"
 
 
 def public_page(stamp, job_id: int | str | None, render: Callable[[], str], mimetype: str = "text/html",
@@ -87,6 +92,23 @@ def public_page(stamp, job_id: int | str | None, render: Callable[[], str], mime
         response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
     response.vary.update(("Accept-Language", "Cookie"))
     return response
+
+
+def public_form(stamp, key: str, render: Callable[[], str]) -> str:
+    """The HTML of a public form page (the apply form of job ``key``) of the company whose
+    ``public_stamp`` is ``stamp``, with this visitor's CSRF token: kept in Redis under the
+    same parts as the pages above (version, language, key, day), rendered by ``render`` (with
+    ``TOKEN_MARK`` as the form's token; it aborts 404 if the job is not open) only when not
+    kept. A flashed message waiting in the session is this visitor's: rendered, not kept."""
+    if session.get("_flashes"):
+        html = render()
+    else:
+        company_id, version, changed_at = stamp
+        tag = f"form:{company_id}:{version}:{changed_at.isoformat()}:{current_locale()}:{key}:{today().isoformat()}"
+        html = _cached(_PREFIX + tag, render)
+        if isinstance(html, bytes):
+            html = html.decode()
+    return html.replace(TOKEN_MARK, generate_csrf()) if TOKEN_MARK in html else html
 
 
 def _cached(key: str, render: Callable[[], str]) -> bytes | str:

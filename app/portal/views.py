@@ -18,7 +18,7 @@ from app.jobs.public import public_stamp
 from app.links import external_url
 from app.portal import errors  # noqa: F401  (registers the company error page)
 from app.portal.blueprint import bp
-from app.portal.cache import public_page
+from app.portal.cache import TOKEN_MARK, public_form, public_page
 from app.portal.forms import ApplyForm
 from app.screening import questions as screening
 from app.security import current_locale, public
@@ -176,6 +176,8 @@ def _open_jobs_document(slug: str, template: str, kind: str, mimetype: str):
 @public
 @limiter.limit("20/minute", methods=["POST"])
 def apply(slug: str, job_id: int):
+    if request.method == "GET" and not request.args.get("src"):  # a share link's form is rendered for it
+        return _apply_form(slug, job_id)
     job = _open_job(slug, job_id)
     company = job.company
     form = ApplyForm()  # the body is capped at APPLY_MAX_BYTES before CSRF reads it (app/request_limits.py)
@@ -222,6 +224,28 @@ def apply(slug: str, job_id: int):
         status, {"Cache-Control": "private, no-store"}
 
 
+def _apply_form(slug: str, job_id: int):
+    """The empty apply form: the page kept per company version, language and day with a mark
+    where the visitor's CSRF token goes (app/portal/cache.py), so a visit costs no statement
+    and no render. The job's screening questions are part of the job (a change to them is a
+    change to the job, which moves the company's version); a visitor who came through a share
+    link (``?src=``) gets a form rendered for them, so no code ever sits in a kept page."""
+    stamp = public_stamp(slug)
+    if stamp is None:
+        abort(404)
+
+    def render() -> str:
+        job = _open_job(slug, job_id)
+        form = ApplyForm()
+        if form.meta.csrf:  # off in most tests
+            form.csrf_token.current_token = TOKEN_MARK
+        return render_template("portal/apply.html", company=job.company, job=job, form=form,
+                               questions=screening.questions_of(job), answer_errors={}, typed=None)
+
+    # The form carries this session's CSRF token: no browser or proxy may keep it.
+    return public_form(stamp, str(job_id), render), 200, {"Cache-Control": "private, no-store"}
+
+
 def _translate_file_error(exc: files.FileRejected) -> str:
     if exc.code == "not_pdf":  # the apply form says what to attach instead
         return _("The file is not a PDF. Please attach your CV as a PDF.")
@@ -232,9 +256,16 @@ def _translate_file_error(exc: files.FileRejected) -> str:
 @public
 def privacy_notice(slug: str):
     """Haku's privacy notice for the company's applicants (the company may link its own
-    instead): who keeps what, why, how long, and the candidate's rights."""
-    company = _company(slug)
-    return render_template("portal/privacy/notice.html", company=company)
+    instead): who keeps what, why, how long, and the candidate's rights. It shows the company
+    row only: validated and cached as the careers page is."""
+    stamp = public_stamp(slug)
+    if stamp is None:
+        abort(404)
+
+    def render() -> str:
+        return render_template("portal/privacy/notice.html", company=_company(slug))
+
+    return public_page(stamp, "privacy", render)
 
 
 @bp.get("/c/<slug>/jobs/<int:job_id>/applied")

@@ -17,6 +17,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy import event
 
 from app.extensions import db
+from app.jobs import public
 from app.jobs import services as jobs
 
 FI = {"Accept-Language": "fi"}
@@ -70,7 +71,7 @@ def test_careers_and_job_pages_carry_validators_a_cdn_can_honour(client, acme):
 
 
 @pytest.mark.parametrize("page", ["careers", "job"])
-def test_a_conditional_request_is_a_304_with_one_query_and_no_rendering(app, client, acme, page):
+def test_a_conditional_request_is_a_304_with_no_query_and_no_rendering(app, client, acme, page):
     _, job = acme
     url = "/c/acme/" if page == "careers" else f"/c/acme/jobs/{job.id}"
     first = client.get(url, headers=FI)
@@ -78,7 +79,13 @@ def test_a_conditional_request_is_a_304_with_one_query_and_no_rendering(app, cli
         resp = client.get(url, headers={**FI, "If-None-Match": first.headers["ETag"]})
     assert resp.status_code == 304 and resp.data == b""
     assert names == []
-    assert len(sql) == 1  # the company's public version, nothing about jobs
+    assert sql == []  # the company's public version came from Redis (app/jobs/public.py)
+    assert resp.headers["ETag"] == first.headers["ETag"]
+
+    app.config["PUBLIC_PAGE_CACHE"] = False  # without Redis's copy: one narrow query, nothing about jobs
+    with rendered(app) as names, statements() as sql:
+        resp = client.get(url, headers={**FI, "If-None-Match": first.headers["ETag"]})
+    assert resp.status_code == 304 and names == [] and len(sql) == 1
     assert resp.headers["ETag"] == first.headers["ETag"]
 
     with rendered(app) as names:
@@ -223,12 +230,28 @@ def test_pages_render_when_redis_is_down(client, acme, monkeypatch):
         def get(self, *args, **kwargs):
             raise RedisConnectionError("down")
 
-        set = get
+        set = delete = get
 
     monkeypatch.setattr(cache, "connection", lambda: Down())
+    monkeypatch.setattr(public, "connection", lambda: Down())
     resp = client.get("/c/acme/", headers=FI)
     assert resp.status_code == 200 and "Backend developer" in resp.get_data(as_text=True)
     assert resp.headers["ETag"]
+    jobs.update_job(acme[1], {"title": "Data engineer"})  # the stamp not dropped: no error, the page follows
+    assert "Data engineer" in client.get("/c/acme/", headers=FI).get_data(as_text=True)
+
+
+def test_a_renamed_slug_leaves_nothing_behind(app, client, acme):
+    """The stamp kept in Redis under the slug goes with a change of slug (and with the
+    company): the old address is a 404 at once, the new one shows the company."""
+    company, job = acme
+    assert client.get("/c/acme/", headers=FI).status_code == 200
+    assert client.get("/c/acme/", headers=FI).status_code == 200  # the stamp from Redis now
+    company.slug = "acme-group"
+    db.session.commit()
+    assert client.get("/c/acme/", headers=FI).status_code == 404
+    assert client.get(f"/c/acme/jobs/{job.id}", headers=FI).status_code == 404
+    assert "Backend developer" in client.get("/c/acme-group/", headers=FI).get_data(as_text=True)
 
 
 def test_the_apply_form_still_takes_an_application(client, acme):
@@ -239,3 +262,63 @@ def test_the_apply_form_still_takes_an_application(client, acme):
         "given_names": "Aino", "family_name": "Virtanen", "email": "aino@example.fi", "consent": "y",
         "cv": (io.BytesIO(PDF), "cv.pdf", "application/pdf")})
     assert resp.status_code == 303
+
+
+def test_the_kept_apply_form_carries_each_visitors_own_token(app, acme):
+    """The apply form's HTML is kept once per company version, language and day with a mark
+    where the token goes: the second visitor's form costs no statement and no render, carries
+    that visitor's own CSRF token (never the mark, never the first visitor's), and sends."""
+    from app.portal.cache import TOKEN_MARK
+    from tests.support.builders import PDF
+    from tests.support.clients import csrf_token
+
+    _, job = acme
+    url = f"/c/acme/jobs/{job.id}/apply"
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        first, second = app.test_client(), app.test_client()
+        first_token = csrf_token(first, url)
+        with rendered(app) as names, statements() as sql:
+            resp = second.get(url)  # the same language as the first visitor's
+        body = resp.get_data(as_text=True)
+        assert resp.status_code == 200 and names == [] and sql == []
+        assert resp.cache_control.no_store and "ETag" not in resp.headers
+        assert TOKEN_MARK not in body and first_token not in body
+        second_token = csrf_token(second, url)
+        assert second_token != first_token
+        sent = second.post(url, content_type="multipart/form-data", data={
+            "csrf_token": second_token, "given_names": "Aino", "family_name": "Virtanen",
+            "email": "aino@example.fi", "consent": "y", "cv": (io.BytesIO(PDF), "cv.pdf", "application/pdf")})
+        assert sent.status_code == 303
+        refused = first.post(url, content_type="multipart/form-data", data={
+            "csrf_token": second_token, "given_names": "Eero", "family_name": "Virtanen",
+            "email": "eero@example.fi", "consent": "y", "cv": (io.BytesIO(PDF), "cv.pdf", "application/pdf")})
+        assert refused.status_code in (400, 422)
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+
+    jobs.update_job(job, {"status": "closed"})  # the kept form follows the job
+    assert app.test_client().get(url, headers=FI).status_code == 404
+
+
+def test_the_kept_apply_form_follows_the_jobs_screening_questions_and_never_keeps_a_share_code(app, client, acme,
+                                                                                                 make):
+    """A question added to the job changes the job, so the kept form is rendered again with it;
+    a visitor who came through a share link gets a form rendered with their code, and the next
+    plain visitor's kept form carries no code."""
+    from app.applications import share_links
+    from app.screening.questions import QuestionInput, add_question
+
+    company, job = acme
+    url = f"/c/acme/jobs/{job.id}/apply"
+    assert "Do you have a work permit" not in client.get(url).get_data(as_text=True)
+    recruiter = make.user(company, email="rec@acme.test")
+    add_question(job, QuestionInput(kind="yes_no", label="Do you have a work permit?", required=True), recruiter)
+    assert "Do you have a work permit" in client.get(url).get_data(as_text=True)
+
+    link = share_links.create_link(job, "LinkedIn", recruiter)
+    shared = client.get(f"{url}?src={link.code}").get_data(as_text=True)
+    assert f'value="{link.code}"' in shared and "Do you have a work permit" in shared
+    with rendered(app) as names:
+        plain = client.get(url).get_data(as_text=True)
+    assert names == [] and link.code not in plain

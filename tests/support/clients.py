@@ -20,11 +20,13 @@ class FreshGClient(FlaskClient):
         from flask_babel import refresh
 
         g.pop("_login_user", None)
+        g.pop("csrf_token", None)  # Flask-WTF's token of the request (another client's session)
         refresh()  # Flask-Babel caches the locale on the same context
         try:
             return super().open(*args, **kwargs)
         finally:
             g.pop("_login_user", None)
+            g.pop("csrf_token", None)
             refresh()
 
 
