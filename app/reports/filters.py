@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from flask_babel import gettext as _
-from flask_babel import pgettext
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
+
+from app.problems import Problem
 
 DEFAULT_DAYS = 90
 #: The longest range a report covers (ten years): keeps a typo like 0202 from meaning "all time".
@@ -16,8 +18,16 @@ MAX_DAYS = 3660
 MIN_YEAR, MAX_YEAR = 2000, 2999
 
 
-class FilterError(ValueError):
-    """A filter the reader must correct (the message is shown as is)."""
+class FilterError(Problem):
+    """A filter the reader must correct (its message in the reader's language)."""
+    messages = {
+        "not_a_date": _l("%(field)s is not a date: write it as YYYY-MM-DD, e.g. 2026-12-31."),
+        "bad_year": _l("%(field)s must be between the years %(first)s and %(last)s."),
+        "end_before_start": _l("The end of the range is before its start."),
+        "too_long": _l("Choose a range of at most ten years."),
+        "bad_job": _l("Choose a job from the list."),
+        "bad_department": _l("Choose a department from the list."),
+    }
 
 
 @dataclass(frozen=True)
@@ -54,10 +64,9 @@ def _day(raw: str, label: str) -> date:
     try:
         day = date.fromisoformat(raw.strip())
     except ValueError:
-        raise FilterError(_("%(field)s is not a date: write it as YYYY-MM-DD, e.g. 2026-12-31.", field=label)) from None
+        raise FilterError("not_a_date", field=label) from None
     if not MIN_YEAR <= day.year <= MAX_YEAR:  # also keeps "the day after" computable (no 9999-12-31)
-        raise FilterError(_("%(field)s must be between the years %(first)s and %(last)s.", field=label,
-                            first=MIN_YEAR, last=MAX_YEAR))
+        raise FilterError("bad_year", field=label, first=MIN_YEAR, last=MAX_YEAR)
     return day
 
 
@@ -65,19 +74,19 @@ def parse(args, today: date, job_ids: set[int], departments: set[str]) -> Filter
     """The filters of ``args`` (a request's query string). ``job_ids`` and ``departments``
     are those the reader may choose (their jobs'): anything else is a FilterError."""
     base = default(today)
-    start = _day(args["from"], pgettext("date range", "From")) if (args.get("from") or "").strip() else base.start
-    end = _day(args["to"], pgettext("date range", "To")) if (args.get("to") or "").strip() else base.end
+    start = _day(args["from"], lazy_pgettext("date range", "From")) if (args.get("from") or "").strip() else base.start
+    end = _day(args["to"], lazy_pgettext("date range", "To")) if (args.get("to") or "").strip() else base.end
     if end < start:
-        raise FilterError(_("The end of the range is before its start."))
+        raise FilterError("end_before_start")
     if (end - start).days > MAX_DAYS:
-        raise FilterError(_("Choose a range of at most ten years."))
+        raise FilterError("too_long")
     job_raw = (args.get("job") or "").strip()
     job_id = None
     if job_raw:
         if not job_raw.isdigit() or len(job_raw) > 12 or int(job_raw) not in job_ids:
-            raise FilterError(_("Choose a job from the list."))
+            raise FilterError("bad_job")
         job_id = int(job_raw)
     department = (args.get("department") or "").strip()
     if department and department not in departments:
-        raise FilterError(_("Choose a department from the list."))
+        raise FilterError("bad_department")
     return Filters(start=start, end=end, job_id=job_id, department=department)
