@@ -67,7 +67,7 @@ def test_the_board_does_not_grow_with_applications(client, make, company, monkey
     job = make.job(company)
     make.application(job)
     url = f"/admin/jobs/{job.id}"
-    client.get(url)  # warm: the bulk bar's first read of the rejection reasons creates the defaults
+    client.get(url)  # warm (templates, mappers)
     db.session.expire_all()
     small = _statements(lambda: client.get(url))
     for n in range(5):
@@ -109,11 +109,14 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     email) and "Asked to review"'s people. Issue 18 item 5 (branch source18): the list's source
     filter offers each share link of the company (one small statement, whatever the number of
     rows): list 8 → 9. The screening answers panel (branch screen18) asks whether there are
-    answers in the card's statement too."""
+    answers in the card's statement too. Session 24 (issue 15, branch board15c): the board's
+    bulk chooser is read when it is opened, as the list's (``bulk/choices?job=``): 12 → 8 —
+    the user, the job with its stages and team, "assessments active?", the chips, the counts,
+    the chips' tags, the running bulk actions and the bell."""
     job = make.job(company)
     application = make.application(job)
     expected = {"/admin/": 5, f"/admin/applications/{application.id}": 5, "/admin/applications": 9,
-                f"/admin/jobs/{job.id}": 12, "/admin/notifications": 3, "/admin/notifications/badge": 2}
+                f"/admin/jobs/{job.id}": 8, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing
         db.session.expire_all()

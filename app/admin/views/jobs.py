@@ -120,16 +120,15 @@ def job_delete(job_id: int):
 @company_user_required
 def job_board(job_id: int):
     fragment = wants_fragment()
-    # the bulk bar (the page only): the list's actions
-    choices = {} if fragment else bulk.form_choices(current_company_id(), stage_names=[])
     job = queries.for_board(current_company_id(), job_id) or abort(404)
     page = BoardPage(job)
     by_stage, counts = board(job, page.per_stage, viewer_id=page.viewer_id)
     if fragment:
         return render_template("admin/jobs/_board.html", job=job, page=page, columns=page.columns(by_stage, counts))
-    choices["bulk_stages"] = [s.name for s in job.stages if s.kind != "rejected"]  # one job: nothing to ask
+    # the bulk bar's running actions; its chooser's options are read when it is opened
+    # (``applications_bulk_choices?job=``, or the no-JS choose page), as on the list
     return render_template("admin/jobs/board.html", job=job, page=page, columns=page.columns(by_stage, counts),
-                           **choices)
+                           bulk_actions=bulk.shown(current_company_id()))
 
 
 @bp.get("/jobs/<int:job_id>/stages/<int:stage_id>")
