@@ -20,10 +20,12 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, func, or_, select, tuple_, union_all
+from sqlalchemy import Row, and_, bindparam, exists, func, or_, select, tuple_, union_all
 
 from app.applications.models import Application, ApplicationCount, ApplicationTag, ApplicationView, Candidate, Tag
 from app.extensions import db
+from app.jobs.queries import for_board
+from app.messaging.services import remember_unread, unread_on_page
 from app.plugins import plugins
 
 #: Chips per column on the board, and per "show more" chunk.
@@ -56,12 +58,17 @@ class ChipBadge:
     ``text(*values)`` gives the badge's text, or None for no badge (called once per distinct
     values on a page, so keep it free of queries). ``shown(company)`` says whether the
     company's chips carry the badge at all (the feature is on): when not, its summary is not
-    joined (asked once per page; default always)."""
+    joined (asked once per page; default always). A ``shown`` that reads the database can be
+    asked in the board's job statement instead: ``asks(company_id)`` gives it as an expression
+    of the company's id (an EXISTS) and ``told(company_id, answer)`` keeps the answer where
+    ``shown`` finds it (``board_job``)."""
     key: str
     columns: tuple
     application_id: Any
     text: Callable[..., str | None]
     shown: Callable[[Any], bool] | None = None
+    asks: Callable[[Any], Any] | None = None
+    told: Callable[[int, bool], None] | None = None
 
     def labelled(self) -> list:
         return [column.label(f"{self.key}_{i}") for i, column in enumerate(self.columns)]
@@ -74,6 +81,39 @@ def badges(company=None) -> list[ChipBadge]:
     """The registered badges; with ``company``, those its chips carry (``ChipBadge.shown``)."""
     return [badge for badge in plugins.chip_badges.values()
             if company is None or badge.shown is None or badge.shown(company)]
+
+
+#: The company of the board's job statement, for the page's reads (``board_job``).
+_COMPANY = bindparam("board_company_id")
+
+
+@cache
+def _page_reads(reads: tuple) -> tuple:
+    """The board's questions as labelled scalar columns, built once: the bell's count, whether
+    the company has tags, each badge's ``asks`` and the callers' ``reads`` (name, factory)."""
+    columns = [unread_on_page().label("bell"), exists().where(Tag.company_id == _COMPANY).label("has_tags")]
+    columns += [badge.asks(_COMPANY).label(f"badge_{badge.key}") for badge in plugins.chip_badges.values()
+                if badge.asks is not None]
+    return tuple(columns + [factory(_COMPANY).label(name) for name, factory in reads])
+
+
+def board_job(company_id: int, job_id: int, viewer_id: int, reads: tuple = ()) -> tuple[Any, dict]:
+    """The job of the board (``jobs.queries.for_board``: its company, owner, team and stages)
+    and, in the same statement, what the page would otherwise ask one statement each: the
+    bell's count (kept for the layout), whether the company has tags (the chips' tags are read
+    only then), the badges' ``shown`` (given to their ``told``) and ``reads``, pairs (name,
+    factory of an expression of the company's id) of the features above (the running bulk
+    actions). ``(None, {})`` for another company's job."""
+    row = for_board(company_id, job_id, _page_reads(tuple(reads)),
+                    {"board_company_id": company_id, "bell_user_id": viewer_id})
+    if row is None:
+        return None, {}
+    job, answers = row[0], row._asdict()
+    remember_unread(viewer_id, answers["bell"])
+    for badge in plugins.chip_badges.values():
+        if badge.told is not None and f"badge_{badge.key}" in answers:
+            badge.told(company_id, bool(answers[f"badge_{badge.key}"]))
+    return job, answers
 
 
 def _chip_select(*where, badges_of=()):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, exists, func, select
 
 from app import audit
 from app.accounts import access
@@ -375,6 +375,14 @@ def _job_alive(job_id: str) -> bool:
         return False
     except Exception:  # Redis down: enqueue will fail and log; try again next sweep
         return False
+
+
+def any_shown(company):
+    """Whether ``shown`` has any for the company (an expression of its id): the board asks it
+    in its job statement and reads the actions only then."""
+    since = bindparam("bulk_since", callable_=lambda: utcnow() - SHOW_FINISHED)
+    return exists().where(BulkAction.company_id == company,
+                          (BulkAction.status != BulkStatus.FINISHED) | (BulkAction.finished_at >= since))
 
 
 def shown(company_id: int) -> list[BulkAction]:
