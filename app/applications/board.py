@@ -7,9 +7,11 @@ Rows, not ORM entities: a chip needs a few columns. A feature adds a badge to th
 application's id (a one-row-per-application summary), in the same statement (on the board,
 joined once to the glued parts).
 
-The board is two statements whatever the number of applications: the stages' first chips (one LIMITed part per stage, each a short
-backward scan of ``ix_applications_board``, glued with UNION ALL) and the counts (one GROUP
-BY over the kept counts of ``app/applications/counts.py``, a few rows). A chunk is one statement."""
+The board is one statement whatever the number of applications: the stages' first chips (one
+LIMITed part per stage, each a short backward scan of ``ix_applications_board``, glued with
+UNION ALL), each part carrying its stage's count (a sum over the kept counts of
+``app/applications/counts.py``, a few rows, worked out once per part). A stage with no chip
+has no applications, so no count to show. A chunk is one statement."""
 
 from __future__ import annotations
 
@@ -183,12 +185,22 @@ def _chips(job, stage_id: int, viewer_id: int | None):
                  Application.id, viewer_id).order_by(*_order())
 
 
+def _kept_count(stage_id):
+    """The stage's count from the kept counts (app/applications/counts.py): a scalar that
+    depends on the parameters only, so PostgreSQL works it out once per part, not per row."""
+    return (select(func.coalesce(func.sum(ApplicationCount.n), 0))
+            .where(ApplicationCount.company_id == bindparam("company_id"),
+                   ApplicationCount.job_id == bindparam("job_id"), ApplicationCount.stage_id == stage_id)
+            .scalar_subquery())
+
+
 @cache
 def _first_chips(stages: int, per_stage: int, badge_keys: tuple = ()):
     """The first chips of ``stages`` stages: one LIMITed part per stage, glued with UNION ALL
     (SQLite has no LATERAL), with bound parameters, so it is built once per number of stages."""
     parts = [_chip_select(Application.company_id == bindparam("company_id"),
                           Application.job_id == bindparam("job_id"), Application.stage_id == bindparam(f"stage_{i}"))
+             .add_columns(_kept_count(bindparam(f"stage_{i}")).label("stage_count"))
              .order_by(*_order()).limit(per_stage).subquery() for i in range(stages)]
     chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
     shown = [plugins.chip_badges[key] for key in badge_keys]
@@ -214,14 +226,11 @@ def board(job, per_stage: int = PER_STAGE, stage_ids=None, viewer_id: int | None
         f"stage_{i}": sid for i, sid in enumerate(stages)}
     keys = tuple(badge.key for badge in badges(job.company))  # only the features the company has on
     query = _first_chips(len(stages), per_stage, keys)
+    counts: dict[int, int] = {}
     for row in db.session.execute(query, params):
         by_stage[row.stage_id].append(row)
-    counts = {stage_id: n for stage_id, n in db.session.execute(
-        select(ApplicationCount.stage_id, func.sum(ApplicationCount.n))
-        .where(ApplicationCount.company_id == job.company_id, ApplicationCount.job_id == job.id,
-               ApplicationCount.stage_id.in_(stages))
-        .group_by(ApplicationCount.stage_id)) if n}
-    return by_stage, counts
+        counts[row.stage_id] = row.stage_count  # each chip carries its stage's count; a stage without one has none
+    return by_stage, {stage_id: n for stage_id, n in counts.items() if n}
 
 
 def stage_chunk(job, stage_id: int, after: Cursor | None, limit: int = PER_STAGE,
