@@ -33,9 +33,9 @@ from app.plugins import plugins
 #: Chips per column on the board, and per "show more" chunk.
 PER_STAGE = 25
 
-_CHIP_COLUMNS = (Application.id, Application.stage_id, Application.source, Application.stage_entered_at,
-                 Candidate.display_name, Candidate.given_names, Candidate.family_name,
-                 Application.last_activity_at, Application.last_activity_by_id)
+#: A board part's columns (the candidate's are joined to the glued parts).
+_PART_COLUMNS = (Application.id, Application.stage_id, Application.source, Application.stage_entered_at,
+                 Application.last_activity_at, Application.last_activity_by_id, Application.candidate_id)
 
 
 def _seen(query, application_id, viewer):
@@ -118,16 +118,6 @@ def board_job(company_id: int, job_id: int, viewer_id: int, reads: tuple = ()) -
     return job, answers
 
 
-def _chip_select(*where, badges_of=()):
-    """The chip columns (and those of the badges ``badges_of``) of the applications matching ``where``."""
-    shown = list(badges_of)
-    query = (select(*_CHIP_COLUMNS, *(c for badge in shown for c in badge.labelled()))
-             .join(Candidate, Candidate.id == Application.candidate_id))
-    for badge in shown:
-        query = badge.join(query, Application.id)
-    return query.where(*where)
-
-
 def badge_reader(badge: ChipBadge) -> Callable:
     """``reader(row)``: the badge's values of a chip row, as a tuple (one getter per page)."""
     names = [f"{badge.key}_{i}" for i in range(len(badge.columns))]
@@ -178,11 +168,18 @@ def _after(cursor: Cursor):
     return tuple_(entered, ident) < tuple_(cursor.entered_at, cursor.id)
 
 
-def _chips(job, stage_id: int, viewer_id: int | None):
-    """One stage's chip rows in column order (the caller adds the keyset and the LIMIT)."""
-    return _seen(_chip_select(Application.company_id == job.company_id, Application.job_id == job.id,
-                              Application.stage_id == stage_id, badges_of=badges(job.company)),
-                 Application.id, viewer_id).order_by(*_order())
+def _dressed(chips, badges_of, viewer):
+    """The chip rows of ``chips`` (a limited subquery of ``_PART_COLUMNS``): the candidates,
+    the badges' rows (of the features the company has on, ``badges_of``) and the viewer's
+    "seen" joined to the chips only, and the column order again (a join need not keep it)."""
+    shown = list(badges_of)
+    query = (select(*(c for c in chips.c if c.name != "candidate_id"), Candidate.display_name, Candidate.given_names,
+                    Candidate.family_name, *(c for badge in shown for c in badge.labelled()))
+             .select_from(chips).join(Candidate, Candidate.id == chips.c.candidate_id))
+    for badge in shown:
+        query = badge.join(query, chips.c.id)
+    query = _seen(query, chips.c.id, viewer)
+    return query.order_by(chips.c.stage_entered_at.desc().nulls_first(), chips.c.id.desc())
 
 
 def _kept_count(stage_id):
@@ -198,20 +195,17 @@ def _kept_count(stage_id):
 def _first_chips(stages: int, per_stage: int, badge_keys: tuple = ()):
     """The first chips of ``stages`` stages: one LIMITed part per stage, glued with UNION ALL
     (SQLite has no LATERAL), with bound parameters, so it is built once per number of stages."""
-    parts = [_chip_select(Application.company_id == bindparam("company_id"),
-                          Application.job_id == bindparam("job_id"), Application.stage_id == bindparam(f"stage_{i}"))
-             .add_columns(_kept_count(bindparam(f"stage_{i}")).label("stage_count"))
+    # Each part is the applications' columns alone, limited, then the candidates are joined to
+    # the chips only (``_dressed``): PostgreSQL guesses a handful of rows for (job, stage) (the stage implies
+    # the job, which its statistics do not know), and for a big stage then sorted every
+    # application of the stage joined with its candidate (983 candidate look-ups for 25 chips).
+    parts = [select(*_PART_COLUMNS, _kept_count(bindparam(f"stage_{i}")).label("stage_count"))
+             .where(Application.company_id == bindparam("company_id"), Application.job_id == bindparam("job_id"),
+                    Application.stage_id == bindparam(f"stage_{i}"))
              .order_by(*_order()).limit(per_stage).subquery() for i in range(stages)]
     chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
-    shown = [plugins.chip_badges[key] for key in badge_keys]
-    # The badges' rows (of the features the company has on) and the viewer's "seen" joined once,
-    # to the chips only (not in every part: less to plan), and the column order again, since a
-    # join need not keep the parts' order.
-    query = select(chips.c, *(c for badge in shown for c in badge.labelled())).select_from(chips)
-    for badge in shown:
-        query = badge.join(query, chips.c.id)
-    query = _seen(query, chips.c.id, bindparam("viewer_id"))
-    return query.order_by(chips.c.stage_entered_at.desc().nulls_first(), chips.c.id.desc())
+    # joined once, to the glued chips (not in every part: less to plan)
+    return _dressed(chips, [plugins.chip_badges[key] for key in badge_keys], bindparam("viewer_id"))
 
 
 def board(job, per_stage: int = PER_STAGE, stage_ids=None, viewer_id: int | None = None
@@ -237,10 +231,13 @@ def stage_chunk(job, stage_id: int, after: Cursor | None, limit: int = PER_STAGE
                 viewer_id: int | None = None) -> tuple[list[Row], int]:
     """The next ``limit`` chip rows of one stage after ``after`` (the first ones for None) and
     how many rows of the stage are left after them (a count over the index, no candidates)."""
-    query, left = _chips(job, stage_id, viewer_id), _stage_rows(job, stage_id)
+    where = [Application.company_id == job.company_id, Application.job_id == job.id, Application.stage_id == stage_id]
+    left = _stage_rows(job, stage_id)
     if after is not None:
-        query, left = query.where(_after(after)), left.where(_after(after))
-    rows = db.session.execute(query.limit(limit)).all()
+        where.append(_after(after))
+        left = left.where(_after(after))
+    chips = select(*_PART_COLUMNS).where(*where).order_by(*_order()).limit(limit).subquery()
+    rows = db.session.execute(_dressed(chips, badges(job.company), viewer_id)).all()
     return rows, (db.session.scalar(left) - len(rows)) if len(rows) == limit else 0
 
 
