@@ -45,8 +45,9 @@ class Chip:
 class BoardPage:
     """The per-page constants of a board (or of one column's chunk) and the chip dicts."""
 
-    def __init__(self, job):
+    def __init__(self, job, has_tags: bool = True):
         self.job = job
+        self.has_tags = has_tags  # False: the company has no tags, the chips' are not asked
         self.per_stage = queries.PER_STAGE
         self.viewer_id = current_user.id  # whose "seen" the chips' new-activity marks compare with
         self.board_url = url_for("admin.job_board", job_id=job.id)
@@ -66,6 +67,8 @@ class BoardPage:
 
     def load_tags(self, rows) -> None:
         """The tags of these chips, in one statement (before ``chip`` is asked for them)."""
+        if not self.has_tags:
+            return
         self._tags = {app_id: [{"name": name, "cls": colour_class(colour)} for name, colour in found]
                       for app_id, found in queries.chip_tags([row.id for row in rows]).items()}
 

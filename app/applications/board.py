@@ -7,9 +7,11 @@ Rows, not ORM entities: a chip needs a few columns. A feature adds a badge to th
 application's id (a one-row-per-application summary), in the same statement (on the board,
 joined once to the glued parts).
 
-The board is two statements whatever the number of applications: the stages' first chips (one LIMITed part per stage, each a short
-backward scan of ``ix_applications_board``, glued with UNION ALL) and the counts (one GROUP
-BY over the kept counts of ``app/applications/counts.py``, a few rows). A chunk is one statement."""
+The board is one statement whatever the number of applications: the stages' first chips (one
+LIMITed part per stage, each a short backward scan of ``ix_applications_board``, glued with
+UNION ALL), each part carrying its stage's count (a sum over the kept counts of
+``app/applications/counts.py``, a few rows, worked out once per part). A stage with no chip
+has no applications, so no count to show. A chunk is one statement."""
 
 from __future__ import annotations
 
@@ -20,18 +22,20 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, func, or_, select, tuple_, union_all
+from sqlalchemy import Row, and_, bindparam, exists, func, or_, select, tuple_, union_all
 
 from app.applications.models import Application, ApplicationCount, ApplicationTag, ApplicationView, Candidate, Tag
 from app.extensions import db
+from app.jobs.queries import for_board
+from app.messaging.services import remember_unread, unread_on_page
 from app.plugins import plugins
 
 #: Chips per column on the board, and per "show more" chunk.
 PER_STAGE = 25
 
-_CHIP_COLUMNS = (Application.id, Application.stage_id, Application.source, Application.stage_entered_at,
-                 Candidate.display_name, Candidate.given_names, Candidate.family_name,
-                 Application.last_activity_at, Application.last_activity_by_id)
+#: A board part's columns (the candidate's are joined to the glued parts).
+_PART_COLUMNS = (Application.id, Application.stage_id, Application.source, Application.stage_entered_at,
+                 Application.last_activity_at, Application.last_activity_by_id, Application.candidate_id)
 
 
 def _seen(query, application_id, viewer):
@@ -56,12 +60,17 @@ class ChipBadge:
     ``text(*values)`` gives the badge's text, or None for no badge (called once per distinct
     values on a page, so keep it free of queries). ``shown(company)`` says whether the
     company's chips carry the badge at all (the feature is on): when not, its summary is not
-    joined (asked once per page; default always)."""
+    joined (asked once per page; default always). A ``shown`` that reads the database can be
+    asked in the board's job statement instead: ``asks(company_id)`` gives it as an expression
+    of the company's id (an EXISTS) and ``told(company_id, answer)`` keeps the answer where
+    ``shown`` finds it (``board_job``)."""
     key: str
     columns: tuple
     application_id: Any
     text: Callable[..., str | None]
     shown: Callable[[Any], bool] | None = None
+    asks: Callable[[Any], Any] | None = None
+    told: Callable[[int, bool], None] | None = None
 
     def labelled(self) -> list:
         return [column.label(f"{self.key}_{i}") for i, column in enumerate(self.columns)]
@@ -76,14 +85,37 @@ def badges(company=None) -> list[ChipBadge]:
             if company is None or badge.shown is None or badge.shown(company)]
 
 
-def _chip_select(*where, badges_of=()):
-    """The chip columns (and those of the badges ``badges_of``) of the applications matching ``where``."""
-    shown = list(badges_of)
-    query = (select(*_CHIP_COLUMNS, *(c for badge in shown for c in badge.labelled()))
-             .join(Candidate, Candidate.id == Application.candidate_id))
-    for badge in shown:
-        query = badge.join(query, Application.id)
-    return query.where(*where)
+#: The company of the board's job statement, for the page's reads (``board_job``).
+_COMPANY = bindparam("board_company_id")
+
+
+@cache
+def _page_reads(reads: tuple) -> tuple:
+    """The board's questions as labelled scalar columns, built once: the bell's count, whether
+    the company has tags, each badge's ``asks`` and the callers' ``reads`` (name, factory)."""
+    columns = [unread_on_page().label("bell"), exists().where(Tag.company_id == _COMPANY).label("has_tags")]
+    columns += [badge.asks(_COMPANY).label(f"badge_{badge.key}") for badge in plugins.chip_badges.values()
+                if badge.asks is not None]
+    return tuple(columns + [factory(_COMPANY).label(name) for name, factory in reads])
+
+
+def board_job(company_id: int, job_id: int, viewer_id: int, reads: tuple = ()) -> tuple[Any, dict]:
+    """The job of the board (``jobs.queries.for_board``: its company, owner, team and stages)
+    and, in the same statement, what the page would otherwise ask one statement each: the
+    bell's count (kept for the layout), whether the company has tags (the chips' tags are read
+    only then), the badges' ``shown`` (given to their ``told``) and ``reads``, pairs (name,
+    factory of an expression of the company's id) of the features above (the running bulk
+    actions). ``(None, {})`` for another company's job."""
+    row = for_board(company_id, job_id, _page_reads(tuple(reads)),
+                    {"board_company_id": company_id, "bell_user_id": viewer_id})
+    if row is None:
+        return None, {}
+    job, answers = row[0], row._asdict()
+    remember_unread(viewer_id, answers["bell"])
+    for badge in plugins.chip_badges.values():
+        if badge.told is not None and f"badge_{badge.key}" in answers:
+            badge.told(company_id, bool(answers[f"badge_{badge.key}"]))
+    return job, answers
 
 
 def badge_reader(badge: ChipBadge) -> Callable:
@@ -136,30 +168,44 @@ def _after(cursor: Cursor):
     return tuple_(entered, ident) < tuple_(cursor.entered_at, cursor.id)
 
 
-def _chips(job, stage_id: int, viewer_id: int | None):
-    """One stage's chip rows in column order (the caller adds the keyset and the LIMIT)."""
-    return _seen(_chip_select(Application.company_id == job.company_id, Application.job_id == job.id,
-                              Application.stage_id == stage_id, badges_of=badges(job.company)),
-                 Application.id, viewer_id).order_by(*_order())
+def _dressed(chips, badges_of, viewer):
+    """The chip rows of ``chips`` (a limited subquery of ``_PART_COLUMNS``): the candidates,
+    the badges' rows (of the features the company has on, ``badges_of``) and the viewer's
+    "seen" joined to the chips only, and the column order again (a join need not keep it)."""
+    shown = list(badges_of)
+    query = (select(*(c for c in chips.c if c.name != "candidate_id"), Candidate.display_name, Candidate.given_names,
+                    Candidate.family_name, *(c for badge in shown for c in badge.labelled()))
+             .select_from(chips).join(Candidate, Candidate.id == chips.c.candidate_id))
+    for badge in shown:
+        query = badge.join(query, chips.c.id)
+    query = _seen(query, chips.c.id, viewer)
+    return query.order_by(chips.c.stage_entered_at.desc().nulls_first(), chips.c.id.desc())
+
+
+def _kept_count(stage_id):
+    """The stage's count from the kept counts (app/applications/counts.py): a scalar that
+    depends on the parameters only, so PostgreSQL works it out once per part, not per row."""
+    return (select(func.coalesce(func.sum(ApplicationCount.n), 0))
+            .where(ApplicationCount.company_id == bindparam("company_id"),
+                   ApplicationCount.job_id == bindparam("job_id"), ApplicationCount.stage_id == stage_id)
+            .scalar_subquery())
 
 
 @cache
 def _first_chips(stages: int, per_stage: int, badge_keys: tuple = ()):
     """The first chips of ``stages`` stages: one LIMITed part per stage, glued with UNION ALL
     (SQLite has no LATERAL), with bound parameters, so it is built once per number of stages."""
-    parts = [_chip_select(Application.company_id == bindparam("company_id"),
-                          Application.job_id == bindparam("job_id"), Application.stage_id == bindparam(f"stage_{i}"))
+    # Each part is the applications' columns alone, limited, then the candidates are joined to
+    # the chips only (``_dressed``): PostgreSQL guesses a handful of rows for (job, stage) (the stage implies
+    # the job, which its statistics do not know), and for a big stage then sorted every
+    # application of the stage joined with its candidate (983 candidate look-ups for 25 chips).
+    parts = [select(*_PART_COLUMNS, _kept_count(bindparam(f"stage_{i}")).label("stage_count"))
+             .where(Application.company_id == bindparam("company_id"), Application.job_id == bindparam("job_id"),
+                    Application.stage_id == bindparam(f"stage_{i}"))
              .order_by(*_order()).limit(per_stage).subquery() for i in range(stages)]
     chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
-    shown = [plugins.chip_badges[key] for key in badge_keys]
-    # The badges' rows (of the features the company has on) and the viewer's "seen" joined once,
-    # to the chips only (not in every part: less to plan), and the column order again, since a
-    # join need not keep the parts' order.
-    query = select(chips.c, *(c for badge in shown for c in badge.labelled())).select_from(chips)
-    for badge in shown:
-        query = badge.join(query, chips.c.id)
-    query = _seen(query, chips.c.id, bindparam("viewer_id"))
-    return query.order_by(chips.c.stage_entered_at.desc().nulls_first(), chips.c.id.desc())
+    # joined once, to the glued chips (not in every part: less to plan)
+    return _dressed(chips, [plugins.chip_badges[key] for key in badge_keys], bindparam("viewer_id"))
 
 
 def board(job, per_stage: int = PER_STAGE, stage_ids=None, viewer_id: int | None = None
@@ -174,24 +220,24 @@ def board(job, per_stage: int = PER_STAGE, stage_ids=None, viewer_id: int | None
         f"stage_{i}": sid for i, sid in enumerate(stages)}
     keys = tuple(badge.key for badge in badges(job.company))  # only the features the company has on
     query = _first_chips(len(stages), per_stage, keys)
+    counts: dict[int, int] = {}
     for row in db.session.execute(query, params):
         by_stage[row.stage_id].append(row)
-    counts = {stage_id: n for stage_id, n in db.session.execute(
-        select(ApplicationCount.stage_id, func.sum(ApplicationCount.n))
-        .where(ApplicationCount.company_id == job.company_id, ApplicationCount.job_id == job.id,
-               ApplicationCount.stage_id.in_(stages))
-        .group_by(ApplicationCount.stage_id)) if n}
-    return by_stage, counts
+        counts[row.stage_id] = row.stage_count  # each chip carries its stage's count; a stage without one has none
+    return by_stage, {stage_id: n for stage_id, n in counts.items() if n}
 
 
 def stage_chunk(job, stage_id: int, after: Cursor | None, limit: int = PER_STAGE,
                 viewer_id: int | None = None) -> tuple[list[Row], int]:
     """The next ``limit`` chip rows of one stage after ``after`` (the first ones for None) and
     how many rows of the stage are left after them (a count over the index, no candidates)."""
-    query, left = _chips(job, stage_id, viewer_id), _stage_rows(job, stage_id)
+    where = [Application.company_id == job.company_id, Application.job_id == job.id, Application.stage_id == stage_id]
+    left = _stage_rows(job, stage_id)
     if after is not None:
-        query, left = query.where(_after(after)), left.where(_after(after))
-    rows = db.session.execute(query.limit(limit)).all()
+        where.append(_after(after))
+        left = left.where(_after(after))
+    chips = select(*_PART_COLUMNS).where(*where).order_by(*_order()).limit(limit).subquery()
+    rows = db.session.execute(_dressed(chips, badges(job.company), viewer_id)).all()
     return rows, (db.session.scalar(left) - len(rows)) if len(rows) == limit else 0
 
 

@@ -90,4 +90,12 @@ def _chips_show(company) -> bool:
 
 
 CHIP_BADGE = ChipBadge("assessment", (AssessmentSummary.status, AssessmentSummary.score, AssessmentSummary.max_score),
-                       AssessmentSummary.application_id, _chip_text, shown=_chips_show)
+                       AssessmentSummary.application_id, _chip_text, shown=_chips_show,
+                       asks=lambda company: _integrations().active_of(company),
+                       told=lambda company_id, active: _integrations().remember_active(company_id, active))
+
+
+def _integrations():
+    from app.assessments.services import integrations
+
+    return integrations

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, exists, func, select
 
 from app import audit
 from app.accounts import access
@@ -71,18 +71,12 @@ def email_templates(company_id: int):
 def chooser(company_id: int, stage_names: list[str] | None = None) -> dict:
     """What the action chooser offers (stage names — the board passes its job's —, active
     reasons, rejection and other email templates, tags, the send delays): read when someone
-    opens the list's chooser, not with every list page."""
+    opens the list's or the board's chooser, not with every page."""
     return {"bulk_stages": stage_choices(company_id) if stage_names is None else stage_names,
             "bulk_reasons": rejections.reasons(company_id, active_only=True),
             "bulk_reject_templates": rejections.rejection_templates(company_id),
             "bulk_templates": email_templates(company_id), "bulk_tags": tags.tags(company_id),
             "bulk_delays": rejections.EMAIL_DELAYS}
-
-
-def form_choices(company_id: int, stage_names: list[str] | None = None) -> dict:
-    """The chooser and the running bulk actions at once, as the templates' ``bulk_*`` names
-    (the board, whose bulk bar is on the page)."""
-    return {**chooser(company_id, stage_names), "bulk_actions": shown(company_id)}
 
 
 def selection(company_id: int, *, ids: list[int] | None = None, lq: ListQuery | None = None,
@@ -381,6 +375,14 @@ def _job_alive(job_id: str) -> bool:
         return False
     except Exception:  # Redis down: enqueue will fail and log; try again next sweep
         return False
+
+
+def any_shown(company):
+    """Whether ``shown`` has any for the company (an expression of its id): the board asks it
+    in its job statement and reads the actions only then."""
+    since = bindparam("bulk_since", callable_=lambda: utcnow() - SHOW_FINISHED)
+    return exists().where(BulkAction.company_id == company,
+                          (BulkAction.status != BulkStatus.FINISHED) | (BulkAction.finished_at >= since))
 
 
 def shown(company_id: int) -> list[BulkAction]:

@@ -52,12 +52,16 @@ def job_of(company_id: int, job_id: int | None) -> Job | None:
     return db.session.scalar(scoped(Job, company_id).where(Job.id == job_id))
 
 
-def for_board(company_id: int, job_id: int) -> Job | None:
+def for_board(company_id: int, job_id: int, columns=(), params: dict | None = None):
     """A job of this company with what its board's head and columns read (its company, owner,
-    team and stages) in one statement; None for another company's."""
-    return db.session.scalars(scoped(Job, company_id).where(Job.id == job_id).options(
+    team and stages) in one statement; None for another company's. With ``columns`` (scalar
+    expressions the page asks in the same statement, ``params`` their values), the row
+    ``(job, *answers)`` instead, or None."""
+    query = scoped(Job, company_id).where(Job.id == job_id).options(
         joinedload(Job.company), joinedload(Job.owner), joinedload(Job.team), joinedload(Job.stages))
-    ).unique().one_or_none()
+    if not columns:
+        return db.session.scalars(query).unique().one_or_none()
+    return db.session.execute(query.add_columns(*columns), params or {}).unique().one_or_none()
 
 
 def active_jobs(company_id: int, limit: int = 10) -> list[Job]:

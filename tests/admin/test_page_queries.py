@@ -67,7 +67,7 @@ def test_the_board_does_not_grow_with_applications(client, make, company, monkey
     job = make.job(company)
     make.application(job)
     url = f"/admin/jobs/{job.id}"
-    client.get(url)  # warm: the bulk bar's first read of the rejection reasons creates the defaults
+    client.get(url)  # warm (templates, mappers)
     db.session.expire_all()
     small = _statements(lambda: client.get(url))
     for n in range(5):
@@ -109,11 +109,16 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     email) and "Asked to review"'s people. Issue 18 item 5 (branch source18): the list's source
     filter offers each share link of the company (one small statement, whatever the number of
     rows): list 8 → 9. The screening answers panel (branch screen18) asks whether there are
-    answers in the card's statement too."""
+    answers in the card's statement too. Session 24 (issue 15, branch board15c): the board's
+    bulk chooser is read when it is opened, as the list's (``bulk/choices?job=``), and the
+    job's statement asks the bell, "any tags?", "assessments active?" and "any bulk actions to
+    show?" (``applications.board.board_job``; the chips' tags and the bulk actions are read
+    only when there are some), and each stage's count rides in the chips statement: 12 → 3 —
+    the user, the job, the chips."""
     job = make.job(company)
     application = make.application(job)
     expected = {"/admin/": 5, f"/admin/applications/{application.id}": 5, "/admin/applications": 9,
-                f"/admin/jobs/{job.id}": 12, "/admin/notifications": 3, "/admin/notifications/badge": 2}
+                f"/admin/jobs/{job.id}": 3, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing
         db.session.expire_all()
@@ -181,3 +186,28 @@ def test_a_card_panel_asks_its_reads_in_the_cards_own_statement(client, make, co
     finally:
         plugins.card_panels.remove(panel)
         plugins.card_reads.pop(panel, None)
+
+
+def test_the_board_reads_tags_and_bulk_actions_only_when_there_are_some(client, make, company):
+    """The board's job statement answers "any tags?" and "any bulk actions to show?" (and the
+    bell's count, kept for the layout): the chips' tags and the bulk actions are a statement
+    each only when the company has some, and the page shows them then."""
+    from app.applications import tags
+    from app.bulk import services as bulk
+
+    job = make.job(company)
+    application = make.application(job)
+    url = f"/admin/jobs/{job.id}"
+    client.get(url)
+    db.session.expire_all()
+    bare = _statements(lambda: client.get(url))
+    assert not [s for s in bare if "FROM application_tags" in s or "FROM bulk_actions" in s.split("EXISTS")[0]]
+    admin = make.admin_of(company)
+    senior = tags.create_tag(company.id, "Senior", "blue", admin)
+    tags.add_to_application(application, admin, tag_id=senior.id)
+    bulk.start(company.id, admin, "tag_add", {"tag_id": senior.id}, [application.id])
+    db.session.expire_all()
+    body: list[str] = []
+    both = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
+    assert len(both) == len(bare) + 2, both
+    assert 'class="tag-name" title="Senior"' in body[0] and "Adding a tag" in body[0]

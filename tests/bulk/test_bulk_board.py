@@ -9,6 +9,7 @@ import re
 
 import pytest
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 from app.applications import tags
 from app.applications.models import Application, ApplicationTag, BulkAction
@@ -46,9 +47,42 @@ def test_the_board_has_a_bulk_bar_and_checkboxes_without_javascript(client, worl
         assert f'class="col-check" name="stages" value="{stage.id}" form="board-bulk-form"' in body
     assert f'name="stages" value="{job.stages[1].id}"' not in body  # an empty column: nothing to select
     assert "All 5 applications of this job" in body
+    assert 'id="bulk-progress"' in body
+    # The chooser's options are read when it is opened, as on the list: htmx loads them with
+    # the job's stages; without JavaScript its button posts the selection to the choose page.
+    assert 'id="bulk-stage"' not in body and '<option value="tag_add">' not in body
+    assert f'hx-get="/admin/applications/bulk/choices?job={job.id}"' in body
+    assert 'formaction="/admin/applications/bulk/choose"' in body
+    fields = client.get(f"/admin/applications/bulk/choices?job={job.id}", headers=HX).get_data(as_text=True)
+    stage_options = re.search(r'<select name="to_stage" id="bulk-stage">(.*?)</select>', fields).group(1)
+    assert re.findall(r'<option value="([^"]+)">', stage_options) == [s.name for s in job.stages if s.kind != "rejected"]
+    assert '<option value="tag_add">' in fields and "Across jobs" not in fields
+
+
+def test_the_boards_chooser_without_javascript_carries_the_selection_back_to_the_board(client, make, world):
+    job, first, new = world["job"], world["first"], world["new"]
+    offer = next(s for s in job.stages if s.name == "Offer")
+    board = {"next": f"/admin/jobs/{job.id}", "job": job.id, "status": "all", "scope": "checked"}
+    page = client.post("/admin/applications/bulk/choose", data={**board, "ids": first.id, "stages": job.stages[0].id})
+    body = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Checked applications and columns" in body and "Back to the board" in body
     stage_options = re.search(r'<select name="to_stage" id="bulk-stage">(.*?)</select>', body).group(1)
     assert re.findall(r'<option value="([^"]+)">', stage_options) == [s.name for s in job.stages if s.kind != "rejected"]
-    assert 'id="bulk-progress"' in body and '<option value="tag_add">' in body
+    carried = dict(re.findall(r'<input type="hidden" name="(ids|stages|next|job)" value="([^"]+)">', body))
+    assert carried == {"ids": str(first.id), "stages": str(job.stages[0].id), "next": f"/admin/jobs/{job.id}",
+                       "job": str(job.id)}
+    form = body[body.index('class="card bulk-choose"'):]
+    hidden = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form[:form.index("</form>")])
+    resp = client.post("/admin/applications/bulk", data=MultiDict([*hidden, ("action", "move"), ("to_stage", "Offer")]))
+    assert resp.status_code == 302 and resp.headers["Location"].endswith(f"/admin/jobs/{job.id}")
+    assert {_stage(a.id) for a in [first, *new]} == {offer.name}
+    # nothing ticked: back to the board with the message; another company's job: 404
+    empty = client.post("/admin/applications/bulk/choose", data=board)
+    assert empty.status_code == 302 and empty.headers["Location"].endswith(f"/admin/jobs/{job.id}")
+    theirs = make.job(make.company("other"), "Theirs")
+    assert client.get(f"/admin/applications/bulk/choices?job={theirs.id}", headers=HX).status_code == 404
+    assert client.post("/admin/applications/bulk/choose", data={**board, "job": theirs.id,
+                                                                 "ids": first.id}).status_code == 404
 
 
 def test_a_ticked_column_and_a_chip_move_together_and_come_back_to_the_board(client, world):

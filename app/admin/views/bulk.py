@@ -9,12 +9,13 @@ from flask_babel import ngettext
 from flask_login import current_user
 from htmx_flask import make_response
 
-from app.accounts.tenancy import current_company_id
+from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.views.applications import _list_query
 from app.applications.models import BulkStatus
 from app.bulk import services as bulk
 from app.htmx import is_htmx
+from app.jobs.models import Job
 from app.security import company_user_required, safe_next
 
 
@@ -91,33 +92,50 @@ def _ask(form, gaps, stage: str, back: str, total: int):
         return make_response(render_template("admin/applications/_bulk_map_dialog.html", **context),
                              retarget="#modal", reswap="innerHTML")
     return render_template("admin/applications/bulk_map.html", **context)
+def _choices(job_id: int | None) -> dict:
+    """The chooser's options: for the board (``job_id``) its job's stages (the job one of the
+    company's, and of the user's scope, or 404), otherwise the stage names of every job."""
+    if not job_id:
+        return bulk.chooser(current_company_id())
+    job = get_or_404(Job, job_id)
+    return {**bulk.chooser(current_company_id(), stage_names=[s.name for s in job.stages if s.kind != "rejected"]),
+            "board_job": job}
+
+
 @bp.get("/applications/bulk/choices")
 @company_user_required
 def applications_bulk_choices():
-    """The chooser's fields, loaded into the list's bulk form when it is opened (htmx)."""
-    return render_template("admin/applications/_bulk_choices.html", **bulk.chooser(current_company_id()))
+    """The chooser's fields, loaded into the list's or the board's (``?job=``) bulk form when
+    it is opened (htmx)."""
+    return render_template("admin/applications/_bulk_choices.html", **_choices(request.args.get("job", type=int)))
 
 
 @bp.post("/applications/bulk/choose")
 @company_user_required
 def applications_bulk_choose():
-    """Without JavaScript: the chooser on a page of its own, the list's selection (scope, ids,
-    filters) carried in hidden fields to ``applications_bulk``. From htmx: the fields alone."""
-    choices = bulk.chooser(current_company_id())
+    """Without JavaScript: the chooser on a page of its own, the selection (scope, ids, the
+    list's filters or the board's ticked columns and its way back) carried in hidden fields to
+    ``applications_bulk``. From htmx: the fields alone."""
+    form = request.form
+    back = safe_next(form.get("next"))
+    board = back if back and back.startswith("/admin/jobs/") and form.get("job", type=int) else None
+    choices = _choices(form.get("job", type=int) if board else None)
     if is_htmx():
         return render_template("admin/applications/_bulk_choices.html", **choices)
-    form = request.form
     lq = _list_query(form)
     scope = form.get("scope", "checked") if form.get("scope") in ("checked", "page", "filter") else "checked"
     key = "page_ids" if scope == "page" else "ids"
     ids = [] if scope == "filter" else _ids(form.getlist(key))[:bulk.MAX_SELECTION + 1]
-    back = url_for("admin.applications", **lq.params())
-    if scope != "filter" and not ids:
+    stages = _ids(form.getlist("stages"))[:100] if board and scope == "checked" else []
+    back = board or url_for("admin.applications", **lq.params())
+    if scope != "filter" and not ids and not stages:
         flash(str(bulk.BulkError("empty")), "error")
         return redirect(back)
-    carried = [*lq.params().items(), ("scope", scope), *((key, i) for i in ids)]
-    return render_template("admin/applications/bulk_choose.html", carried=carried, scope=scope, count=len(ids),
-                           back=back, **choices)
+    carried = [*lq.params().items(), ("scope", scope), *((key, i) for i in ids), *(("stages", s) for s in stages)]
+    if board:
+        carried.append(("next", board))
+    return render_template("admin/applications/bulk_choose.html", carried=carried, scope=scope,
+                           count=len(ids), columns=len(stages), back=back, **choices)
 
 
 def _back(target: str):

@@ -15,7 +15,7 @@ from app.admin.board import BoardPage
 from app.admin.forms import AutomationForm, EmptyForm, JobForm, StageForm, TemplateForm
 from app.applications import automations
 from app.applications import queries as applications
-from app.applications.board import Cursor, board, stage_chunk, stage_count
+from app.applications.board import Cursor, board, board_job, stage_chunk, stage_count
 from app.bulk import services as bulk
 from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
 from app.jobs import queries, services
@@ -120,16 +120,23 @@ def job_delete(job_id: int):
 @company_user_required
 def job_board(job_id: int):
     fragment = wants_fragment()
-    # the bulk bar (the page only): the list's actions
-    choices = {} if fragment else bulk.form_choices(current_company_id(), stage_names=[])
-    job = queries.for_board(current_company_id(), job_id) or abort(404)
-    page = BoardPage(job)
+    company_id = current_company_id()
+    # the job and, in its statement, the bell, "any tags?", the badges' switches and "any bulk
+    # actions to show?" (each a statement of its own otherwise)
+    job, answers = board_job(company_id, job_id, current_user.id, reads=_BOARD_READS)
+    if job is None:
+        abort(404)
+    page = BoardPage(job, has_tags=answers["has_tags"])
     by_stage, counts = board(job, page.per_stage, viewer_id=page.viewer_id)
     if fragment:
         return render_template("admin/jobs/_board.html", job=job, page=page, columns=page.columns(by_stage, counts))
-    choices["bulk_stages"] = [s.name for s in job.stages if s.kind != "rejected"]  # one job: nothing to ask
+    # the bulk bar's running actions; its chooser's options are read when it is opened
+    # (``applications_bulk_choices?job=``, or the no-JS choose page), as on the list
     return render_template("admin/jobs/board.html", job=job, page=page, columns=page.columns(by_stage, counts),
-                           **choices)
+                           bulk_actions=bulk.shown(company_id) if answers["has_bulk"] else [])
+
+
+_BOARD_READS = (("has_bulk", bulk.any_shown),)
 
 
 @bp.get("/jobs/<int:job_id>/stages/<int:stage_id>")

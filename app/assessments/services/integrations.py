@@ -56,6 +56,22 @@ def has_active(company_id: int) -> bool:
         PartnerIntegration.is_active.is_(True))) > 0
 
 
+def active_of(company):
+    """``has_active`` as an expression of the company's id (the board asks it in its job
+    statement; ``remember_active`` keeps the answer for the request)."""
+    return exists().where(PartnerIntegration.company_id == company, PartnerIntegration.vendor == VENDOR,
+                          PartnerIntegration.is_active.is_(True))
+
+
+def remember_active(company_id: int, active: bool) -> None:
+    """Keep ``has_active``'s answer for this request, where the chips' badge and the admin's
+    settings links look first (``haku.assessments_active`` in the request's environ)."""
+    from flask import has_request_context, request
+
+    if has_request_context():
+        request.environ.setdefault("haku.assessments_active", {})[company_id] = active
+
+
 def active_on_card():
     """The card's read (app/plugins.py ``card_panel``): ``has_active`` of the application's
     company, asked in the card's own statement."""
