@@ -6,6 +6,7 @@ lists have query-count tests)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, exists, func, select
@@ -95,7 +96,7 @@ def card(application_id: int, reads: Mapping[str, Callable[[], Any]] | None = No
     reads = reads or {}
     stmt = (scoped(Application).join(Candidate, Candidate.id == Application.candidate_id)
             .where(Application.id == application_id).add_columns(*_read_columns(reads, others=True)))
-    row = db.session.execute(stmt.options(*_CARD_LOADS), dict(params or {})).unique().first()
+    row = db.session.execute(stmt.options(*_card_loads()), dict(params or {})).unique().first()
     if row is None:
         return None
     application, others, *answers = row
@@ -114,10 +115,14 @@ def card_answers(application: Application, reads: Mapping[str, Callable[[], Any]
     return dict(zip(reads, row, strict=True))
 
 
-# The candidate is joined by name (not an anonymous joinedload alias) so that the reads may
-# correlate to it too (the duplicates panel's: someone else with the same email or phone).
-_CARD_LOADS = (contains_eager(Application.candidate), joinedload(Application.job).joinedload(Job.stages),
-               joinedload(Application.tags), joinedload(Application.stage), joinedload(Application.cv_file))
+@cache
+def _card_loads() -> tuple:
+    """The card's loader options, built once per process on first use (not at import: building
+    them configures every mapper, which needs every feature's models imported first). The
+    candidate is joined by name (not an anonymous joinedload alias) so that the reads may
+    correlate to it too (the duplicates panel's: someone else with the same email or phone)."""
+    return (contains_eager(Application.candidate), joinedload(Application.job).joinedload(Job.stages),
+            joinedload(Application.tags), joinedload(Application.stage), joinedload(Application.cv_file))
 _READ_COLUMNS: dict[tuple, list] = {}
 
 
