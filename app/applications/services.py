@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import case, false, or_, select
+from sqlalchemy import bindparam, case, false, or_, select
 from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Company, User
@@ -235,7 +235,7 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
     (not the job's whole pipeline), the CV row and the application are inserted in one flush
     with the application already in its first stage (no UPDATE after), and the entry, the
     timeline events and the notifications follow in the stage entry's flush."""
-    first = first_stage(job) if job is not None else None
+    first, answers = _first_stage_and_reads(job) if job is not None else (None, None)
     if job is not None and first is None:
         raise ApplicationError("bad_stage")
     application = Application(company_id=company_id, candidate_id=candidate.id, job_id=job.id if job else None,
@@ -257,7 +257,7 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
     add_event(application, "applied", actor=actor, data={"source": source, **(event_data or {})})
     if job is not None:
         entry = _record_entry(application, first, from_stage_id=None, cause=cause, actor=actor,
-                              now=application.stage_entered_at, depth=0)
+                              now=application.stage_entered_at, depth=0, answers=answers)
         # The latest entry of a new application: this one, or one an automation added after it.
         latest = application.__dict__.get(_LATEST_ENTRY, entry.id)
         notify_team(application, "new_application",
@@ -277,9 +277,32 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
 def first_stage(job: Job) -> Stage | None:
     """The first stage of ``job``'s pipeline: from the job's loaded stages when they are
     there, else one narrow query (not the whole pipeline)."""
+    return _first_stage_and_reads(job)[0]
+
+
+#: The first stage with the stage-entry reads (``app.jobs.events.entry_reads``), built once
+#: per process for the set of registered keys.
+_FIRST_STAGE: dict[tuple[str, ...], object] = {}
+
+
+def _first_stage_and_reads(job: Job) -> tuple[Stage | None, dict | None]:
+    """The job's first stage and the answers of the stage-entry reads about it, in one
+    statement (the receivers of its entry then ask nothing when there is nothing for them).
+    From the job's loaded stages (no answers) when they are there."""
     if "stages" in job.__dict__:
-        return job.first_stage
-    return db.session.scalar(select(Stage).where(Stage.job_id == job.id).order_by(Stage.position).limit(1))
+        return job.first_stage, None
+    from app.jobs.events import entry_reads
+
+    keys = tuple(entry_reads)
+    stmt = _FIRST_STAGE.get(keys)
+    if stmt is None:
+        stmt = _FIRST_STAGE[keys] = (
+            select(Stage, *(entry_reads[key]().label(f"r{n}") for n, key in enumerate(keys)))
+            .where(Stage.job_id == bindparam("job_id")).order_by(Stage.position).limit(1))
+    row = db.session.execute(stmt, {"job_id": job.id}).first()
+    if row is None:
+        return None, None
+    return row[0], {key: row[n + 1] for n, key in enumerate(keys)}
 
 
 def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv: tuple[str, bytes] | None,
@@ -325,16 +348,20 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     application = create_application(company.id, candidate, job, source=source, cover_letter=cover_letter,
                                      consent_version=CONSENT_VERSION, cv=cv, event_data=event_data or None,
                                      source_link_id=link.id if link is not None else None)
-    acknowledge(application, data.locale)
+    acknowledge(application, data.locale, new=True)
     applied.send(application, extra=extra or {})
     db.session.commit()
     return application
 
 
-def acknowledge(application: Application, locale: str | None = None) -> None:
+def acknowledge(application: Application, locale: str | None = None, *, new: bool = False) -> None:
     """Queue the "application received" email to an applicant who gave an address, from any
     source (careers page, job board), in the language they applied in (``locale``) or the
-    person's, else the company's; once per application. The caller commits."""
+    person's, else the company's; once per application. The caller commits.
+
+    ``new``: the application was inserted by this transaction, so no outbox row can hold its
+    key yet (the key names its id; ids are never reused while such a row exists: the row's
+    ``application_id`` is the same id, ON DELETE CASCADE) and the dedupe look-up is skipped."""
     candidate = application.candidate
     if not candidate.email:
         return
@@ -345,7 +372,7 @@ def acknowledge(application: Application, locale: str | None = None) -> None:
         return
     queue_template_email(template, to=candidate.email, fields=merge_fields(application),
                          kind="application_received", dedupe_key=f"applied:{application.id}",
-                         company_id=application.company_id, application_id=application.id)
+                         company_id=application.company_id, application_id=application.id, new_key=new)
     add_event(application, "confirmation_queued", data={"locale": template.locale})
 
 
@@ -397,7 +424,8 @@ _LATEST_ENTRY = "_haku_latest_entry_id"
 
 
 def _record_entry(application: Application, stage: Stage, *, from_stage_id: int | None, cause: str,
-                  actor: User | None, now, depth: int, detail: dict | None = None) -> StageEntry:
+                  actor: User | None, now, depth: int, detail: dict | None = None,
+                  answers: dict | None = None) -> StageEntry:
     """The entry into ``stage`` (already set on the application), its timeline event, the
     status it implies and the audit line; one flush, then the stage-entry event."""
     entry = StageEntry(company_id=application.company_id, application_id=application.id, stage_id=stage.id,
@@ -418,7 +446,7 @@ def _record_entry(application: Application, stage: Stage, *, from_stage_id: int 
                                                                       "cause": cause})
     db.session.flush()
     application.__dict__[_LATEST_ENTRY] = entry.id
-    stage_entered.send(application, entry=entry, depth=depth)
+    stage_entered.send(application, entry=entry, depth=depth, answers=answers)
     return entry
 
 

@@ -155,14 +155,17 @@ def ensure_default_templates() -> int:
 def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
                 company_id: int | None = None, application_id: int | None = None,
                 locale: str | None = None, due_at: datetime | None = None,
-                ics: tuple[str, str] | None = None) -> OutboxEmail:
+                ics: tuple[str, str] | None = None, new_key: bool = False) -> OutboxEmail:
     """Write an outbox row (once per ``dedupe_key``) and send it after the commit.
     ``locale`` is the language it is written in (the card shows it). With ``due_at`` in the
     future the email waits in the database until then (the sweeper's outbox step sends it,
-    ARCHITECTURE: any delay over 5 minutes is a swept due date) and can be cancelled before."""
-    existing = db.session.scalar(select(OutboxEmail).where(OutboxEmail.dedupe_key == dedupe_key))
-    if existing is not None:
-        return existing
+    ARCHITECTURE: any delay over 5 minutes is a swept due date) and can be cancelled before.
+    ``new_key``: the caller knows no row can hold ``dedupe_key`` yet (it names a row this
+    transaction inserted), so it is not looked up; the unique key still guards it."""
+    if not new_key:
+        existing = db.session.scalar(select(OutboxEmail).where(OutboxEmail.dedupe_key == dedupe_key))
+        if existing is not None:
+            return existing
     row = OutboxEmail(
         company_id=company_id, application_id=application_id, kind=kind, dedupe_key=dedupe_key,
         to_addr=to, subject=rendering.clean_header(subject), body_text=body, status=OutboxStatus.PENDING,
@@ -189,12 +192,14 @@ def send_email_options() -> dict:
 
 def queue_template_email(template: EmailTemplate, *, to: str, fields: dict, kind: str, dedupe_key: str,
                          company_id: int | None, application_id: int | None = None,
-                         due_at: datetime | None = None, ics: tuple[str, str] | None = None) -> OutboxEmail:
-    """``ics``: ``(method, text)`` of a calendar invitation to attach."""
+                         due_at: datetime | None = None, ics: tuple[str, str] | None = None,
+                         new_key: bool = False) -> OutboxEmail:
+    """``ics``: ``(method, text)`` of a calendar invitation to attach; ``new_key``: as
+    ``queue_email``'s."""
     subject, body = rendering.render(template.subject, template.body, fields)
     return queue_email(to=to, subject=subject, body=body, kind=kind, dedupe_key=dedupe_key,
                        company_id=company_id, application_id=application_id, locale=template.locale,
-                       due_at=due_at, ics=ics)
+                       due_at=due_at, ics=ics, new_key=new_key)
 
 
 def cancel_scheduled(outbox_id: int) -> bool:
