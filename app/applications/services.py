@@ -496,11 +496,20 @@ def notify_users(job: Job) -> list[User]:
     statement instead of two lazy loads."""
     if "owner" in job.__dict__ and "team" in job.__dict__:
         return job.notify_users()
-    team = select(job_team.c.user_id).where(job_team.c.job_id == job.id)
-    is_owner = User.id == job.owner_id if job.owner_id is not None else false()
-    people = db.session.scalars(select(User).where(or_(is_owner, User.id.in_(team)))
-                                .order_by(case((is_owner, 0), else_=1), User.name)).all()
+    has_owner = job.owner_id is not None
+    stmt = _NOTIFY_USERS.get(has_owner)
+    if stmt is None:  # built once per process (with and without an owner), bound per call
+        team = select(job_team.c.user_id).where(job_team.c.job_id == bindparam("job_id"))
+        is_owner = User.id == bindparam("owner_id") if has_owner else false()
+        stmt = _NOTIFY_USERS[has_owner] = (select(User).where(or_(is_owner, User.id.in_(team)))
+                                           .order_by(case((is_owner, 0), else_=1), User.name))
+    params = {"job_id": job.id, **({"owner_id": job.owner_id} if has_owner else {})}
+    people = db.session.scalars(stmt, params).all()
     return [person for person in people if person.is_enabled]
+
+
+#: ``notify_users``' statement, by "the job has an owner".
+_NOTIFY_USERS: dict[bool, object] = {}
 
 
 # ---------------------------------------------------------------- Pending pool
