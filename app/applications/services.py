@@ -289,6 +289,11 @@ def _first_stage_and_reads(job: Job) -> tuple[Stage | None, dict | None]:
     """The job's first stage and the answers of the stage-entry reads about it, in one
     statement (the receivers of its entry then ask nothing when there is nothing for them).
     From the job's loaded stages (no answers) when they are there."""
+    from app.jobs.queries import take_first_stage
+
+    taken = take_first_stage(job)
+    if taken is not None:  # the apply POST's job statement read them (``open_job_to_apply``)
+        return taken
     if "stages" in job.__dict__:
         return job.first_stage, None
     from app.jobs.events import entry_reads

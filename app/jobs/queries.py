@@ -8,7 +8,7 @@ careers page and job page through ``open_job_rows``/``open_job_at``, which use t
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from app.accounts import access
 from app.accounts.models import Company
@@ -37,6 +37,40 @@ def open_job_at(slug: str, job_id: int) -> Job | None:
     open (``Job.is_open``) or not that company's."""
     return db.session.scalar(select(Job).join(Job.company).where(Company.slug == slug, Job.id == job_id, Job.is_open)
                              .options(contains_eager(Job.company)))
+
+
+#: Where ``open_job_to_apply`` leaves the job's first stage and the stage-entry answers
+#: (``(stage, answers)``) for the apply service, which takes them once (``take_first_stage``).
+_FIRST_STAGE = "_haku_first_stage"
+
+
+def open_job_to_apply(slug: str, job_id: int) -> Job | None:
+    """``open_job_at`` for the apply POST: the same job and company, and in the same statement
+    the job's first stage with the answers of the stage-entry reads about it
+    (``app.jobs.events.entry_reads``), which the apply service takes (``take_first_stage``)
+    instead of a statement of its own."""
+    from app.jobs.events import entry_reads
+
+    keys = tuple(entry_reads)
+    first = aliased(Stage)
+    first_id = (select(first.id).where(first.job_id == Job.id).order_by(first.position).limit(1)
+                .correlate(Job).scalar_subquery())
+    row = db.session.execute(
+        select(Job, Stage, *(entry_reads[key]().label(f"r{n}") for n, key in enumerate(keys)))
+        .join(Job.company).outerjoin(Stage, Stage.id == first_id)
+        .where(Company.slug == slug, Job.id == job_id, Job.is_open)
+        .options(contains_eager(Job.company))).first()
+    if row is None:
+        return None
+    job, stage = row[0], row[1]
+    job.__dict__[_FIRST_STAGE] = (stage, {key: row[n + 2] for n, key in enumerate(keys)} if stage else None)
+    return job
+
+
+def take_first_stage(job: Job) -> tuple | None:
+    """What ``open_job_to_apply`` read of ``job``'s first stage (``(stage, answers)``), once;
+    None when it was not read so."""
+    return job.__dict__.pop(_FIRST_STAGE, None)
 
 
 def open_job(company_id: int, job_id: int | None) -> Job | None:

@@ -1,5 +1,6 @@
 """The apply POST costs a fixed, small number of statements (issue 15 item 2): the job the
-form loaded is reused, the first stage is read alone, the application is inserted already in
+form loaded is reused and read with its first stage (and whether an interview plan or an
+automation waits on it), the application is inserted already in
 its stage, a new person is not searched for applications, the team is read in one statement,
 however many stages and team members the job has."""
 
@@ -62,12 +63,13 @@ def test_a_first_application_is_written_in_few_statements(client, make):
     timeline = ["INSERT timeline_events"] * (2 if db.engine.dialect.name == "sqlite" else 1)
     notifications = ["INSERT notifications"] * (2 if db.engine.dialect.name == "sqlite" else 1)
     assert seen == [
-        "SELECT jobs",  # the open job with its company (the form's look-up, reused by the service)
-        "SELECT candidates",  # the person by email: nobody, so no look-up of their applications
-        # The first stage alone, not the whole pipeline, with the stage-entry reads
-        # (app/jobs/events.py): no interview plan, no automations on it, so the receivers
+        # The open job with its company (the form's look-up, reused by the service) and, in the
+        # same statement, its first stage alone (not the whole pipeline) with the stage-entry
+        # reads (app/jobs/events.py): no interview plan, no automations on it, so the receivers
         # of its entry ask nothing.
-        "INSERT candidates", "SELECT stages",
+        "SELECT jobs",
+        "SELECT candidates",  # the person by email: nobody, so no look-up of their applications
+        "INSERT candidates",
         "INSERT stored_files", "INSERT applications",  # born in its stage: no UPDATE after
         "INSERT application_counts",  # the kept counts (app/applications/counts.py): one upsert per flush
         "INSERT stage_entries", *timeline,  # "applied" and "stage_entered"
@@ -80,7 +82,7 @@ def test_a_first_application_is_written_in_few_statements(client, make):
     assert "UPDATE applications" not in seen
     assert seen.count("SELECT jobs") == 1 and "SELECT companies" not in seen
     assert "SELECT stage_entries" not in seen and "SELECT applications" not in seen
-    assert "SELECT interview_plans" not in seen and "SELECT automations" not in seen
+    assert "SELECT interview_plans" not in seen and "SELECT automations" not in seen and "SELECT stages" not in seen
     assert seen.count("SELECT users") == 1  # owner and team together
 
     application = db.session.scalar(select(Application))
@@ -141,3 +143,46 @@ def test_a_repeat_application_still_becomes_a_note(client, make):
     assert db.session.query(Application).count() == 1
     kinds_ = [e.kind for e in db.session.scalars(select(TimelineEvent).order_by(TimelineEvent.id))]
     assert kinds_.count("duplicate") == 1
+
+
+def test_what_waits_on_the_first_stage_still_acts(client, make):
+    """The job's statement answers "an interview plan / an automation on the first stage?"; when
+    yes, the receivers read and act as before (and a move an automation makes reads afresh)."""
+    from app.applications import automations
+    from app.interviews.models import Interview
+    from app.interviews.services import save_plan
+
+    company = make.company("acme", "Acme Oy")
+    anna = make.user(company)
+    job = make.job(company, team=[anna])
+    save_plan(job, stage_id=job.stages[0].id, kind="video", duration_minutes=30, interviewer_ids=[anna.id],
+              location="", is_active=True)
+    automations.add_automation(job, stage_id=job.stages[0].id, email_template_id=None,
+                               move_to_stage_id=job.stages[1].id)
+    db.session.expire_all()
+    seen = kinds(post(client, job))
+    assert "SELECT interview_plans" in seen and "SELECT automations" in seen
+    application = db.session.scalar(select(Application))
+    assert application.stage_id == job.stages[1].id
+    assert [e.cause for e in db.session.scalars(select(StageEntry).order_by(StageEntry.id))] == ["apply", "automation"]
+    (interview,) = db.session.scalars(select(Interview)).all()
+    assert interview.stage_id == job.stages[0].id and interview.cause == "automation"
+
+
+def test_a_plan_on_the_stage_an_automation_moves_to_is_read_on_that_entry(client, make):
+    from app.applications import automations
+    from app.interviews.models import Interview
+    from app.interviews.services import save_plan
+
+    company = make.company("acme", "Acme Oy")
+    anna = make.user(company)
+    job = make.job(company, team=[anna])
+    save_plan(job, stage_id=job.stages[1].id, kind="video", duration_minutes=30, interviewer_ids=[anna.id],
+              location="", is_active=True)
+    automations.add_automation(job, stage_id=job.stages[0].id, email_template_id=None,
+                               move_to_stage_id=job.stages[1].id)
+    db.session.expire_all()
+    seen = kinds(post(client, job))
+    assert seen.count("SELECT interview_plans") == 1  # on the automation's entry only (no answers there)
+    (interview,) = db.session.scalars(select(Interview)).all()
+    assert interview.stage_id == job.stages[1].id
