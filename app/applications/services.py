@@ -25,6 +25,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.jobs.events import stage_entered
 from app.jobs.models import Job, Stage, job_team
+from app.jobs.queries import ApplyReads, take_apply_reads
 from app.links import external_url, path_for
 from app.problems import Problem
 from app.signals import signal
@@ -227,15 +228,20 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
                        pending_data: dict | None = None, event_data: dict | None = None,
                        source_link_id: int | None = None, referred_by_id: int | None = None,
                        consent_basis: str | None = None, actor: User | None = None,
-                       cause: str = "apply") -> Application:
+                       cause: str = "apply", reads: ApplyReads | None = None) -> Application:
     """Create an application at the job's first stage (or in the Pending pool when ``job``
     is None), fire the stage event and notify the team. The caller commits.
 
     Written in few statements (the apply POST is hot, issue 15): the first stage is read alone
     (not the job's whole pipeline), the CV row and the application are inserted in one flush
     with the application already in its first stage (no UPDATE after), and the entry, the
-    timeline events and the notifications follow in the stage entry's flush."""
-    first, answers = _first_stage_and_reads(job) if job is not None else (None, None)
+    timeline events and the notifications follow in the stage entry's flush. ``reads``: what the
+    apply POST's job statement read with the job (``jobs.queries.open_job_to_apply``: the first
+    stage, the stage-entry answers, the team), used instead of reading them again."""
+    if job is not None and reads is not None:
+        first, answers = reads.stage, reads.answers
+    else:
+        first, answers = _first_stage_and_reads(job) if job is not None else (None, None)
     if job is not None and first is None:
         raise ApplicationError("bad_stage")
     application = Application(company_id=company_id, candidate_id=candidate.id, job_id=job.id if job else None,
@@ -262,7 +268,7 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
         latest = application.__dict__.get(_LATEST_ENTRY, entry.id)
         notify_team(application, "new_application",
                     _l("New application: %(name)s for %(job)s", name=candidate.full_name, job=job.title),
-                    exclude=actor, entry_id=latest)
+                    exclude=actor, entry_id=latest, users=reads.team if reads is not None else None)
     else:
         from app.messaging.services import notify
 
@@ -289,11 +295,6 @@ def _first_stage_and_reads(job: Job) -> tuple[Stage | None, dict | None]:
     """The job's first stage and the answers of the stage-entry reads about it, in one
     statement (the receivers of its entry then ask nothing when there is nothing for them).
     From the job's loaded stages (no answers) when they are there."""
-    from app.jobs.queries import take_first_stage
-
-    taken = take_first_stage(job)
-    if taken is not None:  # the apply POST's job statement read them (``open_job_to_apply``)
-        return taken
     if "stages" in job.__dict__:
         return job.first_stage, None
     from app.jobs.events import entry_reads
@@ -324,7 +325,9 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
 
     ``src``: the code of one of the job's share links (``?src=``) the applicant came through;
     an unknown or archived code, or another job's, reads as the careers page."""
+    reads = take_apply_reads(job) if job is not None else None  # taken whatever happens next: once
     if job is None or job.id != job_id or job.company.slug != slug:
+        reads = None
         job = db.session.scalar(select(Job).join(Job.company).where(Company.slug == slug, Job.id == job_id)
                                 .options(contains_eager(Job.company)))
     if job is None or not job.is_open:
@@ -352,7 +355,7 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     event_data = {**({"typed": typed} if typed else {}), **({"link": link.name} if link is not None else {})}
     application = create_application(company.id, candidate, job, source=source, cover_letter=cover_letter,
                                      consent_version=CONSENT_VERSION, cv=cv, event_data=event_data or None,
-                                     source_link_id=link.id if link is not None else None)
+                                     source_link_id=link.id if link is not None else None, reads=reads)
     acknowledge(application, data.locale, new=True)
     applied.send(application, extra=extra or {})
     db.session.commit()
@@ -478,16 +481,18 @@ UNKNOWN_ENTRY = object()
 
 
 def notify_team(application: Application, kind: str, title, exclude: User | None = None,
-                entry_id=UNKNOWN_ENTRY) -> None:
+                entry_id=UNKNOWN_ENTRY, users: list[User] | None = None) -> None:
     """Tell the job's team; ``title`` is a lazy string (``_l``) so each member reads it in
     their own language. ``entry_id`` is the application's latest stage entry when the caller
-    knows it, None when the caller knows it has none (else it is read)."""
+    knows it, None when the caller knows it has none (else it is read). ``users``: the job's
+    owner and team as the caller read them (``ApplyReads.team``), else they are read here."""
     from app.messaging.services import notify
 
     job = application.job
     if job is None:
         return
-    users = [u for u in notify_users(job) if exclude is None or u.id != exclude.id]
+    people = [u for u in users if u.is_enabled] if users is not None else notify_users(job)
+    users = [u for u in people if exclude is None or u.id != exclude.id]
     if entry_id is UNKNOWN_ENTRY:
         entry_id = db.session.scalar(select(StageEntry.id).where(StageEntry.application_id == application.id)
                                      .order_by(StageEntry.id.desc()).limit(1))

@@ -7,7 +7,9 @@ careers page and job page through ``open_job_rows``/``open_job_at``, which use t
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass, field
+
+from sqlalchemy import case, or_, select
 from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from app.accounts import access
@@ -39,38 +41,55 @@ def open_job_at(slug: str, job_id: int) -> Job | None:
                              .options(contains_eager(Job.company)))
 
 
-#: Where ``open_job_to_apply`` leaves the job's first stage and the stage-entry answers
-#: (``(stage, answers)``) for the apply service, which takes them once (``take_first_stage``).
-_FIRST_STAGE = "_haku_first_stage"
+#: Where ``open_job_to_apply`` leaves what it read for the apply service (``ApplyReads``),
+#: which takes it once (``take_apply_reads``).
+_APPLY_READS = "_haku_apply_reads"
+
+
+@dataclass
+class ApplyReads:
+    """What the apply POST's job statement read besides the job: its first ``stage``, the
+    ``answers`` of the stage-entry reads about it (``app.jobs.events.entry_reads``) and the
+    people its notifications go to (``team``: owner first, then the team by name; disabled
+    users included, as ``Job.notify_users`` filters them)."""
+
+    stage: Stage | None
+    answers: dict | None
+    team: list = field(default_factory=list)
 
 
 def open_job_to_apply(slug: str, job_id: int) -> Job | None:
     """``open_job_at`` for the apply POST: the same job and company, and in the same statement
-    the job's first stage with the answers of the stage-entry reads about it
-    (``app.jobs.events.entry_reads``), which the apply service takes (``take_first_stage``)
-    instead of a statement of its own."""
+    (one row per person to notify) the job's first stage, the stage-entry answers about it and
+    the owner and team, which the apply service takes (``take_apply_reads``) instead of
+    statements of its own."""
+    from app.accounts.models import User
     from app.jobs.events import entry_reads
+    from app.jobs.models import job_team
 
     keys = tuple(entry_reads)
     first = aliased(Stage)
     first_id = (select(first.id).where(first.job_id == Job.id).order_by(first.position).limit(1)
                 .correlate(Job).scalar_subquery())
-    row = db.session.execute(
-        select(Job, Stage, *(entry_reads[key]().label(f"r{n}") for n, key in enumerate(keys)))
-        .join(Job.company).outerjoin(Stage, Stage.id == first_id)
+    is_owner = User.id == Job.owner_id
+    in_team = User.id.in_(select(job_team.c.user_id).where(job_team.c.job_id == Job.id).correlate(Job))
+    rows = db.session.execute(
+        select(Job, Stage, User, *(entry_reads[key]().label(f"r{n}") for n, key in enumerate(keys)))
+        .join(Job.company).outerjoin(Stage, Stage.id == first_id).outerjoin(User, or_(is_owner, in_team))
         .where(Company.slug == slug, Job.id == job_id, Job.is_open)
-        .options(contains_eager(Job.company))).first()
-    if row is None:
+        .order_by(case((is_owner, 0), else_=1), User.name)
+        .options(contains_eager(Job.company))).all()
+    if not rows:
         return None
-    job, stage = row[0], row[1]
-    job.__dict__[_FIRST_STAGE] = (stage, {key: row[n + 2] for n, key in enumerate(keys)} if stage else None)
+    job, stage = rows[0][0], rows[0][1]
+    answers = {key: rows[0][n + 3] for n, key in enumerate(keys)} if stage is not None else None
+    job.__dict__[_APPLY_READS] = ApplyReads(stage, answers, [row[2] for row in rows if row[2] is not None])
     return job
 
 
-def take_first_stage(job: Job) -> tuple | None:
-    """What ``open_job_to_apply`` read of ``job``'s first stage (``(stage, answers)``), once;
-    None when it was not read so."""
-    return job.__dict__.pop(_FIRST_STAGE, None)
+def take_apply_reads(job: Job) -> ApplyReads | None:
+    """What ``open_job_to_apply`` read with ``job``, once (None when it was not read so)."""
+    return job.__dict__.pop(_APPLY_READS, None)
 
 
 def open_job(company_id: int, job_id: int | None) -> Job | None:
