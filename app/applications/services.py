@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -163,9 +164,16 @@ def find_candidate(company_id: int, email: str | None) -> Candidate | None:
     email_n = normalise_email(email)
     if not email_n:
         return None
-    return db.session.scalar(select(Candidate).where(Candidate.company_id == company_id,
-                                                     Candidate.email_normalized == email_n)
-                             .order_by(Candidate.id).limit(1))
+    return db.session.scalar(_by_email(), {"company_id": company_id, "email": email_n})
+
+
+@lru_cache(maxsize=1)
+def _by_email():
+    """``find_candidate``'s statement, built once per process (at first use: the mappers are
+    configured by then), bound per call."""
+    return (select(Candidate).where(Candidate.company_id == bindparam("company_id"),
+                                    Candidate.email_normalized == bindparam("email"))
+            .order_by(Candidate.id).limit(1))
 
 
 def get_or_create_candidate(company_id: int, data: CandidateData) -> Candidate:

@@ -11,6 +11,7 @@ import secrets
 import smtplib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Self
 from urllib.parse import urlsplit
 
@@ -48,12 +49,7 @@ def template_for(company_id: int | None, key: str, locale: str | Sequence[str] =
     template before the global default. A company customises per language, so a Finnish
     reader gets the Finnish text even when only the English one was customised."""
     order = language_order(locale)
-    rows = db.session.scalars(
-        select(EmailTemplate).where(
-            EmailTemplate.key == key,
-            or_(EmailTemplate.company_id == company_id, EmailTemplate.company_id.is_(None)),
-        )
-    ).all()
+    rows = db.session.scalars(_templates_statement(), {"key": key, "company_id": company_id}).all()
 
     def rank(t: EmailTemplate) -> tuple[int, int]:
         return (order.index(t.locale) if t.locale in order else len(order), 0 if t.company_id is not None else 1)
@@ -63,6 +59,15 @@ def template_for(company_id: int | None, key: str, locale: str | Sequence[str] =
     if rows and (shipped is None or order.index(shipped.locale) >= rank(rows[0])[0]):
         return rows[0]
     return shipped or (rows[0] if rows else _shipped_default(key, "en"))
+
+
+@lru_cache(maxsize=1)
+def _templates_statement():
+    """``template_for``'s statement, built once per process (at first use: the mappers are
+    configured by then), bound per call."""
+    return select(EmailTemplate).where(
+        EmailTemplate.key == bindparam("key"),
+        or_(EmailTemplate.company_id == bindparam("company_id"), EmailTemplate.company_id.is_(None)))
 
 
 def language_order(locale: str | Sequence[str] | None) -> list[str]:
