@@ -26,7 +26,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.jobs.events import stage_entered
 from app.jobs.models import Job, Stage, job_team
-from app.jobs.queries import ApplyReads, take_apply_reads
+from app.jobs.queries import ApplyReads
 from app.links import external_url, path_for
 from app.problems import Problem
 from app.signals import signal
@@ -321,10 +321,12 @@ def _first_stage_and_reads(job: Job) -> tuple[Stage | None, dict | None]:
 
 def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv: tuple[str, bytes] | None,
           consent: bool, job: Job | None = None, src: str | None = None,
-          extra: dict | None = None) -> Application:
+          extra: dict | None = None, reads: ApplyReads | None = None) -> Application:
     """A candidate applies from the careers page; returns the application the submission
     ended up on. ``job`` is the job the caller already loaded with its company (the apply
-    form's ``open_job_at``); without it the job is read here.
+    form's ``open_job_at``); without it the job is read here. ``reads``: what the POST's job
+    statement read with ``job`` (``jobs.queries.open_job_to_apply``), used instead of reading
+    the first stage, the stage-entry answers and the team again.
 
     A second application to the same job (ARCHITECTURE's dedupe rule) is answered exactly
     like a first one, so the form is no oracle of who has applied: it becomes a timeline note
@@ -333,7 +335,6 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
 
     ``src``: the code of one of the job's share links (``?src=``) the applicant came through;
     an unknown or archived code, or another job's, reads as the careers page."""
-    reads = take_apply_reads(job) if job is not None else None  # taken whatever happens next: once
     if job is None or job.id != job_id or job.company.slug != slug:
         reads = None
         job = db.session.scalar(select(Job).join(Job.company).where(Company.slug == slug, Job.id == job_id)

@@ -41,11 +41,6 @@ def open_job_at(slug: str, job_id: int) -> Job | None:
                              .options(contains_eager(Job.company)))
 
 
-#: Where ``open_job_to_apply`` leaves what it read for the apply service (``ApplyReads``),
-#: which takes it once (``take_apply_reads``).
-_APPLY_READS = "_haku_apply_reads"
-
-
 @dataclass
 class ApplyReads:
     """What the apply POST's job statement read besides the job: its first ``stage``, the
@@ -58,10 +53,10 @@ class ApplyReads:
     team: list = field(default_factory=list)
 
 
-def open_job_to_apply(slug: str, job_id: int) -> Job | None:
+def open_job_to_apply(slug: str, job_id: int) -> tuple[Job, ApplyReads] | None:
     """``open_job_at`` for the apply POST: the same job and company, and in the same statement
     (one row per person to notify) the job's first stage, the stage-entry answers about it and
-    the owner and team, which the apply service takes (``take_apply_reads``) instead of
+    the owner and team, which the apply service is given (``apply(…, reads=…)``) instead of
     statements of its own."""
     from app.accounts.models import User
     from app.jobs.events import entry_reads
@@ -83,13 +78,7 @@ def open_job_to_apply(slug: str, job_id: int) -> Job | None:
         return None
     job, stage = rows[0][0], rows[0][1]
     answers = {key: rows[0][n + 3] for n, key in enumerate(keys)} if stage is not None else None
-    job.__dict__[_APPLY_READS] = ApplyReads(stage, answers, [row[2] for row in rows if row[2] is not None])
-    return job
-
-
-def take_apply_reads(job: Job) -> ApplyReads | None:
-    """What ``open_job_to_apply`` read with ``job``, once (None when it was not read so)."""
-    return job.__dict__.pop(_APPLY_READS, None)
+    return job, ApplyReads(stage, answers, [row[2] for row in rows if row[2] is not None])
 
 
 def open_job(company_id: int, job_id: int | None) -> Job | None:

@@ -31,11 +31,10 @@ def _company(slug: str) -> Company:
     return company
 
 
-def _open_job(slug: str, job_id: int, *, to_apply: bool = False) -> Job:
+def _open_job(slug: str, job_id: int) -> Job:
     """A job that takes applications (``Job.is_open``) with its company, in one query; an unknown
-    company, or a draft, closed or past-deadline job, is a 404. ``to_apply``: with its first
-    stage for the apply service, in the same query (``open_job_to_apply``)."""
-    job = jobs.open_job_to_apply(slug, job_id) if to_apply else jobs.open_job_at(slug, job_id)
+    company, or a draft, closed or past-deadline job, is a 404."""
+    job = jobs.open_job_at(slug, job_id)
     if job is None:
         abort(404)
     return job
@@ -179,7 +178,13 @@ def _open_jobs_document(slug: str, template: str, kind: str, mimetype: str):
 def apply(slug: str, job_id: int):
     if request.method == "GET" and not request.args.get("src"):  # a share link's form is rendered for it
         return _apply_form(slug, job_id)
-    job = _open_job(slug, job_id, to_apply=request.method == "POST")
+    if request.method == "POST":  # with what the service needs of the job, in the same statement
+        found = jobs.open_job_to_apply(slug, job_id)
+        if found is None:
+            abort(404)
+        job, reads = found
+    else:
+        job, reads = _open_job(slug, job_id), None
     company = job.company
     form = ApplyForm()  # the body is capped at APPLY_MAX_BYTES before CSRF reads it (app/request_limits.py)
     if request.method == "GET":  # the share link's code, from the job page's apply link (checked on POST)
@@ -199,7 +204,7 @@ def apply(slug: str, job_id: int):
                 given_names=form.given_names.data, family_name=form.family_name.data, email=form.email.data,
                 phone=form.phone.data, locale=current_locale()), cover_letter=form.cover_letter.data or "",
                 cv=(upload.filename or "cv.pdf", data), consent=form.consent.data, job=job,
-                src=form.src.data, extra={"screening": answers})
+                src=form.src.data, extra={"screening": answers}, reads=reads)
         except files.FileRejected as exc:
             form.cv.errors = [_translate_file_error(exc)]
         except applications.ApplicationError as exc:
