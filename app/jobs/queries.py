@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, or_, select
+from sqlalchemy import bindparam, case, or_, select
 from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from app.accounts import access
@@ -58,27 +58,41 @@ def open_job_to_apply(slug: str, job_id: int) -> tuple[Job, ApplyReads] | None:
     (one row per person to notify) the job's first stage, the stage-entry answers about it and
     the owner and team, which the apply service is given (``apply(…, reads=…)``) instead of
     statements of its own."""
-    from app.accounts.models import User
     from app.jobs.events import entry_reads
-    from app.jobs.models import job_team
 
     keys = tuple(entry_reads)
-    first = aliased(Stage)
-    first_id = (select(first.id).where(first.job_id == Job.id).order_by(first.position).limit(1)
-                .correlate(Job).scalar_subquery())
-    is_owner = User.id == Job.owner_id
-    in_team = User.id.in_(select(job_team.c.user_id).where(job_team.c.job_id == Job.id).correlate(Job))
-    rows = db.session.execute(
-        select(Job, Stage, User, *(entry_reads[key]().label(f"r{n}") for n, key in enumerate(keys)))
-        .join(Job.company).outerjoin(Stage, Stage.id == first_id).outerjoin(User, or_(is_owner, in_team))
-        .where(Company.slug == slug, Job.id == job_id, Job.is_open)
-        .order_by(case((is_owner, 0), else_=1), User.name)
-        .options(contains_eager(Job.company))).all()
+    stmt = _TO_APPLY.get(keys)
+    if stmt is None:
+        stmt = _TO_APPLY[keys] = _to_apply_statement(keys)
+    # ``Job.is_open`` per call: it holds today's date
+    rows = db.session.execute(stmt.where(Job.is_open), {"slug": slug, "job_id": job_id}).all()
     if not rows:
         return None
     job, stage = rows[0][0], rows[0][1]
     answers = {key: rows[0][n + 3] for n, key in enumerate(keys)} if stage is not None else None
     return job, ApplyReads(stage, answers, [row[2] for row in rows if row[2] is not None])
+
+
+#: ``open_job_to_apply``'s statement (without ``Job.is_open``) by the stage-entry reads' keys,
+#: built once per process (its construction cost as much as its run).
+_TO_APPLY: dict[tuple[str, ...], object] = {}
+
+
+def _to_apply_statement(keys: tuple[str, ...]):
+    from app.accounts.models import User
+    from app.jobs.events import entry_reads
+    from app.jobs.models import job_team
+
+    first = aliased(Stage)
+    first_id = (select(first.id).where(first.job_id == Job.id).order_by(first.position).limit(1)
+                .correlate(Job).scalar_subquery())
+    is_owner = User.id == Job.owner_id
+    in_team = User.id.in_(select(job_team.c.user_id).where(job_team.c.job_id == Job.id).correlate(Job))
+    return (select(Job, Stage, User, *(entry_reads[key]().label(f"r{n}") for n, key in enumerate(keys)))
+            .join(Job.company).outerjoin(Stage, Stage.id == first_id).outerjoin(User, or_(is_owner, in_team))
+            .where(Company.slug == bindparam("slug"), Job.id == bindparam("job_id"))
+            .order_by(case((is_owner, 0), else_=1), User.name)
+            .options(contains_eager(Job.company)))
 
 
 def open_job(company_id: int, job_id: int | None) -> Job | None:
