@@ -387,10 +387,11 @@ def acknowledge(application: Application, locale: str | None = None, *, new: boo
     template = template_for(application.company_id, "application_received", email_languages(application, locale))
     if template is None:
         return
+    # the event first: it is inserted in the outbox row's flush, not in one more at the commit
+    add_event(application, "confirmation_queued", data={"locale": template.locale})
     queue_template_email(template, to=candidate.email, fields=merge_fields(application),
                          kind="application_received", dedupe_key=f"applied:{application.id}",
                          company_id=application.company_id, application_id=application.id, new_key=new)
-    add_event(application, "confirmation_queued", data={"locale": template.locale})
 
 
 def record_duplicate(existing: Application, *, source: str, typed: dict | None = None,
