@@ -12,7 +12,8 @@ from app.applications import services as applications
 from app.applications.models import Application, Candidate, StageEntry
 from app.clock import utcnow
 from app.extensions import db
-from app.jobs.models import Automation, AutomationRun, Job, JobTemplate
+from app.jobs.events import entry_answer
+from app.jobs.models import Automation, AutomationRun, Job, JobTemplate, Stage
 from app.jobs.services import JobError
 from app.messaging.services import queue_template_email, template_in_language, templates_available
 
@@ -51,10 +52,21 @@ def delete_automation(auto: Automation) -> None:
     db.session.commit()
 
 
-def schedule_automations(application, entry, depth: int = 0, **_) -> None:
+#: The stage-entry read (``app.jobs.events.entry_read``, registered in ``hooks.py``): the
+#: entered stage has active automations.
+ON_STAGE = "automations.on_stage"
+
+
+def on_stage():
+    """EXISTS an active automation of ``Stage`` (correlated to ``Stage``)."""
+    return select(Automation.id).where(Automation.job_id == Stage.job_id, Automation.stage_id == Stage.id,
+                                       Automation.is_active.is_(True)).exists()
+
+
+def schedule_automations(application, entry, depth: int = 0, answers: dict | None = None, **_) -> None:
     """Stage-entry receiver (connected last, in ``applications/hooks.py``): one run per
     automation of the entered stage; run at once or leave a due date for the sweeper."""
-    if application.job_id is None:
+    if application.job_id is None or entry_answer(answers, ON_STAGE) is False:
         return
     autos = db.session.scalars(select(Automation).where(
         Automation.job_id == application.job_id, Automation.stage_id == entry.stage_id,

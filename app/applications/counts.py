@@ -74,11 +74,18 @@ def _write(connection, delta: Counter) -> None:
     dialect = connection.dialect.name
     if dialect not in ("postgresql", "sqlite"):
         raise NotImplementedError(dialect)
-    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = make(ApplicationCount.__table__)
-    stmt = stmt.on_conflict_do_update(index_elements=["company_id", "job_id", "stage_id", "status"],
-                                      set_={"n": ApplicationCount.__table__.c.n + stmt.excluded.n})
+    stmt = _UPSERT.get(dialect)
+    if stmt is None:  # built once per process and dialect (its construction cost more than its run)
+        make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        stmt = make(ApplicationCount.__table__)
+        stmt = _UPSERT[dialect] = stmt.on_conflict_do_update(
+            index_elements=["company_id", "job_id", "stage_id", "status"],
+            set_={"n": ApplicationCount.__table__.c.n + stmt.excluded.n})
     connection.execute(stmt, rows)
+
+
+#: The counts' upsert by dialect name.
+_UPSERT: dict = {}
 
 
 @event.listens_for(Session, "after_flush")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from app.accounts.events import company_created
 from app.applications import automations, counts, rejections, scopes, services  # noqa: F401 (counts, scopes: register)
-from app.jobs.events import job_in_use, stage_entered, stage_in_use
+from app.jobs.events import entry_read, job_in_use, stage_entered, stage_in_use
 from app.messaging.events import email_failed
 from app.plugins import plugins
 
@@ -28,3 +28,4 @@ def _due() -> int:
 
 
 stage_entered.connect(automations.schedule_automations)  # last: see above
+entry_read(automations.ON_STAGE, automations.on_stage)  # apply asks it with the first stage

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import case, false, or_, select
+from sqlalchemy import bindparam, case, false, or_, select
 from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Company, User
@@ -25,6 +26,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.jobs.events import stage_entered
 from app.jobs.models import Job, Stage, job_team
+from app.jobs.queries import ApplyReads
 from app.links import external_url, path_for
 from app.problems import Problem
 from app.signals import signal
@@ -162,9 +164,16 @@ def find_candidate(company_id: int, email: str | None) -> Candidate | None:
     email_n = normalise_email(email)
     if not email_n:
         return None
-    return db.session.scalar(select(Candidate).where(Candidate.company_id == company_id,
-                                                     Candidate.email_normalized == email_n)
-                             .order_by(Candidate.id).limit(1))
+    return db.session.scalar(_by_email(), {"company_id": company_id, "email": email_n})
+
+
+@lru_cache(maxsize=1)
+def _by_email():
+    """``find_candidate``'s statement, built once per process (at first use: the mappers are
+    configured by then), bound per call."""
+    return (select(Candidate).where(Candidate.company_id == bindparam("company_id"),
+                                    Candidate.email_normalized == bindparam("email"))
+            .order_by(Candidate.id).limit(1))
 
 
 def get_or_create_candidate(company_id: int, data: CandidateData) -> Candidate:
@@ -227,15 +236,20 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
                        pending_data: dict | None = None, event_data: dict | None = None,
                        source_link_id: int | None = None, referred_by_id: int | None = None,
                        consent_basis: str | None = None, actor: User | None = None,
-                       cause: str = "apply") -> Application:
+                       cause: str = "apply", reads: ApplyReads | None = None) -> Application:
     """Create an application at the job's first stage (or in the Pending pool when ``job``
     is None), fire the stage event and notify the team. The caller commits.
 
     Written in few statements (the apply POST is hot, issue 15): the first stage is read alone
     (not the job's whole pipeline), the CV row and the application are inserted in one flush
     with the application already in its first stage (no UPDATE after), and the entry, the
-    timeline events and the notifications follow in the stage entry's flush."""
-    first = first_stage(job) if job is not None else None
+    timeline events and the notifications follow in the stage entry's flush. ``reads``: what the
+    apply POST's job statement read with the job (``jobs.queries.open_job_to_apply``: the first
+    stage, the stage-entry answers, the team), used instead of reading them again."""
+    if job is not None and reads is not None:
+        first, answers = reads.stage, reads.answers
+    else:
+        first, answers = _first_stage_and_reads(job) if job is not None else (None, None)
     if job is not None and first is None:
         raise ApplicationError("bad_stage")
     application = Application(company_id=company_id, candidate_id=candidate.id, job_id=job.id if job else None,
@@ -257,12 +271,12 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
     add_event(application, "applied", actor=actor, data={"source": source, **(event_data or {})})
     if job is not None:
         entry = _record_entry(application, first, from_stage_id=None, cause=cause, actor=actor,
-                              now=application.stage_entered_at, depth=0)
+                              now=application.stage_entered_at, depth=0, answers=answers)
         # The latest entry of a new application: this one, or one an automation added after it.
         latest = application.__dict__.get(_LATEST_ENTRY, entry.id)
         notify_team(application, "new_application",
                     _l("New application: %(name)s for %(job)s", name=candidate.full_name, job=job.title),
-                    exclude=actor, entry_id=latest)
+                    exclude=actor, entry_id=latest, users=reads.team if reads is not None else None)
     else:
         from app.messaging.services import notify
 
@@ -277,17 +291,42 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
 def first_stage(job: Job) -> Stage | None:
     """The first stage of ``job``'s pipeline: from the job's loaded stages when they are
     there, else one narrow query (not the whole pipeline)."""
+    return _first_stage_and_reads(job)[0]
+
+
+#: The first stage with the stage-entry reads (``app.jobs.events.entry_reads``), built once
+#: per process for the set of registered keys.
+_FIRST_STAGE: dict[tuple[str, ...], object] = {}
+
+
+def _first_stage_and_reads(job: Job) -> tuple[Stage | None, dict | None]:
+    """The job's first stage and the answers of the stage-entry reads about it, in one
+    statement (the receivers of its entry then ask nothing when there is nothing for them).
+    From the job's loaded stages (no answers) when they are there."""
     if "stages" in job.__dict__:
-        return job.first_stage
-    return db.session.scalar(select(Stage).where(Stage.job_id == job.id).order_by(Stage.position).limit(1))
+        return job.first_stage, None
+    from app.jobs.events import entry_reads
+
+    keys = tuple(entry_reads)
+    stmt = _FIRST_STAGE.get(keys)
+    if stmt is None:
+        stmt = _FIRST_STAGE[keys] = (
+            select(Stage, *(entry_reads[key]().label(f"r{n}") for n, key in enumerate(keys)))
+            .where(Stage.job_id == bindparam("job_id")).order_by(Stage.position).limit(1))
+    row = db.session.execute(stmt, {"job_id": job.id}).first()
+    if row is None:
+        return None, None
+    return row[0], {key: row[n + 1] for n, key in enumerate(keys)}
 
 
 def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv: tuple[str, bytes] | None,
           consent: bool, job: Job | None = None, src: str | None = None,
-          extra: dict | None = None) -> Application:
+          extra: dict | None = None, reads: ApplyReads | None = None) -> Application:
     """A candidate applies from the careers page; returns the application the submission
     ended up on. ``job`` is the job the caller already loaded with its company (the apply
-    form's ``open_job_at``); without it the job is read here.
+    form's ``open_job_at``); without it the job is read here. ``reads``: what the POST's job
+    statement read with ``job`` (``jobs.queries.open_job_to_apply``), used instead of reading
+    the first stage, the stage-entry answers and the team again.
 
     A second application to the same job (ARCHITECTURE's dedupe rule) is answered exactly
     like a first one, so the form is no oracle of who has applied: it becomes a timeline note
@@ -297,6 +336,7 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     ``src``: the code of one of the job's share links (``?src=``) the applicant came through;
     an unknown or archived code, or another job's, reads as the careers page."""
     if job is None or job.id != job_id or job.company.slug != slug:
+        reads = None
         job = db.session.scalar(select(Job).join(Job.company).where(Company.slug == slug, Job.id == job_id)
                                 .options(contains_eager(Job.company)))
     if job is None or not job.is_open:
@@ -324,17 +364,21 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     event_data = {**({"typed": typed} if typed else {}), **({"link": link.name} if link is not None else {})}
     application = create_application(company.id, candidate, job, source=source, cover_letter=cover_letter,
                                      consent_version=CONSENT_VERSION, cv=cv, event_data=event_data or None,
-                                     source_link_id=link.id if link is not None else None)
-    acknowledge(application, data.locale)
+                                     source_link_id=link.id if link is not None else None, reads=reads)
+    acknowledge(application, data.locale, new=True)
     applied.send(application, extra=extra or {})
     db.session.commit()
     return application
 
 
-def acknowledge(application: Application, locale: str | None = None) -> None:
+def acknowledge(application: Application, locale: str | None = None, *, new: bool = False) -> None:
     """Queue the "application received" email to an applicant who gave an address, from any
     source (careers page, job board), in the language they applied in (``locale``) or the
-    person's, else the company's; once per application. The caller commits."""
+    person's, else the company's; once per application. The caller commits.
+
+    ``new``: the application was inserted by this transaction, so no outbox row can hold its
+    key yet (the key names its id; ids are never reused while such a row exists: the row's
+    ``application_id`` is the same id, ON DELETE CASCADE) and the dedupe look-up is skipped."""
     candidate = application.candidate
     if not candidate.email:
         return
@@ -343,10 +387,11 @@ def acknowledge(application: Application, locale: str | None = None) -> None:
     template = template_for(application.company_id, "application_received", email_languages(application, locale))
     if template is None:
         return
+    # the event first: it is inserted in the outbox row's flush, not in one more at the commit
+    add_event(application, "confirmation_queued", data={"locale": template.locale})
     queue_template_email(template, to=candidate.email, fields=merge_fields(application),
                          kind="application_received", dedupe_key=f"applied:{application.id}",
-                         company_id=application.company_id, application_id=application.id)
-    add_event(application, "confirmation_queued", data={"locale": template.locale})
+                         company_id=application.company_id, application_id=application.id, new_key=new)
 
 
 def record_duplicate(existing: Application, *, source: str, typed: dict | None = None,
@@ -397,7 +442,8 @@ _LATEST_ENTRY = "_haku_latest_entry_id"
 
 
 def _record_entry(application: Application, stage: Stage, *, from_stage_id: int | None, cause: str,
-                  actor: User | None, now, depth: int, detail: dict | None = None) -> StageEntry:
+                  actor: User | None, now, depth: int, detail: dict | None = None,
+                  answers: dict | None = None) -> StageEntry:
     """The entry into ``stage`` (already set on the application), its timeline event, the
     status it implies and the audit line; one flush, then the stage-entry event."""
     entry = StageEntry(company_id=application.company_id, application_id=application.id, stage_id=stage.id,
@@ -418,7 +464,7 @@ def _record_entry(application: Application, stage: Stage, *, from_stage_id: int 
                                                                       "cause": cause})
     db.session.flush()
     application.__dict__[_LATEST_ENTRY] = entry.id
-    stage_entered.send(application, entry=entry, depth=depth)
+    stage_entered.send(application, entry=entry, depth=depth, answers=answers)
     return entry
 
 
@@ -445,16 +491,18 @@ UNKNOWN_ENTRY = object()
 
 
 def notify_team(application: Application, kind: str, title, exclude: User | None = None,
-                entry_id=UNKNOWN_ENTRY) -> None:
+                entry_id=UNKNOWN_ENTRY, users: list[User] | None = None) -> None:
     """Tell the job's team; ``title`` is a lazy string (``_l``) so each member reads it in
     their own language. ``entry_id`` is the application's latest stage entry when the caller
-    knows it, None when the caller knows it has none (else it is read)."""
+    knows it, None when the caller knows it has none (else it is read). ``users``: the job's
+    owner and team as the caller read them (``ApplyReads.team``), else they are read here."""
     from app.messaging.services import notify
 
     job = application.job
     if job is None:
         return
-    users = [u for u in notify_users(job) if exclude is None or u.id != exclude.id]
+    people = [u for u in users if u.is_enabled] if users is not None else notify_users(job)
+    users = [u for u in people if exclude is None or u.id != exclude.id]
     if entry_id is UNKNOWN_ENTRY:
         entry_id = db.session.scalar(select(StageEntry.id).where(StageEntry.application_id == application.id)
                                      .order_by(StageEntry.id.desc()).limit(1))
@@ -468,11 +516,20 @@ def notify_users(job: Job) -> list[User]:
     statement instead of two lazy loads."""
     if "owner" in job.__dict__ and "team" in job.__dict__:
         return job.notify_users()
-    team = select(job_team.c.user_id).where(job_team.c.job_id == job.id)
-    is_owner = User.id == job.owner_id if job.owner_id is not None else false()
-    people = db.session.scalars(select(User).where(or_(is_owner, User.id.in_(team)))
-                                .order_by(case((is_owner, 0), else_=1), User.name)).all()
+    has_owner = job.owner_id is not None
+    stmt = _NOTIFY_USERS.get(has_owner)
+    if stmt is None:  # built once per process (with and without an owner), bound per call
+        team = select(job_team.c.user_id).where(job_team.c.job_id == bindparam("job_id"))
+        is_owner = User.id == bindparam("owner_id") if has_owner else false()
+        stmt = _NOTIFY_USERS[has_owner] = (select(User).where(or_(is_owner, User.id.in_(team)))
+                                           .order_by(case((is_owner, 0), else_=1), User.name))
+    params = {"job_id": job.id, **({"owner_id": job.owner_id} if has_owner else {})}
+    people = db.session.scalars(stmt, params).all()
     return [person for person in people if person.is_enabled]
+
+
+#: ``notify_users``' statement, by "the job has an owner".
+_NOTIFY_USERS: dict[bool, object] = {}
 
 
 # ---------------------------------------------------------------- Pending pool

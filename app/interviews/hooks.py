@@ -13,11 +13,12 @@ from app.applications.scopes import visible_application_ids
 from app.interviews import services
 from app.interviews.events import interview_booked
 from app.interviews.models import Interview, InterviewInterviewer
-from app.jobs.events import stage_entered
+from app.jobs.events import entry_read, stage_entered
 from app.plugins import plugins
 from app.scorecards import services as scorecards
 
 stage_entered.connect(services.on_stage_entered)
+entry_read(services.PLAN_ON_STAGE, services.plan_on_stage)  # apply asks it with the first stage
 
 
 @plugins.sweep_step("interview_reminders")

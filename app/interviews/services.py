@@ -41,6 +41,8 @@ from app.interviews.models import (
     InterviewPlan,
     InterviewStatus,
 )
+from app.jobs.events import entry_answer
+from app.jobs.models import Stage
 from app.links import external_url
 from app.messaging.services import queue_email, queue_template_email, template_for
 from app.problems import Problem
@@ -451,6 +453,17 @@ def open_interviews_of(application_id: int) -> list[Interview]:
 
 # ---------------------------------------------------------------- the job's automation
 
+#: The stage-entry read (``app.jobs.events.entry_read``, registered in ``hooks.py``): the job
+#: has an active plan on the entered stage.
+PLAN_ON_STAGE = "interviews.plan_on_stage"
+
+
+def plan_on_stage():
+    """EXISTS an active interview plan of ``Stage``'s job on that stage (correlated to ``Stage``)."""
+    return select(InterviewPlan.id).where(InterviewPlan.job_id == Stage.job_id, InterviewPlan.stage_id == Stage.id,
+                                          InterviewPlan.is_active.is_(True)).exists()
+
+
 def plan_of(job_id: int) -> InterviewPlan | None:
     return db.session.scalar(select(InterviewPlan).where(InterviewPlan.job_id == job_id))
 
@@ -477,11 +490,11 @@ def save_plan(job, *, stage_id: int | None, kind: str, duration_minutes: int, in
     return plan
 
 
-def on_stage_entered(application, entry, depth: int = 0, **_) -> None:
+def on_stage_entered(application, entry, depth: int = 0, answers: dict | None = None, **_) -> None:
     """The job's plan: entering its stage creates an interview and sends the candidate the
     scheduling link, in the move's transaction (no commit here). Nothing when the candidate
     already has an open interview, has no email, or no planned interviewer is still on the team."""
-    if application.job_id is None:
+    if application.job_id is None or entry_answer(answers, PLAN_ON_STAGE) is False:
         return
     plan = plan_of(application.job_id)
     if plan is None or not plan.is_active or plan.stage_id != entry.stage_id or not application.candidate.email:

@@ -7,8 +7,10 @@ careers page and job page through ``open_job_rows``/``open_job_at``, which use t
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, joinedload
+from dataclasses import dataclass, field
+
+from sqlalchemy import bindparam, case, or_, select
+from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from app.accounts import access
 from app.accounts.models import Company
@@ -37,6 +39,60 @@ def open_job_at(slug: str, job_id: int) -> Job | None:
     open (``Job.is_open``) or not that company's."""
     return db.session.scalar(select(Job).join(Job.company).where(Company.slug == slug, Job.id == job_id, Job.is_open)
                              .options(contains_eager(Job.company)))
+
+
+@dataclass
+class ApplyReads:
+    """What the apply POST's job statement read besides the job: its first ``stage``, the
+    ``answers`` of the stage-entry reads about it (``app.jobs.events.entry_reads``) and the
+    people its notifications go to (``team``: owner first, then the team by name; disabled
+    users included, as ``Job.notify_users`` filters them)."""
+
+    stage: Stage | None
+    answers: dict | None
+    team: list = field(default_factory=list)
+
+
+def open_job_to_apply(slug: str, job_id: int) -> tuple[Job, ApplyReads] | None:
+    """``open_job_at`` for the apply POST: the same job and company, and in the same statement
+    (one row per person to notify) the job's first stage, the stage-entry answers about it and
+    the owner and team, which the apply service is given (``apply(…, reads=…)``) instead of
+    statements of its own."""
+    from app.jobs.events import entry_reads
+
+    keys = tuple(entry_reads)
+    stmt = _TO_APPLY.get(keys)
+    if stmt is None:
+        stmt = _TO_APPLY[keys] = _to_apply_statement(keys)
+    # ``Job.is_open`` per call: it holds today's date
+    rows = db.session.execute(stmt.where(Job.is_open), {"slug": slug, "job_id": job_id}).all()
+    if not rows:
+        return None
+    job, stage = rows[0][0], rows[0][1]
+    answers = {key: rows[0][n + 3] for n, key in enumerate(keys)} if stage is not None else None
+    return job, ApplyReads(stage, answers, [row[2] for row in rows if row[2] is not None])
+
+
+#: ``open_job_to_apply``'s statement (without ``Job.is_open``) by the stage-entry reads' keys,
+#: built once per process (its construction cost as much as its run).
+_TO_APPLY: dict[tuple[str, ...], object] = {}
+
+
+def _to_apply_statement(keys: tuple[str, ...]):
+    from app.accounts.models import User
+    from app.jobs.events import entry_reads
+    from app.jobs.models import job_team
+
+    first = aliased(Stage)
+    first_id = (select(first.id).where(first.job_id == Job.id).order_by(first.position).limit(1)
+                .correlate(Job).scalar_subquery())
+    is_owner = User.id == Job.owner_id
+    in_team = User.id.in_(select(job_team.c.user_id).where(job_team.c.job_id == Job.id).correlate(Job))
+    return (select(Job, Stage, User, *(entry_reads[key]().label(f"r{n}") for n, key in enumerate(keys)))
+            .join(Job.company).outerjoin(Stage, Stage.id == first_id).outerjoin(User, or_(is_owner, in_team))
+            .where(Company.slug == bindparam("slug"), Job.id == bindparam("job_id"))
+            .order_by(case((is_owner, 0), else_=1), User.name)
+            .options(contains_eager(Job.company)))
 
 
 def open_job(company_id: int, job_id: int | None) -> Job | None:

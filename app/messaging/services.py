@@ -11,6 +11,7 @@ import secrets
 import smtplib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Self
 from urllib.parse import urlsplit
 
@@ -48,12 +49,7 @@ def template_for(company_id: int | None, key: str, locale: str | Sequence[str] =
     template before the global default. A company customises per language, so a Finnish
     reader gets the Finnish text even when only the English one was customised."""
     order = language_order(locale)
-    rows = db.session.scalars(
-        select(EmailTemplate).where(
-            EmailTemplate.key == key,
-            or_(EmailTemplate.company_id == company_id, EmailTemplate.company_id.is_(None)),
-        )
-    ).all()
+    rows = db.session.scalars(_templates_statement(), {"key": key, "company_id": company_id}).all()
 
     def rank(t: EmailTemplate) -> tuple[int, int]:
         return (order.index(t.locale) if t.locale in order else len(order), 0 if t.company_id is not None else 1)
@@ -63,6 +59,15 @@ def template_for(company_id: int | None, key: str, locale: str | Sequence[str] =
     if rows and (shipped is None or order.index(shipped.locale) >= rank(rows[0])[0]):
         return rows[0]
     return shipped or (rows[0] if rows else _shipped_default(key, "en"))
+
+
+@lru_cache(maxsize=1)
+def _templates_statement():
+    """``template_for``'s statement, built once per process (at first use: the mappers are
+    configured by then), bound per call."""
+    return select(EmailTemplate).where(
+        EmailTemplate.key == bindparam("key"),
+        or_(EmailTemplate.company_id == bindparam("company_id"), EmailTemplate.company_id.is_(None)))
 
 
 def language_order(locale: str | Sequence[str] | None) -> list[str]:
@@ -155,14 +160,17 @@ def ensure_default_templates() -> int:
 def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
                 company_id: int | None = None, application_id: int | None = None,
                 locale: str | None = None, due_at: datetime | None = None,
-                ics: tuple[str, str] | None = None) -> OutboxEmail:
+                ics: tuple[str, str] | None = None, new_key: bool = False) -> OutboxEmail:
     """Write an outbox row (once per ``dedupe_key``) and send it after the commit.
     ``locale`` is the language it is written in (the card shows it). With ``due_at`` in the
     future the email waits in the database until then (the sweeper's outbox step sends it,
-    ARCHITECTURE: any delay over 5 minutes is a swept due date) and can be cancelled before."""
-    existing = db.session.scalar(select(OutboxEmail).where(OutboxEmail.dedupe_key == dedupe_key))
-    if existing is not None:
-        return existing
+    ARCHITECTURE: any delay over 5 minutes is a swept due date) and can be cancelled before.
+    ``new_key``: the caller knows no row can hold ``dedupe_key`` yet (it names a row this
+    transaction inserted), so it is not looked up; the unique key still guards it."""
+    if not new_key:
+        existing = db.session.scalar(select(OutboxEmail).where(OutboxEmail.dedupe_key == dedupe_key))
+        if existing is not None:
+            return existing
     row = OutboxEmail(
         company_id=company_id, application_id=application_id, kind=kind, dedupe_key=dedupe_key,
         to_addr=to, subject=rendering.clean_header(subject), body_text=body, status=OutboxStatus.PENDING,
@@ -189,12 +197,14 @@ def send_email_options() -> dict:
 
 def queue_template_email(template: EmailTemplate, *, to: str, fields: dict, kind: str, dedupe_key: str,
                          company_id: int | None, application_id: int | None = None,
-                         due_at: datetime | None = None, ics: tuple[str, str] | None = None) -> OutboxEmail:
-    """``ics``: ``(method, text)`` of a calendar invitation to attach."""
+                         due_at: datetime | None = None, ics: tuple[str, str] | None = None,
+                         new_key: bool = False) -> OutboxEmail:
+    """``ics``: ``(method, text)`` of a calendar invitation to attach; ``new_key``: as
+    ``queue_email``'s."""
     subject, body = rendering.render(template.subject, template.body, fields)
     return queue_email(to=to, subject=subject, body=body, kind=kind, dedupe_key=dedupe_key,
                        company_id=company_id, application_id=application_id, locale=template.locale,
-                       due_at=due_at, ics=ics)
+                       due_at=due_at, ics=ics, new_key=new_key)
 
 
 def cancel_scheduled(outbox_id: int) -> bool:

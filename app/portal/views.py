@@ -178,7 +178,13 @@ def _open_jobs_document(slug: str, template: str, kind: str, mimetype: str):
 def apply(slug: str, job_id: int):
     if request.method == "GET" and not request.args.get("src"):  # a share link's form is rendered for it
         return _apply_form(slug, job_id)
-    job = _open_job(slug, job_id)
+    if request.method == "POST":  # with what the service needs of the job, in the same statement
+        found = jobs.open_job_to_apply(slug, job_id)
+        if found is None:
+            abort(404)
+        job, reads = found
+    else:
+        job, reads = _open_job(slug, job_id), None
     company = job.company
     form = ApplyForm()  # the body is capped at APPLY_MAX_BYTES before CSRF reads it (app/request_limits.py)
     if request.method == "GET":  # the share link's code, from the job page's apply link (checked on POST)
@@ -198,7 +204,7 @@ def apply(slug: str, job_id: int):
                 given_names=form.given_names.data, family_name=form.family_name.data, email=form.email.data,
                 phone=form.phone.data, locale=current_locale()), cover_letter=form.cover_letter.data or "",
                 cv=(upload.filename or "cv.pdf", data), consent=form.consent.data, job=job,
-                src=form.src.data, extra={"screening": answers})
+                src=form.src.data, extra={"screening": answers}, reads=reads)
         except files.FileRejected as exc:
             form.cv.errors = [_translate_file_error(exc)]
         except applications.ApplicationError as exc:
