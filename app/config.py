@@ -65,6 +65,9 @@ def base_settings() -> dict:
     s['SECRET_KEY'] = _env("SECRET_KEY", DEFAULT_SECRET_KEY)
     s['BASE_URL'] = _env("BASE_URL", "http://127.0.0.1:5000").rstrip("/")
     s['SQLALCHEMY_DATABASE_URI'] = _env("DATABASE_URL", "sqlite:///haku.db")
+    # werkzeug's scrypt at its default cost (n = 2**15, ~0.1 s a hash). Only the test config
+    # lowers it: the suite creates and signs in thousands of users.
+    s['PASSWORD_HASH_METHOD'] = "scrypt"
     # No pre-ping round trip per checkout: a pooled connection whose server went away is
     # noticed by polling its socket at checkout (``app.configure_liveness``), one that went
     # quiet without a word (a NAT or firewall dropping idle connections) is renewed after
@@ -173,6 +176,7 @@ class TestingConfig:
     EMREX_ALLOW_HTTP_RETURN = True
     RATELIMIT_ENABLED = False
     PARTNER_RETRY_INTERVALS = [0, 0, 0]
+    PASSWORD_HASH_METHOD = "scrypt:1024:8:1"  # still scrypt, at 1/32 of the cost
 
 
 class ProductionConfig:

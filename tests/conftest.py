@@ -21,6 +21,9 @@ from tests.support.builders import Builders
 from tests.support.clients import Auth, FreshGClient
 from tests.support.mail import SinkHandler
 from tests.support.processes import PARTNER_SETTINGS, ROOT, free_port, make_config
+from tests.support.routing_cache import install as cache_url_builders
+
+cache_url_builders()  # tests/support/routing_cache.py: one compile per rule shape, not per test
 
 # ---------------------------------------------------------------- services
 
@@ -102,7 +105,16 @@ def _wipe(db) -> None:
     tables = [t.name for t in reversed(db.metadata.sorted_tables)]
     with db.engine.begin() as conn:
         if db.engine.dialect.name == "postgresql":
-            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+            # DELETE, children first, then every sequence back to 1: what TRUNCATE ... RESTART
+            # IDENTITY did, at a tenth of the cost (TRUNCATE gives each of the ~60 tables and
+            # their indexes new files: 0.3 s a test, 9 minutes of the PostgreSQL pass).
+            for table in tables:
+                conn.execute(text(f'DELETE FROM "{table}"'))
+            sequences = conn.execute(text(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                " WHERE c.relkind = 'S' AND n.nspname = current_schema()")).scalars().all()
+            if sequences:
+                conn.execute(text("SELECT " + ", ".join(f"setval('\"{s}\"', 1, false)" for s in sequences)))
         else:
             conn.execute(text("PRAGMA foreign_keys=OFF"))
             for table in tables:

@@ -128,3 +128,16 @@ def test_bar_45_session_forged_with_the_public_key_is_rejected(app, app_config, 
         assert health.headers["Strict-Transport-Security"].startswith("max-age=")  # production headers
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("name", ["production", "development"])
+def test_only_the_test_config_lowers_the_password_hash_cost(name):
+    """Production and ``make run`` hash with werkzeug's scrypt at its default cost; the test
+    config's cheaper scrypt is the suite's, and its hashes are still scrypt hashes."""
+    from werkzeug.security import check_password_hash, generate_password_hash
+
+    assert load_config(name)["PASSWORD_HASH_METHOD"] == "scrypt"
+    cheap = load_config("testing")["PASSWORD_HASH_METHOD"]
+    hashed = generate_password_hash("s3cret-pass", method=cheap)
+    assert hashed.startswith("scrypt:1024:8:1$") and check_password_hash(hashed, "s3cret-pass")
+    assert generate_password_hash("s3cret-pass", method="scrypt").startswith("scrypt:32768:8:1$")

@@ -13,7 +13,7 @@ from flask_login import login_user, logout_user
 from sqlalchemy import func, select
 
 from app import background
-from app.accounts.models import Company, Role, User
+from app.accounts.models import Company, Role, User, password_hash_method
 from app.clock import utcnow
 from app.extensions import db
 from app.problems import Problem
@@ -159,7 +159,7 @@ def authenticate(email: str, password: str) -> User | None:
     failures take the same path."""
     user = db.session.scalar(select(User).where(func.lower(User.email) == (email or "").strip().lower()))
     if user is None:
-        User(password_hash=_dummy_hash()).check_password(password or "")
+        User(password_hash=_dummy_hash(password_hash_method())).check_password(password or "")
         return None
     if not user.check_password(password or "") or not user.is_enabled:
         from app import audit
@@ -171,11 +171,12 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-@lru_cache(maxsize=1)
-def _dummy_hash() -> str:
+@lru_cache(maxsize=4)
+def _dummy_hash(method: str) -> str:
+    """A hash of the users' cost, checked for an unknown email so both answers take as long."""
     from werkzeug.security import generate_password_hash
 
-    return generate_password_hash("not-a-real-password", method="scrypt")
+    return generate_password_hash("not-a-real-password", method=method)
 
 
 def start_session(user: User) -> None:
