@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import contains_eager
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -62,14 +62,19 @@ def _claim(session_id: str | None) -> EmrexAttempt | None:
     session_id = (session_id or "").strip()
     if not session_id or len(session_id) > 32:
         return None
-    claimed = db.session.execute(
-        update(EmrexAttempt).where(EmrexAttempt.session_id == session_id, EmrexAttempt.used_at.is_(None),
-                                   EmrexAttempt.outcome == AttemptOutcome.OPEN).values(used_at=utcnow())).rowcount
+    claimed = db.session.execute(_CLAIM, {"claim_session": session_id, "claim_at": utcnow()}).rowcount
     db.session.commit()
     if not claimed:
         return None
     return _load_claimed(session_id)
 
+
+#: The claim, on the table (the ORM's bulk UPDATE would look for attempts to synchronise in a
+#: session that holds none yet), built once with bound parameters.
+_CLAIM = (update(EmrexAttempt.__table__)
+          .where(EmrexAttempt.__table__.c.session_id == bindparam("claim_session"),
+                 EmrexAttempt.__table__.c.used_at.is_(None), EmrexAttempt.__table__.c.outcome == AttemptOutcome.OPEN)
+          .values(used_at=bindparam("claim_at", type_=EmrexAttempt.__table__.c.used_at.type)))
 
 #: What ``_load_claimed`` learnt beside the rows, kept on the attempt for this return only.
 _HELD_BEFORE = "_haku_held_before"
@@ -274,12 +279,13 @@ def _write_import(attempt: EmrexAttempt, raw: dict, row: dict, summary_values: d
     unit of work costs about a millisecond of CPU per row): the raw file, the transcript, the
     request's event, the timeline event, the summary and the attempt, request and application
     updates are one statement on PostgreSQL (each a data-modifying CTE of the transcript's
-    INSERT; built the same way each time, so SQLAlchemy compiles it once), one each elsewhere;
-    then the team's notifications, one ``insert()`` of all of them. The objects the session holds get the written values as their committed
-    state, so the commit flushes nothing and the result page reads what was written.
-    Returns the transcript's id."""
-    from app.applications.models import StoredFile, TimelineEvent
-    from app.emrex.models import EmrexRequestEvent, EmrexSummary
+    INSERT), one each elsewhere; then the team's notifications, one ``insert()`` of all of
+    them. The statements are built once per process with bound parameters
+    (``_import_statements``), none named as a column (a parameter named as a column of the
+    INSERT would be taken as that column's value). The objects the session holds get the written values as their
+    committed state, so the commit flushes nothing and the result page reads what was
+    written. Returns the transcript's id."""
+    from app.emrex.models import EmrexSummary
     from app.messaging.models import Notification
 
     request = attempt.request
@@ -292,37 +298,29 @@ def _write_import(attempt: EmrexAttempt, raw: dict, row: dict, summary_values: d
     application_values = {"last_activity_at": now, "last_activity_by_id": None, "updated_at": now}
     loaded = "emrex_summary" in application.__dict__
     summary_row = application.__dict__["emrex_summary"] if loaded else db.session.get(EmrexSummary, application.id)
-    summaries = EmrexSummary.__table__
-    tail = [
-        insert(EmrexRequestEvent.__table__).values(company_id=request.company_id, request_id=request.id,
-                                                   kind="submitted", detail=(detail or None) and detail[:500],
-                                                   reason=None, created_at=now),
-        insert(TimelineEvent.__table__).values(company_id=application.company_id, application_id=application.id,
-                                               kind=event[0], actor_id=None, data=event[1], created_at=now),
-        update(EmrexAttempt.__table__).where(EmrexAttempt.__table__.c.id == attempt.id).values(**attempt_values),
-        update(EmrexRequest.__table__).where(EmrexRequest.__table__.c.id == request.id).values(**request_values),
-        update(Application.__table__).where(Application.__table__.c.id == application.id)
-        .values(**application_values),
-        update(summaries).where(summaries.c.application_id == application.id).values(**summary_values)
-        if summary_row is not None else
-        insert(summaries).values(application_id=application.id, company_id=application.company_id,
-                                 **{"status": EmrexSummaryStatus.PENDING, **summary_values}),
-    ]
-    files_table, transcripts = StoredFile.__table__, EmrexTranscript.__table__
-    raw_insert = insert(files_table).values(**raw, created_at=now).returning(files_table.c.id)
+    params = {
+        **{"f_" + k: v for k, v in raw.items()}, "f_created_at": now,
+        **{"t_" + k: v for k, v in row.items()},
+        "e_company_id": request.company_id, "e_request_id": request.id, "e_kind": "submitted", "e_reason": None,
+        "e_detail": (detail or None) and detail[:500], "e_created_at": now,
+        "v_company_id": application.company_id, "v_application_id": application.id, "v_kind": event[0],
+        "v_actor_id": None, "v_data": event[1], "v_created_at": now,
+        "w_attempt": attempt.id, **{"a_" + k: v for k, v in attempt_values.items()},
+        "w_request": request.id, **{"r_" + k: v for k, v in request_values.items()},
+        "w_application": application.id, **{"p_" + k: v for k, v in application_values.items()},
+        "s_application_id": application.id, "s_company_id": application.company_id,
+        **{"s_" + k: v for k, v in summary_values.items()},
+    }
+    pg = db.session.get_bind().dialect.name == "postgresql"
+    statements = _import_statements(pg, tuple(summary_values), summary_row is not None)
     with db.session.no_autoflush:  # the attempt's return code is in the UPDATE below, not flushed apart
-        if db.session.get_bind().dialect.name == "postgresql":
-            raw_cte = raw_insert.cte("raw_file")
-            stmt = (insert(transcripts).values(**row, raw_file_id=select(raw_cte.c.id).scalar_subquery())
-                    .returning(transcripts.c.id)
-                    .add_cte(raw_cte, *(part.cte(f"w{i}") for i, part in enumerate(tail))))
-            transcript_id = db.session.execute(stmt).scalar_one()
+        if pg:
+            transcript_id = db.session.execute(statements[0], params).scalar_one()
         else:
-            raw_id = db.session.execute(raw_insert).scalar_one()
-            transcript_id = db.session.execute(insert(transcripts).values(**row, raw_file_id=raw_id)
-                                               .returning(transcripts.c.id)).scalar_one()
-            for part in tail:
-                db.session.execute(part)
+            params["t_raw_file_id"] = db.session.execute(statements[0], params).scalar_one()
+            transcript_id = db.session.execute(statements[1], params).scalar_one()
+            for stmt in statements[2:]:
+                db.session.execute(stmt, params)
         if notes:  # one INSERT of every member's row (executemany: a multi-VALUES statement is not cached)
             db.session.execute(insert(Notification.__table__), [{**note, "read_at": None, "created_at": now}
                                                                 for note in notes])
@@ -334,6 +332,65 @@ def _write_import(attempt: EmrexAttempt, raw: dict, row: dict, summary_values: d
             for key, value in values.items():
                 set_committed_value(obj, key, value)
     return transcript_id
+
+
+#: ``_import_statements``' answers by (PostgreSQL, the summary's columns, the summary exists).
+_IMPORT_STATEMENTS: dict[tuple, list] = {}
+
+
+def _import_statements(pg: bool, summary_keys: tuple[str, ...], summary_exists: bool) -> list:
+    """The import's statements with bound parameters (``_write_import`` names them), built once
+    per process for each shape: building and keying a statement of this size costs more
+    than running it. PostgreSQL: one INSERT of the transcript carrying every other write as
+    a data-modifying CTE (the raw file's INSERT gives its id; the rest run beside it). Else:
+    the raw file's INSERT, the transcript's, then the others, one statement each."""
+    key = (pg, summary_keys, summary_exists)
+    if key in _IMPORT_STATEMENTS:
+        return _IMPORT_STATEMENTS[key]
+    from app.applications.models import StoredFile, TimelineEvent
+    from app.emrex.models import EmrexRequestEvent, EmrexSummary
+
+    def bound(table, prefix: str, columns) -> dict:
+        return {c: bindparam(prefix + c, type_=table.c[c].type) for c in columns}
+
+    files_table, transcripts = StoredFile.__table__, EmrexTranscript.__table__
+    attempts, requests, apps = EmrexAttempt.__table__, EmrexRequest.__table__, Application.__table__
+    events, timeline, summaries = EmrexRequestEvent.__table__, TimelineEvent.__table__, EmrexSummary.__table__
+    raw_insert = (insert(files_table).values(**bound(files_table, "f_", (
+        "company_id", "storage_key", "filename", "content_type", "size", "sha256", "created_at")))
+        .returning(files_table.c.id))
+    transcript_columns = ("company_id", "request_id", "attempt_id", "application_id", "signature_verified",
+                          "signature_algorithm", "cert_expired", "schema_valid", "legacy", "identity_status",
+                          "identity_detail", "learner", "reports", "institution", "degree", "total_ects", "gpa",
+                          "gpa_scale", "gpa_detail", "checks", "review_status", "created_at")
+    summary = (update(summaries).where(summaries.c.application_id == bindparam("s_application_id"))
+               .values(**bound(summaries, "s_", summary_keys)) if summary_exists else
+               insert(summaries).values(**bound(summaries, "s_", ("application_id", "company_id", *summary_keys))))
+    others = [
+        insert(events).values(**bound(events, "e_", ("company_id", "request_id", "kind", "reason", "detail",
+                                                      "created_at"))),
+        insert(timeline).values(**bound(timeline, "v_", ("company_id", "application_id", "kind", "actor_id", "data",
+                                                          "created_at"))),
+        update(attempts).where(attempts.c.id == bindparam("w_attempt"))
+        .values(**bound(attempts, "a_", ("outcome", "return_code", "return_message"))),
+        update(requests).where(requests.c.id == bindparam("w_request"))
+        .values(**bound(requests, "r_", ("status", "finished_at", "next_reminder_at", "stated_birth_date"))),
+        update(apps).where(apps.c.id == bindparam("w_application"))
+        .values(**bound(apps, "p_", ("last_activity_at", "last_activity_by_id", "updated_at"))),
+        summary,
+    ]
+    if pg:
+        raw_cte = raw_insert.cte("raw_file")
+        statements = [insert(transcripts).values(**bound(transcripts, "t_", transcript_columns),
+                                                 raw_file_id=select(raw_cte.c.id).scalar_subquery())
+                      .returning(transcripts.c.id)
+                      .add_cte(raw_cte, *(part.cte(f"w{i}") for i, part in enumerate(others)))]
+    else:
+        statements = [raw_insert,
+                      insert(transcripts).values(**bound(transcripts, "t_", (*transcript_columns, "raw_file_id")))
+                      .returning(transcripts.c.id), *others]
+    _IMPORT_STATEMENTS[key] = statements
+    return statements
 
 
 def _write_attachments(company_id: int, transcript_id: int, attachments: list, now) -> None:
