@@ -50,18 +50,25 @@ def _path(key: str) -> Path:
 
 def store(company_id: int, filename: str, data: bytes, content_type: str = "application/pdf") -> StoredFile:
     """Write the bytes under a random name and add the row (the caller commits)."""
+    row = StoredFile(**store_values(company_id, filename, data, content_type))
+    db.session.add(row)
+    return row
+
+
+def store_values(company_id: int, filename: str, data: bytes, content_type: str = "application/pdf") -> dict:
+    """Write the bytes under a random name and return the ``stored_files`` row's values, for a
+    caller that inserts the row itself (a Core ``insert()`` in its own statement; the caller
+    commits). The file goes with the transaction as ``store``'s does: removed unless it commits."""
     key = secrets.token_hex(16)
     path = _path(key)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
-    safe_name = _CONTROL.sub("", os.path.basename(filename or "file.pdf"))[:200] or "file.pdf"
-    row = StoredFile(company_id=company_id, storage_key=key, filename=safe_name, content_type=content_type,
-                     size=len(data), sha256=hashlib.sha256(data).hexdigest())
-    db.session.add(row)
     db.session.info.setdefault(_UNCOMMITTED, []).append(path)
-    return row
+    safe_name = _CONTROL.sub("", os.path.basename(filename or "file.pdf"))[:200] or "file.pdf"
+    return {"company_id": company_id, "storage_key": key, "filename": safe_name, "content_type": content_type,
+            "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
 #: Files written in the session's open transaction. Committed → kept; the transaction ends

@@ -491,12 +491,14 @@ UNKNOWN_ENTRY = object()
 
 
 def notify_team(application: Application, kind: str, title, exclude: User | None = None,
-                entry_id=UNKNOWN_ENTRY, users: list[User] | None = None) -> None:
+                entry_id=UNKNOWN_ENTRY, users: list[User] | None = None, rows: list | None = None) -> None:
     """Tell the job's team; ``title`` is a lazy string (``_l``) so each member reads it in
     their own language. ``entry_id`` is the application's latest stage entry when the caller
     knows it, None when the caller knows it has none (else it is read). ``users``: the job's
-    owner and team as the caller read them (``ApplyReads.team``), else they are read here."""
-    from app.messaging.services import notify
+    owner and team as the caller read them (``ApplyReads.team``), else they are read here.
+    ``rows``: the ``notifications`` rows are appended to it as values, for the caller to insert
+    with its own statement (``messaging.notification_rows``), instead of added as objects."""
+    from app.messaging.services import notification_rows, notify
 
     job = application.job
     if job is None:
@@ -506,9 +508,12 @@ def notify_team(application: Application, kind: str, title, exclude: User | None
     if entry_id is UNKNOWN_ENTRY:
         entry_id = db.session.scalar(select(StageEntry.id).where(StageEntry.application_id == application.id)
                                      .order_by(StageEntry.id.desc()).limit(1))
-    notify(users, company_id=application.company_id, kind=kind, title=title,
-           link=path_for("admin.application", application_id=application.id),
-           dedupe_key=f"{kind}:{application.id}:{entry_id}")
+    how = notify if rows is None else notification_rows
+    written = how(users, company_id=application.company_id, kind=kind, title=title,
+                  link=path_for("admin.application", application_id=application.id),
+                  dedupe_key=f"{kind}:{application.id}:{entry_id}")
+    if rows is not None:
+        rows.extend(written)
 
 
 def notify_users(job: Job) -> list[User]:

@@ -39,10 +39,27 @@ def _norm(label: str) -> str:
     return " ".join(unicodedata.normalize("NFC", label).strip().casefold().split())
 
 
+#: ``classify``'s answers: a transcript repeats a few labels under one scheme and country.
+_VERDICTS: dict[tuple, Verdict | None] = {}
+_MAX_VERDICTS = 4096
+
+
 def classify(label: str | None, scheme: str | None = None, country: str | None = None) -> Verdict | None:
-    """The ECTS letter of a grade label, or a pass/fail verdict, or None (no mapping)."""
+    """The ECTS letter of a grade label, or a pass/fail verdict, or None (no mapping). The
+    answer depends on the three strings alone, so each is worked out once (a copy is
+    returned: a caller may change its verdict)."""
     if label is None or not label.strip():
         return None
+    key = (label, scheme, country)
+    verdict = _VERDICTS.get(key, _VERDICTS)
+    if verdict is _VERDICTS:
+        verdict = _classify(label, scheme, country)
+        if len(_VERDICTS) < _MAX_VERDICTS:
+            _VERDICTS[key] = verdict
+    return None if verdict is None else Verdict(verdict.letter, verdict.passed, verdict.pass_fail)
+
+
+def _classify(label: str, scheme: str | None, country: str | None) -> Verdict | None:
     text = _norm(label)
     scheme_text = _norm(scheme or "")
     if text in PASS_LABELS:

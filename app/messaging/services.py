@@ -436,14 +436,35 @@ def notify(users: list, *, company_id: int, kind: str, title, body="", link: str
         db.session.add(note)
         out.append(note)
         if user.wants_email_for(kind):
-            parts = urlsplit(current_app.config["BASE_URL"])
-            url = f"{parts.scheme}://{parts.netloc}{link}" if link else ""
-            queue_email(to=user.email, subject=title_text, body=f"{body_text}\n\n{url}\n".strip() + "\n",
-                        kind=f"notify:{kind}",
-                        dedupe_key=f"notify:{dedupe_key}:{user.id}", company_id=company_id,
-                        locale=user.email_locale)
+            _notify_email(user, kind, title_text, body_text, link, company_id, dedupe_key)
     _forget_unread()
     return out
+
+
+def _notify_email(user, kind: str, title_text: str, body_text: str, link: str | None, company_id: int,
+                  dedupe_key: str) -> None:
+    parts = urlsplit(current_app.config["BASE_URL"])
+    url = f"{parts.scheme}://{parts.netloc}{link}" if link else ""
+    queue_email(to=user.email, subject=title_text, body=f"{body_text}\n\n{url}\n".strip() + "\n",
+                kind=f"notify:{kind}", dedupe_key=f"notify:{dedupe_key}:{user.id}", company_id=company_id,
+                locale=user.email_locale)
+
+
+def notification_rows(users: list, *, company_id: int, kind: str, title, body="", link: str | None = None,
+                      dedupe_key: str) -> list[dict]:
+    """``notify`` without the ORM: the emails are queued as ``notify`` queues them, and the
+    ``notifications`` rows come back as values for the caller to insert, all of them in one
+    Core ``insert()`` (the EMREX return writes them in its one statement)."""
+    rows = []
+    for user in users:
+        with force_locale(user.email_locale):
+            title_text, body_text = str(title)[:300], str(body or "")
+        rows.append({"company_id": company_id, "user_id": user.id, "kind": kind, "title": title_text,
+                     "body": body_text, "link": link})
+        if user.wants_email_for(kind):
+            _notify_email(user, kind, title_text, body_text, link, company_id, dedupe_key)
+    _forget_unread()
+    return rows
 
 
 #: The bell's count, built once per process (a bound parameter), not per page. count(*), not

@@ -215,3 +215,43 @@ def test_bar_31_completed_on_day_5_gets_no_day_7_or_14_reminder(app, make, mailb
         with freeze_time(start + timedelta(days=day, minutes=1)):
             sweeper.sweep()
     assert len(reminders()) == 1 and db.session.scalar(select(EmrexRequest)).reminders_sent == 1
+
+
+def test_the_import_writes_every_row_and_the_team_is_notified_in_one_insert(app, make, mailbox, emp_registry):
+    """The import's rows are Core statements (one on PostgreSQL): each of them is there, the
+    team (owner and a member, each in their own language, an email for the member who asked)
+    is notified, and the objects the result page read were not written twice."""
+    from app.applications.files import read
+    from app.applications.models import TimelineEvent
+    from app.emrex.models import EmrexRequestEvent
+    from app.messaging.models import Notification, OutboxEmail
+    company = make.company("acme", "Acme Oy")
+    company.emrex_enabled, company.gpa_scale = True, "5.0"
+    member = make.user(company, email="ville@acme.test")
+    member.locale, member.email_notification_kinds = "fi", ["emrex_submitted"]
+    db.session.commit()
+    job = make.job(company, "Trainee", team=[member])
+    services.save_settings(job, email_template_id=None, trigger_stage_id=job.stages[0].id, reminders_enabled=True)
+    application, resp, _reply = journey(app, make, mailbox, job)
+    assert resp.status_code == 200
+    db.session.expire_all()
+    transcript = db.session.scalar(select(EmrexTranscript))
+    assert read(transcript.raw_file).startswith(b"<?xml") and transcript.raw_file.content_type == "application/xml"
+    attempt = db.session.scalar(select(EmrexAttempt).where(EmrexAttempt.id == transcript.attempt_id))
+    assert attempt.outcome == "imported" and attempt.return_code == "NCP_OK" and attempt.used_at is not None
+    request = db.session.get(EmrexRequest, transcript.request_id)
+    assert request.status == "completed" and request.finished_at and request.next_reminder_at is None
+    events = [(e.kind, e.detail) for e in db.session.scalars(select(EmrexRequestEvent).where(
+        EmrexRequestEvent.request_id == request.id, EmrexRequestEvent.kind == "submitted"))]
+    assert events == [("submitted", transcript.institution)]
+    timeline = db.session.scalar(select(TimelineEvent).where(TimelineEvent.application_id == application.id,
+                                                             TimelineEvent.kind == "emrex_imported"))
+    assert timeline.data["institution"] == transcript.institution and timeline.data["identity"] == "match"
+    assert application.last_activity_at is not None and application.emrex_summary.status == "completed"
+    notes = db.session.scalars(select(Notification).where(Notification.kind == "emrex_submitted")
+                               .order_by(Notification.user_id)).all()
+    assert {n.user_id for n in notes} == {make.admin_of(company).id, member.id}
+    assert all(n.link == f"/admin/applications/{application.id}" for n in notes)
+    assert [n.title for n in notes if n.user_id == member.id] != [n.title for n in notes if n.user_id != member.id]
+    emails = db.session.scalars(select(OutboxEmail).where(OutboxEmail.kind == "notify:emrex_submitted")).all()
+    assert [e.to_addr for e in emails] == ["ville@acme.test"]

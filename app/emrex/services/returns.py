@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.accounts.models import Company
 from app.applications import files
@@ -31,7 +32,6 @@ from app.emrex.models import (
 )
 from app.emrex.services.common import HANDOFF_WINDOW
 from app.emrex.services.invites import _event, _summary
-from app.emrex.services.review import _other_held
 from app.extensions import db
 
 log = logging.getLogger(__package__)  # "app.emrex.services", as before the split
@@ -62,14 +62,19 @@ def _claim(session_id: str | None) -> EmrexAttempt | None:
     session_id = (session_id or "").strip()
     if not session_id or len(session_id) > 32:
         return None
-    claimed = db.session.execute(
-        update(EmrexAttempt).where(EmrexAttempt.session_id == session_id, EmrexAttempt.used_at.is_(None),
-                                   EmrexAttempt.outcome == AttemptOutcome.OPEN).values(used_at=utcnow())).rowcount
+    claimed = db.session.execute(_CLAIM, {"claim_session": session_id, "claim_at": utcnow()}).rowcount
     db.session.commit()
     if not claimed:
         return None
     return _load_claimed(session_id)
 
+
+#: The claim, on the table (the ORM's bulk UPDATE would look for attempts to synchronise in a
+#: session that holds none yet), built once with bound parameters.
+_CLAIM = (update(EmrexAttempt.__table__)
+          .where(EmrexAttempt.__table__.c.session_id == bindparam("claim_session"),
+                 EmrexAttempt.__table__.c.used_at.is_(None), EmrexAttempt.__table__.c.outcome == AttemptOutcome.OPEN)
+          .values(used_at=bindparam("claim_at", type_=EmrexAttempt.__table__.c.used_at.type)))
 
 #: What ``_load_claimed`` learnt beside the rows, kept on the attempt for this return only.
 _HELD_BEFORE = "_haku_held_before"
@@ -217,61 +222,203 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
     company = db.session.get(Company, request.company_id)
     summary = grades.transcript_gpa(transcript.reports, company.gpa_scale)
     degrees = transcript.degrees()
-    raw = files.store(request.company_id, f"elmo-{attempt.session_id}.xml", xml_bytes, "application/xml")
+    raw = files.store_values(request.company_id, f"elmo-{attempt.session_id}.xml", xml_bytes, "application/xml")
     learner_row = {"given_names": learner.given_names, "family_name": learner.family_name,
                    "bday": learner.bday.isoformat() if learner.bday else None}
     if learner.bday_unreadable:
         learner_row["bday_unreadable"] = learner.bday_unreadable[:40]
-    row = EmrexTranscript(
-        company_id=request.company_id, request_id=request.id, attempt_id=attempt.id, application_id=application.id,
-        raw_file=raw, signature_verified=True, signature_algorithm=signature.algorithm,
-        cert_expired=signature.cert_expired, schema_valid=schema_valid, legacy=transcript.legacy,
-        identity_status=check.status, identity_detail=_jsonable(check.details), learner=learner_row,
-        reports=[_report_dict(report) for report in transcript.reports],
-        institution=(transcript.reports[0].issuer_name if transcript.reports else None),
-        degree=(degrees[0].title if degrees else None), total_ects=elmo.total_ects(transcript),
-        gpa=summary.value, gpa_scale=company.gpa_scale, gpa_detail=_gpa_dict(summary),
-        checks={"issuer": _issuer_check(attempt, transcript), "sha1": signature.sha1})
-    row.review_status = Review.HELD if check.status == identity.IdentityMatch.MISMATCH else Review.CLEAR
-    db.session.add(row)
-    for report in transcript.reports:
-        for attachment in report.attachments:
-            _store_attachment(row, attachment)
-    for attachment in getattr(transcript, "attachments", []) or []:
-        _store_attachment(row, attachment)
-    attempt.outcome = AttemptOutcome.IMPORTED
-    request.status, request.finished_at, request.next_reminder_at = EmrexRequestStatus.COMPLETED, utcnow(), None
-    request.stated_birth_date = None  # used for the identity check; not kept
-    _event(request, "submitted", row.institution)
-    if row.needs_review:
+    institution = transcript.reports[0].issuer_name if transcript.reports else None
+    held = check.status == identity.IdentityMatch.MISMATCH
+    now = utcnow()
+    row = {
+        "company_id": request.company_id, "request_id": request.id, "attempt_id": attempt.id,
+        "application_id": application.id, "signature_verified": True, "signature_algorithm": signature.algorithm,
+        "cert_expired": signature.cert_expired, "schema_valid": schema_valid, "legacy": transcript.legacy,
+        "identity_status": check.status, "identity_detail": _jsonable(check.details), "learner": learner_row,
+        "reports": [_report_dict(report) for report in transcript.reports],
+        "institution": institution, "degree": degrees[0].title if degrees else None,
+        "total_ects": elmo.total_ects(transcript), "gpa": summary.value, "gpa_scale": company.gpa_scale,
+        "gpa_detail": _gpa_dict(summary), "checks": {"issuer": _issuer_check(attempt, transcript), "sha1": signature.sha1},
+        "review_status": Review.HELD if held else Review.CLEAR, "created_at": now}
+    notes: list[dict] = []
+    if held:
         # Someone else's records (a forwarded link) must not count for this candidate
         # until a recruiter has looked: nothing of them reaches the summary or the timeline.
-        _summary(application, status=EmrexSummaryStatus.HELD, needs_review=True)
-        applications.add_event(application, "emrex_held", data={"identity": check.status,
-                                                                **_jsonable(check.details)}, activity=True)
-        _notify_team(attempt, application,
-                     _l("Study records for %(name)s need review", name=application.candidate.full_name))
+        summary_values = {"status": EmrexSummaryStatus.HELD, "needs_review": True}
+        event = ("emrex_held", {"identity": check.status, **_jsonable(check.details)})
+        _notify_team(attempt, application, _l("Study records for %(name)s need review",
+                                              name=application.candidate.full_name), notes)
     else:
         held_before = attempt.__dict__[_HELD_BEFORE] if _HELD_BEFORE in attempt.__dict__ \
-            else _other_held(application, row)
-        _summary(application, status=EmrexSummaryStatus.COMPLETED, institution=row.institution, degree=row.degree,
-                 credits_total=row.total_ects, gpa=row.gpa, needs_review=held_before)
-        applications.add_event(application, "emrex_imported", data={
-            "institution": row.institution or "", "identity": check.status, "gpa": str(row.gpa or "")},
-            activity=True)
-        _notify_team(attempt, application,
-                     _l("%(name)s transferred study records", name=application.candidate.full_name))
+            else _any_held(application)
+        summary_values = {"status": EmrexSummaryStatus.COMPLETED, "institution": institution,
+                          "degree": row["degree"], "credits_total": row["total_ects"], "gpa": row["gpa"],
+                          "needs_review": held_before}
+        event = ("emrex_imported", {"institution": institution or "", "identity": check.status,
+                                    "gpa": str(row["gpa"] or "")})
+        _notify_team(attempt, application, _l("%(name)s transferred study records",
+                                              name=application.candidate.full_name), notes)
+    attachments = [a for report in transcript.reports for a in report.attachments]
+    attachments += getattr(transcript, "attachments", []) or []
+    transcript_id = _write_import(attempt, raw, row, summary_values, event, notes, attachments, now)
     _commit_keeping_loaded()
-    return ReturnOutcome("imported", "", request, row)
+    return ReturnOutcome("imported", "", request, EmrexTranscript(id=transcript_id, **row))
 
 
-def _notify_team(attempt: EmrexAttempt, application: Application, title) -> None:
-    """The team's notification. Its reads (the team, the latest stage entry when the load did
-    not bring it) do not need this return's rows, so they do not flush them: every row of
-    the return goes in the one flush of the commit (a unit of work costs CPU per flush)."""
+def _any_held(application: Application) -> bool:
+    """Does the application hold records for review already (asked before this return's
+    transcript is written; ``_load_claimed`` brings the answer with the attempt)?"""
+    return db.session.scalar(select(EmrexTranscript.id).where(
+        EmrexTranscript.application_id == application.id, EmrexTranscript.review_status == Review.HELD)
+        .limit(1)) is not None
+
+
+def _write_import(attempt: EmrexAttempt, raw: dict, row: dict, summary_values: dict, event: tuple[str, dict],
+                  notes: list[dict], attachments: list, now) -> int:
+    """Every row of an imported return with Core statements, not ORM objects (issue 15: a
+    unit of work costs about a millisecond of CPU per row): the raw file, the transcript, the
+    request's event, the timeline event, the summary and the attempt, request and application
+    updates are one statement on PostgreSQL (each a data-modifying CTE of the transcript's
+    INSERT), one each elsewhere; then the team's notifications, one ``insert()`` of all of
+    them. The statements are built once per process with bound parameters
+    (``_import_statements``), none named as a column (a parameter named as a column of the
+    INSERT would be taken as that column's value). The objects the session holds get the written values as their
+    committed state, so the commit flushes nothing and the result page reads what was
+    written. Returns the transcript's id."""
+    from app.emrex.models import EmrexSummary
+    from app.messaging.models import Notification
+
+    request = attempt.request
+    application = request.application
+    detail = row["institution"]
+    attempt_values = {"outcome": AttemptOutcome.IMPORTED, "return_code": attempt.return_code,
+                      "return_message": attempt.return_message}
+    request_values = {"status": EmrexRequestStatus.COMPLETED, "finished_at": now, "next_reminder_at": None,
+                      "stated_birth_date": None}  # the birth date was for the identity check; not kept
+    application_values = {"last_activity_at": now, "last_activity_by_id": None, "updated_at": now}
+    loaded = "emrex_summary" in application.__dict__
+    summary_row = application.__dict__["emrex_summary"] if loaded else db.session.get(EmrexSummary, application.id)
+    params = {
+        **{"f_" + k: v for k, v in raw.items()}, "f_created_at": now,
+        **{"t_" + k: v for k, v in row.items()},
+        "e_company_id": request.company_id, "e_request_id": request.id, "e_kind": "submitted", "e_reason": None,
+        "e_detail": (detail or None) and detail[:500], "e_created_at": now,
+        "v_company_id": application.company_id, "v_application_id": application.id, "v_kind": event[0],
+        "v_actor_id": None, "v_data": event[1], "v_created_at": now,
+        "w_attempt": attempt.id, **{"a_" + k: v for k, v in attempt_values.items()},
+        "w_request": request.id, **{"r_" + k: v for k, v in request_values.items()},
+        "w_application": application.id, **{"p_" + k: v for k, v in application_values.items()},
+        "s_application_id": application.id, "s_company_id": application.company_id,
+        **{"s_" + k: v for k, v in summary_values.items()},
+    }
+    pg = db.session.get_bind().dialect.name == "postgresql"
+    statements = _import_statements(pg, tuple(summary_values), summary_row is not None)
+    with db.session.no_autoflush:  # the attempt's return code is in the UPDATE below, not flushed apart
+        if pg:
+            transcript_id = db.session.execute(statements[0], params).scalar_one()
+        else:
+            params["t_raw_file_id"] = db.session.execute(statements[0], params).scalar_one()
+            transcript_id = db.session.execute(statements[1], params).scalar_one()
+            for stmt in statements[2:]:
+                db.session.execute(stmt, params)
+        if notes:  # one INSERT of every member's row (executemany: a multi-VALUES statement is not cached)
+            db.session.execute(insert(Notification.__table__), [{**note, "read_at": None, "created_at": now}
+                                                                for note in notes])
+        if attachments:
+            _write_attachments(row["company_id"], transcript_id, attachments, now)
+    for obj, values in ((attempt, attempt_values), (request, request_values), (application, application_values),
+                        (summary_row if loaded else None, summary_values)):
+        if obj is not None:
+            for key, value in values.items():
+                set_committed_value(obj, key, value)
+    return transcript_id
+
+
+#: ``_import_statements``' answers by (PostgreSQL, the summary's columns, the summary exists).
+_IMPORT_STATEMENTS: dict[tuple, list] = {}
+
+
+def _import_statements(pg: bool, summary_keys: tuple[str, ...], summary_exists: bool) -> list:
+    """The import's statements with bound parameters (``_write_import`` names them), built once
+    per process for each shape: building and keying a statement of this size costs more
+    than running it. PostgreSQL: one INSERT of the transcript carrying every other write as
+    a data-modifying CTE (the raw file's INSERT gives its id; the rest run beside it). Else:
+    the raw file's INSERT, the transcript's, then the others, one statement each."""
+    key = (pg, summary_keys, summary_exists)
+    if key in _IMPORT_STATEMENTS:
+        return _IMPORT_STATEMENTS[key]
+    from app.applications.models import StoredFile, TimelineEvent
+    from app.emrex.models import EmrexRequestEvent, EmrexSummary
+
+    def bound(table, prefix: str, columns) -> dict:
+        return {c: bindparam(prefix + c, type_=table.c[c].type) for c in columns}
+
+    files_table, transcripts = StoredFile.__table__, EmrexTranscript.__table__
+    attempts, requests, apps = EmrexAttempt.__table__, EmrexRequest.__table__, Application.__table__
+    events, timeline, summaries = EmrexRequestEvent.__table__, TimelineEvent.__table__, EmrexSummary.__table__
+    raw_insert = (insert(files_table).values(**bound(files_table, "f_", (
+        "company_id", "storage_key", "filename", "content_type", "size", "sha256", "created_at")))
+        .returning(files_table.c.id))
+    transcript_columns = ("company_id", "request_id", "attempt_id", "application_id", "signature_verified",
+                          "signature_algorithm", "cert_expired", "schema_valid", "legacy", "identity_status",
+                          "identity_detail", "learner", "reports", "institution", "degree", "total_ects", "gpa",
+                          "gpa_scale", "gpa_detail", "checks", "review_status", "created_at")
+    summary = (update(summaries).where(summaries.c.application_id == bindparam("s_application_id"))
+               .values(**bound(summaries, "s_", summary_keys)) if summary_exists else
+               insert(summaries).values(**bound(summaries, "s_", ("application_id", "company_id", *summary_keys))))
+    others = [
+        insert(events).values(**bound(events, "e_", ("company_id", "request_id", "kind", "reason", "detail",
+                                                      "created_at"))),
+        insert(timeline).values(**bound(timeline, "v_", ("company_id", "application_id", "kind", "actor_id", "data",
+                                                          "created_at"))),
+        update(attempts).where(attempts.c.id == bindparam("w_attempt"))
+        .values(**bound(attempts, "a_", ("outcome", "return_code", "return_message"))),
+        update(requests).where(requests.c.id == bindparam("w_request"))
+        .values(**bound(requests, "r_", ("status", "finished_at", "next_reminder_at", "stated_birth_date"))),
+        update(apps).where(apps.c.id == bindparam("w_application"))
+        .values(**bound(apps, "p_", ("last_activity_at", "last_activity_by_id", "updated_at"))),
+        summary,
+    ]
+    if pg:
+        raw_cte = raw_insert.cte("raw_file")
+        statements = [insert(transcripts).values(**bound(transcripts, "t_", transcript_columns),
+                                                 raw_file_id=select(raw_cte.c.id).scalar_subquery())
+                      .returning(transcripts.c.id)
+                      .add_cte(raw_cte, *(part.cte(f"w{i}") for i, part in enumerate(others)))]
+    else:
+        statements = [raw_insert,
+                      insert(transcripts).values(**bound(transcripts, "t_", (*transcript_columns, "raw_file_id")))
+                      .returning(transcripts.c.id), *others]
+    _IMPORT_STATEMENTS[key] = statements
+    return statements
+
+
+def _write_attachments(company_id: int, transcript_id: int, attachments: list, now) -> None:
+    """The transcript's attachments (rare: a PDF copy of the transcript): the PDFs' files,
+    then one ``insert()`` of the attachment rows, in the document's order."""
+    from app.applications.models import StoredFile
+
+    files_table = StoredFile.__table__
+    rows = []
+    for attachment in attachments:
+        data = getattr(attachment, "data", None)
+        file_id = None
+        if data and files.looks_like_pdf(data):
+            values = files.store_values(company_id, (attachment.title or "attachment")[:150] + ".pdf", data)
+            file_id = db.session.execute(insert(files_table).values(**values, created_at=now)
+                                         .returning(files_table.c.id)).scalar_one()
+        rows.append({"company_id": company_id, "transcript_id": transcript_id, "file_id": file_id,
+                     "title": (attachment.title or "")[:300], "kind": (attachment.type or "")[:60]})
+    db.session.execute(insert(EmrexAttachment.__table__).values(rows))
+
+
+def _notify_team(attempt: EmrexAttempt, application: Application, title, rows: list[dict]) -> None:
+    """The team's notification, as rows for ``_write_import`` to insert (an email for a
+    member who asked for one is queued as usual). Its reads (the team, the latest stage entry
+    when the load did not bring it) do not need this return's rows, so they flush nothing."""
     with db.session.no_autoflush:
         applications.notify_team(application, "emrex_submitted", title,
-                                 entry_id=attempt.__dict__.get(_LATEST_ENTRY, applications.UNKNOWN_ENTRY))
+                                 entry_id=attempt.__dict__.get(_LATEST_ENTRY, applications.UNKNOWN_ENTRY), rows=rows)
 
 
 def _issuer_check(attempt: EmrexAttempt, transcript) -> dict | None:
@@ -290,15 +437,6 @@ def _issuer_check(attempt: EmrexAttempt, transcript) -> dict | None:
     differing = [r for r, v in zip(issuers, verdicts, strict=True) if v is False]
     return {"picked": (attempt.emp_name or "")[:300], "agrees": not differing,
             "document": ((differing or issuers)[0].issuer_name or "")[:300]}
-
-
-def _store_attachment(row: EmrexTranscript, attachment) -> None:
-    data = getattr(attachment, "data", None)
-    file = None
-    if data and files.looks_like_pdf(data):
-        file = files.store(row.company_id, (attachment.title or "attachment")[:150] + ".pdf", data)
-    row.attachments.append(EmrexAttachment(company_id=row.company_id, file=file, title=(attachment.title or "")[:300],
-                                           kind=(attachment.type or "")[:60]))
 
 
 def _jsonable(value):
