@@ -117,7 +117,7 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     the user, the job, the chips."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 5, "/admin/applications": 9,
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 5, "/admin/applications": 3,
                 f"/admin/jobs/{job.id}": 3, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing
@@ -138,7 +138,7 @@ def test_the_list_reads_plain_rows_unless_a_column_needs_the_entities(client, ma
     client.get("/admin/applications")
     db.session.expire_all()
     statements = _statements(lambda: client.get("/admin/applications"))
-    rows = [s for s in statements if "candidates.display_name" in s and "applications.id IN" in s]
+    rows = [s for s in statements if "candidates.display_name" in s and "page_keys" in s]
     assert len(rows) == 1 and "job_title" in rows[0], statements
     assert not [s for s in statements if "applications.cover_letter" in s or "applications.pending_data" in s]
     body = client.get("/admin/applications").get_data(as_text=True)
