@@ -67,10 +67,12 @@ def applications():
         # of the same filters and sort rather than a page that no longer means the same rows.
         return redirect(url_for("admin.applications", **lq.params()))
     company_id = current_company_id()
+    fragment = wants_fragment()  # the table alone: no filter form, no bulk progress, no bell
     try:
-        # the page's rows, the count and, in the same statement, the bell and "any bulk
-        # actions to show?" (each a statement of its own otherwise)
-        page = list_applications(company_id, lq, current_user.list_columns, plain=True, reads=_list_reads(),
+        # the page's rows, the count and, in the same statement for the whole page, the bell and
+        # "any bulk actions to show?" (each a statement of its own otherwise)
+        page = list_applications(company_id, lq, current_user.list_columns, plain=True,
+                                 reads=None if fragment else _list_reads(),
                                  params={"list_company_id": company_id, "bell_user_id": current_user.id})
     except BadCursor:
         flash(_("That page link is no longer valid: here is the first page."), "error")
@@ -78,7 +80,7 @@ def applications():
     if "bell" in page.answers:
         remember_unread(current_user.id, page.answers["bell"])
     context = {"page": page, "lq": lq, "count_cap": format_decimal(page.cap) if page.capped else ""}
-    if wants_fragment():  # the table alone: no filter form, no bulk progress
+    if fragment:
         return render_template("admin/applications/_table.html", **context)
     # the job, stage and (when the source column shows) share link menus: one statement
     menus = filter_menus(company_id, links=any(col.key == "source" for col in page.columns))
