@@ -40,6 +40,7 @@ from app.applications.columns import COLUMNS, ListColumn, column, visible
 from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason, SourceLink
 from app.extensions import db
 from app.jobs.models import Job, Stage
+from app.messaging.services import remember_unread, unread_on_page
 
 PAGE_SIZES = (10, 25, 50, 100)
 #: The list counts exactly up to this many applications and shows "More than 1,000" past it
@@ -356,16 +357,18 @@ def core_rows(ids: list[int]):
 
 def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None, *,
                       count: bool = True, only_ids: list[int] | None = None, plain: bool = False,
-                      reads: dict | None = None, params: dict | None = None) -> ListPage:
+                      reads: tuple = (), viewer_id: int | None = None) -> ListPage:
     """One statement for a page of plain rows (``plain`` and every visible column can read
     one, ``core_rows``): the page's keys from its position (an index range scan when the list is
     sorted by date) in a subquery, joined with what the core columns show, and on the first
     page the count as a column of it (capped at COUNT_CAP + 1 rows; later pages carry it in
     their cursor). Otherwise, and by default, two: the keys (with the count), then the
-    ``Application`` entities with what the visible columns need. ``reads`` (name → a scalar
-    SQL expression, bound with ``params``) ride in the first statement too, answered in
-    ``ListPage.answers`` when the page has a row (an empty page answers nothing: ask them
-    apart). ``BadCursor`` if ``lq.cursor`` is not a cursor of this list."""
+    ``Application`` entities with what the visible columns need. What the page would otherwise
+    ask one statement each rides in the first statement too, when the page has a row (an empty
+    page answers nothing: ask them apart): ``reads``, pairs (name, factory of a scalar
+    expression of the company's id) of the features above, answered in ``ListPage.answers``,
+    and with ``viewer_id`` the bell's count, kept for the layout (``remember_unread``).
+    ``BadCursor`` if ``lq.cursor`` is not a cursor of this list."""
     columns = visible(column_keys)
     cursor = decode_cursor(company_id, lq)
     joins: list = []
@@ -380,7 +383,11 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
     if sort_col.join is not None and sort_col.join not in joins:
         keyed = sort_col.join(keyed)
     plain = plain and all(col.from_row is not None for col in columns)
-    scalars = [expression.label(name) for name, expression in (reads or {}).items()]
+    company = bindparam("list_company_id", company_id)
+    scalars = [factory(company).label(name) for name, factory in reads]
+    if viewer_id is not None:
+        scalars.append(unread_on_page().label("bell"))
+    params = {"bell_user_id": viewer_id} if viewer_id is not None else {}
 
     def first_statement(position: Cursor | None, scan_desc: bool, with_count: bool) -> list:
         stmt = keyed
@@ -392,11 +399,11 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
             counted = base.correlate(None).limit(COUNT_CAP + 1).subquery()
             extra.append(select(func.count()).select_from(counted).scalar_subquery().label("total"))
         if not plain:
-            return list(db.session.execute(stmt.add_columns(*extra) if extra else stmt, params or {}))
+            return list(db.session.execute(stmt.add_columns(*extra) if extra else stmt, params))
         keys = stmt.subquery("page_keys")
         outer = select(keys.c.id, keys.c.sort_key, *_core_columns(), *extra).select_from(keys)
         outer = _join_core(outer, keys.c.id).order_by(*_order(keys.c.sort_key, nullable, scan_desc, keys.c.id))
-        return list(db.session.execute(outer, params or {}))
+        return list(db.session.execute(outer, params))
 
     backward = cursor is not None and cursor.backward
     with_count = cursor is None and count
@@ -409,7 +416,9 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
         # (with the count the cursor carried).
         cursor, backward = None, False
         rows = first_statement(None, desc, False)
-    answers = {name: getattr(rows[0], name) for name in (reads or {})} if rows else {}
+    answers = {name: getattr(rows[0], name) for name, _ in reads} if rows else {}
+    if rows and viewer_id is not None:
+        remember_unread(viewer_id, rows[0].bell)
     number = cursor.page if cursor is not None else 1
     more = len(rows) > lq.per_page
     rows = rows[:lq.per_page]

@@ -244,7 +244,7 @@ def test_the_list_page_is_one_statement_and_its_menus_another(client, make, comp
     menus = [s for s in full if "FROM jobs" in s and "FROM stages" in s and "FROM source_links" in s]
     assert len(menus) == 1, full
     assert "Adding a tag" in body[0]
-    assert '<option value="%d" >Backend developer</option>' % job.id in body[0]
+    assert f'<option value="{job.id}" >Backend developer</option>' in body[0]
     assert f'value="link:{link.id}"' in body[0] and "Nobody yet" in body[0]
     db.session.expire_all()
     table: list[str] = []

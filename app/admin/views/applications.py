@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from flask import abort, current_app, flash, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from htmx_flask import make_response
-from sqlalchemy import bindparam
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
@@ -27,7 +24,7 @@ from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
 from app.jobs import queries as jobs_queries
 from app.jobs.models import Job
 from app.messaging import queries as messaging
-from app.messaging.services import mark_all_read, remember_unread, unread_count, unread_on_page
+from app.messaging.services import mark_all_read, unread_count
 from app.plugins import plugins
 from app.security import company_user_required, safe_next
 
@@ -72,13 +69,10 @@ def applications():
         # the page's rows, the count and, in the same statement for the whole page, the bell and
         # "any bulk actions to show?" (each a statement of its own otherwise)
         page = list_applications(company_id, lq, current_user.list_columns, plain=True,
-                                 reads=None if fragment else _list_reads(),
-                                 params={"list_company_id": company_id, "bell_user_id": current_user.id})
+                                 reads=() if fragment else _LIST_READS, viewer_id=None if fragment else current_user.id)
     except BadCursor:
         flash(_("That page link is no longer valid: here is the first page."), "error")
         return redirect(url_for("admin.applications", **lq.params()))
-    if "bell" in page.answers:
-        remember_unread(current_user.id, page.answers["bell"])
     context = {"page": page, "lq": lq, "count_cap": format_decimal(page.cap) if page.capped else ""}
     if fragment:
         return render_template("admin/applications/_table.html", **context)
@@ -90,11 +84,7 @@ def applications():
                            page_sizes=PAGE_SIZES, bulk_actions=bulk.shown(company_id) if has_bulk else [])
 
 
-@cache
-def _list_reads() -> dict:
-    """What the list's statement asks besides its rows, built once: the bell's count and
-    whether the company has bulk actions to show."""
-    return {"bell": unread_on_page(), "has_bulk": bulk.any_shown(bindparam("list_company_id"))}
+_LIST_READS = (("has_bulk", bulk.any_shown),)
 
 
 @bp.get("/applications/export.csv")
