@@ -16,7 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason, SourceLink
-from app.applications.sources import SOURCE_LABELS, SOURCES, source_label
+from app.applications.sources import SOURCE_LABELS, SOURCES, source_label, source_labels
 from app.extensions import db
 from app.i18n import translated
 from app.jobs.models import Job, Stage
@@ -44,6 +44,9 @@ class ListColumn:
     # column needs the entities (a plugin's column): a page whose visible columns all have
     # one is read as rows, not ORM entities.
     from_row: Callable[[Any], Any] | None = None
+    # For a page of plain rows: called once per page, gives ``from_row`` with what is the same
+    # for every row looked up once (labels in the reader's language), or None: ``from_row``.
+    page_from_row: Callable[[], Callable[[Any], Any]] | None = None
 
     def csv_value(self, application: Application) -> Any:
         value = self.value(application)
@@ -120,6 +123,11 @@ def _source_from_row(row) -> str:
     return source_label(row.source, row.link_name)
 
 
+def _source_page():
+    labels = source_labels()
+    return lambda r: r.link_name if r.source == "link" and r.link_name else labels[r.source]
+
+
 def _source_choices() -> list[tuple[str, str]]:
     """The filter's choices: each source, then each share link of the company (by job)."""
     from app.accounts.tenancy import current_company_id
@@ -141,7 +149,8 @@ def _source_filter(stmt, value):
 
 plugins.list_column(ListColumn("source", _l("Source"), _source, sort=Application.source, default=True,
                                options=[joinedload(Application.source_link).load_only(SourceLink.name)],
-                               filter=("choice", _source_choices, _source_filter), from_row=_source_from_row))
+                               filter=("choice", _source_choices, _source_filter), from_row=_source_from_row,
+                               page_from_row=_source_page))
 #: An application's status as the list (and its CSV) shows it, in the reader's language.
 STATUS_LABELS = {ApplicationStatus.OPEN: _l("open"), ApplicationStatus.CLOSED: _l("closed"),
                  ApplicationStatus.PENDING: _l("waiting for a job"),
@@ -152,7 +161,13 @@ def _status(application) -> str:
     return translated("statuses", STATUS_LABELS).get(application.status, application.status)
 
 
-plugins.list_column(ListColumn("status", _l("Status"), _status, sort=Application.status, from_row=_status))
+def _status_page():
+    labels = translated("statuses", STATUS_LABELS)
+    return lambda r: labels.get(r.status, r.status)
+
+
+plugins.list_column(ListColumn("status", _l("Status"), _status, sort=Application.status, from_row=_status,
+                               page_from_row=_status_page))
 plugins.list_column(ListColumn("applied", _l("Applied"), lambda a: a.created_at, sort=Application.created_at,
                                default=True, kind="date", from_row=lambda r: r.created_at))
 plugins.list_column(ListColumn("updated", _l("Last activity"), lambda a: a.updated_at,

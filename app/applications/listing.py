@@ -15,10 +15,24 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import String, and_, func, literal, literal_column, or_, select, tuple_
+from sqlalchemy import (
+    Integer,
+    String,
+    and_,
+    bindparam,
+    func,
+    literal,
+    literal_column,
+    null,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.orm import defer, joinedload
 
 from app.accounts import access
@@ -26,6 +40,7 @@ from app.applications.columns import COLUMNS, ListColumn, column, visible
 from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason, SourceLink
 from app.extensions import db
 from app.jobs.models import Job, Stage
+from app.messaging.services import remember_unread, unread_on_page
 
 PAGE_SIZES = (10, 25, 50, 100)
 #: The list counts exactly up to this many applications and shows "More than 1,000" past it
@@ -75,6 +90,11 @@ class ListQuery:
         return hashlib.sha256(json.dumps(self.params(), sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
+#: The cells' classes by column key (``ListPage.table``), and the columns whose text can be long.
+_CELL_CLASS = {"candidate": 1, "job": 1, "email": 2}
+_CLIPPED = frozenset({"candidate", "job", "email", "phone", "stage", "rejection_reason", "tags"})
+
+
 @dataclass
 class ListPage:
     rows: list  # Application entities, or plain rows of ``core_rows`` when ``plain``
@@ -88,17 +108,33 @@ class ListPage:
     next_cursor: str = ""
     prev_cursor: str = ""
     plain: bool = False
+    answers: dict = field(default_factory=dict)  # the ``reads`` asked in the page's statement
 
     def table(self) -> list[tuple[int, list]]:
-        """Each row's id and its cells' values, computed here in one pass (a call out of the
-        template per cell cost more than the value)."""
+        """Each row's id and its cells as (class, how, value), computed here in one pass (a call
+        out of the template per cell cost more than the value): ``class`` the cell's (0 none,
+        1 ``cell-text``, 2 ``cell-text cell-email``), ``how`` 1 the card's link with the value
+        as its title (text that can be long ends with "…"; the first column), 2 the card's link,
+        3 a clipped value with its title, 0 the value alone."""
         from app.templating import date_formatter
 
         day = date_formatter()  # each distinct day formatted once per page
-        getters = [col.from_row if self.plain else col.value for col in self.columns]
-        values = [(lambda a, value=get: day(value(a))) if col.kind == "date" else get
-                  for col, get in zip(self.columns, getters, strict=True)]
-        return [(row.id, [value(row) for value in values]) for row in self.rows]
+        getters = []
+        for col in self.columns:
+            get = (col.page_from_row() if col.page_from_row is not None else col.from_row) if self.plain \
+                else col.value
+            getters.append((lambda a, value=get: day(value(a))) if col.kind == "date" else get)
+        shapes = [(_CELL_CLASS.get(col.key, 0), col.key in _CLIPPED) for col in self.columns]
+        (first_class, first_clip), rest = shapes[0], list(zip(shapes[1:], getters[1:], strict=True))
+        first, first_how = getters[0], 1 if first_clip else 2
+        out = []
+        for row in self.rows:
+            cells = [(first_class, first_how, first(row))]
+            for (cls, clip), get in rest:
+                value = get(row)
+                cells.append((cls, 3 if clip and value else 0, value))
+            out.append((row.id, cells))
+        return out
 
     @property
     def cap(self) -> int:
@@ -265,12 +301,12 @@ def _nullable(sort_col: ListColumn) -> bool:
     return bool(getattr(getattr(sort_col.sort, "expression", sort_col.sort), "nullable", True))
 
 
-def _order(expr, nullable: bool, desc: bool) -> list:
+def _order(expr, nullable: bool, desc: bool, id_=Application.id) -> list:
     """Sort key then id, the same direction; NULL keys last ascending and first descending,
     so that one order is exactly the other reversed (on SQLite and PostgreSQL alike)."""
     if desc:
-        return [expr.desc().nulls_first() if nullable else expr.desc(), Application.id.desc()]
-    return [expr.asc().nulls_last() if nullable else expr.asc(), Application.id.asc()]
+        return [expr.desc().nulls_first() if nullable else expr.desc(), id_.desc()]
+    return [expr.asc().nulls_last() if nullable else expr.asc(), id_.asc()]
 
 
 def _after(expr, nullable: bool, value, last_id: int, desc: bool):
@@ -289,14 +325,29 @@ def _after(expr, nullable: bool, value, last_id: int, desc: bool):
     return or_(expr > value, and_(expr == value, id_ > last_id), expr.is_(None))
 
 
+@cache
+def _core_columns() -> tuple:
+    """The core columns' values a plain row carries (``ListColumn.from_row``), by label."""
+    return (Application.created_at, Application.updated_at, Application.source, Application.status,
+            Candidate.display_name, Candidate.given_names, Candidate.family_name, Candidate.email, Candidate.phone,
+            Job.title.label("job_title"), Stage.name.label("stage_name"),
+            RejectionReason.label.label("reason_label"), SourceLink.name.label("link_name"))
+
+
+def _join_core(stmt, application_id):
+    """``stmt`` joined with what the core columns read, for the application ``application_id``."""
+    return stmt.join(Application, Application.id == application_id) \
+        .join(Candidate, Candidate.id == Application.candidate_id) \
+        .outerjoin(Job, Job.id == Application.job_id).outerjoin(Stage, Stage.id == Application.stage_id) \
+        .outerjoin(RejectionReason, RejectionReason.id == Application.rejection_reason_id) \
+        .outerjoin(SourceLink, SourceLink.id == Application.source_link_id)
+
+
 def core_rows(ids: list[int]):
-    """The page's rows as plain rows of what the core columns show (``ListColumn.from_row``):
-    one statement, no ORM entities (50 applications with their candidates, jobs and stages as
-    entities cost more than the rest of the page's Python)."""
-    return select(Application.id, Application.created_at, Application.updated_at, Application.source,
-                  Application.status, Candidate.display_name, Candidate.given_names, Candidate.family_name,
-                  Candidate.email, Candidate.phone, Job.title.label("job_title"), Stage.name.label("stage_name"),
-                  RejectionReason.label.label("reason_label"), SourceLink.name.label("link_name")) \
+    """The rows of these applications as plain rows of what the core columns show
+    (``ListColumn.from_row``): no ORM entities (50 applications with their candidates, jobs
+    and stages as entities cost more than the rest of the page's Python)."""
+    return select(Application.id, *_core_columns()) \
         .join(Candidate, Candidate.id == Application.candidate_id) \
         .outerjoin(Job, Job.id == Application.job_id).outerjoin(Stage, Stage.id == Application.stage_id) \
         .outerjoin(RejectionReason, RejectionReason.id == Application.rejection_reason_id) \
@@ -305,67 +356,88 @@ def core_rows(ids: list[int]):
 
 
 def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None, *,
-                      count: bool = True, only_ids: list[int] | None = None, plain: bool = False) -> ListPage:
-    """At most three queries whatever the page: on the first page the count (capped at
-    COUNT_CAP + 1 rows; later pages carry it in their cursor), the page's ids from its
-    position (an index range scan when the list is sorted by date), then those rows with what
-    the visible columns need. ``BadCursor`` if ``lq.cursor`` is not a cursor of this list.
-    ``plain``: the rows as plain rows (``core_rows``) when every visible column can read one;
-    otherwise, and by default, ``Application`` entities."""
+                      count: bool = True, only_ids: list[int] | None = None, plain: bool = False,
+                      reads: tuple = (), viewer_id: int | None = None) -> ListPage:
+    """One statement for a page of plain rows (``plain`` and every visible column can read
+    one, ``core_rows``): the page's keys from its position (an index range scan when the list is
+    sorted by date) in a subquery, joined with what the core columns show, and on the first
+    page the count as a column of it (capped at COUNT_CAP + 1 rows; later pages carry it in
+    their cursor). Otherwise, and by default, two: the keys (with the count), then the
+    ``Application`` entities with what the visible columns need. What the page would otherwise
+    ask one statement each rides in the first statement too, when the page has a row (an empty
+    page answers nothing: ask them apart): ``reads``, pairs (name, factory of a scalar
+    expression of the company's id) of the features above, answered in ``ListPage.answers``,
+    and with ``viewer_id`` the bell's count, kept for the layout (``remember_unread``).
+    ``BadCursor`` if ``lq.cursor`` is not a cursor of this list."""
     columns = visible(column_keys)
     cursor = decode_cursor(company_id, lq)
     joins: list = []
     base = _filtered(company_id, lq, joins, Application.id)
     if only_ids is not None:  # a bulk selection's export
         base = base.where(Application.id.in_(only_ids))
-    total = cursor.total if cursor is not None else 0
-    if cursor is None and count:
-        total = db.session.scalar(select(func.count()).select_from(base.limit(COUNT_CAP + 1).subquery())) or 0
     sort_col = column(lq.sort)
     if sort_col is None or sort_col.sort is None:
         sort_col = COLUMNS["applied"]
     expr, nullable, desc = sort_col.sort, _nullable(sort_col), lq.direction == "desc"
-    keyed = base.add_columns(expr)
+    keyed = base.add_columns(expr.label("sort_key"))
     if sort_col.join is not None and sort_col.join not in joins:
         keyed = sort_col.join(keyed)
+    plain = plain and all(col.from_row is not None for col in columns)
+    company = bindparam("list_company_id", company_id)
+    scalars = [factory(company).label(name) for name, factory in reads]
+    if viewer_id is not None:
+        scalars.append(unread_on_page().label("bell"))
+    params = {"bell_user_id": viewer_id} if viewer_id is not None else {}
 
-    def keys_from(position: Cursor | None, scan_desc: bool) -> list[tuple]:
+    def first_statement(position: Cursor | None, scan_desc: bool, with_count: bool) -> list:
         stmt = keyed
         if position is not None:
             stmt = stmt.where(_after(expr, nullable, position.value, position.id, scan_desc))
         stmt = stmt.order_by(*_order(expr, nullable, scan_desc)).limit(lq.per_page + 1)
-        return [tuple(row) for row in db.session.execute(stmt)]
+        extra = list(scalars)
+        if with_count:
+            counted = base.correlate(None).limit(COUNT_CAP + 1).subquery()
+            extra.append(select(func.count()).select_from(counted).scalar_subquery().label("total"))
+        if not plain:
+            return list(db.session.execute(stmt.add_columns(*extra) if extra else stmt, params))
+        keys = stmt.subquery("page_keys")
+        outer = select(keys.c.id, keys.c.sort_key, *_core_columns(), *extra).select_from(keys)
+        outer = _join_core(outer, keys.c.id).order_by(*_order(keys.c.sort_key, nullable, scan_desc, keys.c.id))
+        return list(db.session.execute(outer, params))
 
     backward = cursor is not None and cursor.backward
-    keys = keys_from(cursor, desc != backward)  # a page before the cursor is read in reverse
-    if backward and len(keys) <= lq.per_page:
-        # Back at the start of the list (rows may have come or gone since): the first page, full.
+    with_count = cursor is None and count
+    total = cursor.total if cursor is not None else 0
+    rows = first_statement(cursor, desc != backward, with_count)  # a page before the cursor is read in reverse
+    if with_count:
+        total = rows[0].total if rows else 0
+    if backward and len(rows) <= lq.per_page:
+        # Back at the start of the list (rows may have come or gone since): the first page, full
+        # (with the count the cursor carried).
         cursor, backward = None, False
-        keys = keys_from(None, desc)
+        rows = first_statement(None, desc, False)
+    answers = {name: getattr(rows[0], name) for name, _ in reads} if rows else {}
+    if rows and viewer_id is not None:
+        remember_unread(viewer_id, rows[0].bell)
     number = cursor.page if cursor is not None else 1
-    more = len(keys) > lq.per_page
-    keys = keys[:lq.per_page]
+    more = len(rows) > lq.per_page
+    rows = rows[:lq.per_page]
     if backward:
-        keys.reverse()
+        rows.reverse()
         has_prev, has_next = True, True
     else:
         has_prev, has_next = cursor is not None, more
-    ids = [id_ for id_, _ in keys]
-    plain = plain and all(col.from_row is not None for col in columns)
-    if not ids:
-        by_id = {}
-    elif plain:
-        by_id = {row.id: row for row in db.session.execute(core_rows(ids))}
-    else:
+    keys = [(row.id, row.sort_key) for row in rows]
+    if not plain and keys:
         # The long and JSON columns no list cell shows are left out (read on access if one ever did).
-        rows_stmt = select(Application).where(Application.id.in_(ids)).options(
+        rows_stmt = select(Application).where(Application.id.in_([id_ for id_, _ in keys])).options(
             joinedload(Application.candidate), defer(Application.cover_letter), defer(Application.pending_data))
         for col in columns:
             rows_stmt = rows_stmt.options(*col.options)
         by_id = {row.id: row for row in db.session.scalars(rows_stmt).unique()}
-    rows = [by_id[i] for i in ids if i in by_id]
+        rows = [by_id[i] for i, _ in keys if i in by_id]
     page = ListPage(rows=rows, total=total, query=lq, columns=columns, has_next=has_next, has_prev=has_prev,
-                    number=max(number, 2) if has_prev else 1, plain=plain)
+                    number=max(number, 2) if has_prev else 1, plain=plain, answers=answers)
     if keys and has_next:
         page.next_cursor = encode_cursor(company_id, lq, Cursor(keys[-1][1], keys[-1][0], False, page.number + 1,
                                                                 total))
@@ -373,6 +445,49 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
         page.prev_cursor = encode_cursor(company_id, lq, Cursor(keys[0][1], keys[0][0], True, page.number - 1,
                                                                 total))
     return page
+
+
+@dataclass
+class FilterMenus:
+    jobs: list  # (id, title) of the jobs the user may see, by title
+    stage_names: list  # the distinct names of the company's job stages, sorted
+    links: list | None  # (id, name, job title) of the company's share links, or None: not asked
+
+
+@cache
+def _menus_statement(links: bool, narrowed: tuple = ()):
+    """``filter_menus``' statement, built once per process (bound to ``menus_company_id``) for
+    the users who see every job (``narrowed``: a role's filter on ``Job``, built per request)."""
+    company = bindparam("menus_company_id")
+    none_int, none_text = null().cast(Integer), null().cast(String)
+    parts = [select(literal_column("0", Integer).label("part"), Job.id.label("id"), Job.title.label("a"),
+                    none_text.label("b"), Job.title.label("s1"), none_text.label("s2"))
+             .where(Job.company_id == company, *narrowed),
+             select(literal_column("1", Integer), none_int, Stage.name, none_text, none_text, none_text)
+             .where(Stage.company_id == company, Stage.job_id.is_not(None)).distinct()]
+    if links:
+        parts.append(select(literal_column("2", Integer), SourceLink.id, SourceLink.name, Job.title,
+                            func.lower(Job.title), func.lower(SourceLink.name))
+                     .join(Job, Job.id == SourceLink.job_id).where(SourceLink.company_id == company))
+    union = union_all(*parts).subquery("menus")
+    return select(union).order_by(union.c.part, union.c.s1, union.c.s2)
+
+
+def filter_menus(company_id: int, links: bool) -> FilterMenus:
+    """The filter form's menus in one statement (a UNION ALL, each part tagged): the jobs the
+    user may see, by title; the distinct names of the company's job stages; and, with
+    ``links``, the share links of the source filter (``share_links.company_links``, kept for
+    the request: the filter's choices read them from there)."""
+    from app.applications.share_links import remember_links
+
+    narrowed = access.filters(Job)  # the jobs this user may see, when their role narrows them
+    stmt = _menus_statement(links) if not narrowed else _menus_statement.__wrapped__(links, narrowed)
+    rows = db.session.execute(stmt, {"menus_company_id": company_id}).all()
+    out = FilterMenus([(r.id, r.a) for r in rows if r.part == 0], sorted({r.a for r in rows if r.part == 1}),
+                      [(r.id, r.a, r.b) for r in rows if r.part == 2] if links else None)
+    if links:
+        remember_links(company_id, out.links)
+    return out
 
 
 def matching_ids(company_id: int, lq: ListQuery, limit: int) -> list[int]:

@@ -48,10 +48,23 @@ def links_of(job: Job) -> list[tuple[SourceLink, int]]:
 
 
 def company_links(company_id: int) -> list[tuple[int, str, str]]:
-    """Every link of the company as (id, name, job title), for the list's source filter."""
+    """Every link of the company as (id, name, job title), for the list's source filter (as
+    the list page read them with its other menus, ``remember_links``, when it did)."""
+    from flask import has_request_context, request
+
+    if has_request_context() and company_id in request.environ.get("haku.share_links", {}):
+        return request.environ["haku.share_links"][company_id]
     return [tuple(row) for row in db.session.execute(
         select(SourceLink.id, SourceLink.name, Job.title).join(Job, Job.id == SourceLink.job_id)
         .where(SourceLink.company_id == company_id).order_by(func.lower(Job.title), func.lower(SourceLink.name)))]
+
+
+def remember_links(company_id: int, links: list[tuple[int, str, str]]) -> None:
+    """Keep ``company_links``' answer for this request (read in the list's menus statement)."""
+    from flask import has_request_context, request
+
+    if has_request_context():
+        request.environ.setdefault("haku.share_links", {})[company_id] = links
 
 
 def active_link(company_id: int, job_id: int, code: str | None) -> SourceLink | None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from sqlalchemy import bindparam, case, or_, select
 from sqlalchemy.orm import aliased, contains_eager, joinedload
 
-from app.accounts import access
 from app.accounts.models import Company
 from app.accounts.tenancy import scoped
 from app.extensions import db
@@ -134,21 +133,8 @@ def jobs_of(company_id: int, status: str | None = None) -> list[Job]:
     return list(db.session.scalars(stmt))
 
 
-def job_titles(company_id: int) -> list[tuple[int, str]]:
-    """(id, title) of every job of the company by title: the list's job filter menu, as rows
-    rather than whole jobs."""
-    return [tuple(row) for row in db.session.execute(
-        select(Job.id, Job.title).where(Job.company_id == company_id, *access.filters(Job)).order_by(Job.title))]
-
-
 def templates_of(company_id: int) -> list[JobTemplate]:
     return list(db.session.scalars(scoped(JobTemplate, company_id).order_by(JobTemplate.name)))
-
-
-def job_stage_names(company_id: int) -> list[str]:
-    """The distinct names of the company's job stages, sorted (the list's stage filter)."""
-    return sorted({name for (name,) in db.session.execute(
-        select(Stage.name).where(Stage.company_id == company_id, Stage.job_id.is_not(None)).distinct())})
 
 
 def fresh(owner: Job | JobTemplate) -> Job | JobTemplate:

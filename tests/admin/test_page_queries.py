@@ -117,7 +117,7 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     the user, the job, the chips."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 5, "/admin/applications": 9,
+    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 5, "/admin/applications": 3,
                 f"/admin/jobs/{job.id}": 3, "/admin/notifications": 3, "/admin/notifications/badge": 2}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing
@@ -138,7 +138,7 @@ def test_the_list_reads_plain_rows_unless_a_column_needs_the_entities(client, ma
     client.get("/admin/applications")
     db.session.expire_all()
     statements = _statements(lambda: client.get("/admin/applications"))
-    rows = [s for s in statements if "candidates.display_name" in s and "applications.id IN" in s]
+    rows = [s for s in statements if "candidates.display_name" in s and "page_keys" in s]
     assert len(rows) == 1 and "job_title" in rows[0], statements
     assert not [s for s in statements if "applications.cover_letter" in s or "applications.pending_data" in s]
     body = client.get("/admin/applications").get_data(as_text=True)
@@ -211,3 +211,44 @@ def test_the_board_reads_tags_and_bulk_actions_only_when_there_are_some(client, 
     both = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
     assert len(both) == len(bare) + 2, both
     assert 'class="tag-name" title="Senior"' in body[0] and "Adding a tag" in body[0]
+
+
+def test_the_list_page_is_one_statement_and_its_menus_another(client, make, company):
+    """The list's page (issue 15, branch list15c): its rows, the capped count, the bell and "any
+    bulk actions to show?" in one statement, the job, stage and share link menus in another; the
+    htmx table reads neither the menus nor the bulk actions, which it does not show. An empty
+    page has no row to carry the answers: the bell and the bulk actions are asked apart."""
+    from app.applications import share_links, tags
+    from app.bulk import services as bulk
+
+    admin = make.admin_of(company)
+    empty = make.job(company, title="Nobody yet")
+    link = share_links.create_link(empty, "Fair", admin)
+    client.get("/admin/applications")
+    db.session.expire_all()
+    body: list[str] = []
+    alone = _statements(lambda: body.append(client.get("/admin/applications").get_data(as_text=True)))
+    assert len(alone) == 5, alone  # the user, the empty page, the bell, the menus, the bulk actions
+    assert "No applications match." in body[0] and f'value="link:{link.id}"' in body[0]
+    job = make.job(company, title="Backend developer")
+    application = make.application(job)
+    senior = tags.create_tag(company.id, "Senior", "blue", admin)
+    bulk.start(company.id, admin, "tag_add", {"tag_id": senior.id}, [application.id])
+    db.session.expire_all()
+    body.clear()
+    full = _statements(lambda: body.append(client.get("/admin/applications").get_data(as_text=True)))
+    # the user, the page, the menus, and the bulk actions (there is one to show)
+    assert len(full) == 4, full
+    page = [s for s in full if "page_keys" in s]
+    assert len(page) == 1 and "FROM notifications" in page[0] and "FROM bulk_actions" in page[0], full
+    menus = [s for s in full if "FROM jobs" in s and "FROM stages" in s and "FROM source_links" in s]
+    assert len(menus) == 1, full
+    assert "Adding a tag" in body[0]
+    assert f'<option value="{job.id}" >Backend developer</option>' in body[0]
+    assert f'value="link:{link.id}"' in body[0] and "Nobody yet" in body[0]
+    db.session.expire_all()
+    table: list[str] = []
+    fragment = _statements(lambda: table.append(
+        client.get("/admin/applications", headers={"HX-Request": "true"}).get_data(as_text=True)))
+    assert len(fragment) == 2, fragment  # the user, the page
+    assert 'id="applications-table"' in table[0] and 'id="filters"' not in table[0]

@@ -13,11 +13,11 @@ from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.board import BoardPage
 from app.admin.card import CardAction, actions_for, load_card
-from app.admin.forms import AssignForm, ColumnsForm, EmptyForm, MoveForm, NoteForm
+from app.admin.forms import AssignForm, EmptyForm, MoveForm, NoteForm
 from app.applications import files, queries, services
 from app.applications.board import board
 from app.applications.columns import column, offered, save_list_columns
-from app.applications.listing import PAGE_SIZES, BadCursor, ListQuery, list_applications
+from app.applications.listing import PAGE_SIZES, BadCursor, ListQuery, filter_menus, list_applications
 from app.applications.models import Application, ApplicationStatus, StoredFile, TimelineEvent
 from app.bulk import services as bulk
 from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
@@ -63,20 +63,28 @@ def applications():
         # Pages are cursors now (keyset pagination): an old "?page=N" link opens the first page
         # of the same filters and sort rather than a page that no longer means the same rows.
         return redirect(url_for("admin.applications", **lq.params()))
+    company_id = current_company_id()
+    fragment = wants_fragment()  # the table alone: no filter form, no bulk progress, no bell
     try:
-        page = list_applications(current_company_id(), lq, current_user.list_columns, plain=True)
+        # the page's rows, the count and, in the same statement for the whole page, the bell and
+        # "any bulk actions to show?" (each a statement of its own otherwise)
+        page = list_applications(company_id, lq, current_user.list_columns, plain=True,
+                                 reads=() if fragment else _LIST_READS, viewer_id=None if fragment else current_user.id)
     except BadCursor:
         flash(_("That page link is no longer valid: here is the first page."), "error")
         return redirect(url_for("admin.applications", **lq.params()))
-    jobs = jobs_queries.job_titles(current_company_id())
-    stage_names = jobs_queries.job_stage_names(current_company_id())
-    columns_form = ColumnsForm()
-    company_id = current_company_id()
-    return render_page_or_fragment("admin/applications/index.html", "admin/applications/_table.html",
-                                   page=page, lq=lq, jobs=jobs, stage_names=stage_names, all_columns=offered(lq.job_id),
-                                   columns_form=columns_form, page_sizes=PAGE_SIZES,
-                                   count_cap=format_decimal(page.cap) if page.capped else "",
-                                   bulk_actions=bulk.shown(company_id))
+    context = {"page": page, "lq": lq, "count_cap": format_decimal(page.cap) if page.capped else ""}
+    if fragment:
+        return render_template("admin/applications/_table.html", **context)
+    # the job, stage and (when the source column shows) share link menus: one statement
+    menus = filter_menus(company_id, links=any(col.key == "source" for col in page.columns))
+    has_bulk = page.answers.get("has_bulk", True)  # an empty page asked nothing: read them
+    return render_template("admin/applications/index.html", **context, jobs=menus.jobs,
+                           stage_names=menus.stage_names, all_columns=offered(lq.job_id),
+                           page_sizes=PAGE_SIZES, bulk_actions=bulk.shown(company_id) if has_bulk else [])
+
+
+_LIST_READS = (("has_bulk", bulk.any_shown),)
 
 
 @bp.get("/applications/export.csv")
