@@ -365,26 +365,30 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     application = create_application(company.id, candidate, job, source=source, cover_letter=cover_letter,
                                      consent_version=CONSENT_VERSION, cv=cv, event_data=event_data or None,
                                      source_link_id=link.id if link is not None else None, reads=reads)
-    acknowledge(application, data.locale, new=True)
+    acknowledge(application, data.locale, new=True, templates=reads.templates if reads is not None else None)
     applied.send(application, extra=extra or {})
     db.session.commit()
     return application
 
 
-def acknowledge(application: Application, locale: str | None = None, *, new: bool = False) -> None:
+def acknowledge(application: Application, locale: str | None = None, *, new: bool = False,
+                templates: list | None = None) -> None:
     """Queue the "application received" email to an applicant who gave an address, from any
     source (careers page, job board), in the language they applied in (``locale``) or the
     person's, else the company's; once per application. The caller commits.
 
     ``new``: the application was inserted by this transaction, so no outbox row can hold its
     key yet (the key names its id; ids are never reused while such a row exists: the row's
-    ``application_id`` is the same id, ON DELETE CASCADE) and the dedupe look-up is skipped."""
+    ``application_id`` is the same id, ON DELETE CASCADE) and the dedupe look-up is skipped.
+    ``templates``: the stored "application received" templates as the caller read them
+    (``ApplyReads.templates``), instead of reading them here."""
     candidate = application.candidate
     if not candidate.email:
         return
     from app.messaging.services import queue_template_email, template_for
 
-    template = template_for(application.company_id, "application_received", email_languages(application, locale))
+    template = template_for(application.company_id, "application_received", email_languages(application, locale),
+                            stored=templates)
     if template is None:
         return
     # the event first: it is inserted in the outbox row's flush, not in one more at the commit
