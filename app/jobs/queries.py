@@ -60,10 +60,10 @@ class ApplyReads:
 def open_job_to_apply(slug: str, job_id: int) -> tuple[Job, ApplyReads] | None:
     """``open_job_at`` for the apply POST: the same job and company, and in the same statement
     (one row per person to notify) the job's first stage, the stage-entry answers about it and
-    the owner and team, which the apply service is given (``apply(…, reads=…)``) instead of
-    statements of its own."""
+    the owner and team, and the stored texts of the confirmation email (the company's and the
+    global "application received" templates, one JSON array), which the apply service is given
+    (``apply(…, reads=…)``) instead of statements of its own."""
     from app.jobs.events import entry_reads
-
     from app.messaging.services import templates_of
 
     keys = (db.engine.dialect.name, *entry_reads)
@@ -79,8 +79,8 @@ def open_job_to_apply(slug: str, job_id: int) -> tuple[Job, ApplyReads] | None:
     return job, ApplyReads(stage, answers, [row[2] for row in rows if row[2] is not None], templates_of(rows[0][3]))
 
 
-#: ``open_job_to_apply``'s statement (without ``Job.is_open``) by the stage-entry reads' keys,
-#: built once per process (its construction cost as much as its run).
+#: ``open_job_to_apply``'s statement by dialect and the stage-entry reads' keys, built once
+#: per process (its construction cost as much as its run; today's date is a parameter).
 _TO_APPLY: dict[tuple[str, ...], object] = {}
 
 
