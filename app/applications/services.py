@@ -485,8 +485,8 @@ def _first_entry(application: Application, stage: Stage, *, cause: str, actor: U
     (from no stage) and its two timeline lines ("applied", "stage_entered") are written as
     plain rows, not through the unit of work (issue 15: each flush of the apply POST cost more
     CPU than its statements), then the stage-entry event goes out as always. Its receivers get
-    the entry as a read-only instance holding what was inserted (they read its id, stage, cause
-    and time; nothing in the session tracks it)."""
+    the entry as a read-only instance holding what was inserted and its ``stage`` (they read
+    its id, stage, cause and time; nothing in the session tracks it)."""
     actor_id = actor.id if actor is not None else None
     values = {"company_id": application.company_id, "application_id": application.id, "stage_id": stage.id,
               "from_stage_id": None, "cause": cause, "actor_id": actor_id, "entered_at": application.stage_entered_at}
@@ -497,7 +497,7 @@ def _first_entry(application: Application, stage: Stage, *, cause: str, actor: U
         {**common, "kind": "applied", "data": applied_data},
         {**common, "kind": "stage_entered", "data": {"stage": stage.name, "cause": cause}}])
     entry = StageEntry.__mapper__.class_manager.new_instance()
-    entry.__dict__.update(values, id=entry_id)
+    entry.__dict__.update(values, id=entry_id, stage=stage)
     application.__dict__[_LATEST_ENTRY] = entry_id
     stage_entered.send(application, entry=entry, depth=0, answers=answers)
     return entry
