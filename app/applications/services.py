@@ -268,10 +268,17 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
         application.stage_id, application.stage, application.stage_entered_at = first.id, first, utcnow()
     db.session.add(application)
     db.session.flush()
-    add_event(application, "applied", actor=actor, data={"source": source, **(event_data or {})})
-    if job is not None:
+    applied_data = {"source": source, **(event_data or {})}
+    if job is not None and not first.closes_application:  # the common case, as plain rows
+        entry = _first_entry(application, first, cause=cause, actor=actor, applied_data=applied_data,
+                             answers=answers)
+    elif job is not None:
+        add_event(application, "applied", actor=actor, data=applied_data)
         entry = _record_entry(application, first, from_stage_id=None, cause=cause, actor=actor,
                               now=application.stage_entered_at, depth=0, answers=answers)
+    else:
+        add_event(application, "applied", actor=actor, data=applied_data)
+    if job is not None:
         # The latest entry of a new application: this one, or one an automation added after it.
         latest = application.__dict__.get(_LATEST_ENTRY, entry.id)
         notify_team(application, "new_application",
@@ -365,26 +372,30 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
     application = create_application(company.id, candidate, job, source=source, cover_letter=cover_letter,
                                      consent_version=CONSENT_VERSION, cv=cv, event_data=event_data or None,
                                      source_link_id=link.id if link is not None else None, reads=reads)
-    acknowledge(application, data.locale, new=True)
+    acknowledge(application, data.locale, new=True, templates=reads.templates if reads is not None else None)
     applied.send(application, extra=extra or {})
     db.session.commit()
     return application
 
 
-def acknowledge(application: Application, locale: str | None = None, *, new: bool = False) -> None:
+def acknowledge(application: Application, locale: str | None = None, *, new: bool = False,
+                templates: list | None = None) -> None:
     """Queue the "application received" email to an applicant who gave an address, from any
     source (careers page, job board), in the language they applied in (``locale``) or the
     person's, else the company's; once per application. The caller commits.
 
     ``new``: the application was inserted by this transaction, so no outbox row can hold its
     key yet (the key names its id; ids are never reused while such a row exists: the row's
-    ``application_id`` is the same id, ON DELETE CASCADE) and the dedupe look-up is skipped."""
+    ``application_id`` is the same id, ON DELETE CASCADE) and the dedupe look-up is skipped.
+    ``templates``: the stored "application received" templates as the caller read them
+    (``ApplyReads.templates``), instead of reading them here."""
     candidate = application.candidate
     if not candidate.email:
         return
     from app.messaging.services import queue_template_email, template_for
 
-    template = template_for(application.company_id, "application_received", email_languages(application, locale))
+    template = template_for(application.company_id, "application_received", email_languages(application, locale),
+                            stored=templates)
     if template is None:
         return
     # the event first: it is inserted in the outbox row's flush, not in one more at the commit
@@ -466,6 +477,39 @@ def _record_entry(application: Application, stage: Stage, *, from_stage_id: int 
     application.__dict__[_LATEST_ENTRY] = entry.id
     stage_entered.send(application, entry=entry, depth=depth, answers=answers)
     return entry
+
+
+def _first_entry(application: Application, stage: Stage, *, cause: str, actor: User | None, applied_data: dict,
+                 answers: dict | None) -> StageEntry:
+    """``_record_entry`` for a new application born in a stage that leaves it open: its entry
+    (from no stage) and its two timeline lines ("applied", "stage_entered") are written as
+    plain rows, not through the unit of work (issue 15: each flush of the apply POST cost more
+    CPU than its statements), then the stage-entry event goes out as always. Its receivers get
+    the entry as a read-only instance holding what was inserted and its ``stage`` (they read
+    its id, stage, cause and time; nothing in the session tracks it)."""
+    actor_id = actor.id if actor is not None else None
+    values = {"company_id": application.company_id, "application_id": application.id, "stage_id": stage.id,
+              "from_stage_id": None, "cause": cause, "actor_id": actor_id, "entered_at": application.stage_entered_at}
+    statements = _first_entry_statements()
+    entry_id = db.session.execute(statements[0], values).scalar_one()
+    common = {"company_id": application.company_id, "application_id": application.id, "actor_id": actor_id}
+    db.session.execute(statements[1], [
+        {**common, "kind": "applied", "data": applied_data},
+        {**common, "kind": "stage_entered", "data": {"stage": stage.name, "cause": cause}}])
+    entry = StageEntry.__mapper__.class_manager.new_instance()
+    entry.__dict__.update(values, id=entry_id, stage=stage)
+    application.__dict__[_LATEST_ENTRY] = entry_id
+    stage_entered.send(application, entry=entry, depth=0, answers=answers)
+    return entry
+
+
+@lru_cache(maxsize=1)
+def _first_entry_statements():
+    """``_first_entry``'s two inserts, built once per process."""
+    from sqlalchemy import insert
+
+    entries, events = StageEntry.__table__, TimelineEvent.__table__
+    return insert(entries).returning(entries.c.id), insert(events)
 
 
 def move_to_stage(application: Application, stage_id: int, actor: User) -> Application:

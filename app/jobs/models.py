@@ -128,7 +128,13 @@ class Job(JobFields, db.Model):
     @is_open.inplace.expression
     @classmethod
     def _is_open_expression(cls):
-        return and_(cls.status == JobStatus.PUBLISHED.value, or_(cls.deadline.is_(None), cls.deadline >= today()))
+        return cls.open_on(today())
+
+    @classmethod
+    def open_on(cls, day):
+        """``Job.is_open`` in a query for the date ``day`` (a value or a bound parameter: a
+        statement built once takes today's date per call)."""
+        return and_(cls.status == JobStatus.PUBLISHED.value, or_(cls.deadline.is_(None), cls.deadline >= day))
 
     @property
     def first_stage(self) -> Stage | None:

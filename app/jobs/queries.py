@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from app.accounts.models import Company
 from app.accounts.tenancy import scoped
+from app.clock import today
 from app.extensions import db
 from app.jobs.models import Job, JobStatus, JobTemplate, Stage
 
@@ -50,46 +51,55 @@ class ApplyReads:
     stage: Stage | None
     answers: dict | None
     team: list = field(default_factory=list)
+    #: the stored "application received" templates (the company's and the global ones), for
+    #: ``messaging.template_for(…, stored=…)``; None when not read
+    templates: list | None = None
 
 
 def open_job_to_apply(slug: str, job_id: int) -> tuple[Job, ApplyReads] | None:
     """``open_job_at`` for the apply POST: the same job and company, and in the same statement
     (one row per person to notify) the job's first stage, the stage-entry answers about it and
-    the owner and team, which the apply service is given (``apply(…, reads=…)``) instead of
-    statements of its own."""
+    the owner and team, and the stored texts of the confirmation email (the company's and the
+    global "application received" templates, one JSON array), which the apply service is given
+    (``apply(…, reads=…)``) instead of statements of its own."""
     from app.jobs.events import entry_reads
+    from app.messaging.services import templates_of
 
-    keys = tuple(entry_reads)
+    keys = (db.engine.dialect.name, *entry_reads)
     stmt = _TO_APPLY.get(keys)
     if stmt is None:
-        stmt = _TO_APPLY[keys] = _to_apply_statement(keys)
-    # ``Job.is_open`` per call: it holds today's date
-    rows = db.session.execute(stmt.where(Job.is_open), {"slug": slug, "job_id": job_id}).all()
+        stmt = _TO_APPLY[keys] = _to_apply_statement(keys[1:], keys[0])
+    # ``Job.is_open`` with today's date as a parameter: the statement stays the one built
+    rows = db.session.execute(stmt, {"slug": slug, "job_id": job_id, "today": today()}).all()
     if not rows:
         return None
     job, stage = rows[0][0], rows[0][1]
-    answers = {key: rows[0][n + 3] for n, key in enumerate(keys)} if stage is not None else None
-    return job, ApplyReads(stage, answers, [row[2] for row in rows if row[2] is not None])
+    answers = {key: rows[0][n + 4] for n, key in enumerate(keys[1:])} if stage is not None else None
+    return job, ApplyReads(stage, answers, [row[2] for row in rows if row[2] is not None], templates_of(rows[0][3]))
 
 
-#: ``open_job_to_apply``'s statement (without ``Job.is_open``) by the stage-entry reads' keys,
-#: built once per process (its construction cost as much as its run).
+#: ``open_job_to_apply``'s statement by dialect and the stage-entry reads' keys, built once
+#: per process (its construction cost as much as its run; today's date is a parameter).
 _TO_APPLY: dict[tuple[str, ...], object] = {}
 
 
-def _to_apply_statement(keys: tuple[str, ...]):
+def _to_apply_statement(keys: tuple[str, ...], dialect: str):
     from app.accounts.models import User
     from app.jobs.events import entry_reads
     from app.jobs.models import job_team
+    from app.messaging.services import templates_read
 
     first = aliased(Stage)
     first_id = (select(first.id).where(first.job_id == Job.id).order_by(first.position).limit(1)
                 .correlate(Job).scalar_subquery())
     is_owner = User.id == Job.owner_id
     in_team = User.id.in_(select(job_team.c.user_id).where(job_team.c.job_id == Job.id).correlate(Job))
-    return (select(Job, Stage, User, *(entry_reads[key]().label(f"r{n}") for n, key in enumerate(keys)))
+    # the email the apply sends: its stored texts ride along (one JSON array, not a statement)
+    templates = templates_read("application_received", Job.company_id, dialect).correlate(Job).label("templates")
+    return (select(Job, Stage, User, templates, *(entry_reads[key]().label(f"r{n}") for n, key in enumerate(keys)))
             .join(Job.company).outerjoin(Stage, Stage.id == first_id).outerjoin(User, or_(is_owner, in_team))
-            .where(Company.slug == bindparam("slug"), Job.id == bindparam("job_id"))
+            .where(Company.slug == bindparam("slug"), Job.id == bindparam("job_id"),
+                   Job.open_on(bindparam("today")))
             .order_by(case((is_owner, 0), else_=1), User.name)
             .options(contains_eager(Job.company)))
 

@@ -43,13 +43,18 @@ class PermanentSendError(Exception):
 
 # ---------------------------------------------------------------- templates
 
-def template_for(company_id: int | None, key: str, locale: str | Sequence[str] = "en") -> EmailTemplate | None:
+def template_for(company_id: int | None, key: str, locale: str | Sequence[str] = "en", *,
+                 stored: list[EmailTemplate] | None = None) -> EmailTemplate | None:
     """The template for ``key`` in the first language of ``locale`` (one code, or codes in
     order of preference) that has one, English last: in each language the company's own
     template before the global default. A company customises per language, so a Finnish
-    reader gets the Finnish text even when only the English one was customised."""
+    reader gets the Finnish text even when only the English one was customised.
+
+    ``stored``: the company's and the global templates of ``key`` as the caller read them in a
+    statement of its own (``templates_read``, ``templates_of``), instead of reading them here."""
     order = language_order(locale)
-    rows = db.session.scalars(_templates_statement(), {"key": key, "company_id": company_id}).all()
+    rows = stored if stored is not None else \
+        db.session.scalars(_templates_statement(), {"key": key, "company_id": company_id}).all()
 
     def rank(t: EmailTemplate) -> tuple[int, int]:
         return (order.index(t.locale) if t.locale in order else len(order), 0 if t.company_id is not None else 1)
@@ -68,6 +73,36 @@ def _templates_statement():
     return select(EmailTemplate).where(
         EmailTemplate.key == bindparam("key"),
         or_(EmailTemplate.company_id == bindparam("company_id"), EmailTemplate.company_id.is_(None)))
+
+
+#: The columns of a template ``templates_read`` carries, in order.
+_TEMPLATE_FIELDS = ("id", "company_id", "key", "locale", "name", "subject", "body")
+
+
+def templates_read(key: str, company_id, dialect: str):
+    """The stored templates of ``key`` for the company ``company_id`` (a column or a bound
+    parameter of the caller's statement) and the global ones, as one JSON array column a
+    hot statement can carry (the apply POST's job read: ``jobs.queries.open_job_to_apply``);
+    ``templates_of`` turns the answer into what ``template_for(…, stored=…)`` takes."""
+    from sqlalchemy import JSON
+
+    columns = [getattr(EmailTemplate, name) for name in _TEMPLATE_FIELDS]
+    if dialect == "postgresql":
+        aggregate = func.json_agg(func.json_build_array(*columns), type_=JSON)
+    else:
+        aggregate = func.json_group_array(func.json_array(*columns), type_=JSON)
+    return (select(aggregate).where(EmailTemplate.key == key,
+                                    or_(EmailTemplate.company_id == company_id, EmailTemplate.company_id.is_(None)))
+            .scalar_subquery())
+
+
+def templates_of(answer) -> list[EmailTemplate]:
+    """``templates_read``'s answer as templates (not in the session: read only)."""
+    if isinstance(answer, str):  # a driver that hands JSON over as text
+        import json
+
+        answer = json.loads(answer)
+    return [EmailTemplate(**dict(zip(_TEMPLATE_FIELDS, values, strict=True))) for values in answer or ()]
 
 
 def language_order(locale: str | Sequence[str] | None) -> list[str]:

@@ -38,7 +38,9 @@ class ApplyForm(FlaskForm):
                            validators=[DataRequired(_l("Please accept the privacy notice to apply."))])
     # The job's share link the applicant came through (``?src=`` on the job page); the service
     # checks it belongs to the job, anything else counts as the careers page.
-    src = HiddenField(filters=[lambda value: (value or "").strip()[:16] if isinstance(value, str) else value])
+    # label="": never shown, and a field without one asks WTForms for a translated default,
+    # which loads WTForms' message catalogue from disk on every request (issue 15)
+    src = HiddenField(label="", filters=[lambda value: (value or "").strip()[:16] if isinstance(value, str) else value])
 
 
 class YourDataForm(FlaskForm):

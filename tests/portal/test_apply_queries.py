@@ -60,7 +60,6 @@ def test_a_first_application_is_written_in_few_statements(client, make):
     job = make.job(company, team=[member])  # the admin who creates it owns it
     db.session.expire_all()
     seen = kinds(post(client, job))
-    timeline = ["INSERT timeline_events"] * (2 if db.engine.dialect.name == "sqlite" else 1)
     notifications = ["INSERT notifications"] * (2 if db.engine.dialect.name == "sqlite" else 1)
     assert seen == [
         # The open job with its company (the form's look-up, reused by the service) and, in the
@@ -72,12 +71,15 @@ def test_a_first_application_is_written_in_few_statements(client, make):
         "INSERT candidates",
         "INSERT stored_files", "INSERT applications",  # born in its stage: no UPDATE after
         "INSERT application_counts",  # the kept counts (app/applications/counts.py): one upsert per flush
-        "INSERT stage_entries", *timeline,  # "applied" and "stage_entered"
+        # the entry and its two timeline lines ("applied", "stage_entered") as plain rows, not
+        # through the unit of work: one executemany for both lines on SQLite too
+        "INSERT stage_entries", "INSERT timeline_events",
         *notifications,  # the entry id is known
         "SELECT outbox_emails", "INSERT outbox_emails",  # the member's email copy
         # The confirmation: its key names the new application, so it is not looked up first;
-        # its "confirmation_queued" event goes in the same flush (none more at the commit).
-        "SELECT email_templates", "INSERT timeline_events", "INSERT outbox_emails",
+        # its "confirmation_queued" event goes in the same flush (none more at the commit); its
+        # stored templates came with the job (no SELECT email_templates).
+        "INSERT timeline_events", "INSERT outbox_emails",
     ], seen
     assert "UPDATE applications" not in seen
     assert seen.count("SELECT jobs") == 1 and "SELECT companies" not in seen
@@ -204,3 +206,32 @@ def test_the_team_read_with_the_job_is_notified_as_before(client, make):
     post(client, orphan, "other@example.fi")
     notes = db.session.scalars(select(Notification).order_by(Notification.id)).all()
     assert [n.user_id for n in notes] == [owner.id, aku.id, bea.id, bea.id]
+
+
+def test_the_confirmation_read_with_the_job_is_the_companys_own_in_the_applicants_language(client, make):
+    """The stored templates come with the job's statement (``ApplyReads.templates``): the
+    company's own text in the applicant's language before the global one, never another
+    company's, and the shipped default when nothing fits."""
+    from app.messaging import services as messaging
+
+    acme, other = make.company("acme", "Acme Oy"), make.company("other", "Other Oy")
+    job = make.job(acme)
+    messaging.save_template(None, company_id=other.id, key="application_received", name="Theirs", locale="fi",
+                            subject="Toisen yrityksen kiitos: {{ job_title }}", body="Hei")
+    messaging.save_template(None, company_id=None, key="application_received", name="Global", locale="fi",
+                            subject="Yleinen kiitos: {{ job_title }}", body="Hei")
+    db.session.commit()
+
+    def subject(email, lang):
+        url = f"/c/acme/jobs/{job.id}/apply?lang={lang}"
+        seen = statements(lambda: client.post(url, data=form(email), content_type="multipart/form-data"))
+        assert "SELECT email_templates" not in kinds(seen)
+        return db.session.scalar(select(OutboxEmail.subject).where(OutboxEmail.to_addr == email,
+                                                                   OutboxEmail.kind == "application_received"))
+
+    assert subject("a@example.fi", "fi") == f"Yleinen kiitos: {job.title}"  # the global one: acme has none
+    messaging.save_template(None, company_id=acme.id, key="application_received", name="Ours", locale="fi",
+                            subject="Acmen kiitos: {{ job_title }}", body="Hei")
+    db.session.commit()
+    assert subject("b@example.fi", "fi") == f"Acmen kiitos: {job.title}"  # its own, saved since
+    assert subject("c@example.fi", "en") == f"We received your application: {job.title}"  # shipped English
