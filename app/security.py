@@ -28,6 +28,41 @@ def init_app(app: Flask) -> None:
     app.before_request(_enforce_session_age)
     app.before_request(_enforce_two_factor)
     app.after_request(_headers)
+    app.jinja_env.globals["csrf_token"] = csrf_token
+
+
+#: Signed CSRF tokens by (signing key, the session's raw token), at most ``_CSRF_KEPT``.
+_CSRF_TOKENS: dict[tuple, str] = {}
+_CSRF_KEPT = 4096
+
+
+def csrf_token() -> str:
+    """``csrf_token()`` in templates: Flask-WTF's ``generate_csrf`` signs the session's raw
+    token anew on every request (a serializer, JSON, base64 and an HMAC). With
+    ``WTF_CSRF_TIME_LIMIT = None`` the signature carries no expiry that matters, so every
+    signature of the same raw token is equally valid and one is reused (per process, by the
+    raw token and the key: nothing to invalidate — a logout clears the session and with it the
+    raw token, so the next session's token is another key). With a time limit set, a token
+    is signed per request as before."""
+    from flask import g
+    from flask_wtf.csrf import generate_csrf
+
+    config = current_app.config
+    field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    if field in g or config.get("WTF_CSRF_TIME_LIMIT", 3600) is not None:
+        return generate_csrf()
+    raw = session.get(field)
+    if not isinstance(raw, str):
+        return generate_csrf()
+    key = (config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, field, raw)
+    token = _CSRF_TOKENS.get(key)
+    if token is None:
+        if len(_CSRF_TOKENS) >= _CSRF_KEPT:
+            _CSRF_TOKENS.clear()
+        token = _CSRF_TOKENS[key] = generate_csrf()
+    else:
+        setattr(g, field, token)  # the forms of this request (generate_csrf) use it too
+    return token
 
 
 _USER_STATEMENTS: dict[bool, object] = {}

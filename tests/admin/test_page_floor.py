@@ -166,7 +166,11 @@ def test_the_nav_follows_the_role_on_the_next_request(client, make):
     """The nav's markup is reused per (language, endpoint, the role's links); the links are
     asked per request, so a role changed in the database shows on the next page."""
     _, user = _login(make, client)
-    nav = lambda: re.search(r'<nav class="main-nav".*?</nav>', client.get("/admin/").get_data(as_text=True), re.S).group(0)  # noqa: E731
+
+    def nav() -> str:
+        return re.search(r'<nav class="main-nav".*?</nav>', client.get("/admin/").get_data(as_text=True),
+                         re.DOTALL).group(0)
+
     admin_nav = nav()
     assert 'href="/admin/jobs"' in admin_nav and 'href="/admin/settings' in admin_nav
     db.session.execute(User.__table__.update().where(User.id == user.id).values(role="interviewer"))
@@ -177,3 +181,36 @@ def test_the_nav_follows_the_role_on_the_next_request(client, make):
     db.session.execute(User.__table__.update().where(User.id == user.id).values(role="admin"))
     db.session.commit()
     assert nav() == admin_nav
+
+
+def _page_token(client) -> str:
+    return re.search(r'"X-CSRFToken": "([^"]+)"', client.get("/admin/").get_data(as_text=True)).group(1)
+
+
+def test_the_csrf_token_is_signed_once_per_session_and_dies_with_it(app, client, make):
+    """The layout's CSRF token is signed once per (key, session's raw token) and reused; it
+    still works, and a logout (a new session, a new raw token) makes it worthless."""
+    company, user = _login(make, client)
+    job = make.job(company)
+    first = _page_token(client)
+    assert _page_token(client) == first
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        assert client.post("/admin/notifications/read", headers={"X-CSRFToken": first}).status_code == 302
+        assert client.post("/admin/notifications/read").status_code == 400  # no token: refused
+        client.post("/admin/logout", data={"csrf_token": first})
+        client.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD,
+                                          "csrf_token": _login_token(client)})
+        second = _page_token(client)
+        assert second != first
+        assert client.post("/admin/notifications/read", headers={"X-CSRFToken": first}).status_code == 400
+        assert client.post("/admin/notifications/read", headers={"X-CSRFToken": second}).status_code == 302
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert job.id and user.id
+
+
+def _login_token(client) -> str:
+    from tests.support.clients import csrf_token
+
+    return csrf_token(client)
