@@ -28,40 +28,102 @@ def init_app(app: Flask) -> None:
     app.before_request(_enforce_session_age)
     app.before_request(_enforce_two_factor)
     app.after_request(_headers)
+    app.jinja_env.globals["csrf_token"] = csrf_token
 
 
-_USER_STATEMENT = None
+#: Signed CSRF tokens by (signing key, the session's raw token), at most ``_CSRF_KEPT``.
+_CSRF_TOKENS: dict[tuple, str] = {}
+_CSRF_KEPT = 4096
 
 
-def _user_statement():
+def csrf_token() -> str:
+    """``csrf_token()`` in templates: Flask-WTF's ``generate_csrf`` signs the session's raw
+    token anew on every request (a serializer, JSON, base64 and an HMAC). With
+    ``WTF_CSRF_TIME_LIMIT = None`` the signature carries no expiry that matters, so every
+    signature of the same raw token is equally valid and one is reused (per process, by the
+    raw token and the key: nothing to invalidate — a logout clears the session and with it the
+    raw token, so the next session's token is another key). With a time limit set, a token
+    is signed per request as before."""
+    from flask import g
+    from flask_wtf.csrf import generate_csrf
+
+    config = current_app.config
+    field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    if field in g or config.get("WTF_CSRF_TIME_LIMIT", 3600) is not None:
+        return generate_csrf()
+    raw = session.get(field)
+    if not isinstance(raw, str):
+        return generate_csrf()
+    key = (config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, field, raw)
+    token = _CSRF_TOKENS.get(key)
+    if token is None:
+        if len(_CSRF_TOKENS) >= _CSRF_KEPT:
+            _CSRF_TOKENS.clear()
+        token = _CSRF_TOKENS[key] = generate_csrf()
+    else:
+        setattr(g, field, token)  # the forms of this request (generate_csrf) use it too
+    return token
+
+
+_USER_STATEMENTS: dict[bool, object] = {}
+
+
+def _user_statement(with_bell: bool = False):
     """The user with their company and two-factor record, one statement built once per process
     (a bound parameter): every admin page reads the company (two-factor rule, language, time
     zone, panels), and the session's identity map holds objects weakly, so a company fetched by
     id and dropped was fetched again by the next reader (2-3 SELECTs per page); the two-factor
     record answers ``_enforce_two_factor`` (a SELECT per page for staff and for companies that
     require two-factor sign-in). Logout, a password change and a 2FA reset still take effect
-    on the next request: the row is read on every request, only in one statement."""
-    global _USER_STATEMENT
-    if _USER_STATEMENT is None:
+    on the next request: the row is read on every request, only in one statement.
+
+    ``with_bell``: the bell's unread count rides along as a scalar subquery (an index-only
+    count over ``ix_notifications_user_unread``), for the requests that draw the bell (a full
+    admin page, the bell's own poll): one round trip instead of two."""
+    statement = _USER_STATEMENTS.get(with_bell)
+    if statement is None:
         from sqlalchemy import bindparam, select
         from sqlalchemy.orm import joinedload
 
         from app.accounts.models import User
 
-        _USER_STATEMENT = select(User).options(joinedload(User.company), joinedload(User.two_factor)).where(
-            User.id == bindparam("uid"))
-    return _USER_STATEMENT
+        columns = [User]
+        if with_bell:
+            from app.messaging.services import unread_on_page
+
+            columns.append(unread_on_page().label("bell"))
+        statement = _USER_STATEMENTS[with_bell] = select(*columns).options(
+            joinedload(User.company), joinedload(User.two_factor)).where(User.id == bindparam("uid"))
+    return statement
+
+
+def _draws_bell() -> bool:
+    """Whether this request's answer shows the bell's figure: a full admin page (a GET that is
+    not an htmx swap renders the layout) or the bell's own poll."""
+    if not has_request_context() or request.blueprint != "admin" or request.method != "GET":
+        return False
+    return not is_htmx() or request.endpoint == "admin.notifications_badge"
 
 
 @login_manager.user_loader
 def load_user(user_id: str):
     uid, _, version = user_id.partition(":")
     try:
-        user = db.session.scalars(_user_statement(), {"uid": int(uid)}).first()
+        uid = int(uid)
     except ValueError:
         return None
+    bell = None
+    if _draws_bell():
+        row = db.session.execute(_user_statement(True), {"uid": uid, "bell_user_id": uid}).first()
+        user, bell = (row[0], row[1]) if row is not None else (None, None)
+    else:
+        user = db.session.scalars(_user_statement(), {"uid": uid}).first()
     if user is None or not user.is_enabled or str(user.session_version) != version:
         return None
+    if bell is not None:
+        from app.messaging.services import remember_unread
+
+        remember_unread(uid, bell)
     return user
 
 

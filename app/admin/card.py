@@ -25,7 +25,6 @@ from app.accounts.access import Action, can
 from app.applications import queries
 from app.applications.sources import source_label
 from app.i18n import language_name
-from app.messaging.services import remember_unread, unread_on_page
 from app.plugins import plugins
 
 
@@ -64,18 +63,13 @@ def load_card(application_id: int):
     answered in the same statement (the panel-read protocol, app/plugins.py ``card_panel``);
     None when it is not the user's to see. For a read-only request: the answers are kept for
     the request."""
-    # The layout's bell rides along too (its figure kept for the request: no statement of its own).
-    reads = {**_reads(current_user), _BELL: unread_on_page}
-    found = queries.card(application_id, reads, {"bell_user_id": current_user.id})
+    # The layout's bell comes with the user (app/security.py ``load_user``), not from here.
+    found = queries.card(application_id, _reads(current_user), {})
     if found is None:
         return None
     application, found_answers = found
-    remember_unread(current_user.id, found_answers.pop(_BELL))
     request.environ.setdefault("haku.card_answers", {})[application.id] = found_answers
     return application
-
-
-_BELL = "messaging.unread"
 
 
 def answers(application) -> dict[str, Any]:

@@ -20,7 +20,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(pipeline_links=settings_links, describe_event=describe_event,
                                  card_panels=card_panels, source_label=source_label, basis_label=basis_label,
                                  language_name=language_name, partner_text=describe_html, admin_chrome=admin_chrome,
-                                 unread_notifications=unread_notifications, can=can_do)
+                                 unread_notifications=unread_notifications, can=can_do, admin_nav=admin_nav)
 
 
 def can_do(action: str, target=None) -> bool:
@@ -68,5 +68,39 @@ def admin_chrome() -> dict[str, str]:
             "main": _("Main"), "dashboard": _("Dashboard"), "jobs": _("Jobs"), "applications": _("Applications"),
             "candidates": _("Candidates"), "pending_pool": _("Pending pool"), "templates": _("Job templates"), "reports": _("Reports"), "settings": _("Settings"),
             "notifications": _("Notifications"), "account": _("Account"), "log_out": _("Log out"),
+            "url_my_interviews": url_for("admin.my_interviews"), "my_interviews": _("My interviews"),
+            "unread": _("unread"),
         }
     return chrome
+
+
+#: The nav's links that depend on the role (``can`` in the layout), in the nav's order.
+NAV_ACTIONS = ("view_jobs", "view_candidates", "pending_pool", "manage_jobs", "view_reports", "company_settings")
+#: At most this many rendered navs per process (each key is a handful of short values).
+NAV_CACHE_SIZE = 2048
+
+
+def admin_nav():
+    """The layout's main nav as markup, rendered once per (script root, language, endpoint,
+    the role's nav links) and reused: the same ~10 links, labels and ``aria-current`` marks on
+    every page. The key holds every input of the markup, not an id, so nothing in it can go
+    stale: a role change shows other links on the next request (``can`` is asked per request,
+    with the user loaded on that request); only the rendering is skipped."""
+    from flask import render_template
+    from flask_login import current_user
+    from markupsafe import Markup
+
+    from app.accounts.access import can
+    from app.i18n import current_locale
+
+    user = current_user._get_current_object()
+    allowed = tuple(can(user, action) for action in NAV_ACTIONS)
+    cache = current_app.extensions.setdefault("haku.admin_nav", {})
+    key = (request.script_root, current_locale(), request.endpoint or "", allowed)
+    nav = cache.get(key)
+    if nav is None:
+        if len(cache) >= NAV_CACHE_SIZE:
+            cache.clear()
+        nav = cache[key] = Markup(render_template("admin/_nav.html", ep=request.endpoint or "", chrome=admin_chrome(),
+                                                  allowed=dict(zip(NAV_ACTIONS, allowed, strict=True))))
+    return nav

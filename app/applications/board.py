@@ -27,7 +27,6 @@ from sqlalchemy import Row, and_, bindparam, exists, func, or_, select, tuple_, 
 from app.applications.models import Application, ApplicationCount, ApplicationTag, ApplicationView, Candidate, Tag
 from app.extensions import db
 from app.jobs.queries import for_board
-from app.messaging.services import remember_unread, unread_on_page
 from app.plugins import plugins
 
 #: Chips per column on the board, and per "show more" chunk.
@@ -91,9 +90,9 @@ _COMPANY = bindparam("board_company_id")
 
 @cache
 def _page_reads(reads: tuple) -> tuple:
-    """The board's questions as labelled scalar columns, built once: the bell's count, whether
-    the company has tags, each badge's ``asks`` and the callers' ``reads`` (name, factory)."""
-    columns = [unread_on_page().label("bell"), exists().where(Tag.company_id == _COMPANY).label("has_tags")]
+    """The board's questions as labelled scalar columns, built once: whether the company has
+    tags, each badge's ``asks`` and the callers' ``reads`` (name, factory)."""
+    columns = [exists().where(Tag.company_id == _COMPANY).label("has_tags")]
     columns += [badge.asks(_COMPANY).label(f"badge_{badge.key}") for badge in plugins.chip_badges.values()
                 if badge.asks is not None]
     return tuple(columns + [factory(_COMPANY).label(name) for name, factory in reads])
@@ -101,17 +100,15 @@ def _page_reads(reads: tuple) -> tuple:
 
 def board_job(company_id: int, job_id: int, viewer_id: int, reads: tuple = ()) -> tuple[Any, dict]:
     """The job of the board (``jobs.queries.for_board``: its company, owner, team and stages)
-    and, in the same statement, what the page would otherwise ask one statement each: the
-    bell's count (kept for the layout), whether the company has tags (the chips' tags are read
-    only then), the badges' ``shown`` (given to their ``told``) and ``reads``, pairs (name,
+    and, in the same statement, what the page would otherwise ask one statement each (the bell's
+    count comes with the user, app/security.py ``load_user``): whether the company has tags
+    (the chips' tags are read only then), the badges' ``shown`` (given to their ``told``) and ``reads``, pairs (name,
     factory of an expression of the company's id) of the features above (the running bulk
     actions). ``(None, {})`` for another company's job."""
-    row = for_board(company_id, job_id, _page_reads(tuple(reads)),
-                    {"board_company_id": company_id, "bell_user_id": viewer_id})
+    row = for_board(company_id, job_id, _page_reads(tuple(reads)), {"board_company_id": company_id})
     if row is None:
         return None, {}
     job, answers = row[0], row._asdict()
-    remember_unread(viewer_id, answers["bell"])
     for badge in plugins.chip_badges.values():
         if badge.told is not None and f"badge_{badge.key}" in answers:
             badge.told(company_id, bool(answers[f"badge_{badge.key}"]))

@@ -40,7 +40,6 @@ from app.applications.columns import COLUMNS, ListColumn, column, visible
 from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason, SourceLink
 from app.extensions import db
 from app.jobs.models import Job, Stage
-from app.messaging.services import remember_unread, unread_on_page
 
 PAGE_SIZES = (10, 25, 50, 100)
 #: The list counts exactly up to this many applications and shows "More than 1,000" past it
@@ -357,7 +356,7 @@ def core_rows(ids: list[int]):
 
 def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None, *,
                       count: bool = True, only_ids: list[int] | None = None, plain: bool = False,
-                      reads: tuple = (), viewer_id: int | None = None) -> ListPage:
+                      reads: tuple = ()) -> ListPage:
     """One statement for a page of plain rows (``plain`` and every visible column can read
     one, ``core_rows``): the page's keys from its position (an index range scan when the list is
     sorted by date) in a subquery, joined with what the core columns show, and on the first
@@ -366,8 +365,8 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
     ``Application`` entities with what the visible columns need. What the page would otherwise
     ask one statement each rides in the first statement too, when the page has a row (an empty
     page answers nothing: ask them apart): ``reads``, pairs (name, factory of a scalar
-    expression of the company's id) of the features above, answered in ``ListPage.answers``,
-    and with ``viewer_id`` the bell's count, kept for the layout (``remember_unread``).
+    expression of the company's id) of the features above, answered in ``ListPage.answers``
+    (the bell's count comes with the user: app/security.py ``load_user``).
     ``BadCursor`` if ``lq.cursor`` is not a cursor of this list."""
     columns = visible(column_keys)
     cursor = decode_cursor(company_id, lq)
@@ -385,9 +384,7 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
     plain = plain and all(col.from_row is not None for col in columns)
     company = bindparam("list_company_id", company_id)
     scalars = [factory(company).label(name) for name, factory in reads]
-    if viewer_id is not None:
-        scalars.append(unread_on_page().label("bell"))
-    params = {"bell_user_id": viewer_id} if viewer_id is not None else {}
+    params: dict = {}
 
     def first_statement(position: Cursor | None, scan_desc: bool, with_count: bool) -> list:
         stmt = keyed
@@ -417,8 +414,6 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
         cursor, backward = None, False
         rows = first_statement(None, desc, False)
     answers = {name: getattr(rows[0], name) for name, _ in reads} if rows else {}
-    if rows and viewer_id is not None:
-        remember_unread(viewer_id, rows[0].bell)
     number = cursor.page if cursor is not None else 1
     more = len(rows) > lq.per_page
     rows = rows[:lq.per_page]

@@ -521,9 +521,10 @@ def unread_count(user_id: int) -> int:
 
 
 def unread_on_page():
-    """The bell's figure as a scalar column a page's own statement carries (the card's,
-    app/admin/card.py): the page passes ``bell_user_id`` and keeps the answer with
-    ``remember_unread``, and the layout's ``unread_count`` asks nothing more."""
+    """The bell's figure as a scalar column a statement carries (the signed-in user's,
+    app/security.py ``load_user``, on requests that draw the bell): the caller passes
+    ``bell_user_id`` and keeps the answer with ``remember_unread``, and the layout's
+    ``unread_count`` asks nothing more."""
     return select(func.count()).select_from(Notification).where(
         Notification.user_id == bindparam("bell_user_id"), Notification.read_at.is_(None)).scalar_subquery()
 

@@ -28,18 +28,21 @@ def _login(make, client):
     return company, db.session.scalar(select(User).where(User.email == "admin@acme.test"))
 
 
-def test_a_bare_recruiter_page_is_two_statements(client, make):
+def test_a_bare_recruiter_page_is_one_statement(client, make):
     _login(make, client)
     db.session.expire_all()
     body: list[str] = []
     statements = _statements(lambda: body.append(client.get("/admin/notifications/badge").get_data(as_text=True)))
-    # The user with their company, then the bell's count once (the view and the layout's bell
-    # share it; it was asked twice on this page).
-    assert len(statements) == 2, statements
-    assert "JOIN companies" in statements[0] and "FROM notifications" in statements[1]
+    # The user with their company and the bell's count in one statement (the view and the
+    # layout's bell share it; it was asked twice on this page, then once on its own).
+    assert len(statements) == 1, statements
+    assert "JOIN companies" in statements[0] and "FROM notifications" in statements[0]
     assert body[0].count('id="notif-badge"') == 2 and _badge(body[0]) == "0"
     notifications = _statements(lambda: client.get("/admin/notifications"))
-    assert len(notifications) == 3, notifications
+    assert len(notifications) == 2, notifications
+    # The bell's own poll (htmx) too; an htmx request of another page counts nothing.
+    poll = _statements(lambda: client.get("/admin/notifications/badge", headers={"HX-Request": "true"}))
+    assert len(poll) == 1 and "FROM notifications" in poll[0], poll
 
 
 def test_two_factor_state_comes_with_the_user(client, make):
@@ -56,7 +59,7 @@ def test_two_factor_state_comes_with_the_user(client, make):
     client.post("/admin/login/code", data={"code": totp_code("admin@acme.test")})
     db.session.expire_all()
     statements = _statements(lambda: client.get("/admin/notifications/badge"))
-    assert len(statements) == 2 and "user_two_factor" in statements[0], statements
+    assert len(statements) == 1 and "user_two_factor" in statements[0], statements
     # The record read on each request: gone (without a session bump) → enrolment again.
     from app.accounts.models import TwoFactor
 
@@ -78,8 +81,9 @@ def test_an_htmx_fragment_does_not_count_the_bell(client, make):
     assert not [s for s in fragment if "FROM notifications" in s], fragment
     page = _statements(lambda: client.get("/admin/applications"))
     assert len([s for s in page if "FROM notifications" in s]) == 1, page
+    assert "FROM notifications" in page[0] and "FROM notifications" not in fragment[0]  # with the user
     # the page adds the filter bar's menus (jobs, stages and share links: one statement; the
-    # table fragment has no filter bar); its bell rides in the page's statement (branch list15c)
+    # table fragment has no filter bar)
     assert len(page) == len(fragment) + 1
 
 
@@ -156,3 +160,57 @@ def test_a_revoked_session_is_refused_on_the_next_request(app, make):
     user.is_enabled = False
     db.session.commit()
     assert other.get("/admin/notifications/badge").status_code == 302
+
+
+def test_the_nav_follows_the_role_on_the_next_request(client, make):
+    """The nav's markup is reused per (language, endpoint, the role's links); the links are
+    asked per request, so a role changed in the database shows on the next page."""
+    _, user = _login(make, client)
+
+    def nav() -> str:
+        return re.search(r'<nav class="main-nav".*?</nav>', client.get("/admin/").get_data(as_text=True),
+                         re.DOTALL).group(0)
+
+    admin_nav = nav()
+    assert 'href="/admin/jobs"' in admin_nav and 'href="/admin/settings' in admin_nav
+    db.session.execute(User.__table__.update().where(User.id == user.id).values(role="interviewer"))
+    db.session.commit()
+    interviewer_nav = nav()
+    assert 'href="/admin/jobs"' not in interviewer_nav and 'href="/admin/settings' not in interviewer_nav
+    assert 'href="/admin/applications"' in interviewer_nav
+    db.session.execute(User.__table__.update().where(User.id == user.id).values(role="admin"))
+    db.session.commit()
+    assert nav() == admin_nav
+
+
+def _page_token(client) -> str:
+    return re.search(r'"X-CSRFToken": "([^"]+)"', client.get("/admin/").get_data(as_text=True)).group(1)
+
+
+def test_the_csrf_token_is_signed_once_per_session_and_dies_with_it(app, client, make):
+    """The layout's CSRF token is signed once per (key, session's raw token) and reused; it
+    still works, and a logout (a new session, a new raw token) makes it worthless."""
+    company, user = _login(make, client)
+    job = make.job(company)
+    first = _page_token(client)
+    assert _page_token(client) == first
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        assert client.post("/admin/notifications/read", headers={"X-CSRFToken": first}).status_code == 302
+        assert client.post("/admin/notifications/read").status_code == 400  # no token: refused
+        client.post("/admin/logout", data={"csrf_token": first})
+        client.post("/admin/login", data={"email": "admin@acme.test", "password": PASSWORD,
+                                          "csrf_token": _login_token(client)})
+        second = _page_token(client)
+        assert second != first
+        assert client.post("/admin/notifications/read", headers={"X-CSRFToken": first}).status_code == 400
+        assert client.post("/admin/notifications/read", headers={"X-CSRFToken": second}).status_code == 302
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert job.id and user.id
+
+
+def _login_token(client) -> str:
+    from tests.support.clients import csrf_token
+
+    return csrf_token(client)

@@ -114,11 +114,15 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     job's statement asks the bell, "any tags?", "assessments active?" and "any bulk actions to
     show?" (``applications.board.board_job``; the chips' tags and the bulk actions are read
     only when there are some), and each stage's count rides in the chips statement: 12 → 3 —
-    the user, the job, the chips."""
+    the user, the job, the chips. Session 25 (issue 15, branch floor15b): the bell's count rides
+    in the user's statement on every page that draws the bell (not in the card's or the
+    board's): dashboard 5 → 4, notifications 3 → 2, the bare page 2 → 1; with branch list15c
+    (the page's rows, count and "any bulk actions?" in one statement, the filter menus in
+    another) the list is 9 → 3: the user, the page, the menus."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 5, f"/admin/applications/{application.id}": 5, "/admin/applications": 3,
-                f"/admin/jobs/{job.id}": 3, "/admin/notifications": 3, "/admin/notifications/badge": 2}
+    expected = {"/admin/": 4, f"/admin/applications/{application.id}": 5, "/admin/applications": 3,
+                f"/admin/jobs/{job.id}": 3, "/admin/notifications": 2, "/admin/notifications/badge": 1}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing
         db.session.expire_all()
@@ -127,6 +131,7 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
         assert len([s for s in statements if s.lstrip().startswith("SELECT users.")]) == 1, url
         assert "companies" in statements[0] and "user_two_factor" in statements[0], url
         assert len([s for s in statements if "FROM notifications" in s and "count(*)" in s]) == 1, url
+        assert "FROM notifications" in statements[0], url  # with the user
 
 
 def test_the_list_reads_plain_rows_unless_a_column_needs_the_entities(client, make, company):
@@ -214,10 +219,11 @@ def test_the_board_reads_tags_and_bulk_actions_only_when_there_are_some(client, 
 
 
 def test_the_list_page_is_one_statement_and_its_menus_another(client, make, company):
-    """The list's page (issue 15, branch list15c): its rows, the capped count, the bell and "any
-    bulk actions to show?" in one statement, the job, stage and share link menus in another; the
-    htmx table reads neither the menus nor the bulk actions, which it does not show. An empty
-    page has no row to carry the answers: the bell and the bulk actions are asked apart."""
+    """The list's page (issue 15, branch list15c): its rows, the capped count and "any bulk
+    actions to show?" in one statement, the job, stage and share link menus in another, the bell
+    with the user (branch floor15b); the htmx table reads neither the menus, the bulk actions nor
+    the bell, which it does not show. An empty page has no row to carry the answers: the bulk
+    actions are asked apart."""
     from app.applications import share_links, tags
     from app.bulk import services as bulk
 
@@ -228,7 +234,8 @@ def test_the_list_page_is_one_statement_and_its_menus_another(client, make, comp
     db.session.expire_all()
     body: list[str] = []
     alone = _statements(lambda: body.append(client.get("/admin/applications").get_data(as_text=True)))
-    assert len(alone) == 5, alone  # the user, the empty page, the bell, the menus, the bulk actions
+    assert len(alone) == 4, alone  # the user (with the bell), the empty page, the menus, the bulk actions
+    assert "FROM notifications" in alone[0]
     assert "No applications match." in body[0] and f'value="link:{link.id}"' in body[0]
     job = make.job(company, title="Backend developer")
     application = make.application(job)
@@ -240,7 +247,7 @@ def test_the_list_page_is_one_statement_and_its_menus_another(client, make, comp
     # the user, the page, the menus, and the bulk actions (there is one to show)
     assert len(full) == 4, full
     page = [s for s in full if "page_keys" in s]
-    assert len(page) == 1 and "FROM notifications" in page[0] and "FROM bulk_actions" in page[0], full
+    assert len(page) == 1 and "FROM bulk_actions" in page[0] and "FROM notifications" in full[0], full
     menus = [s for s in full if "FROM jobs" in s and "FROM stages" in s and "FROM source_links" in s]
     assert len(menus) == 1, full
     assert "Adding a tag" in body[0]
@@ -251,4 +258,5 @@ def test_the_list_page_is_one_statement_and_its_menus_another(client, make, comp
     fragment = _statements(lambda: table.append(
         client.get("/admin/applications", headers={"HX-Request": "true"}).get_data(as_text=True)))
     assert len(fragment) == 2, fragment  # the user, the page
+    assert not [s for s in fragment if "FROM notifications" in s], fragment
     assert 'id="applications-table"' in table[0] and 'id="filters"' not in table[0]

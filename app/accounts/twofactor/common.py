@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, or_, select, update
 
 from app import audit, secrets
-from app.accounts.models import Company, RecoveryCode, TwoFactor, User
+from app.accounts.models import RecoveryCode, TwoFactor, User
 from app.clock import utcnow
 from app.extensions import db
 from app.problems import Problem
@@ -88,7 +88,7 @@ def is_required(user: User) -> bool:
     """Platform staff always; a company's users when the company requires it."""
     if user.is_staff:
         return True
-    company = db.session.get(Company, user.company_id) if user.company_id else None
+    company = user.company if user.company_id else None  # loaded with the user (app.security.load_user)
     return bool(company and company.two_factor_required)
 
 

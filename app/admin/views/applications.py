@@ -66,10 +66,10 @@ def applications():
     company_id = current_company_id()
     fragment = wants_fragment()  # the table alone: no filter form, no bulk progress, no bell
     try:
-        # the page's rows, the count and, in the same statement for the whole page, the bell and
-        # "any bulk actions to show?" (each a statement of its own otherwise)
+        # the page's rows, the count and, in the same statement for the whole page, "any bulk
+        # actions to show?" (a statement of its own otherwise; the bell comes with the user)
         page = list_applications(company_id, lq, current_user.list_columns, plain=True,
-                                 reads=() if fragment else _LIST_READS, viewer_id=None if fragment else current_user.id)
+                                 reads=() if fragment else _LIST_READS)
     except BadCursor:
         flash(_("That page link is no longer valid: here is the first page."), "error")
         return redirect(url_for("admin.applications", **lq.params()))

@@ -121,7 +121,7 @@ def job_delete(job_id: int):
 def job_board(job_id: int):
     fragment = wants_fragment()
     company_id = current_company_id()
-    # the job and, in its statement, the bell, "any tags?", the badges' switches and "any bulk
+    # the job and, in its statement, "any tags?", the badges' switches and "any bulk
     # actions to show?" (each a statement of its own otherwise)
     job, answers = board_job(company_id, job_id, current_user.id, reads=_BOARD_READS)
     if job is None:
