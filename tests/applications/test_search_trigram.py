@@ -27,9 +27,9 @@ def trigram(app):
     if db.engine.dialect.name != "postgresql":
         pytest.skip("trigram indexes are PostgreSQL's (SQLite keeps the scan)")
     with db.engine.begin() as conn:  # what the migration's upgrade does (tests build the schema from the models)
-        # The suite empties tables with DELETE: the dead rows earlier tests left make the new
-        # index wait for older snapshots before the planner may use it (pg_index.indcheckxmin).
-        # The tables are empty here; TRUNCATE gives them fresh files, as a migrated database has.
+        # Fresh files for the (empty) tables, as a migrated database has: dead rows an earlier
+        # test left (a DELETE) can make the new index wait for older snapshots before the
+        # planner may use it (pg_index.indcheckxmin).
         conn.execute(text("TRUNCATE candidates RESTART IDENTITY CASCADE"))
         conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
         for name, expression in MIGRATION.INDEXES.items():

@@ -147,8 +147,9 @@ def build_person(make, company=None, *, given="Erkki", family="Esimerkki", email
     person.storage_keys = [db.session.get(StoredFile, f).storage_key for f in person.files]
     person.outbox = list(db.session.scalars(select(OutboxEmail.id).where(
         OutboxEmail.application_id.in_(person.applications))))
-    person.refs = [a.ref for a in db.session.scalars(select(Application).where(
-        Application.id.in_(person.applications)))]
+    refs = dict(db.session.execute(select(Application.id, Application.ref).where(
+        Application.id.in_(person.applications))).all())
+    person.refs = [refs[i] for i in person.applications]  # careers, then TopCV (a query has no order)
     return person
 
 
