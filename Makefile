@@ -64,8 +64,12 @@ nginx:
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { echo "installing Debian's nginx-light"; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q nginx-light; }
 
-translations: $(VENV)/.runtime-installed
-	@$(BIN)/pybabel compile -f -d translations --statistics >/dev/null
+# Each catalogue compiled when its .po is newer than its .mo, so that two runs started together
+# (.ci/run's SQLite and PostgreSQL passes) never rewrite a catalogue the other is reading.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
+translations: $(CATALOGUES)
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po | $(VENV)/.runtime-installed
+	@$(BIN)/pybabel compile -f -d translations -l $* --statistics >/dev/null
 
 # Extract and merge message catalogues after changing user-facing strings.
 messages: setup
