@@ -29,6 +29,13 @@ def init_app(app: Flask) -> None:
     app.before_request(_enforce_two_factor)
     app.after_request(_headers)
     app.jinja_env.globals["csrf_token"] = csrf_token
+    # Flask-WTF's CSRFProtect also puts its own ``generate_csrf`` in every template's context
+    # (a context processor, which wins over a global): this one, registered after it, wins.
+    app.context_processor(_csrf_context)
+
+
+def _csrf_context() -> dict:
+    return _CSRF_CONTEXT
 
 
 #: Signed CSRF tokens by (signing key, the session's raw token), at most ``_CSRF_KEPT``.
@@ -51,18 +58,22 @@ def csrf_token() -> str:
     field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
     if field in g or config.get("WTF_CSRF_TIME_LIMIT", 3600) is not None:
         return generate_csrf()
+    secret = config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key
     raw = session.get(field)
-    if not isinstance(raw, str):
-        return generate_csrf()
-    key = (config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, field, raw)
-    token = _CSRF_TOKENS.get(key)
-    if token is None:
+    token = _CSRF_TOKENS.get((secret, field, raw)) if isinstance(raw, str) else None
+    if token is not None:
+        setattr(g, field, token)  # the forms of this request (generate_csrf) use it too
+        return token
+    token = generate_csrf()
+    raw = session.get(field)  # on a session's first page, the raw token generate_csrf just made
+    if isinstance(raw, str):
         if len(_CSRF_TOKENS) >= _CSRF_KEPT:
             _CSRF_TOKENS.clear()
-        token = _CSRF_TOKENS[key] = generate_csrf()
-    else:
-        setattr(g, field, token)  # the forms of this request (generate_csrf) use it too
+        _CSRF_TOKENS[(secret, field, raw)] = token
     return token
+
+
+_CSRF_CONTEXT = {"csrf_token": csrf_token}
 
 
 _USER_STATEMENTS: dict[bool, object] = {}

@@ -187,9 +187,18 @@ def _page_token(client) -> str:
     return re.search(r'"X-CSRFToken": "([^"]+)"', client.get("/admin/").get_data(as_text=True)).group(1)
 
 
-def test_the_csrf_token_is_signed_once_per_session_and_dies_with_it(app, client, make):
+def test_the_csrf_token_is_signed_once_per_session_and_dies_with_it(app, client, make, monkeypatch):
     """The layout's CSRF token is signed once per (key, session's raw token) and reused; it
-    still works, and a logout (a new session, a new raw token) makes it worthless."""
+    still works, and a logout (a new session, a new raw token) makes it worthless. Every
+    signing gets its own timestamp here, as two pages a second apart would (CI, session 26:
+    the session's first page signed a token it did not keep, so the second page's differed
+    whenever the two fell in different seconds)."""
+    from itertools import count
+
+    from itsdangerous import TimestampSigner
+
+    ticks = count(1_800_000_000)
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: next(ticks))
     company, user = _login(make, client)
     job = make.job(company)
     first = _page_token(client)
