@@ -225,8 +225,8 @@ def keep_prepared_statements(engine) -> None:
         if dbapi_connection is not None and dbapi_connection.info.transaction_status == TransactionStatus.INTRANS:
             try:
                 dbapi_connection.commit()
-            except psycopg.Error:  # a broken connection: the rollback that follows meets it, and SQLAlchemy handles it there
-                pass
+            except psycopg.Error:
+                pass  # a broken connection: the rollback that follows meets it, and SQLAlchemy handles it there
 
 
 def configure_sqlite(engine) -> None:
