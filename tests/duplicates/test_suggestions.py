@@ -158,6 +158,21 @@ def test_dismiss_is_remembered_and_audited(client, auth, co, people):
     assert hx.status_code == 200 and hx.data == b"" and "toast" in hx.headers["HX-Trigger"]
 
 
+def test_a_dismissal_hides_only_its_own_pair_on_the_card(client, auth, co, people):
+    """Maija was told apart from Liisa (same email), not from Aino (same phone): Aino's card
+    still suggests Maija (the card's one-statement read asks about Aino's pairs only)."""
+    from app.applications.models import Application
+
+    aino = people.candidate(co, "Aino", "Virtanen", "aino@example.com", "+358401112233", job=co.job)
+    maija = people.candidate(co, "Maija", "Mäkinen", "maija@example.org", "+358401112233", job=co.job)
+    liisa = people.candidate(co, "Liisa", "Laine", "maija@example.org", "+358409998877", job=co.job)
+    auth.login(co.recruiter.email)
+    assert client.post("/admin/duplicates/dismiss", data={"a": maija.id, "b": liisa.id}).status_code == 303
+    app_id = db.session.scalar(select(Application.id).where(Application.candidate_id == aino.id))
+    card = client.get(f"/admin/applications/{app_id}").get_data(as_text=True)
+    assert "Possible duplicate" in card and "Maija Mäkinen" in card and "Liisa Laine" not in card
+
+
 @pytest.mark.parametrize("next_url", ["//evil.example/x", "https://evil.example/", "/admin/\\evil", "/portal"])
 def test_dismiss_never_redirects_off_the_admin(client, auth, co, people, next_url):
     a = people.candidate(co, "Aino", "Virtanen", "aino@example.com", "+358401112233", job=co.job)

@@ -122,9 +122,12 @@ def suggested_on_card():
     application's candidate (``Candidate`` in the card's statement) would find someone: the
     same conditions, as one EXISTS."""
     me, other = Candidate, aliased(Candidate)
+    # Correlated by name to both: left to itself, SQLAlchemy correlates only to the enclosing
+    # EXISTS (``other``), and ``me``, two levels up, became a table of its own in here (any
+    # dismissal of ``other`` with anyone hid the suggestion).
     dismissed = exists().where(DuplicateDismissal.company_id == me.company_id, or_(
         and_(DuplicateDismissal.low_id == me.id, DuplicateDismissal.high_id == other.id),
-        and_(DuplicateDismissal.high_id == me.id, DuplicateDismissal.low_id == other.id)))
+        and_(DuplicateDismissal.high_id == me.id, DuplicateDismissal.low_id == other.id))).correlate(me, other)
     # ``!= ""`` is false for NULL too: a record without a phone (or email) matches by the other.
     same = or_(and_(me.phone_normalized != "", other.phone_normalized == me.phone_normalized),
                and_(me.email_key != "", other.email_key == me.email_key))
