@@ -8,8 +8,8 @@ application's id (a one-row-per-application summary), in the same statement (on 
 joined once to the glued parts).
 
 The board is one statement whatever the number of applications: the stages' first chips (one
-LIMITed part per stage, each a short backward scan of ``ix_applications_board``, glued with
-UNION ALL), each part carrying its stage's count (a sum over the kept counts of
+LIMITed part per stage, each a short backward scan of ``ix_applications_board``: a LATERAL
+subquery run per stage on PostgreSQL, parts glued with UNION ALL on SQLite), each part carrying its stage's count (a sum over the kept counts of
 ``app/applications/counts.py``, a few rows, worked out once per part). A stage with no chip
 has no applications, so no count to show. A chunk is one statement."""
 
@@ -22,10 +22,11 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, exists, func, or_, select, tuple_, union_all
+from sqlalchemy import ARRAY, Integer, Row, and_, any_, bindparam, exists, func, or_, select, true, tuple_, union_all
 
 from app.applications.models import Application, ApplicationCount, ApplicationTag, ApplicationView, Candidate, Tag
 from app.extensions import db
+from app.jobs.models import Stage
 from app.jobs.queries import for_board
 from app.plugins import plugins
 
@@ -185,24 +186,43 @@ def _kept_count(stage_id):
     return (select(func.coalesce(func.sum(ApplicationCount.n), 0))
             .where(ApplicationCount.company_id == bindparam("company_id"),
                    ApplicationCount.job_id == bindparam("job_id"), ApplicationCount.stage_id == stage_id)
-            .scalar_subquery())
+            .correlate_except(ApplicationCount).scalar_subquery())
 
 
 @cache
-def _first_chips(stages: int, per_stage: int, badge_keys: tuple = ()):
-    """The first chips of ``stages`` stages: one LIMITed part per stage, glued with UNION ALL
-    (SQLite has no LATERAL), with bound parameters, so it is built once per number of stages."""
-    # Each part is the applications' columns alone, limited, then the candidates are joined to
-    # the chips only (``_dressed``): PostgreSQL guesses a handful of rows for (job, stage) (the stage implies
-    # the job, which its statistics do not know), and for a big stage then sorted every
-    # application of the stage joined with its candidate (983 candidate look-ups for 25 chips).
-    parts = [select(*_PART_COLUMNS, _kept_count(bindparam(f"stage_{i}")).label("stage_count"))
-             .where(Application.company_id == bindparam("company_id"), Application.job_id == bindparam("job_id"),
-                    Application.stage_id == bindparam(f"stage_{i}"))
-             .order_by(*_order()).limit(per_stage).subquery() for i in range(stages)]
-    chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
+def _first_chips(dialect: str, stages: int, per_stage: int, badge_keys: tuple = ()):
+    """The first chips of ``stages`` stages, with bound parameters, built once per shape.
+
+    On PostgreSQL one LIMITed part run for each of the job's stages in the array ``stage_ids``
+    (a LATERAL subquery): the statement is the same whatever the number of stages, and
+    PostgreSQL plans one part, not one per stage (planning was most of the statement's cost:
+    docs/performance.md, session 26). The stages come from their table, not from ``unnest``
+    of the array: a prepared statement's generic plan then costs what a custom one does and is
+    kept. SQLite has no LATERAL: one part per stage (``stage_0``…), glued with UNION ALL."""
+    badges_of = [plugins.chip_badges[key] for key in badge_keys]
+    if dialect == "postgresql":
+        stage = select(Stage.id.label("stage_id")).where(
+            Stage.job_id == bindparam("job_id"), Stage.id == any_(bindparam("stage_ids", type_=ARRAY(Integer)))
+        ).subquery("s")
+        part = _part(stage.c.stage_id, per_stage).lateral()
+        chips = select(*part.c).select_from(stage).join(part, true()).subquery()
+    else:
+        parts = [_part(bindparam(f"stage_{i}"), per_stage).subquery() for i in range(stages)]
+        chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
     # joined once, to the glued chips (not in every part: less to plan)
-    return _dressed(chips, [plugins.chip_badges[key] for key in badge_keys], bindparam("viewer_id"))
+    return _dressed(chips, badges_of, bindparam("viewer_id"))
+
+
+def _part(stage_id, per_stage: int):
+    """One stage's first chips: the applications' columns alone, limited, with the stage's
+    kept count. The candidates are joined to the chips only (``_dressed``): PostgreSQL guesses
+    a handful of rows for (job, stage) (its statistics do not know that the stage implies the
+    job), and for a big stage once sorted every application of the stage joined with its
+    candidate (983 candidate look-ups for 25 chips)."""
+    return (select(*_PART_COLUMNS, _kept_count(stage_id).label("stage_count"))
+            .where(Application.company_id == bindparam("company_id"), Application.job_id == bindparam("job_id"),
+                   Application.stage_id == stage_id)
+            .order_by(*_order()).limit(per_stage))
 
 
 def board(job, per_stage: int = PER_STAGE, stage_ids=None, viewer_id: int | None = None
@@ -213,10 +233,15 @@ def board(job, per_stage: int = PER_STAGE, stage_ids=None, viewer_id: int | None
     by_stage: dict[int, list[Row]] = {stage_id: [] for stage_id in stages}
     if not stages:
         return by_stage, {}
-    params = {"company_id": job.company_id, "job_id": job.id, "viewer_id": viewer_id} | {
-        f"stage_{i}": sid for i, sid in enumerate(stages)}
+    params = {"company_id": job.company_id, "job_id": job.id, "viewer_id": viewer_id}
     keys = tuple(badge.key for badge in badges(job.company))  # only the features the company has on
-    query = _first_chips(len(stages), per_stage, keys)
+    dialect = db.session.get_bind().dialect.name
+    if dialect == "postgresql":
+        query = _first_chips(dialect, 0, per_stage, keys)
+        params["stage_ids"] = stages
+    else:
+        query = _first_chips(dialect, len(stages), per_stage, keys)
+        params |= {f"stage_{i}": sid for i, sid in enumerate(stages)}
     counts: dict[int, int] = {}
     for row in db.session.execute(query, params):
         by_stage[row.stage_id].append(row)

@@ -118,12 +118,13 @@ def job_of(company_id: int, job_id: int | None) -> Job | None:
 
 
 def for_board(company_id: int, job_id: int, columns=(), params: dict | None = None):
-    """A job of this company with what its board's head and columns read (its company, owner,
-    team and stages) in one statement; None for another company's. With ``columns`` (scalar
-    expressions the page asks in the same statement, ``params`` their values), the row
-    ``(job, *answers)`` instead, or None."""
+    """A job of this company with what its board's head and columns read (its owner, team and
+    stages) in one statement; None for another company's. Its company is the signed-in user's,
+    loaded with the user (app/security.py ``load_user``), so ``job.company`` is found in the
+    session without a statement. With ``columns`` (scalar expressions the page asks in the same
+    statement, ``params`` their values), the row ``(job, *answers)`` instead, or None."""
     query = scoped(Job, company_id).where(Job.id == job_id).options(
-        joinedload(Job.company), joinedload(Job.owner), joinedload(Job.team), joinedload(Job.stages))
+        joinedload(Job.owner), joinedload(Job.team), joinedload(Job.stages))
     if not columns:
         return db.session.scalars(query).unique().one_or_none()
     return db.session.execute(query.add_columns(*columns), params or {}).unique().one_or_none()
