@@ -39,7 +39,7 @@ class ListColumn:
     # "date": ``value`` is a stored (UTC) time; the list shows its day in the reader's language
     # and time zone (the ``|date`` filter), the CSV export as an ISO 8601 date (``csv_value``).
     kind: str = "text"
-    # The value from a plain row of the list's core columns (``listing.core_rows``: the
+    # The value from a plain row of the list's core columns (``listing._core_page``: the
     # application's, candidate's, job title, stage name, reason label), or None when the
     # column needs the entities (a plugin's column): a page whose visible columns all have
     # one is read as rows, not ORM entities.

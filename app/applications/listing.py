@@ -96,7 +96,7 @@ _CLIPPED = frozenset({"candidate", "job", "email", "phone", "stage", "rejection_
 
 @dataclass
 class ListPage:
-    rows: list  # Application entities, or plain rows of ``core_rows`` when ``plain``
+    rows: list  # Application entities, or plain rows (``_core_page``) when ``plain``
     total: int
     query: ListQuery
     columns: list[ListColumn]
@@ -324,42 +324,38 @@ def _after(expr, nullable: bool, value, last_id: int, desc: bool):
     return or_(expr > value, and_(expr == value, id_ > last_id), expr.is_(None))
 
 
-@cache
-def _core_columns() -> tuple:
-    """The core columns' values a plain row carries (``ListColumn.from_row``), by label."""
-    return (Application.created_at, Application.updated_at, Application.source, Application.status,
-            Candidate.display_name, Candidate.given_names, Candidate.family_name, Candidate.email, Candidate.phone,
-            Job.title.label("job_title"), Stage.name.label("stage_name"),
-            RejectionReason.label.label("reason_label"), SourceLink.name.label("link_name"))
+#: What the page's keys carry besides the id and the sort key: the application's own values
+#: the core columns show and the ids of what they look up (``_core_page``).
+_PAGE_VALUES = (Application.created_at, Application.updated_at, Application.source, Application.status,
+                Application.candidate_id, Application.job_id, Application.stage_id, Application.rejection_reason_id,
+                Application.source_link_id)
 
 
-def _join_core(stmt, application_id):
-    """``stmt`` joined with what the core columns read, for the application ``application_id``."""
-    return stmt.join(Application, Application.id == application_id) \
-        .join(Candidate, Candidate.id == Application.candidate_id) \
-        .outerjoin(Job, Job.id == Application.job_id).outerjoin(Stage, Stage.id == Application.stage_id) \
-        .outerjoin(RejectionReason, RejectionReason.id == Application.rejection_reason_id) \
-        .outerjoin(SourceLink, SourceLink.id == Application.source_link_id)
-
-
-def core_rows(ids: list[int]):
-    """The rows of these applications as plain rows of what the core columns show
-    (``ListColumn.from_row``): no ORM entities (50 applications with their candidates, jobs
-    and stages as entities cost more than the rest of the page's Python)."""
-    return select(Application.id, *_core_columns()) \
-        .join(Candidate, Candidate.id == Application.candidate_id) \
-        .outerjoin(Job, Job.id == Application.job_id).outerjoin(Stage, Stage.id == Application.stage_id) \
-        .outerjoin(RejectionReason, RejectionReason.id == Application.rejection_reason_id) \
-        .outerjoin(SourceLink, SourceLink.id == Application.source_link_id) \
-        .where(Application.id.in_(ids))
+def _core_page(keys, extra: list):
+    """The page as plain rows of what the core columns show (``ListColumn.from_row``), read
+    from ``keys``, the page's applications (a subquery with the id, the sort key and
+    ``_PAGE_VALUES``), joined with their candidate, job, stage, rejection reason and share link.
+    ``applications`` is read once, in the subquery: joining it again by id made PostgreSQL plan
+    it twice with its eleven indexes, most of the statement's cost (docs/performance.md,
+    session 26). No ORM entities: 50 applications with their candidates, jobs and stages as
+    entities cost more than the rest of the page's Python."""
+    c = keys.c
+    return select(c.id, c.sort_key, c.created_at, c.updated_at, c.source, c.status,
+                  Candidate.display_name, Candidate.given_names, Candidate.family_name, Candidate.email,
+                  Candidate.phone, Job.title.label("job_title"), Stage.name.label("stage_name"),
+                  RejectionReason.label.label("reason_label"), SourceLink.name.label("link_name"), *extra) \
+        .select_from(keys).join(Candidate, Candidate.id == c.candidate_id) \
+        .outerjoin(Job, Job.id == c.job_id).outerjoin(Stage, Stage.id == c.stage_id) \
+        .outerjoin(RejectionReason, RejectionReason.id == c.rejection_reason_id) \
+        .outerjoin(SourceLink, SourceLink.id == c.source_link_id)
 
 
 def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None, *,
                       count: bool = True, only_ids: list[int] | None = None, plain: bool = False,
                       reads: tuple = ()) -> ListPage:
     """One statement for a page of plain rows (``plain`` and every visible column can read
-    one, ``core_rows``): the page's keys from its position (an index range scan when the list is
-    sorted by date) in a subquery, joined with what the core columns show, and on the first
+    one, ``_core_page``): the page's keys and values from its position (an index range scan when
+    the list is sorted by date) in a subquery, joined with what the core columns look up, and on the first
     page the count as a column of it (capped at COUNT_CAP + 1 rows; later pages carry it in
     their cursor). Otherwise, and by default, two: the keys (with the count), then the
     ``Application`` entities with what the visible columns need. What the page would otherwise
@@ -397,9 +393,8 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
             extra.append(select(func.count()).select_from(counted).scalar_subquery().label("total"))
         if not plain:
             return list(db.session.execute(stmt.add_columns(*extra) if extra else stmt, params))
-        keys = stmt.subquery("page_keys")
-        outer = select(keys.c.id, keys.c.sort_key, *_core_columns(), *extra).select_from(keys)
-        outer = _join_core(outer, keys.c.id).order_by(*_order(keys.c.sort_key, nullable, scan_desc, keys.c.id))
+        keys = stmt.add_columns(*_PAGE_VALUES).subquery("page_keys")
+        outer = _core_page(keys, extra).order_by(*_order(keys.c.sort_key, nullable, scan_desc, keys.c.id))
         return list(db.session.execute(outer, params))
 
     backward = cursor is not None and cursor.backward
