@@ -255,3 +255,68 @@ def test_the_import_writes_every_row_and_the_team_is_notified_in_one_insert(app,
     assert [n.title for n in notes if n.user_id == member.id] != [n.title for n in notes if n.user_id != member.id]
     emails = db.session.scalars(select(OutboxEmail).where(OutboxEmail.kind == "notify:emrex_submitted")).all()
     assert [e.to_addr for e in emails] == ["ville@acme.test"]
+
+
+def test_a_return_posted_twice_at_once_is_imported_once(app, make, mailbox, job):
+    """The claim and the import are one transaction: of the same return posted twice at once
+    (two threads, two connections, released together), one imports and the other finds the
+    attempt used and is told the transfer is not valid; one transcript, one timeline line."""
+    import threading
+
+    from app.applications.models import TimelineEvent
+
+    application, path, reply = journey(app, make, mailbox, job, post=False)
+    db.session.remove()
+    barrier, statuses = threading.Barrier(2), []
+
+    def post():
+        with app.app_context():
+            client = app.test_client()
+            barrier.wait(timeout=30)
+            try:
+                statuses.append(client.post(path, data=reply).status_code)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sorted(statuses) == [200, 400], statuses
+    assert count(EmrexTranscript) == 1
+    assert db.session.scalar(select(EmrexAttempt)).outcome == "imported"
+    assert db.session.scalar(select(func.count()).select_from(TimelineEvent).where(
+        TimelineEvent.application_id == application.id, TimelineEvent.kind == "emrex_imported")) == 1
+
+
+def test_a_return_that_fails_midway_leaves_nothing_and_the_sweeper_closes_the_attempt(app, make, mailbox, job,
+                                                                                       monkeypatch):
+    """A return that fails after its claim (here the write; a crash or a lost connection alike)
+    rolls the claim back with everything else: no transcript, the attempt still open, and the
+    sweeper closes it as abandoned after the hand-off window, the request back to sent, as for
+    an attempt that never came back."""
+    from datetime import timedelta
+
+    from freezegun import freeze_time
+
+    from app import sweeper
+    from app.clock import utcnow
+    from app.emrex.services import returns
+
+    application, path, reply = journey(app, make, mailbox, job, post=False)
+
+    def fail(*_args, **_kwargs):
+        raise RuntimeError("the connection was lost")
+
+    monkeypatch.setattr(returns, "_write_import", fail)
+    assert app.test_client().post(path, data=reply).status_code == 500
+    db.session.remove()
+    attempt = db.session.scalar(select(EmrexAttempt))
+    assert (attempt.used_at, attempt.outcome, count(EmrexTranscript)) == (None, "open", 0)
+    with freeze_time(utcnow() + timedelta(minutes=16)):
+        sweeper.sweep()
+    db.session.expire_all()
+    attempt = db.session.scalar(select(EmrexAttempt))
+    assert attempt.outcome == "abandoned" and attempt.used_at is not None
+    assert db.session.scalar(select(EmrexRequest)).status in ("sent", "opened")

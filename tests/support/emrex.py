@@ -21,8 +21,10 @@ def point(path: str) -> EmrexContactPoint:
 
 
 def journey(app, make, mailbox, job, emp_path="/emp/helsinki", *, given="Aino", family="Virtanen",
-            birth=LEARNER["bday"], learner=None, action="confirm", mode=""):
-    """Apply → invite email → link → picker → hand-off → contact point → back to Haku."""
+            birth=LEARNER["bday"], learner=None, action="confirm", mode="", post=True):
+    """Apply → invite email → link → picker → hand-off → contact point → back to Haku.
+    ``post=False``: stop before the way back; the return's path and form come back instead of
+    Haku's answer."""
     application = make.application(job, email=f"{given.lower()}@example.fi", given=given, family=family)
     token = next(m.group(1) for m in (LINK.search(text_of(msg)) for msg in reversed(mailbox.messages)) if m)
     browser = app.test_client()
@@ -35,6 +37,8 @@ def journey(app, make, mailbox, job, emp_path="/emp/helsinki", *, given="Aino", 
     return_url, reply = complete_at_emp(emp_url, fields, learner=learner, action=action, mode=mode)
     # the contact point posts back to the returnUrl as sent, query string included
     assert return_url == f"http://127.0.0.1:5000/emrex/return?s={fields['sessionId']}"
+    if not post:
+        return application, return_url.removeprefix("http://127.0.0.1:5000"), reply
     cross_site = app.test_client()  # the return carries no cookie of ours
     resp = cross_site.post(return_url.removeprefix("http://127.0.0.1:5000"), data=reply)
     return application, resp, reply

@@ -11,13 +11,13 @@ from decimal import Decimal
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.accounts.models import Company
 from app.applications import files
 from app.applications import services as applications
-from app.applications.models import Application, StageEntry
+from app.applications.models import Application, Candidate, StageEntry
 from app.clock import utcnow
 from app.emrex.models import (
     AttemptOutcome,
@@ -58,13 +58,22 @@ NO_RESULT_CODES = {"EMP_NO_RESULTS", "NCP_NO_RESULTS"}
 def _claim(session_id: str | None) -> EmrexAttempt | None:
     """One UPDATE marks the open attempt used: a replay or a parallel duplicate finds
     nothing to claim. The claimed attempt comes back with everything the return reads, in one
-    statement (``_load_claimed``)."""
+    statement (``_load_claimed``).
+
+    The claim is not committed alone: it commits with the return's outcome (the import or the
+    close), one transaction for both (issue 15: a commit and a new transaction cost more than
+    the claim). A parallel duplicate still imports nothing: its UPDATE waits for the claimed
+    row (PostgreSQL's row lock; SQLite's database lock) and then finds it used. A return that
+    fails midway (a crash, a lost connection) rolls the claim back with the rest: the attempt
+    stays open, and the sweeper closes it as abandoned after the hand-off window, as it does
+    for an attempt with no return (a claim committed alone left such an attempt used and
+    open, which nothing closed)."""
     session_id = (session_id or "").strip()
     if not session_id or len(session_id) > 32:
         return None
     claimed = db.session.execute(_CLAIM, {"claim_session": session_id, "claim_at": utcnow()}).rowcount
-    db.session.commit()
     if not claimed:
+        db.session.rollback()
         return None
     return _load_claimed(session_id)
 
@@ -85,28 +94,52 @@ _CONTACT_POINT = "_haku_contact_point"
 def _load_claimed(session_id: str) -> EmrexAttempt:
     """The attempt with its request, application, candidate, job, company, EMREX summary and
     contact point, whether the application already holds records for review, and its latest
-    stage entry: one statement instead of a lazy load each (issue 15: the return is hot)."""
+    stage entry: one statement instead of a lazy load each (issue 15: the return is hot),
+    built once per process (``_load_statement``)."""
+    attempt, point, held_before, entry_id = db.session.execute(_load_statement(), {"load_session": session_id}).one()
+    attempt.__dict__[_HELD_BEFORE], attempt.__dict__[_LATEST_ENTRY] = bool(held_before), entry_id
+    attempt.__dict__[_CONTACT_POINT] = point  # held: the session's identity map keeps only weak references
+    return attempt
+
+
+#: ``_load_statement``'s answer, built on first use (the jobs' models import this package).
+_LOAD: list = []
+
+
+def _load_statement():
+    """``_load_claimed``'s statement with the sessionId as a bound parameter: building it and
+    its eager-loading options cost as much as a statement's run. Only the columns the return
+    and its result page read (the attempt's and the summary's are all read): the rest of a
+    row — the job's description, the cover letter, the contact point's certificates — would be
+    fetched and converted for nothing; any other column still loads on access."""
+    if _LOAD:
+        return _LOAD[0]
     from app.jobs.models import Job
 
     held = select(EmrexTranscript.id).where(EmrexTranscript.application_id == Application.id,
                                             EmrexTranscript.review_status == Review.HELD).exists()
     latest_entry = (select(StageEntry.id).where(StageEntry.application_id == Application.id)
                     .order_by(StageEntry.id.desc()).limit(1).scalar_subquery())
+    request = contains_eager(EmrexAttempt.request)
+    application = request.contains_eager(EmrexRequest.application)
     stmt = (select(EmrexAttempt, EmrexContactPoint, held.label("held"), latest_entry.label("entry"))
             .join(EmrexAttempt.request).join(EmrexRequest.application)
             .outerjoin(EmrexContactPoint, EmrexContactPoint.id == EmrexAttempt.contact_point_id)
-            .where(EmrexAttempt.session_id == session_id)
-            .options(contains_eager(EmrexAttempt.request).contains_eager(EmrexRequest.application),
-                     contains_eager(EmrexAttempt.request).contains_eager(EmrexRequest.application)
-                     .joinedload(Application.candidate),
-                     contains_eager(EmrexAttempt.request).contains_eager(EmrexRequest.application)
-                     .joinedload(Application.job).joinedload(Job.company),
-                     contains_eager(EmrexAttempt.request).contains_eager(EmrexRequest.application)
-                     .joinedload(Application.emrex_summary)))
-    attempt, point, held_before, entry_id = db.session.execute(stmt).one()
-    attempt.__dict__[_HELD_BEFORE], attempt.__dict__[_LATEST_ENTRY] = bool(held_before), entry_id
-    attempt.__dict__[_CONTACT_POINT] = point  # held: the session's identity map keeps only weak references
-    return attempt
+            .where(EmrexAttempt.session_id == bindparam("load_session"))
+            .options(request.load_only(EmrexRequest.company_id, EmrexRequest.application_id, EmrexRequest.status,
+                                       EmrexRequest.opened_at, EmrexRequest.stated_birth_date),
+                     application.load_only(Application.company_id, Application.candidate_id, Application.job_id,
+                                           Application.stage_id, Application.status),
+                     application.joinedload(Application.candidate).load_only(
+                         Candidate.given_names, Candidate.family_name, Candidate.display_name, Candidate.locale),
+                     application.joinedload(Application.job).load_only(Job.company_id, Job.owner_id)
+                     .joinedload(Job.company).load_only(
+                         Company.slug, Company.name, Company.default_locale, Company.gpa_scale, Company.brand_colour,
+                         Company.public_version, Company.logo_type),
+                     application.joinedload(Application.emrex_summary),
+                     load_only(EmrexContactPoint.name, EmrexContactPoint.institutions)))
+    _LOAD.append(stmt)
+    return stmt
 
 
 def _commit_keeping_loaded() -> None:
