@@ -1,16 +1,20 @@
 """The TopCV webhook intake does the minimum (issue 15 item 2): verify the signature, insert
 the event row, ask for a drain. Two statements on one autocommit connection, no session
-transaction, nothing processed inside the request."""
+transaction, nothing processed inside the request; one (the insert, which checks the
+integration it was given is still the stored one) once the process has read the integration."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from sqlalchemy import delete, func, select
 from sqlalchemy import event as sa_event
-from sqlalchemy import func, select
 
 from app.background import connection
+from app.boards.models import Posting
 from app.extensions import db
-from app.partners.models import DeliveryState, PartnerDelivery
+from app.partners.models import DeliveryState, PartnerDelivery, PartnerIntegration
 from tests.support.boards import applied
 from tests.support.statements import statements
 
@@ -50,14 +54,86 @@ def test_an_event_is_one_lookup_and_one_insert(board, post_event):
     assert connection().exists("haku:partner-drain-requested:topcv")
 
 
-def test_a_redelivery_is_the_same_two_statements_and_stores_nothing(board, post_event):
+def test_the_next_event_is_one_checked_insert(board, post_event):
+    url = board.url
+    assert post_event(applied(), msg_id="evt_k1", url=url).status_code == 202
+    out = []
+    seen, begun = transactions(lambda: out.append(post_event(applied(ref="APP-2"), msg_id="evt_k2", url=url)))
+    assert out[0].status_code == 202 and out[0].get_json() == {"status": "accepted"}
+    assert len(seen) == 1, seen
+    assert (
+        seen[0].startswith("INSERT INTO partner_deliveries") and "FROM partner_integrations JOIN companies" in seen[0]
+    )
+    assert begun == 0
+    rows = db.session.scalars(select(PartnerDelivery).order_by(PartnerDelivery.id)).all()
+    assert [(r.state, r.webhook_id, r.type, r.integration_id, r.company_id, r.target) for r in rows] == [
+        (DeliveryState.RECEIVED, f"evt_k{n}", "application.created", board.integration.id, board.company.id, None)
+        for n in (1, 2)
+    ]
+    assert rows[1].body == json.dumps(applied(ref="APP-2"))
+
+
+def test_a_redelivery_stores_nothing(board, post_event):
     payload = applied()
     assert post_event(payload, msg_id="evt_q2").status_code == 202
     out, url = [], board.url
     seen = statements(lambda: out.append(post_event(payload, msg_id="evt_q2", url=url)))
     assert out[0].status_code == 200 and out[0].get_json() == {"status": "duplicate"}
-    assert len(seen) == 2, seen
+    # the checked insert meets the unique key; the call is decided again from a fresh look-up
+    assert len(seen) == 3, seen
     assert db.session.scalar(select(func.count()).select_from(PartnerDelivery)) == 1
+
+
+def _change(board, how: str) -> None:
+    from app.boards import services as boards
+    from app.partners import services as partners
+
+    if how == "disconnect":
+        boards.disconnect(board.company.id, board.admin)
+    elif how == "staff_off":
+        board.company.job_boards_enabled = False
+    elif how == "inactive":
+        board.integration.is_active = False
+    elif how == "new_secret":
+        partners.set_signing_secret(board.integration, "a-brand-new-secret-9876543210")
+    elif how == "removed":
+        db.session.execute(delete(PartnerDelivery))
+        db.session.execute(delete(Posting))
+        db.session.execute(delete(PartnerIntegration))
+    db.session.commit()
+
+
+@pytest.mark.parametrize(
+    ("how", "status"),
+    [("disconnect", 410), ("staff_off", 410), ("inactive", 410), ("new_secret", 401), ("removed", 404)],
+)
+def test_a_change_after_the_integration_was_read_acts_on_the_next_call(board, post_event, how, status):
+    """What a process read about an integration is never trusted on its own: a change saved
+    by any process (here the test's session) answers the very next call as a fresh look-up
+    would, and nothing is stored."""
+    url = board.url
+    assert post_event(applied(), msg_id="evt_c1", url=url).status_code == 202
+    stored = db.session.scalar(select(func.count()).select_from(PartnerDelivery))
+    _change(board, how)
+    resp = post_event(applied(ref="APP-2"), msg_id="evt_c2", url=url)
+    assert resp.status_code == status, resp.get_json()
+    assert db.session.scalar(select(func.count()).select_from(PartnerDelivery)) == (0 if how == "removed" else stored)
+
+
+def test_a_new_secret_verifies_at_once_and_the_old_one_stops(board, post_event):
+    from app.partners import services as partners
+
+    url = board.url
+    assert post_event(applied(), msg_id="evt_s1", url=url).status_code == 202
+    partners.set_signing_secret(board.integration, "a-brand-new-secret-9876543210")
+    db.session.commit()
+    assert post_event(applied(ref="APP-2"), msg_id="evt_s2", url=url).status_code == 401
+    resp = post_event(applied(ref="APP-3"), msg_id="evt_s3", url=url, secret="a-brand-new-secret-9876543210")
+    assert resp.status_code == 202
+    assert db.session.scalars(select(PartnerDelivery.webhook_id).order_by(PartnerDelivery.id)).all() == [
+        "evt_s1",
+        "evt_s3",
+    ]
 
 
 def test_refusals_before_the_lookup_touch_no_database(board, client):
@@ -71,3 +147,12 @@ def test_a_bad_signature_is_one_lookup_and_stores_nothing(board, post_event):
     seen = statements(lambda: out.append(post_event(applied(), secret="not-the-secret", url=url)))
     assert out[0].status_code == 401 and len(seen) == 1
     assert db.session.scalar(select(func.count()).select_from(PartnerDelivery)) == 0
+
+
+def test_a_bad_signature_after_the_integration_was_read_is_decided_afresh(board, post_event):
+    url = board.url
+    assert post_event(applied(), msg_id="evt_b1", url=url).status_code == 202
+    out = []
+    seen = statements(lambda: out.append(post_event(applied(ref="APP-2"), secret="not-the-secret", url=url)))
+    assert out[0].status_code == 401 and len(seen) == 1 and seen[0].startswith("SELECT")
+    assert db.session.scalar(select(func.count()).select_from(PartnerDelivery)) == 1

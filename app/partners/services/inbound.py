@@ -11,6 +11,7 @@ from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
@@ -65,9 +66,39 @@ def _connection() -> Iterator:
     yield holder["conn"]
 
 
+#: Integrations an inbound call may take from this process's memory (``intake_integration``).
+_KNOWN = "haku_partner_intake_known"
+_KNOWN_MAX = 1000
+
+
 def intake_integration(vendor: str, external_id: str) -> PartnerIntegration | None:
-    """The integration an inbound URL names, or None (answered 404 before the body is read)."""
-    return _intake_lookup(vendor, external_id)
+    """The integration an inbound URL names, or None (answered 404 before the body is read).
+
+    Within an inbound call (``intake_connection``) an integration read before by this process
+    is taken from memory, without its look-up (issue 15: the intake is measured against a bare
+    POST). It is never trusted on its own: ``receive`` stores the event with an insert that
+    checks, in the same statement, that the integration and its company's switches are still
+    what was kept, and any other outcome (a refusal, a duplicate, a changed row) is decided
+    again from a fresh look-up. So a key rotation, a disconnect or a company switching job
+    boards off acts at once in every process, as before."""
+    holder = _INTAKE_CONNECTION.get()
+    if holder is None:
+        return _intake_lookup(vendor, external_id)
+    known = current_app.extensions.setdefault(_KNOWN, {})
+    integration = known.get((vendor, external_id))
+    if integration is not None:
+        holder["known"] = integration
+        return integration
+    integration = _intake_lookup(vendor, external_id)
+    if integration is not None:
+        _remember(known, vendor, integration)
+    return integration
+
+
+def _remember(known: dict, vendor: str, integration: PartnerIntegration) -> None:
+    if len(known) >= _KNOWN_MAX:  # bounded: integrations are few, a prober's ids are never kept
+        known.clear()
+    known[(vendor, integration.external_id)] = integration
 
 
 def receive(vendor: str, integration: PartnerIntegration, raw: bytes, headers, *, route: dict | None = None,
@@ -77,7 +108,32 @@ def receive(vendor: str, integration: PartnerIntegration, raw: bytes, headers, *
     The signature is checked before anything about the integration's state is answered:
     410 (switched off, disconnected) and ``after_verify``'s answers go only to a caller who
     holds the secret. An integration with no secret left (its keys were removed) cannot verify
-    anything and answers 410, so the sender stops retrying."""
+    anything and answers 410, so the sender stops retrying.
+
+    An integration ``intake_integration`` took from memory is stored against only if it is
+    still what the database holds (checked by the insert itself); otherwise, and for every
+    answer but a stored event, the call is decided again with the integration read afresh."""
+    holder = _INTAKE_CONNECTION.get()
+    if holder is None or holder.get("known") is not integration:
+        return _receive(vendor, integration, raw, headers, route, after_verify, kept=False)
+    result = _receive(vendor, integration, raw, headers, route, after_verify, kept=True)
+    if result is not None and result.delivery_id is not None:
+        return result
+    known = current_app.extensions.setdefault(_KNOWN, {})
+    known.pop((vendor, integration.external_id), None)
+    holder.pop("known", None)
+    fresh = _intake_lookup(vendor, integration.external_id)
+    if fresh is None:  # removed since it was kept: what the URL check answers for an unknown one
+        return Intake(404, _error("not_found", "Unknown integration."))
+    _remember(known, vendor, fresh)
+    return _receive(vendor, fresh, raw, headers, route, after_verify, kept=False)
+
+
+def _receive(
+    vendor: str, integration: PartnerIntegration, raw: bytes, headers, route: dict | None, after_verify, *, kept: bool
+) -> Intake | None:
+    """``receive`` for one reading of the integration; with ``kept`` (read from memory) the
+    insert checks that reading against the database, and None means it no longer holds."""
     secrets_ = signing_secrets(integration)
     if not secrets_:
         return Intake(410, _error("gone", "This integration is not active."))
@@ -114,11 +170,19 @@ def receive(vendor: str, integration: PartnerIntegration, raw: bytes, headers, *
            "state": DeliveryState.RECEIVED if known else DeliveryState.IGNORED,
            "target": route or None, "body": raw.decode("utf-8", "replace"), "summary": _summary_of(payload),
            "attempts": 0, "created_at": utcnow(), "updated_at": utcnow()}
+    if kept:  # stored only if the integration and its company's switches are as they were read
+        row.update(
+            {f"k_{key}": integration.__dict__[key] for key in _kept_columns()},
+            k_boards=integration.company.job_boards_enabled,
+            k_slug=integration.company.slug,
+        )
     try:  # one autocommit INSERT: the intake path is hot (see bench/topcv_bench.py)
         with _connection() as conn:
-            delivery_id = conn.execute(_statements()["insert"], row).scalar()
+            delivery_id = conn.execute(_statements()["checked_insert" if kept else "insert"], row).scalar()
     except IntegrityError:  # a redelivery, or a parallel duplicate that won the race
         return Intake(200, {"status": "duplicate"})
+    if delivery_id is None:  # the kept integration changed: ``receive`` reads it again
+        return None
     if known:
         request_drain(vendor)
     return Intake(202 if known else 200, {"status": "accepted" if known else "ignored"}, delivery_id)
@@ -136,7 +200,34 @@ def _statements() -> dict:
     lookup = (select(*columns, Company.job_boards_enabled.label("_boards"), Company.slug.label("_slug"))
               .join(Company, Company.id == columns.company_id)
               .where(columns.external_id == bindparam("external_id"), columns.vendor == bindparam("vendor")))
-    return {"lookup": lookup, "insert": insert(deliveries).returning(deliveries.c.id)}
+    # The same row, inserted only while the integration (every column the look-up read but
+    # the vendor data cache) and its company's switches are what the caller kept.
+    names = ("company_id", "integration_id", "direction", "type", "webhook_id", "state", "target", "body")
+    names += ("summary", "attempts", "created_at", "updated_at")  # ``receive``'s row
+    kept = [_same(columns[key], bindparam(f"k_{key}", type_=columns[key].type)) for key in _kept_columns()]
+    values = (
+        select(*(bindparam(name, type_=deliveries.c[name].type) for name in names))
+        .select_from(PartnerIntegration.__table__.join(Company, Company.id == columns.company_id))
+        .where(*kept, Company.job_boards_enabled == bindparam("k_boards"), Company.slug == bindparam("k_slug"))
+    )
+    return {
+        "lookup": lookup,
+        "insert": insert(deliveries).returning(deliveries.c.id),
+        "checked_insert": insert(deliveries).from_select(names, values).returning(deliveries.c.id),
+    }
+
+
+def _same(column, value):
+    """``column`` holds ``value`` (NULL equal to NULL; plain ``=`` where NULL cannot be, so the
+    primary key's index is used)."""
+    return column.is_not_distinct_from(value) if column.nullable else column == value
+
+
+@cache
+def _kept_columns() -> tuple[str, ...]:
+    """The integration's columns a kept reading is checked on: all but ``cache`` (vendor data
+    the intake does not read, and a JSON column PostgreSQL cannot compare)."""
+    return tuple(c.key for c in PartnerIntegration.__table__.c if c.key != "cache")
 
 
 def _intake_lookup(vendor: str, external_id: str) -> PartnerIntegration | None:
