@@ -29,6 +29,11 @@ def init_app(app: Flask) -> None:
     app.before_request(_enforce_two_factor)
     app.after_request(_headers)
     app.jinja_env.globals["csrf_token"] = csrf_token
+    # Flask-WTF also hands every render a context with its own ``csrf_token`` (a context
+    # processor), and a context wins over the globals: without this the global above was
+    # never called and every page signed its token anew. Its ``csrf_meta_tag`` stays a global.
+    processors = app.template_context_processors[None]
+    processors[:] = [p for p in processors if getattr(p, "__module__", None) != "flask_wtf.csrf"]
 
 
 #: Signed CSRF tokens by (signing key, the session's raw token), at most ``_CSRF_KEPT``.
@@ -51,17 +56,18 @@ def csrf_token() -> str:
     field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
     if field in g or config.get("WTF_CSRF_TIME_LIMIT", 3600) is not None:
         return generate_csrf()
+    secret = config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key
     raw = session.get(field)
-    if not isinstance(raw, str):
-        return generate_csrf()
-    key = (config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, field, raw)
-    token = _CSRF_TOKENS.get(key)
-    if token is None:
+    token = _CSRF_TOKENS.get((secret, field, raw)) if isinstance(raw, str) else None
+    if token is not None:
+        setattr(g, field, token)  # the forms of this request (generate_csrf) use it too
+        return token
+    token = generate_csrf()
+    raw = session.get(field)  # a session's first token also makes its raw token
+    if isinstance(raw, str):
         if len(_CSRF_TOKENS) >= _CSRF_KEPT:
             _CSRF_TOKENS.clear()
-        token = _CSRF_TOKENS[key] = generate_csrf()
-    else:
-        setattr(g, field, token)  # the forms of this request (generate_csrf) use it too
+        _CSRF_TOKENS[(secret, field, raw)] = token
     return token
 
 

@@ -187,12 +187,18 @@ def _page_token(client) -> str:
     return re.search(r'"X-CSRFToken": "([^"]+)"', client.get("/admin/").get_data(as_text=True)).group(1)
 
 
-def test_the_csrf_token_is_signed_once_per_session_and_dies_with_it(app, client, make):
+def test_the_csrf_token_is_signed_once_per_session_and_dies_with_it(app, client, make, monkeypatch):
     """The layout's CSRF token is signed once per (key, session's raw token) and reused; it
     still works, and a logout (a new session, a new raw token) makes it worthless."""
+    from itsdangerous import TimestampSigner
+
     company, user = _login(make, client)
     job = make.job(company)
     first = _page_token(client)
+    # A signature carries its second: a token signed anew on a later page would differ
+    # (session 26: Flask-WTF's context processor shadowed the global and every page signed).
+    later = TimestampSigner.get_timestamp(TimestampSigner("k")) + 120
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: later)
     assert _page_token(client) == first
     app.config["WTF_CSRF_ENABLED"] = True
     try:
