@@ -29,13 +29,11 @@ def init_app(app: Flask) -> None:
     app.before_request(_enforce_two_factor)
     app.after_request(_headers)
     app.jinja_env.globals["csrf_token"] = csrf_token
-    # Flask-WTF's CSRFProtect also puts its own ``generate_csrf`` in every template's context
-    # (a context processor, which wins over a global): this one, registered after it, wins.
-    app.context_processor(_csrf_context)
-
-
-def _csrf_context() -> dict:
-    return _CSRF_CONTEXT
+    # Flask-WTF also hands every render a context with its own ``csrf_token`` (a context
+    # processor), and a context wins over the globals: without this the global above was
+    # never called and every page signed its token anew. Its ``csrf_meta_tag`` stays a global.
+    processors = app.template_context_processors[None]
+    processors[:] = [p for p in processors if getattr(p, "__module__", None) != "flask_wtf.csrf"]
 
 
 #: Signed CSRF tokens by (signing key, the session's raw token), at most ``_CSRF_KEPT``.
@@ -71,9 +69,6 @@ def csrf_token() -> str:
             _CSRF_TOKENS.clear()
         _CSRF_TOKENS[(secret, field, raw)] = token
     return token
-
-
-_CSRF_CONTEXT = {"csrf_token": csrf_token}
 
 
 _USER_STATEMENTS: dict[bool, object] = {}

@@ -192,7 +192,8 @@ def test_the_csrf_token_is_signed_once_per_session_and_dies_with_it(app, client,
     still works, and a logout (a new session, a new raw token) makes it worthless. Every
     signing gets its own timestamp here, as two pages a second apart would (CI, session 26:
     the session's first page signed a token it did not keep, so the second page's differed
-    whenever the two fell in different seconds)."""
+    whenever the two fell in different seconds; and Flask-WTF's context processor shadowed the
+    global, so every page signed anew)."""
     from itertools import count
 
     from itsdangerous import TimestampSigner
