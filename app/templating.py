@@ -283,9 +283,14 @@ def init_app(app: Flask) -> None:
                                  language_in_reader_language=language_in_reader_language,
                                  settings_sections=settings_sections, staff_sections=staff_sections,
                                  staff_company_panels=staff_company_panels)
-    app.jinja_env.filters.update(paragraphs=paragraphs, markdown=markdown, filesize=filesize,
-                                 datetime=_in_template(datetime_filter), date=_in_template(date_filter),
-                                 time=_in_template(time_filter))
+    app.jinja_env.filters.update(
+        paragraphs=paragraphs,
+        markdown=markdown,
+        filesize=filesize,
+        datetime=_in_template(datetime_filter),
+        date=_in_template(date_filter),
+        time=_in_template(time_filter),
+    )
     app.context_processor(_render_formats)
     app.jinja_env.add_extension("jinja2.ext.i18n") if "jinja2.ext.InternationalizationExtension" not in \
         app.jinja_env.extensions else None
