@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime, time
+from functools import cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, format_percent
+from flask_babel import format_date, format_datetime, format_decimal, format_percent, get_locale, get_timezone
 from flask_babel import lazy_gettext as _l
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from app.i18n import current_locale, language_in_reader_language
@@ -72,24 +76,101 @@ def country_name(code: str, fallback: str = "") -> str:
         return fallback or code
 
 
-def _formats() -> tuple:
-    """The reader's locale, time zone and Babel's parsed date/time patterns, looked up once per
-    request and language (in the request's environ; outside a request, every call): a list of
-    100 times spent most of its template in Flask-Babel's per-call locale, zone and pattern
-    lookups. Same output as ``format_date(v, 'medium')`` / ``format_time(v, 'short'|'medium')``."""
-    from babel.dates import get_date_format, get_time_format, parse_pattern
-    from flask import has_request_context, request
-    from flask_babel import get_locale, get_timezone
+def _field(char: str, num: int, locale) -> tuple[str, Callable]:
+    """One field of a Babel date/time pattern as a printf conversion and a getter of the value:
+    numbers read straight from the value, names (months, weekdays, am/pm) from a table that
+    Babel itself fills once, and Babel per call for any other field."""
+    from babel.dates import DateTimeFormat
 
-    locale, zone = get_locale(), get_timezone()
-    key = (str(locale), str(zone))
-    cache = request.environ.setdefault("haku.date_formats", {}) if has_request_context() else {}
-    found = cache.get(key)
-    if found is None:
-        found = cache[key] = (locale, zone, parse_pattern(get_date_format("medium", locale=locale)),
-                              parse_pattern(get_time_format("short", locale=locale)),
-                              parse_pattern(get_time_format("medium", locale=locale)))
-    return found
+    name = char * num
+    if char in _NUMBERS or (char in "ML" and num <= 2):
+        return f"%0{num}d", attrgetter(_NUMBERS.get(char, "month"))
+    if char == "y":
+        return ("%02d", lambda v: v.year % 100) if num == 2 else (f"%0{num}d", attrgetter("year"))
+    if char == "h":
+        return f"%0{num}d", lambda v: v.hour % 12 or 12
+    if char in "ML":
+        months = (None, *(DateTimeFormat(date(2001, m, 1), locale)[name] for m in range(1, 13)))
+        return "%s", lambda v: months[v.month]
+    if char in "Eec":  # 2001-01-01 was a Monday: the table is in weekday() order
+        days = tuple(DateTimeFormat(date(2001, 1, 1 + d), locale)[name] for d in range(7))
+        return "%s", lambda v: days[v.weekday()]
+    if char == "a":
+        periods = (DateTimeFormat(time(0), locale)[name], DateTimeFormat(time(12), locale)[name])
+        return "%s", lambda v: periods[v.hour >= 12]
+    return "%s", lambda v: DateTimeFormat(v, locale)[name]
+
+
+#: Fields that are a zero-padded number of one attribute of the value (as Babel formats them).
+_NUMBERS = {"d": "day", "H": "hour", "m": "minute", "s": "second"}
+
+
+@cache
+def _compiled(pattern: str, locale) -> Callable[[date | datetime | time], str]:
+    """A Babel date/time pattern in one locale as a function of the value, compiled once per
+    process: ``DateTimePattern.apply`` builds a ``DateTimeFormat`` and looks each field's name
+    up in the locale data on every call (a page of 100 times spent a fifth of its CPU there).
+    The text is Babel's (tests/test_date_filters.py compares them over every locale and zone)."""
+    from babel.dates import parse_pattern, tokenize_pattern
+
+    parse_pattern(pattern)  # Babel's checks: a field of a length it does not know is a ValueError
+    text, getters = [], []
+    for kind, token in tokenize_pattern(pattern):
+        if kind == "chars":
+            text.append(token.replace("%", "%%"))
+        else:
+            conversion, getter = _field(*token, locale)
+            text.append(conversion)
+            getters.append(getter)
+    text = "".join(text)
+    return lambda value: text % tuple([get(value) for get in getters])
+
+
+class _Formats(NamedTuple):
+    day: Callable
+    short: Callable
+    medium: Callable
+
+
+@cache
+def _locale_formats(locale) -> _Formats:
+    from babel.dates import get_date_format, get_time_format
+
+    return _Formats(
+        _compiled(get_date_format("medium", locale=locale).pattern, locale),
+        _compiled(get_time_format("short", locale=locale).pattern, locale),
+        _compiled(get_time_format("medium", locale=locale).pattern, locale),
+    )
+
+
+def _formats() -> tuple:
+    """The reader's time zone and their language's medium date and short/medium time, compiled
+    once per process and language. Flask-Babel keeps the locale and zone for the request; asking
+    it on each call keeps ``force_locale`` working. Same text as ``format_date(v, 'medium')`` /
+    ``format_time(v, 'short'|'medium')``."""
+    return get_timezone(), _locale_formats(get_locale())
+
+
+#: The template context's name for ``_formats()`` of the render (``_render_formats``).
+_RENDER_FORMATS = "_haku_date_formats"
+
+
+def _render_formats() -> dict:
+    """A context processor: the zone and formats looked up once per rendered template, for the
+    filters below (asking Flask-Babel for the locale and zone was a third of each of a page's
+    100 times). A render starts and ends in one language, ``force_locale`` around it included."""
+    return {_RENDER_FORMATS: _formats()}
+
+
+def _in_template(formatter: Callable) -> Callable:
+    """``formatter`` as a template filter that formats with the render's zone and formats; a
+    template rendered without Flask's context processors looks them up itself."""
+
+    @pass_context
+    def template_filter(context, value, *args, **kwargs):
+        return formatter(value, *args, formats=context.get(_RENDER_FORMATS), **kwargs)
+
+    return template_filter
 
 
 def _as_time(value):
@@ -104,41 +185,44 @@ def _as_time(value):
 
 
 def _local(value, zone):
-    """A stored time (naive = UTC, as Flask-Babel reads it) in the reader's time zone."""
-
+    """A stored time (naive = UTC, as Flask-Babel reads it) in the reader's time zone. A naive
+    one goes straight to the zone's ``fromutc`` (the tzinfo contract: UTC fields, tzinfo the
+    zone), which is what ``astimezone`` ends in, without its round through UTC."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
+        return zone.fromutc(value.replace(tzinfo=zone))
     return value.astimezone(zone)
 
 
-def datetime_filter(value, seconds: bool = False) -> str:
+def datetime_filter(value, seconds: bool = False, *, formats: tuple | None = None) -> str:
     """A stored (UTC) time in the reader's language and time zone: "6.12.2026 15.14" for a
-    Finnish user in Helsinki, "Dec 6, 2026 1:14 PM" in English in UTC. ISO 8601 text too."""
+    Finnish user in Helsinki, "Dec 6, 2026 1:14 PM" in English in UTC. ISO 8601 text too.
+    ``formats``: ``_formats()`` already looked up (a template's render)."""
     original, value = value, _as_time(value)
     if not value:
         return original if isinstance(original, str) else ""
-    locale, zone, day, short, medium = _formats()
+    zone, formats = formats or _formats()
     local = _local(value, zone)
-    return f"{day.apply(local.date(), locale)} {(medium if seconds else short).apply(local, locale)}"
+    return f"{formats.day(local.date())} {(formats.medium if seconds else formats.short)(local)}"
 
 
-def date_filter(value) -> str:
+def date_filter(value, *, formats: tuple | None = None) -> str:
     """A date (or the day of a stored time, in the reader's time zone) in their language.
     ISO 8601 text too (a JSON cache, a monitor row); other text stays as it is."""
     original, value = value, _as_time(value)
     if not value:
         return original if isinstance(original, str) else ""
-    locale, zone, day, _short, _medium = _formats()
+    zone, formats = formats or _formats()
     if isinstance(value, datetime):
         value = _local(value, zone).date()
-    return day.apply(value, locale)
+    return formats.day(value)
 
 
 def date_formatter() -> Callable[[date | datetime | None], str]:
     """``date_filter`` for a page of many dates (the board's chips, the list's cells): the
     reader's locale, zone and pattern looked up once, and each distinct day formatted once
     (a page of 50 applications holds a few days)."""
-    locale, zone, day, _short, _medium = _formats()
+    zone, formats = _formats()
+    day = formats.day
     seen: dict[date, str] = {}
 
     def fmt(value) -> str:
@@ -149,20 +233,20 @@ def date_formatter() -> Callable[[date | datetime | None], str]:
             value = _local(value, zone).date()
         text = seen.get(value)
         if text is None:
-            text = seen[value] = day.apply(value, locale)
+            text = seen[value] = day(value)
         return text
 
     return fmt
 
 
-def time_filter(value) -> str:
+def time_filter(value, *, formats: tuple | None = None) -> str:
     value = _as_time(value)
     if not value:
         return ""
-    locale, zone, _day, short, _medium = _formats()
+    zone, formats = formats or _formats()
     if isinstance(value, datetime):
         value = _local(value, zone)
-    return short.apply(value, locale)
+    return formats.short(value)
 
 
 def filesize(size: int | None) -> str:
@@ -199,7 +283,14 @@ def init_app(app: Flask) -> None:
                                  language_in_reader_language=language_in_reader_language,
                                  settings_sections=settings_sections, staff_sections=staff_sections,
                                  staff_company_panels=staff_company_panels)
-    app.jinja_env.filters.update(paragraphs=paragraphs, markdown=markdown, filesize=filesize, datetime=datetime_filter, date=date_filter,
-                               time=time_filter)
+    app.jinja_env.filters.update(
+        paragraphs=paragraphs,
+        markdown=markdown,
+        filesize=filesize,
+        datetime=_in_template(datetime_filter),
+        date=_in_template(date_filter),
+        time=_in_template(time_filter),
+    )
+    app.context_processor(_render_formats)
     app.jinja_env.add_extension("jinja2.ext.i18n") if "jinja2.ext.InternationalizationExtension" not in \
         app.jinja_env.extensions else None
