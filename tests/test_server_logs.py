@@ -29,11 +29,11 @@ def server(test_env, database_url, redis_url, smtp_sink, session_dir, tmp_path_f
         gunicorn.stop()
 
 
-def _settle(server: Gunicorn) -> None:
-    """A last request with a unique path; once it is logged, everything before it is."""
-    marker = f"/log-marker-{uuid.uuid4().hex}"
-    requests.get(server.base + marker, timeout=10)
-    server.logs_settle(marker)
+def _settle(server: Gunicorn, since: int, made: int) -> None:
+    """Every one of the ``made`` requests sent after the access log had ``since`` lines is
+    logged (one line each; CI, session 26: waiting for a marker request made last was not
+    enough, another worker wrote the earlier request's line after the marker's)."""
+    server.logs_settle(lambda: server.access_lines() >= since + made, f"{made} new access lines")
 
 
 def _token_links(make) -> dict[str, str]:
@@ -66,11 +66,11 @@ def test_finding_tokens_in_access_log(app, make, server):
     """EMREX invite, data-export and résumé links used to reach gunicorn's access log in
     clear (the redaction sat only on the root logger)."""
     links = _token_links(make)
-    start = len(server.access_log())
+    start, lines = len(server.access_log()), server.access_lines()
     statuses = {name: requests.get(server.base + path, allow_redirects=False, timeout=10).status_code
                 for name, path in links.items()}
     assert statuses == {"emrex": 303, "export": 200, "resume": 200}  # real, valid tokens
-    _settle(server)
+    _settle(server, lines, len(links))
     access = server.access_log()[start:]
     for name, path in links.items():
         assert _secret_of(path) not in access, f"{name} token in the access log"
@@ -85,11 +85,12 @@ def test_bar_43_error_log_is_redacted(app, make, server):
     path of 32+ random characters)."""
     links = _token_links(make)
     future = "/admin/invitations/" + "Zq8_" + uuid.uuid4().hex + "Xk"
+    refused = server.error_log().count("Invalid request from")
     for path in (links["export"], future):
         with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
             sock.sendall(f"GET {path}\x7f HTTP/1.1\r\nHost: x\r\n\r\n".encode())
             assert sock.recv(100).startswith(b"HTTP/1.1 400")
-    _settle(server)
+    server.logs_settle(lambda: server.error_log().count("Invalid request from") >= refused + 2, "both refusals")
     errors = server.error_log()
     assert "Invalid request from ip=127.0.0.1" in errors  # the lines were written
     assert _secret_of(links["export"]) not in errors and _secret_of(future) not in errors
@@ -98,11 +99,12 @@ def test_bar_43_error_log_is_redacted(app, make, server):
 
 def test_bar_14_invite_token_never_reaches_the_server_logs(app, make, server):
     links = _token_links(make)
+    lines = server.access_lines()
     browser = requests.Session()
     first = browser.get(server.base + links["emrex"], allow_redirects=False, timeout=10)
     assert first.status_code == 303 and _secret_of(links["emrex"]) not in first.headers["Location"]
-    browser.get(server.base + links["emrex"] + "/", timeout=10)  # a mistyped variant is logged too
-    _settle(server)
+    second = browser.get(server.base + links["emrex"] + "/", timeout=10)  # a mistyped variant is logged too
+    _settle(server, lines, 2 + len(second.history))
     logs = server.access_log() + server.error_log()
     assert _secret_of(links["emrex"]) not in logs
     assert "/emrex/r/[redacted]" in server.access_log()
@@ -112,9 +114,10 @@ def test_bar_36_line_breaks_in_a_path_cannot_forge_server_log_lines(app, server)
     """The access log prints the decoded path: an encoded CR/LF in it would start a forged
     line. It arrives encoded (``\\r\\n``) on the line of its own request."""
     forged = f"FORGED-{uuid.uuid4().hex} 127.0.0.1 \"GET /admin/ HTTP/1.1\" 200"
+    lines = server.access_lines()
     resp = requests.get(f"{server.base}/c/x%0d%0a{forged.replace(' ', '%20')}", timeout=10)
     assert resp.status_code == 404
-    _settle(server)
+    _settle(server, lines, 1)
     lines = server.access_log().splitlines()
     assert not any(line.startswith("FORGED-") for line in lines)
     (line,) = [line for line in lines if forged.split()[0] in line]

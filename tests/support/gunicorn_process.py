@@ -59,12 +59,17 @@ class Gunicorn:
     def error_log(self) -> str:
         return self.error_path.read_text(errors="replace")
 
-    def logs_settle(self, marker: str, timeout: float = 20.0) -> None:
-        """Wait until ``marker`` (a request made last) is in the access log."""
+    def access_lines(self) -> int:
+        return self.access_log().count("\n")
+
+    def logs_settle(self, check, what: str, timeout: float = 20.0) -> None:
+        """Wait until ``check()`` holds (a condition on the logs). Each worker writes a
+        request's access line after answering it, so a request made last can be logged before
+        an earlier one another worker answered: wait for what the test needs, not a marker."""
         deadline = time.monotonic() + timeout
-        while marker not in self.access_log():
+        while not check():
             if time.monotonic() > deadline:
-                raise AssertionError(f"{marker} never reached the access log")
+                raise AssertionError(f"the server logs never showed {what}")
             time.sleep(0.05)
 
     def stop(self) -> None:
