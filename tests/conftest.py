@@ -10,6 +10,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+import freezegun
 import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import text
@@ -24,6 +25,9 @@ from tests.support.processes import PARTNER_SETTINGS, ROOT, free_port, make_conf
 from tests.support.routing_cache import install as cache_url_builders
 
 cache_url_builders()  # tests/support/routing_cache.py: one compile per rule shape, not per test
+# pytest times tests through _pytest.timing, which freezegun's default list does not spare: a
+# frozen clock read as "1796624637 s" of setup in --durations.
+freezegun.configure(extend_ignore_list=["_pytest.timing"])
 
 # ---------------------------------------------------------------- services
 
