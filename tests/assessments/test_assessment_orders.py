@@ -16,6 +16,7 @@ from app.extensions import db
 from app.messaging.models import OutboxEmail
 from app.partners.texts import describe
 from tests.support.assessments import deliveries, vendor_linked
+from tests.support.threads import at_once
 
 
 @pytest.fixture
@@ -351,8 +352,6 @@ def test_vendor_down_until_dead_fails_the_order_then_a_replay_sends_it(world, ma
 
 def test_two_parallel_sends_make_one_order(world, app_config, make):
     """Two recruiters press "Send assessment" at the same moment: one order, one clear refusal."""
-    import threading
-
     from app import create_app
     from app.accounts.models import User
     from app.applications.models import Application
@@ -362,28 +361,14 @@ def test_two_parallel_sends_make_one_order(world, app_config, make):
     application_id = application.id
     db.session.commit()
     web = create_app({**app_config, "RQ_ASYNC": True})  # the calls wait in Redis; no vendor needed
-    barrier, outcomes = threading.Barrier(2), []
-
     def press():
-        with web.app_context():
-            target = db.session.get(Application, application_id)
-            actor = db.session.get(User, admin_id)
-            try:
-                barrier.wait(timeout=30)
-                services.send_manually(target, integration_id, "alva-code-python", actor)
-                outcomes.append("sent")
-            except services.AssessmentError as exc:
-                outcomes.append(str(exc))
-            except Exception as exc:
-                outcomes.append(repr(exc))
-            finally:
-                db.session.remove()
+        target = db.session.get(Application, application_id)
+        actor = db.session.get(User, admin_id)
+        services.send_manually(target, integration_id, "alva-code-python", actor)
+        return "sent"
 
-    threads = [threading.Thread(target=press) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    outcomes = [o if isinstance(o, str) else str(o) if isinstance(o, services.AssessmentError) else repr(o)
+                for o in at_once(web, press)]
     assert sorted(outcomes) == ["This test was already sent to the candidate and is not finished yet.", "sent"]
     assert len(_orders(application)) == 1
     assert len([d for d in deliveries(integration_id, "out") if d.type == "alva.send_test"]) == 1

@@ -13,6 +13,7 @@ from app.extensions import db
 from tests.support.emp_client import LEARNER, complete_at_emp, handoff_fields
 from tests.support.emrex import LINK, journey, point
 from tests.support.mail import text_of
+from tests.support.threads import at_once
 
 
 @pytest.fixture
@@ -261,28 +262,11 @@ def test_a_return_posted_twice_at_once_is_imported_once(app, make, mailbox, job)
     """The claim and the import are one transaction: of the same return posted twice at once
     (two threads, two connections, released together), one imports and the other finds the
     attempt used and is told the transfer is not valid; one transcript, one timeline line."""
-    import threading
-
     from app.applications.models import TimelineEvent
 
     application, path, reply = journey(app, make, mailbox, job, post=False)
     db.session.remove()
-    barrier, statuses = threading.Barrier(2), []
-
-    def post():
-        with app.app_context():
-            client = app.test_client()
-            barrier.wait(timeout=30)
-            try:
-                statuses.append(client.post(path, data=reply).status_code)
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=post) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    statuses = at_once(app, lambda: app.test_client().post(path, data=reply).status_code)
     assert sorted(statuses) == [200, 400], statuses
     assert count(EmrexTranscript) == 1
     assert db.session.scalar(select(EmrexAttempt)).outcome == "imported"
