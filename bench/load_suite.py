@@ -421,12 +421,24 @@ class Recruiter(Client):
             self.think()
 
 
+def list_cursors(app, world: dict) -> list[str]:
+    """Cursors of pages 2, 3 and three pages 20%, 50% and 80% deep into a company's list."""
+    from bench.cpu_bench import deep_cursor
+
+    last = max(2, world["count"] // 50)
+    numbers = sorted({min(last, n) for n in (2, 3, max(2, last // 5), max(2, last // 2), max(2, last * 4 // 5))})
+    return [deep_cursor(app, world, 50, number=n)[1] for n in numbers]
+
+
 def recruiter_page(client: Client, world: dict, roll: float) -> None:
     """One page of the recruiter mix: half applications list pages (deep ones too), a quarter
     pipeline boards, a quarter application cards."""
     if roll < 0.5:
-        page = client.rng.choice([1, 2, 3, client.rng.randint(1, max(1, world["count"] // 50))])
-        client.call("applications list (50/page)", "GET", f"/admin/applications?page={page}&per_page=50")
+        # page 1, or a page whose "Next" cursor a recruiter paging through would carry (the list
+        # is keyset-paginated: an old ``?page=N`` link is only a redirect to page 1)
+        cursor = client.rng.choice(world["list_cursors"])
+        client.call("applications list (50/page)", "GET",
+                    "/admin/applications?per_page=50" + (f"&cursor={cursor}" if cursor else ""))
     elif roll < 0.75:
         client.call("pipeline board", "GET", f"/admin/jobs/{client.rng.choice(world['jobs'])}")
     else:
@@ -697,6 +709,8 @@ def run(app, base_env: dict, worlds: dict, log_dir: Path, pg_admin: str | None =
         meter.start()
         usage0, wall0 = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
         stop_at = time.monotonic() + SECONDS
+        for each in worlds.values():  # page 1 twice as often as each of pages 2, 3 and three deep ones
+            each["list_cursors"] = [None, None] + list_cursors(app, each)
         if MODE == "open":
             loop = OpenLoop(web, stats, stop_at, world, worlds, topcv_base)
             loop.sign_in_recruiters(max(1, CLIENTS * 4 // 10))
