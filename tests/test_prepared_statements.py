@@ -60,6 +60,12 @@ def test_a_transaction_that_wrote_rolls_back(pg, make):
     db.session.rollback()
     assert _name(candidate_id) == before
 
+    # a data-modifying WITH reads like a query but writes: it rolls back too
+    db.session.execute(text("WITH changed AS (UPDATE candidates SET family_name = 'Changed' WHERE id = :id "
+                            "RETURNING id) SELECT count(*) FROM changed"), {"id": candidate_id})
+    db.session.rollback()
+    assert _name(candidate_id) == before
+
 
 def test_a_read_only_transaction_ends(pg, make):
     candidate_id = make.application(make.job(make.company())).candidate.id
