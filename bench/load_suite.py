@@ -297,8 +297,11 @@ class Client:
             resp = (session or self.http).request(method, url if url.startswith("http") else self.base + url,
                                                   timeout=TIMEOUT, allow_redirects=not haku, **kwargs)
             status = resp.status_code
-        except requests.RequestException:
+        except requests.RequestException as exc:
             resp, status = None, 0
+            if haku:  # what a request without an answer met, and when: the notes print it
+                self.stats.note(f"no answer, {page} at {time.strftime('%H:%M:%S')}: "
+                                f"{type(exc).__name__}: {str(exc)[:160]}")
         if haku:
             self.stats.record(page, status, time.perf_counter() - t0)
         return resp
