@@ -68,6 +68,7 @@ def test_alva_coding_journey(live_haku, app, make, vendor, worker_env, mailbox, 
     rec = context.new_page()
     login(rec, live, "rec@acme.test", PASSWORD)
     rec.goto(f"{live}/admin/jobs/{job.id}")
+    rec.click("text=More actions")  # the job's settings pages are in the head's menu
     rec.click("text=Assessment settings")
     # the vendor's connect callback queued the list of tests: the picker has it without a refresh
     expect(rec.locator(f"#assessment-test-job-{job.id} option", has_text="Python coding")).to_have_count(1)

@@ -83,6 +83,7 @@ def test_connect_post_approve_apply(app, saomai, live, topcv, desk, phone, shot,
     connect_in_browser(desk, live, topcv, shot)
 
     desk.goto(f"{live}/admin/jobs/{job.id}")
+    desk.click("text=More actions")  # the job's settings pages are in the head's menu
     desk.click("text=Sources")
     desk.click("#create-source summary")
     shot(desk, "e2e-topcv-create-source-menu", full_page=False)
