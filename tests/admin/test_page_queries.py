@@ -118,10 +118,12 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     in the user's statement on every page that draws the bell (not in the card's or the
     board's): dashboard 5 → 4, notifications 3 → 2, the bare page 2 → 1; with branch list15c
     (the page's rows, count and "any bulk actions?" in one statement, the filter menus in
-    another) the list is 9 → 3: the user, the page, the menus."""
+    another) the list is 9 → 3: the user, the page, the menus. Session 27 (issue 15, branch
+    card15e): "Asked to review" reads the company's people when its picker is opened, and the
+    card's statement asks whether anyone is asked and whether anyone could be: the card 5 → 4."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 4, f"/admin/applications/{application.id}": 5, "/admin/applications": 3,
+    expected = {"/admin/": 4, f"/admin/applications/{application.id}": 4, "/admin/applications": 3,
                 f"/admin/jobs/{job.id}": 3, "/admin/notifications": 2, "/admin/notifications/badge": 1}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing
