@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, exists, func, select
-from sqlalchemy.orm import aliased, contains_eager, joinedload
+from sqlalchemy.orm import aliased, contains_eager, defer, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.accounts import access
@@ -141,9 +141,16 @@ def _card_loads() -> tuple:
     """The card's loader options, built once per process on first use (not at import: building
     them configures every mapper, which needs every feature's models imported first). The
     candidate is joined by name (not an anonymous joinedload alias) so that the reads may
-    correlate to it too (the duplicates panel's: someone else with the same email or phone)."""
-    return (contains_eager(Application.candidate), joinedload(Application.job).joinedload(Job.stages),
-            joinedload(Application.tags), joinedload(Application.stage), joinedload(Application.cv_file))
+    correlate to it too (the duplicates panel's: someone else with the same email or phone).
+    Left out: the job ad's text and fields and a pending application's data, which the card
+    does not show (a deferred column read later would be a statement of its own)."""
+    return (contains_eager(Application.candidate),
+            joinedload(Application.job).options(defer(Job.description), defer(Job.location), defer(Job.employment_type),
+                                                defer(Job.salary_min), defer(Job.salary_max), defer(Job.salary_currency),
+                                                defer(Job.salary_period), defer(Job.department), defer(Job.workplace),
+                                                defer(Job.deadline)).joinedload(Job.stages),
+            joinedload(Application.tags), joinedload(Application.stage), joinedload(Application.cv_file),
+            defer(Application.pending_data))
 _READ_COLUMNS: dict[tuple, list] = {}
 
 

@@ -55,6 +55,11 @@ def test_the_card_does_not_lazy_load(client, make, company):
     lazy = [s for s in statements if s.lstrip().startswith(("SELECT candidates.", "SELECT jobs.", "SELECT stages.id",
                                                             "SELECT stored_files.")) and "FROM applications" not in s]
     assert not lazy, lazy
+    # The job ad's text and fields and a pending application's data are not the card's: its
+    # statement leaves them out (and nothing reads them afterwards: no lazy load above).
+    card = next(s for s in statements if "FROM applications" in s and "candidates.given_names" in s)
+    assert "jobs_1.title" in card and ".description" not in card and ".salary_min" not in card
+    assert "applications.pending_data" not in card and "applications.cover_letter" in card
 
 
 def test_the_board_does_not_grow_with_applications(client, make, company, monkeypatch):
