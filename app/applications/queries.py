@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased, contains_eager, defer, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.accounts import access
+from app.accounts.models import User
 from app.accounts.tenancy import current_company_id, scoped
 from app.applications.models import Application, ApplicationCount, ApplicationStatus, Candidate, TimelineEvent
 from app.extensions import db
@@ -199,8 +200,9 @@ def counts_by_company() -> dict[int, int]:
 
 
 def timeline(application: Application, hide: Collection[str] = ()) -> list[TimelineEvent]:
-    """The card's timeline, newest first, with each event's actor; events of the ``hide``
-    kinds are left out (details a feature shows in its own panel)."""
+    """The card's timeline, newest first, with each event's actor (their name: the card shows
+    nothing else of them); events of the ``hide`` kinds are left out (details a feature shows
+    in its own panel)."""
     return list(db.session.scalars(_timeline_statement(tuple(sorted(hide))),
                                    {"timeline_application_id": application.id, "timeline_company_id": application.company_id}))
 
@@ -216,7 +218,8 @@ def _timeline_statement(hide: tuple[str, ...]):
         stmt = _TIMELINE_STATEMENTS[hide] = select(TimelineEvent).where(
             TimelineEvent.application_id == bindparam("timeline_application_id"),
             TimelineEvent.company_id == bindparam("timeline_company_id"),
-            *([TimelineEvent.kind.not_in(hide)] if hide else [])).options(joinedload(TimelineEvent.actor)).order_by(
+            *([TimelineEvent.kind.not_in(hide)] if hide else [])).options(
+            joinedload(TimelineEvent.actor).load_only(User.id, User.name)).order_by(
             TimelineEvent.created_at.desc(), TimelineEvent.id.desc())
     return stmt
 

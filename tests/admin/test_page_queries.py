@@ -62,6 +62,28 @@ def test_the_card_does_not_lazy_load(client, make, company):
     assert "applications.pending_data" not in card and "applications.cover_letter" in card
 
 
+def test_the_cards_timeline_reads_its_actors_names_only(client, auth, make, company):
+    """The timeline names each event's actor; of them it reads the name (not their password
+    hash, settings or preferences), and a colleague's note shows under their name."""
+    job = make.job(company)
+    application = make.application(job)
+    colleague = make.user(company, role="recruiter", email="ann@acme.test")
+    colleague.name = "Ann Colleague"
+    db.session.commit()
+    auth.logout()
+    auth.login("ann@acme.test")
+    url = f"/admin/applications/{application.id}"
+    assert client.post(f"{url}/notes", data={"text": "Strong SQL"}).status_code == 302
+    auth.logout()
+    auth.login("admin@acme.test")
+    db.session.expire_all()
+    body: list[str] = []
+    statements = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
+    assert "Note: Strong SQL" in body[0] and "— Ann Colleague" in body[0]
+    timeline = [s for s in statements if s.lstrip().startswith("SELECT timeline_events.")]
+    assert len(timeline) == 1 and ".name" in timeline[0] and "password_hash" not in timeline[0], timeline
+
+
 def test_the_board_does_not_grow_with_applications(client, make, company, monkeypatch):
     """The board reads the first chips of every stage in one statement and the counts in
     another, whatever the number of applications (old code: a ranked self-join of every
