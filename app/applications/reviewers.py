@@ -39,13 +39,13 @@ class ReviewerError(Problem):
 
 _asked = ApplicationReviewer.user_id
 # Who may be asked: the company's users (not platform staff) who are enabled and have signed up.
-_ASKABLE = (User.role != Role.STAFF.value, User.is_enabled, User.password_hash != "")
+_ACTIVE = and_(User.is_enabled, User.password_hash != "")
 # Built once (the card shows the panel on every view): only the ids change.
 _PANEL_ROWS = select(_asked, User.id, User.name).select_from(User).outerjoin(
     ApplicationReviewer, and_(ApplicationReviewer.user_id == User.id,
                               ApplicationReviewer.application_id == bindparam("reviewers_application_id"))).where(
     User.company_id == bindparam("reviewers_company_id"), User.role != Role.STAFF.value,
-    or_(_asked.is_not(None), and_(*_ASKABLE[1:]))).order_by(User.name, User.id)
+    or_(_asked.is_not(None), _ACTIVE)).order_by(User.name, User.id)
 _ASKED_ROWS = select(User.id, User.name).join(ApplicationReviewer, ApplicationReviewer.user_id == User.id).where(
     ApplicationReviewer.application_id == bindparam("reviewers_application_id"),
     User.company_id == bindparam("reviewers_company_id"), User.role != Role.STAFF.value).order_by(User.name, User.id)
@@ -78,7 +78,7 @@ def askable_on_card():
     picker only then)."""
     already = exists().where(ApplicationReviewer.application_id == Application.id,
                              ApplicationReviewer.user_id == User.id).correlate(Application, User)
-    return exists().where(User.company_id == Application.company_id, *_ASKABLE, ~already)
+    return exists().where(User.company_id == Application.company_id, User.role != Role.STAFF.value, _ACTIVE, ~already)
 
 
 def ask(application: Application, user_id: int | None, actor: User) -> User:
