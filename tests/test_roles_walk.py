@@ -53,6 +53,7 @@ EXPECTED: dict[str, frozenset] = {
     "admin.applications_bulk": TEAM, "admin.applications_bulk_progress": TEAM,
     "admin.applications_bulk_detail": TEAM, "admin.candidates": TEAM, "admin.candidate": TEAM,
     "admin.application_reviewers": TEAM, "admin.application_reviewer_remove": TEAM,
+    "admin.application_reviewer_choices": TEAM,
     # the whole company's work: admins and recruiters
     "admin.job_new": FULL, "admin.job_edit": FULL, "admin.job_delete": FULL, "admin.job_sources": FULL,
     "admin.posting_new": FULL, "admin.posting_link": FULL, "admin.posting_edit": FULL, "admin.posting_close": FULL,

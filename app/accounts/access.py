@@ -125,6 +125,7 @@ ROUTES: dict[str, Action] = {
     "admin.emrex_attachment": Action.VIEW_APPLICATIONS,
     "admin.emrex_raw": Action.VIEW_APPLICATIONS,
     "admin.application_note": Action.NOTE,
+    "admin.application_reviewer_choices": Action.ASK_TO_REVIEW,
     "admin.application_reviewers": Action.ASK_TO_REVIEW,
     "admin.application_reviewer_remove": Action.ASK_TO_REVIEW,
     "admin.application_stage": Action.WORK_APPLICATIONS,

@@ -10,11 +10,12 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, exists, func, select
-from sqlalchemy.orm import aliased, contains_eager, joinedload
+from sqlalchemy.orm import aliased, contains_eager, defer, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.accounts import access
-from app.accounts.tenancy import scoped
+from app.accounts.models import User
+from app.accounts.tenancy import current_company_id, scoped
 from app.applications.models import Application, ApplicationCount, ApplicationStatus, Candidate, TimelineEvent
 from app.extensions import db
 from app.jobs.models import Job
@@ -94,14 +95,35 @@ def card(application_id: int, reads: Mapping[str, Callable[[], Any]] | None = No
     # second one reads them (with their jobs) for the "other applications" list and the
     # duplicates panel; most candidates have applied once.
     reads = reads or {}
-    stmt = (scoped(Application).join(Candidate, Candidate.id == Application.candidate_id)
-            .where(Application.id == application_id).add_columns(*_read_columns(reads, others=True)))
-    row = db.session.execute(stmt.options(*_card_loads()), dict(params or {})).unique().first()
+    narrowed = access.filters(Application)  # a hiring manager's or an interviewer's scope
+    stmt = _card_statement(tuple(reads.items())) if not narrowed else _card_select(reads).where(*narrowed)
+    values = {"card_application_id": application_id, "card_company_id": current_company_id(), **(params or {})}
+    row = db.session.execute(stmt, values).unique().first()
     if row is None:
         return None
     application, others, *answers = row
     _candidate_applications(application, others)
     return application, dict(zip(reads, answers, strict=True))
+
+
+def _card_select(reads: Mapping[str, Callable[[], Any]]):
+    return (select(Application).join(Candidate, Candidate.id == Application.candidate_id)
+            .where(Application.id == bindparam("card_application_id"),
+                   Application.company_id == bindparam("card_company_id"))
+            .add_columns(*_read_columns(reads, others=True)).options(*_card_loads()))
+
+
+_CARD_STATEMENTS: dict[tuple, Any] = {}
+
+
+def _card_statement(reads: tuple):
+    """The card's statement for a user whose role narrows nothing, built once per set of reads
+    (the panels the user sees) and process: SQLAlchemy keeps a statement object's cache key,
+    and a statement this size costs more CPU to build and to key than to run."""
+    stmt = _CARD_STATEMENTS.get(reads)
+    if stmt is None:
+        stmt = _CARD_STATEMENTS[reads] = _card_select(dict(reads))
+    return stmt
 
 
 def card_answers(application: Application, reads: Mapping[str, Callable[[], Any]]) -> dict[str, Any]:
@@ -120,9 +142,16 @@ def _card_loads() -> tuple:
     """The card's loader options, built once per process on first use (not at import: building
     them configures every mapper, which needs every feature's models imported first). The
     candidate is joined by name (not an anonymous joinedload alias) so that the reads may
-    correlate to it too (the duplicates panel's: someone else with the same email or phone)."""
-    return (contains_eager(Application.candidate), joinedload(Application.job).joinedload(Job.stages),
-            joinedload(Application.tags), joinedload(Application.stage), joinedload(Application.cv_file))
+    correlate to it too (the duplicates panel's: someone else with the same email or phone).
+    Left out: the job ad's text and fields and a pending application's data, which the card
+    does not show (a deferred column read later would be a statement of its own)."""
+    return (contains_eager(Application.candidate),
+            joinedload(Application.job).options(defer(Job.description), defer(Job.location), defer(Job.employment_type),
+                                                defer(Job.salary_min), defer(Job.salary_max), defer(Job.salary_currency),
+                                                defer(Job.salary_period), defer(Job.department), defer(Job.workplace),
+                                                defer(Job.deadline)).joinedload(Job.stages),
+            joinedload(Application.tags), joinedload(Application.stage), joinedload(Application.cv_file),
+            defer(Application.pending_data))
 _READ_COLUMNS: dict[tuple, list] = {}
 
 
@@ -171,8 +200,9 @@ def counts_by_company() -> dict[int, int]:
 
 
 def timeline(application: Application, hide: Collection[str] = ()) -> list[TimelineEvent]:
-    """The card's timeline, newest first, with each event's actor; events of the ``hide``
-    kinds are left out (details a feature shows in its own panel)."""
+    """The card's timeline, newest first, with each event's actor (their name: the card shows
+    nothing else of them); events of the ``hide`` kinds are left out (details a feature shows
+    in its own panel)."""
     return list(db.session.scalars(_timeline_statement(tuple(sorted(hide))),
                                    {"timeline_application_id": application.id, "timeline_company_id": application.company_id}))
 
@@ -188,7 +218,8 @@ def _timeline_statement(hide: tuple[str, ...]):
         stmt = _TIMELINE_STATEMENTS[hide] = select(TimelineEvent).where(
             TimelineEvent.application_id == bindparam("timeline_application_id"),
             TimelineEvent.company_id == bindparam("timeline_company_id"),
-            *([TimelineEvent.kind.not_in(hide)] if hide else [])).options(joinedload(TimelineEvent.actor)).order_by(
+            *([TimelineEvent.kind.not_in(hide)] if hide else [])).options(
+            joinedload(TimelineEvent.actor).load_only(User.id, User.name)).order_by(
             TimelineEvent.created_at.desc(), TimelineEvent.id.desc())
     return stmt
 

@@ -6,7 +6,7 @@ people asked are told in the bell. Audited."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy import and_, bindparam, exists, or_, select
 
 from app import audit
 from app.accounts.access import Action, can
@@ -38,21 +38,47 @@ class ReviewerError(Problem):
 
 
 _asked = ApplicationReviewer.user_id
+# Who may be asked: the company's users (not platform staff) who are enabled and have signed up.
+_ACTIVE = and_(User.is_enabled, User.password_hash != "")
 # Built once (the card shows the panel on every view): only the ids change.
 _PANEL_ROWS = select(_asked, User.id, User.name).select_from(User).outerjoin(
     ApplicationReviewer, and_(ApplicationReviewer.user_id == User.id,
                               ApplicationReviewer.application_id == bindparam("reviewers_application_id"))).where(
     User.company_id == bindparam("reviewers_company_id"), User.role != Role.STAFF.value,
-    or_(_asked.is_not(None), and_(User.is_enabled, User.password_hash != ""))).order_by(User.name, User.id)
+    or_(_asked.is_not(None), _ACTIVE)).order_by(User.name, User.id)
+_ASKED_ROWS = select(User.id, User.name).join(ApplicationReviewer, ApplicationReviewer.user_id == User.id).where(
+    ApplicationReviewer.application_id == bindparam("reviewers_application_id"),
+    User.company_id == bindparam("reviewers_company_id"), User.role != Role.STAFF.value).order_by(User.name, User.id)
 
 
 def panel_rows(application: Application) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The card's panel in one statement: ``(asked, others)``, each ``(user id, name)`` by
-    name — who is asked to review the application, and the active company users who could be."""
+    """The panel in one statement: ``(asked, others)``, each ``(user id, name)`` by name —
+    who is asked to review the application, and the active company users who could be (the
+    picker's options)."""
     rows = db.session.execute(_PANEL_ROWS, {"reviewers_application_id": application.id,
                                             "reviewers_company_id": application.company_id}).all()
     return ([(uid, name) for asked, uid, name in rows if asked is not None],
             [(uid, name) for asked, uid, name in rows if asked is None])
+
+
+def asked_rows(application: Application) -> list[tuple[int, str]]:
+    """Who is asked to review the application, ``(user id, name)`` by name (the card's panel
+    when ``asked_on_card`` says someone is: the picker's options are read when it opens)."""
+    return [(uid, name) for uid, name in db.session.execute(
+        _ASKED_ROWS, {"reviewers_application_id": application.id, "reviewers_company_id": application.company_id})]
+
+
+def asked_on_card():
+    """The card's read (app/plugins.py ``card_panel``): someone is asked to review the application."""
+    return exists().where(ApplicationReviewer.application_id == Application.id)
+
+
+def askable_on_card():
+    """The card's read: someone of the company could still be asked (the panel offers its
+    picker only then)."""
+    already = exists().where(ApplicationReviewer.application_id == Application.id,
+                             ApplicationReviewer.user_id == User.id).correlate(Application, User)
+    return exists().where(User.company_id == Application.company_id, User.role != Role.STAFF.value, _ACTIVE, ~already)
 
 
 def ask(application: Application, user_id: int | None, actor: User) -> User:

@@ -76,7 +76,7 @@ def summary(application: Application, user, any_cards: bool = True) -> Summary:
     submitted = [c for c in cards if c.status == ScorecardStatus.SUBMITTED] if visible else []
     pending = [c for c in cards if c.status != ScorecardStatus.SUBMITTED] if visible else []
     groups = []
-    for group in groups_of(application.job):
+    for group in groups_of(application.job) if submitted else ():  # the table shows submitted ratings only
         rows = []
         for attribute in group.attributes:
             values = [c.ratings.get(attribute.id) for c in submitted if (c.ratings or {}).get(attribute.id)]

@@ -4,6 +4,8 @@ application once asked and no longer after."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from app.audit import AuditEntry
@@ -143,3 +145,50 @@ def test_the_account_page_offers_mentions_by_email(client, auth, make):
     auth.login("hilda@acme.test")
     page = client.get("/admin/account").get_data(as_text=True)
     assert "mentioned you" in page
+
+
+def test_the_reviewers_picker_reads_the_team_only_when_opened(client, auth, make):
+    """The card's panel names who is asked and offers a picker whose options (the company's
+    active people not yet asked) are read when it is opened: htmx loads them into the panel,
+    without JavaScript they are a page of their own; once everyone is asked there is none."""
+    company, boss, ann, hilda, ivan, job, other_job, application = _team(make)
+    gone = make.user(company, role="recruiter", email="gone@acme.test")
+    gone.name, gone.is_enabled = "Gone Recruiter", False
+    db.session.commit()
+    card = f"/admin/applications/{application.id}"
+    picker = f"{card}/reviewers"
+    auth.login("boss@acme.test")
+    page = client.get(card).get_data(as_text=True)
+    assert "No one is asked to review this application yet." in page
+    assert f'hx-get="{picker}"' in page and f'href="{picker}"' in page
+    assert 'name="user_id"' not in page and "Ivan Interviewer" not in page
+    fragment = client.get(picker, headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "<html" not in fragment and f'action="{picker}"' in fragment
+    assert f'<option value="{ivan.id}">Ivan Interviewer</option>' in fragment and "Gone Recruiter" not in fragment
+    assert fragment.index("Ann Lee") < fragment.index("Hilda Manager") < fragment.index("Ivan Interviewer")
+    plain = client.get(picker).get_data(as_text=True)
+    assert "<html" in plain and f'href="{card}"' in plain and f'<option value="{ivan.id}">' in plain
+
+    for user in (ivan, ann, hilda):
+        assert client.post(picker, data={"user_id": user.id}, headers={"HX-Request": "true"}).status_code == 200
+    page = client.get(card).get_data(as_text=True)
+    assert 'class="reviewer-name" title="Ivan Interviewer"' in page and f'hx-get="{picker}"' in page
+    options = client.get(picker, headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "Ivan Interviewer" not in options and f'<option value="{boss.id}">' in options
+    left = [int(v) for v in re.findall(r'<option value="(\d+)">', options)]  # the company's admin among them
+    for user_id in left:
+        answer = client.post(picker, data={"user_id": user_id}, headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "reviewer-picker" not in answer and 'title="Ann Lee"' in answer  # no one left to ask
+    page = client.get(card).get_data(as_text=True)
+    assert "reviewer-picker" not in page and f'title="{boss.name}"' in page
+
+
+def test_the_reviewers_picker_follows_the_scope_and_the_role(client, auth, make):
+    company, boss, ann, hilda, ivan, job, other_job, application = _team(make)
+    elsewhere = make.application(other_job, given="Eeva")
+    auth.login("hilda@acme.test")
+    assert client.get(f"/admin/applications/{application.id}/reviewers").status_code == 200
+    assert client.get(f"/admin/applications/{elsewhere.id}/reviewers").status_code == 404
+    auth.logout()
+    auth.login("ivan@acme.test")
+    assert client.get(f"/admin/applications/{application.id}/reviewers").status_code == 403

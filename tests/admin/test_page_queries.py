@@ -55,6 +55,33 @@ def test_the_card_does_not_lazy_load(client, make, company):
     lazy = [s for s in statements if s.lstrip().startswith(("SELECT candidates.", "SELECT jobs.", "SELECT stages.id",
                                                             "SELECT stored_files.")) and "FROM applications" not in s]
     assert not lazy, lazy
+    # The job ad's text and fields and a pending application's data are not the card's: its
+    # statement leaves them out (and nothing reads them afterwards: no lazy load above).
+    card = next(s for s in statements if "FROM applications" in s and "candidates.given_names" in s)
+    assert "jobs_1.title" in card and ".description" not in card and ".salary_min" not in card
+    assert "applications.pending_data" not in card and "applications.cover_letter" in card
+
+
+def test_the_cards_timeline_reads_its_actors_names_only(client, auth, make, company):
+    """The timeline names each event's actor; of them it reads the name (not their password
+    hash, settings or preferences), and a colleague's note shows under their name."""
+    job = make.job(company)
+    application = make.application(job)
+    colleague = make.user(company, role="recruiter", email="ann@acme.test")
+    colleague.name = "Ann Colleague"
+    db.session.commit()
+    auth.logout()
+    auth.login("ann@acme.test")
+    url = f"/admin/applications/{application.id}"
+    assert client.post(f"{url}/notes", data={"text": "Strong SQL"}).status_code == 302
+    auth.logout()
+    auth.login("admin@acme.test")
+    db.session.expire_all()
+    body: list[str] = []
+    statements = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
+    assert "Note: Strong SQL" in body[0] and "— Ann Colleague" in body[0]
+    timeline = [s for s in statements if s.lstrip().startswith("SELECT timeline_events.")]
+    assert len(timeline) == 1 and ".name" in timeline[0] and "password_hash" not in timeline[0], timeline
 
 
 def test_the_board_does_not_grow_with_applications(client, make, company, monkeypatch):
@@ -118,10 +145,12 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     in the user's statement on every page that draws the bell (not in the card's or the
     board's): dashboard 5 → 4, notifications 3 → 2, the bare page 2 → 1; with branch list15c
     (the page's rows, count and "any bulk actions?" in one statement, the filter menus in
-    another) the list is 9 → 3: the user, the page, the menus."""
+    another) the list is 9 → 3: the user, the page, the menus. Session 27 (issue 15, branch
+    card15e): "Asked to review" reads the company's people when its picker is opened, and the
+    card's statement asks whether anyone is asked and whether anyone could be: the card 5 → 4."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 4, f"/admin/applications/{application.id}": 5, "/admin/applications": 3,
+    expected = {"/admin/": 4, f"/admin/applications/{application.id}": 4, "/admin/applications": 3,
                 f"/admin/jobs/{job.id}": 3, "/admin/notifications": 2, "/admin/notifications/badge": 1}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing

@@ -59,6 +59,7 @@ def test_hiring_team_journey(live, make, browser):
     desk, phone = _pages(browser)
     login(desk, live, "rec@acme.test", PASSWORD)
     desk.goto(card)
+    desk.click(f"#reviewers-{application.id} .reviewer-picker summary")  # the picker's options load when opened
     desk.select_option(f"#reviewers-{application.id}-user", str(ivan.id))
     desk.click(f"#reviewers-{application.id} .reviewer-add button")
     expect(desk.locator(f"#reviewers-{application.id} .reviewer-list")).to_contain_text("Ivan Interviewer")

@@ -12,28 +12,47 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from app.accounts.access import Action, can
+from app.accounts.tenancy import get_or_404
 from app.admin.blueprint import bp
 from app.admin.card import CardAction
 from app.admin.forms import EmptyForm, ReviewerForm
 from app.applications import queries, reviewers
+from app.applications.models import Application
 from app.applications.reviewers import ReviewerError
-from app.htmx import done
+from app.htmx import done, render_page_or_fragment
 from app.plugins import plugins
 from app.security import company_user_required
 
 
-def _context(application, error: str | None = None) -> dict:
-    # The picker's options as (id, name) pairs: the POST validates them with ReviewerForm, the
-    # panel needs no form object (one fewer WTForms form, and its translations, per card).
-    asked, others = reviewers.panel_rows(application)
-    return {"application": application, "error": error, "reviewers": asked, "choices": others}
+def _context(application, error: str | None = None, found: dict | None = None) -> dict:
+    """The panel: who is asked, and whether anyone else could be (the picker's opener). On
+    the card (``found``: its answers) the names are read only when someone is asked, and the
+    picker's options when it is opened (``application_reviewer_choices``); after a change,
+    both from one statement."""
+    if found is None:
+        asked, others = reviewers.panel_rows(application)
+        return {"application": application, "error": error, "reviewers": asked, "askable": bool(others)}
+    asked = reviewers.asked_rows(application) if found["reviewers.asked"] else []
+    return {"application": application, "error": error, "reviewers": asked, "askable": found["reviewers.askable"]}
 
 
-@plugins.card_panel
-def _card_panel(application) -> Markup | None:
+@plugins.card_panel(reads={"reviewers.asked": reviewers.asked_on_card, "reviewers.askable": reviewers.askable_on_card})
+def _card_panel(application, found: dict) -> Markup | None:
     if not can(current_user, Action.ASK_TO_REVIEW):
         return None
-    return Markup(render_template("admin/applications/_reviewers_panel.html", **_context(application)))
+    return Markup(render_template("admin/applications/_reviewers_panel.html", **_context(application, found=found)))
+
+
+@bp.get("/applications/<int:application_id>/reviewers")
+@company_user_required
+def application_reviewer_choices(application_id: int):
+    """The panel's picker: its fields, loaded into the panel when it is opened (htmx), or
+    without JavaScript on a page of its own that posts to ``application_reviewers``. The
+    options as (id, name) pairs (the POST validates them with ReviewerForm): no form object."""
+    application = get_or_404(Application, application_id)  # the route's action checks the role (access.py)
+    _asked, others = reviewers.panel_rows(application)
+    return render_page_or_fragment("admin/applications/reviewer_choices.html",
+                                   "admin/applications/_reviewer_choices.html", application=application, choices=others)
 
 
 plugins.card_action(CardAction(

@@ -54,7 +54,8 @@ def _panel(application: Application, found: dict) -> str | None:
         return None
     summary = queries.summary(application, current_user._get_current_object(), any_cards=found["scorecards.any"])
     return render_template("admin/scorecards/_panel.html", application=application, summary=summary,
-                           labels=queries.recommendation_labels(), scale=definitions.SCALE_LABELS)
+                           labels=queries.recommendation_labels() if summary.submitted else {},  # shown with them
+                           scale=definitions.SCALE_LABELS)
 
 
 # ---------------------------------------------------------------- the form
