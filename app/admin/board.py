@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from app.applications import board as queries
 from app.applications.board import Cursor, has_news
-from app.applications.sources import source_labels
+from app.applications.sources import row_labeller
 from app.applications.tags import colour_class
 from app.clock import utcnow
 from app.templating import date_formatter
@@ -54,7 +54,7 @@ class BoardPage:
         self.csrf = generate_csrf()
         self._card = _url_parts("admin.application")
         self._move = _url_parts("admin.application_stage")
-        self._sources = source_labels()
+        self._source = row_labeller()  # a share link by its name, as the list shows it
         self._date = date_formatter()
         self._move_label = _("Move %(name)s to stage")  # formatted per chip below
         self.labels = {"move": _("Move"), "nobody": _("Nobody here"), "news": _("New activity since you last opened it")}
@@ -94,13 +94,14 @@ class BoardPage:
         return out
 
     def meta(self, source: str, entered) -> tuple[int | None, Markup]:
-        """The days in stage and the chip's meta line (source · days in stage, the day entered as
-        its title), rendered once per distinct source and day on a page: most chips share one."""
+        """The days in stage and the chip's meta line (``source``, the source's label · days in
+        stage, the day entered as its title), rendered once per distinct source and day on a
+        page: most chips share one."""
         days, days_label = self.days(entered)
         key = (source, days, self._date(entered) if days_label else "")
         line = self._meta.get(key)
         if line is None:
-            line = escape(self._sources[source])
+            line = escape(source)
             if days_label:
                 stale = " chip-stale" if days >= 14 else ""
                 line += Markup(' · <span class="chip-days%s" title="%s">%s</span>') % (stale, key[2], days_label)
@@ -111,7 +112,7 @@ class BoardPage:
         """One chip: the application's id, the candidate's name, links and meta, as text."""
         ident = str(row.id)
         name = row.display_name or f"{row.given_names} {row.family_name}".strip()
-        days, meta = self.meta(row.source, row.stage_entered_at)
+        days, meta = self.meta(self._source(row), row.stage_entered_at)
         return Chip({"days": days, "meta": meta, "tags": self._tags.get(row.id, ()),
                     "badges": self.badges(row) if self._badges else (),
                     "id": row.id, "name": name, "stage_id": row.stage_id, "news": has_news(row, self.viewer_id),
