@@ -57,6 +57,8 @@ class BoardPage:
         self._source = row_labeller()  # a share link by its name, as the list shows it
         self._date = date_formatter()
         self._move_label = _("Move %(name)s to stage")  # formatted per chip below
+        # formatted per column below, as the template's _() does: the translation as markup, the name escaped
+        self._select_all = Markup(_("Select all in %(stage)s"))
         self.labels = {"move": _("Move"), "nobody": _("Nobody here"), "news": _("New activity since you last opened it")}
         self._badges = [(badge, queries.badge_reader(badge)) for badge in queries.badges(job.company)]
         self._badge_texts: dict[tuple, str | None] = {}  # (key, values) -> text, once per page
@@ -132,6 +134,8 @@ class BoardPage:
         """A board column: its stage, the stage's count, its first chips, "show more" if any left."""
         more = self.more(stage.id, rows[-1] if rows else None, count - len(rows))
         column = {"stage": stage, "count": count, "chips": [self.chip(r) for r in rows], "more": more}
+        if count:  # the column's checkbox, its label and title
+            column["select_all"] = self._select_all % {"stage": stage.name}
         if more:  # the stage in the applications list, filtered
             column["all_url"] = url_for("admin.applications", job=self.job.id, stage=stage.name, status="all")
             column["all_label"] = _("All %(num)d in %(stage)s →", num=count, stage=stage.name)

@@ -349,3 +349,27 @@ def test_a_chip_names_its_share_link_as_the_list_does(client, make, auth, per_st
     assert [meta(more, a.id) for a in apps[3:]] == ["Careers page", "LinkedIn"]
     listing = client.get(f"/admin/applications?job={job.id}").get_data(as_text=True)
     assert listing.count(">LinkedIn<") == 2
+
+
+def test_the_boards_job_has_the_company_it_was_given_and_no_other_companys_job(make):
+    """``jobs.queries.for_board`` is given the company (the signed-in user's): the job's
+    ``company`` is that object, read without a statement (as are the owner, the team and the
+    stages the board shows); another company's job is None."""
+    from app.accounts.models import Company
+    from app.jobs.queries import for_board
+    from tests.support.statements import statements
+
+    acme, other = make.company("acme"), make.company("other")
+    job, theirs = make.job(acme, team=[make.admin_of(acme)]), make.job(other)
+    ids = acme.id, job.id, theirs.id
+    db.session.commit()
+    db.session.expunge_all()
+    company = db.session.get(Company, ids[0])
+    loaded = []
+    seen = statements(lambda: loaded.append(for_board(company, ids[1])))
+    job = loaded[0]
+    assert len(seen) == 1
+    assert statements(lambda: (job.company.slug, job.owner, [u.name for u in job.team],
+                               [s.name for s in job.stages], job.title, job.is_open)) == []
+    assert job.company is company and [u.name for u in job.team] == ["Admin acme"]
+    assert for_board(company, ids[2]) is None
