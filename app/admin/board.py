@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from app.applications import board as queries
 from app.applications.board import Cursor, has_news
-from app.applications.sources import source_labels
+from app.applications.sources import row_labeller
 from app.applications.tags import colour_class
 from app.clock import utcnow
 from app.templating import date_formatter
@@ -30,10 +30,11 @@ def _url_parts(endpoint: str, **values) -> tuple[str, str]:
     return head, tail
 
 
-class Chip:
-    """A chip's values as attributes: the template reads ``a.name`` with a plain attribute
-    lookup (on a dict Jinja tries the attribute first and falls back to the key through an
-    exception, ~16 times per chip). Made from the dict ``BoardPage.chip`` builds, not copied."""
+class Values:
+    """A chip's (or a column's, or the page's labels') values as attributes: the template reads
+    ``a.name`` with a plain attribute lookup (on a dict Jinja tries the attribute first and falls
+    back to the key through an exception, ~16 times per chip, ~8 per column). Made from the
+    dict ``BoardPage`` builds, not copied."""
 
     def __init__(self, values: dict):
         self.__dict__ = values
@@ -54,10 +55,13 @@ class BoardPage:
         self.csrf = generate_csrf()
         self._card = _url_parts("admin.application")
         self._move = _url_parts("admin.application_stage")
-        self._sources = source_labels()
+        self._source = row_labeller()  # a share link by its name, as the list shows it
         self._date = date_formatter()
         self._move_label = _("Move %(name)s to stage")  # formatted per chip below
-        self.labels = {"move": _("Move"), "nobody": _("Nobody here"), "news": _("New activity since you last opened it")}
+        # formatted per column below, as the template's _() does: the translation as markup, the name escaped
+        self._select_all = Markup(_("Select all in %(stage)s"))
+        self.labels = Values({"move": _("Move"), "nobody": _("Nobody here"),
+                              "news": _("New activity since you last opened it")})
         self._badges = [(badge, queries.badge_reader(badge)) for badge in queries.badges(job.company)]
         self._badge_texts: dict[tuple, str | None] = {}  # (key, values) -> text, once per page
         self._now = utcnow()
@@ -94,25 +98,26 @@ class BoardPage:
         return out
 
     def meta(self, source: str, entered) -> tuple[int | None, Markup]:
-        """The days in stage and the chip's meta line (source · days in stage, the day entered as
-        its title), rendered once per distinct source and day on a page: most chips share one."""
+        """The days in stage and the chip's meta line (``source``, the source's label · days in
+        stage, the day entered as its title), rendered once per distinct source and day on a
+        page: most chips share one."""
         days, days_label = self.days(entered)
         key = (source, days, self._date(entered) if days_label else "")
         line = self._meta.get(key)
         if line is None:
-            line = escape(self._sources[source])
+            line = escape(source)
             if days_label:
                 stale = " chip-stale" if days >= 14 else ""
                 line += Markup(' · <span class="chip-days%s" title="%s">%s</span>') % (stale, key[2], days_label)
             line = self._meta[key] = Markup(line)
         return days, line
 
-    def chip(self, row) -> Chip:
+    def chip(self, row) -> Values:
         """One chip: the application's id, the candidate's name, links and meta, as text."""
         ident = str(row.id)
         name = row.display_name or f"{row.given_names} {row.family_name}".strip()
-        days, meta = self.meta(row.source, row.stage_entered_at)
-        return Chip({"days": days, "meta": meta, "tags": self._tags.get(row.id, ()),
+        days, meta = self.meta(self._source(row), row.stage_entered_at)
+        return Values({"days": days, "meta": meta, "tags": self._tags.get(row.id, ()),
                     "badges": self.badges(row) if self._badges else (),
                     "id": row.id, "name": name, "stage_id": row.stage_id, "news": has_news(row, self.viewer_id),
                     "url": self._card[0] + ident + self._card[1], "move_url": self._move[0] + ident + self._move[1],
@@ -127,16 +132,18 @@ class BoardPage:
                                after=Cursor.of(last_row).token()),
                 "label": ngettext("Show more (%(num)d more)", "Show more (%(num)d more)", num)}
 
-    def column(self, stage, rows: list, count: int) -> dict:
+    def column(self, stage, rows: list, count: int) -> Values:
         """A board column: its stage, the stage's count, its first chips, "show more" if any left."""
         more = self.more(stage.id, rows[-1] if rows else None, count - len(rows))
         column = {"stage": stage, "count": count, "chips": [self.chip(r) for r in rows], "more": more}
+        if count:  # the column's checkbox, its label and title
+            column["select_all"] = self._select_all % {"stage": stage.name}
         if more:  # the stage in the applications list, filtered
             column["all_url"] = url_for("admin.applications", job=self.job.id, stage=stage.name, status="all")
             column["all_label"] = _("All %(num)d in %(stage)s →", num=count, stage=stage.name)
-        return column
+        return Values(column)
 
-    def columns(self, by_stage: dict, counts: dict, stage_ids=None) -> list[dict]:
+    def columns(self, by_stage: dict, counts: dict, stage_ids=None) -> list[Values]:
         self.load_tags([row for rows in by_stage.values() for row in rows])
         return [self.column(stage, by_stage.get(stage.id, []), counts.get(stage.id, 0))
                 for stage in self.job.stages if stage_ids is None or stage.id in stage_ids]

@@ -24,7 +24,15 @@ from typing import Any
 
 from sqlalchemy import ARRAY, Integer, Row, and_, any_, bindparam, exists, func, or_, select, true, tuple_, union_all
 
-from app.applications.models import Application, ApplicationCount, ApplicationTag, ApplicationView, Candidate, Tag
+from app.applications.models import (
+    Application,
+    ApplicationCount,
+    ApplicationTag,
+    ApplicationView,
+    Candidate,
+    SourceLink,
+    Tag,
+)
 from app.extensions import db
 from app.jobs.models import Stage
 from app.jobs.queries import for_board
@@ -33,9 +41,10 @@ from app.plugins import plugins
 #: Chips per column on the board, and per "show more" chunk.
 PER_STAGE = 25
 
-#: A board part's columns (the candidate's are joined to the glued parts).
+#: A board part's columns (the candidate's and the share link's are joined to the glued parts).
 _PART_COLUMNS = (Application.id, Application.stage_id, Application.source, Application.stage_entered_at,
-                 Application.last_activity_at, Application.last_activity_by_id, Application.candidate_id)
+                 Application.last_activity_at, Application.last_activity_by_id, Application.candidate_id,
+                 Application.source_link_id)
 
 
 def _seen(query, application_id, viewer):
@@ -99,20 +108,21 @@ def _page_reads(reads: tuple) -> tuple:
     return tuple(columns + [factory(_COMPANY).label(name) for name, factory in reads])
 
 
-def board_job(company_id: int, job_id: int, viewer_id: int, reads: tuple = ()) -> tuple[Any, dict]:
-    """The job of the board (``jobs.queries.for_board``: its company, owner, team and stages)
-    and, in the same statement, what the page would otherwise ask one statement each (the bell's
-    count comes with the user, app/security.py ``load_user``): whether the company has tags
-    (the chips' tags are read only then), the badges' ``shown`` (given to their ``told``) and ``reads``, pairs (name,
-    factory of an expression of the company's id) of the features above (the running bulk
-    actions). ``(None, {})`` for another company's job."""
-    row = for_board(company_id, job_id, _page_reads(tuple(reads)), {"board_company_id": company_id})
+def board_job(company, job_id: int, reads: tuple = ()) -> tuple[Any, dict]:
+    """The job of the board in ``company`` (the signed-in user's: ``jobs.queries.for_board``,
+    with its owner, team and stages, and ``company`` as its company) and, in the same statement,
+    what the page would otherwise ask one statement each (the bell's count comes with the user,
+    app/security.py ``load_user``): whether the company has tags (the chips' tags are read only
+    then), the badges' ``shown`` (given to their ``told``) and ``reads``, pairs (name, factory of
+    an expression of the company's id) of the features above (the running bulk actions).
+    ``(None, {})`` for another company's job."""
+    row = for_board(company, job_id, _page_reads(tuple(reads)), {"board_company_id": company.id})
     if row is None:
         return None, {}
     job, answers = row[0], row._asdict()
     for badge in plugins.chip_badges.values():
         if badge.told is not None and f"badge_{badge.key}" in answers:
-            badge.told(company_id, bool(answers[f"badge_{badge.key}"]))
+            badge.told(company.id, bool(answers[f"badge_{badge.key}"]))
     return job, answers
 
 
@@ -168,16 +178,28 @@ def _after(cursor: Cursor):
 
 def _dressed(chips, badges_of, viewer):
     """The chip rows of ``chips`` (a limited subquery of ``_PART_COLUMNS``): the candidates,
-    the badges' rows (of the features the company has on, ``badges_of``) and the viewer's
-    "seen" joined to the chips only, and the column order again (a join need not keep it)."""
+    the share links' names (``link_name``: a chip names its source as the list does,
+    ``sources.row_labeller``), the badges' rows (of the features the company has on,
+    ``badges_of``) and the viewer's "seen" joined to the chips only, and the column order again
+    (a join need not keep it)."""
     shown = list(badges_of)
-    query = (select(*(c for c in chips.c if c.name != "candidate_id"), Candidate.display_name, Candidate.given_names,
-                    Candidate.family_name, *(c for badge in shown for c in badge.labelled()))
-             .select_from(chips).join(Candidate, Candidate.id == chips.c.candidate_id))
+    query = (select(*(c for c in chips.c if c.name not in ("candidate_id", "source_link_id")), Candidate.display_name,
+                    Candidate.given_names, Candidate.family_name, SourceLink.name.label("link_name"),
+                    *(c for badge in shown for c in badge.labelled()))
+             .select_from(chips).join(Candidate, Candidate.id == chips.c.candidate_id)
+             .outerjoin(SourceLink, SourceLink.id == chips.c.source_link_id))
     for badge in shown:
         query = badge.join(query, chips.c.id)
     query = _seen(query, chips.c.id, viewer)
     return query.order_by(chips.c.stage_entered_at.desc().nulls_first(), chips.c.id.desc())
+
+
+def _rows(query, params: dict | None = None):
+    """A select of columns run on the session's connection, in its transaction, without the
+    ORM's execution layer, which an entity-free select does not need (for the chips statement
+    0.1–0.3 ms of CPU per execution in process: docs/performance.md, session 27). Nothing is
+    waiting to be flushed: the board reads after a move's service has committed."""
+    return db.session.connection().execute(query, params)
 
 
 def _kept_count(stage_id):
@@ -190,27 +212,29 @@ def _kept_count(stage_id):
 
 
 @cache
-def _first_chips(dialect: str, stages: int, per_stage: int, badge_keys: tuple = ()):
-    """The first chips of ``stages`` stages, with bound parameters, built once per shape.
-
-    On PostgreSQL one LIMITed part run for each of the job's stages in the array ``stage_ids``
-    (a LATERAL subquery): the statement is the same whatever the number of stages, and
-    PostgreSQL plans one part, not one per stage (planning was most of the statement's cost:
-    docs/performance.md, session 26). The stages come from their table, not from ``unnest``
-    of the array: a prepared statement's generic plan then costs what a custom one does and is
-    kept. SQLite has no LATERAL: one part per stage (``stage_0``…), glued with UNION ALL."""
-    badges_of = [plugins.chip_badges[key] for key in badge_keys]
-    if dialect == "postgresql":
-        stage = select(Stage.id.label("stage_id")).where(
-            Stage.job_id == bindparam("job_id"), Stage.id == any_(bindparam("stage_ids", type_=ARRAY(Integer)))
-        ).subquery("s")
-        part = _part(stage.c.stage_id, per_stage).lateral()
-        chips = select(*part.c).select_from(stage).join(part, true()).subquery()
-    else:
-        parts = [_part(bindparam(f"stage_{i}"), per_stage).subquery() for i in range(stages)]
-        chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
+def _first_chips_lateral(per_stage: int, badge_keys: tuple = ()):
+    """PostgreSQL's first chips of the job's stages in the array ``stage_ids``, with bound
+    parameters, built once per shape: one LIMITed part run for each stage (a LATERAL subquery).
+    The statement is the same whatever the number of stages, and PostgreSQL plans one part, not
+    one per stage (planning was most of the statement's cost: docs/performance.md, session 26).
+    The stages come from their table, not from ``unnest`` of the array: a prepared statement's
+    generic plan then costs what a custom one does and is kept."""
+    stage = select(Stage.id.label("stage_id")).where(
+        Stage.job_id == bindparam("job_id"), Stage.id == any_(bindparam("stage_ids", type_=ARRAY(Integer)))
+    ).subquery("s")
+    part = _part(stage.c.stage_id, per_stage).lateral()
+    chips = select(*part.c).select_from(stage).join(part, true()).subquery()
     # joined once, to the glued chips (not in every part: less to plan)
-    return _dressed(chips, badges_of, bindparam("viewer_id"))
+    return _dressed(chips, [plugins.chip_badges[key] for key in badge_keys], bindparam("viewer_id"))
+
+
+@cache
+def _first_chips_union(stages: int, per_stage: int, badge_keys: tuple = ()):
+    """The first chips of ``stages`` stages where there is no LATERAL (SQLite), built once per
+    shape: one LIMITed part per stage (``stage_0``…), glued with UNION ALL."""
+    parts = [_part(bindparam(f"stage_{i}"), per_stage).subquery() for i in range(stages)]
+    chips = union_all(*(select(part.c) for part in parts)).subquery() if stages > 1 else parts[0]
+    return _dressed(chips, [plugins.chip_badges[key] for key in badge_keys], bindparam("viewer_id"))
 
 
 def _part(stage_id, per_stage: int):
@@ -235,15 +259,15 @@ def board(job, per_stage: int = PER_STAGE, stage_ids=None, viewer_id: int | None
         return by_stage, {}
     params = {"company_id": job.company_id, "job_id": job.id, "viewer_id": viewer_id}
     keys = tuple(badge.key for badge in badges(job.company))  # only the features the company has on
-    dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
-        query = _first_chips(dialect, 0, per_stage, keys)
+    connection = db.session.connection()
+    if connection.dialect.name == "postgresql":
+        query = _first_chips_lateral(per_stage, keys)
         params["stage_ids"] = stages
     else:
-        query = _first_chips(dialect, len(stages), per_stage, keys)
+        query = _first_chips_union(len(stages), per_stage, keys)
         params |= {f"stage_{i}": sid for i, sid in enumerate(stages)}
     counts: dict[int, int] = {}
-    for row in db.session.execute(query, params):
+    for row in connection.execute(query, params):  # rows, not entities: see _rows
         by_stage[row.stage_id].append(row)
         counts[row.stage_id] = row.stage_count  # each chip carries its stage's count; a stage without one has none
     return by_stage, {stage_id: n for stage_id, n in counts.items() if n}
@@ -259,7 +283,7 @@ def stage_chunk(job, stage_id: int, after: Cursor | None, limit: int = PER_STAGE
         where.append(_after(after))
         left = left.where(_after(after))
     chips = select(*_PART_COLUMNS).where(*where).order_by(*_order()).limit(limit).subquery()
-    rows = db.session.execute(_dressed(chips, badges(job.company), viewer_id)).all()
+    rows = _rows(_dressed(chips, badges(job.company), viewer_id)).all()
     return rows, (db.session.scalar(left) - len(rows)) if len(rows) == limit else 0
 
 
@@ -277,7 +301,7 @@ def chip_tags(application_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
     if not application_ids:
         return {}
     out: dict[int, list[tuple[str, str]]] = {}
-    for application_id, name, colour in db.session.execute(
+    for application_id, name, colour in _rows(
             select(ApplicationTag.application_id, Tag.name, Tag.colour).join(Tag, Tag.id == ApplicationTag.tag_id)
             .where(ApplicationTag.application_id.in_(application_ids)).order_by(Tag.name_key)):
         out.setdefault(application_id, []).append((name, colour))

@@ -16,7 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.applications.models import Application, ApplicationStatus, Candidate, RejectionReason, SourceLink
-from app.applications.sources import SOURCE_LABELS, SOURCES, source_label, source_labels
+from app.applications.sources import SOURCE_LABELS, SOURCES, row_labeller, source_label
 from app.extensions import db
 from app.i18n import translated
 from app.jobs.models import Job, Stage
@@ -123,11 +123,6 @@ def _source_from_row(row) -> str:
     return source_label(row.source, row.link_name)
 
 
-def _source_page():
-    labels = source_labels()
-    return lambda r: r.link_name if r.source == "link" and r.link_name else labels[r.source]
-
-
 def _source_choices() -> list[tuple[str, str]]:
     """The filter's choices: each source, then each share link of the company (by job)."""
     from app.accounts.tenancy import current_company_id
@@ -150,7 +145,7 @@ def _source_filter(stmt, value):
 plugins.list_column(ListColumn("source", _l("Source"), _source, sort=Application.source, default=True,
                                options=[joinedload(Application.source_link).load_only(SourceLink.name)],
                                filter=("choice", _source_choices, _source_filter), from_row=_source_from_row,
-                               page_from_row=_source_page))
+                               page_from_row=row_labeller))
 #: An application's status as the list (and its CSV) shows it, in the reader's language.
 STATUS_LABELS = {ApplicationStatus.OPEN: _l("open"), ApplicationStatus.CLOSED: _l("closed"),
                  ApplicationStatus.PENDING: _l("waiting for a job"),

@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 
 SOURCES = ("careers", "topcv", "link", "referral", "manual")
@@ -48,3 +51,11 @@ def source_labels() -> dict[str, str]:
     from app.i18n import translated
 
     return _Labels(translated("sources", SOURCE_LABELS))
+
+
+def row_labeller() -> Callable[[Any], str]:
+    """``label(row)`` for a page of rows that carry ``source`` and ``link_name`` (the share
+    link's name, None without one): a share link reads as its name, as in ``source_label``, any
+    other source as its label (``source_labels``, looked up once)."""
+    labels = source_labels()
+    return lambda row: row.link_name if row.source == "link" and row.link_name else labels[row.source]

@@ -8,11 +8,13 @@ careers page and job page through ``open_job_rows``/``open_job_at``, which use t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
-from sqlalchemy import bindparam, case, or_, select
-from sqlalchemy.orm import aliased, contains_eager, joinedload
+from sqlalchemy import Select, bindparam, case, or_, select
+from sqlalchemy.orm import aliased, contains_eager, joinedload, load_only
+from sqlalchemy.orm.attributes import set_committed_value
 
-from app.accounts.models import Company
+from app.accounts.models import Company, User
 from app.accounts.tenancy import scoped
 from app.clock import today
 from app.extensions import db
@@ -117,17 +119,38 @@ def job_of(company_id: int, job_id: int | None) -> Job | None:
     return db.session.scalar(scoped(Job, company_id).where(Job.id == job_id))
 
 
-def for_board(company_id: int, job_id: int, columns=(), params: dict | None = None):
-    """A job of this company with what its board's head and columns read (its owner, team and
-    stages) in one statement; None for another company's. Its company is the signed-in user's,
-    loaded with the user (app/security.py ``load_user``), so ``job.company`` is found in the
-    session without a statement. With ``columns`` (scalar expressions the page asks in the same
+@cache
+def _board_statement(columns: tuple) -> Select:
+    """The board's job statement, built once per set of page reads (``columns``): the job's
+    company and id are bound parameters, and only the columns the board's head and columns read
+    are loaded (the job's title, status, location and deadline; its owner's and team's names;
+    its stages). Built per request, with its options and its cache key, it cost about as much
+    CPU as running it (docs/performance.md, session 27)."""
+    return (select(Job).where(Job.company_id == bindparam("board_job_company"), Job.id == bindparam("board_job_id"))
+            .options(load_only(Job.company_id, Job.title, Job.status, Job.location, Job.deadline, Job.owner_id),
+                     joinedload(Job.owner).load_only(User.name), joinedload(Job.team).load_only(User.name),
+                     joinedload(Job.stages))
+            .add_columns(*columns))
+
+
+def for_board(company: Company, job_id: int, columns=(), params: dict | None = None):
+    """A job of ``company`` (the signed-in user's) with what its board's head and columns read
+    (its owner's and team's names, its stages) in one statement; None for another company's job
+    or one outside the user's scope (``access.filters``). ``job.company`` is ``company``, set on
+    the job without a statement. With ``columns`` (scalar expressions the page asks in the same
     statement, ``params`` their values), the row ``(job, *answers)`` instead, or None."""
-    query = scoped(Job, company_id).where(Job.id == job_id).options(
-        joinedload(Job.owner), joinedload(Job.team), joinedload(Job.stages))
-    if not columns:
-        return db.session.scalars(query).unique().one_or_none()
-    return db.session.execute(query.add_columns(*columns), params or {}).unique().one_or_none()
+    from app.accounts.access import filters  # the signed-in user's role narrows the jobs they see
+
+    query = _board_statement(tuple(columns))
+    scope = filters(Job)
+    if scope:
+        query = query.where(*scope)
+    values = {"board_job_company": company.id, "board_job_id": job_id, **(params or {})}
+    row = db.session.execute(query, values).unique().one_or_none()
+    if row is None:
+        return None
+    set_committed_value(row[0], "company", company)
+    return row if columns else row[0]
 
 
 def active_jobs(company_id: int, limit: int = 10) -> list[Job]:

@@ -318,3 +318,58 @@ def test_chips_show_their_tags_read_for_the_whole_page_at_once(client, make, aut
     assert re.findall(r'<span class="tag-name" title="([^"]+)">', chip) == ["Relocating", senior.name]
     assert 'class="tag tag-blue"' in chip and "chip-tags" not in other
     assert sum("application_tags" in s for s in seen) == 1
+
+
+def test_a_chip_names_its_share_link_as_the_list_does(client, make, auth, per_stage):
+    """A chip's source is the one the applications list shows: an application that came
+    through a share link reads as the link's name ("LinkedIn"), on the board and in "Show
+    more"; the others as their source; a link since deleted as "Share link"."""
+    from app.applications import share_links
+
+    company = make.company("acme")
+    job = make.job(company)
+    admin = make.admin_of(company)
+    linkedin = share_links.create_link(job, "LinkedIn", admin)
+    apps = [make.application(job, email=f"s{i}@example.com") for i in range(5)]
+    for minute, app_ in enumerate(apps):
+        app_.stage_entered_at = utcnow() - timedelta(minutes=minute)
+    for app_ in (apps[0], apps[4]):  # the first chip and one "Show more" brings
+        app_.source, app_.source_link_id = "link", linkedin.id
+    apps[1].source, apps[1].source_link_id = "link", None  # its link deleted (SET NULL)
+    db.session.commit()
+    auth.login("admin@acme.test")
+
+    def meta(body, app_id):
+        chip = re.search(rf'<li class="chip" id="chip-{app_id}".*?</li>', body, re.DOTALL).group(0)
+        return re.search(r'<span class="chip-meta">([^<]*)', chip).group(1).strip(" ·")
+
+    body = client.get(f"/admin/jobs/{job.id}").get_data(as_text=True)
+    assert [meta(body, a.id) for a in apps[:3]] == ["LinkedIn", "Share link", "Careers page"]
+    more = client.get(_more_url(body), headers=HX).get_data(as_text=True)
+    assert [meta(more, a.id) for a in apps[3:]] == ["Careers page", "LinkedIn"]
+    listing = client.get(f"/admin/applications?job={job.id}").get_data(as_text=True)
+    assert listing.count(">LinkedIn<") == 2
+
+
+def test_the_boards_job_has_the_company_it_was_given_and_no_other_companys_job(make):
+    """``jobs.queries.for_board`` is given the company (the signed-in user's): the job's
+    ``company`` is that object, read without a statement (as are the owner, the team and the
+    stages the board shows); another company's job is None."""
+    from app.accounts.models import Company
+    from app.jobs.queries import for_board
+    from tests.support.statements import statements
+
+    acme, other = make.company("acme"), make.company("other")
+    job, theirs = make.job(acme, team=[make.admin_of(acme)]), make.job(other)
+    ids = acme.id, job.id, theirs.id
+    db.session.commit()
+    db.session.expunge_all()
+    company = db.session.get(Company, ids[0])
+    loaded = []
+    seen = statements(lambda: loaded.append(for_board(company, ids[1])))
+    job = loaded[0]
+    assert len(seen) == 1
+    assert statements(lambda: (job.company.slug, job.owner, [u.name for u in job.team],
+                               [s.name for s in job.stages], job.title, job.is_open)) == []
+    assert job.company is company and [u.name for u in job.team] == ["Admin acme"]
+    assert for_board(company, ids[2]) is None

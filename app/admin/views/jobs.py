@@ -120,10 +120,10 @@ def job_delete(job_id: int):
 @company_user_required
 def job_board(job_id: int):
     fragment = wants_fragment()
-    company_id = current_company_id()
+    company = current_user.company  # loaded with the signed-in user
     # the job and, in its statement, "any tags?", the badges' switches and "any bulk
     # actions to show?" (each a statement of its own otherwise)
-    job, answers = board_job(company_id, job_id, current_user.id, reads=_BOARD_READS)
+    job, answers = board_job(company, job_id, reads=_BOARD_READS)
     if job is None:
         abort(404)
     page = BoardPage(job, has_tags=answers["has_tags"])
@@ -133,7 +133,7 @@ def job_board(job_id: int):
     # the bulk bar's running actions; its chooser's options are read when it is opened
     # (``applications_bulk_choices?job=``, or the no-JS choose page), as on the list
     return render_template("admin/jobs/board.html", job=job, page=page, columns=page.columns(by_stage, counts),
-                           bulk_actions=bulk.shown(company_id) if answers["has_bulk"] else [])
+                           bulk_actions=bulk.shown(company.id) if answers["has_bulk"] else [])
 
 
 _BOARD_READS = (("has_bulk", bulk.any_shown),)
@@ -144,7 +144,7 @@ _BOARD_READS = (("has_bulk", bulk.any_shown),)
 def job_stage_column(job_id: int, stage_id: int):
     """One column's next chips after ``after`` (the first ones without it): for htmx the chips
     and the next "show more", which replace the "show more" clicked; otherwise a page of them."""
-    job = queries.for_board(current_company_id(), job_id) or abort(404)
+    job = queries.for_board(current_user.company, job_id) or abort(404)
     stage = next((s for s in job.stages if s.id == stage_id), None)
     if stage is None:
         abort(404)
