@@ -13,13 +13,14 @@ from sqlalchemy import bindparam, case, false, or_, select
 from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Company, User
-from app.applications import files, mentions
+from app.applications import files, mentions, rows
 from app.applications.models import (
     Application,
     ApplicationStatus,
     ApplicationView,
     Candidate,
     StageEntry,
+    StoredFile,
     TimelineEvent,
 )
 from app.clock import utcnow
@@ -261,17 +262,29 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
                               status=ApplicationStatus.OPEN if job else ApplicationStatus.PENDING,
                               pending_reason=pending_reason,
                               pending_data=pending_data)
-    application.candidate = candidate
-    if cv is not None:
-        application.cv_file = files.store(company_id, cv[0], cv[1])
     if first is not None:  # born in the first stage: its entry is recorded below, from no stage
-        application.stage_id, application.stage, application.stage_entered_at = first.id, first, utcnow()
-    db.session.add(application)
-    db.session.flush()
+        application.stage_id, application.stage_entered_at = first.id, utcnow()
     applied_data = {"source": source, **(event_data or {})}
-    if job is not None and not first.closes_application:  # the common case, as plain rows
+    as_rows = job is not None and not first.closes_application  # the common case, as plain rows
+    if as_rows and rows.one_statement():
+        # PostgreSQL: the person when new, the CV, the application, its count, its entry and
+        # timeline lines in one statement (app/applications/rows.py), no flush
+        stored = StoredFile(**files.store_values(company_id, cv[0], cv[1])) if cv is not None else None
         entry = _first_entry(application, first, cause=cause, actor=actor, applied_data=applied_data,
-                             answers=answers)
+                             answers=answers, born=(candidate, stored))
+    else:
+        entry = None
+        application.candidate = candidate
+        if cv is not None:
+            application.cv_file = files.store(company_id, cv[0], cv[1])
+        if first is not None:
+            application.stage = first
+        db.session.add(application)
+        db.session.flush()
+    if as_rows:
+        if entry is None:  # SQLite: the entry and its lines after the flush
+            entry = _first_entry(application, first, cause=cause, actor=actor, applied_data=applied_data,
+                                 answers=answers)
     elif job is not None:
         add_event(application, "applied", actor=actor, data=applied_data)
         entry = _record_entry(application, first, from_stage_id=None, cause=cause, actor=actor,
@@ -480,22 +493,30 @@ def _record_entry(application: Application, stage: Stage, *, from_stage_id: int 
 
 
 def _first_entry(application: Application, stage: Stage, *, cause: str, actor: User | None, applied_data: dict,
-                 answers: dict | None) -> StageEntry:
+                 answers: dict | None, born: tuple[Candidate, StoredFile | None] | None = None) -> StageEntry:
     """``_record_entry`` for a new application born in a stage that leaves it open: its entry
     (from no stage) and its two timeline lines ("applied", "stage_entered") are written as
     plain rows, not through the unit of work (issue 15: each flush of the apply POST cost more
     CPU than its statements), then the stage-entry event goes out as always. Its receivers get
     the entry as a read-only instance holding what was inserted and its ``stage`` (they read
-    its id, stage, cause and time; nothing in the session tracks it)."""
+    its id, stage, cause and time; nothing in the session tracks it).
+
+    ``born``: the application is not inserted yet; it goes with its person (when new) and
+    stored CV (when any) and these rows in one statement (``rows.insert_born_in_stage``)."""
     actor_id = actor.id if actor is not None else None
-    values = {"company_id": application.company_id, "application_id": application.id, "stage_id": stage.id,
-              "from_stage_id": None, "cause": cause, "actor_id": actor_id, "entered_at": application.stage_entered_at}
-    statements = _first_entry_statements()
-    entry_id = db.session.execute(statements[0], values).scalar_one()
-    common = {"company_id": application.company_id, "application_id": application.id, "actor_id": actor_id}
-    db.session.execute(statements[1], [
-        {**common, "kind": "applied", "data": applied_data},
-        {**common, "kind": "stage_entered", "data": {"stage": stage.name, "cause": cause}}])
+    values = {"company_id": application.company_id, "stage_id": stage.id, "from_stage_id": None, "cause": cause,
+              "actor_id": actor_id, "entered_at": application.stage_entered_at}
+    common = {"company_id": application.company_id, "actor_id": actor_id}
+    lines = [{**common, "kind": "applied", "data": applied_data},
+             {**common, "kind": "stage_entered", "data": {"stage": stage.name, "cause": cause}}]
+    if born is not None:
+        entry_id = rows.insert_born_in_stage(application, born[0], stage, born[1], values, lines)
+        values["application_id"] = application.id
+    else:
+        values["application_id"] = application.id
+        statements = _first_entry_statements()
+        entry_id = db.session.execute(statements[0], values).scalar_one()
+        db.session.execute(statements[1], [{**line, "application_id": application.id} for line in lines])
     entry = StageEntry.__mapper__.class_manager.new_instance()
     entry.__dict__.update(values, id=entry_id, stage=stage)
     application.__dict__[_LATEST_ENTRY] = entry_id
