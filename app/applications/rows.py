@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import bindparam, insert, select, union_all
+from sqlalchemy import bindparam, insert, null, select, union_all
 from sqlalchemy.orm import attributes, make_transient_to_detached
 
 from app.applications import counts
@@ -113,35 +113,79 @@ def _statement(new_person: bool, with_file: bool, n_events: int):
     ``e_``, ``t<n>_``, ``n_`` + column), built once per process and shape."""
     people, stored, applications = Candidate.__table__, StoredFile.__table__, Application.__table__
     entries, events = StageEntry.__table__, TimelineEvent.__table__
-
-    def bound(table, prefix: str, skip: tuple[str, ...] = ()) -> dict:
-        return {c.key: bindparam(prefix + c.key, type_=c.type) for c in table.columns
-                if not c.primary_key and c.key not in skip}
-
     ids = []
-    application = bound(applications, "a_", ("candidate_id", "cv_file_id"))
+    application = _bound(applications, "a_", ("candidate_id", "cv_file_id"))
     application["candidate_id"] = bindparam("a_candidate_id", type_=applications.c.candidate_id.type)
     if new_person:
-        person = insert(people).values(bound(people, "c_")).returning(people.c.id).cte("new_person")
+        person = insert(people).values(_bound(people, "c_")).returning(people.c.id).cte("new_person")
         application["candidate_id"] = select(person.c.id).scalar_subquery()
         ids.append(person.c.id.label("candidate_id"))
     if with_file:
-        file = insert(stored).values(bound(stored, "f_")).returning(stored.c.id).cte("new_file")
+        file = insert(stored).values(_bound(stored, "f_")).returning(stored.c.id).cte("new_file")
         application["cv_file_id"] = select(file.c.id).scalar_subquery()
         ids.append(file.c.id.label("file_id"))
     else:
         application["cv_file_id"] = bindparam("a_cv_file_id", type_=applications.c.cv_file_id.type)
     new = insert(applications).values(application).returning(applications.c.id).cte("new_application")
-    new_id = select(new.c.id).scalar_subquery()
     ids.insert(0, new.c.id.label("application_id"))
-    entry = (insert(entries).values({**bound(entries, "e_", ("application_id",)), "application_id": new_id})
+    new_id = select(new.c.id).scalar_subquery()
+    entry = (insert(entries).values({**_bound(entries, "e_", ("application_id",)), "application_id": new_id})
              .returning(entries.c.id).cte("new_entry"))
     ids.insert(1, entry.c.id.label("entry_id"))
-    # one INSERT … SELECT of the lines in order, UNION ALL (a multi-row VALUES is not cached)
-    columns = [c.key for c in events.columns if not c.primary_key]
-    lines = [{**bound(events, f"t{n}_", ("application_id",)), "application_id": new_id} for n in range(n_events)]
-    lines = insert(events).from_select(columns, union_all(*(select(*(line[c].label(c) for c in columns))
-                                                            for line in lines))).cte("new_events")
+    lines = _lines(events, "t", n_events, "new_events", fixed={"application_id": new_id})
     kept = counts.upsert_one("postgresql", "n_").cte("new_count")
     # one row of the new ids, each a scalar subquery (no FROM list to multiply)
     return select(*(select(column).scalar_subquery().label(column.name) for column in ids)).add_cte(lines, kept)
+
+
+def insert_plain(notifications: list[dict], events: list[dict], outbox: dict | None) -> int | None:
+    """The rows an apply writes after its application's (the team's notifications, the
+    application's timeline lines, the confirmation's outbox row), as values, in one statement
+    on PostgreSQL; returns the outbox row's id (None without one)."""
+    from app.messaging.models import Notification, OutboxEmail
+
+    params: dict = {}
+    for n, row in enumerate(notifications):
+        params.update(_prefixed(f"n{n}_", _complete(Notification.__table__, row)))
+    for n, row in enumerate(events):
+        params.update(_prefixed(f"t{n}_", _complete(TimelineEvent.__table__, row)))
+    if outbox is not None:
+        params.update(_prefixed("o_", _complete(OutboxEmail.__table__, outbox)))
+    if not params:
+        return None
+    return db.session.execute(_plain_statement(len(notifications), len(events), outbox is not None), params).scalar()
+
+
+@lru_cache(maxsize=32)
+def _plain_statement(n_notifications: int, n_events: int, with_outbox: bool):
+    """``insert_plain``'s statement for a shape, built once per process (``n<k>_``, ``t<k>_``,
+    ``o_`` + column)."""
+    from app.messaging.models import Notification, OutboxEmail
+
+    ctes = [_lines(Notification.__table__, "n", n_notifications, "new_notifications"),
+            _lines(TimelineEvent.__table__, "t", n_events, "new_events")]
+    ctes = [cte for cte in ctes if cte is not None]
+    if not with_outbox:
+        return select(null()).add_cte(*ctes)
+    table = OutboxEmail.__table__
+    outbox = insert(table).values(_bound(table, "o_")).returning(table.c.id).cte("new_outbox")
+    return select(select(outbox.c.id).scalar_subquery()).add_cte(*ctes)
+
+
+def _bound(table, prefix: str, skip: tuple[str, ...] = ()) -> dict:
+    """A bound parameter per column of ``table`` (its id and ``skip`` aside), named ``prefix`` + column."""
+    return {c.key: bindparam(prefix + c.key, type_=c.type) for c in table.columns
+            if not c.primary_key and c.key not in skip}
+
+
+def _lines(table, prefix: str, count: int, name: str, fixed: dict | None = None):
+    """One INSERT … SELECT of ``count`` rows of ``table`` in order (``prefix<k>_`` + column; the
+    columns in ``fixed`` the same expression for each), UNION ALL — a multi-row VALUES is not
+    cached by SQLAlchemy; None for no rows."""
+    if not count:
+        return None
+    fixed = fixed or {}
+    columns = [c.key for c in table.columns if not c.primary_key]
+    lines = [{**_bound(table, f"{prefix}{n}_", tuple(fixed)), **fixed} for n in range(count)]
+    return insert(table).from_select(columns, union_all(*(select(*(line[c].label(c) for c in columns))
+                                                          for line in lines))).cte(name)

@@ -237,7 +237,8 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
                        pending_data: dict | None = None, event_data: dict | None = None,
                        source_link_id: int | None = None, referred_by_id: int | None = None,
                        consent_basis: str | None = None, actor: User | None = None,
-                       cause: str = "apply", reads: ApplyReads | None = None) -> Application:
+                       cause: str = "apply", reads: ApplyReads | None = None,
+                       notifications: list | None = None) -> Application:
     """Create an application at the job's first stage (or in the Pending pool when ``job``
     is None), fire the stage event and notify the team. The caller commits.
 
@@ -246,7 +247,9 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
     with the application already in its first stage (no UPDATE after), and the entry, the
     timeline events and the notifications follow in the stage entry's flush. ``reads``: what the
     apply POST's job statement read with the job (``jobs.queries.open_job_to_apply``: the first
-    stage, the stage-entry answers, the team), used instead of reading them again."""
+    stage, the stage-entry answers, the team), used instead of reading them again.
+    ``notifications``: the team's ``notifications`` rows are appended to it as values, for the
+    caller to insert (``acknowledge``), instead of added to the session."""
     if job is not None and reads is not None:
         first, answers = reads.stage, reads.answers
     else:
@@ -296,7 +299,8 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
         latest = application.__dict__.get(_LATEST_ENTRY, entry.id)
         notify_team(application, "new_application",
                     _l("New application: %(name)s for %(job)s", name=candidate.full_name, job=job.title),
-                    exclude=actor, entry_id=latest, users=reads.team if reads is not None else None)
+                    exclude=actor, entry_id=latest, users=reads.team if reads is not None else None,
+                    rows=notifications)
     else:
         from app.messaging.services import notify
 
@@ -382,17 +386,21 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
         db.session.commit()
         return existing
     event_data = {**({"typed": typed} if typed else {}), **({"link": link.name} if link is not None else {})}
+    # PostgreSQL: the team's notifications go with the confirmation in one statement (acknowledge)
+    notifications = [] if rows.one_statement() else None
     application = create_application(company.id, candidate, job, source=source, cover_letter=cover_letter,
                                      consent_version=CONSENT_VERSION, cv=cv, event_data=event_data or None,
-                                     source_link_id=link.id if link is not None else None, reads=reads)
-    acknowledge(application, data.locale, new=True, templates=reads.templates if reads is not None else None)
+                                     source_link_id=link.id if link is not None else None, reads=reads,
+                                     notifications=notifications)
+    acknowledge(application, data.locale, new=True, templates=reads.templates if reads is not None else None,
+                notifications=notifications)
     applied.send(application, extra=extra or {})
     db.session.commit()
     return application
 
 
 def acknowledge(application: Application, locale: str | None = None, *, new: bool = False,
-                templates: list | None = None) -> None:
+                templates: list | None = None, notifications: list | None = None) -> None:
     """Queue the "application received" email to an applicant who gave an address, from any
     source (careers page, job board), in the language they applied in (``locale``) or the
     person's, else the company's; once per application. The caller commits.
@@ -401,14 +409,26 @@ def acknowledge(application: Application, locale: str | None = None, *, new: boo
     key yet (the key names its id; ids are never reused while such a row exists: the row's
     ``application_id`` is the same id, ON DELETE CASCADE) and the dedupe look-up is skipped.
     ``templates``: the stored "application received" templates as the caller read them
-    (``ApplyReads.templates``), instead of reading them here."""
+    (``ApplyReads.templates``), instead of reading them here.
+    ``notifications``: rows (values) of a new application (``new``) to insert with the email's
+    rows, all in one statement on PostgreSQL (``rows.insert_plain``), even when no email goes."""
     candidate = application.candidate
-    if not candidate.email:
-        return
-    from app.messaging.services import queue_template_email, template_for
+    from app.messaging.services import queue_template_email, send_after_commit, template_email_values, template_for
 
     template = template_for(application.company_id, "application_received", email_languages(application, locale),
-                            stored=templates)
+                            stored=templates) if candidate.email else None
+    if notifications is not None and new:
+        event, outbox = [], None
+        if template is not None:
+            event = [{"company_id": application.company_id, "application_id": application.id,
+                      "kind": "confirmation_queued", "data": {"locale": template.locale}}]
+            outbox = template_email_values(template, to=candidate.email, fields=merge_fields(application),
+                                           kind="application_received", dedupe_key=f"applied:{application.id}",
+                                           company_id=application.company_id, application_id=application.id)
+        outbox_id = rows.insert_plain(notifications, event, outbox)
+        if outbox_id is not None:
+            send_after_commit(outbox_id)
+        return
     if template is None:
         return
     # the event first: it is inserted in the outbox row's flush, not in one more at the commit

@@ -72,8 +72,16 @@ def test_a_first_application_is_written_in_few_statements(client, make):
     db.session.expire_all()
     seen = kinds(post(client, job))
     sqlite = db.engine.dialect.name == "sqlite"
-    notifications = ["INSERT notifications"] * (2 if sqlite else 1)
     born = BORN if sqlite else [born_in_one(BORN)]
+    copy = ["SELECT outbox_emails", "INSERT outbox_emails"]  # the member's email copy
+    # The team's notifications (the entry id is known) and the confirmation: its key names the
+    # new application, so it is not looked up first; its "confirmation_queued" event goes in the
+    # same flush (none more at the commit); its stored templates came with the job (no SELECT
+    # email_templates). SQLite: one INSERT per notification, the copy, then the flush of the
+    # event and the email; PostgreSQL: the copy, then the notifications, the event and the email
+    # in one statement (app/applications/rows.py, ``insert_plain``).
+    after = (["INSERT notifications"] * 2 + copy + ["INSERT timeline_events", "INSERT outbox_emails"] if sqlite
+             else copy + ["WITH notifications, outbox_emails, timeline_events"])
     assert seen == [
         # The open job with its company (the form's look-up, reused by the service) and, in the
         # same statement, its first stage alone (not the whole pipeline) with the stage-entry
@@ -86,12 +94,7 @@ def test_a_first_application_is_written_in_few_statements(client, make):
         # and its two timeline lines ("applied", "stage_entered") as plain rows (one executemany
         # for both lines). PostgreSQL: all of it in one statement.
         *born,
-        *notifications,  # the entry id is known
-        "SELECT outbox_emails", "INSERT outbox_emails",  # the member's email copy
-        # The confirmation: its key names the new application, so it is not looked up first;
-        # its "confirmation_queued" event goes in the same flush (none more at the commit); its
-        # stored templates came with the job (no SELECT email_templates).
-        "INSERT timeline_events", "INSERT outbox_emails",
+        *after,
     ], seen
     assert "UPDATE applications" not in seen
     assert seen.count("SELECT jobs") == 1 and "SELECT companies" not in seen
@@ -137,7 +140,8 @@ def test_the_count_does_not_grow_with_stages_team_or_earlier_applications(client
     db.session.expire_all()
     second = kinds(post(client, big, "two@example.fi"))
     # The same statements, but for one notification more per team member: PostgreSQL takes
-    # them in one INSERT, SQLite one each (SQLAlchemy cannot batch INSERT … RETURNING there).
+    # them in the confirmation's statement, SQLite one INSERT each (SQLAlchemy cannot batch
+    # INSERT … RETURNING there).
     assert [k for k in second if k != "INSERT notifications"] == [k for k in first if k != "INSERT notifications"]
     assert "SELECT users" not in second
     if db.engine.dialect.name == "postgresql":
@@ -300,6 +304,16 @@ def test_the_rows_of_a_new_application_are_whole_and_the_application_lives_on(cl
         ("applied", {"source": "careers"}, application.id),
         ("stage_entered", {"stage": job.stages[0].name, "cause": "apply"}, application.id)]
     assert counts.kept(company.id) == counts.recount(company.id) == {(job.id, job.stages[0].id, "open"): 1}
+    assert [(e.kind, e.data) for e in lines[2:]] == [("confirmation_queued", {"locale": "en"})]
+    (note,) = db.session.scalars(select(Notification)).all()
+    assert (note.user_id, note.kind, note.link, note.read_at, note.body) == (
+        admin.id, "new_application", f"/admin/applications/{application.id}", None, "")
+    assert note.title == f"New application: Aino Maria Virtanen for {job.title}" and note.created_at is not None
+    (email,) = db.session.scalars(select(OutboxEmail)).all()
+    assert (email.application_id, email.company_id, email.to_addr, email.status, email.attempts, email.locale) == (
+        application.id, company.id, "Aino.Maria+jobs@Example.fi", "pending", 0, "en")
+    assert email.subject == f"We received your application: {job.title}" and "Aino Maria" in email.body_text
+    assert re.fullmatch(r"[0-9a-f]{32}", email.reply_token) and email.due_at is None
 
     applications.move_to_stage(application, job.stages[1].id, admin)
     db.session.expire_all()
