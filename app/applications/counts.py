@@ -13,7 +13,9 @@ refused there, since it cannot be counted (none exists: services change those th
 ORM). ``rebuild`` recomputes a company's rows from scratch (tests, the bench's seed, repair).
 
 Deltas are written as one upsert per flush, keys sorted, so two transactions lock the
-counter rows in the same order (no deadlock between them); rows at 0 stay (they are few)."""
+counter rows in the same order (no deadlock between them); rows at 0 stay (they are few). An
+application inserted as a plain row, not through a flush (the apply POST on PostgreSQL,
+``rows.insert_born_in_stage``), carries its +1 in its own statement with ``upsert_one``."""
 
 from __future__ import annotations
 

@@ -243,9 +243,11 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
     is None), fire the stage event and notify the team. The caller commits.
 
     Written in few statements (the apply POST is hot, issue 15): the first stage is read alone
-    (not the job's whole pipeline), the CV row and the application are inserted in one flush
-    with the application already in its first stage (no UPDATE after), and the entry, the
-    timeline events and the notifications follow in the stage entry's flush. ``reads``: what the
+    (not the whole pipeline) and the application is inserted already in it (no UPDATE after).
+    Born in a stage that leaves it open, on PostgreSQL the person (when new), the CV, the
+    application, its count, its entry and its first timeline lines are one statement
+    (``rows.insert_born_in_stage``); elsewhere the person, CV and application are one flush
+    and the entry and lines plain rows after it. ``reads``: what the
     apply POST's job statement read with the job (``jobs.queries.open_job_to_apply``: the first
     stage, the stage-entry answers, the team), used instead of reading them again.
     ``notifications``: the team's ``notifications`` rows are appended to it as values, for the
