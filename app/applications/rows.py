@@ -5,11 +5,13 @@ trips than in the database; docs/performance.md, "Session 27").
 One statement of data-modifying CTEs inserts the person (when new), the stored CV, the
 application, its kept count (``counts.upsert_one``), its first stage entry and its two timeline
 lines ("applied", "stage_entered", in that order), and returns the new ids. The objects then
-join the session as if they had been loaded (``attach``): nothing is flushed for them, and a
+join the session as if they had been loaded (``_attach``): nothing is flushed for them, and a
 later change to the application (an automation's move) is an UPDATE counted as any other.
 Every value is computed here as the ORM would have (its column defaults, the validators of the
-constructors), so the rows are those the unit of work wrote. SQLite has no data-modifying CTE:
-there the unit of work writes them (``services.create_application``)."""
+constructors), so the rows are those the unit of work wrote. After the stage-entry receivers,
+a second statement (``insert_plain``) writes the team's notifications, the confirmation's
+timeline line and its outbox row, as values. SQLite has no data-modifying CTE: there the unit
+of work writes them (``services.create_application``, ``services.acknowledge``)."""
 
 from __future__ import annotations
 
@@ -71,8 +73,6 @@ def insert_born_in_stage(application: Application, candidate: Candidate, stage, 
     params: dict = {}
     if new_person:
         params.update(_prefixed("c_", _values(candidate, Candidate.__table__)))
-    else:
-        application.candidate_id = candidate.id
     if stored is not None:
         params.update(_prefixed("f_", _values(stored, StoredFile.__table__)))
     skip = ("candidate_id",) if new_person else ()
