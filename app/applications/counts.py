@@ -13,13 +13,15 @@ refused there, since it cannot be counted (none exists: services change those th
 ORM). ``rebuild`` recomputes a company's rows from scratch (tests, the bench's seed, repair).
 
 Deltas are written as one upsert per flush, keys sorted, so two transactions lock the
-counter rows in the same order (no deadlock between them); rows at 0 stay (they are few)."""
+counter rows in the same order (no deadlock between them); rows at 0 stay (they are few). An
+application inserted as a plain row, not through a flush (the apply POST on PostgreSQL,
+``rows.insert_born_in_stage``), carries its +1 in its own statement with ``upsert_one``."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import delete, event, func, insert, inspect, select
+from sqlalchemy import bindparam, delete, event, func, insert, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -86,6 +88,22 @@ def _write(connection, delta: Counter) -> None:
 
 #: The counts' upsert by dialect name.
 _UPSERT: dict = {}
+
+
+def upsert_one(dialect: str, prefix: str):
+    """The upsert of one key's delta with bound parameters named ``prefix`` + column
+    (``upsert_params``), for an application inserted as a plain row inside a statement of its
+    own (``rows.insert_born_in_stage``'s CTE) rather than through a flush."""
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = ApplicationCount.__table__
+    stmt = make(table).values({name: bindparam(prefix + name, type_=table.c[name].type) for name in (*_KEYED, "n")})
+    return stmt.on_conflict_do_update(index_elements=list(_KEYED), set_={"n": table.c.n + stmt.excluded.n})
+
+
+def upsert_params(prefix: str, company_id, job_id, stage_id, status, n: int = 1) -> dict:
+    """``upsert_one``'s parameters: ``n`` more under the key of these values."""
+    return {prefix + name: value for name, value in zip((*_KEYED, "n"), (*_key(company_id, job_id, stage_id, status), n),
+                                                        strict=True)}
 
 
 @event.listens_for(Session, "after_flush")

@@ -189,7 +189,8 @@ class ApplicationCount(db.Model):
     ``stage_id`` 0 for none: the Pending pool): the dashboard's and the board's figures
     without counting rows on each view. Kept by ``app/applications/counts.py`` in the
     transaction of every change of an application's company, job, stage or status (one flush
-    hook), never written anywhere else; the migration and ``counts.rebuild`` recompute it from
+    hook, and its upsert in the statement of an application inserted as a plain row), never
+    written anywhere else; the migration and ``counts.rebuild`` recompute it from
     the applications."""
     __tablename__ = "application_counts"
 

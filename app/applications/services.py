@@ -13,13 +13,14 @@ from sqlalchemy import bindparam, case, false, or_, select
 from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Company, User
-from app.applications import files, mentions
+from app.applications import files, mentions, rows
 from app.applications.models import (
     Application,
     ApplicationStatus,
     ApplicationView,
     Candidate,
     StageEntry,
+    StoredFile,
     TimelineEvent,
 )
 from app.clock import utcnow
@@ -236,16 +237,21 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
                        pending_data: dict | None = None, event_data: dict | None = None,
                        source_link_id: int | None = None, referred_by_id: int | None = None,
                        consent_basis: str | None = None, actor: User | None = None,
-                       cause: str = "apply", reads: ApplyReads | None = None) -> Application:
+                       cause: str = "apply", reads: ApplyReads | None = None,
+                       notifications: list | None = None) -> Application:
     """Create an application at the job's first stage (or in the Pending pool when ``job``
     is None), fire the stage event and notify the team. The caller commits.
 
     Written in few statements (the apply POST is hot, issue 15): the first stage is read alone
-    (not the job's whole pipeline), the CV row and the application are inserted in one flush
-    with the application already in its first stage (no UPDATE after), and the entry, the
-    timeline events and the notifications follow in the stage entry's flush. ``reads``: what the
+    (not the whole pipeline) and the application is inserted already in it (no UPDATE after).
+    Born in a stage that leaves it open, on PostgreSQL the person (when new), the CV, the
+    application, its count, its entry and its first timeline lines are one statement
+    (``rows.insert_born_in_stage``); elsewhere the person, CV and application are one flush
+    and the entry and lines plain rows after it. ``reads``: what the
     apply POST's job statement read with the job (``jobs.queries.open_job_to_apply``: the first
-    stage, the stage-entry answers, the team), used instead of reading them again."""
+    stage, the stage-entry answers, the team), used instead of reading them again.
+    ``notifications``: the team's ``notifications`` rows are appended to it as values, for the
+    caller to insert (``acknowledge``), instead of added to the session."""
     if job is not None and reads is not None:
         first, answers = reads.stage, reads.answers
     else:
@@ -261,17 +267,29 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
                               status=ApplicationStatus.OPEN if job else ApplicationStatus.PENDING,
                               pending_reason=pending_reason,
                               pending_data=pending_data)
-    application.candidate = candidate
-    if cv is not None:
-        application.cv_file = files.store(company_id, cv[0], cv[1])
     if first is not None:  # born in the first stage: its entry is recorded below, from no stage
-        application.stage_id, application.stage, application.stage_entered_at = first.id, first, utcnow()
-    db.session.add(application)
-    db.session.flush()
+        application.stage_id, application.stage_entered_at = first.id, utcnow()
     applied_data = {"source": source, **(event_data or {})}
-    if job is not None and not first.closes_application:  # the common case, as plain rows
+    as_rows = job is not None and not first.closes_application  # the common case, as plain rows
+    if as_rows and rows.one_statement():
+        # PostgreSQL: the person when new, the CV, the application, its count, its entry and
+        # timeline lines in one statement (app/applications/rows.py), no flush
+        stored = StoredFile(**files.store_values(company_id, cv[0], cv[1])) if cv is not None else None
         entry = _first_entry(application, first, cause=cause, actor=actor, applied_data=applied_data,
-                             answers=answers)
+                             answers=answers, born=(candidate, stored))
+    else:
+        entry = None
+        application.candidate = candidate
+        if cv is not None:
+            application.cv_file = files.store(company_id, cv[0], cv[1])
+        if first is not None:
+            application.stage = first
+        db.session.add(application)
+        db.session.flush()
+    if as_rows:
+        if entry is None:  # SQLite: the entry and its lines after the flush
+            entry = _first_entry(application, first, cause=cause, actor=actor, applied_data=applied_data,
+                                 answers=answers)
     elif job is not None:
         add_event(application, "applied", actor=actor, data=applied_data)
         entry = _record_entry(application, first, from_stage_id=None, cause=cause, actor=actor,
@@ -283,7 +301,8 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
         latest = application.__dict__.get(_LATEST_ENTRY, entry.id)
         notify_team(application, "new_application",
                     _l("New application: %(name)s for %(job)s", name=candidate.full_name, job=job.title),
-                    exclude=actor, entry_id=latest, users=reads.team if reads is not None else None)
+                    exclude=actor, entry_id=latest, users=reads.team if reads is not None else None,
+                    rows=notifications)
     else:
         from app.messaging.services import notify
 
@@ -369,17 +388,21 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
         db.session.commit()
         return existing
     event_data = {**({"typed": typed} if typed else {}), **({"link": link.name} if link is not None else {})}
+    # PostgreSQL: the team's notifications go with the confirmation in one statement (acknowledge)
+    notifications = [] if rows.one_statement() else None
     application = create_application(company.id, candidate, job, source=source, cover_letter=cover_letter,
                                      consent_version=CONSENT_VERSION, cv=cv, event_data=event_data or None,
-                                     source_link_id=link.id if link is not None else None, reads=reads)
-    acknowledge(application, data.locale, new=True, templates=reads.templates if reads is not None else None)
+                                     source_link_id=link.id if link is not None else None, reads=reads,
+                                     notifications=notifications)
+    acknowledge(application, data.locale, new=True, templates=reads.templates if reads is not None else None,
+                notifications=notifications)
     applied.send(application, extra=extra or {})
     db.session.commit()
     return application
 
 
 def acknowledge(application: Application, locale: str | None = None, *, new: bool = False,
-                templates: list | None = None) -> None:
+                templates: list | None = None, notifications: list | None = None) -> None:
     """Queue the "application received" email to an applicant who gave an address, from any
     source (careers page, job board), in the language they applied in (``locale``) or the
     person's, else the company's; once per application. The caller commits.
@@ -388,14 +411,26 @@ def acknowledge(application: Application, locale: str | None = None, *, new: boo
     key yet (the key names its id; ids are never reused while such a row exists: the row's
     ``application_id`` is the same id, ON DELETE CASCADE) and the dedupe look-up is skipped.
     ``templates``: the stored "application received" templates as the caller read them
-    (``ApplyReads.templates``), instead of reading them here."""
+    (``ApplyReads.templates``), instead of reading them here.
+    ``notifications``: rows (values) of a new application (``new``) to insert with the email's
+    rows, all in one statement on PostgreSQL (``rows.insert_plain``), even when no email goes."""
     candidate = application.candidate
-    if not candidate.email:
-        return
-    from app.messaging.services import queue_template_email, template_for
+    from app.messaging.services import queue_template_email, send_after_commit, template_email_values, template_for
 
     template = template_for(application.company_id, "application_received", email_languages(application, locale),
-                            stored=templates)
+                            stored=templates) if candidate.email else None
+    if notifications is not None and new:
+        event, outbox = [], None
+        if template is not None:
+            event = [{"company_id": application.company_id, "application_id": application.id,
+                      "kind": "confirmation_queued", "data": {"locale": template.locale}}]
+            outbox = template_email_values(template, to=candidate.email, fields=merge_fields(application),
+                                           kind="application_received", dedupe_key=f"applied:{application.id}",
+                                           company_id=application.company_id, application_id=application.id)
+        outbox_id = rows.insert_plain(notifications, event, outbox)
+        if outbox_id is not None:
+            send_after_commit(outbox_id)
+        return
     if template is None:
         return
     # the event first: it is inserted in the outbox row's flush, not in one more at the commit
@@ -480,22 +515,30 @@ def _record_entry(application: Application, stage: Stage, *, from_stage_id: int 
 
 
 def _first_entry(application: Application, stage: Stage, *, cause: str, actor: User | None, applied_data: dict,
-                 answers: dict | None) -> StageEntry:
+                 answers: dict | None, born: tuple[Candidate, StoredFile | None] | None = None) -> StageEntry:
     """``_record_entry`` for a new application born in a stage that leaves it open: its entry
     (from no stage) and its two timeline lines ("applied", "stage_entered") are written as
     plain rows, not through the unit of work (issue 15: each flush of the apply POST cost more
     CPU than its statements), then the stage-entry event goes out as always. Its receivers get
     the entry as a read-only instance holding what was inserted and its ``stage`` (they read
-    its id, stage, cause and time; nothing in the session tracks it)."""
+    its id, stage, cause and time; nothing in the session tracks it).
+
+    ``born``: the application is not inserted yet; it goes with its person (when new) and
+    stored CV (when any) and these rows in one statement (``rows.insert_born_in_stage``)."""
     actor_id = actor.id if actor is not None else None
-    values = {"company_id": application.company_id, "application_id": application.id, "stage_id": stage.id,
-              "from_stage_id": None, "cause": cause, "actor_id": actor_id, "entered_at": application.stage_entered_at}
-    statements = _first_entry_statements()
-    entry_id = db.session.execute(statements[0], values).scalar_one()
-    common = {"company_id": application.company_id, "application_id": application.id, "actor_id": actor_id}
-    db.session.execute(statements[1], [
-        {**common, "kind": "applied", "data": applied_data},
-        {**common, "kind": "stage_entered", "data": {"stage": stage.name, "cause": cause}}])
+    values = {"company_id": application.company_id, "stage_id": stage.id, "from_stage_id": None, "cause": cause,
+              "actor_id": actor_id, "entered_at": application.stage_entered_at}
+    common = {"company_id": application.company_id, "actor_id": actor_id}
+    lines = [{**common, "kind": "applied", "data": applied_data},
+             {**common, "kind": "stage_entered", "data": {"stage": stage.name, "cause": cause}}]
+    if born is not None:
+        entry_id = rows.insert_born_in_stage(application, born[0], stage, born[1], values, lines)
+        values["application_id"] = application.id
+    else:
+        values["application_id"] = application.id
+        statements = _first_entry_statements()
+        entry_id = db.session.execute(statements[0], values).scalar_one()
+        db.session.execute(statements[1], [{**line, "application_id": application.id} for line in lines])
     entry = StageEntry.__mapper__.class_manager.new_instance()
     entry.__dict__.update(values, id=entry_id, stage=stage)
     application.__dict__[_LATEST_ENTRY] = entry_id

@@ -206,21 +206,35 @@ def queue_email(*, to: str, subject: str, body: str, kind: str, dedupe_key: str,
         existing = db.session.scalar(select(OutboxEmail).where(OutboxEmail.dedupe_key == dedupe_key))
         if existing is not None:
             return existing
-    row = OutboxEmail(
-        company_id=company_id, application_id=application_id, kind=kind, dedupe_key=dedupe_key,
-        to_addr=to, subject=rendering.clean_header(subject), body_text=body, status=OutboxStatus.PENDING,
-        locale=(locale or None) and locale[:8], due_at=due_at,
-        reply_token=secrets.token_hex(16) if application_id is not None else None,
-        ics_method=ics[0] if ics else None, ics=ics[1] if ics else None,
-    )
+    row = OutboxEmail(**outbox_values(to=to, subject=subject, body=body, kind=kind, dedupe_key=dedupe_key,
+                                      company_id=company_id, application_id=application_id, locale=locale,
+                                      due_at=due_at, ics=ics))
     db.session.add(row)
     db.session.flush()
+    send_after_commit(row.id, due_at)
+    return row
+
+
+def outbox_values(*, to: str, subject: str, body: str, kind: str, dedupe_key: str, company_id: int | None = None,
+                  application_id: int | None = None, locale: str | None = None, due_at: datetime | None = None,
+                  ics: tuple[str, str] | None = None) -> dict:
+    """The outbox row ``queue_email`` writes, as values (a caller that inserts it with its own
+    statement, with a key known to be new, then calls ``send_after_commit`` with its id)."""
+    return {"company_id": company_id, "application_id": application_id, "kind": kind, "dedupe_key": dedupe_key,
+            "to_addr": to, "subject": rendering.clean_header(subject), "body_text": body,
+            "status": OutboxStatus.PENDING, "locale": (locale or None) and locale[:8], "due_at": due_at,
+            "reply_token": secrets.token_hex(16) if application_id is not None else None,
+            "ics_method": ics[0] if ics else None, "ics": ics[1] if ics else None}
+
+
+def send_after_commit(outbox_id: int, due_at: datetime | None = None) -> None:
+    """Send the outbox row ``outbox_id`` once the transaction that wrote it commits (at
+    ``due_at`` when that is later: the sweeper's outbox step sends it then)."""
     if due_at is not None and due_at > utcnow():
-        return row
+        return
     from app.messaging.tasks import send_email
 
-    background.defer(send_email, row.id, job_id=f"email-{row.id}-0", **send_email_options())
-    return row
+    background.defer(send_email, outbox_id, job_id=f"email-{outbox_id}-0", **send_email_options())
 
 
 def send_email_options() -> dict:
@@ -240,6 +254,15 @@ def queue_template_email(template: EmailTemplate, *, to: str, fields: dict, kind
     return queue_email(to=to, subject=subject, body=body, kind=kind, dedupe_key=dedupe_key,
                        company_id=company_id, application_id=application_id, locale=template.locale,
                        due_at=due_at, ics=ics, new_key=new_key)
+
+
+def template_email_values(template: EmailTemplate, *, to: str, fields: dict, kind: str, dedupe_key: str,
+                          company_id: int | None, application_id: int | None = None) -> dict:
+    """``queue_template_email``'s outbox row as values (``outbox_values``), sent now: for a
+    caller whose key is new and that inserts the row itself, then calls ``send_after_commit``."""
+    subject, body = rendering.render(template.subject, template.body, fields)
+    return outbox_values(to=to, subject=subject, body=body, kind=kind, dedupe_key=dedupe_key, company_id=company_id,
+                         application_id=application_id, locale=template.locale)
 
 
 def cancel_scheduled(outbox_id: int) -> bool:

@@ -97,15 +97,15 @@ def test_connection_killed_mid_request_fails_cleanly_and_the_next_request_works(
     job = make.job(make.company("acme"))
     url = f"/c/acme/jobs/{job.id}/apply"
     client = pg_app.test_client()
-    store = files.store
+    store = files.store_values  # what every way of storing the CV calls (the ORM's row or a plain one)
 
     def store_then_lose_the_connection(*args, **kwargs):
-        row = store(*args, **kwargs)  # the CV is on disk, the rows are flushed but not committed…
+        row = store(*args, **kwargs)  # the CV is on disk, its rows are not committed…
         pid = db.session.execute(text("SELECT pg_backend_pid()")).scalar()
         assert terminate(admin_engine, pid) == 1  # …when the database connection dies
         return row
 
-    monkeypatch.setattr(files, "store", store_then_lose_the_connection)
+    monkeypatch.setattr(files, "store_values", store_then_lose_the_connection)
     resp = client.post(url, data=apply_form("aino@example.fi"), content_type="multipart/form-data")
     assert resp.status_code == 500
     body = resp.get_data(as_text=True)

@@ -36,10 +36,21 @@ def post(client, job, email="aino@example.fi"):
     return seen
 
 
+#: What the unit of work writes apart on SQLite and PostgreSQL writes in one statement of
+#: data-modifying CTEs (app/applications/rows.py): the person when new, the CV, the
+#: application, its count, its entry and its two timeline lines.
+BORN = ["INSERT candidates", "INSERT stored_files", "INSERT applications", "INSERT application_counts",
+        "INSERT stage_entries", "INSERT timeline_events"]
+
+
 def kinds(seen: list[str]) -> list[str]:
-    """``SELECT jobs``, ``INSERT applications``, …: the verb and the first table of each."""
+    """``SELECT jobs``, ``INSERT applications``, …: the verb and the first table of each; a
+    statement of CTEs as ``WITH`` and the tables it inserts into, sorted."""
     out = []
     for s in seen:
+        if s.upper().startswith("WITH"):
+            out.append("WITH " + ", ".join(sorted(set(re.findall(r"INSERT INTO (\w+)", s)))))
+            continue
         while re.search(r"\([^()]*\)", s):  # subqueries (an EXISTS in the select list) out
             s = re.sub(r"\([^()]*\)", "", s)
         words = s.replace('"', "").split()
@@ -60,7 +71,17 @@ def test_a_first_application_is_written_in_few_statements(client, make):
     job = make.job(company, team=[member])  # the admin who creates it owns it
     db.session.expire_all()
     seen = kinds(post(client, job))
-    notifications = ["INSERT notifications"] * (2 if db.engine.dialect.name == "sqlite" else 1)
+    sqlite = db.engine.dialect.name == "sqlite"
+    born = BORN if sqlite else [born_in_one(BORN)]
+    copy = ["SELECT outbox_emails", "INSERT outbox_emails"]  # the member's email copy
+    # The team's notifications (the entry id is known) and the confirmation: its key names the
+    # new application, so it is not looked up first; its "confirmation_queued" event goes in the
+    # same flush (none more at the commit); its stored templates came with the job (no SELECT
+    # email_templates). SQLite: one INSERT per notification, the copy, then the flush of the
+    # event and the email; PostgreSQL: the copy, then the notifications, the event and the email
+    # in one statement (app/applications/rows.py, ``insert_plain``).
+    after = (["INSERT notifications"] * 2 + copy + ["INSERT timeline_events", "INSERT outbox_emails"] if sqlite
+             else copy + ["WITH notifications, outbox_emails, timeline_events"])
     assert seen == [
         # The open job with its company (the form's look-up, reused by the service) and, in the
         # same statement, its first stage alone (not the whole pipeline) with the stage-entry
@@ -68,18 +89,12 @@ def test_a_first_application_is_written_in_few_statements(client, make):
         # of its entry ask nothing; and the owner and team to notify (one row each).
         "SELECT jobs",
         "SELECT candidates",  # the person by email: nobody, so no look-up of their applications
-        "INSERT candidates",
-        "INSERT stored_files", "INSERT applications",  # born in its stage: no UPDATE after
-        "INSERT application_counts",  # the kept counts (app/applications/counts.py): one upsert per flush
-        # the entry and its two timeline lines ("applied", "stage_entered") as plain rows, not
-        # through the unit of work: one executemany for both lines on SQLite too
-        "INSERT stage_entries", "INSERT timeline_events",
-        *notifications,  # the entry id is known
-        "SELECT outbox_emails", "INSERT outbox_emails",  # the member's email copy
-        # The confirmation: its key names the new application, so it is not looked up first;
-        # its "confirmation_queued" event goes in the same flush (none more at the commit); its
-        # stored templates came with the job (no SELECT email_templates).
-        "INSERT timeline_events", "INSERT outbox_emails",
+        # SQLite: the person, the CV and the application (born in its stage: no UPDATE after)
+        # in one flush with the kept counts' upsert (app/applications/counts.py), then the entry
+        # and its two timeline lines ("applied", "stage_entered") as plain rows (one executemany
+        # for both lines). PostgreSQL: all of it in one statement.
+        *born,
+        *after,
     ], seen
     assert "UPDATE applications" not in seen
     assert seen.count("SELECT jobs") == 1 and "SELECT companies" not in seen
@@ -103,6 +118,11 @@ def test_a_first_application_is_written_in_few_statements(client, make):
     assert events == ["applied", "stage_entered", "confirmation_queued"]
 
 
+def born_in_one(kinds_: list[str]) -> str:
+    """The one statement of CTEs that writes these rows on PostgreSQL, as ``kinds`` names it."""
+    return "WITH " + ", ".join(sorted(k.split()[1] for k in kinds_))
+
+
 def test_the_count_does_not_grow_with_stages_team_or_earlier_applications(client, make):
     company = make.company("acme", "Acme Oy")
     small = make.job(company, title="Small")
@@ -120,7 +140,8 @@ def test_the_count_does_not_grow_with_stages_team_or_earlier_applications(client
     db.session.expire_all()
     second = kinds(post(client, big, "two@example.fi"))
     # The same statements, but for one notification more per team member: PostgreSQL takes
-    # them in one INSERT, SQLite one each (SQLAlchemy cannot batch INSERT … RETURNING there).
+    # them in the confirmation's statement, SQLite one INSERT each (SQLAlchemy cannot batch
+    # INSERT … RETURNING there).
     assert [k for k in second if k != "INSERT notifications"] == [k for k in first if k != "INSERT notifications"]
     assert "SELECT users" not in second
     if db.engine.dialect.name == "postgresql":
@@ -128,9 +149,15 @@ def test_the_count_does_not_grow_with_stages_team_or_earlier_applications(client
     # A person already on file (another job) is checked for blocking applications: one more.
     db.session.expire_all()
     third = kinds(post(client, big, "one@example.fi"))
-    assert [k for k in third if k != "INSERT notifications"] == [
-        k for k in second if k != "INSERT notifications"][:2] + ["SELECT applications"] + [
-        k for k in second if k not in ("INSERT notifications", "INSERT candidates")][2:]
+    if db.engine.dialect.name == "sqlite":
+        assert [k for k in third if k != "INSERT notifications"] == [
+            k for k in second if k != "INSERT notifications"][:2] + ["SELECT applications"] + [
+            k for k in second if k not in ("INSERT notifications", "INSERT candidates")][2:]
+    else:  # the same, and the one statement of CTEs writes no person
+        assert [k for k in third if k != "INSERT notifications"] == [
+            k for k in second if k != "INSERT notifications"][:2] + ["SELECT applications"] + [
+            born_in_one(BORN[1:]) if k == born_in_one(BORN) else k
+            for k in second if k != "INSERT notifications"][2:]
     users = {n.user_id for n in db.session.scalars(select(Notification).where(Notification.link.contains(
         str(db.session.scalar(select(Application.id).order_by(Application.id.desc()).limit(1))))))}
     assert users == {company_admin.id for company_admin in [big.owner]} | {u.id for u in team}
@@ -235,3 +262,68 @@ def test_the_confirmation_read_with_the_job_is_the_companys_own_in_the_applicant
     db.session.commit()
     assert subject("b@example.fi", "fi") == f"Acmen kiitos: {job.title}"  # its own, saved since
     assert subject("c@example.fi", "en") == f"We received your application: {job.title}"  # shipped English
+
+
+def test_the_rows_of_a_new_application_are_whole_and_the_application_lives_on(client, make):
+    """Whether the unit of work writes them (SQLite) or one statement does (PostgreSQL,
+    app/applications/rows.py): the person with every derived column, the stored CV and its file,
+    the application with its defaults, the kept count, the entry and the timeline in order; the
+    application then changes as any other (a move is counted), and a returning person gets the
+    new application without a second person."""
+    from app.applications import counts, files
+    from app.applications import services as applications
+    from app.applications.models import Candidate, StoredFile
+
+    company = make.company("acme", "Acme Oy")
+    admin = make.admin_of(company)
+    job = make.job(company)
+    db.session.expire_all()
+    post(client, job, "Aino.Maria+jobs@Example.fi")
+    db.session.expire_all()
+    application = db.session.scalar(select(Application))
+    person = application.candidate
+    assert (person.given_names, person.family_name, person.display_name) == ("Aino Maria", "Virtanen", None)
+    assert (person.email, person.email_normalized, person.email_key) == (
+        "Aino.Maria+jobs@Example.fi", "aino.maria+jobs@example.fi", "ainomaria@example.fi")
+    assert (person.phone, person.phone_normalized, person.locale, person.name_unverified) == (
+        "+358 40 123 4567", "+358401234567", "en", False)
+    cv = application.cv_file
+    assert (cv.filename, cv.content_type, cv.size, cv.company_id) == ("cv.pdf", "application/pdf", len(PDF), company.id)
+    assert files.read(cv) == PDF
+    assert re.fullmatch(r"[0-9a-f-]{36}", application.ref)
+    assert (application.status, application.source, application.cover_letter, application.consent_text_version) == (
+        "open", "careers", "Hei!", applications.CONSENT_VERSION)
+    assert application.consent_at is not None and application.closed_at is None and application.pending_data is None
+    assert application.email_failed is False and application.created_at and application.updated_at
+    assert application.stage_id == job.stages[0].id and application.stage_entered_at is not None
+    (entry,) = db.session.scalars(select(StageEntry)).all()
+    assert (entry.application_id, entry.stage_id, entry.from_stage_id, entry.cause, entry.actor_id) == (
+        application.id, job.stages[0].id, None, "apply", None)
+    lines = db.session.scalars(select(TimelineEvent).order_by(TimelineEvent.id)).all()
+    assert [(e.kind, e.data, e.application_id) for e in lines[:2]] == [
+        ("applied", {"source": "careers"}, application.id),
+        ("stage_entered", {"stage": job.stages[0].name, "cause": "apply"}, application.id)]
+    assert counts.kept(company.id) == counts.recount(company.id) == {(job.id, job.stages[0].id, "open"): 1}
+    assert [(e.kind, e.data) for e in lines[2:]] == [("confirmation_queued", {"locale": "en"})]
+    (note,) = db.session.scalars(select(Notification)).all()
+    assert (note.user_id, note.kind, note.link, note.read_at, note.body) == (
+        admin.id, "new_application", f"/admin/applications/{application.id}", None, "")
+    assert note.title == f"New application: Aino Maria Virtanen for {job.title}" and note.created_at is not None
+    (email,) = db.session.scalars(select(OutboxEmail)).all()
+    assert (email.application_id, email.company_id, email.to_addr, email.status, email.attempts, email.locale) == (
+        application.id, company.id, "Aino.Maria+jobs@Example.fi", "pending", 0, "en")
+    assert email.subject == f"We received your application: {job.title}" and "Aino Maria" in email.body_text
+    assert re.fullmatch(r"[0-9a-f]{32}", email.reply_token) and email.due_at is None
+
+    applications.move_to_stage(application, job.stages[1].id, admin)
+    db.session.expire_all()
+    assert counts.kept(company.id) == counts.recount(company.id) == {(job.id, job.stages[1].id, "open"): 1}
+
+    other = make.job(company, title="Designer")
+    db.session.expire_all()
+    post(client, other, "aino.maria+jobs@example.fi")
+    db.session.expire_all()
+    assert db.session.query(Candidate).count() == 1 and db.session.query(StoredFile).count() == 2
+    again = db.session.scalar(select(Application).where(Application.job_id == other.id))
+    assert again.candidate_id == person.id and again.cv_file_id not in (None, cv.id)
+    assert counts.kept(company.id) == counts.recount(company.id)
