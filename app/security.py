@@ -42,8 +42,9 @@ def _rate_limits_where_they_apply(app: Flask) -> None:
     to. The extension resolves a route's limits on every request (blueprints, exemptions,
     decorated and hinted limits: ~5% of a recruiter page), and nearly every limit of Haku is
     ``methods=["POST"]``, so on a GET it resolves them to nothing. Whether anything can apply
-    is worked out per (endpoint, method) from the limits actually registered (the blueprint's
-    and its parents', the view's own, with their methods) — not a blanket GET exemption: a
+    is worked out on the first request of each (endpoint, method) from the limits actually
+    registered (the blueprint's and its parents', the view's own, with their methods; they are
+    declared as the views are imported, before any request) — not a blanket GET exemption: a
     limit without ``methods`` (the partner API's) or one naming GET still applies. Limits for
     every request (application, default and meta limits, the in-memory fallback) turn this
     off; an endpoint whose view met a limit on another callable (Flask-Limiter's hints) is
