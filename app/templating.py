@@ -186,26 +186,27 @@ def _formatted(context, text: str, variables: dict):
 # The template gettext callables: Flask-Babel installs ``get_translations().ugettext`` behind
 # Jinja's newstyle wrappers, which asks for the request's context, domain, locale and
 # translations on every call and goes through two ``Context.call``s; these take the render's
-# translations and are the newstyle callables themselves (``_`` is ``gettext``).
+# translations and are the newstyle callables themselves (``_`` is ``gettext``). Their own
+# parameters are positional-only, so a variable of any name (``num``, ``context``) is a variable.
 @pass_context
-def _gettext(context, string: str, **variables):
+def _gettext(context, string: str, /, **variables):
     return _formatted(context, _translations(context).ugettext(string), variables)
 
 
 @pass_context
-def _ngettext(context, singular: str, plural: str, num: int, **variables):
+def _ngettext(context, singular: str, plural: str, num: int, /, **variables):
     variables.setdefault("num", num)
     return _formatted(context, _translations(context).ungettext(singular, plural, num), variables)
 
 
 @pass_context
-def _pgettext(context, message_context: str, string: str, **variables):
+def _pgettext(context, message_context: str, string: str, /, **variables):
     variables.setdefault("context", message_context)
     return _formatted(context, _translations(context).upgettext(message_context, string), variables)
 
 
 @pass_context
-def _npgettext(context, message_context: str, singular: str, plural: str, num: int, **variables):
+def _npgettext(context, message_context: str, singular: str, plural: str, num: int, /, **variables):
     variables.setdefault("context", message_context)
     variables.setdefault("num", num)
     return _formatted(context, _translations(context).unpgettext(message_context, singular, plural, num), variables)

@@ -74,6 +74,17 @@ def test_newstyle_formatting_and_autoescape_are_jinjas(app):
     assert plain == "Hi <b>x</b>|2 items|ctx: <b>x</b>|2 ctxs|100%"
 
 
+def test_variables_of_any_name(app):
+    """A variable may be called like the callables' own parameters (Jinja's wrappers allow it)."""
+    source = (
+        '{{ _("%(string)s %(context)s", string="a", context="b") }}|'
+        '{{ ngettext("%(num)d x", "%(num)d xs", 1, num=5, singular="s") }}|'
+        '{{ pgettext("c", "%(context)s %(string)s", string="d") }}'
+    )
+    with app.test_request_context("/"):
+        assert render_template_string(source) == "a b|5 x|c d"
+
+
 def test_force_locale_around_a_render_and_back(app):
     with app.test_request_context("/?lang=sv"):
         with force_locale("fi"):
