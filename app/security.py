@@ -34,6 +34,54 @@ def init_app(app: Flask) -> None:
     # never called and every page signed its token anew. Its ``csrf_meta_tag`` stays a global.
     processors = app.template_context_processors[None]
     processors[:] = [p for p in processors if getattr(p, "__module__", None) != "flask_wtf.csrf"]
+    _rate_limits_where_they_apply(app)
+
+
+def _rate_limits_where_they_apply(app: Flask) -> None:
+    """Flask-Limiter's ``before_request`` check only on requests a registered limit can apply
+    to. The extension resolves a route's limits on every request (blueprints, exemptions,
+    decorated and hinted limits: ~5% of a recruiter page), and nearly every limit of Haku is
+    ``methods=["POST"]``, so on a GET it resolves them to nothing. Whether anything can apply
+    is worked out on the first request of each (endpoint, method) from the limits actually
+    registered (the blueprint's and its parents', the view's own, with their methods; they are
+    declared as the views are imported, before any request) — not a blanket GET exemption: a
+    limit without ``methods`` (the partner API's) or one naming GET still applies. Limits for
+    every request (application, default and meta limits, the in-memory fallback) turn this
+    off; an endpoint whose view met a limit on another callable (Flask-Limiter's hints) is
+    always checked. The views' own checks (``limiter.limit`` on a view) are not touched."""
+    from flask_limiter.util import get_qualified_name
+
+    from app.extensions import limiter
+
+    hooks = app.before_request_funcs.get(None, [])
+    if limiter._check_request_limit not in hooks:  # rate limiting is off for this app
+        return
+    manager = limiter.limit_manager
+    answers: dict[tuple[str, str], bool] = {}
+
+    def applies(endpoint: str, blueprint: str | None, method: str) -> bool:
+        if (manager.application_limits or manager.default_limits or getattr(limiter, "_meta_limits", True)
+                or getattr(limiter, "_in_memory_fallback_enabled", True)):
+            return True
+        limits = manager.blueprint_limits(app, blueprint) if blueprint else []
+        view = app.view_functions.get(endpoint)
+        if view is not None:
+            limits = [*limits, *manager.decorated_limits(get_qualified_name(view))]
+        method = method.lower()
+        return any(limit.methods is None or method in limit.methods for limit in limits)
+
+    def check_rate_limits():
+        endpoint = request.endpoint
+        if endpoint and not manager.has_hints(endpoint):
+            key = (endpoint, request.method)
+            answer = answers.get(key)
+            if answer is None:
+                answer = answers[key] = applies(endpoint, request.blueprint, request.method)
+            if not answer:
+                return None
+        return limiter._check_request_limit()
+
+    hooks[hooks.index(limiter._check_request_limit)] = check_rate_limits
 
 
 #: Signed CSRF tokens by (signing key, the session's raw token), at most ``_CSRF_KEPT``.

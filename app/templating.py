@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, format_percent, get_locale, get_timezone
+from flask_babel import get_translations as _babel_translations
 from flask_babel import lazy_gettext as _l
 from jinja2 import pass_context
 from markupsafe import Markup, escape
@@ -151,15 +152,64 @@ def _formats() -> tuple:
     return get_timezone(), _locale_formats(get_locale())
 
 
-#: The template context's name for ``_formats()`` of the render (``_render_formats``).
+#: The template context's names for ``_formats()`` and the translations of the render
+#: (``_render_context``).
 _RENDER_FORMATS = "_haku_date_formats"
+_RENDER_TRANSLATIONS = "_haku_translations"
 
 
-def _render_formats() -> dict:
-    """A context processor: the zone and formats looked up once per rendered template, for the
-    filters below (asking Flask-Babel for the locale and zone was a third of each of a page's
-    100 times). A render starts and ends in one language, ``force_locale`` around it included."""
-    return {_RENDER_FORMATS: _formats()}
+def _render_context() -> dict:
+    """A context processor: the zone, date formats and translations looked up once per rendered
+    template, for the date filters and the template gettext callables below (asking Flask-Babel
+    for the locale and zone was a third of each of a page's 100 times; its gettext asks for the
+    request's context, domain, locale and translations on every call). A render starts and ends
+    in one language, ``force_locale`` around it included."""
+    return {_RENDER_FORMATS: _formats(), _RENDER_TRANSLATIONS: _babel_translations()}
+
+
+def _translations(context):
+    """The translations of the render (``_render_context``); a template rendered without
+    Flask's context processors, or a macro imported without context, asks Flask-Babel."""
+    translations = context.get(_RENDER_TRANSLATIONS)
+    return _babel_translations() if translations is None else translations
+
+
+def _formatted(context, text: str, variables: dict):
+    """The message as Jinja's newstyle gettext returns it: under autoescape the message is
+    markup and the variables are escaped into it; it is always a format string (a literal
+    percent sign is written twice, with or without variables)."""
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
+
+
+# The template gettext callables: Flask-Babel installs ``get_translations().ugettext`` behind
+# Jinja's newstyle wrappers, which asks for the request's context, domain, locale and
+# translations on every call and goes through two ``Context.call``s; these take the render's
+# translations and are the newstyle callables themselves (``_`` is ``gettext``). Their own
+# parameters are positional-only, so a variable of any name (``num``, ``context``) is a variable.
+@pass_context
+def _gettext(context, string: str, /, **variables):
+    return _formatted(context, _translations(context).ugettext(string), variables)
+
+
+@pass_context
+def _ngettext(context, singular: str, plural: str, num: int, /, **variables):
+    variables.setdefault("num", num)
+    return _formatted(context, _translations(context).ungettext(singular, plural, num), variables)
+
+
+@pass_context
+def _pgettext(context, message_context: str, string: str, /, **variables):
+    variables.setdefault("context", message_context)
+    return _formatted(context, _translations(context).upgettext(message_context, string), variables)
+
+
+@pass_context
+def _npgettext(context, message_context: str, singular: str, plural: str, num: int, /, **variables):
+    variables.setdefault("context", message_context)
+    variables.setdefault("num", num)
+    return _formatted(context, _translations(context).unpgettext(message_context, singular, plural, num), variables)
 
 
 def _in_template(formatter: Callable) -> Callable:
@@ -291,6 +341,9 @@ def init_app(app: Flask) -> None:
         date=_in_template(date_filter),
         time=_in_template(time_filter),
     )
-    app.context_processor(_render_formats)
-    app.jinja_env.add_extension("jinja2.ext.i18n") if "jinja2.ext.InternationalizationExtension" not in \
-        app.jinja_env.extensions else None
+    app.context_processor(_render_context)
+    if "jinja2.ext.InternationalizationExtension" not in app.jinja_env.extensions:
+        app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.newstyle_gettext = True
+    app.jinja_env.globals.update(gettext=_gettext, _=_gettext, ngettext=_ngettext, pgettext=_pgettext,
+                                 npgettext=_npgettext)
