@@ -9,7 +9,15 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, format_percent, get_locale, get_timezone
+from flask_babel import (
+    LazyString,
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_percent,
+    get_locale,
+    get_timezone,
+)
 from flask_babel import get_translations as _babel_translations
 from flask_babel import lazy_gettext as _l
 from jinja2 import pass_context
@@ -324,7 +332,16 @@ def markdown(text: str | None) -> Markup:
     return render(text)
 
 
+def _lazy_string_as_html(self) -> Markup:
+    return escape(str(self))
+
+
 def init_app(app: Flask) -> None:
+    # Flask-Babel's lazy string claims to be HTML already (its ``__html__`` returns its text as
+    # it is), so Jinja printed ``{{ _l("%(name)s replied", name=…) }}`` unescaped: a lazy message
+    # that carries a person's name or a partner's words is escaped like any other text instead.
+    # No message of Haku is markup (tests/test_template_gettext.py).
+    LazyString.__html__ = _lazy_string_as_html
     app.jinja_env.globals.update(current_locale=current_locale, employment_label=employment_label,
                                  employment_labels=employment_labels, salary=salary,
                                  workplace_label=workplace_label, workplace_labels=workplace_labels,

@@ -115,3 +115,21 @@ class _Form:
     """What ``summary`` reads of a form: its errors by field."""
 
     errors = {"title": ["Required."]}
+
+
+def test_a_lazy_string_printed_in_a_template_is_escaped(app):
+    """Flask-Babel's lazy string says it is already HTML (``__html__`` returns its text as it
+    is), so Jinja printed it raw: a lazy message carrying a person's name or a partner's words
+    (``_l("%(name)s replied by email", name=…)``) would have gone into a page unescaped."""
+    from markupsafe import Markup, escape
+
+    from app.partners.texts import lazy
+
+    name = '<img src=x onerror="alert(1)">'
+    with app.test_request_context():
+        for value in (_l("%(name)s replied by email", name=name), lazy(name)):
+            page = render_template_string("<p>{{ value }}</p>", value=value)
+            assert "<img" not in page and "&lt;img src=x" in page
+            assert "<img" not in Markup(value) and escape(value) == Markup(value)
+        # a lazy string with nothing to escape reads as before
+        assert render_template_string("{{ v }}", v=_l("No notifications.")) == "No notifications."
