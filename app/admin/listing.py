@@ -26,3 +26,25 @@ def menu_options(options: tuple, chosen) -> Markup:
             cache.clear()
         html = cache[key] = Markup(render_template("admin/applications/_options.html", options=options, chosen=chosen))
     return html
+
+
+def column_labels(*column_sets) -> dict[str, str]:
+    """The labels of the columns in ``column_sets`` (dicts or lists of ``ListColumn``) as text
+    in the page's language, by key: a registered column's label (a lazy string: a Flask-Babel
+    lookup each time it is printed, 28 on a list page) translated once per process and
+    language, a column a source makes per job (a screening question: data, which can change)
+    as it is now."""
+    from app.applications.columns import COLUMNS
+    from app.i18n import current_locale
+
+    cache = current_app.extensions.setdefault("haku.list_column_labels", {})
+    locale = current_locale()
+    registered = cache.get(locale)
+    if registered is None:
+        registered = cache[locale] = {key: str(col.label) for key, col in COLUMNS.items()}
+    out = dict(registered)
+    for columns in column_sets:
+        for col in columns.values() if isinstance(columns, dict) else columns:
+            if col.key not in registered:
+                out[col.key] = str(col.label)
+    return out
