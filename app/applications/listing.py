@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -180,9 +180,11 @@ def _phone_matches(q: str) -> list:
     return [*(phone.like(p) for p in anywhere), *(and_(phone.not_like("+%"), phone.like(p)) for p in national)]
 
 
-def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
-    # what the signed-in user's role lets them see (app/accounts/access.py)
-    stmt = select(entity).where(Application.company_id == company_id, *access.filters(Application))
+def _filtered(company, lq: ListQuery, joins: list, entity=Application, narrowed: list | tuple = ()):
+    """The list's rows for ``lq``: ``company`` is its id's expression (``bindparam`` of
+    ``list_company_id``), ``narrowed`` what the signed-in user's role lets them see
+    (``access.filters``, app/accounts/access.py)."""
+    stmt = select(entity).where(Application.company_id == company, *narrowed)
     if lq.q or (lq.sort in ("candidate", "email")):
         stmt = stmt.join(Candidate, Candidate.id == Application.candidate_id)
         joins.append("candidate")
@@ -203,7 +205,7 @@ def _filtered(company_id: int, lq: ListQuery, joins: list, entity=Application):
     if lq.job_id:
         stmt = stmt.where(Application.job_id == lq.job_id)
     if lq.stage:
-        stmt = stmt.where(Application.stage_id.in_(select(Stage.id).where(Stage.company_id == company_id,
+        stmt = stmt.where(Application.stage_id.in_(select(Stage.id).where(Stage.company_id == company,
                                                                           Stage.name == lq.stage)))
     if lq.q:
         stmt = stmt.where(candidate_matches(lq.q))
@@ -308,18 +310,20 @@ def _order(expr, nullable: bool, desc: bool, id_=Application.id) -> list:
     return [expr.asc().nulls_last() if nullable else expr.asc(), id_.asc()]
 
 
-def _after(expr, nullable: bool, value, last_id: int, desc: bool):
-    """The rows after (``value``, ``last_id``) in the order ``_order`` gives."""
+def _after(expr, nullable: bool, null_key: bool, desc: bool):
+    """The rows after the position in the order ``_order`` gives: the row with sort key
+    ``list_after_value`` (a NULL key when ``null_key``: its value is not asked) and id
+    ``list_after_id``, bound parameters a page gives its statement (``_page_statement``)."""
     id_ = Application.id
+    value, last_id = bindparam("list_after_value", type_=expr.type), bindparam("list_after_id", type_=id_.type)
     if not nullable:
-        key = tuple_(expr, id_)
-        mark = tuple_(literal(value, expr.type), literal(last_id, id_.type))
+        key, mark = tuple_(expr, id_), tuple_(value, last_id)
         return key < mark if desc else key > mark
     if desc:  # NULLs first (by id descending), then the values descending
-        if value is None:
+        if null_key:
             return or_(and_(expr.is_(None), id_ < last_id), expr.is_not(None))
         return or_(expr < value, and_(expr == value, id_ < last_id))
-    if value is None:  # ascending: the values, then the NULLs (by id ascending)
+    if null_key:  # ascending: the values, then the NULLs (by id ascending)
         return and_(expr.is_(None), id_ > last_id)
     return or_(expr > value, and_(expr == value, id_ > last_id), expr.is_(None))
 
@@ -350,6 +354,79 @@ def _core_page(keys, extra: list):
         .outerjoin(SourceLink, SourceLink.id == c.source_link_id)
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """Everything a page's statement is built from except its bound parameters (the company's
+    id and the position a later page continues from): the filters, sort and page size
+    (``ListQuery`` without its cursor), where the page starts (0 the top, 1 after a row,
+    2 after a row whose sort key is NULL), the order the rows are read in, and what rides
+    along (the count up to ``count``, 0 for none; ``reads``; plain rows)."""
+    q: str
+    job_id: int | None
+    stage: str
+    status: str
+    filters: tuple
+    sort: str
+    per_page: int
+    position: int
+    scan_desc: bool
+    count: int
+    reads: tuple
+    plain: bool
+
+
+#: Statements kept per web process (``_page_statement``): the searches and filters a company's
+#: recruiters page through; the plain first page and its next pages are one shape for every company.
+PAGE_STATEMENTS = 128
+
+
+@lru_cache(maxsize=PAGE_STATEMENTS)
+def _page_statement(shape: _Shape, narrowed: tuple = (), only_ids: tuple | None = None):
+    """The page's statement, built once per process and shape (``_Shape``) for the users who
+    see every application (``narrowed``: a role's filter, ``only_ids``: a bulk selection's;
+    both built per request, through ``__wrapped__``). Building it — the filters, the keys'
+    subquery with its columns copied into ``.c``, the joins of ``_core_page`` — cost more
+    than the rest of ``list_applications`` (docs/performance.md, session 27); what varies from
+    page to page are bound parameters: ``list_company_id``, ``list_after_value`` and
+    ``list_after_id``. Plain rows (``_core_page``) or the keys of the entities' page."""
+    lq = ListQuery(q=shape.q, job_id=shape.job_id, stage=shape.stage, status=shape.status, sort=shape.sort,
+                   per_page=shape.per_page, filters=dict(shape.filters))
+    company = bindparam("list_company_id")
+    joins: list = []
+    base = _filtered(company, lq, joins, Application.id, narrowed)
+    if only_ids is not None:  # a bulk selection's export
+        base = base.where(Application.id.in_(only_ids))
+    sort_col = _sort_column(shape.sort)
+    expr, nullable = sort_col.sort, _nullable(sort_col)
+    stmt = base.add_columns(expr.label("sort_key"))
+    if sort_col.join is not None and sort_col.join not in joins:
+        stmt = sort_col.join(stmt)
+    if shape.position:
+        stmt = stmt.where(_after(expr, nullable, shape.position == 2, shape.scan_desc))
+    stmt = stmt.order_by(*_order(expr, nullable, shape.scan_desc)).limit(shape.per_page + 1)
+    extra = [factory(company).label(name) for name, factory in shape.reads]
+    if shape.count:
+        counted = base.correlate(None).limit(shape.count + 1).subquery()
+        extra.append(select(func.count()).select_from(counted).scalar_subquery().label("total"))
+    if not shape.plain:
+        return stmt.add_columns(*extra) if extra else stmt
+    keys = stmt.add_columns(*_PAGE_VALUES).subquery("page_keys")
+    return _core_page(keys, extra).order_by(*_order(keys.c.sort_key, nullable, shape.scan_desc, keys.c.id))
+
+
+def _columns(stmt, params: dict):
+    """The rows of a statement of columns (no entities) run on the session's connection, in its
+    transaction: the ORM's execution adds nothing to such rows but its own work (~0.2 ms a
+    statement: compile state, result wrapping; docs/performance.md, session 27). Nothing is
+    flushed first: the list's pages and menus are read by GETs."""
+    return db.session.connection().execute(stmt, params)
+
+
+def _sort_column(key: str) -> ListColumn:
+    sort_col = column(key)
+    return sort_col if sort_col is not None and sort_col.sort is not None else COLUMNS["applied"]
+
+
 def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | None, *,
                       count: bool = True, only_ids: list[int] | None = None, plain: bool = False,
                       reads: tuple = ()) -> ListPage:
@@ -362,40 +439,29 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
     ask one statement each rides in the first statement too, when the page has a row (an empty
     page answers nothing: ask them apart): ``reads``, pairs (name, factory of a scalar
     expression of the company's id) of the features above, answered in ``ListPage.answers``
-    (the bell's count comes with the user: app/security.py ``load_user``).
+    (the bell's count comes with the user: app/security.py ``load_user``). The statements are
+    built once per shape (``_page_statement``).
     ``BadCursor`` if ``lq.cursor`` is not a cursor of this list."""
     columns = visible(column_keys)
     cursor = decode_cursor(company_id, lq)
-    joins: list = []
-    base = _filtered(company_id, lq, joins, Application.id)
-    if only_ids is not None:  # a bulk selection's export
-        base = base.where(Application.id.in_(only_ids))
-    sort_col = column(lq.sort)
-    if sort_col is None or sort_col.sort is None:
-        sort_col = COLUMNS["applied"]
-    expr, nullable, desc = sort_col.sort, _nullable(sort_col), lq.direction == "desc"
-    keyed = base.add_columns(expr.label("sort_key"))
-    if sort_col.join is not None and sort_col.join not in joins:
-        keyed = sort_col.join(keyed)
+    sort_col = _sort_column(lq.sort)
+    desc = lq.direction == "desc"
     plain = plain and all(col.from_row is not None for col in columns)
-    company = bindparam("list_company_id", company_id)
-    scalars = [factory(company).label(name) for name, factory in reads]
-    params: dict = {}
+    narrowed = tuple(access.filters(Application))
+    ids = tuple(only_ids) if only_ids is not None else None
+    # A column a source makes per job (a screening question) can change with the job: built per request.
+    per_request = bool(narrowed) or ids is not None or any(key not in COLUMNS for key in (sort_col.key, *lq.filters))
+    reads = tuple(reads)
 
     def first_statement(position: Cursor | None, scan_desc: bool, with_count: bool) -> list:
-        stmt = keyed
+        shape = _Shape(lq.q, lq.job_id, lq.stage, lq.status, tuple(sorted(lq.filters.items())), sort_col.key,
+                       lq.per_page, 0 if position is None else 2 if position.value is None else 1, scan_desc,
+                       COUNT_CAP if with_count else 0, reads, plain)
+        params = {"list_company_id": company_id}
         if position is not None:
-            stmt = stmt.where(_after(expr, nullable, position.value, position.id, scan_desc))
-        stmt = stmt.order_by(*_order(expr, nullable, scan_desc)).limit(lq.per_page + 1)
-        extra = list(scalars)
-        if with_count:
-            counted = base.correlate(None).limit(COUNT_CAP + 1).subquery()
-            extra.append(select(func.count()).select_from(counted).scalar_subquery().label("total"))
-        if not plain:
-            return list(db.session.execute(stmt.add_columns(*extra) if extra else stmt, params))
-        keys = stmt.add_columns(*_PAGE_VALUES).subquery("page_keys")
-        outer = _core_page(keys, extra).order_by(*_order(keys.c.sort_key, nullable, scan_desc, keys.c.id))
-        return list(db.session.execute(outer, params))
+            params.update(list_after_value=position.value, list_after_id=position.id)
+        stmt = _page_statement.__wrapped__(shape, narrowed, ids) if per_request else _page_statement(shape)
+        return list(_columns(stmt, params))
 
     backward = cursor is not None and cursor.backward
     with_count = cursor is None and count
@@ -472,7 +538,7 @@ def filter_menus(company_id: int, links: bool) -> FilterMenus:
 
     narrowed = access.filters(Job)  # the jobs this user may see, when their role narrows them
     stmt = _menus_statement(links) if not narrowed else _menus_statement.__wrapped__(links, narrowed)
-    rows = db.session.execute(stmt, {"menus_company_id": company_id}).all()
+    rows = _columns(stmt, {"menus_company_id": company_id}).all()
     out = FilterMenus([(r.id, r.a) for r in rows if r.part == 0], sorted({r.a for r in rows if r.part == 1}),
                       [(r.id, r.a, r.b) for r in rows if r.part == 2] if links else None)
     if links:
@@ -483,5 +549,6 @@ def filter_menus(company_id: int, links: bool) -> FilterMenus:
 def matching_ids(company_id: int, lq: ListQuery, limit: int) -> list[int]:
     """The ids of every application the list shows for ``lq`` (all pages, at most ``limit``):
     a selection of "all N matching the filter"."""
-    stmt = _filtered(company_id, lq, [], entity=Application.id).order_by(Application.id).limit(limit)
+    stmt = _filtered(bindparam("list_company_id", company_id), lq, [], Application.id, access.filters(Application)) \
+        .order_by(Application.id).limit(limit)
     return list(db.session.scalars(stmt))

@@ -259,3 +259,90 @@ def test_a_later_page_reads_from_its_position_without_offset_or_count(client, li
     assert len(counts) == 1, counts
     assert not [s for s, _ in later if s.lower().count("count(*)") > s.lower().count("from notifications")]
     assert len(later) == len(first)  # the count rode in the page's statement
+
+
+def test_a_page_statement_is_built_once_and_each_company_sees_its_own_rows(client, listed, make, auth):
+    """The page's statement is built once per shape and process (``listing._page_statement``),
+    the company's id and the position bound per request: another company's admin paging the
+    same list through it sees their own rows and count, forward and back."""
+    from app.applications import listing
+
+    company, *_ = listed
+    ours, _ = _walk(client, "/admin/applications?per_page=10")
+    assert [i for p in ours for i in p] == _expected(company.id, SORTS["applied"], True)
+    theirs = make.company("other")
+    _add(theirs, make.job(theirs, title="Elsewhere"), 12, start=500)
+    auth.logout()
+    auth.login(f"admin@{theirs.slug}.test")
+    built = listing._page_statement.cache_info().misses
+    pages, bodies = _walk(client, "/admin/applications?per_page=10")
+    assert listing._page_statement.cache_info().misses == built  # the first page's shape and the next one's
+    assert [i for p in pages for i in p] == _expected(theirs.id, SORTS["applied"], True)
+    assert "12 applications" in bodies[0] and "Page 2 of 2" in bodies[1]
+    assert _ids(client.get(_link(bodies[1], "prev")).get_data(as_text=True)) == pages[0]
+
+
+def test_a_role_that_narrows_the_list_never_reads_through_a_shared_statement(client, listed, make, auth):
+    """A hiring manager's list is narrowed to their teams' jobs (``access.filters``, per user):
+    built per request, not taken from the statements the company's admin filled, and not
+    left among them."""
+    company, job, other = listed
+    Application = _models()[0]
+    manager = make.user(company, role="hiring_manager", email="hm@acme.test")
+    mine = make.job(company, "Manager's job", team=[manager])
+    _add(company, mine, 4, start=200)
+    admin_first, _ = _walk(client, "/admin/applications?per_page=10")
+    assert len([i for p in admin_first for i in p]) == 27
+    auth.logout()
+    auth.login("hm@acme.test")
+    pages, bodies = _walk(client, "/admin/applications?per_page=10")
+    assert [i for p in pages for i in p] == _expected(company.id, SORTS["applied"], True,
+                                                      [Application.job_id == mine.id, Application.status == "open"])
+    assert "4 applications" in bodies[0]
+    auth.logout()
+    auth.login(f"admin@{company.slug}.test")
+    assert _walk(client, "/admin/applications?per_page=10")[0] == admin_first
+
+
+def test_finished_bulk_actions_leave_the_list_when_their_time_is_up(client, listed):
+    """"Any bulk actions to show?" rides in the page's statement, which is built once: the time
+    it compares with is asked at each request (a ``bindparam`` with a ``callable_``)."""
+    from freezegun import freeze_time
+
+    from app.applications.models import BulkAction
+    from app.bulk.services import SHOW_FINISHED
+    from app.clock import utcnow
+
+    company, *_ = listed
+    now = utcnow()
+    db.session.add(BulkAction(company_id=company.id, action="tag_add", status="finished", total=1, done=1,
+                              finished_at=now))
+    db.session.commit()
+    with freeze_time(now + SHOW_FINISHED / 2):
+        assert "Adding a tag" in client.get("/admin/applications").get_data(as_text=True)
+    with freeze_time(now + SHOW_FINISHED * 2):
+        assert "Adding a tag" not in client.get("/admin/applications").get_data(as_text=True)
+
+
+def test_the_job_menu_follows_its_jobs_whoever_changed_them(client, listed, make):
+    """The filter menus' options are rendered once per content (``app.admin.listing.menu_options``):
+    a job renamed or added by a plain UPDATE/INSERT (as another web process or a worker would,
+    with no hook in this one) shows on the next page, and the chosen job is the selected one."""
+    from sqlalchemy import update
+
+    from app.jobs.models import Job
+
+    company, job, other = listed
+    first = client.get("/admin/applications").get_data(as_text=True)
+    # by title
+    assert f'<option value="{other.id}" >Analyst</option><option value="{job.id}" >Backend developer</option>' in first
+    db.session.execute(update(Job).where(Job.id == other.id).values(title="Zoologist <senior>"))
+    db.session.commit()
+    added = make.job(company, title="Accountant")
+    body = client.get("/admin/applications").get_data(as_text=True)
+    assert (f'<option value="{added.id}" >Accountant</option><option value="{job.id}" >Backend developer</option>'
+            f'<option value="{other.id}" >Zoologist &lt;senior&gt;</option>') in body
+    chosen = client.get(f"/admin/applications?job={other.id}&stage=Interview").get_data(as_text=True)
+    assert f'<option value="{other.id}" selected>Zoologist &lt;senior&gt;</option>' in chosen
+    assert f'<option value="{job.id}" >Backend developer</option>' in chosen
+    assert '<option value="Interview" selected>Interview</option><option value="New" >New</option>' in chosen

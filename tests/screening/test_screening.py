@@ -314,6 +314,15 @@ def test_a_column_and_filter_per_question_of_the_job_shown(client, auth, make, j
     csv = client.get(f"/admin/applications/export.csv?job={job.id}&status=all").get_data(as_text=True)
     assert "Where do you live?" in csv.splitlines()[0] and "Notice period" in csv.splitlines()[0]
     assert "1 month" in csv and "Oulu" in csv
+    # A question's column is made per request: its new label shows at once (the registered
+    # columns' labels are translated once per process and language, app/admin/listing.py), and
+    # its filter reads the choices it has now (the page's statement is built per request).
+    questions.update_question(job, "q4", QuestionInput("single_choice", "Notice (months)",
+                                                       choices_text="None\n1 month\n2 months\n3 months"),
+                              make.admin_of(job.company))
+    renamed = client.get(f"/admin/applications?job={job.id}&status=all&f_sq-{job.id}-q4=3 months").get_data(as_text=True)
+    assert "Notice (months)" in renamed and "Notice period" not in renamed
+    assert "Oulu" in renamed and "Tampere" not in renamed and '<option value="2 months" >2 months</option>' in renamed
     # another company's job makes no column, and the key is dropped when saved
     other = make.job(make.company("other", "Other Oy"), "Elsewhere")
     questions.add_question(other, QuestionInput("short_text", "Secret question"), make.admin_of(other))

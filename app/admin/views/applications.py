@@ -14,6 +14,7 @@ from app.admin.blueprint import bp
 from app.admin.board import BoardPage
 from app.admin.card import CardAction, actions_for, load_card
 from app.admin.forms import AssignForm, EmptyForm, MoveForm, NoteForm
+from app.admin.listing import column_labels, menu_options
 from app.applications import files, queries, services
 from app.applications.board import board
 from app.applications.columns import column, offered, save_list_columns
@@ -75,12 +76,15 @@ def applications():
         return redirect(url_for("admin.applications", **lq.params()))
     context = {"page": page, "lq": lq, "count_cap": format_decimal(page.cap) if page.capped else ""}
     if fragment:
-        return render_template("admin/applications/_table.html", **context)
+        return render_template("admin/applications/_table.html", **context, labels=column_labels(page.columns))
     # the job, stage and (when the source column shows) share link menus: one statement
     menus = filter_menus(company_id, links=any(col.key == "source" for col in page.columns))
     has_bulk = page.answers.get("has_bulk", True)  # an empty page asked nothing: read them
-    return render_template("admin/applications/index.html", **context, jobs=menus.jobs,
-                           stage_names=menus.stage_names, all_columns=offered(lq.job_id),
+    all_columns = offered(lq.job_id)
+    return render_template("admin/applications/index.html", **context, labels=column_labels(all_columns, page.columns),
+                           job_options=menu_options(tuple(menus.jobs), lq.job_id),
+                           stage_options=menu_options(tuple((name, name) for name in menus.stage_names), lq.stage),
+                           all_columns=all_columns,
                            page_sizes=PAGE_SIZES, bulk_actions=bulk.shown(company_id) if has_bulk else [])
 
 
