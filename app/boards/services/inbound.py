@@ -12,8 +12,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from app.applications import files
 from app.accounts.models import Company
+from app.applications import files
 from app.applications import services as applications
 from app.applications.matching import exact_matches, normalise_title
 from app.applications.models import Application
