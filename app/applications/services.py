@@ -177,18 +177,6 @@ def _by_email():
             .order_by(Candidate.id).limit(1))
 
 
-def get_or_create_candidate(company_id: int, data: CandidateData) -> Candidate:
-    """The person with this email, or a new one. An existing person is never changed here:
-    the form (or a board) is an unverified source, so it may not rewrite a stored email, name,
-    phone or language, nor fill one in; what the applicant typed differently is kept on the
-    application's timeline (``typed_details``)."""
-    candidate = find_candidate(company_id, data.email)
-    if candidate is None:
-        candidate = new_candidate(company_id, data)
-        db.session.flush()
-    return candidate
-
-
 def new_candidate(company_id: int, data: CandidateData) -> Candidate:
     """A new person from ``data``, added to the session (inserted at the next flush)."""
     display_name = " ".join((data.display_name or "").split())[:400] or None
@@ -238,7 +226,7 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
                        source_link_id: int | None = None, referred_by_id: int | None = None,
                        consent_basis: str | None = None, actor: User | None = None,
                        cause: str = "apply", reads: ApplyReads | None = None,
-                       notifications: list | None = None) -> Application:
+                       notifications: list | None = None, source_ref: str | None = None) -> Application:
     """Create an application at the job's first stage (or in the Pending pool when ``job``
     is None), fire the stage event and notify the team. The caller commits.
 
@@ -259,7 +247,7 @@ def create_application(company_id: int, candidate: Candidate, job: Job | None, *
     if job is not None and first is None:
         raise ApplicationError("bad_stage")
     application = Application(company_id=company_id, candidate_id=candidate.id, job_id=job.id if job else None,
-                              source=source, cover_letter=cover_letter or "",
+                              source=source, source_ref=source_ref, cover_letter=cover_letter or "",
                               source_link_id=source_link_id, referred_by_id=referred_by_id,
                               consent_text_version=consent_version,
                               consent_at=utcnow() if consent_version or consent_basis else None,

@@ -15,7 +15,7 @@ from app.background import connection
 from app.boards.models import Posting
 from app.extensions import db
 from app.partners.models import DeliveryState, PartnerDelivery, PartnerIntegration
-from tests.support.boards import applied
+from tests.support.boards import applied, posting_for
 from tests.support.statements import statements
 
 
@@ -156,3 +156,70 @@ def test_a_bad_signature_after_the_integration_was_read_is_decided_afresh(board,
     seen = statements(lambda: out.append(post_event(applied(ref="APP-2"), secret="not-the-secret", url=url)))
     assert out[0].status_code == 401 and len(seen) == 1 and seen[0].startswith("SELECT")
     assert db.session.scalar(select(func.count()).select_from(PartnerDelivery)) == 1
+
+
+def _stored(post_event, payload, msg_id: str) -> int:
+    assert post_event(payload, msg_id=msg_id).status_code == 202
+    return db.session.scalar(select(PartnerDelivery.id).where(PartnerDelivery.webhook_id == msg_id))
+
+
+def test_processing_a_new_applicant_reads_each_thing_once(board, post_event, make):
+    """The worker's part (issue 15 item 5: TopCV events were processed more slowly than they
+    arrived): the claim stands alone, then one statement reads the delivery, its integration
+    and the company, which every later step takes from the session; the posting comes with
+    its job; a new person has no applications to look up; the board's id is written with the
+    application; a new application's confirmation needs no look-up of its own key."""
+    from app.applications.models import Application
+    from app.messaging.models import OutboxEmail
+    from app.partners import services as partners
+
+    job = make.job(board.company, team=[make.user(board.company)])
+    posting_for(board, job, status="approved")
+    job_id = job.id
+    delivery_id = _stored(post_event, applied(ref="APP-9"), "evt_w1")
+    db.session.remove()
+    out = []
+    seen, begun = transactions(lambda: out.append(partners.process_inbound(delivery_id)))
+    assert out == ["processed"]
+    assert begun == 1  # the claim is not the session's: one transaction, the work's
+    assert seen[0].startswith("UPDATE partner_deliveries")
+    assert seen[1].startswith("SELECT partner_deliveries.") and "JOIN companies" in seen[1]
+    assert not [s for s in seen if s.startswith("SELECT companies")]
+    assert not [s for s in seen if s.startswith("SELECT jobs")]  # with the posting
+    assert not [s for s in seen if s.startswith("SELECT outbox_emails")]
+    assert not [s for s in seen if s.startswith("UPDATE applications")]  # source_ref is in the INSERT
+    assert len([s for s in seen if s.startswith("SELECT applications")]) == 1  # only the redelivery check
+    application = db.session.scalar(select(Application))
+    assert (application.source, application.source_ref, application.job_id) == ("topcv", "APP-9", job_id)
+    assert db.session.scalar(select(OutboxEmail.kind)) == "application_received"
+    assert db.session.get(PartnerDelivery, delivery_id).state == DeliveryState.PROCESSED
+
+
+def test_processing_an_applicant_already_known_checks_their_applications(board, post_event, make):
+    """A person found by email is still checked for an open application to the same job: the
+    second event becomes a note on the first application."""
+    from app.applications.models import Application, TimelineEvent
+    from app.partners import services as partners
+
+    job = make.job(board.company)
+    posting_for(board, job, status="approved")
+    first = _stored(post_event, applied(ref="APP-1"), "evt_a1")
+    second = _stored(post_event, applied(ref="APP-2", name="Lan Nguyen"), "evt_a2")
+    db.session.remove()
+    assert partners.process_inbound(first) == "processed"
+    assert partners.process_inbound(second) == "processed"
+    (application,) = db.session.scalars(select(Application)).all()
+    assert application.source_ref == "APP-1"
+    notes = db.session.scalars(select(TimelineEvent.data).where(TimelineEvent.kind == "duplicate")).all()
+    assert notes == [{"source": "topcv", "board_application_id": "APP-2", "typed": {"name": "Lan Nguyen"}}]
+
+
+def test_a_claimed_event_is_not_processed_twice(board, post_event, make):
+    from app.partners import services as partners
+
+    job = make.job(board.company)
+    posting_for(board, job, status="approved")
+    delivery_id = _stored(post_event, applied(), "evt_t1")
+    db.session.remove()
+    assert partners.process_inbound(delivery_id) == "processed"
+    assert partners.process_inbound(delivery_id) == "skipped"

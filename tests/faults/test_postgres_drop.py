@@ -234,3 +234,42 @@ def test_checkout_takes_no_round_trip_and_a_killed_intake_connection_is_replaced
     db.session.remove()
     assert db.session.scalar(select(func.count()).select_from(PartnerDelivery)
                              .where(PartnerDelivery.webhook_id == "evt_after_kill")) == 1
+
+
+def test_a_topcv_event_whose_connection_dies_in_its_insert_is_refused_and_stores_on_redelivery(pg_app, admin_engine):
+    """The intake's insert goes to psycopg's cursor directly (issue 15): a connection that dies
+    under it answers 500 with nothing stored, the connection is thrown away, and TopCV's retry of
+    the same event is stored once."""
+    from sqlalchemy import event as sa_event
+
+    from app.partners.models import PartnerDelivery
+    from tests.support.boards import applied, connect, signed
+
+    make = Builders(pg_app)
+    integration = connect(make.company("acme-vn"))
+    url = f"/partner/v1/boards/topcv/{integration.external_id}/events"
+    client = pg_app.test_client()
+    body, headers = signed("topcv-secret-key-0123456789", applied(ref="APP-0"), "evt_before")
+    assert client.post(url, data=body, headers=headers).status_code == 202  # the integration is kept now
+    db.session.remove()
+    killed = []
+
+    def kill_before_the_insert(_conn, cursor, statement, *_args):
+        if statement.startswith("INSERT INTO partner_deliveries") and not killed:
+            killed.append(cursor.connection.info.backend_pid)
+            assert terminate(admin_engine, killed[0], gone=True) == 1
+
+    body, headers = signed("topcv-secret-key-0123456789", applied(), "evt_killed")
+    sa_event.listen(db.engine, "before_cursor_execute", kill_before_the_insert)
+    try:
+        assert client.post(url, data=body, headers=headers).status_code == 500
+    finally:
+        sa_event.remove(db.engine, "before_cursor_execute", kill_before_the_insert)
+    assert killed
+    ids = select(PartnerDelivery.webhook_id).order_by(PartnerDelivery.id)
+    assert db.session.scalars(ids).all() == ["evt_before"]
+    db.session.remove()
+
+    assert client.post(url, data=body, headers=headers).status_code == 202  # TopCV retries the same event
+    assert client.post(url, data=body, headers=headers).get_json() == {"status": "duplicate"}
+    assert db.session.scalars(ids).all() == ["evt_before", "evt_killed"]

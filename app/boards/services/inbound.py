@@ -10,7 +10,9 @@ from datetime import UTC
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
+from app.accounts.models import Company
 from app.applications import files
 from app.applications import services as applications
 from app.applications.matching import exact_matches, normalise_title
@@ -30,10 +32,11 @@ from app.problems import store
 # ---------------------------------------------------------------- inbound events (tasks)
 
 def _posting_by_board_id(integration: PartnerIntegration, board_job_id) -> Posting | None:
+    """The posting and its job (every caller reads the job), in one statement."""
     if not board_job_id:
         return None
-    return db.session.scalar(select(Posting).where(Posting.integration_id == integration.id,
-                                                   Posting.board_job_id == str(board_job_id)[:100]))
+    return db.session.scalar(select(Posting).options(joinedload(Posting.job)).where(
+        Posting.integration_id == integration.id, Posting.board_job_id == str(board_job_id)[:100]))
 
 
 def _notify_moderation(posting: Posting) -> None:
@@ -135,7 +138,11 @@ def on_application_created(delivery: PartnerDelivery, integration: PartnerIntegr
     ref = str(data.get("board_application_id") or "").strip()[:100]
     if not full_name or not (email or phone or ref):
         raise partners.InboundRejected("topcv.applicant_incomplete")
-    company_id = integration.company_id
+    # Held for the whole event: the session keeps only what is referenced, and the stage-entry
+    # receivers, the team's notifications and the confirmation each ask for the company by its
+    # key, which is then answered from the session instead of by a statement each (issue 15).
+    company = db.session.get(Company, integration.company_id)
+    company_id = company.id
     if ref and db.session.scalar(select(Application.id).where(Application.company_id == company_id,
                                                               Application.source == "topcv",
                                                               Application.source_ref == ref)):
@@ -147,29 +154,31 @@ def on_application_created(delivery: PartnerDelivery, integration: PartnerIntegr
     person_data = applications.CandidateData(
         given_names=given, family_name=family, email=email or None, phone=phone or None, locale="vi",
         name_unverified=True, display_name=full_name)
-    candidate = applications.get_or_create_candidate(company_id, person_data)
-    typed = applications.typed_details(candidate, person_data)
-    if job is not None:
+    candidate = applications.find_candidate(company_id, person_data.email)
+    if candidate is None:  # a new person (inserted with the application) has no applications to block it
+        candidate = applications.new_candidate(company_id, person_data)
+    elif job is not None:
         existing = applications.blocking_application(company_id, candidate.id, job.id)
         if existing is not None:
+            typed = applications.typed_details(candidate, person_data)
             applications.record_duplicate(existing, source="topcv", typed=typed,
                                           data={"board_application_id": ref})
             return
+    typed = applications.typed_details(candidate, person_data)
     cv, cv_problem = _resume(integration, data.get("resume"))
     title = str(data.get("job_title") or "")[:200]
     pending_reason = None if job else how
     application = applications.create_application(
         company_id, candidate, job, source="topcv", cover_letter=str(data.get("cover_letter") or "")[:20000], cv=cv,
-        consent_version=TOPCV_CONSENT,
+        consent_version=TOPCV_CONSENT, source_ref=ref or None,
         pending_reason=pending_reason,
         pending_data={"job_title": title, "board_job_id": data.get("board_job_id"),
                       "answers": data.get("answers") if isinstance(data.get("answers"), list) else []},
         event_data={"board_application_id": ref, "matched": how if job else None,
                     **({"typed": typed} if typed else {})})
-    application.source_ref = ref or None
     if cv_problem:
         applications.add_event(application, "cv_dropped", data={"reason": cv_problem})
-    applications.acknowledge(application, person_data.locale)  # as careers-page applicants are
+    applications.acknowledge(application, person_data.locale, new=True)  # as careers-page applicants are
 
 
 def _job_for(integration: PartnerIntegration, data: dict) -> tuple[Job | None, str]:
