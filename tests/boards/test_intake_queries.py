@@ -223,3 +223,22 @@ def test_a_claimed_event_is_not_processed_twice(board, post_event, make):
     db.session.remove()
     assert partners.process_inbound(delivery_id) == "processed"
     assert partners.process_inbound(delivery_id) == "skipped"
+
+
+def test_an_event_stored_while_a_drain_is_finishing_gets_a_drain_of_its_own(board, post_event):
+    """The drain clears the marker each time it looks for events. An event stored after its
+    last look, while its job is still in Redis, must still get a drain: before, the enqueue was
+    refused as a duplicate of the finishing job and the marker then kept every other request
+    away for 30 s, so the event waited for the marker to expire or for the sweeper."""
+    from app.background.queues import get_queue
+    from app.partners.tasks import queue_of
+
+    url = board.url
+    assert post_event(applied(), msg_id="evt_r1", url=url).status_code == 202
+    queue = get_queue(queue_of("topcv"))
+    assert queue.count == 1  # the first event's drain, still in Redis (as while it runs)
+    connection().delete("haku:partner-drain-requested:topcv")  # the drain's last look cleared the marker
+    assert post_event(applied(ref="APP-2"), msg_id="evt_r2", url=url).status_code == 202
+    assert queue.count == 2  # the second event's drain waits behind it
+    assert post_event(applied(ref="APP-3"), msg_id="evt_r3", url=url).status_code == 202
+    assert queue.count == 2  # the marker: one drain per look, not one per event

@@ -324,8 +324,12 @@ def _drain_marker(vendor: str) -> str:
 
 def request_drain(vendor: str) -> None:
     """Make sure a drain task will look at the stored events. A marker in Redis (set for
-    30 s, cleared by the drain as it looks) keeps this to one cheap call per event; one
-    drain per vendor is queued at a time. Whatever slips through, the sweeper picks up."""
+    30 s, cleared by the drain each time it looks) keeps this to one cheap call per event and
+    one queued drain per look. The drain job has no fixed id: an event stored after a drain's
+    last look, while that job is still in Redis, gets a drain of its own (with a fixed, unique
+    id its enqueue was refused and the event waited for the marker to expire or for the
+    sweeper). Drains that overlap are safe: each event is claimed before it is processed.
+    Whatever slips through (Redis away), the sweeper picks up."""
     from app.partners import tasks
 
     try:
@@ -334,8 +338,8 @@ def request_drain(vendor: str) -> None:
     except Exception as exc:  # Redis away: the rows are stored; the sweeper enqueues them
         log.warning("drain marker not set (%s)", type(exc).__name__)
         return
-    background.enqueue(tasks.drain_inbound, vendor, queue=tasks.queue_of(vendor), job_id=f"partner-drain-{vendor}", unique=True,
-                       result_ttl=0, failure_ttl=60, job_timeout=900)
+    background.enqueue(tasks.drain_inbound, vendor, queue=tasks.queue_of(vendor), result_ttl=0, failure_ttl=60,
+                       job_timeout=900)
 
 
 def without_nul(value: Any) -> Any:
