@@ -258,6 +258,36 @@ def test_the_import_writes_every_row_and_the_team_is_notified_in_one_insert(app,
     assert [e.to_addr for e in emails] == ["ville@acme.test"]
 
 
+def test_the_import_flushes_nothing_and_its_statements_stay_in_psycopgs_cache(app, make, mailbox, job):
+    """The import writes every row with its own statements: the session has nothing left to
+    flush (the return's code goes into the attempt's UPDATE), and no statement carries more
+    than the 50 parameters psycopg caches the conversion of (the ids and the time the rows
+    share are one parameter each)."""
+    from sqlalchemy import event
+
+    application, path, reply = journey(app, make, mailbox, job, post=False)
+    flushes, parameters = [], []
+
+    def before_flush(session, *_args):
+        flushes.append([*session.new, *session.dirty])
+
+    def before_execute(_conn, _cursor, _statement, params, _context, executemany):
+        parameters.extend(params if executemany else [params])
+
+    event.listen(db.session(), "before_flush", before_flush)
+    event.listen(db.engine, "before_cursor_execute", before_execute)
+    try:
+        resp = app.test_client().post(path, data=reply)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", before_execute)
+        event.remove(db.session(), "before_flush", before_flush)
+    assert resp.status_code == 200 and count(EmrexTranscript) == 1
+    assert flushes == [] and parameters and max(len(p) for p in parameters) <= 50
+    attempt = db.session.scalar(select(EmrexAttempt))
+    db.session.refresh(attempt)
+    assert (attempt.outcome, attempt.return_code) == ("imported", "NCP_OK")
+
+
 def test_a_return_posted_twice_at_once_is_imported_once(app, make, mailbox, job):
     """The claim and the import are one transaction: of the same return posted twice at once
     (two threads, two connections, released together), one imports and the other finds the

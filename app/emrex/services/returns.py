@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, null, select, update
 from sqlalchemy.orm import contains_eager, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -185,31 +185,37 @@ def handle_return(session_id: str | None, return_code: str | None, return_messag
         return ReturnOutcome("unknown")
     request = attempt.request
     code = (return_code or "").strip().upper()
-    attempt.return_code = code[:40] or None
-    attempt.return_message = (return_message or "")[:500] or None
+    # what the university said, stored with the outcome (the import writes it in its own
+    # UPDATE, so the commit has nothing left to flush)
+    said = {"return_code": code[:40] or None, "return_message": (return_message or "")[:500] or None}
     if now - attempt.created_at > HANDOFF_WINDOW:
-        return _close(attempt, AttemptOutcome.LATE, "The return came after the 15-minute window.", reason="late")
+        return _close(attempt, AttemptOutcome.LATE, "The return came after the 15-minute window.", reason="late",
+                      said=said)
     if not request.is_open:
         return _close(attempt, AttemptOutcome.REJECTED, "The request was closed meanwhile.", reopen=False,
-                      reason="request_closed")
+                      reason="request_closed", said=said)
     if code in CANCEL_CODES:
-        return _close(attempt, AttemptOutcome.CANCELLED, "")
+        return _close(attempt, AttemptOutcome.CANCELLED, "", said=said)
     if code in NO_RESULT_CODES:
-        return _close(attempt, AttemptOutcome.NO_RESULTS, "")
+        return _close(attempt, AttemptOutcome.NO_RESULTS, "", said=said)
     if code not in OK_CODES:  # the university's own words when it gave some (not ours to translate)
-        if attempt.return_message:
-            return _close(attempt, AttemptOutcome.ERROR, attempt.return_message)
-        return _close(attempt, AttemptOutcome.ERROR, "The university reported an error.", reason="university_error")
-    return _import(attempt, elmo or "")
+        if said["return_message"]:
+            return _close(attempt, AttemptOutcome.ERROR, said["return_message"], said=said)
+        return _close(attempt, AttemptOutcome.ERROR, "The university reported an error.", reason="university_error",
+                      said=said)
+    return _import(attempt, elmo or "", said)
 
 
 def _close(attempt: EmrexAttempt, outcome: AttemptOutcome, detail: str, *, reopen: bool = True,
-           reason: str | None = None) -> ReturnOutcome:
+           reason: str | None = None, said: dict | None = None) -> ReturnOutcome:
     """Every return that imports nothing closes the attempt; the request goes back to
     ``sent`` so the link still works and reminders continue. ``reason`` is the code the admin
     words in each reader's language (``app.emrex.reasons``); ``detail`` its English, kept for
-    the logs and as it was stored before the codes."""
+    the logs and as it was stored before the codes. ``said``: the return's code and message,
+    when it came with them."""
     request = attempt.request
+    for key, value in (said or {}).items():
+        setattr(attempt, key, value)
     attempt.outcome, attempt.detail, attempt.reason = outcome, (detail or None) and detail[:500], reason
     if reopen and request.is_open:
         request.status = EmrexRequestStatus.OPENED if request.opened_at else EmrexRequestStatus.SENT
@@ -222,7 +228,7 @@ def _close(attempt: EmrexAttempt, outcome: AttemptOutcome, detail: str, *, reope
     return ReturnOutcome(outcome, detail, request)
 
 
-def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
+def _import(attempt: EmrexAttempt, elmo_field: str, said: dict) -> ReturnOutcome:
     from app.emrex import elmo, grades, identity
 
     request = attempt.request
@@ -234,7 +240,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         transcript = elmo.parse_transcript(root)  # the same tree whose signature was verified
     except elmo.ElmoError as exc:
         log.info("EMREX return rejected: %s", getattr(exc, "reason", type(exc).__name__))
-        return _close(attempt, AttemptOutcome.REJECTED, str(exc), reason=exc.reason)
+        return _close(attempt, AttemptOutcome.REJECTED, str(exc), reason=exc.reason, said=said)
     if signature.sha1:
         log.info("EMREX transcript signed with SHA-1 (accepted, noted on the card): attempt %s, %s", attempt.id,
                  attempt.emp_name)
@@ -243,7 +249,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
                     current_app.config["EMREX_EXPIRED_CERTIFICATES"])
         if current_app.config["EMREX_EXPIRED_CERTIFICATES"] == "reject":
             outcome = _close(attempt, AttemptOutcome.REJECTED, "The university's signing certificate has expired.",
-                             reason="cert_expired")
+                             reason="cert_expired", said=said)
             outcome.reason = "cert_expired"
             return outcome
     schema_valid = elmo.validate_schema(root)
@@ -293,7 +299,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
                                               name=application.candidate.full_name), notes)
     attachments = [a for report in transcript.reports for a in report.attachments]
     attachments += getattr(transcript, "attachments", []) or []
-    transcript_id = _write_import(attempt, raw, row, summary_values, event, notes, attachments, now)
+    transcript_id = _write_import(attempt, said, raw, row, summary_values, event, notes, attachments, now)
     _commit_keeping_loaded()
     return ReturnOutcome("imported", "", request, EmrexTranscript(id=transcript_id, **row))
 
@@ -306,7 +312,7 @@ def _any_held(application: Application) -> bool:
         .limit(1)) is not None
 
 
-def _write_import(attempt: EmrexAttempt, raw: dict, row: dict, summary_values: dict, event: tuple[str, dict],
+def _write_import(attempt: EmrexAttempt, said: dict, raw: dict, row: dict, summary_values: dict, event: tuple[str, dict],
                   notes: list[dict], attachments: list, now) -> int:
     """Every row of an imported return with Core statements, not ORM objects (issue 15: a
     unit of work costs about a millisecond of CPU per row): the raw file, the transcript, the
@@ -324,29 +330,25 @@ def _write_import(attempt: EmrexAttempt, raw: dict, row: dict, summary_values: d
     request = attempt.request
     application = request.application
     detail = row["institution"]
-    attempt_values = {"outcome": AttemptOutcome.IMPORTED, "return_code": attempt.return_code,
-                      "return_message": attempt.return_message}
+    attempt_values = {"outcome": AttemptOutcome.IMPORTED, **said}
     request_values = {"status": EmrexRequestStatus.COMPLETED, "finished_at": now, "next_reminder_at": None,
                       "stated_birth_date": None}  # the birth date was for the identity check; not kept
     application_values = {"last_activity_at": now, "last_activity_by_id": None, "updated_at": now}
     loaded = "emrex_summary" in application.__dict__
     summary_row = application.__dict__["emrex_summary"] if loaded else db.session.get(EmrexSummary, application.id)
     params = {
-        **{"f_" + k: v for k, v in raw.items()}, "f_created_at": now,
-        **{"t_" + k: v for k, v in row.items()},
-        "e_company_id": request.company_id, "e_request_id": request.id, "e_kind": "submitted", "e_reason": None,
-        "e_detail": (detail or None) and detail[:500], "e_created_at": now,
-        "v_company_id": application.company_id, "v_application_id": application.id, "v_kind": event[0],
-        "v_actor_id": None, "v_data": event[1], "v_created_at": now,
-        "w_attempt": attempt.id, **{"a_" + k: v for k, v in attempt_values.items()},
-        "w_request": request.id, **{"r_" + k: v for k, v in request_values.items()},
-        "w_application": application.id, **{"p_" + k: v for k, v in application_values.items()},
-        "s_application_id": application.id, "s_company_id": application.company_id,
+        "x_company": request.company_id, "x_application": application.id, "x_request": request.id,
+        "x_attempt": attempt.id, "x_now": now,
+        **{"f_" + k: v for k, v in raw.items() if k not in _SHARED},
+        **{"t_" + k: v for k, v in row.items() if k not in _SHARED},
+        "e_kind": "submitted", "e_detail": (detail or None) and detail[:500],
+        "v_kind": event[0], "v_data": event[1],
+        **{"a_" + k: v for k, v in attempt_values.items()}, "r_status": request_values["status"],
         **{"s_" + k: v for k, v in summary_values.items()},
     }
     pg = db.session.get_bind().dialect.name == "postgresql"
     statements = _import_statements(pg, tuple(summary_values), summary_row is not None)
-    with db.session.no_autoflush:  # the attempt's return code is in the UPDATE below, not flushed apart
+    with db.session.no_autoflush:
         if pg:
             transcript_id = db.session.execute(statements[0], params).scalar_one()
         else:
@@ -367,6 +369,12 @@ def _write_import(attempt: EmrexAttempt, raw: dict, row: dict, summary_values: d
     return transcript_id
 
 
+#: The import's parameters every row shares, one each (issue 15: psycopg caches a statement's
+#: conversion only up to 50 parameters), by column: the row's time is ``now``.
+#: Not named as columns, as every parameter here (``_write_import``).
+_SHARED = {"company_id": "x_company", "application_id": "x_application", "request_id": "x_request",
+           "attempt_id": "x_attempt", "created_at": "x_now"}
+
 #: ``_import_statements``' answers by (PostgreSQL, the summary's columns, the summary exists).
 _IMPORT_STATEMENTS: dict[tuple, list] = {}
 
@@ -384,7 +392,9 @@ def _import_statements(pg: bool, summary_keys: tuple[str, ...], summary_exists: 
     from app.emrex.models import EmrexRequestEvent, EmrexSummary
 
     def bound(table, prefix: str, columns) -> dict:
-        return {c: bindparam(prefix + c, type_=table.c[c].type) for c in columns}
+        """Each column's bound parameter: the ids and the time every row shares are one
+        parameter each (``_SHARED``), the others the table's prefix + the column's name."""
+        return {c: bindparam(_SHARED.get(c, prefix + c), type_=table.c[c].type) for c in columns}
 
     files_table, transcripts = StoredFile.__table__, EmrexTranscript.__table__
     attempts, requests, apps = EmrexAttempt.__table__, EmrexRequest.__table__, Application.__table__
@@ -396,20 +406,22 @@ def _import_statements(pg: bool, summary_keys: tuple[str, ...], summary_exists: 
                           "signature_algorithm", "cert_expired", "schema_valid", "legacy", "identity_status",
                           "identity_detail", "learner", "reports", "institution", "degree", "total_ects", "gpa",
                           "gpa_scale", "gpa_detail", "checks", "review_status", "created_at")
-    summary = (update(summaries).where(summaries.c.application_id == bindparam("s_application_id"))
+    summary = (update(summaries).where(summaries.c.application_id == bindparam("x_application"))
                .values(**bound(summaries, "s_", summary_keys)) if summary_exists else
                insert(summaries).values(**bound(summaries, "s_", ("application_id", "company_id", *summary_keys))))
+    now = bindparam("x_now", type_=requests.c.finished_at.type)
     others = [
-        insert(events).values(**bound(events, "e_", ("company_id", "request_id", "kind", "reason", "detail",
-                                                      "created_at"))),
-        insert(timeline).values(**bound(timeline, "v_", ("company_id", "application_id", "kind", "actor_id", "data",
-                                                          "created_at"))),
-        update(attempts).where(attempts.c.id == bindparam("w_attempt"))
+        insert(events).values(**bound(events, "e_", ("company_id", "request_id", "kind", "detail", "created_at")),
+                              reason=null()),
+        insert(timeline).values(**bound(timeline, "v_", ("company_id", "application_id", "kind", "data", "created_at")),
+                                actor_id=null()),
+        update(attempts).where(attempts.c.id == bindparam("x_attempt"))
         .values(**bound(attempts, "a_", ("outcome", "return_code", "return_message"))),
-        update(requests).where(requests.c.id == bindparam("w_request"))
-        .values(**bound(requests, "r_", ("status", "finished_at", "next_reminder_at", "stated_birth_date"))),
-        update(apps).where(apps.c.id == bindparam("w_application"))
-        .values(**bound(apps, "p_", ("last_activity_at", "last_activity_by_id", "updated_at"))),
+        update(requests).where(requests.c.id == bindparam("x_request"))
+        .values(status=bindparam("r_status", type_=requests.c.status.type), finished_at=now,
+                next_reminder_at=null(), stated_birth_date=null()),
+        update(apps).where(apps.c.id == bindparam("x_application"))
+        .values(last_activity_at=now, last_activity_by_id=null(), updated_at=now),
         summary,
     ]
     if pg:
