@@ -288,6 +288,25 @@ def test_the_import_flushes_nothing_and_its_statements_stay_in_psycopgs_cache(ap
     assert (attempt.outcome, attempt.return_code) == ("imported", "NCP_OK")
 
 
+def test_the_return_claims_and_loads_its_attempt_in_one_statement_on_postgresql(app, make, mailbox, job):
+    """On PostgreSQL the claiming UPDATE is a CTE of the load, not a statement of its own;
+    elsewhere the UPDATE comes first. The attempt is used
+    either way, and a replay claims nothing."""
+    from tests.support.statements import statements
+
+    application, path, reply = journey(app, make, mailbox, job, post=False)
+    seen = statements(lambda: app.test_client().post(path, data=reply))
+    attempt = db.session.scalar(select(EmrexAttempt))
+    db.session.refresh(attempt)
+    assert attempt.used_at is not None and attempt.outcome == "imported" and count(EmrexTranscript) == 1
+    if db.engine.dialect.name == "postgresql":
+        assert seen[0].startswith("WITH claimed AS (UPDATE emrex_attempts SET used_at=")
+        assert not [s for s in seen if s.startswith("UPDATE emrex_attempts")]
+    else:
+        assert seen[0].startswith("UPDATE emrex_attempts SET used_at=") and seen[1].startswith("SELECT")
+    assert app.test_client().post(path, data=reply).status_code == 400 and count(EmrexTranscript) == 1
+
+
 def test_a_return_posted_twice_at_once_is_imported_once(app, make, mailbox, job):
     """The claim and the import are one transaction: of the same return posted twice at once
     (two threads, two connections, released together), one imports and the other finds the

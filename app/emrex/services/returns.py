@@ -58,7 +58,7 @@ NO_RESULT_CODES = {"EMP_NO_RESULTS", "NCP_NO_RESULTS"}
 def _claim(session_id: str | None) -> EmrexAttempt | None:
     """One UPDATE marks the open attempt used: a replay or a parallel duplicate finds
     nothing to claim. The claimed attempt comes back with everything the return reads, in one
-    statement (``_load_claimed``).
+    statement (``_load_claimed``); on PostgreSQL the UPDATE is part of that statement.
 
     The claim is not committed alone: it commits with the return's outcome (the import or the
     close), one transaction for both (issue 15: a commit and a new transaction cost more than
@@ -71,11 +71,16 @@ def _claim(session_id: str | None) -> EmrexAttempt | None:
     session_id = (session_id or "").strip()
     if not session_id or len(session_id) > 32:
         return None
-    claimed = db.session.execute(_CLAIM, {"claim_session": session_id, "claim_at": utcnow()}).rowcount
-    if not claimed:
+    params = {"claim_session": session_id, "claim_at": utcnow()}
+    if db.session.get_bind().dialect.name == "postgresql":  # the claim rides in the load (a CTE)
+        attempt = _load_claimed(params, claiming=True)
+    elif db.session.execute(_CLAIM, params).rowcount:
+        attempt = _load_claimed(params, claiming=False)
+    else:
+        attempt = None
+    if attempt is None:
         db.session.rollback()
-        return None
-    return _load_claimed(session_id)
+    return attempt
 
 
 #: The claim, on the table (the ORM's bulk UPDATE would look for attempts to synchronise in a
@@ -91,29 +96,37 @@ _LATEST_ENTRY = "_haku_latest_entry_id"
 _CONTACT_POINT = "_haku_contact_point"
 
 
-def _load_claimed(session_id: str) -> EmrexAttempt:
+def _load_claimed(params: dict, *, claiming: bool) -> EmrexAttempt | None:
     """The attempt with its request, application, candidate, job, company, EMREX summary and
     contact point, whether the application already holds records for review, and its latest
     stage entry: one statement instead of a lazy load each (issue 15: the return is hot),
-    built once per process (``_load_statement``)."""
-    attempt, point, held_before, entry_id = db.session.execute(_load_statement(), {"load_session": session_id}).one()
+    built once per process (``_load_statement``). ``claiming`` (PostgreSQL): the statement
+    makes the claim too, its UPDATE a data-modifying CTE the load joins, so an attempt
+    another return claimed first (the UPDATE waits for its row, then finds it used) loads
+    nothing. The load reads the row as it was before the claim: its ``used_at`` is set here."""
+    row = db.session.execute(_load_statement(claiming), params).one_or_none()
+    if row is None:
+        return None
+    attempt, point, held_before, entry_id = row
+    if claiming:
+        set_committed_value(attempt, "used_at", params["claim_at"])
     attempt.__dict__[_HELD_BEFORE], attempt.__dict__[_LATEST_ENTRY] = bool(held_before), entry_id
     attempt.__dict__[_CONTACT_POINT] = point  # held: the session's identity map keeps only weak references
     return attempt
 
 
-#: ``_load_statement``'s answer, built on first use (the jobs' models import this package).
-_LOAD: list = []
+#: ``_load_statement``'s answers by ``claiming``, built on first use (the jobs' models import this package).
+_LOAD: dict[bool, object] = {}
 
 
-def _load_statement():
+def _load_statement(claiming: bool):
     """``_load_claimed``'s statement with the sessionId as a bound parameter: building it and
     its eager-loading options cost as much as a statement's run. Only the columns the return
     and its result page read (the attempt's and the summary's are all read): the rest of a
     row — the job's description, the cover letter, the contact point's certificates — would be
     fetched and converted for nothing; any other column still loads on access."""
-    if _LOAD:
-        return _LOAD[0]
+    if claiming in _LOAD:
+        return _LOAD[claiming]
     from app.jobs.models import Job
 
     held = select(EmrexTranscript.id).where(EmrexTranscript.application_id == Application.id,
@@ -125,7 +138,7 @@ def _load_statement():
     stmt = (select(EmrexAttempt, EmrexContactPoint, held.label("held"), latest_entry.label("entry"))
             .join(EmrexAttempt.request).join(EmrexRequest.application)
             .outerjoin(EmrexContactPoint, EmrexContactPoint.id == EmrexAttempt.contact_point_id)
-            .where(EmrexAttempt.session_id == bindparam("load_session"))
+            .where(EmrexAttempt.session_id == bindparam("claim_session"))
             .options(request.load_only(EmrexRequest.company_id, EmrexRequest.application_id, EmrexRequest.status,
                                        EmrexRequest.opened_at, EmrexRequest.stated_birth_date),
                      application.load_only(Application.company_id, Application.candidate_id, Application.job_id,
@@ -138,7 +151,10 @@ def _load_statement():
                          Company.public_version, Company.logo_type),
                      application.joinedload(Application.emrex_summary),
                      load_only(EmrexContactPoint.name, EmrexContactPoint.institutions)))
-    _LOAD.append(stmt)
+    if claiming:
+        claimed = _CLAIM.returning(EmrexAttempt.__table__.c.id).cte("claimed")
+        stmt = stmt.join(claimed, claimed.c.id == EmrexAttempt.id)
+    _LOAD[claiming] = stmt
     return stmt
 
 
