@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, insert, null, select, update
 from sqlalchemy.orm import contains_eager, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.accounts.models import Company
+from app.accounts.models import Company, User
 from app.applications import files
 from app.applications import services as applications
 from app.applications.models import Application, Candidate, StageEntry
@@ -104,7 +104,7 @@ def _load_claimed(params: dict, *, claiming: bool) -> EmrexAttempt | None:
     makes the claim too, its UPDATE a data-modifying CTE the load joins, so an attempt
     another return claimed first (the UPDATE waits for its row, then finds it used) loads
     nothing. The load reads the row as it was before the claim: its ``used_at`` is set here."""
-    row = db.session.execute(_load_statement(claiming), params).one_or_none()
+    row = db.session.execute(_load_statement(claiming), params).unique().one_or_none()
     if row is None:
         return None
     attempt, point, held_before, entry_id = row
@@ -124,7 +124,9 @@ def _load_statement(claiming: bool):
     its eager-loading options cost as much as a statement's run. Only the columns the return
     and its result page read (the attempt's and the summary's are all read): the rest of a
     row — the job's description, the cover letter, the contact point's certificates — would be
-    fetched and converted for nothing; any other column still loads on access."""
+    fetched and converted for nothing; any other column still loads on access. The job's owner
+    and team come along for the import's notification (``applications.notify_users`` reads
+    them from the job instead of asking)."""
     if claiming in _LOAD:
         return _LOAD[claiming]
     from app.jobs.models import Job
@@ -135,6 +137,9 @@ def _load_statement(claiming: bool):
                     .order_by(StageEntry.id.desc()).limit(1).scalar_subquery())
     request = contains_eager(EmrexAttempt.request)
     application = request.contains_eager(EmrexRequest.application)
+    job = application.joinedload(Application.job)
+    # the job's owner and team, whom the import notifies (a row per member: a team is a few people)
+    people = (User.company_id, User.email, User.name, User.is_enabled, User.locale, User.email_notification_kinds)
     stmt = (select(EmrexAttempt, EmrexContactPoint, held.label("held"), latest_entry.label("entry"))
             .join(EmrexAttempt.request).join(EmrexRequest.application)
             .outerjoin(EmrexContactPoint, EmrexContactPoint.id == EmrexAttempt.contact_point_id)
@@ -145,10 +150,11 @@ def _load_statement(claiming: bool):
                                            Application.stage_id, Application.status),
                      application.joinedload(Application.candidate).load_only(
                          Candidate.given_names, Candidate.family_name, Candidate.display_name, Candidate.locale),
-                     application.joinedload(Application.job).load_only(Job.company_id, Job.owner_id)
-                     .joinedload(Job.company).load_only(
+                     job.load_only(Job.company_id, Job.owner_id),
+                     job.joinedload(Job.company).load_only(
                          Company.slug, Company.name, Company.default_locale, Company.gpa_scale, Company.brand_colour,
                          Company.public_version, Company.logo_type),
+                     job.joinedload(Job.owner).load_only(*people), job.joinedload(Job.team).load_only(*people),
                      application.joinedload(Application.emrex_summary),
                      load_only(EmrexContactPoint.name, EmrexContactPoint.institutions)))
     if claiming:
