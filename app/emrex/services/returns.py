@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, insert, null, select, update
+from sqlalchemy import JSON, bindparam, column, func, insert, null, select, update
 from sqlalchemy.orm import contains_eager, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -338,10 +338,10 @@ def _write_import(attempt: EmrexAttempt, said: dict, raw: dict, row: dict, summa
                   notes: list[dict], attachments: list, now) -> int:
     """Every row of an imported return with Core statements, not ORM objects (issue 15: a
     unit of work costs about a millisecond of CPU per row): the raw file, the transcript, the
-    request's event, the timeline event, the summary and the attempt, request and application
-    updates are one statement on PostgreSQL (each a data-modifying CTE of the transcript's
-    INSERT), one each elsewhere; then the team's notifications, one ``insert()`` of all of
-    them. The statements are built once per process with bound parameters
+    request's event, the timeline event, the summary, the attempt, request and application
+    updates and the team's notifications are one statement on PostgreSQL (each a
+    data-modifying CTE of the transcript's INSERT; the notifications' rows one JSON
+    parameter), one each elsewhere (the notifications one ``insert()`` of all of them). The statements are built once per process with bound parameters
     (``_import_statements``), none named as a column (a parameter named as a column of the
     INSERT would be taken as that column's value). The objects the session holds get the written values as their
     committed state, so the commit flushes nothing and the result page reads what was
@@ -371,16 +371,16 @@ def _write_import(attempt: EmrexAttempt, said: dict, raw: dict, row: dict, summa
     pg = db.session.get_bind().dialect.name == "postgresql"
     statements = _import_statements(pg, tuple(summary_values), summary_row is not None)
     with db.session.no_autoflush:
-        if pg:
-            transcript_id = db.session.execute(statements[0], params).scalar_one()
+        if pg:  # the notifications too: their rows are one JSON parameter
+            transcript_id = db.session.execute(statements[0], {**params, "x_notes": notes}).scalar_one()
         else:
             params["t_raw_file_id"] = db.session.execute(statements[0], params).scalar_one()
             transcript_id = db.session.execute(statements[1], params).scalar_one()
             for stmt in statements[2:]:
                 db.session.execute(stmt, params)
-        if notes:  # one INSERT of every member's row (executemany: a multi-VALUES statement is not cached)
-            db.session.execute(insert(Notification.__table__), [{**note, "read_at": None, "created_at": now}
-                                                                for note in notes])
+            if notes:  # one INSERT of every member's row (executemany: a multi-VALUES statement is not cached)
+                db.session.execute(insert(Notification.__table__), [{**note, "read_at": None, "created_at": now}
+                                                                    for note in notes])
         if attachments:
             _write_attachments(row["company_id"], transcript_id, attachments, now)
     for obj, values in ((attempt, attempt_values), (request, request_values), (application, application_values),
@@ -451,13 +451,28 @@ def _import_statements(pg: bool, summary_keys: tuple[str, ...], summary_exists: 
         statements = [insert(transcripts).values(**bound(transcripts, "t_", transcript_columns),
                                                  raw_file_id=select(raw_cte.c.id).scalar_subquery())
                       .returning(transcripts.c.id)
-                      .add_cte(raw_cte, *(part.cte(f"w{i}") for i, part in enumerate(others)))]
+                      .add_cte(raw_cte, *(part.cte(f"w{i}") for i, part in enumerate([*others, _notes_insert(now)])))]
     else:
         statements = [raw_insert,
                       insert(transcripts).values(**bound(transcripts, "t_", (*transcript_columns, "raw_file_id")))
                       .returning(transcripts.c.id), *others]
     _IMPORT_STATEMENTS[key] = statements
     return statements
+
+
+def _notes_insert(now):
+    """PostgreSQL: the team's notifications as one INSERT whatever the team's size, their rows
+    one JSON parameter (``x_notes``: ``messaging.notification_rows``' values) read back as
+    typed columns; none when the list is empty."""
+    from app.messaging.models import Notification
+
+    notifications = Notification.__table__
+    names = ("company_id", "user_id", "kind", "title", "body", "link")
+    rows = (func.json_to_recordset(bindparam("x_notes", type_=JSON))
+            .table_valued(*(column(name, notifications.c[name].type) for name in names))
+            .render_derived(name="note", with_types=True))
+    return insert(notifications).from_select(
+        [*names, "read_at", "created_at"], select(*(rows.c[name] for name in names), null(), now))
 
 
 def _write_attachments(company_id: int, transcript_id: int, attachments: list, now) -> None:
