@@ -341,11 +341,13 @@ def _write_import(attempt: EmrexAttempt, said: dict, raw: dict, row: dict, summa
     request's event, the timeline event, the summary, the attempt, request and application
     updates and the team's notifications are one statement on PostgreSQL (each a
     data-modifying CTE of the transcript's INSERT; the notifications' rows one JSON
-    parameter), one each elsewhere (the notifications one ``insert()`` of all of them). The statements are built once per process with bound parameters
-    (``_import_statements``), none named as a column (a parameter named as a column of the
-    INSERT would be taken as that column's value). The objects the session holds get the written values as their
+    parameter), one each elsewhere (the notifications one ``insert()`` of all of them). The
+    statements are built once per process with bound parameters (``_import_statements``),
+    none named as a column (a parameter named as a column of the INSERT would be taken as
+    that column's value). The objects the session holds get the written values as their
     committed state, so the commit flushes nothing and the result page reads what was
-    written. Returns the transcript's id."""
+    written; the return's code and message (``said``) are written here, not set on the
+    attempt before. Returns the transcript's id."""
     from app.emrex.models import EmrexSummary
     from app.messaging.models import Notification
 
@@ -391,9 +393,9 @@ def _write_import(attempt: EmrexAttempt, said: dict, raw: dict, row: dict, summa
     return transcript_id
 
 
-#: The import's parameters every row shares, one each (issue 15: psycopg caches a statement's
-#: conversion only up to 50 parameters), by column: the row's time is ``now``.
-#: Not named as columns, as every parameter here (``_write_import``).
+#: The parameters the import's rows share, one each, by column (issue 15: psycopg caches a
+#: statement's conversion only up to 50 parameters); like every parameter there, none is
+#: named as a column (``_write_import``).
 _SHARED = {"company_id": "x_company", "application_id": "x_application", "request_id": "x_request",
            "attempt_id": "x_attempt", "created_at": "x_now"}
 
