@@ -29,26 +29,38 @@ def _strip(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.replace("đ", "d")) if not unicodedata.combining(c))
 
 
-def levenshtein(a: str, b: str) -> int:
+def levenshtein(a: str, b: str, bound: int | None = None) -> int:
+    """The edit distance; with ``bound``, any answer over it may be cut short to ``bound + 1``
+    (each row's minimum never falls, so once it passes the bound the distance does too)."""
     if len(a) < len(b):
         a, b = b, a
+    if bound is not None and (a == b or len(a) - len(b) > bound):
+        return 0 if a == b else bound + 1
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if bound is not None and min(current) > bound:
+            return bound + 1
         previous = current
     return previous[-1]
+
+
+def _close_enough(a: str, b: str) -> bool:
+    """At most one edit in ten characters of the longer name (``distance / length <= 0.1``)."""
+    longest = max(len(a), len(b))
+    bound = int(longest * 0.1) + 1
+    while bound and bound / longest > 0.1:  # the largest distance the ratio allows, as the ratio computes it
+        bound -= 1
+    return levenshtein(a, b, bound) <= bound
 
 
 def names_agree(given: str, family: str, app_given: str, app_family: str) -> bool:
     left, right = _norm(f"{given} {family}"), _norm(f"{app_given} {app_family}")
     if not left or not right:
         return False
-    for a, b in ((left, right), (_strip(left), _strip(right))):
-        if levenshtein(a, b) / max(len(a), len(b)) <= 0.1:
-            return True
-    return False
+    return _close_enough(left, right) or _close_enough(_strip(left), _strip(right))
 
 
 def check_learner(given: str | None, family: str | None, bday: date | None, *, app_given: str, app_family: str,

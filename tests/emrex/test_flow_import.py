@@ -226,6 +226,9 @@ def test_the_import_writes_every_row_and_the_team_is_notified_in_one_insert(app,
     from app.applications.models import TimelineEvent
     from app.emrex.models import EmrexRequestEvent
     from app.messaging.models import Notification, OutboxEmail
+    from tests.support.statements import statements
+
+    answers = []
     company = make.company("acme", "Acme Oy")
     company.emrex_enabled, company.gpa_scale = True, "5.0"
     member = make.user(company, email="ville@acme.test")
@@ -233,8 +236,12 @@ def test_the_import_writes_every_row_and_the_team_is_notified_in_one_insert(app,
     db.session.commit()
     job = make.job(company, "Trainee", team=[member])
     services.save_settings(job, email_template_id=None, trigger_stage_id=job.stages[0].id, reminders_enabled=True)
-    application, resp, _reply = journey(app, make, mailbox, job)
-    assert resp.status_code == 200
+    application, path, reply = journey(app, make, mailbox, job, post=False)
+    seen = statements(lambda: answers.append(app.test_client().post(path, data=reply)))
+    assert answers[0].status_code == 200
+    assert not [s for s in seen if s.startswith("SELECT users")]  # the team came with the attempt's load
+    if db.engine.dialect.name == "postgresql":  # the notifications are a CTE of the one write
+        assert not [s for s in seen if s.startswith("INSERT INTO notifications")]
     db.session.expire_all()
     transcript = db.session.scalar(select(EmrexTranscript))
     assert read(transcript.raw_file).startswith(b"<?xml") and transcript.raw_file.content_type == "application/xml"
@@ -253,9 +260,60 @@ def test_the_import_writes_every_row_and_the_team_is_notified_in_one_insert(app,
                                .order_by(Notification.user_id)).all()
     assert {n.user_id for n in notes} == {make.admin_of(company).id, member.id}
     assert all(n.link == f"/admin/applications/{application.id}" for n in notes)
+    assert [n.title for n in notes if n.user_id != member.id] == ["Aino Virtanen transferred study records"]
     assert [n.title for n in notes if n.user_id == member.id] != [n.title for n in notes if n.user_id != member.id]
+    assert all(n.body == "" and n.read_at is None and n.created_at == transcript.created_at for n in notes)
     emails = db.session.scalars(select(OutboxEmail).where(OutboxEmail.kind == "notify:emrex_submitted")).all()
     assert [e.to_addr for e in emails] == ["ville@acme.test"]
+
+
+def test_the_import_flushes_nothing_and_its_statements_stay_in_psycopgs_cache(app, make, mailbox, job):
+    """The import writes every row with its own statements: the session has nothing left to
+    flush (the return's code goes into the attempt's UPDATE), and no statement carries more
+    than the 50 parameters psycopg caches the conversion of (the ids and the time the rows
+    share are one parameter each)."""
+    from sqlalchemy import event
+
+    application, path, reply = journey(app, make, mailbox, job, post=False)
+    flushes, parameters = [], []
+
+    def before_flush(session, *_args):
+        flushes.append([*session.new, *session.dirty])
+
+    def before_execute(_conn, _cursor, _statement, params, _context, executemany):
+        parameters.extend(params if executemany else [params])
+
+    event.listen(db.session(), "before_flush", before_flush)
+    event.listen(db.engine, "before_cursor_execute", before_execute)
+    try:
+        resp = app.test_client().post(path, data=reply)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", before_execute)
+        event.remove(db.session(), "before_flush", before_flush)
+    assert resp.status_code == 200 and count(EmrexTranscript) == 1
+    assert flushes == [] and parameters and max(len(p) for p in parameters) <= 50
+    attempt = db.session.scalar(select(EmrexAttempt))
+    db.session.refresh(attempt)
+    assert (attempt.outcome, attempt.return_code) == ("imported", "NCP_OK")
+
+
+def test_the_return_claims_and_loads_its_attempt_in_one_statement_on_postgresql(app, make, mailbox, job):
+    """On PostgreSQL the claiming UPDATE is a CTE of the load, not a statement of its own;
+    elsewhere the UPDATE comes first. The attempt is used
+    either way, and a replay claims nothing."""
+    from tests.support.statements import statements
+
+    application, path, reply = journey(app, make, mailbox, job, post=False)
+    seen = statements(lambda: app.test_client().post(path, data=reply))
+    attempt = db.session.scalar(select(EmrexAttempt))
+    db.session.refresh(attempt)
+    assert attempt.used_at is not None and attempt.outcome == "imported" and count(EmrexTranscript) == 1
+    if db.engine.dialect.name == "postgresql":
+        assert seen[0].startswith("WITH claimed AS (UPDATE emrex_attempts SET used_at=")
+        assert not [s for s in seen if s.startswith("UPDATE emrex_attempts")]
+    else:
+        assert seen[0].startswith("UPDATE emrex_attempts SET used_at=") and seen[1].startswith("SELECT")
+    assert app.test_client().post(path, data=reply).status_code == 400 and count(EmrexTranscript) == 1
 
 
 def test_a_return_posted_twice_at_once_is_imported_once(app, make, mailbox, job):

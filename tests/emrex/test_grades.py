@@ -84,3 +84,17 @@ def test_identity(given, family, bday, stated, status):
 
 def test_levenshtein():
     assert levenshtein("kitten", "sitting") == 3 and levenshtein("", "abc") == 3
+
+
+def test_levenshtein_with_a_bound_answers_the_same_within_it():
+    """A bound cuts the work short once the distance is sure to pass it; within the bound the
+    answer is the exact distance, and names agree at one edit in ten characters, not two."""
+    from app.emrex.identity import names_agree
+
+    assert levenshtein("kitten", "sitting", 3) == 3 and levenshtein("kitten", "sitting", 2) == 3
+    assert levenshtein("kitten", "kitten", 0) == 0 and levenshtein("abcdefgh", "a", 2) == 3
+    assert levenshtein("aino virtanen", "matti korhonen-lahtinen", 2) == 3
+    assert names_agree("Ainó", "Virtanen", "Aino", "Virtanen")  # 1 edit in 13 characters
+    assert names_agree("Aino", "Virtane", "Aino", "Virtanen")
+    assert not names_agree("Aina", "Virtane", "Aino", "Virtanen")  # 2 edits in 13
+    assert names_agree("Aino", "Virtanen", "Aino", "Virtanen")

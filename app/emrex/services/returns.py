@@ -10,11 +10,11 @@ from decimal import Decimal
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import JSON, bindparam, column, func, insert, null, select, update
 from sqlalchemy.orm import contains_eager, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.accounts.models import Company
+from app.accounts.models import Company, User
 from app.applications import files
 from app.applications import services as applications
 from app.applications.models import Application, Candidate, StageEntry
@@ -58,7 +58,7 @@ NO_RESULT_CODES = {"EMP_NO_RESULTS", "NCP_NO_RESULTS"}
 def _claim(session_id: str | None) -> EmrexAttempt | None:
     """One UPDATE marks the open attempt used: a replay or a parallel duplicate finds
     nothing to claim. The claimed attempt comes back with everything the return reads, in one
-    statement (``_load_claimed``).
+    statement (``_load_claimed``); on PostgreSQL the UPDATE is part of that statement.
 
     The claim is not committed alone: it commits with the return's outcome (the import or the
     close), one transaction for both (issue 15: a commit and a new transaction cost more than
@@ -71,11 +71,16 @@ def _claim(session_id: str | None) -> EmrexAttempt | None:
     session_id = (session_id or "").strip()
     if not session_id or len(session_id) > 32:
         return None
-    claimed = db.session.execute(_CLAIM, {"claim_session": session_id, "claim_at": utcnow()}).rowcount
-    if not claimed:
+    params = {"claim_session": session_id, "claim_at": utcnow()}
+    if db.session.get_bind().dialect.name == "postgresql":  # the claim rides in the load (a CTE)
+        attempt = _load_claimed(params, claiming=True)
+    elif db.session.execute(_CLAIM, params).rowcount:
+        attempt = _load_claimed(params, claiming=False)
+    else:
+        attempt = None
+    if attempt is None:
         db.session.rollback()
-        return None
-    return _load_claimed(session_id)
+    return attempt
 
 
 #: The claim, on the table (the ORM's bulk UPDATE would look for attempts to synchronise in a
@@ -91,29 +96,39 @@ _LATEST_ENTRY = "_haku_latest_entry_id"
 _CONTACT_POINT = "_haku_contact_point"
 
 
-def _load_claimed(session_id: str) -> EmrexAttempt:
+def _load_claimed(params: dict, *, claiming: bool) -> EmrexAttempt | None:
     """The attempt with its request, application, candidate, job, company, EMREX summary and
     contact point, whether the application already holds records for review, and its latest
     stage entry: one statement instead of a lazy load each (issue 15: the return is hot),
-    built once per process (``_load_statement``)."""
-    attempt, point, held_before, entry_id = db.session.execute(_load_statement(), {"load_session": session_id}).one()
+    built once per process (``_load_statement``). ``claiming`` (PostgreSQL): the statement
+    makes the claim too, its UPDATE a data-modifying CTE the load joins, so an attempt
+    another return claimed first (the UPDATE waits for its row, then finds it used) loads
+    nothing. The load reads the row as it was before the claim: its ``used_at`` is set here."""
+    row = db.session.execute(_load_statement(claiming), params).unique().one_or_none()
+    if row is None:
+        return None
+    attempt, point, held_before, entry_id = row
+    if claiming:
+        set_committed_value(attempt, "used_at", params["claim_at"])
     attempt.__dict__[_HELD_BEFORE], attempt.__dict__[_LATEST_ENTRY] = bool(held_before), entry_id
     attempt.__dict__[_CONTACT_POINT] = point  # held: the session's identity map keeps only weak references
     return attempt
 
 
-#: ``_load_statement``'s answer, built on first use (the jobs' models import this package).
-_LOAD: list = []
+#: ``_load_statement``'s answers by ``claiming``, built on first use (the jobs' models import this package).
+_LOAD: dict[bool, object] = {}
 
 
-def _load_statement():
+def _load_statement(claiming: bool):
     """``_load_claimed``'s statement with the sessionId as a bound parameter: building it and
     its eager-loading options cost as much as a statement's run. Only the columns the return
     and its result page read (the attempt's and the summary's are all read): the rest of a
     row — the job's description, the cover letter, the contact point's certificates — would be
-    fetched and converted for nothing; any other column still loads on access."""
-    if _LOAD:
-        return _LOAD[0]
+    fetched and converted for nothing; any other column still loads on access. The job's owner
+    and team come along for the import's notification (``applications.notify_users`` reads
+    them from the job instead of asking)."""
+    if claiming in _LOAD:
+        return _LOAD[claiming]
     from app.jobs.models import Job
 
     held = select(EmrexTranscript.id).where(EmrexTranscript.application_id == Application.id,
@@ -122,23 +137,30 @@ def _load_statement():
                     .order_by(StageEntry.id.desc()).limit(1).scalar_subquery())
     request = contains_eager(EmrexAttempt.request)
     application = request.contains_eager(EmrexRequest.application)
+    job = application.joinedload(Application.job)
+    # the job's owner and team, whom the import notifies (a row per member: a team is a few people)
+    people = (User.company_id, User.email, User.name, User.is_enabled, User.locale, User.email_notification_kinds)
     stmt = (select(EmrexAttempt, EmrexContactPoint, held.label("held"), latest_entry.label("entry"))
             .join(EmrexAttempt.request).join(EmrexRequest.application)
             .outerjoin(EmrexContactPoint, EmrexContactPoint.id == EmrexAttempt.contact_point_id)
-            .where(EmrexAttempt.session_id == bindparam("load_session"))
+            .where(EmrexAttempt.session_id == bindparam("claim_session"))
             .options(request.load_only(EmrexRequest.company_id, EmrexRequest.application_id, EmrexRequest.status,
                                        EmrexRequest.opened_at, EmrexRequest.stated_birth_date),
                      application.load_only(Application.company_id, Application.candidate_id, Application.job_id,
                                            Application.stage_id, Application.status),
                      application.joinedload(Application.candidate).load_only(
                          Candidate.given_names, Candidate.family_name, Candidate.display_name, Candidate.locale),
-                     application.joinedload(Application.job).load_only(Job.company_id, Job.owner_id)
-                     .joinedload(Job.company).load_only(
+                     job.load_only(Job.company_id, Job.owner_id),
+                     job.joinedload(Job.company).load_only(
                          Company.slug, Company.name, Company.default_locale, Company.gpa_scale, Company.brand_colour,
                          Company.public_version, Company.logo_type),
+                     job.joinedload(Job.owner).load_only(*people), job.joinedload(Job.team).load_only(*people),
                      application.joinedload(Application.emrex_summary),
                      load_only(EmrexContactPoint.name, EmrexContactPoint.institutions)))
-    _LOAD.append(stmt)
+    if claiming:
+        claimed = _CLAIM.returning(EmrexAttempt.__table__.c.id).cte("claimed")
+        stmt = stmt.join(claimed, claimed.c.id == EmrexAttempt.id)
+    _LOAD[claiming] = stmt
     return stmt
 
 
@@ -185,31 +207,37 @@ def handle_return(session_id: str | None, return_code: str | None, return_messag
         return ReturnOutcome("unknown")
     request = attempt.request
     code = (return_code or "").strip().upper()
-    attempt.return_code = code[:40] or None
-    attempt.return_message = (return_message or "")[:500] or None
+    # what the university said, stored with the outcome (the import writes it in its own
+    # UPDATE, so the commit has nothing left to flush)
+    said = {"return_code": code[:40] or None, "return_message": (return_message or "")[:500] or None}
     if now - attempt.created_at > HANDOFF_WINDOW:
-        return _close(attempt, AttemptOutcome.LATE, "The return came after the 15-minute window.", reason="late")
+        return _close(attempt, AttemptOutcome.LATE, "The return came after the 15-minute window.", reason="late",
+                      said=said)
     if not request.is_open:
         return _close(attempt, AttemptOutcome.REJECTED, "The request was closed meanwhile.", reopen=False,
-                      reason="request_closed")
+                      reason="request_closed", said=said)
     if code in CANCEL_CODES:
-        return _close(attempt, AttemptOutcome.CANCELLED, "")
+        return _close(attempt, AttemptOutcome.CANCELLED, "", said=said)
     if code in NO_RESULT_CODES:
-        return _close(attempt, AttemptOutcome.NO_RESULTS, "")
+        return _close(attempt, AttemptOutcome.NO_RESULTS, "", said=said)
     if code not in OK_CODES:  # the university's own words when it gave some (not ours to translate)
-        if attempt.return_message:
-            return _close(attempt, AttemptOutcome.ERROR, attempt.return_message)
-        return _close(attempt, AttemptOutcome.ERROR, "The university reported an error.", reason="university_error")
-    return _import(attempt, elmo or "")
+        if said["return_message"]:
+            return _close(attempt, AttemptOutcome.ERROR, said["return_message"], said=said)
+        return _close(attempt, AttemptOutcome.ERROR, "The university reported an error.", reason="university_error",
+                      said=said)
+    return _import(attempt, elmo or "", said)
 
 
 def _close(attempt: EmrexAttempt, outcome: AttemptOutcome, detail: str, *, reopen: bool = True,
-           reason: str | None = None) -> ReturnOutcome:
+           reason: str | None = None, said: dict | None = None) -> ReturnOutcome:
     """Every return that imports nothing closes the attempt; the request goes back to
     ``sent`` so the link still works and reminders continue. ``reason`` is the code the admin
     words in each reader's language (``app.emrex.reasons``); ``detail`` its English, kept for
-    the logs and as it was stored before the codes."""
+    the logs and as it was stored before the codes. ``said``: the return's code and message,
+    when it came with them."""
     request = attempt.request
+    for key, value in (said or {}).items():
+        setattr(attempt, key, value)
     attempt.outcome, attempt.detail, attempt.reason = outcome, (detail or None) and detail[:500], reason
     if reopen and request.is_open:
         request.status = EmrexRequestStatus.OPENED if request.opened_at else EmrexRequestStatus.SENT
@@ -222,7 +250,7 @@ def _close(attempt: EmrexAttempt, outcome: AttemptOutcome, detail: str, *, reope
     return ReturnOutcome(outcome, detail, request)
 
 
-def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
+def _import(attempt: EmrexAttempt, elmo_field: str, said: dict) -> ReturnOutcome:
     from app.emrex import elmo, grades, identity
 
     request = attempt.request
@@ -234,7 +262,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
         transcript = elmo.parse_transcript(root)  # the same tree whose signature was verified
     except elmo.ElmoError as exc:
         log.info("EMREX return rejected: %s", getattr(exc, "reason", type(exc).__name__))
-        return _close(attempt, AttemptOutcome.REJECTED, str(exc), reason=exc.reason)
+        return _close(attempt, AttemptOutcome.REJECTED, str(exc), reason=exc.reason, said=said)
     if signature.sha1:
         log.info("EMREX transcript signed with SHA-1 (accepted, noted on the card): attempt %s, %s", attempt.id,
                  attempt.emp_name)
@@ -243,7 +271,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
                     current_app.config["EMREX_EXPIRED_CERTIFICATES"])
         if current_app.config["EMREX_EXPIRED_CERTIFICATES"] == "reject":
             outcome = _close(attempt, AttemptOutcome.REJECTED, "The university's signing certificate has expired.",
-                             reason="cert_expired")
+                             reason="cert_expired", said=said)
             outcome.reason = "cert_expired"
             return outcome
     schema_valid = elmo.validate_schema(root)
@@ -293,7 +321,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str) -> ReturnOutcome:
                                               name=application.candidate.full_name), notes)
     attachments = [a for report in transcript.reports for a in report.attachments]
     attachments += getattr(transcript, "attachments", []) or []
-    transcript_id = _write_import(attempt, raw, row, summary_values, event, notes, attachments, now)
+    transcript_id = _write_import(attempt, said, raw, row, summary_values, event, notes, attachments, now)
     _commit_keeping_loaded()
     return ReturnOutcome("imported", "", request, EmrexTranscript(id=transcript_id, **row))
 
@@ -306,57 +334,55 @@ def _any_held(application: Application) -> bool:
         .limit(1)) is not None
 
 
-def _write_import(attempt: EmrexAttempt, raw: dict, row: dict, summary_values: dict, event: tuple[str, dict],
+def _write_import(attempt: EmrexAttempt, said: dict, raw: dict, row: dict, summary_values: dict, event: tuple[str, dict],
                   notes: list[dict], attachments: list, now) -> int:
     """Every row of an imported return with Core statements, not ORM objects (issue 15: a
     unit of work costs about a millisecond of CPU per row): the raw file, the transcript, the
-    request's event, the timeline event, the summary and the attempt, request and application
-    updates are one statement on PostgreSQL (each a data-modifying CTE of the transcript's
-    INSERT), one each elsewhere; then the team's notifications, one ``insert()`` of all of
-    them. The statements are built once per process with bound parameters
-    (``_import_statements``), none named as a column (a parameter named as a column of the
-    INSERT would be taken as that column's value). The objects the session holds get the written values as their
+    request's event, the timeline event, the summary, the attempt, request and application
+    updates and the team's notifications are one statement on PostgreSQL (each a
+    data-modifying CTE of the transcript's INSERT; the notifications' rows one JSON
+    parameter), one each elsewhere (the notifications one ``insert()`` of all of them). The
+    statements are built once per process with bound parameters (``_import_statements``),
+    none named as a column (a parameter named as a column of the INSERT would be taken as
+    that column's value). The objects the session holds get the written values as their
     committed state, so the commit flushes nothing and the result page reads what was
-    written. Returns the transcript's id."""
+    written; the return's code and message (``said``) are written here, not set on the
+    attempt before. Returns the transcript's id."""
     from app.emrex.models import EmrexSummary
     from app.messaging.models import Notification
 
     request = attempt.request
     application = request.application
     detail = row["institution"]
-    attempt_values = {"outcome": AttemptOutcome.IMPORTED, "return_code": attempt.return_code,
-                      "return_message": attempt.return_message}
+    attempt_values = {"outcome": AttemptOutcome.IMPORTED, **said}
     request_values = {"status": EmrexRequestStatus.COMPLETED, "finished_at": now, "next_reminder_at": None,
                       "stated_birth_date": None}  # the birth date was for the identity check; not kept
     application_values = {"last_activity_at": now, "last_activity_by_id": None, "updated_at": now}
     loaded = "emrex_summary" in application.__dict__
     summary_row = application.__dict__["emrex_summary"] if loaded else db.session.get(EmrexSummary, application.id)
     params = {
-        **{"f_" + k: v for k, v in raw.items()}, "f_created_at": now,
-        **{"t_" + k: v for k, v in row.items()},
-        "e_company_id": request.company_id, "e_request_id": request.id, "e_kind": "submitted", "e_reason": None,
-        "e_detail": (detail or None) and detail[:500], "e_created_at": now,
-        "v_company_id": application.company_id, "v_application_id": application.id, "v_kind": event[0],
-        "v_actor_id": None, "v_data": event[1], "v_created_at": now,
-        "w_attempt": attempt.id, **{"a_" + k: v for k, v in attempt_values.items()},
-        "w_request": request.id, **{"r_" + k: v for k, v in request_values.items()},
-        "w_application": application.id, **{"p_" + k: v for k, v in application_values.items()},
-        "s_application_id": application.id, "s_company_id": application.company_id,
+        "x_company": request.company_id, "x_application": application.id, "x_request": request.id,
+        "x_attempt": attempt.id, "x_now": now,
+        **{"f_" + k: v for k, v in raw.items() if k not in _SHARED},
+        **{"t_" + k: v for k, v in row.items() if k not in _SHARED},
+        "e_kind": "submitted", "e_detail": (detail or None) and detail[:500],
+        "v_kind": event[0], "v_data": event[1],
+        **{"a_" + k: v for k, v in attempt_values.items()}, "r_status": request_values["status"],
         **{"s_" + k: v for k, v in summary_values.items()},
     }
     pg = db.session.get_bind().dialect.name == "postgresql"
     statements = _import_statements(pg, tuple(summary_values), summary_row is not None)
-    with db.session.no_autoflush:  # the attempt's return code is in the UPDATE below, not flushed apart
-        if pg:
-            transcript_id = db.session.execute(statements[0], params).scalar_one()
+    with db.session.no_autoflush:
+        if pg:  # the notifications too: their rows are one JSON parameter
+            transcript_id = db.session.execute(statements[0], {**params, "x_notes": notes}).scalar_one()
         else:
             params["t_raw_file_id"] = db.session.execute(statements[0], params).scalar_one()
             transcript_id = db.session.execute(statements[1], params).scalar_one()
             for stmt in statements[2:]:
                 db.session.execute(stmt, params)
-        if notes:  # one INSERT of every member's row (executemany: a multi-VALUES statement is not cached)
-            db.session.execute(insert(Notification.__table__), [{**note, "read_at": None, "created_at": now}
-                                                                for note in notes])
+            if notes:  # one INSERT of every member's row (executemany: a multi-VALUES statement is not cached)
+                db.session.execute(insert(Notification.__table__), [{**note, "read_at": None, "created_at": now}
+                                                                    for note in notes])
         if attachments:
             _write_attachments(row["company_id"], transcript_id, attachments, now)
     for obj, values in ((attempt, attempt_values), (request, request_values), (application, application_values),
@@ -366,6 +392,12 @@ def _write_import(attempt: EmrexAttempt, raw: dict, row: dict, summary_values: d
                 set_committed_value(obj, key, value)
     return transcript_id
 
+
+#: The parameters the import's rows share, one each, by column (issue 15: psycopg caches a
+#: statement's conversion only up to 50 parameters); like every parameter there, none is
+#: named as a column (``_write_import``).
+_SHARED = {"company_id": "x_company", "application_id": "x_application", "request_id": "x_request",
+           "attempt_id": "x_attempt", "created_at": "x_now"}
 
 #: ``_import_statements``' answers by (PostgreSQL, the summary's columns, the summary exists).
 _IMPORT_STATEMENTS: dict[tuple, list] = {}
@@ -384,7 +416,9 @@ def _import_statements(pg: bool, summary_keys: tuple[str, ...], summary_exists: 
     from app.emrex.models import EmrexRequestEvent, EmrexSummary
 
     def bound(table, prefix: str, columns) -> dict:
-        return {c: bindparam(prefix + c, type_=table.c[c].type) for c in columns}
+        """Each column's bound parameter: the ids and the time every row shares are one
+        parameter each (``_SHARED``), the others the table's prefix + the column's name."""
+        return {c: bindparam(_SHARED.get(c, prefix + c), type_=table.c[c].type) for c in columns}
 
     files_table, transcripts = StoredFile.__table__, EmrexTranscript.__table__
     attempts, requests, apps = EmrexAttempt.__table__, EmrexRequest.__table__, Application.__table__
@@ -396,20 +430,22 @@ def _import_statements(pg: bool, summary_keys: tuple[str, ...], summary_exists: 
                           "signature_algorithm", "cert_expired", "schema_valid", "legacy", "identity_status",
                           "identity_detail", "learner", "reports", "institution", "degree", "total_ects", "gpa",
                           "gpa_scale", "gpa_detail", "checks", "review_status", "created_at")
-    summary = (update(summaries).where(summaries.c.application_id == bindparam("s_application_id"))
+    summary = (update(summaries).where(summaries.c.application_id == bindparam("x_application"))
                .values(**bound(summaries, "s_", summary_keys)) if summary_exists else
                insert(summaries).values(**bound(summaries, "s_", ("application_id", "company_id", *summary_keys))))
+    now = bindparam("x_now", type_=requests.c.finished_at.type)
     others = [
-        insert(events).values(**bound(events, "e_", ("company_id", "request_id", "kind", "reason", "detail",
-                                                      "created_at"))),
-        insert(timeline).values(**bound(timeline, "v_", ("company_id", "application_id", "kind", "actor_id", "data",
-                                                          "created_at"))),
-        update(attempts).where(attempts.c.id == bindparam("w_attempt"))
+        insert(events).values(**bound(events, "e_", ("company_id", "request_id", "kind", "detail", "created_at")),
+                              reason=null()),
+        insert(timeline).values(**bound(timeline, "v_", ("company_id", "application_id", "kind", "data", "created_at")),
+                                actor_id=null()),
+        update(attempts).where(attempts.c.id == bindparam("x_attempt"))
         .values(**bound(attempts, "a_", ("outcome", "return_code", "return_message"))),
-        update(requests).where(requests.c.id == bindparam("w_request"))
-        .values(**bound(requests, "r_", ("status", "finished_at", "next_reminder_at", "stated_birth_date"))),
-        update(apps).where(apps.c.id == bindparam("w_application"))
-        .values(**bound(apps, "p_", ("last_activity_at", "last_activity_by_id", "updated_at"))),
+        update(requests).where(requests.c.id == bindparam("x_request"))
+        .values(status=bindparam("r_status", type_=requests.c.status.type), finished_at=now,
+                next_reminder_at=null(), stated_birth_date=null()),
+        update(apps).where(apps.c.id == bindparam("x_application"))
+        .values(last_activity_at=now, last_activity_by_id=null(), updated_at=now),
         summary,
     ]
     if pg:
@@ -417,13 +453,28 @@ def _import_statements(pg: bool, summary_keys: tuple[str, ...], summary_exists: 
         statements = [insert(transcripts).values(**bound(transcripts, "t_", transcript_columns),
                                                  raw_file_id=select(raw_cte.c.id).scalar_subquery())
                       .returning(transcripts.c.id)
-                      .add_cte(raw_cte, *(part.cte(f"w{i}") for i, part in enumerate(others)))]
+                      .add_cte(raw_cte, *(part.cte(f"w{i}") for i, part in enumerate([*others, _notes_insert(now)])))]
     else:
         statements = [raw_insert,
                       insert(transcripts).values(**bound(transcripts, "t_", (*transcript_columns, "raw_file_id")))
                       .returning(transcripts.c.id), *others]
     _IMPORT_STATEMENTS[key] = statements
     return statements
+
+
+def _notes_insert(now):
+    """PostgreSQL: the team's notifications as one INSERT whatever the team's size, their rows
+    one JSON parameter (``x_notes``: ``messaging.notification_rows``' values) read back as
+    typed columns; none when the list is empty."""
+    from app.messaging.models import Notification
+
+    notifications = Notification.__table__
+    names = ("company_id", "user_id", "kind", "title", "body", "link")
+    rows = (func.json_to_recordset(bindparam("x_notes", type_=JSON))
+            .table_valued(*(column(name, notifications.c[name].type) for name in names))
+            .render_derived(name="note", with_types=True))
+    return insert(notifications).from_select(
+        [*names, "read_at", "created_at"], select(*(rows.c[name] for name in names), null(), now))
 
 
 def _write_attachments(company_id: int, transcript_id: int, attachments: list, now) -> None:
