@@ -70,6 +70,8 @@ from urllib.parse import urljoin
 
 import requests
 from lxml import html as lxml_html
+from requests.adapters import HTTPAdapter
+from urllib3.util import Retry
 
 from tests.support.emp_client import form_fields  # the EMP sandbox's forms, filled as a browser does
 
@@ -278,10 +280,23 @@ class Stats:
             self.notes[what] += 1
 
 
+def browser_session() -> requests.Session:
+    """A keep-alive session that, as a browser does, sends a GET again on a new connection when
+    the kept one was closed under it before any answer: gunicorn closes a connection idle for
+    ``keepalive`` (5 s), and a request sent at that very moment meets a reset (seen in the open
+    loop, where a recruiter's connection is idle ~5 s between pages). A POST is never sent
+    twice; a GET sent again is noted (``Client.call``)."""
+    session = requests.Session()
+    retry = Retry(total=1, connect=1, read=1, status=0, other=0, redirect=0, allowed_methods={"GET", "HEAD"},
+                  raise_on_status=False)
+    session.mount("http://", HTTPAdapter(max_retries=retry))
+    return session
+
+
 class Client:
     def __init__(self, index: int, base: str, stats: Stats, stop_at: float):
         self.index, self.base, self.stats, self.stop_at = index, base, stats, stop_at
-        self.http = requests.Session()
+        self.http = browser_session()
         self.rng = random.Random(index)
 
     def running(self) -> bool:
@@ -297,6 +312,9 @@ class Client:
             resp = (session or self.http).request(method, url if url.startswith("http") else self.base + url,
                                                   timeout=TIMEOUT, allow_redirects=not haku, **kwargs)
             status = resp.status_code
+            if haku and resp.raw is not None and resp.raw.retries is not None and resp.raw.retries.history:
+                error = resp.raw.retries.history[-1].error
+                self.stats.note(f"{page} sent again on a new connection: {type(error).__name__}")
         except requests.RequestException as exc:
             resp, status = None, 0
             if haku:  # what a request without an answer met, and when: the notes print it
@@ -318,7 +336,7 @@ class Candidate(Client):
 
     def run(self) -> None:
         while self.running():
-            self.http = requests.Session()  # a new person, a new cookie jar
+            self.http = browser_session()  # a new person, a new cookie jar
             job_id = self.rng.choice(self.world["jobs"][:-1])
             address = f"c{self.index}-{uuid.uuid4().hex[:12]}@load.example.com"
             self.call("careers page", "GET", "/c/load/")
