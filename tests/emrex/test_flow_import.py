@@ -362,3 +362,38 @@ def test_a_return_that_fails_midway_leaves_nothing_and_the_sweeper_closes_the_at
     attempt = db.session.scalar(select(EmrexAttempt))
     assert attempt.outcome == "abandoned" and attempt.used_at is not None
     assert db.session.scalar(select(EmrexRequest)).status in ("sent", "opened")
+
+
+def test_two_returns_of_one_invitation_at_once_answer_once_each_and_import_one(app, make, mailbox, job):
+    """Two hand-offs of the same invitation (two tabs), each completed at the contact point
+    and posted back at the same moment by two web workers: as when they come one after the
+    other, one is imported and the other is refused as a transfer no longer valid (400, the
+    candidate's page), never an error page; one transcript and one EMREX summary."""
+    from app.emrex.models import EmrexSummary
+
+    application, path, reply = journey(app, make, mailbox, job, post=False)
+    token = next(m.group(1) for m in (LINK.search(text_of(msg)) for msg in reversed(mailbox.messages)) if m)
+    browser = app.test_client()  # the second tab
+    assert browser.get(f"/emrex/r/{token}").status_code == 303
+    assert browser.post("/emrex/confirm", data={"answer": "me"}).status_code == 303
+    handoff = browser.post("/emrex/go", data={"contact_point": point("/emp/helsinki").id,
+                                              "birth_date": LEARNER["bday"]})
+    assert handoff.status_code == 200
+    emp_url, fields = handoff_fields(handoff.get_data(as_text=True))
+    second_url, second_reply = complete_at_emp(emp_url, fields)
+    returns = [(path, reply), (second_url.removeprefix("http://127.0.0.1:5000"), second_reply)]
+    assert returns[0][0] != returns[1][0]
+    db.session.remove()
+    taken = iter(returns)
+
+    def post():
+        where, form = next(taken)
+        return app.test_client().post(where, data=form).status_code
+
+    statuses = at_once(app, post)
+    assert sorted(statuses) == [200, 400], statuses
+    assert count(EmrexTranscript) == 1
+    assert sorted(a.outcome for a in db.session.scalars(select(EmrexAttempt))) == ["imported", "rejected"]
+    assert db.session.scalar(select(func.count()).select_from(EmrexSummary).where(
+        EmrexSummary.application_id == application.id)) == 1
+    assert db.session.get(EmrexSummary, application.id).status == "completed"

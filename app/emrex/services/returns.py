@@ -160,6 +160,11 @@ def _load_statement(claiming: bool):
     if claiming:
         claimed = _CLAIM.returning(EmrexAttempt.__table__.c.id).cte("claimed")
         stmt = stmt.join(claimed, claimed.c.id == EmrexAttempt.id)
+    # the request's row locked until the return commits: two attempts of one request (two tabs)
+    # returning at once take turns, and the second reads the request as the first left it
+    # (closed by the import: refused, as when they come one after the other). SQLite's write
+    # lock, taken by the claim, does the same there.
+    stmt = stmt.with_for_update(of=EmrexRequest)
     _LOAD[claiming] = stmt
     return stmt
 
