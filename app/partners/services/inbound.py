@@ -180,7 +180,7 @@ def _receive(
             k_slug=integration.company.slug,
         )
     try:  # one autocommit INSERT: the intake path is hot (see bench/topcv_bench.py)
-        with _connection() as conn:
+        with _insert_connection() as conn:
             delivery_id = _insert(conn, "checked_insert" if kept else "insert", row)
     except IntegrityError:  # a redelivery, or a parallel duplicate that won the race
         return Intake(200, {"status": "duplicate"})
@@ -248,6 +248,53 @@ def _statements() -> dict:
 
 #: The headers of a Standard Webhooks call (the library reads no other).
 _SIGNATURE_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
+
+
+@contextmanager
+def _insert_connection() -> Iterator:
+    """The connection the insert runs on: the inbound call's own (``_connection``), or, on
+    psycopg when the call has none yet (its integration was kept, so it read nothing), a
+    pooled driver connection switched to autocommit for the one statement and back before it
+    returns to the pool: SQLAlchemy's ``Connection`` and its isolation-level switch there and
+    back cost more CPU than the insert's own client side (issue 15)."""
+    holder = _INTAKE_CONNECTION.get()
+    if holder is None or "conn" in holder or db.engine.dialect.driver != "psycopg":
+        with _connection() as conn:
+            yield conn
+        return
+    fairy = db.engine.raw_connection()
+    try:
+        fairy.dbapi_connection.autocommit = True
+        yield _Raw(fairy)
+    finally:
+        if fairy.is_valid:
+            try:
+                fairy.dbapi_connection.autocommit = False
+            except Exception as exc:  # a connection in a state it cannot leave: not pooled again
+                fairy.invalidate(exc)
+        fairy.close()
+
+
+class _Raw:
+    """What ``_insert`` reads of a ``Connection``, for a pooled driver connection alone: the
+    engine's dialect and events (the statement counters of the tests and the bench see the
+    insert; listeners get the pooled connection, whose ``info`` is the same), the driver
+    connection, and invalidation of that one connection on a disconnect."""
+
+    __slots__ = ("_fairy", "dialect", "dispatch", "info")
+
+    def __init__(self, fairy):
+        self._fairy = fairy
+        self.dialect = db.engine.dialect
+        self.dispatch = db.engine.dispatch
+        self.info = fairy.info
+
+    @property
+    def connection(self):
+        return self._fairy
+
+    def invalidate(self, exc) -> None:
+        self._fairy.invalidate(exc)
 
 
 def _insert(conn, name: str, row: dict) -> int | None:
