@@ -313,21 +313,29 @@ def _insert(conn, name: str, row: dict) -> int | None:
     for key, process in processors:
         row[key] = process(row[key])
     dbapi_connection = conn.connection.dbapi_connection
-    cursor = dbapi_connection.cursor()
+    kept = conn.info.get(_CURSOR)
+    if kept is not None and kept[0] is dbapi_connection:
+        cursor = kept[1]
+    else:
+        cursor = dbapi_connection.cursor()
+        conn.info[_CURSOR] = (dbapi_connection, cursor)
     try:
         conn.dispatch.before_cursor_execute(conn, cursor, sql, row, None, False)
         cursor.execute(sql, row)
         found = cursor.fetchone()
         conn.dispatch.after_cursor_execute(conn, cursor, sql, row, None, False)
     except conn.dialect.loaded_dbapi.Error as exc:
+        conn.info.pop(_CURSOR, None)
         gone = conn.dialect.is_disconnect(exc, dbapi_connection, cursor)
+        cursor.close()
         if gone:
             conn.invalidate(exc)
         raise DBAPIError.instance(sql, row, exc, conn.dialect.loaded_dbapi.Error, connection_invalidated=gone,
                                   dialect=conn.dialect) from exc
-    finally:
-        cursor.close()
     return found[0] if found is not None else None
+
+
+_CURSOR = "haku.intake_cursor"
 
 
 @lru_cache(maxsize=16)
