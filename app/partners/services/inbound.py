@@ -586,6 +586,8 @@ def drain_inbound(vendor: str, limit: int = 20000, budget_seconds: float = 600, 
         if linger:
             from app.partners import tasks
 
-            background.enqueue_in(linger, tasks.drain_inbound, vendor, True, queue=tasks.queue_of(vendor),
+            # + 1: RQ's scheduler keeps due times in whole seconds (rounded down), so a job due in
+            # ``linger`` seconds could run up to a second early
+            background.enqueue_in(linger + 1, tasks.drain_inbound, vendor, True, queue=tasks.queue_of(vendor),
                                   result_ttl=0, failure_ttl=60, job_timeout=900)
     return done
