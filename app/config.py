@@ -116,6 +116,11 @@ def base_settings() -> dict:
     s['PARTNER_RATE_LIMIT_PER_INTEGRATION'] = _env("PARTNER_RATE_LIMIT_PER_INTEGRATION", "600/minute")
     # RQ Retry intervals of partner calls (seconds, all ≤ 5 minutes); the sweeper takes over after.
     s['PARTNER_RETRY_INTERVALS'] = [10, 30, 90]
+    # Seconds (at least) after which a TopCV/partner drain looks once more after it last cleared
+    # its Redis marker (a job RQ's scheduler runs, within about a second more); for half of it a
+    # web process that has asked for a drain skips the marker (app/partners/services/inbound.py,
+    # request_drain). 0: the marker on every event and no later look.
+    s['PARTNER_DRAIN_LINGER'] = float(_env("PARTNER_DRAIN_LINGER", "0.5"))
     s['LANGUAGES'] = ["en", "fi", "sv", "vi"]
     s['BABEL_DEFAULT_LOCALE'] = "en"
     s['BABEL_TRANSLATION_DIRECTORIES'] = str(ROOT / "translations")

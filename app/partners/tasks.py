@@ -23,7 +23,7 @@ def run_delivery(delivery_id: int) -> str:
     return services.run_delivery(delivery_id)
 
 
-def drain_inbound(vendor: str) -> int:
-    return services.drain_inbound(vendor)
+def drain_inbound(vendor: str, follow_up: bool = False) -> int:
+    return services.drain_inbound(vendor, follow_up=follow_up)
 
 

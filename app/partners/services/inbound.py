@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -135,7 +136,7 @@ def _receive(
 ) -> Intake | None:
     """``receive`` for one reading of the integration; with ``kept`` (read from memory) the
     insert checks that reading against the database, and None means it no longer holds."""
-    secrets_ = signing_secrets(integration)
+    secrets_ = _signing_secrets(vendor, integration)
     if not secrets_:
         return Intake(410, _error("gone", "This integration is not active."))
     known_vendor = vendors.get(vendor)
@@ -179,7 +180,7 @@ def _receive(
             k_slug=integration.company.slug,
         )
     try:  # one autocommit INSERT: the intake path is hot (see bench/topcv_bench.py)
-        with _connection() as conn:
+        with _insert_connection() as conn:
             delivery_id = _insert(conn, "checked_insert" if kept else "insert", row)
     except IntegrityError:  # a redelivery, or a parallel duplicate that won the race
         return Intake(200, {"status": "duplicate"})
@@ -188,6 +189,28 @@ def _receive(
     if known:
         request_drain(vendor)
     return Intake(202 if known else 200, {"status": "accepted" if known else "ignored"}, delivery_id)
+
+
+#: Per integration, its signing secrets as decrypted by this process, with what they came from.
+_SECRETS = "haku_partner_intake_secrets"
+
+
+def _signing_secrets(vendor: str, integration: PartnerIntegration) -> list[str]:
+    """``signing_secrets(integration)``, decrypted once per process for the same stored values
+    (issue 15: decrypting on every signed call was a twentieth of the intake's CPU). The entry
+    is keyed by the encrypted columns themselves and the encryption keys, so a new or removed
+    secret is a different key and is decrypted afresh; the old plaintext is dropped then."""
+    stored = (integration.signing_secret_enc, integration.previous_signing_secret_enc,
+              current_app.config["HAKU_ENCRYPTION_KEYS"])
+    kept = current_app.extensions.setdefault(_SECRETS, {})
+    entry = kept.get((vendor, integration.external_id))
+    if entry is not None and entry[0] == stored:
+        return entry[1]
+    secrets_ = signing_secrets(integration)
+    if len(kept) >= _KNOWN_MAX:  # bounded as the kept integrations are
+        kept.clear()
+    kept[(vendor, integration.external_id)] = (stored, secrets_)
+    return secrets_
 
 
 #: The columns of the row ``receive`` stores.
@@ -227,6 +250,53 @@ def _statements() -> dict:
 _SIGNATURE_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
 
 
+@contextmanager
+def _insert_connection() -> Iterator:
+    """The connection the insert runs on: the inbound call's own (``_connection``), or, on
+    psycopg when the call has none yet (its integration was kept, so it read nothing), a
+    pooled driver connection switched to autocommit for the one statement and back before it
+    returns to the pool: SQLAlchemy's ``Connection`` and its isolation-level switch there and
+    back cost more CPU than the insert's own client side (issue 15)."""
+    holder = _INTAKE_CONNECTION.get()
+    if holder is None or "conn" in holder or db.engine.dialect.driver != "psycopg":
+        with _connection() as conn:
+            yield conn
+        return
+    fairy = db.engine.raw_connection()
+    try:
+        fairy.dbapi_connection.autocommit = True
+        yield _Raw(fairy)
+    finally:
+        if fairy.is_valid:
+            try:
+                fairy.dbapi_connection.autocommit = False
+            except Exception as exc:  # a connection in a state it cannot leave: not pooled again
+                fairy.invalidate(exc)
+        fairy.close()
+
+
+class _Raw:
+    """What ``_insert`` reads of a ``Connection``, for a pooled driver connection alone: the
+    engine's dialect and events (the statement counters of the tests and the bench see the
+    insert; listeners get the pooled connection, whose ``info`` is the same), the driver
+    connection, and invalidation of that one connection on a disconnect."""
+
+    __slots__ = ("_fairy", "dialect", "dispatch", "info")
+
+    def __init__(self, fairy):
+        self._fairy = fairy
+        self.dialect = db.engine.dialect
+        self.dispatch = db.engine.dispatch
+        self.info = fairy.info
+
+    @property
+    def connection(self):
+        return self._fairy
+
+    def invalidate(self, exc) -> None:
+        self._fairy.invalidate(exc)
+
+
 def _insert(conn, name: str, row: dict) -> int | None:
     """Run the intake's insert ``name`` (``_statements``) with ``row``: the new row's id, or
     None when a checked insert found the integration changed.
@@ -243,21 +313,29 @@ def _insert(conn, name: str, row: dict) -> int | None:
     for key, process in processors:
         row[key] = process(row[key])
     dbapi_connection = conn.connection.dbapi_connection
-    cursor = dbapi_connection.cursor()
+    kept = conn.info.get(_CURSOR)
+    if kept is not None and kept[0] is dbapi_connection:
+        cursor = kept[1]
+    else:
+        cursor = dbapi_connection.cursor()
+        conn.info[_CURSOR] = (dbapi_connection, cursor)
     try:
         conn.dispatch.before_cursor_execute(conn, cursor, sql, row, None, False)
         cursor.execute(sql, row)
         found = cursor.fetchone()
         conn.dispatch.after_cursor_execute(conn, cursor, sql, row, None, False)
     except conn.dialect.loaded_dbapi.Error as exc:
+        conn.info.pop(_CURSOR, None)
         gone = conn.dialect.is_disconnect(exc, dbapi_connection, cursor)
+        cursor.close()
         if gone:
             conn.invalidate(exc)
         raise DBAPIError.instance(sql, row, exc, conn.dialect.loaded_dbapi.Error, connection_invalidated=gone,
                                   dialect=conn.dialect) from exc
-    finally:
-        cursor.close()
     return found[0] if found is not None else None
+
+
+_CURSOR = "haku.intake_cursor"
 
 
 @lru_cache(maxsize=16)
@@ -322,6 +400,11 @@ def _drain_marker(vendor: str) -> str:
     return f"haku:partner-drain-requested:{vendor}"
 
 
+#: Per vendor, the ``_clock()`` time until which this process skips the drain marker.
+_ASKED = "haku_partner_drain_asked"
+_clock = time.monotonic
+
+
 def request_drain(vendor: str) -> None:
     """Make sure a drain task will look at the stored events. A marker in Redis (set for
     30 s, cleared by the drain each time it looks) keeps this to one cheap call per event and
@@ -329,17 +412,44 @@ def request_drain(vendor: str) -> None:
     last look, while that job is still in Redis, gets a drain of its own (with a fixed, unique
     id its enqueue was refused and the event waited for the marker to expire or for the
     sweeper). Drains that overlap are safe: each event is claimed before it is processed.
-    Whatever slips through (Redis away), the sweeper picks up."""
+    Whatever slips through (Redis away), the sweeper picks up.
+
+    After this process has set the marker, or found it set, it asks Redis nothing for half of
+    ``PARTNER_DRAIN_LINGER`` (issue 15: the marker's round trip was a sixth of the intake's
+    CPU). That is safe because a marker found set or set at time t is cleared by a drain at
+    some time t' ≥ t, and every drain that clears the marker looks once more at least
+    ``PARTNER_DRAIN_LINGER`` after its last clearing (``drain_inbound``, a job RQ's scheduler
+    runs): an event stored before t + linger / 2 is seen by that look at the latest. A
+    synchronous queue (tests, ``RQ_ASYNC`` off) has no later look, so there it never skips."""
     from app.partners import tasks
 
+    asked = current_app.extensions.setdefault(_ASKED, {})
+    now = _clock()  # before Redis is asked: the marker is cleared after this moment
+    if now < asked.get(vendor, 0.0):
+        return
+    linger = _linger(vendor)
     try:
         if not background.connection().set(_drain_marker(vendor), 1, nx=True, ex=30):
+            if linger:
+                asked[vendor] = now + linger / 2
             return
     except Exception as exc:  # Redis away: the rows are stored; the sweeper enqueues them
         log.warning("drain marker not set (%s)", type(exc).__name__)
         return
-    background.enqueue(tasks.drain_inbound, vendor, queue=tasks.queue_of(vendor), result_ttl=0, failure_ttl=60,
-                       job_timeout=900)
+    if background.enqueue(tasks.drain_inbound, vendor, queue=tasks.queue_of(vendor), result_ttl=0, failure_ttl=60,
+                          job_timeout=900) and linger:
+        asked[vendor] = now + linger / 2
+
+
+def _linger(vendor: str) -> float:
+    """Seconds a drain of ``vendor`` looks once more after it last cleared the marker: the
+    ``PARTNER_DRAIN_LINGER`` setting, or 0 where the vendor's queue runs tasks at once."""
+    from app.partners import tasks
+
+    seconds = float(current_app.config.get("PARTNER_DRAIN_LINGER") or 0)
+    if seconds <= 0 or not background.get_queue(tasks.queue_of(vendor)).is_async:
+        return 0.0
+    return seconds
 
 
 def without_nul(value: Any) -> Any:
@@ -440,18 +550,27 @@ def process_inbound(delivery_id: int) -> str:
         return "failed"
 
 
-def drain_inbound(vendor: str, limit: int = 20000, budget_seconds: float = 600) -> int:
+def drain_inbound(vendor: str, limit: int = 20000, budget_seconds: float = 600, *, follow_up: bool = False) -> int:
     """Process stored inbound events of one vendor, oldest first, until none is left (or
-    the budget is used; the next intake or the sweeper continues)."""
-    import time
+    the budget is used; the look below continues).
 
-    deadline = time.monotonic() + budget_seconds
+    Each look clears the marker first, so an event stored after it asks for a drain again. A
+    drain that cleared the marker has a look of its own run ``_linger`` seconds after it
+    finished (``follow_up``: that look clears nothing until it finds an event, so the chain
+    ends at the first look that finds none): ``request_drain`` counts on it when it skips the
+    marker."""
+    deadline = _clock() + budget_seconds
     done = 0
-    while done < limit and time.monotonic() < deadline:
-        try:
-            background.connection().delete(_drain_marker(vendor))
-        except Exception:  # Redis away: the marker expires by itself
-            pass
+    cleared = False
+    clear = not follow_up
+    while done < limit and _clock() < deadline:
+        if clear:
+            try:
+                background.connection().delete(_drain_marker(vendor))
+            except Exception:  # Redis away: the marker expires by itself
+                pass
+            cleared = True
+        clear = True
         ids = db.session.scalars(select(PartnerDelivery.id).join(
             PartnerIntegration, PartnerIntegration.id == PartnerDelivery.integration_id).where(
             PartnerIntegration.vendor == vendor, PartnerDelivery.direction == "in",
@@ -462,4 +581,13 @@ def drain_inbound(vendor: str, limit: int = 20000, budget_seconds: float = 600) 
         for delivery_id in ids:
             process_inbound(delivery_id)
             done += 1
+    if cleared:
+        linger = _linger(vendor)
+        if linger:
+            from app.partners import tasks
+
+            # + 1: RQ's scheduler keeps due times in whole seconds (rounded down), so a job due in
+            # ``linger`` seconds could run up to a second early
+            background.enqueue_in(linger + 1, tasks.drain_inbound, vendor, True, queue=tasks.queue_of(vendor),
+                                  result_ttl=0, failure_ttl=60, job_timeout=900)
     return done
