@@ -2,6 +2,8 @@
 template (the yardstick every row is compared with). Rate limits are off: one client
 address makes all the requests."""
 
+import os
+
 from flask import Blueprint, render_template
 
 from app import create_app
@@ -35,3 +37,8 @@ from app.extensions import csrf
 
 csrf.exempt(bare)
 app.register_blueprint(bare)
+
+if os.environ.get("BENCH_PAGE_CPU_DIR"):  # the load suite's CPU per route (bench/page_cpu.py)
+    from bench import page_cpu
+
+    page_cpu.install(app, os.environ["BENCH_PAGE_CPU_DIR"])
