@@ -103,3 +103,9 @@ def test_a_delta_counts_new_processes_from_zero_and_leaves_out_idle_routes():
     before = {"10": {"GET /a": [5, 1.0]}}
     after = {"10": {"GET /a": [5, 1.0], "GET /b": [2, 0.5]}, "11": {"GET /a": [3, 0.25]}}
     assert page_cpu.delta(before, after) == {"GET /b": [2, 0.5], "GET /a": [3, 0.25]}
+
+
+def test_one_pass_over_proc_finds_each_process_under_its_parent():
+    kids = load_suite.parents_to_children()
+    assert os.getpid() in kids[os.getppid()]
+    assert os.getpid() in load_suite.CpuMeter._tree([os.getppid()], kids)
