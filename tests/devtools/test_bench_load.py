@@ -67,6 +67,12 @@ def test_the_report_says_where_the_cpu_went_and_what_the_generator_took():
     assert f"| web (gunicorn master and workers) | 120.0 | 12.00 | 67% | {round(100 * 120 / (cores * 110))}% |" in lines
     assert "| `GET /admin/jobs/<int:job_id>` | 1,000 | 30.00 | 30.0 | 25% |" in lines
     assert "| outside the app (gunicorn) | 1,010 | 88.12 | 89.0 | 74% |" in lines
+    assert "signed in" not in lines  # no sign-ins before the clock in this result
+    signed = {**result, "sign_ins": {"count": 80, "seconds": 4.0, "cpu": {"haku": 9_000.0, "db": 600.0},
+                                     "latencies": {"recruiter sign-in POST": [0.1] * 80}}}
+    lines = "\n".join(load_suite.cpu_lines(signed, 10_000))
+    assert "80 recruiters signed in" in lines and "9.6 s of Haku + PostgreSQL CPU, 60 ms per request" in lines
+    assert "they would add 0.96 ms per Haku request" in lines
     sentence = load_suite.generator_sentence(result, 10_000)
     assert "20 s of CPU" in sentence and "2.00 ms per Haku request" in sentence
     assert f"{round(100 * 20 / (cores * 100))}% of the {cores} cores" in sentence
