@@ -1,7 +1,7 @@
 """gunicorn settings for production (`gunicorn -c gunicorn.conf.py wsgi:app`).
 
 Every value can be overridden from the environment, so one file serves a laptop and a
-cluster: PORT, WEB_CONCURRENCY (worker processes), WEB_THREADS, WEB_TIMEOUT,
+cluster: PORT, WEB_CONCURRENCY (worker processes), WEB_THREADS, WEB_TIMEOUT, WEB_PRELOAD,
 FORWARDED_ALLOW_IPS (the load balancer's address, so X-Forwarded-Proto is trusted).
 
 The app runs its production config unless HAKU_CONFIG names another one, and gunicorn's own
@@ -22,6 +22,26 @@ graceful_timeout = 30
 keepalive = 5
 max_requests = 2000  # recycle workers now and then
 max_requests_jitter = 200
+# The app is built once, in the master, and every worker is a fork of it: a worker recycled after
+# max_requests is serving again at once instead of spending ~3 s of CPU importing and building the
+# app (a 2-core host under load recycles a worker every ~20 s), and the objects wsgi.py freezes
+# stay shared between the workers. Deploy new code by restarting gunicorn (docs/deploy.md);
+# WEB_PRELOAD=0 builds the app in each worker instead (a HUP then reloads the code).
+preload_app = os.environ.get("WEB_PRELOAD", "1") != "0"
+
+
+def post_fork(server, worker):
+    """A worker shares nothing the master opened while it built the app: the database pools
+    are emptied without closing their connections (those, if any, are the master's)."""
+    wsgi_app = server.app.wsgi()  # the app the master built
+    if hasattr(wsgi_app, "app_context"):
+        from app.extensions import db
+
+        with wsgi_app.app_context():
+            for engine in db.engines.values():
+                engine.dispose(close=False)
+
+
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"

@@ -56,6 +56,7 @@ import random
 import re
 import resource
 import secrets
+import shlex
 import signal
 import socket
 import subprocess
@@ -65,6 +66,7 @@ import time
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -73,6 +75,8 @@ from lxml import html as lxml_html
 from requests.adapters import HTTPAdapter
 from urllib3.util import Retry
 
+from bench import page_cpu
+from bench.cpu_bench import TICK_MS
 from tests.support.emp_client import form_fields  # the EMP sandbox's forms, filled as a browser does
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +95,7 @@ CANDIDATE_PAGES = ("careers page", "apply form", "apply POST", "applied page", "
                    "EMREX return (signed transcript)")
 RECRUITER_PAGES = ("recruiter sign-in form", "recruiter sign-in POST", "applications list (50/page)",
                    "pipeline board", "application card")
-WORKERS = 2
+WORKERS = int(os.environ.get("BENCH_LOAD_RQ_WORKERS", "2"))  # `flask rq worker` processes
 LOAD_JOBS = 12
 EMREX_JOBS = 4  # of LOAD_JOBS: applying to these sends the EMREX email
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -428,15 +432,27 @@ class Recruiter(Client):
         super().__init__(*args)
         self.worlds = worlds
 
-    def run(self) -> None:
-        slug = "big" if self.index % 4 else "small"
+    signed_in = False
+
+    def sign_in(self) -> None:
         login = self.call("recruiter sign-in form", "GET", "/admin/login")
         token = CSRF.search(login.text) if login is not None else None
-        if token is None:
+        if token is not None:
+            resp = self.call("recruiter sign-in POST", "POST", "/admin/login", data={
+                "email": f"admin@{self.slug}.example.com", "password": "bench-password-2026",
+                "csrf_token": token.group(1)})
+            self.signed_in = resp is not None and resp.status_code == 302
+
+    @property
+    def slug(self) -> str:
+        return "big" if self.index % 4 else "small"
+
+    def run(self) -> None:
+        if not self.signed_in:
+            self.sign_in()
+        if not self.signed_in:
             return
-        self.call("recruiter sign-in POST", "POST", "/admin/login", data={
-            "email": f"admin@{slug}.example.com", "password": "bench-password-2026", "csrf_token": token.group(1)})
-        world = self.worlds[slug]
+        world = self.worlds[self.slug]
         while self.running():
             recruiter_page(self, world, self.rng.random())
             self.think()
@@ -606,13 +622,21 @@ class OpenLoop:
 # ---------------------------------------------------------------- CPU of the whole system
 
 class CpuMeter:
-    """utime + stime of Haku's processes (each root with every descendant) and of the
-    database's client backends, sampled from /proc in a thread. A process counts from its
-    first sample to its last: what a process did in its last half second before exiting, or
-    in its first before being seen, is lost (recycled workers are rare within a run)."""
+    """utime + stime of every process of the run by group, sampled from /proc in a thread:
+    each root with every descendant (``roots``: group → pids), the database's client
+    backends (group ``db``) and, optionally, this process itself (the load generator, whose
+    threads include the SMTP sink and this sampler). A process counts from its first sample to
+    its last: what a process did in its last half second before exiting, or in its first
+    before being seen, is lost (recycled workers are rare within a run).
 
-    def __init__(self, roots: list[int], pg_admin: str | None, db_name: str | None, every: float = 0.5):
-        self.roots, self.every = roots, every
+    ``stop()`` returns ``haku`` (the groups in ``HAKU_GROUPS``: the web, the task workers,
+    the sweeper) and ``db``, the figure the targets use, and ``groups``: ms per group."""
+
+    HAKU_GROUPS = ("web", "workers", "sweeper")
+
+    def __init__(self, roots: dict[str, list[int]], pg_admin: str | None, db_name: str | None,
+                 every: float = 0.5, own: str | None = None):
+        self.roots, self.every, self.own = roots, every, own
         self.conn = None
         if pg_admin and db_name:
             import psycopg
@@ -624,20 +648,22 @@ class CpuMeter:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
-    def _tree(self) -> list[int]:
-        from bench.cpu_bench import children
-
-        out, todo = [], list(self.roots)
+    @staticmethod
+    def _tree(roots: list[int], kids: dict[int, list[int]]) -> list[int]:
+        out, todo = [], list(roots)
         while todo:
             pid = todo.pop()
             out.append(pid)
-            todo += children(pid)
+            todo += kids.get(pid, ())
         return out
 
     def sample(self) -> None:
         from bench.cpu_bench import cpu_ticks
 
-        seen = [("haku", pid) for pid in self._tree()]
+        kids = parents_to_children()  # one pass over /proc per sample (one per process cost ~5 ms each)
+        seen = [(group, pid) for group, roots in self.roots.items() for pid in self._tree(roots, kids)]
+        if self.own:
+            seen.append((self.own, os.getpid()))
         if self.conn is not None:
             rows = self.conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() "
                                      "AND backend_type = 'client backend'", (self.db_name,)).fetchall()
@@ -662,7 +688,7 @@ class CpuMeter:
         self.last.clear()
         self.sample()
 
-    def stop(self) -> dict[str, float]:
+    def stop(self) -> dict:
         from bench.cpu_bench import TICK_MS
 
         self._stop.set()
@@ -670,10 +696,47 @@ class CpuMeter:
         self.sample()
         if self.conn is not None:
             self.conn.close()
-        out = {"haku": 0.0, "db": 0.0}
-        for key, end in self.last.items():
-            out[key[0]] += (end - self.first[key]) * TICK_MS
-        return out
+        return self.totals(self.first, self.last, TICK_MS)
+
+    @classmethod
+    def totals(cls, first: dict, last: dict, tick_ms: float) -> dict:
+        groups: dict[str, float] = defaultdict(float)
+        for key, end in last.items():
+            groups[key[0]] += (end - first[key]) * tick_ms
+        return {"haku": sum(groups[g] for g in cls.HAKU_GROUPS), "db": groups["db"], "groups": dict(groups)}
+
+
+def parents_to_children() -> dict[int, list[int]]:
+    """Every process's children, from one pass over /proc."""
+    kids: dict[int, list[int]] = defaultdict(list)
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                kids[int(f.read().rsplit(")", 1)[1].split()[1])].append(int(entry))
+        except (OSError, IndexError, ValueError):  # the process ended
+            continue
+    return kids
+
+
+#: The CPU groups in the order the report lists them, with their labels.
+GROUP_LABELS = {"web": "web (gunicorn master and workers)", "workers": f"task workers ({WORKERS} × rq)",
+                "sweeper": "sweeper", "db": "PostgreSQL client backends of the run's database",
+                "valkey": "Valkey (the run's Redis)", "sandboxes": "EMP and TopCV sandboxes (the outside parties)",
+                "load generator": "load generator (clients, SMTP sink, this meter)"}
+
+
+def process_groups(procs: list[Process], valkey) -> dict[str, list[int]]:
+    """Each process of the run (its pid; descendants follow) by CPU group."""
+    group_of = {"gunicorn": "web", "sweeper": "sweeper", "emp-sandbox": "sandboxes", "topcv-sandbox": "sandboxes"}
+    groups: dict[str, list[int]] = defaultdict(list)
+    for proc in procs:
+        groups[group_of.get(proc.name, "workers" if proc.name.startswith("worker-") else proc.name)].append(
+            proc.proc.pid)
+    if getattr(valkey, "pid", 0):
+        groups["valkey"].append(valkey.pid)
+    return dict(groups)
 
 
 # ---------------------------------------------------------------- run, drain, check
@@ -709,8 +772,11 @@ def run(app, base_env: dict, worlds: dict, log_dir: Path, pg_admin: str | None =
         http_ready(f"{emp_base}/healthz", emp)
         http_ready(f"{topcv_base}/healthz", topcv)
         world = seed_world(app, emp_base, topcv_base, web)
+        page_cpu_dir = data_dir / "page-cpu"  # CPU per route inside the web workers (bench/page_cpu.py)
         gunicorn = Process("gunicorn", [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-b",
-                                        f"127.0.0.1:{web_port}", "bench.wsgi_bench:app"], env, log_dir)
+                                        f"127.0.0.1:{web_port}", *shlex.split(os.environ.get("BENCH_GUNICORN_ARGS", "")),
+                                        "bench.wsgi_bench:app"], {**env, "BENCH_PAGE_CPU_DIR": str(page_cpu_dir)},
+                           log_dir)
         procs.append(gunicorn)
         for n in range(WORKERS):
             procs.append(Process(f"worker-{n + 1}", [sys.executable, "-m", "flask", "--app", "wsgi", "rq", "worker",
@@ -725,20 +791,22 @@ def run(app, base_env: dict, worlds: dict, log_dir: Path, pg_admin: str | None =
         pre_drained, pre_backlog = drain(app, env["REDIS_URL"], topcv_base, world, due_only=True)
         pre_seconds = time.monotonic() - pre_started
         stats = Stats()
-        meter = CpuMeter([p.proc.pid for p in procs if p.name not in ("emp-sandbox", "topcv-sandbox")], pg_admin,
-                         db_name)
-        meter.start()
-        usage0, wall0 = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
-        stop_at = time.monotonic() + SECONDS
         for each in worlds.values():  # page 1 twice as often as each of pages 2, 3 and three deep ones
             each["list_cursors"] = [None, None] + list_cursors(app, each)
+        meter = CpuMeter(process_groups(procs, valkey), pg_admin, db_name, own="load generator")
+        meter.start()
+        routes0, meter_wall0 = page_cpu.read(page_cpu_dir), time.monotonic()
+        usage0, wall0 = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
+        stop_at = time.monotonic() + SECONDS
+        sign_ins = None
         if MODE == "open":
             loop = OpenLoop(web, stats, stop_at, world, worlds, topcv_base)
             loop.sign_in_recruiters(max(1, CLIENTS * 4 // 10))
             stats.latencies.clear()
             stats.statuses.clear()
             meter.reset()  # the sign-ins before the clock are not the mix
-            wall0 = time.monotonic()
+            routes0, meter_wall0 = page_cpu.read(page_cpu_dir), time.monotonic()
+            usage0, wall0 = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
             stop_at = wall0 + SECONDS
             loop.stop_at = stop_at
             loop.run()
@@ -753,6 +821,27 @@ def run(app, base_env: dict, worlds: dict, log_dir: Path, pg_admin: str | None =
                     clients.append(Recruiter(*args, worlds=worlds))
                 else:
                     clients.append(TopCVCandidate(*args, topcv_base=topcv_base, board_job_id=world["board_job_id"]))
+            # Recruiters are people who signed in once and then page around (as in the open loop):
+            # their sign-ins (scrypt, ~110 ms of CPU each) come before the clock and are reported
+            # apart, so the figure per request does not depend on the run's length.
+            from concurrent.futures import ThreadPoolExecutor
+
+            recruiters = [c for c in clients if isinstance(c, Recruiter)]
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                list(pool.map(Recruiter.sign_in, recruiters))
+            meter.sample()
+            sign_ins = {"count": sum(1 for c in recruiters if c.signed_in), "seconds": time.monotonic() - wall0,
+                        "cpu": CpuMeter.totals(meter.first, meter.last, TICK_MS),
+                        "latencies": {page: list(stats.latencies[page]) for page in
+                                      ("recruiter sign-in form", "recruiter sign-in POST")}}
+            stats.latencies.clear()
+            stats.statuses.clear()
+            meter.reset()
+            routes0, meter_wall0 = page_cpu.read(page_cpu_dir), time.monotonic()
+            usage0, wall0 = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
+            stop_at = wall0 + SECONDS
+            for client in clients:
+                client.stop_at = stop_at
             threads = [threading.Thread(target=c.run, daemon=True) for c in clients]
             for thread in threads:
                 thread.start()
@@ -765,7 +854,10 @@ def run(app, base_env: dict, worlds: dict, log_dir: Path, pg_admin: str | None =
         drained, backlog = drain(app, env["REDIS_URL"], topcv_base, world)
         webhooks = webhook_timings(topcv_base)
         drain_seconds = time.monotonic() - drain_started
+        time.sleep(1.0)  # the web workers write their per-route totals every half second (page_cpu)
         cpu = meter.stop()  # the drain's work counts too: it serves the same requests
+        cpu["seconds"] = time.monotonic() - meter_wall0
+        cpu["routes"] = page_cpu.delta(routes0, page_cpu.read(page_cpu_dir))
         crashed = [p.name for p in procs if not p.alive()]
         checks = check(app, stats, sink, world)
         return {"stats": stats, "seconds": seconds, "generator_cpu": generator_cpu, "drained": drained,
@@ -774,7 +866,7 @@ def run(app, base_env: dict, worlds: dict, log_dir: Path, pg_admin: str | None =
                 "drain_seconds": drain_seconds, "checks": checks, "crashed": crashed, "sink_total": sink.total,
                 "cpu": cpu, "confirmation_delays": [sink.first_arrival[a] - t for a, t in stats.applied_at.items()
                                                     if a in sink.first_arrival],
-                "web_workers": web_workers(gunicorn)}
+                "web_workers": web_workers(), "sign_ins": sign_ins}
     finally:
         for proc in reversed(procs):
             proc.stop()
@@ -793,8 +885,15 @@ def webhook_timings(topcv_base: str) -> tuple[list[float], dict]:
     return latencies, dict(statuses)
 
 
-def web_workers(gunicorn: Process) -> str:
-    return os.environ.get("WEB_CONCURRENCY", f"{os.cpu_count() * 2 + 1} (gunicorn.conf.py default)")
+def web_workers() -> str:
+    """The web tier as gunicorn.conf.py (and its environment) sets it, plus BENCH_GUNICORN_ARGS."""
+    import runpy
+
+    conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    kind = conf.get("worker_class", "sync")
+    described = f"{kind}, {conf['workers']} workers" + (f" × {conf['threads']} threads" if kind == "gthread" else "")
+    extra = os.environ.get("BENCH_GUNICORN_ARGS", "")
+    return described + (f", then `{extra}`" if extra else "")
 
 
 def drain(app, redis_url: str, topcv_base: str, world: dict, due_only: bool = False) -> tuple[str, dict]:
@@ -909,6 +1008,57 @@ def pct(data: list[float], q: float) -> float:
     return data[min(len(data) - 1, int(q * len(data)))] * 1000
 
 
+def generator_sentence(result: dict, total: int) -> str:
+    """The load generator's own CPU while the clients ran: it shares the cores with Haku."""
+    spent, seconds, cores = result["generator_cpu"], result["seconds"], os.cpu_count() or 1
+    return (f"The load generator (this process: the clients, the SMTP sink, the CPU meter) used {spent:.0f} s of CPU "
+            f"in the {seconds:.0f} s the clients ran, {1000 * spent / total if total else 0:.2f} ms per Haku request "
+            f"and {100 * spent / (cores * seconds) if seconds else 0:.0f}% of the {cores} cores, which also run every "
+            f"server process.")
+
+
+def cpu_lines(result: dict, total: int) -> list[str]:
+    """Where the CPU went: each process group, then the web workers' CPU by route."""
+    cpu, cores = result["cpu"], os.cpu_count() or 1
+    window = cpu.get("seconds") or result["seconds"]
+    measured = sum(cpu["groups"].values())
+    lines = [f"Where the CPU went, from the clients' start to the end of the drain ({window:.0f} s, "
+             f"{cores} cores = {cores * window:,.0f} CPU s available); ms per Haku request over {total:,} requests:", "",
+             "| process group | CPU s | ms per Haku request | share of the measured CPU | share of the cores |",
+             "|---|---:|---:|---:|---:|"]
+    order = [g for g in GROUP_LABELS if g in cpu["groups"]] + sorted(set(cpu["groups"]) - set(GROUP_LABELS))
+    for group in order:
+        ms = cpu["groups"][group]
+        lines.append(f"| {GROUP_LABELS.get(group, group)} | {ms / 1000:.1f} | {ms / total if total else 0:.2f} | "
+                     f"{100 * ms / measured if measured else 0:.0f}% | {100 * ms / 1000 / (cores * window):.0f}% |")
+    lines.append(f"| all measured | {measured / 1000:.1f} | {measured / total if total else 0:.2f} | 100% | "
+                 f"{100 * measured / 1000 / (cores * window):.0f}% |")
+    signed = result.get("sign_ins")
+    if signed:
+        spent = signed["cpu"]["haku"] + signed["cpu"]["db"]
+        post = signed["latencies"].get("recruiter sign-in POST") or []
+        lines += ["", (f"Before the clock, {signed['count']} recruiters signed in, 8 at a time, in {signed['seconds']:.0f} s "
+                       f"(sign-in POST p50 {pct(post, 0.5):.0f} ms, p95 {pct(post, 0.95):.0f} ms): {spent / 1000:.1f} s of "
+                       f"Haku + PostgreSQL CPU, {spent / max(1, 2 * signed['count']):.0f} ms per request (the form and the "
+                       f"scrypt POST); counted in this run's figure they would add "
+                       f"{spent / total if total else 0:.2f} ms per Haku request.")]
+    routes = cpu.get("routes") or {}
+    if routes:
+        web_ms = cpu["groups"].get("web", 0.0)
+        inside = sum(v[1] for v in routes.values()) * 1000
+        lines += ["", ("The web workers' CPU by route (each request's thread CPU time inside the app, "
+                       "`bench/page_cpu.py`); the rest of the web group is gunicorn around the app "
+                       "(HTTP parsing, sockets, the access log, its loops) and worker start-ups:"), "",
+                  "| route | requests | app CPU ms/req | CPU s | share of the web group |", "|---|---:|---:|---:|---:|"]
+        for key, (count, spent) in sorted(routes.items(), key=lambda kv: -kv[1][1]):
+            lines.append(f"| `{key}` | {count:,} | {1000 * spent / count:.2f} | {spent:.1f} | "
+                         f"{100 * spent * 1000 / web_ms if web_ms else 0:.0f}% |")
+        count = sum(v[0] for v in routes.values())
+        lines.append(f"| outside the app (gunicorn) | {count:,} | {(web_ms - inside) / count:.2f} | "
+                     f"{(web_ms - inside) / 1000:.1f} | {100 * (web_ms - inside) / web_ms if web_ms else 0:.0f}% |")
+    return lines + [""]
+
+
 def render(result: dict) -> list[str]:
     stats, seconds = result["stats"], result["seconds"]
     total = sum(len(v) for v in stats.latencies.values())
@@ -954,31 +1104,31 @@ def render(result: dict) -> list[str]:
         f"| queue drain after the clients stopped | {result['drain_seconds']:.0f} s ({result['drained']}) |",
         f"| CPU ms per Haku request (web + workers + sweeper + PostgreSQL) | {cpu_ms:.1f} "
         f"(Haku processes {cpu['haku'] / total if total else 0:.1f}, PostgreSQL {cpu['db'] / total if total else 0:.1f}) |",
-        "", "Targets: " + "; ".join(f"{name}: **{'pass' if good else 'MISS'}**" for name, good in targets) + ".", ""]
+        "", "Targets: " + "; ".join(f"{name}: **{'pass' if good else 'MISS'}**" for name, good in targets) + ".", "",
+        *cpu_lines(result, total)]
     lines = [
         "", title, "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. `BENCH_ONLY={'load-open' if MODE == 'open' else 'load'} make bench` "
+        f"runs this section alone and rewrites only it in this file.", "",
         ((f"{CLIENTS} concurrent clients (closed loop, `BENCH_LOAD_CLIENTS`)" if MODE != "open" else
           f"Open loop: {RATE:g} arrivals/s (`BENCH_LOAD_RATE`, Poisson; latency timed from each arrival; "
           f"at most {OPEN_IN_FLIGHT} in flight; the EMREX journey left out)")
          + f" for {SECONDS:.0f} s (`BENCH_LOAD_SECONDS`) against "
-        f"gunicorn (`gunicorn.conf.py`: gthread, {result['web_workers']} workers) + PostgreSQL + its own Redis "
+        f"gunicorn (`gunicorn.conf.py`: {result['web_workers']}) + PostgreSQL + its own Redis "
         f"(embedded Valkey) + {WORKERS} `flask rq worker --with-scheduler` + the sweeper, with the EMREX and TopCV "
         f"sandboxes and an SMTP sink. " + (
             f"Arrivals: 50% one step of a candidate's journey (careers page, apply form, apply with a PDF, applied "
             f"page), 40% a page of one of {max(1, CLIENTS * 4 // 10)} recruiters signed in before the clock started "
             f"(applications list pages of the {result['big']:,}-row company and a 1,000-row one, boards, cards), 10% an "
-            f"apply on the TopCV sandbox, which sends every signed webhook twice at once. The load generator "
-            f"used {result['generator_cpu']:.0f} s of CPU in {seconds:.0f} s on a {os.cpu_count()}-core machine that "
-            f"also runs every server process." if MODE == "open" else
+            f"apply on the TopCV sandbox, which sends every signed webhook twice at once. " + generator_sentence(
+                result, total) if MODE == "open" else
         f"Clients: 50% candidates (apply with a PDF; on {EMREX_JOBS} of {LOAD_JOBS - 1} "
         f"jobs also the EMREX journey from the email link to the signed return), 40% recruiters (applications "
         f"list pages of the {result['big']:,}-row company and a 1,000-row one, boards, cards), 10% TopCV "
         f"candidates applying on the TopCV sandbox every {TOPCV_EVERY:.0f} s ±50% (`BENCH_LOAD_TOPCV_EVERY`), which "
         f"sends every signed webhook twice at once. Pause between one client's pages "
-        f"{THINK:.2f} s ±50% (`BENCH_LOAD_THINK`). Threads with one keep-alive session each; the load generator "
-        f"used {result['generator_cpu']:.0f} s of CPU in {seconds:.0f} s "
-        f"({100 * result['generator_cpu'] / seconds if seconds else 0:.0f}% of one core) on a {os.cpu_count()}-core "
-        f"machine that also runs every server process.")), "",
+        f"{THINK:.2f} s ±50% (`BENCH_LOAD_THINK`). Threads with one keep-alive session each. "
+        + generator_sentence(result, total))), "",
         (f"**{total:,} requests to Haku, {total / seconds if seconds else 0:.1f} req/s; 5xx: {five}; no answer: "
         f"{no_answer}.** Queues: {result['drained']} ({result['drain_seconds']:.0f} s after the clients stopped). "
         f"Processes that died: {', '.join(result['crashed']) or 'none'}. Before the clients started, work left by "
@@ -1026,3 +1176,24 @@ def render(result: dict) -> list[str]:
         f"Result: zero 5xx, nothing lost or duplicated, queues drained: **{'pass' if ok else 'MISS'}**.", "",
     ]
     return lines
+
+
+SECTION_PREFIXES = {"saturation": "## Load suite, saturation", "open": "## Load suite, open loop"}
+
+
+def replace_section(report: str, lines: list[str], mode: str | None = None) -> str:
+    """Put this mode's section (``render``'s lines) in place of the same mode's old one (up to
+    the next heading, whatever its clients or rate), or at the end (saturation before the open
+    loop): `BENCH_ONLY=load` and `load-open` each rewrite only their own section, as
+    `BENCH_ONLY=cpu` does."""
+    mode = mode or ("open" if MODE == "open" else "saturation")
+    text = "\n".join(lines).strip("\n") + "\n"
+    start = report.find(SECTION_PREFIXES[mode])
+    if start >= 0:
+        end = report.find("\n## ", start + 3)
+        rest = report[end + 1:] if end >= 0 else ""
+        return report[:start] + text + ("\n" + rest if rest else "")
+    if mode == "saturation" and (anchor := report.find(SECTION_PREFIXES["open"])) >= 0:
+        return report[:anchor] + text + "\n" + report[anchor:]
+    return report.rstrip("\n") + "\n\n" + text
+

@@ -230,12 +230,16 @@ def main() -> int:
         world = seed(app, {"bulk": bulk_bench.SIZE}, jobs_per_company=1)["bulk"]
         print("\n".join(bulk_bench.render(bulk_bench.run_all(app, env(), world))))
         return 0
-    if os.environ.get("BENCH_ONLY") in ("load", "load-open"):  # the load suite alone; report not written
+    if os.environ.get("BENCH_ONLY") in ("load", "load-open"):  # the load suite alone; rewrites only its section
         if os.environ["BENCH_ONLY"] == "load-open":  # open loop at BENCH_LOAD_RATE arrivals/s
             load_suite.MODE = "open"
         size = int(os.environ.get("BENCH_LOAD_SEED", "10000"))
         worlds = seed(app, {"big": size, "small": 1_000}, jobs_per_company=20)
-        print("\n".join(load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance", PG_ADMIN, DB_NAME))))
+        section = load_suite.render(load_suite.run(app, env(), worlds, ROOT / "instance", PG_ADMIN, DB_NAME))
+        if not os.environ.get("BENCH_LOAD_NO_WRITE"):  # BENCH_LOAD_NO_WRITE=1: print only (trial runs)
+            path = ROOT / "bench" / "REPORT.md"
+            path.write_text(load_suite.replace_section(path.read_text() if path.exists() else "", section))
+        print("\n".join(section))
         return 0
     if os.environ.get("BENCH_ONLY") == "queries":  # the constant-query table alone; rewrites only its section
         worlds = seed(app, {"big": 99_000, "small": 1_000})
@@ -303,8 +307,9 @@ def render(rows, counts, emrex_rows, elapsed) -> str:
         "Parts can run alone with `BENCH_ONLY=<part> make bench`: `cpu` (the CPU-per-request table; it rewrites only "
         "its section here; `BENCH_CPU_SEED`, `BENCH_CPU_REQUESTS`, `BENCH_CPU_CLIENTS` set its scale), `queries` (the "
         "SQL-per-page table below; it rewrites only its section), `emrex`, "
-        "`topcv`, `worker`, `bulk` (a bulk move of 1,000 applications as a task), `load` (saturation) and `load-open` (open loop at `BENCH_LOAD_RATE` arrivals/s) "
-        "(these print and do not write the report).", "",
+        "`topcv`, `worker`, `bulk` (a bulk move of 1,000 applications as a task) (these print and do not write the "
+        "report), `load` (saturation) and `load-open` (open loop at `BENCH_LOAD_RATE` arrivals/s; each rewrites only "
+        "its own section, which says when it ran; `BENCH_LOAD_NO_WRITE=1` prints only).", "",
         "## Requests", "",
         "| row | req/s | p50 ms | p95 ms | errors | ratio to bare | target | result |",
         "|---|---:|---:|---:|---:|---:|---|---|",

@@ -2,6 +2,9 @@
 template (the yardstick every row is compared with). Rate limits are off: one client
 address makes all the requests."""
 
+import gc
+import os
+
 from flask import Blueprint, render_template
 
 from app import create_app
@@ -35,3 +38,13 @@ from app.extensions import csrf
 
 csrf.exempt(bare)
 app.register_blueprint(bare)
+
+if os.environ.get("BENCH_PAGE_CPU_DIR"):  # the load suite's CPU per route (bench/page_cpu.py)
+    from bench import page_cpu
+
+    page_cpu.install(app, os.environ["BENCH_PAGE_CPU_DIR"])
+
+# As wsgi.py does for every production process (docs/performance.md, "Session 27: the collector"):
+# the benchmarks measure the app as production runs it.
+gc.freeze()
+gc.set_threshold(2000, 10, 10)

@@ -90,3 +90,22 @@ def test_bar_45_procfile_and_gunicorn_config_choose_production():
                                                                "os.environ['HAKU_CONFIG'] = 'development'")],
                           cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=60)
     assert kept.stdout.strip() == "development", kept.stderr
+
+
+def test_workers_are_forks_of_the_app_built_once_and_never_use_its_connections(app, test_env, tmp_path):
+    """gunicorn.conf.py preloads the app (a recycled worker starts at once) and empties the
+    database pool in each worker it forks: a connection the master opened while it built the
+    app is never used by a worker (two processes on one socket would corrupt both)."""
+    import requests
+
+    from tests.support.gunicorn_process import Gunicorn
+
+    server = Gunicorn({**test_env, "WEB_CONCURRENCY": "2"}, tmp_path / "logs",
+                      module="tests.support.preloaded_app:app").wait_ready()
+    try:
+        answers = [requests.get(f"{server.base}/__pool", headers={"Connection": "close"}, timeout=10).json()
+                   for _ in range(12)]
+    finally:
+        server.stop()
+    assert all(a["built_by"] == server.proc.pid != a["served_by"] for a in answers), answers
+    assert not any(a["reused"] for a in answers), answers

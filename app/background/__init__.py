@@ -14,7 +14,7 @@ only the per-function queue binding and the per-task interpreter Haku does not w
 Task functions are plain functions in each feature's ``tasks.py``.
 """
 
-from app.background.deferred import clean_on_error, defer, discard, enqueue, enqueue_in
+from app.background.deferred import clean_on_error, defer, discard, enqueue, enqueue_in, waiting
 from app.background.queues import connection, get_queue
 
-__all__ = ["clean_on_error", "connection", "defer", "discard", "enqueue", "enqueue_in", "get_queue"]
+__all__ = ["clean_on_error", "connection", "defer", "discard", "enqueue", "enqueue_in", "get_queue", "waiting"]

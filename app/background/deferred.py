@@ -127,6 +127,17 @@ def enqueue(task: Callable, *args: Any, queue: str, **options: Any) -> bool:
         raise
 
 
+def waiting(queue: str) -> set[str]:
+    """Ids of the tasks waiting in ``queue`` now (not yet started), for a sweep that must not
+    enqueue a second copy of a task still waiting; empty when Redis cannot say."""
+    try:
+        return set(get_queue(queue).get_job_ids())
+    except Exception as exc:
+        if getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError):
+            return set()
+        raise
+
+
 def enqueue_in(seconds: float, task: Callable, *args: Any, queue: str, **options: Any) -> bool:
     """Enqueue after ``seconds`` (RQ's scheduler, so at most a few minutes: longer waits are
     due dates swept from the database); never raise on a queue outage."""

@@ -436,7 +436,8 @@ def _fail(row: OutboxEmail, error: str) -> None:
 
 
 def relay_outbox(limit: int = 500) -> int:
-    """Sweeper step: release claims of killed workers and enqueue every due email."""
+    """Sweeper step: release claims of killed workers and enqueue every due email whose task
+    is not already waiting in the queue."""
     from app.messaging.tasks import send_email
 
     now = utcnow()
@@ -454,9 +455,15 @@ def relay_outbox(limit: int = 500) -> int:
             OutboxEmail.created_at <= now - timedelta(seconds=20),
         ).limit(limit)
     ).all()
+    # A row whose task is still waiting in the queue (the web's, or an earlier sweep's, behind a
+    # backlog) gets no second one: it would only find the row claimed, and under load every
+    # sweep re-enqueued every email older than 20 s, tripling the emails queue (docs/performance.md,
+    # session 28, branch load16).
+    waiting = background.waiting(send_email_options()["queue"]) if due else set()
     count = 0
     for outbox_id, attempts in due:
-        if background.enqueue(send_email, outbox_id, job_id=f"email-{outbox_id}-{attempts}", **send_email_options()):
+        job_id = f"email-{outbox_id}-{attempts}"
+        if job_id not in waiting and background.enqueue(send_email, outbox_id, job_id=job_id, **send_email_options()):
             count += 1
     return count
 

@@ -60,3 +60,27 @@ def test_notifications_email_only_the_kinds_a_user_chose(make, mailbox):
     assert db.session.scalar(select(func.count(Notification.id)).where(Notification.kind == "new_application")) == 3
     to = sorted(m["To"] for m in mailbox.messages)
     assert to == sorted(["c@example.com", wants.email])
+
+
+def test_the_sweep_enqueues_no_second_task_for_an_email_whose_task_is_still_waiting(app, async_app, make):
+    """Behind a backlog an email's own task can wait in the queue longer than the sweep's 20
+    seconds: the sweep leaves it there rather than queueing a copy (which would only find the
+    row claimed), and still enqueues an email whose task is gone."""
+    from datetime import timedelta
+
+    from freezegun import freeze_time
+
+    from app.background import get_queue
+    from app.clock import utcnow
+
+    with async_app.app_context():
+        application = make.application(make.job(make.company("acme")), email="aino@example.fi")
+        row = db.session.scalar(select(OutboxEmail).where(OutboxEmail.application_id == application.id))
+        queue = get_queue("emails")
+        assert row.status == "pending" and queue.get_job_ids() == [f"email-{row.id}-0"]  # waiting for a worker
+        with freeze_time(utcnow() + timedelta(minutes=1)):
+            assert services.relay_outbox() == 0
+            assert queue.get_job_ids() == [f"email-{row.id}-0"]
+            queue.empty()  # the task is lost (Redis flushed, say): the row is the truth
+            assert services.relay_outbox() == 1
+            assert queue.get_job_ids() == [f"email-{row.id}-0"]

@@ -27,13 +27,13 @@ def production_env(test_env: dict, database_url: str, secret_key: str, **extra) 
 
 
 class Gunicorn:
-    def __init__(self, env: dict, log_dir: Path, *args: str):
+    def __init__(self, env: dict, log_dir: Path, *args: str, module: str = "wsgi:app"):
         log_dir.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.access_path, self.error_path = log_dir / "access.log", log_dir / "error.log"
         self._out, self._err = self.access_path.open("wb"), self.error_path.open("wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", *args, "wsgi:app"],
+        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", *args, module],
                                      cwd=ROOT, env={**env, "PORT": str(self.port)}, stdout=self._out,
                                      stderr=self._err)
 
