@@ -180,6 +180,19 @@ def _phone_matches(q: str) -> list:
     return [*(phone.like(p) for p in anywhere), *(and_(phone.not_like("+%"), phone.like(p)) for p in national)]
 
 
+#: The statuses the list shows, written into its statements rather than sent as parameters: with
+#: them and the LIMITs as text PostgreSQL's generic plan of the page statement is as cheap as a
+#: custom one, so a prepared page statement is planned once per connection instead of on every
+#: execution (docs/performance.md, session 28). Constants of the code, never a request's text.
+_STATUS = {status: literal_column(f"'{status.value}'", String()) for status in (ApplicationStatus.OPEN,
+                                                                                  ApplicationStatus.CLOSED)}
+
+
+def _limit(count: int):
+    """A LIMIT written into the statement (``_STATUS``: why); ``count`` is an ``int`` of the code."""
+    return literal_column(str(int(count)), Integer())
+
+
 def _filtered(company, lq: ListQuery, joins: list, entity=Application, narrowed: list | tuple = ()):
     """The list's rows for ``lq``: ``company`` is its id's expression (``bindparam`` of
     ``list_company_id``), ``narrowed`` what the signed-in user's role lets them see
@@ -190,8 +203,7 @@ def _filtered(company, lq: ListQuery, joins: list, entity=Application, narrowed:
         joins.append("candidate")
     # open and closed applications always have a job; "all" must leave the Pending pool out
     if lq.status not in (ApplicationStatus.OPEN, ApplicationStatus.CLOSED):
-        stmt = stmt.where(Application.job_id.is_not(None),
-                          Application.status.in_((ApplicationStatus.OPEN, ApplicationStatus.CLOSED)))
+        stmt = stmt.where(Application.job_id.is_not(None), Application.status.in_(tuple(_STATUS.values())))
     for key, value in lq.filters.items():
         col = column(key)
         if col is None or col.filter is None or value in (None, ""):
@@ -201,7 +213,7 @@ def _filtered(company, lq: ListQuery, joins: list, entity=Application, narrowed:
             joins.append(col.join)
         stmt = col.filter[2](stmt, value)
     if lq.status in (ApplicationStatus.OPEN, ApplicationStatus.CLOSED):
-        stmt = stmt.where(Application.status == lq.status)
+        stmt = stmt.where(Application.status == _STATUS[lq.status])
     if lq.job_id:
         stmt = stmt.where(Application.job_id == lq.job_id)
     if lq.stage:
@@ -403,10 +415,10 @@ def _page_statement(shape: _Shape, narrowed: tuple = (), only_ids: tuple | None 
         stmt = sort_col.join(stmt)
     if shape.position:
         stmt = stmt.where(_after(expr, nullable, shape.position == 2, shape.scan_desc))
-    stmt = stmt.order_by(*_order(expr, nullable, shape.scan_desc)).limit(shape.per_page + 1)
+    stmt = stmt.order_by(*_order(expr, nullable, shape.scan_desc)).limit(_limit(shape.per_page + 1))
     extra = [factory(company).label(name) for name, factory in shape.reads]
     if shape.count:
-        counted = base.correlate(None).limit(shape.count + 1).subquery()
+        counted = base.correlate(None).limit(_limit(shape.count + 1)).subquery()
         extra.append(select(func.count()).select_from(counted).scalar_subquery().label("total"))
     if not shape.plain:
         return stmt.add_columns(*extra) if extra else stmt
