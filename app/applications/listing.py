@@ -550,9 +550,17 @@ def filter_menus(company_id: int, links: bool) -> FilterMenus:
 
     narrowed = access.filters(Job)  # the jobs this user may see, when their role narrows them
     stmt = _menus_statement(links) if not narrowed else _menus_statement.__wrapped__(links, narrowed)
-    rows = _columns(stmt, {"menus_company_id": company_id}).all()
-    out = FilterMenus([(r.id, r.a) for r in rows if r.part == 0], sorted({r.a for r in rows if r.part == 1}),
-                      [(r.id, r.a, r.b) for r in rows if r.part == 2] if links else None)
+    jobs, stage_names, share_links = [], set(), []
+    # unpacked, not read by name: a row's attribute is a look-up in SQLAlchemy (~0.3-0.7 µs;
+    # 300+ on a page of 100 jobs, more than the statement's own execution)
+    for part, id_, a, b, _s1, _s2 in _columns(stmt, {"menus_company_id": company_id}):
+        if part == 0:
+            jobs.append((id_, a))
+        elif part == 1:
+            stage_names.add(a)
+        else:
+            share_links.append((id_, a, b))
+    out = FilterMenus(jobs, sorted(stage_names), share_links if links else None)
     if links:
         remember_links(company_id, out.links)
     return out
