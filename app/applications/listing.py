@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -434,6 +435,14 @@ def _columns(stmt, params: dict):
     return db.session.connection().execute(stmt, params)
 
 
+@lru_cache(maxsize=PAGE_STATEMENTS)
+def _row_type(keys: tuple[str, ...]):
+    """The page's rows as named tuples of the statement's columns (``keys``): a column is read
+    by name ~10 times per row (the cells, the keys, the cursors), and a SQLAlchemy ``Row``'s
+    attribute is a look-up by name each time (~0.3-0.7 µs), a named tuple's an index."""
+    return namedtuple("ListRow", keys)
+
+
 def _sort_column(key: str) -> ListColumn:
     sort_col = column(key)
     return sort_col if sort_col is not None and sort_col.sort is not None else COLUMNS["applied"]
@@ -473,7 +482,9 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
         if position is not None:
             params.update(list_after_value=position.value, list_after_id=position.id)
         stmt = _page_statement.__wrapped__(shape, narrowed, ids) if per_request else _page_statement(shape)
-        return list(_columns(stmt, params))
+        result = _columns(stmt, params)
+        make = _row_type(tuple(result.keys()))._make
+        return [make(row) for row in result]
 
     backward = cursor is not None and cursor.backward
     with_count = cursor is None and count
