@@ -184,3 +184,36 @@ def test_templates_format_in_the_language_of_their_render(app, zone_of):
                 assert app.jinja_env.from_string(source).render(t=TIMES[0]) == expected
         assert len(set(texts.values())) == len(LOCALES)
         assert texts["fi"].startswith("7.12.2026 1.14 |")
+
+
+def test_the_day_of_a_stored_time_in_every_zone_across_its_clock_changes(app, zone_of):
+    """``date_formatter`` finds a stored time's day in the reader's zone without converting the
+    time (``templating._utc_day``: a zone's fixed offset, or its table of clock changes): the
+    day is the one the conversion gives, for every zone users can choose, a microsecond and a
+    second either side of each of its changes from 1900 to 2100 and at the changes themselves
+    (where the day moves with the clock: e.g. Pacific/Apia skipping 30 December 2011), and in
+    fixed zones (UTC, Etc/GMT-14, a ``datetime.timezone``)."""
+    import pytz
+
+    from app.templating import _local, _utc_day
+
+    one_us, one_s = timedelta(microseconds=1), timedelta(seconds=1)
+    checked = 0
+    for name in [*time_zones(), "Etc/GMT-14", "Etc/GMT+12"]:
+        zone = pytz.timezone(name)
+        day = _utc_day(zone)
+        changes = [t for t in getattr(zone, "_utc_transition_times", []) if datetime(1900, 1, 1) < t < datetime(2100, 1, 1)]
+        for change in changes or [datetime(2026, 3, 29, 1)]:
+            for value in (change - one_s, change - one_us, change, change + one_us, change + one_s):
+                assert day(value) == _local(value, zone).date(), (name, value)
+                checked += 1
+    assert checked > 50_000
+    for zone in (timezone(timedelta(hours=5, minutes=45)), timezone(-timedelta(hours=9, minutes=30)), UTC):
+        for value in VALUES:
+            assert _utc_day(zone)(value) == _local(value, zone).date(), (zone, value)
+    with app.test_request_context("/"), force_locale("en"):
+        for name in ("Pacific/Apia", "Pacific/Kiritimati", "America/St_Johns", "Etc/GMT-14"):
+            zone_of(name)
+            formatted = date_formatter()
+            for value in (datetime(2011, 12, 30, 9, 59, 59), datetime(2011, 12, 30, 10), datetime(2026, 12, 6, 23, 14)):
+                assert formatted(value) == format_date(value, "medium"), (name, value)
