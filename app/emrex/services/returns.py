@@ -161,7 +161,7 @@ def _load_statement(claiming: bool):
         claimed = _CLAIM.returning(EmrexAttempt.__table__.c.id).cte("claimed")
         stmt = stmt.join(claimed, claimed.c.id == EmrexAttempt.id)
     # prepared on its first run on a connection: planning this join costs ~5× running it
-    _LOAD[claiming] = stmt.execution_options(**{PREPARE_NOW: True})
+    _LOAD[claiming] = stmt = stmt.execution_options(**{PREPARE_NOW: True})
     return stmt
 
 
