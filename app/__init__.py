@@ -65,6 +65,7 @@ def register_extensions(app: Flask) -> None:
         configure_sqlite(db.engine)
         configure_liveness(db.engine)
         keep_prepared_statements(db.engine)
+        prepare_when_asked(db.engine)
     import app.models  # every model is mapped before the first query
     register_features()
 
@@ -227,6 +228,28 @@ def keep_prepared_statements(engine) -> None:
                 dbapi_connection.commit()
             except psycopg.Error:
                 pass  # a broken connection: the rollback that follows meets it, and SQLAlchemy handles it there
+
+
+def prepare_when_asked(engine) -> None:
+    """A statement executed with the option ``PREPARE_NOW`` is prepared by PostgreSQL on its
+    first run on a connection, not on psycopg's fifth: PostgreSQL then plans it afresh for
+    five runs more before it keeps a generic plan, so a large statement on a fresh
+    connection was planned nine times (issue 15: the EMREX return's load joins twelve
+    relations and took 1.3–3 ms of the database's CPU to plan, ~5× its run; a connection
+    sees few returns, so most returns paid it). Without the option psycopg decides as
+    before; elsewhere than psycopg nothing changes."""
+    if engine.dialect.driver != "psycopg":
+        return
+    from sqlalchemy import event
+
+    from app.extensions import PREPARE_NOW
+
+    @event.listens_for(engine, "do_execute")
+    def _execute(cursor, statement, parameters, context):
+        if context is not None and context.execution_options.get(PREPARE_NOW):
+            cursor.execute(statement, parameters, prepare=True)
+            return True
+        return None
 
 
 def configure_sqlite(engine) -> None:

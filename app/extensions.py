@@ -17,6 +17,9 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+#: An execution option: PostgreSQL prepares the statement on its first run on a connection
+#: (``app.prepare_when_asked``), for the few large statements a connection runs rarely.
+PREPARE_NOW = "haku_prepare_now"
 migrate = Migrate(render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
