@@ -367,3 +367,38 @@ def test_the_person_read_with_the_job_is_find_candidates_answer(client, make):
     assert "SELECT candidates" in seen
     assert db.session.scalar(select(Application.candidate_id).where(Application.job_id == again.id)) == first
     assert db.session.query(Candidate).count() == 3
+
+
+def test_the_statement_of_the_new_rows_stays_within_psycopgs_cache(client, make):
+    """PostgreSQL: the one statement of CTEs writes an apply's empty columns as NULL in its text
+    (JSON ``null`` aside), so it has at most psycopg's 50 parameters and 4 KB, and psycopg keeps
+    its conversion of it rather than redoing it on every apply (issue 15). The rows are those
+    the other tests check."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite writes these rows through the unit of work")
+    from psycopg import _queries
+    from sqlalchemy import event
+
+    company = make.company("acme", "Acme Oy")
+    job = make.job(company)
+    db.session.expire_all()
+    sent = []
+
+    def note(conn, cursor, statement, parameters, *args):
+        sent.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        post(client, job)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    (statement, parameters), = [(s, p) for s, p in sent if s.startswith("WITH new_person")]
+    assert len(parameters) <= _queries.MAX_CACHED_STATEMENT_PARAMS
+    assert len(statement.encode()) <= _queries.MAX_CACHED_STATEMENT_LENGTH
+    application = db.session.scalar(select(Application))
+    assert application.pending_data is None and application.closed_at is None and application.referred_by_id is None
+    from sqlalchemy import text
+
+    # a JSON column's None is JSON null, as the unit of work writes it, not SQL NULL
+    assert db.session.execute(text("SELECT pending_data IS NULL, pending_data::text FROM applications")).one() == (
+        False, "null")
