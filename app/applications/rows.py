@@ -115,6 +115,10 @@ def _attach(session, obj, row_id: int) -> None:
 _NULLABLE: dict[str, bool] = {}
 
 
+#: The application's references ``_statement`` binds itself when no CTE of it gives them.
+_BOUND_ALWAYS = frozenset({"a_candidate_id", "a_cv_file_id"})
+
+
 def _nulls(params: dict) -> frozenset[str]:
     """The parameters of ``insert_born_in_stage`` that are None and may be written as NULL in the
     statement: most of a new application's columns are empty, and without them the statement
@@ -128,7 +132,7 @@ def _nulls(params: dict) -> frozenset[str]:
                 _NULLABLE[(prefix, column.key)] = not column.type.should_evaluate_none
     out = []
     for name, value in params.items():
-        if value is None:
+        if value is None and name not in _BOUND_ALWAYS:
             prefix = "t" if name[0] == "t" else name[:2]
             if _NULLABLE.get((prefix, name.split("_", 1)[1]), False):
                 out.append(name)
