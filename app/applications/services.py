@@ -176,9 +176,11 @@ def job_to_apply(slug: str, job_id: int, email: str | None) -> tuple[Job, ApplyR
     from app.jobs.queries import open_job_to_apply
 
     email_n = normalise_email(email)
+    if email_n is not None and not email_n.isprintable():  # the form drops control characters (and
+        email_n = None  # PostgreSQL's text cannot hold NUL): not the address applied with, not looked up
     found = open_job_to_apply(slug, job_id, also=("person", _with_person), params={"person_email": email_n})
     if found is not None:
-        found[1].also = (email_n, found[1].also[0])
+        found[1].also = (email_n, found[1].also[0]) if email_n is not None or not email else ()
     return found
 
 
