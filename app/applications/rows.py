@@ -83,7 +83,10 @@ def insert_born_in_stage(application: Application, candidate: Candidate, stage, 
         params.update(_prefixed(f"t{n}_", _complete(TimelineEvent.__table__, event, ("application_id",))))
     params.update(counts.upsert_params("n_", application.company_id, application.job_id, application.stage_id,
                                        application.status))
-    row = session.execute(_statement(new_person, stored is not None, len(events)), params).one()
+    nulls = _nulls(params)
+    for name in nulls:
+        del params[name]
+    row = session.execute(_statement(new_person, stored is not None, len(events), nulls), params).one()
     if new_person:
         _attach(session, candidate, row.candidate_id)
     if stored is not None:
@@ -107,21 +110,51 @@ def _attach(session, obj, row_id: int) -> None:
     session.add(obj)
 
 
-@lru_cache(maxsize=8)
-def _statement(new_person: bool, with_file: bool, n_events: int):
+#: The bound parameters of ``_statement`` whose value None is written as SQL NULL in the
+#: statement itself rather than sent, by name (a JSON column's None is JSON ``null``, sent).
+_NULLABLE: dict[str, bool] = {}
+
+
+#: The application's references ``_statement`` binds itself when no CTE of it gives them.
+_BOUND_ALWAYS = frozenset({"a_candidate_id", "a_cv_file_id"})
+
+
+def _nulls(params: dict) -> frozenset[str]:
+    """The parameters of ``insert_born_in_stage`` that are None and may be written as NULL in the
+    statement: most of a new application's columns are empty, and without them the statement
+    has fewer than psycopg's 50 parameters, so psycopg keeps its conversion of the statement
+    instead of redoing it on every apply (issue 15). A shape per set; the apply has one."""
+    if not _NULLABLE:
+        tables = {"c_": Candidate.__table__, "f_": StoredFile.__table__, "a_": Application.__table__,
+                  "e_": StageEntry.__table__, "t": TimelineEvent.__table__}
+        for prefix, table in tables.items():
+            for column in table.columns:
+                _NULLABLE[(prefix, column.key)] = not column.type.should_evaluate_none
+    out = []
+    for name, value in params.items():
+        if value is None and name not in _BOUND_ALWAYS:
+            prefix = "t" if name[0] == "t" else name[:2]
+            if _NULLABLE.get((prefix, name.split("_", 1)[1]), False):
+                out.append(name)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=32)
+def _statement(new_person: bool, with_file: bool, n_events: int, nulls: frozenset[str] = frozenset()):
     """The CTEs of ``insert_born_in_stage`` with bound parameters (``c_``, ``f_``, ``a_``,
-    ``e_``, ``t<n>_``, ``n_`` + column), built once per process and shape."""
+    ``e_``, ``t<n>_``, ``n_`` + column) but those in ``nulls`` (NULL in the statement), built
+    once per process and shape."""
     people, stored, applications = Candidate.__table__, StoredFile.__table__, Application.__table__
     entries, events = StageEntry.__table__, TimelineEvent.__table__
     ids = []
-    application = _bound(applications, "a_", ("candidate_id", "cv_file_id"))
+    application = _bound(applications, "a_", ("candidate_id", "cv_file_id"), nulls)
     application["candidate_id"] = bindparam("a_candidate_id", type_=applications.c.candidate_id.type)
     if new_person:
-        person = insert(people).values(_bound(people, "c_")).returning(people.c.id).cte("new_person")
+        person = insert(people).values(_bound(people, "c_", (), nulls)).returning(people.c.id).cte("new_person")
         application["candidate_id"] = select(person.c.id).scalar_subquery()
         ids.append(person.c.id.label("candidate_id"))
     if with_file:
-        file = insert(stored).values(_bound(stored, "f_")).returning(stored.c.id).cte("new_file")
+        file = insert(stored).values(_bound(stored, "f_", (), nulls)).returning(stored.c.id).cte("new_file")
         application["cv_file_id"] = select(file.c.id).scalar_subquery()
         ids.append(file.c.id.label("file_id"))
     else:
@@ -129,10 +162,10 @@ def _statement(new_person: bool, with_file: bool, n_events: int):
     new = insert(applications).values(application).returning(applications.c.id).cte("new_application")
     ids.insert(0, new.c.id.label("application_id"))
     new_id = select(new.c.id).scalar_subquery()
-    entry = (insert(entries).values({**_bound(entries, "e_", ("application_id",)), "application_id": new_id})
+    entry = (insert(entries).values({**_bound(entries, "e_", ("application_id",), nulls), "application_id": new_id})
              .returning(entries.c.id).cte("new_entry"))
     ids.insert(1, entry.c.id.label("entry_id"))
-    lines = _lines(events, "t", n_events, "new_events", fixed={"application_id": new_id})
+    lines = _lines(events, "t", n_events, "new_events", fixed={"application_id": new_id}, nulls=nulls)
     kept = counts.upsert_one("postgresql", "n_").cte("new_count")
     # one row of the new ids, each a scalar subquery (no FROM list to multiply)
     return select(*(select(column).scalar_subquery().label(column.name) for column in ids)).add_cte(lines, kept)
@@ -172,20 +205,22 @@ def _plain_statement(n_notifications: int, n_events: int, with_outbox: bool):
     return select(select(outbox.c.id).scalar_subquery()).add_cte(*ctes)
 
 
-def _bound(table, prefix: str, skip: tuple[str, ...] = ()) -> dict:
-    """A bound parameter per column of ``table`` (its id and ``skip`` aside), named ``prefix`` + column."""
-    return {c.key: bindparam(prefix + c.key, type_=c.type) for c in table.columns
-            if not c.primary_key and c.key not in skip}
+def _bound(table, prefix: str, skip: tuple[str, ...] = (), nulls: frozenset[str] = frozenset()) -> dict:
+    """A bound parameter per column of ``table`` (its id and ``skip`` aside), named ``prefix`` +
+    column; a NULL of the column's type for those named in ``nulls``."""
+    return {c.key: null().cast(c.type) if prefix + c.key in nulls else bindparam(prefix + c.key, type_=c.type)
+            for c in table.columns if not c.primary_key and c.key not in skip}
 
 
-def _lines(table, prefix: str, count: int, name: str, fixed: dict | None = None):
+def _lines(table, prefix: str, count: int, name: str, fixed: dict | None = None,
+           nulls: frozenset[str] = frozenset()):
     """One INSERT … SELECT of ``count`` rows of ``table`` in order (``prefix<k>_`` + column; the
-    columns in ``fixed`` the same expression for each), UNION ALL — a multi-row VALUES is not
-    cached by SQLAlchemy; None for no rows."""
+    columns in ``fixed`` the same expression for each; NULL for those named in ``nulls``),
+    UNION ALL — a multi-row VALUES is not cached by SQLAlchemy; None for no rows."""
     if not count:
         return None
     fixed = fixed or {}
     columns = [c.key for c in table.columns if not c.primary_key]
-    lines = [{**_bound(table, f"{prefix}{n}_", tuple(fixed)), **fixed} for n in range(count)]
+    lines = [{**_bound(table, f"{prefix}{n}_", tuple(fixed), nulls), **fixed} for n in range(count)]
     return insert(table).from_select(columns, union_all(*(select(*(line[c].label(c) for c in columns))
                                                           for line in lines))).cte(name)

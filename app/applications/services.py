@@ -168,6 +168,43 @@ def find_candidate(company_id: int, email: str | None) -> Candidate | None:
     return db.session.scalar(_by_email(), {"company_id": company_id, "email": email_n})
 
 
+def job_to_apply(slug: str, job_id: int, email: str | None) -> tuple[Job, ApplyReads] | None:
+    """The apply POST's job statement (``jobs.queries.open_job_to_apply``) with, in the same
+    statement, the person on file for ``email`` (``find_candidate``'s answer: the company's
+    lowest id with that normalised address), which ``apply(…, reads=…)`` then uses instead of a
+    look-up of its own when the form's address is the same."""
+    from app.jobs.queries import open_job_to_apply
+
+    email_n = normalise_email(email)
+    if email_n is not None and not email_n.isprintable():  # the form drops control characters (and
+        email_n = None  # PostgreSQL's text cannot hold NUL): not the address applied with, not looked up
+    found = open_job_to_apply(slug, job_id, also=("person", _with_person), params={"person_email": email_n})
+    if found is not None:
+        found[1].also = (email_n, found[1].also[0]) if email_n is not None or not email else ()
+    return found
+
+
+def _with_person(stmt):
+    """``job_to_apply``'s addition to the job statement: the person (an entity, or None) of the
+    job's company with the address ``person_email``, lowest id first as ``find_candidate``."""
+    from sqlalchemy import func
+    from sqlalchemy.orm import aliased
+
+    other = aliased(Candidate)
+    first = (select(func.min(other.id)).where(other.company_id == Job.company_id,
+                                               other.email_normalized == bindparam("person_email"))
+             .correlate(Job).scalar_subquery())
+    return stmt.add_columns(Candidate).outerjoin(Candidate, Candidate.id == first)
+
+
+def _reads_person(reads: ApplyReads | None, email: str | None) -> tuple[bool, Candidate | None]:
+    """``(True, person)`` when ``job_to_apply`` read the person for this form's ``email``."""
+    if reads is None or len(reads.also) != 2:
+        return False, None
+    email_n, person = reads.also
+    return email_n == normalise_email(email), person
+
+
 @lru_cache(maxsize=1)
 def _by_email():
     """``find_candidate``'s statement, built once per process (at first use: the mappers are
@@ -360,7 +397,9 @@ def apply(job_id: int, slug: str, data: CandidateData, *, cover_letter: str, cv:
         raise ApplicationError("no_consent")
     if cv is not None:
         files.check_pdf(cv[1], current_app.config["CV_MAX_BYTES"])
-    candidate = find_candidate(company.id, data.email)
+    known, candidate = _reads_person(reads, data.email)  # job_to_apply read the person with the job
+    if not known:
+        candidate = find_candidate(company.id, data.email)
     if candidate is None:  # a new person has no applications: nothing can block this one
         candidate, existing = new_candidate(company.id, data), None
     else:

@@ -90,8 +90,38 @@ def _enqueue_committed(session: Session, transaction: SessionTransaction) -> Non
     if ready is None:
         session.info.pop(_DEFERRED, None)
         return
-    for task, args, queue, options in ready:
+    _enqueue_all(ready)
+
+
+def _enqueue_all(ready: list[tuple]) -> None:
+    """Enqueue a commit's tasks. Those bound for Redis (an async queue, no ``unique``) go in one
+    pipeline, one round trip for all (rq alone takes two per task: the queue's registration,
+    then the job); the same commands in the same order, so a worker sees the same jobs. A Redis
+    outage skips them all, logged, as each alone would have been (the sweeper catches up)."""
+    piped, alone = [], []
+    for item in ready:
+        target = get_queue(item[2])
+        together = getattr(target, "is_async", False) and not item[3].get("unique") \
+            and (not piped or target.connection is piped[0][0].connection)
+        (piped if together else alone).append((target, item))
+    if piped:
+        try:
+            with piped[0][0].connection.pipeline() as pipe:
+                for target, (task, args, _queue, options) in piped:
+                    target.enqueue(task, *args, pipeline=pipe, **options)
+                pipe.execute()
+        except Exception as exc:
+            if not _outage(exc):
+                raise
+            for _target, (task, *_rest) in piped:
+                log.warning("enqueue of %s failed (%s); the sweeper will retry", task.__name__, type(exc).__name__)
+    for _target, (task, args, queue, options) in alone:
         enqueue(task, *args, queue=queue, **options)
+
+
+def _outage(exc: Exception) -> bool:
+    """Whether ``exc`` is Redis (or the network) refusing, which the sweeper recovers from."""
+    return getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError)
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -56,28 +56,39 @@ class ApplyReads:
     #: the stored "application received" templates (the company's and the global ones), for
     #: ``messaging.template_for(…, stored=…)``; None when not read
     templates: list | None = None
+    #: the values of the caller's own columns (``open_job_to_apply(…, also=…)``), first row
+    also: tuple = ()
 
 
-def open_job_to_apply(slug: str, job_id: int) -> tuple[Job, ApplyReads] | None:
+def open_job_to_apply(slug: str, job_id: int, *, also: tuple | None = None,
+                      params: dict | None = None) -> tuple[Job, ApplyReads] | None:
     """``open_job_at`` for the apply POST: the same job and company, and in the same statement
     (one row per person to notify) the job's first stage, the stage-entry answers about it and
     the owner and team, and the stored texts of the confirmation email (the company's and the
     global "application received" templates, one JSON array), which the apply service is given
-    (``apply(…, reads=…)``) instead of statements of its own."""
+    (``apply(…, reads=…)``) instead of statements of its own.
+
+    ``also``: ``(key, add)`` from a feature above this one that reads something of its own in
+    the same statement (the person applying, ``applications.services.job_to_apply``):
+    ``add(statement)`` returns the statement with its columns added after the job's (one value
+    each per row; the first row's are ``ApplyReads.also``), ``params`` their bound values; the
+    statement is built once per process and ``key``."""
     from app.jobs.events import entry_reads
     from app.messaging.services import templates_of
 
-    keys = (db.engine.dialect.name, *entry_reads)
+    keys = (db.engine.dialect.name, also[0] if also is not None else None, *entry_reads)
     stmt = _TO_APPLY.get(keys)
     if stmt is None:
-        stmt = _TO_APPLY[keys] = _to_apply_statement(keys[1:], keys[0])
+        stmt = _to_apply_statement(keys[2:], keys[0])
+        stmt = _TO_APPLY[keys] = also[1](stmt) if also is not None else stmt
     # ``Job.is_open`` with today's date as a parameter: the statement stays the one built
-    rows = db.session.execute(stmt, {"slug": slug, "job_id": job_id, "today": today()}).all()
+    rows = db.session.execute(stmt, {**(params or {}), "slug": slug, "job_id": job_id, "today": today()}).all()
     if not rows:
         return None
     job, stage = rows[0][0], rows[0][1]
-    answers = {key: rows[0][n + 4] for n, key in enumerate(keys[1:])} if stage is not None else None
-    return job, ApplyReads(stage, answers, [row[2] for row in rows if row[2] is not None], templates_of(rows[0][3]))
+    answers = {key: rows[0][n + 4] for n, key in enumerate(keys[2:])} if stage is not None else None
+    return job, ApplyReads(stage, answers, [row[2] for row in rows if row[2] is not None], templates_of(rows[0][3]),
+                           tuple(rows[0][4 + len(keys) - 2:]))
 
 
 #: ``open_job_to_apply``'s statement by dialect and the stage-entry reads' keys, built once

@@ -95,7 +95,8 @@ def public_page(stamp, job_id: int | str | None, render: Callable[[], str], mime
 
 
 def public_form(stamp, key: str, render: Callable[[], str]) -> str:
-    """The HTML of a public form page (the apply form of job ``key``) of the company whose
+    """The HTML of a public form page (the apply form of job ``key``; also the thank-you page
+    after an apply, ``applied:<job>``, which has no token) of the company whose
     ``public_stamp`` is ``stamp``, with this visitor's CSRF token: kept in Redis under the
     same parts as the pages above (version, language, key, day), rendered by ``render`` (with
     ``TOKEN_MARK`` as the form's token; it aborts 404 if the job is not open) only when not

@@ -178,8 +178,8 @@ def _open_jobs_document(slug: str, template: str, kind: str, mimetype: str):
 def apply(slug: str, job_id: int):
     if request.method == "GET" and not request.args.get("src"):  # a share link's form is rendered for it
         return _apply_form(slug, job_id)
-    if request.method == "POST":  # with what the service needs of the job, in the same statement
-        found = jobs.open_job_to_apply(slug, job_id)
+    if request.method == "POST":  # with what the service needs of the job and the person, in the same statement
+        found = applications.job_to_apply(slug, job_id, request.form.get("email"))
         if found is None:
             abort(404)
         job, reads = found
@@ -277,9 +277,21 @@ def privacy_notice(slug: str):
 @bp.get("/c/<slug>/jobs/<int:job_id>/applied")
 @public
 def applied(slug: str, job_id: int):
-    company = _company(slug)
-    job = jobs.job_of(company.id, job_id)
-    if job is None:
+    """The thank-you page after an apply (the POST's redirect). It is the same for every
+    visitor of the job (its company, the job's title, the language): kept like the apply form
+    (``public_form``: per company version, language, job and day), so a candidate's visit costs
+    no statement and no render (issue 15). Any job of the company, in any state; an unknown
+    company or job is a 404, as before."""
+    stamp = public_stamp(slug)
+    if stamp is None:
         abort(404)
-    return render_template("portal/applied.html", company=company, job=job)
+
+    def render() -> str:
+        company = _company(slug)
+        job = jobs.job_of(company.id, job_id)
+        if job is None:
+            abort(404)
+        return render_template("portal/applied.html", company=company, job=job)
+
+    return public_form(stamp, f"applied:{job_id}", render)
 

@@ -99,3 +99,42 @@ def test_a_redis_outage_at_enqueue_is_logged_not_raised(app, make, monkeypatch, 
     background.defer(count_companies, "lost", queue="default")
     db.session.commit()  # the rows are the truth; the sweeper enqueues what is still due
     assert RAN == [] and "the sweeper will retry" in caplog.text
+
+
+def test_a_commits_tasks_reach_redis_in_one_round_trip(async_app, monkeypatch):
+    """With a worker's queues (RQ_ASYNC on), what a commit let go is written to Redis in one
+    pipeline — rq alone makes two round trips per task — and the jobs are those a plain enqueue
+    writes: same queue, function, arguments and options."""
+    import redis
+    from rq import Retry
+    from rq.job import Job
+
+    from app.background import get_queue
+
+    for queue in ("default", "emails"):
+        get_queue(queue).empty()
+    background.defer(count_companies, "warm", queue="default")
+    db.session.commit()  # rq reads the server's version once per queue: not this test's business
+    get_queue("default").get_redis_server_version()
+    get_queue("emails").get_redis_server_version()
+    trips = []
+    execute, command = redis.client.Pipeline.execute, redis.Redis.execute_command
+    monkeypatch.setattr(redis.client.Pipeline, "execute",
+                        lambda self, *a, **k: trips.append([c[0][0] for c in self.command_stack]) or execute(self, *a, **k))
+    monkeypatch.setattr(redis.Redis, "execute_command", lambda self, *a, **k: trips.append(a[0]) or command(self, *a, **k))
+    options = {"retry": Retry(max=2, interval=[30, 120]), "job_timeout": 60, "failure_ttl": 3600}
+    background.defer(count_companies, "one", queue="emails", job_id="t-one", **options)
+    background.defer(count_companies, "two", queue="default", job_id="t-two")
+    db.session.commit()
+    assert len(trips) == 1, trips
+    monkeypatch.undo()
+    get_queue("emails").enqueue(count_companies, "plain", job_id="t-plain", **options)
+    assert get_queue("emails").job_ids == ["t-one", "t-plain"] and get_queue("default").job_ids[-1] == "t-two"
+    conn = get_queue("emails").connection
+    piped, plain = Job.fetch("t-one", connection=conn), Job.fetch("t-plain", connection=conn)
+    assert piped.args == ("one",) and piped.func_name == plain.func_name and piped.origin == plain.origin == "emails"
+    assert (piped.retries_left, piped.retry_intervals, piped.timeout, piped.failure_ttl, piped.get_status()) == (
+        plain.retries_left, plain.retry_intervals, plain.timeout, plain.failure_ttl, plain.get_status())
+    assert conn.sismember("rq:queues", "rq:queue:emails") and conn.sismember("rq:queues", "rq:queue:default")
+    for queue in ("default", "emails"):
+        get_queue(queue).empty()

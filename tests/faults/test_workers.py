@@ -39,7 +39,7 @@ def test_bar_29_crash_between_commit_and_enqueue_then_the_sweeper_sends_once(
     def crash(*args, **kwargs):
         raise SystemError("process died right after COMMIT")
 
-    monkeypatch.setattr(deferred, "enqueue", crash)  # what the after-commit event calls
+    monkeypatch.setattr(deferred, "_enqueue_all", crash)  # what the after-commit event calls
     with async_app.app_context(), pytest.raises(SystemError):
         make.application(job, email="aino@example.fi")
     monkeypatch.undo()

@@ -322,3 +322,29 @@ def test_the_kept_apply_form_follows_the_jobs_screening_questions_and_never_keep
     with rendered(app) as names:
         plain = client.get(url).get_data(as_text=True)
     assert names == [] and link.code not in plain
+
+
+@pytest.mark.parametrize("change", [_update, _close, _delete])
+def test_the_applied_page_is_kept_and_follows_the_job(app, client, acme, make, change):
+    """The thank-you page after an apply is the same for every visitor: kept like the apply
+    form (no statement, no render on a second visit; never marked for a shared cache), and it
+    follows a change to the job; another company's job, or a deleted one, is a 404."""
+    company, job = acme
+    make.company("other", "Other Oy")
+    url = f"/c/acme/jobs/{job.id}/applied"
+    first = client.get(url, headers=FI)
+    assert first.status_code == 200 and "Backend developer" in first.get_data(as_text=True)
+    with rendered(app) as names, statements() as seen:
+        again = client.get(url, headers=FI)
+    assert names == [] and seen == []
+    assert again.status_code == 200 and again.data == first.data
+    assert "ETag" not in again.headers and not again.cache_control.public
+    assert client.get(url).data != first.data  # English is its own page
+    assert client.get(f"/c/other/jobs/{job.id}/applied").status_code == 404
+    assert client.get(f"/c/nobody/jobs/{job.id}/applied").status_code == 404
+
+    change(company, job, make)
+
+    after = client.get(url, headers=FI)
+    assert after.status_code == (404 if change is _delete else 200)
+    assert ("Senior backend developer" in after.get_data(as_text=True)) is (change is _update)
