@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import request
+from flask import current_app, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -24,7 +24,7 @@ from markupsafe import Markup
 from app.accounts.access import Action, can
 from app.applications import queries
 from app.applications.sources import source_label
-from app.i18n import language_name
+from app.i18n import current_locale, language_name
 from app.plugins import plugins
 
 
@@ -46,6 +46,22 @@ def actions_for(application, user) -> list[CardAction]:
     return sorted((a for a in plugins.card_actions.values() if a.available(application, user)), key=lambda a: a.order)
 
 
+def menu_labels(actions: list[CardAction]) -> dict[str, str]:
+    """The ⋯ entries' labels in the page's language, by key, translated once per app, language
+    and label (a lazy label's text asks Flask-Babel for the request's context, domain, locale
+    and translations each time: ten entries on every card). Catalogues do not change while the
+    process runs; a label registered anew under the same key is translated anew."""
+    cache = current_app.extensions.setdefault("haku.card_menu_labels", {})
+    locale = current_locale()
+    out = {}
+    for action in actions:
+        hit = cache.get((locale, action.key))
+        if hit is None or hit[0] is not action.label:
+            hit = cache[(locale, action.key)] = (action.label, str(action.label))
+        out[action.key] = hit[1]
+    return out
+
+
 def _shown_panels(user) -> list[Callable]:
     """The panels a user sees: all of them, or for one who cannot work the application (an
     interviewer) only those registered ``for_reviewers`` (read-only or made for them, e.g. a
@@ -64,12 +80,21 @@ def load_card(application_id: int):
     None when it is not the user's to see. For a read-only request: the answers are kept for
     the request."""
     # The layout's bell comes with the user (app/security.py ``load_user``), not from here.
-    found = queries.card(application_id, _reads(current_user), {})
+    found = queries.card(application_id, _reads(current_user), {}, timeline_hide=plugins.detail_events)
     if found is None:
         return None
-    application, found_answers = found
+    application, found_answers, lines = found
     request.environ.setdefault("haku.card_answers", {})[application.id] = found_answers
+    if lines is not None:  # the statement carried the timeline (PostgreSQL)
+        request.environ.setdefault("haku.card_timeline", {})[application.id] = lines
     return application
+
+
+def timeline(application) -> list:
+    """The card's timeline (``queries.timeline``, without the events features show in their own
+    panels): the lines ``load_card``'s statement carried, once, else read now."""
+    lines = request.environ.get("haku.card_timeline", {}).pop(application.id, None)
+    return lines if lines is not None else queries.timeline(application, hide=plugins.detail_events)
 
 
 def answers(application) -> dict[str, Any]:
@@ -115,9 +140,22 @@ def _typed_text(typed: dict) -> str:
     return _("The applicant entered other details (%(details)s); the person on file was not changed.", details=", ".join(parts))
 
 
+def _stage_cause(cause) -> str:
+    """Why an application entered a stage (only this line says it: not translated per event)."""
+    if cause == "person":
+        return _("moved by a person")
+    if cause == "apply":
+        return _("on applying")
+    if cause == "automation":
+        return _("by an automation")
+    if cause == "import":
+        return _("on import")
+    if cause == "added":
+        return _("on being added by a team member")
+    return ""
+
+
 def _describe_core(kind: str, data: dict) -> str:
-    causes = {"person": _("moved by a person"), "apply": _("on applying"), "automation": _("by an automation"),
-              "import": _("on import"), "added": _("on being added by a team member")}
     if kind == "applied" and data.get("source") == "referral":
         return _("Referred by %(referrer)s", referrer=data.get("referred_by", ""))  # the line names who added
     if kind == "applied" and data.get("source") == "manual":
@@ -130,7 +168,7 @@ def _describe_core(kind: str, data: dict) -> str:
             return _("Applied (source: %(source)s), matched to this job by its title", source=source_label(data.get("source")))
         return _("Applied (source: %(source)s)", source=source_label(data.get("source")))
     if kind == "stage_entered":
-        return _("Entered %(stage)s, %(cause)s", stage=data.get("stage", ""), cause=causes.get(data.get("cause"), ""))
+        return _("Entered %(stage)s, %(cause)s", stage=data.get("stage", ""), cause=_stage_cause(data.get("cause")))
     if kind == "note":
         return _("Note: %(text)s", text=data.get("text", ""))
     if kind == "confirmation_queued":
