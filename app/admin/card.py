@@ -13,10 +13,11 @@ layers contract): what they record is data, and the admin tells it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from flask import current_app, request
+from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -111,13 +112,36 @@ def forget_answers(application) -> None:
     request.environ.get("haku.card_answers", {}).pop(application.id, None)
 
 
+#: The template context the card's panels render with while ``card_panels`` calls them.
+_PANEL_CONTEXT: ContextVar[dict | None] = ContextVar("haku_card_panel_context", default=None)
+
+
 def card_panels(application) -> list[Markup]:
     """The panels of the card the user sees (``_shown_panels``). A panel that declared its
-    ``reads`` is called with the answers (one statement for all panels, often the card's own)."""
+    ``reads`` is called with the answers (one statement for all panels, often the card's own).
+    Panels render through ``render_panel``: Flask's context processors run once for all of them."""
     shown = _shown_panels(current_user)
     found = answers(application) if any(fn in plugins.card_reads for fn in shown) else {}
-    return [Markup(html) for html in (fn(application, found) if fn in plugins.card_reads else fn(application)
-                                      for fn in shown) if html]
+    token = _PANEL_CONTEXT.set({})
+    try:
+        return [Markup(html) for html in (fn(application, found) if fn in plugins.card_reads else fn(application)
+                                          for fn in shown) if html]
+    finally:
+        _PANEL_CONTEXT.reset(token)
+
+
+def render_panel(template: str, **context) -> Markup:
+    """A card panel's template, as ``render_template`` renders it. Called by ``card_panels``,
+    the context processors' values (the same for every panel of one card: the request, the
+    user, the render's translations and date formats) are computed for the first panel and
+    reused by the others: each ``render_template`` would run them again. Anywhere else this is
+    ``render_template``."""
+    shared = _PANEL_CONTEXT.get()
+    if shared is None:
+        return Markup(render_template(template, **context))
+    if not shared:
+        current_app.update_template_context(shared)
+    return Markup(current_app.jinja_env.get_template(template).render({**shared, **context}))
 
 
 def describe_event(event) -> str:
