@@ -218,16 +218,16 @@ def application_note(application_id: int):
     application = get_or_404(Application, application_id)
     form = NoteForm()
     card = url_for("admin.application", application_id=application.id)
-    timeline = {"fragment": "admin/applications/_timeline.html",
-                "context": lambda: {"application": application, "events": timeline(application)}}
+    shown = {"fragment": "admin/applications/_timeline.html",
+             "context": lambda: {"application": application, "events": timeline(application)}}
     if not form.validate_on_submit():
-        return done(_("The note is empty."), card, level="error", status=422, **timeline)
+        return done(_("The note is empty."), card, level="error", status=422, **shown)
     event = services.add_note(application, form.text.data, current_user._get_current_object())
     missed = getattr(event, "not_notified", None)
     if missed:
         return done(_("Note added. Not notified, as they cannot see this application: %(names)s.",
-                      names=", ".join(u.name for u in missed)), card, level="warning", **timeline)
-    return done(_("Note added."), card, **timeline)
+                      names=", ".join(u.name for u in missed)), card, level="warning", **shown)
+    return done(_("Note added."), card, **shown)
 
 
 @bp.get("/applications/<int:application_id>/cv")
