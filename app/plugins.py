@@ -167,7 +167,9 @@ class Plugins:
         changes, like the time, is a ``bindparam`` with a ``callable_``). The card asks every shown panel's reads in its one load
         statement and calls ``fn(application, answers)`` (the values by key): a panel whose
         rows do not exist renders without a statement of its own. Keys are the feature's
-        (``"interviews.any"``); a ⋯ action may read them too (``app.admin.card.answer``)."""
+        (``"interviews.any"``); a ⋯ action may read them too (``app.admin.card.answer``).
+        A panel renders its template with ``app.admin.card.render_panel`` (the card's context
+        processors' values, computed once for all its panels)."""
         def decorator(fn: Callable) -> Callable:
             if fn not in self.card_panels:
                 self.card_panels.insert(0, fn) if first else self.card_panels.append(fn)

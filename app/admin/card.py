@@ -13,10 +13,11 @@ layers contract): what they record is data, and the admin tells it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from flask import request
+from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -24,7 +25,7 @@ from markupsafe import Markup
 from app.accounts.access import Action, can
 from app.applications import queries
 from app.applications.sources import source_label
-from app.i18n import language_name
+from app.i18n import current_locale, language_name
 from app.plugins import plugins
 
 
@@ -46,6 +47,22 @@ def actions_for(application, user) -> list[CardAction]:
     return sorted((a for a in plugins.card_actions.values() if a.available(application, user)), key=lambda a: a.order)
 
 
+def menu_labels(actions: list[CardAction]) -> dict[str, str]:
+    """The ⋯ entries' labels in the page's language, by key, translated once per app, language
+    and label (a lazy label's text asks Flask-Babel for the request's context, domain, locale
+    and translations each time: ten entries on every card). Catalogues do not change while the
+    process runs; a label registered anew under the same key is translated anew."""
+    cache = current_app.extensions.setdefault("haku.card_menu_labels", {})
+    locale = current_locale()
+    out = {}
+    for action in actions:
+        hit = cache.get((locale, action.key))
+        if hit is None or hit[0] is not action.label:
+            hit = cache[(locale, action.key)] = (action.label, str(action.label))
+        out[action.key] = hit[1]
+    return out
+
+
 def _shown_panels(user) -> list[Callable]:
     """The panels a user sees: all of them, or for one who cannot work the application (an
     interviewer) only those registered ``for_reviewers`` (read-only or made for them, e.g. a
@@ -64,12 +81,21 @@ def load_card(application_id: int):
     None when it is not the user's to see. For a read-only request: the answers are kept for
     the request."""
     # The layout's bell comes with the user (app/security.py ``load_user``), not from here.
-    found = queries.card(application_id, _reads(current_user), {})
+    found = queries.card(application_id, _reads(current_user), {}, timeline_hide=plugins.detail_events)
     if found is None:
         return None
-    application, found_answers = found
+    application, found_answers, lines = found
     request.environ.setdefault("haku.card_answers", {})[application.id] = found_answers
+    if lines is not None:  # the statement carried the timeline (PostgreSQL)
+        request.environ.setdefault("haku.card_timeline", {})[application.id] = lines
     return application
+
+
+def timeline(application) -> list:
+    """The card's timeline (``queries.timeline``, without the events features show in their own
+    panels): the lines ``load_card``'s statement carried, once, else read now."""
+    lines = request.environ.get("haku.card_timeline", {}).pop(application.id, None)
+    return lines if lines is not None else queries.timeline(application, hide=plugins.detail_events)
 
 
 def answers(application) -> dict[str, Any]:
@@ -86,13 +112,36 @@ def forget_answers(application) -> None:
     request.environ.get("haku.card_answers", {}).pop(application.id, None)
 
 
+#: The template context the card's panels render with while ``card_panels`` calls them.
+_PANEL_CONTEXT: ContextVar[dict | None] = ContextVar("haku_card_panel_context", default=None)
+
+
 def card_panels(application) -> list[Markup]:
     """The panels of the card the user sees (``_shown_panels``). A panel that declared its
-    ``reads`` is called with the answers (one statement for all panels, often the card's own)."""
+    ``reads`` is called with the answers (one statement for all panels, often the card's own).
+    Panels render through ``render_panel``: Flask's context processors run once for all of them."""
     shown = _shown_panels(current_user)
     found = answers(application) if any(fn in plugins.card_reads for fn in shown) else {}
-    return [Markup(html) for html in (fn(application, found) if fn in plugins.card_reads else fn(application)
-                                      for fn in shown) if html]
+    token = _PANEL_CONTEXT.set({})
+    try:
+        return [Markup(html) for html in (fn(application, found) if fn in plugins.card_reads else fn(application)
+                                          for fn in shown) if html]
+    finally:
+        _PANEL_CONTEXT.reset(token)
+
+
+def render_panel(template: str, **context) -> Markup:
+    """A card panel's template, as ``render_template`` renders it. Called by ``card_panels``,
+    the context processors' values (the same for every panel of one card: the request, the
+    user, the render's translations and date formats) are computed for the first panel and
+    reused by the others: each ``render_template`` would run them again. Anywhere else this is
+    ``render_template``."""
+    shared = _PANEL_CONTEXT.get()
+    if shared is None:
+        return Markup(render_template(template, **context))
+    if not shared:
+        current_app.update_template_context(shared)
+    return Markup(current_app.jinja_env.get_template(template).render({**shared, **context}))
 
 
 def describe_event(event) -> str:
@@ -115,9 +164,22 @@ def _typed_text(typed: dict) -> str:
     return _("The applicant entered other details (%(details)s); the person on file was not changed.", details=", ".join(parts))
 
 
+def _stage_cause(cause) -> str:
+    """Why an application entered a stage (only this line says it: not translated per event)."""
+    if cause == "person":
+        return _("moved by a person")
+    if cause == "apply":
+        return _("on applying")
+    if cause == "automation":
+        return _("by an automation")
+    if cause == "import":
+        return _("on import")
+    if cause == "added":
+        return _("on being added by a team member")
+    return ""
+
+
 def _describe_core(kind: str, data: dict) -> str:
-    causes = {"person": _("moved by a person"), "apply": _("on applying"), "automation": _("by an automation"),
-              "import": _("on import"), "added": _("on being added by a team member")}
     if kind == "applied" and data.get("source") == "referral":
         return _("Referred by %(referrer)s", referrer=data.get("referred_by", ""))  # the line names who added
     if kind == "applied" and data.get("source") == "manual":
@@ -130,7 +192,7 @@ def _describe_core(kind: str, data: dict) -> str:
             return _("Applied (source: %(source)s), matched to this job by its title", source=source_label(data.get("source")))
         return _("Applied (source: %(source)s)", source=source_label(data.get("source")))
     if kind == "stage_entered":
-        return _("Entered %(stage)s, %(cause)s", stage=data.get("stage", ""), cause=causes.get(data.get("cause"), ""))
+        return _("Entered %(stage)s, %(cause)s", stage=data.get("stage", ""), cause=_stage_cause(data.get("cause")))
     if kind == "note":
         return _("Note: %(text)s", text=data.get("text", ""))
     if kind == "confirmation_queued":

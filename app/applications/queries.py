@@ -5,11 +5,14 @@ lists have query-count tests)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Mapping
+from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, exists, func, select
+from sqlalchemy import Text, bindparam, case, cast, exists, func, literal_column, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import aliased, contains_eager, defer, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -83,46 +86,70 @@ def for_card(application_id: int) -> Application | None:
 
 
 def card(application_id: int, reads: Mapping[str, Callable[[], Any]] | None = None,
-         params: Mapping[str, Any] | None = None) -> tuple[Application, dict[str, Any]] | None:
+         params: Mapping[str, Any] | None = None, timeline_hide: Collection[str] | None = None,
+         ) -> tuple[Application, dict[str, Any], list[TimelineLine] | None] | None:
     """The application for its card, in the current company, with what the card and its
     panels read (candidate, job and its stages, stage, CV file, tags; the candidate's other
     applications with their jobs) loaded up front: no lazy loads. ``reads`` are the panels'
     (app/plugins.py, ``card_panel``): ``{key: fn() -> a scalar correlated to Application}``,
-    answered in the same statement (``params``: the values of their named parameters);
-    returns the application and the answers by key."""
+    answered in the same statement (``params``: the values of their named parameters).
+    With ``timeline_hide`` (the kinds ``timeline`` leaves out), on PostgreSQL the statement
+    carries the timeline too, as one JSON array (``_timeline_column``): one round trip fewer.
+    Returns the application, the answers by key and the timeline's lines (None when the
+    statement did not carry them: SQLite, or not asked)."""
     # The job's stages and the tags joined too (a handful of rows for one application): one
     # round trip, which also tells whether the candidate has other applications. Only then a
     # second one reads them (with their jobs) for the "other applications" list and the
     # duplicates panel; most candidates have applied once.
     reads = reads or {}
+    hide = tuple(sorted(timeline_hide)) if timeline_hide is not None and _timeline_in_card() else None
     narrowed = access.filters(Application)  # a hiring manager's or an interviewer's scope
-    stmt = _card_statement(tuple(reads.items())) if not narrowed else _card_select(reads).where(*narrowed)
+    stmt = (_card_statement(tuple(reads.items()), hide) if not narrowed
+            else _card_select(reads, hide).where(*narrowed))
     values = {"card_application_id": application_id, "card_company_id": current_company_id(), **(params or {})}
-    row = db.session.execute(stmt, values).unique().first()
-    if row is None:
+    rows = db.session.execute(stmt, values).unique().all()
+    if not rows:
         return None
+    lines = None
+    if hide is not None:
+        # The timeline is computed on one row of the join (the job's stages × the tags), None
+        # on the others; every other value is the same on each row.
+        row = next(r for r in rows if r[-1] is not None)
+        *row, answer = row
+        lines = [_line(*values) for values in json.loads(answer)]
+    else:
+        row = rows[0]
     application, others, *answers = row
     _candidate_applications(application, others)
-    return application, dict(zip(reads, answers, strict=True))
+    return application, dict(zip(reads, answers, strict=True)), lines
 
 
-def _card_select(reads: Mapping[str, Callable[[], Any]]):
-    return (select(Application).join(Candidate, Candidate.id == Application.candidate_id)
+def _timeline_in_card() -> bool:
+    """Whether this database carries the timeline in the card's statement (a JSON aggregate
+    ordered inside: PostgreSQL; SQLite reads it with a statement of its own)."""
+    return db.session.get_bind().dialect.name == "postgresql"
+
+
+def _card_select(reads: Mapping[str, Callable[[], Any]], hide: tuple[str, ...] | None = None):
+    stmt = (select(Application).join(Candidate, Candidate.id == Application.candidate_id)
             .where(Application.id == bindparam("card_application_id"),
                    Application.company_id == bindparam("card_company_id"))
             .add_columns(*_read_columns(reads, others=True)).options(*_card_loads()))
+    return stmt.add_columns(_timeline_column(hide)) if hide is not None else stmt
 
 
 _CARD_STATEMENTS: dict[tuple, Any] = {}
 
 
-def _card_statement(reads: tuple):
+def _card_statement(reads: tuple, hide: tuple[str, ...] | None = None):
     """The card's statement for a user whose role narrows nothing, built once per set of reads
-    (the panels the user sees) and process: SQLAlchemy keeps a statement object's cache key,
-    and a statement this size costs more CPU to build and to key than to run."""
-    stmt = _CARD_STATEMENTS.get(reads)
+    (the panels the user sees), hidden timeline kinds and process: SQLAlchemy keeps a
+    statement object's cache key, and a statement this size costs more CPU to build and to key
+    than to run."""
+    key = (reads, hide)
+    stmt = _CARD_STATEMENTS.get(key)
     if stmt is None:
-        stmt = _CARD_STATEMENTS[reads] = _card_select(dict(reads))
+        stmt = _CARD_STATEMENTS[key] = _card_select(dict(reads), hide)
     return stmt
 
 
@@ -199,15 +226,41 @@ def counts_by_company() -> dict[int, int]:
                                    .group_by(Application.company_id)).all())
 
 
-def timeline(application: Application, hide: Collection[str] = ()) -> list[TimelineEvent]:
+class Actor(NamedTuple):
+    id: int
+    name: str
+
+
+class TimelineLine(NamedTuple):
+    """One line of the card's timeline: the event's values and its actor's id and name (None
+    when nobody, or nobody left, did it), not entities: the card shows nothing else of them."""
+    id: int
+    kind: str
+    data: dict | None
+    created_at: datetime
+    actor: Actor | None
+
+
+def _line(event_id, kind, data, created_at, actor_id, actor_name) -> TimelineLine:
+    if isinstance(created_at, str):  # from the card's JSON (ISO 8601, as PostgreSQL writes a timestamp)
+        created_at = datetime.fromisoformat(created_at)
+    return TimelineLine(event_id, kind, data, created_at, Actor(actor_id, actor_name) if actor_id is not None else None)
+
+
+def timeline(application: Application, hide: Collection[str] = ()) -> list[TimelineLine]:
     """The card's timeline, newest first, with each event's actor (their name: the card shows
     nothing else of them); events of the ``hide`` kinds are left out (details a feature shows
     in its own panel)."""
-    return list(db.session.scalars(_timeline_statement(tuple(sorted(hide))),
-                                   {"timeline_application_id": application.id, "timeline_company_id": application.company_id}))
+    return [_line(*row) for row in db.session.execute(
+        _timeline_statement(tuple(sorted(hide))),
+        {"timeline_application_id": application.id, "timeline_company_id": application.company_id})]
 
 
 _TIMELINE_STATEMENTS: dict[tuple, Any] = {}
+
+
+def _timeline_columns() -> tuple:
+    return (TimelineEvent.id, TimelineEvent.kind, TimelineEvent.data, TimelineEvent.created_at, User.id, User.name)
 
 
 def _timeline_statement(hide: tuple[str, ...]):
@@ -215,13 +268,29 @@ def _timeline_statement(hide: tuple[str, ...]):
     statement costs CPU on every card, its parameters do not."""
     stmt = _TIMELINE_STATEMENTS.get(hide)
     if stmt is None:
-        stmt = _TIMELINE_STATEMENTS[hide] = select(TimelineEvent).where(
+        stmt = _TIMELINE_STATEMENTS[hide] = select(*_timeline_columns()).outerjoin(
+            User, User.id == TimelineEvent.actor_id).where(
             TimelineEvent.application_id == bindparam("timeline_application_id"),
             TimelineEvent.company_id == bindparam("timeline_company_id"),
-            *([TimelineEvent.kind.not_in(hide)] if hide else [])).options(
-            joinedload(TimelineEvent.actor).load_only(User.id, User.name)).order_by(
+            *([TimelineEvent.kind.not_in(hide)] if hide else [])).order_by(
             TimelineEvent.created_at.desc(), TimelineEvent.id.desc())
     return stmt
+
+
+def _timeline_column(hide: tuple[str, ...]):
+    """``timeline``'s lines as a column of the card's statement (PostgreSQL): one JSON array of
+    ``[id, kind, data, created_at, actor id, actor name]``, newest first, ``[]`` for none. The
+    card's rows are its job's stages × its tags; the array is computed on the first of them
+    only (a ``CASE`` is evaluated lazily) and is NULL on the others. As text, parsed here: the
+    ORM's uniquing of the rows needs hashable values."""
+    lines = func.json_agg(aggregate_order_by(func.json_build_array(*_timeline_columns()),
+                                             TimelineEvent.created_at.desc(), TimelineEvent.id.desc()))
+    array = (select(cast(func.coalesce(lines, literal_column("'[]'::json")), Text))
+             .select_from(TimelineEvent).outerjoin(User, User.id == TimelineEvent.actor_id)
+             .where(TimelineEvent.application_id == Application.id, TimelineEvent.company_id == Application.company_id,
+                    *([TimelineEvent.kind.not_in(hide)] if hide else []))
+             .correlate(Application).scalar_subquery())
+    return case((func.row_number().over() == 1, array), else_=None).label("card_timeline")
 
 
 def of_candidate(company_id: int, candidate_id: int) -> list[Application]:

@@ -80,8 +80,59 @@ def test_the_cards_timeline_reads_its_actors_names_only(client, auth, make, comp
     body: list[str] = []
     statements = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
     assert "Note: Strong SQL" in body[0] and "— Ann Colleague" in body[0]
+    if db.engine.dialect.name == "postgresql":  # one JSON array column of the card's statement
+        (card,) = [s for s in statements if "FROM timeline_events" in s]
+        read = card[card.index("json_agg("):card.index("ORDER BY", card.index("json_agg("))]
+        assert "users.name" in read and "password_hash" not in read and "users.email" not in read, read
+        return
     timeline = [s for s in statements if s.lstrip().startswith("SELECT timeline_events.")]
     assert len(timeline) == 1 and ".name" in timeline[0] and "password_hash" not in timeline[0], timeline
+
+
+def test_the_card_carries_its_timeline_on_postgresql(client, auth, make, company):
+    """On PostgreSQL the card's statement carries the timeline (one JSON array, newest first,
+    each line with its actor's name; the kinds a feature shows in its own panel left out): no
+    statement of its own. The lines are those the timeline's own statement reads (the answer
+    to a note, and SQLite's card): the same HTML."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite reads the timeline with a statement of its own")
+    from datetime import datetime, timedelta
+
+    from app.applications.models import TimelineEvent
+
+    job = make.job(company)
+    application = make.application(job)
+    colleague = make.user(company, role="recruiter", email="ann@acme.test")
+    colleague.name = "Ann \"Colleague\" <Å>"
+    at = datetime(2026, 12, 7, 9, 30, 15, 120000)
+    db.session.add_all([
+        TimelineEvent(company_id=company.id, application_id=application.id, kind="note", actor_id=colleague.id,
+                      data={"text": "Strong SQL, “quoted” & <b>bold</b> ✓"}, created_at=at),
+        TimelineEvent(company_id=company.id, application_id=application.id, kind="note", actor_id=None,
+                      data={"text": "no actor"}, created_at=at),  # same time: the newer id first
+        TimelineEvent(company_id=company.id, application_id=application.id, kind="assessment_log",
+                      data={"line": "a vendor's log line"}, created_at=at + timedelta(seconds=1)),
+        TimelineEvent(company_id=company.id, application_id=application.id, kind="stage_entered",
+                      data={"stage": "Interview", "cause": "automation"}, created_at=at - timedelta(days=1)),
+    ])
+    db.session.commit()
+    url = f"/admin/applications/{application.id}"
+    client.get(url)
+    db.session.expire_all()
+    body: list[str] = []
+    statements = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
+    assert not [s for s in statements if s.lstrip().startswith("SELECT timeline_events.")], statements
+    assert len([s for s in statements if "FROM timeline_events" in s]) == 1, statements
+    page = body[0]
+    card_lines = page[page.index('<ol class="timeline">'):page.index("</ol>", page.index('<ol class="timeline">'))]
+    assert "a vendor&#39;s log line" not in card_lines and "vendor" not in card_lines
+    assert card_lines.index("no actor") < card_lines.index("Strong SQL") < card_lines.index("Entered Interview")
+    assert "— Ann &#34;Colleague&#34; &lt;Å&gt;" in card_lines and "by an automation" in card_lines
+    assert 'datetime="2026-12-07T09:30:15.120000"' in card_lines
+    # The timeline's own statement (a note's answer) renders the same lines.
+    answer = client.post(f"{url}/notes", data={"text": ""}, headers={"HX-Request": "true"}).get_data(as_text=True)
+    own = answer[answer.index('<ol class="timeline">'):answer.index("</ol>", answer.index('<ol class="timeline">'))]
+    assert own == card_lines
 
 
 def test_the_board_does_not_grow_with_applications(client, make, company, monkeypatch):
@@ -150,7 +201,8 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     card's statement asks whether anyone is asked and whether anyone could be: the card 5 → 4."""
     job = make.job(company)
     application = make.application(job)
-    expected = {"/admin/": 4, f"/admin/applications/{application.id}": 4, "/admin/applications": 3,
+    card = 3 if db.engine.dialect.name == "postgresql" else 4  # PostgreSQL: the timeline in the card's statement
+    expected = {"/admin/": 4, f"/admin/applications/{application.id}": card, "/admin/applications": 3,
                 f"/admin/jobs/{job.id}": 3, "/admin/notifications": 2, "/admin/notifications/badge": 1}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing

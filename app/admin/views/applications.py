@@ -12,14 +12,14 @@ from htmx_flask import make_response
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.board import BoardPage
-from app.admin.card import CardAction, actions_for, load_card
+from app.admin.card import CardAction, actions_for, load_card, menu_labels, timeline
 from app.admin.forms import AssignForm, EmptyForm, MoveForm, NoteForm
 from app.admin.listing import column_labels, menu_options
 from app.applications import files, queries, services
 from app.applications.board import board
 from app.applications.columns import column, offered, save_list_columns
 from app.applications.listing import PAGE_SIZES, BadCursor, ListQuery, filter_menus, list_applications
-from app.applications.models import Application, ApplicationStatus, StoredFile, TimelineEvent
+from app.applications.models import Application, ApplicationStatus, StoredFile
 from app.bulk import services as bulk
 from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
 from app.jobs import queries as jobs_queries
@@ -122,16 +122,13 @@ plugins.card_action(CardAction(
     available=lambda application, user: application.job_id is not None))
 
 
-def _events(application: Application) -> list[TimelineEvent]:
-    return queries.timeline(application, hide=plugins.detail_events)
-
-
 def _card_context(application: Application) -> dict:
     """What ``_card.html`` shows besides the panels. The stage select's options as (id, name)
     pairs (the POST validates them with MoveForm): the card builds no WTForms form."""
     stage_choices = [(s.id, s.name) for s in application.job.stages] if application.job is not None else []
-    return {"application": application, "events": _events(application), "stage_choices": stage_choices,
-            "actions": actions_for(application, current_user), "others": queries.others_on_card(application)}
+    actions = actions_for(application, current_user)
+    return {"application": application, "events": timeline(application), "stage_choices": stage_choices,
+            "actions": actions, "action_labels": menu_labels(actions), "others": queries.others_on_card(application)}
 
 
 @bp.get("/applications/<int:application_id>")
@@ -221,16 +218,16 @@ def application_note(application_id: int):
     application = get_or_404(Application, application_id)
     form = NoteForm()
     card = url_for("admin.application", application_id=application.id)
-    timeline = {"fragment": "admin/applications/_timeline.html",
-                "context": lambda: {"application": application, "events": _events(application)}}
+    shown = {"fragment": "admin/applications/_timeline.html",
+             "context": lambda: {"application": application, "events": timeline(application)}}
     if not form.validate_on_submit():
-        return done(_("The note is empty."), card, level="error", status=422, **timeline)
+        return done(_("The note is empty."), card, level="error", status=422, **shown)
     event = services.add_note(application, form.text.data, current_user._get_current_object())
     missed = getattr(event, "not_notified", None)
     if missed:
         return done(_("Note added. Not notified, as they cannot see this application: %(names)s.",
-                      names=", ".join(u.name for u in missed)), card, level="warning", **timeline)
-    return done(_("Note added."), card, **timeline)
+                      names=", ".join(u.name for u in missed)), card, level="warning", **shown)
+    return done(_("Note added."), card, **shown)
 
 
 @bp.get("/applications/<int:application_id>/cv")

@@ -19,7 +19,7 @@ from app.admin.assessment_forms import (
     SendAssessmentForm,
 )
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, answers
+from app.admin.card import CardAction, answers, render_panel
 from app.admin.views.jobs import owner_or_404 as _owner
 from app.applications.models import Application, ApplicationStatus
 from app.applications.services import ApplicationError
@@ -89,9 +89,9 @@ def _panel(application: Application, found: dict) -> str | None:
     orders = services.orders_of(application) if found["assessments.orders"] else []
     if not orders and not found["assessments.active"]:
         return None
-    return render_template("admin/assessments/_panel.html", application=application, orders=orders,
-                           vendor_log=services.vendor_log(application) if found["assessments.log"] else [],
-                           status_labels=STATUS_LABELS)
+    return render_panel("admin/assessments/_panel.html", application=application, orders=orders,
+                        vendor_log=services.vendor_log(application) if found["assessments.log"] else [],
+                        status_labels=STATUS_LABELS)
 
 
 def _cause(data: dict) -> str:

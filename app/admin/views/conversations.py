@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import secrets
 
-from flask import abort, render_template, request, url_for
+from flask import abort, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction
+from app.admin.card import CardAction, render_panel
 from app.admin.forms import MessageForm
 from app.applications import files
 from app.applications.models import Application
@@ -36,7 +36,7 @@ plugins.card_action(CardAction(
 
 @plugins.card_panel(reads={"conversations.sent": queries.sent_on_card, "conversations.replies": queries.replies_on_card})
 def _panel(application: Application, found: dict) -> str:
-    return render_template("admin/conversations/_panel.html", **_panel_context(application, found))
+    return render_panel("admin/conversations/_panel.html", **_panel_context(application, found))
 
 
 def _panel_context(application: Application, found: dict | None = None) -> dict:

@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, answers
+from app.admin.card import CardAction, answers, render_panel
 from app.admin.forms import EmptyForm, MergeForm, PairForm
 from app.applications.columns import STATUS_LABELS
 from app.applications.models import Application
@@ -182,8 +182,8 @@ def _card_panel(application: Application, read: dict) -> str | None:
     merges = services.active_merges(application.company_id, candidate.id) if read["duplicates.merges"] else []
     if not found and not merges:
         return None
-    return render_template("admin/duplicates/_card_panel.html", application=application, found=found,
-                           merges=merges, reasons=_reasons)
+    return render_panel("admin/duplicates/_card_panel.html", application=application, found=found,
+                        merges=merges, reasons=_reasons)
 
 
 plugins.event_text("candidate_merged", lambda d: _(

@@ -3,7 +3,7 @@ funnel. The settings per job and template are in ``emrex_settings``."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import pgettext
@@ -13,7 +13,7 @@ from app.accounts import queries as accounts
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction
+from app.admin.card import CardAction, render_panel
 from app.admin.emrex_panel_text import ATTEMPT_LABELS, PanelText
 from app.admin.forms import EmptyForm
 from app.admin.views.applications import _card_context, badge_oob
@@ -75,8 +75,8 @@ def _panel(application: Application, found: dict) -> str | None:
         return None
     transcripts = queries.transcripts_of(application) if found["emrex.transcripts"] else []
     closed = _closed_attempt(requests_[0], transcripts) if requests_ else None
-    return render_template("admin/emrex/_panel.html", application=application, requests=requests_,
-                           transcripts=transcripts, closed_attempt=closed, panel=PanelText)
+    return render_panel("admin/emrex/_panel.html", application=application, requests=requests_,
+                        transcripts=transcripts, closed_attempt=closed, panel=PanelText)
 
 
 # ---------------------------------------------------------------- what the panel says

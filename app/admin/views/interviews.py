@@ -11,11 +11,10 @@ from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction
+from app.admin.card import CardAction, render_panel
 from app.admin.interview_forms import AvailabilityForm, BookForm, InterviewForm, InterviewPlanForm
 from app.applications.models import Application, ApplicationStatus
 from app.forms import EmptyForm
@@ -55,10 +54,10 @@ def _panel(application: Application, found: dict) -> str | None:
     interviews = services.interviews_of(application) if found["interviews.any"] else []
     if not interviews:
         return None
-    return Markup(render_template("admin/interviews/_panel.html", application=application, interviews=interviews,
-                                  labels=services.STATUS_LABELS, kinds=services.KIND_LABELS,
-                                  flagged=services.flagged_interviewers, place=services.place_text,
-                                  book_form=BookForm(formdata=None), form=EmptyForm()))
+    return render_panel("admin/interviews/_panel.html", application=application, interviews=interviews,
+                        labels=services.STATUS_LABELS, kinds=services.KIND_LABELS,
+                        flagged=services.flagged_interviewers, place=services.place_text,
+                        book_form=BookForm(formdata=None), form=EmptyForm())
 
 
 def _at(data: dict) -> str:

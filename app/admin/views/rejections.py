@@ -12,11 +12,10 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 from htmx_flask import make_response
-from markupsafe import Markup
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction
+from app.admin.card import CardAction, render_panel
 from app.admin.forms import EmptyForm, RejectForm, RejectionReasonForm
 from app.admin.views.applications import _board_columns, _card_context, badge_oob
 from app.applications import queries, rejections
@@ -233,8 +232,8 @@ plugins.card_action(CardAction(
 def _rejection_panel(application) -> str | None:
     if application.stage is None or application.stage.kind != "rejected":
         return None
-    return Markup(render_template("admin/applications/_rejection_panel.html", application=application,
-                                  scheduled=rejections.scheduled_email(application), form=EmptyForm()))
+    return render_panel("admin/applications/_rejection_panel.html", application=application,
+                        scheduled=rejections.scheduled_email(application), form=EmptyForm())
 
 
 def _rejected_text(data: dict) -> str:

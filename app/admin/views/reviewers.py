@@ -5,7 +5,7 @@ comes back to the card."""
 
 from __future__ import annotations
 
-from flask import abort, render_template, url_for
+from flask import abort, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,7 +14,7 @@ from markupsafe import Markup
 from app.accounts.access import Action, can
 from app.accounts.tenancy import get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction
+from app.admin.card import CardAction, render_panel
 from app.admin.forms import EmptyForm, ReviewerForm
 from app.applications import queries, reviewers
 from app.applications.models import Application
@@ -40,7 +40,7 @@ def _context(application, error: str | None = None, found: dict | None = None) -
 def _card_panel(application, found: dict) -> Markup | None:
     if not can(current_user, Action.ASK_TO_REVIEW):
         return None
-    return Markup(render_template("admin/applications/_reviewers_panel.html", **_context(application, found=found)))
+    return render_panel("admin/applications/_reviewers_panel.html", **_context(application, found=found))
 
 
 @bp.get("/applications/<int:application_id>/reviewers")

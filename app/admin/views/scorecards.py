@@ -3,7 +3,7 @@ scorecard" and "Ask for feedback" on the card, the card's summary panel and a jo
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -11,7 +11,7 @@ from flask_login import current_user
 from app.accounts import queries as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction
+from app.admin.card import CardAction, render_panel
 from app.admin.views.jobs import owner_or_404 as _owner
 from app.applications.models import Application
 from app.htmx import respond
@@ -53,9 +53,9 @@ def _panel(application: Application, found: dict) -> str | None:
     if application.job_id is None:
         return None
     summary = queries.summary(application, current_user._get_current_object(), any_cards=found["scorecards.any"])
-    return render_template("admin/scorecards/_panel.html", application=application, summary=summary,
-                           labels=queries.recommendation_labels() if summary.submitted else {},  # shown with them
-                           scale=definitions.SCALE_LABELS)
+    return render_panel("admin/scorecards/_panel.html", application=application, summary=summary,
+                        labels=queries.recommendation_labels() if summary.submitted else {},  # shown with them
+                        scale=definitions.SCALE_LABELS)
 
 
 # ---------------------------------------------------------------- the form

@@ -3,14 +3,14 @@ template), the card's "Screening answers" panel and the timeline text of a knock
 
 from __future__ import annotations
 
-from flask import abort, render_template, request, url_for
+from flask import abort, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from markupsafe import Markup
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
+from app.admin.card import render_panel
 from app.admin.forms import EmptyForm
 from app.admin.views.jobs import owner_or_404 as _owner
 from app.applications import files, rejections
@@ -34,13 +34,13 @@ def _panel(application, found: dict) -> str | None:
     if application.job_id is None:
         return None
     if services.not_asked(application):
-        return Markup(render_template("admin/screening/_panel.html", not_asked=True, answers=[],
-                                      application=application, shown=questions.shown))
+        return render_panel("admin/screening/_panel.html", not_asked=True, answers=[],
+                            application=application, shown=questions.shown)
     answers = services.answers_of(application.id) if found["screening.any"] else []
     if not answers:
         return None
-    return Markup(render_template("admin/screening/_panel.html", not_asked=False, answers=answers,
-                                  application=application, shown=questions.shown))
+    return render_panel("admin/screening/_panel.html", not_asked=False, answers=answers,
+                        application=application, shown=questions.shown)
 
 
 def _knockout_failed_text(data: dict) -> str:

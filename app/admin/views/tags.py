@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
-from app.admin.card import CardAction
+from app.admin.card import CardAction, render_panel
 from app.admin.forms import EmptyForm, TagAddForm, TagForm
 from app.applications import queries, tags
 from app.applications.tags import TagError
@@ -112,8 +112,8 @@ plugins.card_action(CardAction(
 
 @plugins.card_panel(reads={"tags.company": tags.any_on_card})
 def _card_panel(application, found: dict) -> Markup:
-    return Markup(render_template("admin/applications/_tags_panel.html",
-                                  **_panel_context(application, company_has_tags=found["tags.company"])))
+    return render_panel("admin/applications/_tags_panel.html",
+                        **_panel_context(application, company_has_tags=found["tags.company"]))
 
 
 def _answer(application, message: str | None, error: str | None = None):
