@@ -151,7 +151,7 @@ def enqueue(task: Callable, *args: Any, queue: str, **options: Any) -> bool:
     except Exception as exc:
         if type(exc).__name__ == "DuplicateJobError":  # ``unique=True``: that task is already waiting
             return True  # Redis down or refusing: the database still has the intent
-        if getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError):
+        if _outage(exc):
             log.warning("enqueue of %s failed (%s); the sweeper will retry", task.__name__, type(exc).__name__)
             return False
         raise
@@ -163,7 +163,7 @@ def waiting(queue: str) -> set[str]:
     try:
         return set(get_queue(queue).get_job_ids())
     except Exception as exc:
-        if getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError):
+        if _outage(exc):
             return set()
         raise
 
@@ -177,7 +177,7 @@ def enqueue_in(seconds: float, task: Callable, *args: Any, queue: str, **options
         get_queue(queue).enqueue_in(timedelta(seconds=seconds), task, *args, **options)
         return True
     except Exception as exc:
-        if getattr(exc, "__module__", "").startswith(("redis", "rq")) or isinstance(exc, OSError):
+        if _outage(exc):
             log.warning("scheduling %s failed (%s); the sweeper will retry", task.__name__, type(exc).__name__)
             return False
         raise
