@@ -240,3 +240,26 @@ def test_the_fixture_has_figures_to_compare(history):
     assert len(queries.time_in_stage(company_id, f, history["admin"])) == 4
     assert len(queries.conversion(company_id, f, history["admin"])) == 15
     assert len(queries.time_to_hire(company_id, f, history["manager"])[0]) == 1
+
+
+# ---------------------------------------------------------------- the numbers as written
+
+@pytest.mark.parametrize("locale", ["en", "fi", "sv", "vi"])
+def test_figures_are_written_as_babel_writes_them(app, locale):
+    """``registry.Figures`` writes counts, days and rates byte for byte as ``format_decimal`` and
+    ``format_percent`` with the reports' patterns, in every language of the app: halves rounded
+    to even, groups of three, the locale's signs (and babel itself for negative numbers)."""
+    from flask_babel import force_locale, format_decimal, format_percent
+
+    from app.reports.registry import Figures
+
+    counts = [0, 1, 7, 999, 1000, 1234, 99999, 100000, 1234567, -5]
+    days = [0.0, 0.04, 0.05, 0.15, 0.25, 1.0, 2.45, 9.5, 14.65, 20.4, 999.95, 1234.5, 98765.25, -0.0, -3.5]
+    days += [n / 86400 * 37 for n in range(0, 400000, 997)]
+    rates = [round(part / whole, 4) for whole in range(1, 120) for part in range(whole + 1)] + [0.0625, 0.0635, -0.5]
+    with app.test_request_context("/"), force_locale(locale):
+        fig = Figures()
+        assert [fig.count(n) for n in counts] == [format_decimal(n, format="#,##0") for n in counts]
+        assert [fig.days(d) for d in days] == [format_decimal(round(d, 1), format="#,##0.0") for d in days]
+        assert [fig.pct(r) for r in rates] == [format_percent(r, format="#,##0.0%") for r in rates]
+        assert fig.days(None) == fig.pct(None) == "–"
