@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, any_, case, func, select
 
 from app.accounts import access
 from app.applications.models import (
@@ -35,7 +35,7 @@ from app.emrex.models import EmrexRequest, EmrexRequestStatus
 from app.extensions import db
 from app.jobs.models import Job, JobStatus, Stage
 from app.reports.filters import Filters
-from app.reports.stats import Spread, seconds_between, spreads
+from app.reports.stats import Spread, is_postgres, seconds_between, spreads
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,18 @@ def _jobs(company_id: int, f: Filters, user) -> list:
 
 
 def _hires(company_id: int):
-    """Each hired application's first entry into a hired stage: (application_id, hired_at)."""
+    """Each hired application's first entry into a hired stage: (application_id, hired_at).
+
+    On PostgreSQL the company's hired stages are an array the entries are matched against
+    (``stage_id = ANY (ARRAY(SELECT ...))``), not a join: joined, the planner guessed a sixth of
+    every entry to be a hire (one stage in six is a hired stage; few entries are) and read all
+    258,000 entries of the bench's big company (20 ms) where the index on ``stage_id`` gives
+    its 742 hires (1 ms)."""
+    hired_stages = select(Stage.id).where(Stage.company_id == company_id, Stage.kind == "hired")
+    hired = (StageEntry.stage_id == any_(func.array(hired_stages.scalar_subquery())) if is_postgres()
+             else StageEntry.stage_id.in_(hired_stages))
     return (select(StageEntry.application_id, func.min(StageEntry.entered_at).label("hired_at"))
-            .join(Stage, Stage.id == StageEntry.stage_id)
-            .where(StageEntry.company_id == company_id, Stage.company_id == company_id, Stage.kind == "hired")
+            .where(StageEntry.company_id == company_id, hired)
             .group_by(StageEntry.application_id).subquery("hires"))
 
 
@@ -141,15 +149,18 @@ class StageStep:
 def conversion(company_id: int, f: Filters, user) -> list[StageStep]:
     """Per job and stage (in position order): how many applications created in the range
     reached it and how many of those the next. Two statements."""
-    top = (select(Application.job_id.label("job_id"), func.max(Stage.position).label("top"))
-           .join(StageEntry, StageEntry.application_id == Application.id)
+    # Each application's highest position is taken over the company's entries before they meet
+    # the applications: grouping the joined rows by application cost 15% more on PostgreSQL.
+    top = (select(StageEntry.application_id.label("application_id"), func.max(Stage.position).label("top"))
            .join(Stage, Stage.id == StageEntry.stage_id)
-           .where(*_applications(company_id, f, user), StageEntry.company_id == company_id, Stage.kind != "rejected",
-                  Application.created_at >= f.since, Application.created_at < f.until)
-           .group_by(Application.job_id, Application.id).subquery("top"))
+           .where(StageEntry.company_id == company_id, Stage.kind != "rejected")
+           .group_by(StageEntry.application_id).subquery("top"))
     counts: dict[int, dict[int, int]] = {}
-    for job_id, position, n in db.session.execute(select(top.c.job_id, top.c.top, func.count())
-                                                  .group_by(top.c.job_id, top.c.top)):
+    for job_id, position, n in db.session.execute(
+            select(Application.job_id, top.c.top, func.count()).join(top, top.c.application_id == Application.id)
+            .where(*_applications(company_id, f, user), Application.created_at >= f.since,
+                   Application.created_at < f.until)
+            .group_by(Application.job_id, top.c.top)):
         counts.setdefault(job_id, {})[position] = n
     if not counts:
         return []

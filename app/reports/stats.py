@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, null, select
+from sqlalchemy import func, null, select, tuple_
 
 from app.extensions import db
 
@@ -58,23 +58,25 @@ def spreads(durations, keys: Sequence[str], total: bool = False, first: str | No
     """Per group of ``keys`` (columns of the subquery ``durations``, which has a ``seconds``
     column): the spread in days; with ``total`` also every row together, under the key ``()``;
     with ``first`` the group's smallest value of that column (e.g. a stage's position, to
-    order the groups). One statement (two on PostgreSQL with ``total``)."""
+    order the groups). One statement."""
     cols = [durations.c[k] for k in keys]
     seconds = durations.c.seconds
     order = durations.c[first] if first else None
     if is_postgres():
         lowest = func.min(order) if order is not None else null()
-        stmt = (select(*cols, func.count(), func.percentile_cont(0.5).within_group(seconds),
-                       func.percentile_cont(0.9).within_group(seconds), lowest).group_by(*cols))
+        # With ``total`` the groups and the whole are grouping sets of the one statement: the
+        # durations are computed once (``grouping()`` is 1 on the row of the whole).
+        whole = func.grouping(cols[0]) if total else null()
+        stmt = select(*cols, whole, func.count(), func.percentile_cont(0.5).within_group(seconds),
+                      func.percentile_cont(0.9).within_group(seconds), lowest)
+        stmt = stmt.group_by(func.grouping_sets(tuple_(*cols), tuple_())) if total else stmt.group_by(*cols)
         out = {}
         for row in db.session.execute(stmt):
-            *key, count, median, p90, low = row
-            out[tuple(key)] = replace(_days(count, median, p90), first=low)
-        if total:
-            count, median, p90 = db.session.execute(
-                select(func.count(), func.percentile_cont(0.5).within_group(seconds),
-                       func.percentile_cont(0.9).within_group(seconds))).one()
-            out[()] = _days(count, median, p90)
+            *key, is_whole, count, median, p90, low = row
+            if is_whole:
+                out[()] = _days(count, median, p90)
+            else:
+                out[tuple(key)] = replace(_days(count, median, p90), first=low)
         return out
     groups: dict[tuple, list[float]] = {}
     lows: dict[tuple, float] = {}
