@@ -222,7 +222,7 @@ def _result_page(outcome: services.ReturnOutcome, status: int):
     The page holds nothing of the candidate or the transcript: every import of a company's
     candidates in one language shows the same page, so a page once rendered is kept by
     everything it shows (``_result_key``) and served again (issue 15: rendering the portal
-    layout was ~6% of a return's CPU). A page with flashed messages is rendered each time."""
+    layout was 6–7% of a return's CPU). A page with flashed messages is rendered each time."""
     company = outcome.request.application.job.company if outcome.request is not None else None
     can_retry = outcome.request is not None and outcome.request.is_open
     languages = current_app.config["LANGUAGES"]
