@@ -7,7 +7,7 @@ from contextlib import nullcontext
 from datetime import date
 
 from flask import abort, current_app, redirect, render_template, request, session, url_for
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
 from app.clock import utcnow
@@ -217,7 +217,12 @@ def emrex_go():
 
 def _result_page(outcome: services.ReturnOutcome, status: int):
     """The return's answer, branded and in the candidate's language when the attempt is
-    known (the return is cross-site: no cookie, so no chosen language, comes with it)."""
+    known (the return is cross-site: no cookie, so no chosen language, comes with it).
+
+    The page holds nothing of the candidate or the transcript: every import of a company's
+    candidates in one language shows the same page, so a page once rendered is kept by
+    everything it shows (``_result_key``) and served again (issue 15: rendering the portal
+    layout was 6–7% of a return's CPU). A page with flashed messages is rendered each time."""
     company = outcome.request.application.job.company if outcome.request is not None else None
     can_retry = outcome.request is not None and outcome.request.is_open
     languages = current_app.config["LANGUAGES"]
@@ -225,8 +230,31 @@ def _result_page(outcome: services.ReturnOutcome, status: int):
     if locale not in languages or request.args.get("lang") in languages:
         locale = None
     with force_locale(locale) if locale else nullcontext():
-        body = render_template("portal/emrex/result.html", outcome=outcome, company=company, can_retry=can_retry)
+        key = None if "_flashes" in session else _result_key(outcome, company, can_retry)
+        pages = current_app.extensions.setdefault(_RESULT_PAGES, {})
+        body = pages.get(key) if key is not None else None
+        if body is None:
+            body = render_template("portal/emrex/result.html", outcome=outcome, company=company, can_retry=can_retry)
+            if key is not None:
+                if len(pages) >= _RESULT_PAGES_MAX:
+                    pages.clear()
+                pages[key] = body
     return body, status
+
+
+#: Where the app keeps ``_result_page``'s pages by ``_result_key`` (a few per company and
+#: language), and how many at most.
+_RESULT_PAGES = "haku.emrex_result_pages"
+_RESULT_PAGES_MAX = 512
+
+
+def _result_key(outcome: services.ReturnOutcome, company, can_retry: bool) -> tuple:
+    """Everything the result page shows: the outcome's kind, message and reason, whether it
+    offers a retry, the company's name and branding (its public version changes with its logo
+    and colours), the page's language and the app's mount point (its links)."""
+    brand = None if company is None else (company.slug, company.name, company.brand_colour, company.public_version,
+                                          company.logo_type)
+    return (outcome.kind, outcome.message, outcome.reason, can_retry, brand, str(get_locale()), request.script_root)
 
 
 @bp.errorhandler(413)

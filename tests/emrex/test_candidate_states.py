@@ -336,3 +336,29 @@ def test_plain_return_address_still_works(app, make, mailbox, job):
     _, reply = complete_at_emp(emp_url, fields)
     resp = app.test_client().post("/emrex/return", data=reply)
     assert resp.status_code == 200 and _request().status == "completed"
+
+
+def test_result_page_kept_between_returns_follows_the_company_and_the_language(app, make, mailbox, job):
+    """The result page is rendered once per company, language and outcome and served again
+    (issue 15): a second candidate gets the same page, a renamed company its new name, a
+    candidate in Finnish the Finnish page."""
+    def received(email, locale):
+        application = make.application(job, email=email, given="Aino", family="Virtanen")
+        application.candidate.locale = locale
+        db.session.commit()
+        token = next(m.group(1) for m in (LINK.search(text_of(msg)) for msg in reversed(mailbox.messages)) if m)
+        browser, _ = _open(app, token)
+        return_url, reply = complete_at_emp(*_hand_off(browser))
+        resp = _back(app, return_url, reply)
+        assert resp.status_code == 200
+        return resp.get_data(as_text=True)
+
+    first = received("aino@example.fi", "en")
+    assert "Thank you — your study records were received" in first and "Acme Oy" in first
+    assert received("beata@example.fi", "en") == first
+    job.company.name = "Acme Group Oy"
+    db.session.commit()
+    renamed = received("cecilia@example.fi", "en")
+    assert "Acme Group Oy" in renamed and renamed == first.replace("Acme Oy", "Acme Group Oy")
+    finnish = received("doris@example.fi", "fi")
+    assert '<html lang="fi">' in finnish and "Acme Group Oy" in finnish and "Thank you" not in finnish
