@@ -86,7 +86,8 @@ class PartnerDelivery(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    # no index of its own: ix_partner_deliveries_company_created starts with it
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"))
     integration_id: Mapped[int] = mapped_column(ForeignKey("partner_integrations.id", ondelete="CASCADE"))
     direction: Mapped[str] = mapped_column(String(3))  # in | out
     type: Mapped[str] = mapped_column(String(64))
