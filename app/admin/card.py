@@ -78,24 +78,45 @@ def _reads(user) -> dict[str, Callable]:
 def load_card(application_id: int):
     """The application for its card (GET), with the reads of every panel the user sees
     answered in the same statement (the panel-read protocol, app/plugins.py ``card_panel``);
-    None when it is not the user's to see. For a read-only request: the answers are kept for
-    the request."""
+    None when it is not the user's to see. For a read-only request: the answers, and the
+    values the statement carried (PostgreSQL: the timeline, the tags, the job's stages), are
+    kept for the request."""
     # The layout's bell comes with the user (app/security.py ``load_user``), not from here.
     found = queries.card(application_id, _reads(current_user), {}, timeline_hide=plugins.detail_events)
     if found is None:
         return None
-    application, found_answers, lines = found
+    application, found_answers, carried = found
     request.environ.setdefault("haku.card_answers", {})[application.id] = found_answers
-    if lines is not None:  # the statement carried the timeline (PostgreSQL)
-        request.environ.setdefault("haku.card_timeline", {})[application.id] = lines
+    if carried is not None:  # the statement carried them (PostgreSQL)
+        request.environ.setdefault("haku.card_carried", {})[application.id] = carried
     return application
+
+
+def _carried(application) -> queries.CardValues | None:
+    return request.environ.get("haku.card_carried", {}).get(application.id)
 
 
 def timeline(application) -> list:
     """The card's timeline (``queries.timeline``, without the events features show in their own
-    panels): the lines ``load_card``'s statement carried, once, else read now."""
-    lines = request.environ.get("haku.card_timeline", {}).pop(application.id, None)
-    return lines if lines is not None else queries.timeline(application, hide=plugins.detail_events)
+    panels): the lines ``load_card``'s statement carried, else read now."""
+    carried = _carried(application)
+    return carried.timeline if carried is not None else queries.timeline(application, hide=plugins.detail_events)
+
+
+def tags(application) -> list:
+    """The application's tags, by name (each with ``id``, ``name``, ``colour``): those
+    ``load_card``'s statement carried, else ``application.tags``."""
+    carried = _carried(application)
+    return carried.tags if carried is not None else application.tags
+
+
+def job_stages(application) -> list:
+    """The application's job's stages, in order (each with ``id``, ``name``, ``kind``), none
+    in the Pending pool: those ``load_card``'s statement carried, else ``job.stages``."""
+    if application.job_id is None:
+        return []
+    carried = _carried(application)
+    return carried.stages if carried is not None else application.job.stages
 
 
 def answers(application) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, bindparam, case, cast, exists, func, literal_column, select
+from sqlalchemy import Text, bindparam, cast, exists, func, literal_column, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import aliased, contains_eager, defer, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -19,9 +19,17 @@ from sqlalchemy.orm.attributes import set_committed_value
 from app.accounts import access
 from app.accounts.models import User
 from app.accounts.tenancy import current_company_id, scoped
-from app.applications.models import Application, ApplicationCount, ApplicationStatus, Candidate, TimelineEvent
+from app.applications.models import (
+    Application,
+    ApplicationCount,
+    ApplicationStatus,
+    ApplicationTag,
+    Candidate,
+    Tag,
+    TimelineEvent,
+)
 from app.extensions import db
-from app.jobs.models import Job
+from app.jobs.models import Job, Stage
 
 
 def open_counts_by_job(company_id: int) -> dict[int, int]:
@@ -87,41 +95,67 @@ def for_card(application_id: int) -> Application | None:
 
 def card(application_id: int, reads: Mapping[str, Callable[[], Any]] | None = None,
          params: Mapping[str, Any] | None = None, timeline_hide: Collection[str] | None = None,
-         ) -> tuple[Application, dict[str, Any], list[TimelineLine] | None] | None:
+         ) -> tuple[Application, dict[str, Any], CardValues | None] | None:
     """The application for its card, in the current company, with what the card and its
     panels read (candidate, job and its stages, stage, CV file, tags; the candidate's other
     applications with their jobs) loaded up front: no lazy loads. ``reads`` are the panels'
     (app/plugins.py, ``card_panel``): ``{key: fn() -> a scalar correlated to Application}``,
     answered in the same statement (``params``: the values of their named parameters).
     With ``timeline_hide`` (the kinds ``timeline`` leaves out), on PostgreSQL the statement
-    carries the timeline too, as one JSON array (``_timeline_column``): one round trip fewer.
-    Returns the application, the answers by key and the timeline's lines (None when the
+    carries the timeline, the tags and the job's stages as values (``CardValues``: JSON
+    arrays, ``_carried_columns``) instead of joining the stages and tags as entities: one
+    round trip fewer, and one row per card instead of the job's stages × the tags
+    (``job.stages`` and ``application.tags`` are then not loaded: the card reads the values).
+    Returns the application, the answers by key and the carried values (None when the
     statement did not carry them: SQLite, or not asked)."""
-    # The job's stages and the tags joined too (a handful of rows for one application): one
-    # round trip, which also tells whether the candidate has other applications. Only then a
-    # second one reads them (with their jobs) for the "other applications" list and the
-    # duplicates panel; most candidates have applied once.
+    # Without the carried values, the job's stages and the tags are joined (a handful of rows
+    # for one application): one round trip, which also tells whether the candidate has other
+    # applications. Only then a second one reads them (with their jobs) for the "other
+    # applications" list and the duplicates panel; most candidates have applied once.
     reads = reads or {}
     hide = tuple(sorted(timeline_hide)) if timeline_hide is not None and _timeline_in_card() else None
     narrowed = access.filters(Application)  # a hiring manager's or an interviewer's scope
     stmt = (_card_statement(tuple(reads.items()), hide) if not narrowed
             else _card_select(reads, hide).where(*narrowed))
     values = {"card_application_id": application_id, "card_company_id": current_company_id(), **(params or {})}
-    rows = db.session.execute(stmt, values).unique().all()
-    if not rows:
-        return None
-    lines = None
-    if hide is not None:
-        # The timeline is computed on one row of the join (the job's stages × the tags), None
-        # on the others; every other value is the same on each row.
-        row = next(r for r in rows if r[-1] is not None)
-        *row, answer = row
-        lines = [_line(*values) for values in json.loads(answer)]
+    result = db.session.execute(stmt, values)
+    if hide is None:
+        rows = result.unique().all()  # the joined collections (stages, tags) repeat the application
+        if not rows:
+            return None
+        application, others, *answers = rows[0]
+        carried = None
     else:
-        row = rows[0]
-    application, others, *answers = row
+        row = result.first()  # one row: nothing joined repeats it
+        if row is None:
+            return None
+        application, others, *answers, timeline_json, tags_json, stages_json = row
+        carried = CardValues([_line(*v) for v in json.loads(timeline_json)], [CardTag(*v) for v in json.loads(tags_json)],
+                             [CardStage(*v) for v in json.loads(stages_json)])
     _candidate_applications(application, others)
-    return application, dict(zip(reads, answers, strict=True)), lines
+    return application, dict(zip(reads, answers, strict=True)), carried
+
+
+class CardTag(NamedTuple):
+    """A tag on the card (the tags panel reads these attributes of a ``Tag`` too)."""
+    id: int
+    name: str
+    colour: str
+
+
+class CardStage(NamedTuple):
+    """One of the job's stages on the card (the stage select, "Reject…"): a ``Stage``'s attributes."""
+    id: int
+    name: str
+    kind: str
+
+
+class CardValues(NamedTuple):
+    """What the card's statement carries as values on PostgreSQL: the timeline's lines (newest
+    first), the application's tags (by name) and its job's stages (in order)."""
+    timeline: list[TimelineLine]
+    tags: list[CardTag]
+    stages: list[CardStage]
 
 
 def _timeline_in_card() -> bool:
@@ -134,8 +168,8 @@ def _card_select(reads: Mapping[str, Callable[[], Any]], hide: tuple[str, ...] |
     stmt = (select(Application).join(Candidate, Candidate.id == Application.candidate_id)
             .where(Application.id == bindparam("card_application_id"),
                    Application.company_id == bindparam("card_company_id"))
-            .add_columns(*_read_columns(reads, others=True)).options(*_card_loads()))
-    return stmt.add_columns(_timeline_column(hide)) if hide is not None else stmt
+            .add_columns(*_read_columns(reads, others=True)).options(*_card_loads(carried=hide is not None)))
+    return stmt.add_columns(*_carried_columns(hide)) if hide is not None else stmt
 
 
 _CARD_STATEMENTS: dict[tuple, Any] = {}
@@ -165,20 +199,21 @@ def card_answers(application: Application, reads: Mapping[str, Callable[[], Any]
 
 
 @cache
-def _card_loads() -> tuple:
+def _card_loads(carried: bool = False) -> tuple:
     """The card's loader options, built once per process on first use (not at import: building
     them configures every mapper, which needs every feature's models imported first). The
     candidate is joined by name (not an anonymous joinedload alias) so that the reads may
     correlate to it too (the duplicates panel's: someone else with the same email or phone).
     Left out: the job ad's text and fields and a pending application's data, which the card
-    does not show (a deferred column read later would be a statement of its own)."""
-    return (contains_eager(Application.candidate),
-            joinedload(Application.job).options(defer(Job.description), defer(Job.location), defer(Job.employment_type),
-                                                defer(Job.salary_min), defer(Job.salary_max), defer(Job.salary_currency),
-                                                defer(Job.salary_period), defer(Job.department), defer(Job.workplace),
-                                                defer(Job.deadline)).joinedload(Job.stages),
-            joinedload(Application.tags), joinedload(Application.stage), joinedload(Application.cv_file),
-            defer(Application.pending_data))
+    does not show (a deferred column read later would be a statement of its own); with
+    ``carried``, the job's stages and the tags (the statement carries them as values)."""
+    job = joinedload(Application.job).options(defer(Job.description), defer(Job.location), defer(Job.employment_type),
+                                              defer(Job.salary_min), defer(Job.salary_max), defer(Job.salary_currency),
+                                              defer(Job.salary_period), defer(Job.department), defer(Job.workplace),
+                                              defer(Job.deadline))
+    many = () if carried else (job.joinedload(Job.stages), joinedload(Application.tags))
+    return (contains_eager(Application.candidate), job, *many, joinedload(Application.stage),
+            joinedload(Application.cv_file), defer(Application.pending_data))
 _READ_COLUMNS: dict[tuple, list] = {}
 
 
@@ -277,20 +312,28 @@ def _timeline_statement(hide: tuple[str, ...]):
     return stmt
 
 
-def _timeline_column(hide: tuple[str, ...]):
-    """``timeline``'s lines as a column of the card's statement (PostgreSQL): one JSON array of
-    ``[id, kind, data, created_at, actor id, actor name]``, newest first, ``[]`` for none. The
-    card's rows are its job's stages × its tags; the array is computed on the first of them
-    only (a ``CASE`` is evaluated lazily) and is NULL on the others. As text, parsed here: the
-    ORM's uniquing of the rows needs hashable values."""
-    lines = func.json_agg(aggregate_order_by(func.json_build_array(*_timeline_columns()),
-                                             TimelineEvent.created_at.desc(), TimelineEvent.id.desc()))
-    array = (select(cast(func.coalesce(lines, literal_column("'[]'::json")), Text))
-             .select_from(TimelineEvent).outerjoin(User, User.id == TimelineEvent.actor_id)
-             .where(TimelineEvent.application_id == Application.id, TimelineEvent.company_id == Application.company_id,
-                    *([TimelineEvent.kind.not_in(hide)] if hide else []))
-             .correlate(Application).scalar_subquery())
-    return case((func.row_number().over() == 1, array), else_=None).label("card_timeline")
+def _carried_columns(hide: tuple[str, ...]) -> tuple:
+    """What the card's statement carries as values on PostgreSQL, each one JSON array as text
+    (parsed here: ``json.loads`` of one text is cheaper than psycopg's and the ORM's handling
+    of joined rows and entities): ``timeline``'s lines (``[id, kind, data, created_at, actor
+    id, actor name]``, newest first), the application's tags (``[id, name, colour]``, by name,
+    as ``Application.tags``) and its job's stages (``[id, name, kind]``, in order, as
+    ``Job.stages``); ``[]`` for none. Nothing is joined that repeats the card's row."""
+    def array(values, *order_by):
+        return cast(func.coalesce(func.json_agg(aggregate_order_by(func.json_build_array(*values), *order_by)),
+                                  literal_column("'[]'::json")), Text)
+
+    timeline = (select(array(_timeline_columns(), TimelineEvent.created_at.desc(), TimelineEvent.id.desc()))
+                .select_from(TimelineEvent).outerjoin(User, User.id == TimelineEvent.actor_id)
+                .where(TimelineEvent.application_id == Application.id, TimelineEvent.company_id == Application.company_id,
+                       *([TimelineEvent.kind.not_in(hide)] if hide else []))
+                .correlate(Application).scalar_subquery())
+    tags = (select(array((Tag.id, Tag.name, Tag.colour), Tag.name_key)).select_from(ApplicationTag)
+            .join(Tag, Tag.id == ApplicationTag.tag_id).where(ApplicationTag.application_id == Application.id)
+            .correlate(Application).scalar_subquery())
+    stages = (select(array((Stage.id, Stage.name, Stage.kind), Stage.position, Stage.id))
+              .where(Stage.job_id == Application.job_id).correlate(Application).scalar_subquery())
+    return timeline.label("card_timeline"), tags.label("card_tags"), stages.label("card_stages")
 
 
 def of_candidate(company_id: int, candidate_id: int) -> list[Application]:

@@ -135,6 +135,50 @@ def test_the_card_carries_its_timeline_on_postgresql(client, auth, make, company
     assert own == card_lines
 
 
+def test_the_card_carries_its_tags_and_stages_on_postgresql(client, make, company):
+    """On PostgreSQL the card's statement carries the application's tags and its job's stages as
+    values (JSON arrays) instead of joining them as entities: one row per card, not the job's
+    stages × the tags, and no statement of their own. The tags panel, the stage select and
+    "Reject…" show what the entities show (a tag's answer and a stage move's answer read them)."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite joins the stages and tags")
+    from app.applications import tags
+
+    job = make.job(company)
+    application = make.application(job)
+    admin = make.admin_of(company)
+    for name, colour in (("Senior", "blue"), ("Ärrä & <b>", "green"), ("alpha", "red")):
+        tags.add_to_application(application, admin, tag_id=tags.create_tag(company.id, name, colour, admin).id)
+    url = f"/admin/applications/{application.id}"
+    client.get(url)
+    db.session.expire_all()
+    body: list[str] = []
+    statements = _statements(lambda: body.append(client.get(url).get_data(as_text=True)))
+    card = next(s for s in statements if "FROM applications" in s and "candidates.given_names" in s)
+    assert "JOIN (application_tags" not in card and "JOIN stages AS stages_2" not in card, card
+    # (the company's tags for the picker are a statement of their own, as before)
+    assert not [s for s in statements if s.lstrip().startswith("SELECT stages.") or
+                (s.lstrip().startswith("SELECT tags.") and "application_tags" in s)], statements
+    page = body[0]
+
+    def part(html, start, end):
+        at = html.index(start)
+        return html[at:html.index(end, at)]
+
+    panel = part(page, '<ul class="tag-list">', "</ul>")
+    assert panel.index("alpha") < panel.index("Senior") and "Ärrä &amp; &lt;b&gt;" in panel, panel
+    assert "tag-blue" in panel and "tag-green" in panel and "Reject…" in page
+    # the same panel from the entities: tagging again changes nothing and answers with it
+    answer = client.post(f"{url}/tags", data={"name": "alpha"}, headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert part(answer, '<ul class="tag-list">', "</ul>") == panel
+    # the same select from the entities: a stage move answers with the card
+    target = job.stages[2].id
+    answer = client.post(f"{url}/stage", data={"stage_id": target}, headers={"HX-Request": "true"}).get_data(as_text=True)
+    select = part(answer, '<select name="stage_id"', "</select>")
+    assert f'<option value="{target}" selected>' in select and select.count("<option") == len(job.stages)
+    assert part(client.get(url).get_data(as_text=True), '<select name="stage_id"', "</select>") == select
+
+
 def test_the_board_does_not_grow_with_applications(client, make, company, monkeypatch):
     """The board reads the first chips of every stage in one statement and the counts in
     another, whatever the number of applications (old code: a ranked self-join of every

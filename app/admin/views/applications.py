@@ -12,7 +12,7 @@ from htmx_flask import make_response
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.board import BoardPage
-from app.admin.card import CardAction, actions_for, load_card, menu_labels, timeline
+from app.admin.card import CardAction, actions_for, job_stages, load_card, menu_labels, timeline
 from app.admin.forms import AssignForm, EmptyForm, MoveForm, NoteForm
 from app.admin.listing import column_labels, menu_options
 from app.applications import files, queries, services
@@ -125,7 +125,7 @@ plugins.card_action(CardAction(
 def _card_context(application: Application) -> dict:
     """What ``_card.html`` shows besides the panels. The stage select's options as (id, name)
     pairs (the POST validates them with MoveForm): the card builds no WTForms form."""
-    stage_choices = [(s.id, s.name) for s in application.job.stages] if application.job is not None else []
+    stage_choices = [(s.id, s.name) for s in job_stages(application)]
     actions = actions_for(application, current_user)
     return {"application": application, "events": timeline(application), "stage_choices": stage_choices,
             "actions": actions, "action_labels": menu_labels(actions), "others": queries.others_on_card(application)}

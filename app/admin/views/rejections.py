@@ -15,7 +15,7 @@ from htmx_flask import make_response
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, render_panel
+from app.admin.card import CardAction, job_stages, render_panel
 from app.admin.forms import EmptyForm, RejectForm, RejectionReasonForm
 from app.admin.views.applications import _board_columns, _card_context, badge_oob
 from app.applications import queries, rejections
@@ -219,7 +219,7 @@ def _settings_section() -> list[dict]:
 def _can_reject(application, user) -> bool:
     stage = application.stage
     return application.job_id is not None and (stage is None or stage.kind != "rejected") and \
-        any(s.kind == "rejected" for s in application.job.stages)
+        any(s.kind == "rejected" for s in job_stages(application))
 
 
 plugins.card_action(CardAction(

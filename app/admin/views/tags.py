@@ -12,6 +12,7 @@ from markupsafe import Markup
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
 from app.admin.card import CardAction, render_panel
+from app.admin.card import tags as card_tags
 from app.admin.forms import EmptyForm, TagAddForm, TagForm
 from app.applications import queries, tags
 from app.applications.tags import TagError
@@ -100,7 +101,7 @@ def _settings_section() -> list[dict]:
 
 def _panel_context(application, error: str | None = None, company_has_tags: bool = True) -> dict:
     """``company_has_tags=False``: the card knows the company has none (no statement for the picker)."""
-    return {"application": application, "error": error,
+    return {"application": application, "error": error, "tags": card_tags(application),
             "company_tags": tags.tags(application.company_id) if company_has_tags else [],
             "style": tags.colour_class}
 
