@@ -19,6 +19,7 @@ from app.applications import files, queries, services
 from app.applications.board import board
 from app.applications.columns import column, offered, save_list_columns
 from app.applications.listing import PAGE_SIZES, BadCursor, ListQuery, filter_menus, list_applications
+from app.applications.menus import version as menus_version
 from app.applications.models import Application, ApplicationStatus, StoredFile
 from app.bulk import services as bulk
 from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
@@ -77,8 +78,10 @@ def applications():
     context = {"page": page, "lq": lq, "count_cap": format_decimal(page.cap) if page.capped else ""}
     if fragment:
         return render_template("admin/applications/_table.html", **context, labels=column_labels(page.columns))
-    # the job, stage and (when the source column shows) share link menus: one statement
-    menus = filter_menus(company_id, links=any(col.key == "source" for col in page.columns))
+    # the job, stage and (when the source column shows) share link menus: one statement, run
+    # only when their version (read with the page) moved since this process kept them
+    menus = filter_menus(company_id, links=any(col.key == "source" for col in page.columns),
+                         version=page.answers.get("menus_version"))
     has_bulk = page.answers.get("has_bulk", True)  # an empty page asked nothing: read them
     all_columns = offered(lq.job_id)
     return render_template("admin/applications/index.html", **context, labels=column_labels(all_columns, page.columns),
@@ -88,7 +91,7 @@ def applications():
                            page_sizes=PAGE_SIZES, bulk_actions=bulk.shown(company_id) if has_bulk else [])
 
 
-_LIST_READS = (("has_bulk", bulk.any_shown),)
+_LIST_READS = (("has_bulk", bulk.any_shown), ("menus_version", menus_version))
 
 
 @bp.get("/applications/export.csv")
