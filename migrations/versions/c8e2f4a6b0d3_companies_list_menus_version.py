@@ -61,6 +61,7 @@ def upgrade():
         with op.batch_alter_table("companies", schema=None) as batch_op:
             batch_op.add_column(sa.Column("list_menus_version", sa.BigInteger(), server_default="0", nullable=False))
     bind = op.get_bind()
+    _drop_triggers(bind)  # a database made by create_all already has them
     if bind.dialect.name == "postgresql":
         bind.execute(sa.text(_function()))
         for table, tracked in TRACKED.items():
@@ -72,8 +73,7 @@ def upgrade():
                 bind.execute(sa.text(statement))
 
 
-def downgrade():
-    bind = op.get_bind()
+def _drop_triggers(bind):
     for table in TRACKED:
         if bind.dialect.name == "postgresql":
             for name in (f"{table}_list_menus", f"{table}_list_menus_update"):
@@ -81,6 +81,11 @@ def downgrade():
         else:
             for name in ("insert", "delete", "update"):
                 bind.execute(sa.text(f"DROP TRIGGER IF EXISTS {table}_list_menus_{name}"))
+
+
+def downgrade():
+    bind = op.get_bind()
+    _drop_triggers(bind)
     if bind.dialect.name == "postgresql":
         bind.execute(sa.text(f"DROP FUNCTION IF EXISTS {FUNCTION}()"))
     with op.batch_alter_table("companies", schema=None) as batch_op:
