@@ -16,15 +16,17 @@ def current_locale() -> str:
 
 
 def translated(name: str, labels: dict) -> dict:
-    """``labels`` (lazy strings) as text in the page's language, translated once per request
-    and language rather than once per cell (per-row lazy gettext was a list page's cost). Kept
-    in the request's environ: an app context (and ``g``) can span several requests."""
-    from flask import has_request_context, request
+    """``labels`` (lazy strings of the code, named ``name``) as text in the page's language,
+    translated once per process and language rather than once per cell or request (per-row
+    lazy gettext was a list page's cost; a Flask-Babel lookup per label per request still cost
+    the list ~40 µs). The translations are the app's, fixed while it runs: kept with the app
+    (a web process), by name and language. Outside a request, translated each time."""
+    from flask import current_app, has_request_context
 
     if not has_request_context():
         return {key: str(value) for key, value in labels.items()}
     key = (name, current_locale())
-    cache = request.environ.setdefault("haku.translated", {})
+    cache = current_app.extensions.setdefault("haku.translated", {})
     out = cache.get(key)
     if out is None:
         out = cache[key] = {k: str(value) for k, value in labels.items()}

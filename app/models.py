@@ -1,5 +1,6 @@
 """Every feature's models, imported so Alembic and ``flask shell`` see them all."""
 
+import app.applications.menus  # (the triggers that draw a company's list menus version)
 import app.jobs.public  # noqa: F401  (bumps a company's public version with its jobs)
 from app.accounts.models import AccountLink, Company, RecoveryCode, Role, TwoFactor, User  # noqa: F401
 from app.applications.models import (  # noqa: F401

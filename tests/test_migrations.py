@@ -24,7 +24,21 @@ def test_upgrade_on_empty_database_matches_models(tmp_path):
     engine = create_engine(url)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), db.metadata)
+        migrated = _triggers(conn)
     assert diff == [], diff
+    # The triggers too (alembic compares none): the list menus' version (app/applications/menus.py)
+    # as the migration made them and as the models create them.
+    fresh = create_engine(f"sqlite:///{tmp_path / 'created.db'}")
+    db.metadata.create_all(fresh)
+    with fresh.connect() as conn:
+        created = _triggers(conn)
+    assert len(created) == 9 and migrated == created, (migrated, created)
+
+
+def _triggers(conn) -> dict:
+    from sqlalchemy import text
+
+    return dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all())
 
 
 def test_display_name_migration_keeps_board_names_whole(tmp_path):

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import enum
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import JSON, BigInteger, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -73,6 +74,13 @@ class Company(db.Model):
     # on every node (app/portal/cache.py).
     public_version: Mapped[int] = mapped_column(default=1, server_default="1")
     public_changed_at: Mapped[datetime | None] = mapped_column(default=utcnow)
+    # What the applications list's filter menus show of this company (its jobs' titles, its job
+    # stages' names, its share links) changed: a new random value drawn by database triggers in
+    # the transaction of any such change, whoever wrote it (app/applications/menus.py). Every
+    # web process reads it in the list's page statement and keeps the menus per (company,
+    # value). Written only by the triggers; deferred: no page loads it with the company.
+    list_menus_version: Mapped[int] = mapped_column(BigInteger, default=lambda: secrets.randbits(53),
+                                                    server_default="0", deferred=True)
 
     users: Mapped[list[User]] = relationship(back_populates="company")
 

@@ -526,11 +526,12 @@ def list_applications(company_id: int, lq: ListQuery, column_keys: list[str] | N
     return page
 
 
-@dataclass
+@dataclass(frozen=True)
 class FilterMenus:
-    jobs: list  # (id, title) of the jobs the user may see, by title
-    stage_names: list  # the distinct names of the company's job stages, sorted
-    links: list | None  # (id, name, job title) of the company's share links, or None: not asked
+    """Kept between requests (``filter_menus``): tuples, never changed once made."""
+    jobs: tuple  # (id, title) of the jobs the user may see, by title
+    stage_names: tuple  # the distinct names of the company's job stages, sorted
+    links: tuple | None  # (id, name, job title) of the company's share links, or None: not asked
 
 
 @cache
@@ -552,14 +553,32 @@ def _menus_statement(links: bool, narrowed: tuple = ()):
     return select(union).order_by(union.c.part, union.c.s1, union.c.s2)
 
 
-def filter_menus(company_id: int, links: bool) -> FilterMenus:
+#: Companies whose menus a web process keeps (``filter_menus``): one entry per company and
+#: ``links``, a few kB each.
+MENUS_KEPT = 512
+
+
+def filter_menus(company_id: int, links: bool, version: int | None = None) -> FilterMenus:
     """The filter form's menus in one statement (a UNION ALL, each part tagged): the jobs the
     user may see, by title; the distinct names of the company's job stages; and, with
     ``links``, the share links of the source filter (``share_links.company_links``, kept for
-    the request: the filter's choices read them from there)."""
+    the request: the filter's choices read them from there).
+
+    ``version``: the company's ``list_menus_version`` as the page statement read it
+    (``menus.version``), or None. With it, and for a user who sees every job, the menus are
+    kept per process under (company, ``links``) with that value, and read again only when the
+    value moved: any change to what they show draws a new one in its own transaction, from
+    any process (app/applications/menus.py). The statement runs after the value was read, so
+    what is kept under a value is never older than the value."""
     from app.applications.share_links import remember_links
 
     narrowed = access.filters(Job)  # the jobs this user may see, when their role narrows them
+    kept = current_app.extensions.setdefault("haku.list_menus", {}) if version is not None and not narrowed else None
+    found = kept.get((company_id, links)) if kept is not None else None
+    if found is not None and found[0] == version:
+        if links:
+            remember_links(company_id, found[1].links)
+        return found[1]
     stmt = _menus_statement(links) if not narrowed else _menus_statement.__wrapped__(links, narrowed)
     jobs, stage_names, share_links = [], set(), []
     # unpacked, not read by name: a row's attribute is a look-up in SQLAlchemy (~0.3-0.7 µs;
@@ -571,9 +590,13 @@ def filter_menus(company_id: int, links: bool) -> FilterMenus:
             stage_names.add(a)
         else:
             share_links.append((id_, a, b))
-    out = FilterMenus(jobs, sorted(stage_names), share_links if links else None)
+    out = FilterMenus(tuple(jobs), tuple(sorted(stage_names)), tuple(share_links) if links else None)
     if links:
         remember_links(company_id, out.links)
+    if kept is not None:
+        if len(kept) >= MENUS_KEPT:
+            kept.clear()
+        kept[company_id, links] = (version, out)
     return out
 
 

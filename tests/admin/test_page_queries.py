@@ -242,11 +242,14 @@ def test_every_recruiter_page_loads_the_user_once_and_counts_the_bell_once(clien
     (the page's rows, count and "any bulk actions?" in one statement, the filter menus in
     another) the list is 9 → 3: the user, the page, the menus. Session 27 (issue 15, branch
     card15e): "Asked to review" reads the company's people when its picker is opened, and the
-    card's statement asks whether anyone is asked and whether anyone could be: the card 5 → 4."""
+    card's statement asks whether anyone is asked and whether anyone could be: the card 5 → 4.
+    Session 29 (issue 15, branch list17): the filter menus are kept per web process under the
+    company's menus version, which the page's statement reads: the list 3 → 2 while nothing
+    the menus show changes (tests/applications/test_list_menus.py)."""
     job = make.job(company)
     application = make.application(job)
     card = 3 if db.engine.dialect.name == "postgresql" else 4  # PostgreSQL: the timeline in the card's statement
-    expected = {"/admin/": 4, f"/admin/applications/{application.id}": card, "/admin/applications": 3,
+    expected = {"/admin/": 4, f"/admin/applications/{application.id}": card, "/admin/applications": 2,
                 f"/admin/jobs/{job.id}": 3, "/admin/notifications": 2, "/admin/notifications/badge": 1}
     for url, total in expected.items():
         client.get(url)  # warm (templates, mappers); a GET writes nothing
@@ -344,11 +347,12 @@ def test_the_board_reads_tags_and_bulk_actions_only_when_there_are_some(client, 
 
 
 def test_the_list_page_is_one_statement_and_its_menus_another(client, make, company):
-    """The list's page (issue 15, branch list15c): its rows, the capped count and "any bulk
-    actions to show?" in one statement, the job, stage and share link menus in another, the bell
-    with the user (branch floor15b); the htmx table reads neither the menus, the bulk actions nor
-    the bell, which it does not show. An empty page has no row to carry the answers: the bulk
-    actions are asked apart."""
+    """The list's page (issue 15, branch list15c): its rows, the capped count, "any bulk
+    actions to show?" and the menus' version in one statement, the job, stage and share link
+    menus in another when their version moved (branch list17), the bell with the user (branch
+    floor15b); the htmx table reads neither the menus, the bulk actions nor the bell, which it
+    does not show. An empty page has no row to carry the answers: the bulk actions and the
+    menus are asked apart."""
     from app.applications import share_links, tags
     from app.bulk import services as bulk
 
@@ -385,3 +389,10 @@ def test_the_list_page_is_one_statement_and_its_menus_another(client, make, comp
     assert len(fragment) == 2, fragment  # the user, the page
     assert not [s for s in fragment if "FROM notifications" in s], fragment
     assert 'id="applications-table"' in table[0] and 'id="filters"' not in table[0]
+    # The menus' version came with the page: nothing they show changed, so this process's menus
+    # serve (tests/applications/test_list_menus.py): the user, the page, the bulk actions.
+    db.session.expire_all()
+    body.clear()
+    kept = _statements(lambda: body.append(client.get("/admin/applications").get_data(as_text=True)))
+    assert len(kept) == 3 and not [s for s in kept if "FROM source_links" in s], kept
+    assert f'<option value="{job.id}" >Backend developer</option>' in body[0] and f'value="link:{link.id}"' in body[0]

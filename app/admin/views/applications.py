@@ -14,11 +14,12 @@ from app.admin.blueprint import bp
 from app.admin.board import BoardPage
 from app.admin.card import CardAction, actions_for, job_stages, load_card, menu_labels, timeline
 from app.admin.forms import AssignForm, EmptyForm, MoveForm, NoteForm
-from app.admin.listing import column_labels, menu_options
+from app.admin.listing import column_labels, list_links, menu_options
 from app.applications import files, queries, services
 from app.applications.board import board
 from app.applications.columns import column, offered, save_list_columns
 from app.applications.listing import PAGE_SIZES, BadCursor, ListQuery, filter_menus, list_applications
+from app.applications.menus import version as menus_version
 from app.applications.models import Application, ApplicationStatus, StoredFile
 from app.bulk import services as bulk
 from app.htmx import done, is_htmx, render_page_or_fragment, wants_fragment
@@ -74,11 +75,14 @@ def applications():
     except BadCursor:
         flash(_("That page link is no longer valid: here is the first page."), "error")
         return redirect(url_for("admin.applications", **lq.params()))
-    context = {"page": page, "lq": lq, "count_cap": format_decimal(page.cap) if page.capped else ""}
+    context = {"page": page, "lq": lq, "count_cap": format_decimal(page.cap) if page.capped else "",
+               "links": list_links(lq, page.columns)}
     if fragment:
         return render_template("admin/applications/_table.html", **context, labels=column_labels(page.columns))
-    # the job, stage and (when the source column shows) share link menus: one statement
-    menus = filter_menus(company_id, links=any(col.key == "source" for col in page.columns))
+    # the job, stage and (when the source column shows) share link menus: one statement, run
+    # only when their version (read with the page) moved since this process kept them
+    menus = filter_menus(company_id, links=any(col.key == "source" for col in page.columns),
+                         version=page.answers.get("menus_version"))
     has_bulk = page.answers.get("has_bulk", True)  # an empty page asked nothing: read them
     all_columns = offered(lq.job_id)
     return render_template("admin/applications/index.html", **context, labels=column_labels(all_columns, page.columns),
@@ -88,7 +92,7 @@ def applications():
                            page_sizes=PAGE_SIZES, bulk_actions=bulk.shown(company_id) if has_bulk else [])
 
 
-_LIST_READS = (("has_bulk", bulk.any_shown),)
+_LIST_READS = (("has_bulk", bulk.any_shown), ("menus_version", menus_version))
 
 
 @bp.get("/applications/export.csv")
