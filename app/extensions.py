@@ -17,6 +17,24 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+def kept(store: str, key, make, limit: int):
+    """The value kept with the app (one web process) under ``key`` in the store named
+    ``store``, made by ``make()`` the first time; a store holding ``limit`` values is emptied
+    before the next is added, so it stays bounded. For values that depend only on their key
+    (the key carries everything they show), so nothing in them can go stale."""
+    from flask import current_app
+
+    values = current_app.extensions.setdefault(store, {})
+    value = values.get(key)
+    if value is None:
+        if len(values) >= limit:
+            values.clear()
+        value = values[key] = make()
+    return value
+
+
 #: An execution option: PostgreSQL prepares the statement on its first run on a connection
 #: (``app.prepare_when_asked``), for the few large statements a connection runs rarely.
 PREPARE_NOW = "haku_prepare_now"

@@ -7,6 +7,8 @@ from __future__ import annotations
 from flask import current_app, render_template, request, url_for
 from markupsafe import Markup
 
+from app.extensions import kept
+
 #: At most this many rendered option lists per process (a company's job menu is a few kB; a
 #: key per chosen job or stage of each company's menus).
 OPTIONS_CACHE_SIZE = 256
@@ -18,14 +20,8 @@ def menu_options(options: tuple, chosen) -> Markup:
     options themselves, read from the database on every request (``listing.filter_menus``): a
     job added, renamed or removed through any process makes another key, so there is nothing
     to invalidate and nothing can go stale."""
-    cache = current_app.extensions.setdefault("haku.list_menu_options", {})
-    key = (options, chosen)
-    html = cache.get(key)
-    if html is None:
-        if len(cache) >= OPTIONS_CACHE_SIZE:
-            cache.clear()
-        html = cache[key] = Markup(render_template("admin/applications/_options.html", options=options, chosen=chosen))
-    return html
+    return kept("haku.list_menu_options", (options, chosen), lambda: Markup(
+        render_template("admin/applications/_options.html", options=options, chosen=chosen)), OPTIONS_CACHE_SIZE)
 
 
 def column_labels(*column_sets) -> dict[str, str]:
@@ -65,20 +61,17 @@ def list_links(lq, columns) -> dict:
     calls per page; the pager's links carry the page's cursor and are built per page."""
     params = lq.params()
     sortable = tuple(col.key for col in columns if col.sort is not None)
-    cache = current_app.extensions.setdefault("haku.list_links", {})
-    key = (request.script_root, tuple(params.items()), sortable)
-    links = cache.get(key)
-    if links is None:
-        if len(cache) >= LINKS_CACHE_SIZE:
-            cache.clear()
+
+    def make() -> dict:
         export = {"q": lq.q or None, "job": lq.job_id, "stage": lq.stage or None, "status": lq.status,
                   "sort": lq.sort, "dir": lq.direction, **{f"f_{k}": v for k, v in lq.filters.items()}}
         base = url_for("admin.applications")
-        links = cache[key] = {
+        return {
             "list": base, "card_base": base + "/", "columns": url_for("admin.applications_columns", **params),
             "export": url_for("admin.applications_export", **export), "bulk": url_for("admin.applications_bulk"),
             "candidate_add": url_for("admin.candidate_add"), "duplicates": url_for("admin.duplicates"),
             "sort": {k: url_for("admin.applications", **{**params, "sort": k,
                                                           "dir": "desc" if lq.sort == k and lq.direction == "asc"
                                                           else "asc"}) for k in sortable}}
-    return links
+
+    return kept("haku.list_links", (request.script_root, tuple(params.items()), sortable), make, LINKS_CACHE_SIZE)

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from app.admin.card import card_panels, describe_event
 from app.applications.sources import basis_label, source_label
+from app.extensions import kept
 from app.i18n import language_name
 from app.jobs.settings_links import settings_links
 from app.partners.texts import describe_html
@@ -95,12 +96,7 @@ def admin_nav():
 
     user = current_user._get_current_object()
     allowed = tuple(can(user, action) for action in NAV_ACTIONS)
-    cache = current_app.extensions.setdefault("haku.admin_nav", {})
     key = (request.script_root, current_locale(), request.endpoint or "", allowed)
-    nav = cache.get(key)
-    if nav is None:
-        if len(cache) >= NAV_CACHE_SIZE:
-            cache.clear()
-        nav = cache[key] = Markup(render_template("admin/_nav.html", ep=request.endpoint or "", chrome=admin_chrome(),
-                                                  allowed=dict(zip(NAV_ACTIONS, allowed, strict=True))))
-    return nav
+    return kept("haku.admin_nav", key, lambda: Markup(render_template(
+        "admin/_nav.html", ep=request.endpoint or "", chrome=admin_chrome(),
+        allowed=dict(zip(NAV_ACTIONS, allowed, strict=True)))), NAV_CACHE_SIZE)

@@ -14,7 +14,7 @@ from app.clock import utcnow
 from app.emrex import queries, services
 from app.emrex.models import EmrexRequest, EmrexRequestStatus
 from app.errors import http_error
-from app.extensions import csrf
+from app.extensions import csrf, kept
 from app.portal.blueprint import bp
 from app.security import public
 
@@ -230,16 +230,12 @@ def _result_page(outcome: services.ReturnOutcome, status: int):
     if locale not in languages or request.args.get("lang") in languages:
         locale = None
     with force_locale(locale) if locale else nullcontext():
-        key = None if "_flashes" in session else _result_key(outcome, company, can_retry)
-        pages = current_app.extensions.setdefault(_RESULT_PAGES, {})
-        body = pages.get(key) if key is not None else None
-        if body is None:
-            body = render_template("portal/emrex/result.html", outcome=outcome, company=company, can_retry=can_retry)
-            if key is not None:
-                if len(pages) >= _RESULT_PAGES_MAX:
-                    pages.clear()
-                pages[key] = body
-    return body, status
+        def render() -> str:
+            return render_template("portal/emrex/result.html", outcome=outcome, company=company, can_retry=can_retry)
+
+        if "_flashes" in session:
+            return render(), status
+        return kept(_RESULT_PAGES, _result_key(outcome, company, can_retry), render, _RESULT_PAGES_MAX), status
 
 
 #: Where the app keeps ``_result_page``'s pages by ``_result_key`` (a few per company and
