@@ -444,7 +444,7 @@ def run_all(app, gunicorn_cls, worlds: dict, pg_admin: str, db_name: str, passwo
         page_list = selected(pages(server.port, worlds, cookie, topcv, password, emrex))
         for page in page_list:
             rows.append(measure(server.port, meter, page))
-            print(f"  cpu: {rows[-1].name}: app {rows[-1].app_ms:.1f} + db {rows[-1].db_ms:.1f} ms/req "
+            print(f"  cpu: {rows[-1].name}: app {rows[-1].app_ms:.2f} + db {rows[-1].db_ms:.2f} ms/req "
                   f"{rows[-1].statuses}", flush=True)
         rows.append(measure(server.port, meter, Page("bare Flask route (again, last)", page_list[0].make)))
     finally:

@@ -46,7 +46,7 @@ class ReturnOutcome:
     kind: str  # imported | cancelled | no_results | error | rejected | late | refused | unknown
     message: str = ""
     request: EmrexRequest | None = None
-    transcript: EmrexTranscript | None = None
+    transcript_id: int | None = None  # the imported transcript's row
     reason: str = ""  # why a rejected return was rejected, when the candidate can act on it (cert_expired)
 
 
@@ -329,7 +329,7 @@ def _import(attempt: EmrexAttempt, elmo_field: str, said: dict) -> ReturnOutcome
     attachments += getattr(transcript, "attachments", []) or []
     transcript_id = _write_import(attempt, said, raw, row, summary_values, event, notes, attachments, now)
     _commit_keeping_loaded()
-    return ReturnOutcome("imported", "", request, EmrexTranscript(id=transcript_id, **row))
+    return ReturnOutcome("imported", "", request, transcript_id)
 
 
 def _any_held(application: Application) -> bool:
