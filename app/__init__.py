@@ -60,6 +60,9 @@ def register_extensions(app: Flask) -> None:
     mail.init_app(app)
     queues.init_app(app)
     htmx.init_app(app)
+    from app.multipart import Request
+
+    app.request_class = Request  # htmx's request, its form bodies parsed without compiling their boundary
     security.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)

@@ -21,7 +21,7 @@ from app.portal.blueprint import bp
 from app.portal.cache import TOKEN_MARK, public_form, public_page
 from app.portal.forms import ApplyForm
 from app.screening import questions as screening
-from app.security import current_locale, public
+from app.security import csrf_token, current_locale, public
 
 
 def _company(slug: str) -> Company:
@@ -186,6 +186,11 @@ def apply(slug: str, job_id: int):
     else:
         job, reads = _open_job(slug, job_id), None
     company = job.company
+    if request.method == "POST" and current_app.config.get("WTF_CSRF_ENABLED", True):
+        # The form signs the session's token anew when it is built, for a page drawn only when
+        # it comes back with errors: the token kept per session's raw token (``csrf_token``)
+        # is taken first, so the form reuses it (the CSRF check already read the session).
+        csrf_token()
     form = ApplyForm()  # the body is capped at APPLY_MAX_BYTES before CSRF reads it (app/request_limits.py)
     if request.method == "GET":  # the share link's code, from the job page's apply link (checked on POST)
         form.src.data = request.args.get("src", "")[:share_links.CODE_MAX]
