@@ -16,6 +16,9 @@ loop (copied: Werkzeug names its decoder class inside it), and ``Request`` (set 
 ``create_app``) makes Flask use them.
 A test pins the source of the Werkzeug functions these rely on, so an upgrade that changes
 them fails until this module is checked against it.
+
+The parse loop and ``_chunk_iter`` below follow Werkzeug 3.1 (Copyright 2007 Pallets,
+BSD-3-Clause; its licence, kept with the copied lines, is licenses/werkzeug.txt).
 """
 
 from __future__ import annotations

@@ -395,22 +395,34 @@ def test_emrex_return_keeps_its_30_mb_cap_and_form_memory(app, client):
     assert resp.status_code == 413 and stream.consumed == 0
 
 
-def test_a_form_sent_back_carries_the_sessions_kept_token_and_the_next_send_goes_through(client, job, app):
+def test_a_form_sent_back_carries_the_sessions_kept_token_and_the_next_send_goes_through(client, job, app,
+                                                                                         monkeypatch):
     """The form reuses the token ``security.csrf_token`` keeps for the session (no signature of
-    its own per POST); that token is valid: the corrected form is accepted with it."""
+    its own per POST); that token is valid: the corrected form is accepted with it. Every
+    signing gets its own timestamp here, as two requests a second apart would, so a token
+    signed anew cannot pass for the kept one."""
     import re
+    from itertools import count
+
+    from itsdangerous import TimestampSigner
+
+    ticks = count(1_800_000_000)
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: next(ticks))
+
+    def sent_back(token):
+        resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(csrf_token=token, consent=""),
+                           content_type="multipart/form-data")
+        assert resp.status_code == 422
+        return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', resp.get_data(as_text=True)).group(1)
 
     app.config["WTF_CSRF_ENABLED"] = True
     try:
         page = client.get(f"/c/acme/jobs/{job.id}/apply").get_data(as_text=True)
         token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-        resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(csrf_token=token, consent=""),
-                           content_type="multipart/form-data")
-        assert resp.status_code == 422
-        again = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', resp.get_data(as_text=True)).group(1)
-        assert again == token  # the kept one, not signed anew
+        kept = sent_back(token)
+        assert sent_back(kept) == kept  # the kept one, not signed anew
         assert counts() == (0, 0, 0)
-        resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(csrf_token=again),
+        resp = client.post(f"/c/acme/jobs/{job.id}/apply", data=form(csrf_token=kept),
                            content_type="multipart/form-data")
         assert resp.status_code == 303 and counts() == (1, 1, 1)
     finally:
