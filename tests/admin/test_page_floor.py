@@ -225,3 +225,56 @@ def _login_token(client) -> str:
     from tests.support.clients import csrf_token
 
     return csrf_token(client)
+
+
+def test_the_security_headers_leave_a_views_own_and_keep_their_order(app_config):
+    """``_headers`` (app/security.py) reads the names present once instead of Werkzeug's
+    ``setdefault`` per header: a header the view set itself (in any case) is left as it is,
+    the others are added after it in the same order, ``Cache-Control`` is still forced on a
+    private page, and production adds HSTS only where the view set none."""
+    from app import create_app
+
+    app = create_app({**app_config, "NAME": "testing"})
+
+    @app.get("/__floor18/own")
+    def own():
+        response = app.response_class("<p>x</p>", mimetype="text/html")
+        response.headers["x-frame-options"] = "SAMEORIGIN"
+        response.headers["Content-Security-Policy"] = "default-src 'none'"
+        response.headers["Cache-Control"] = "max-age=60"
+        return response
+
+    @app.get("/__floor18/plain")
+    def plain():
+        return "<p>x</p>"
+
+    client = app.test_client()
+    own_headers = [(k, v) for k, v in client.get("/__floor18/own").headers if k != "X-Request-ID"]
+    assert own_headers == [
+        ("Content-Type", "text/html; charset=utf-8"), ("Content-Length", "8"), ("x-frame-options", "SAMEORIGIN"),
+        ("Content-Security-Policy", "default-src 'none'"), ("Cache-Control", "max-age=60"),
+        ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"), ("Vary", "HX-Request, Cookie")]
+    plain_headers = [(k, v) for k, v in client.get("/__floor18/plain").headers if k != "X-Request-ID"]
+    from app.security import CSP
+
+    assert plain_headers == [
+        ("Content-Type", "text/html; charset=utf-8"), ("Content-Length", "8"), ("Content-Security-Policy", CSP),
+        ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
+        ("Vary", "HX-Request, Cookie")]
+    admin = app.test_client().get("/admin/login")
+    assert admin.headers["Referrer-Policy"] == "same-origin" and admin.headers["Cache-Control"] == "no-store"
+    assert admin.headers.getlist("Cache-Control") == ["no-store"]
+
+
+def test_the_layouts_csrf_token_is_one_per_request_and_the_bell_labelled(client, make):
+    """The layout asks ``csrf_token()`` twice (the htmx header and the logout form): the second
+    call returns the request's token as Flask-WTF would, and the bell's label in the layout and
+    in the page (the layout's ``chrome``) and in the bell's own poll (``admin_chrome()``) is the same."""
+    _login(make, client)
+    body = client.get("/admin/notifications/badge?lang=fi").get_data(as_text=True)
+    header = re.search(r'"X-CSRFToken": "([^"]+)"', body).group(1)
+    assert re.findall(r'name="csrf_token" value="([^"]+)"', body) == [header]
+    assert body.count('<span class="visually-hidden"> lukematonta</span>') == 2
+    poll = client.get("/admin/notifications/badge", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert '<span class="visually-hidden"> lukematonta</span>' in poll
+    assert client.post("/admin/notifications/read", data={"csrf_token": header}).status_code in (200, 302, 303)
