@@ -278,3 +278,36 @@ def test_the_layouts_csrf_token_is_one_per_request_and_the_bell_labelled(client,
     poll = client.get("/admin/notifications/badge", headers={"HX-Request": "true"}).get_data(as_text=True)
     assert '<span class="visually-hidden"> lukematonta</span>' in poll
     assert client.post("/admin/notifications/read", data={"csrf_token": header}).status_code in (200, 302, 303)
+
+
+def test_the_session_cookie_follows_the_signing_keys(app_config):
+    """The session's serializer is kept per signing key (``SessionCookies``, app/security.py):
+    a cookie signed with a key no longer configured is refused on the very next request, and
+    one signed with a key moved to ``SECRET_KEY_FALLBACKS`` is still read."""
+    from flask import session
+
+    from app import create_app
+
+    app = create_app({**app_config, "SECRET_KEY": "first-key-0123456789abcdef0123456789"})
+
+    @app.get("/__floor18/put")
+    def put():
+        session["x"] = request.args["v"]
+        return "ok"
+
+    @app.get("/__floor18/get")
+    def get():
+        return session.get("x", "none")
+
+    client = app.test_client()
+    client.get("/__floor18/put?v=1")
+    assert client.get("/__floor18/get").text == "1"
+    app.config["SECRET_KEY"] = "second-key-0123456789abcdef0123456789"
+    assert client.get("/__floor18/get").text == "none"  # signed with a key no longer known
+    client.get("/__floor18/put?v=2")
+    assert client.get("/__floor18/get").text == "2"
+    app.config.update(SECRET_KEY="third-key-0123456789abcdef0123456789",
+                      SECRET_KEY_FALLBACKS=["second-key-0123456789abcdef0123456789"])
+    assert client.get("/__floor18/get").text == "2"  # the old key, now a fallback
+    app.config["SECRET_KEY_FALLBACKS"] = []
+    assert client.get("/__floor18/get").text == "none"
