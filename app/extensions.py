@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and initialised in ``create_app``."""
 
+from flask import current_app
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -24,8 +25,6 @@ def kept(store: str, key, make, limit: int):
     ``store``, made by ``make()`` the first time; a store holding ``limit`` values is emptied
     before the next is added, so it stays bounded. For values that depend only on their key
     (the key carries everything they show), so nothing in them can go stale."""
-    from flask import current_app
-
     values = current_app.extensions.setdefault(store, {})
     value = values.get(key)
     if value is None:

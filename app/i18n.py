@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from functools import cache
 
+from flask_babel import get_locale
+
 #: The languages Haku speaks, each named in itself (as a language menu shows them).
 LANGUAGE_NAMES = {"en": "English", "fi": "Suomi", "sv": "Svenska", "vi": "Tiếng Việt"}
 
 
 def current_locale() -> str:
-    from flask_babel import get_locale
-
     return str(get_locale() or "en")
 
 
@@ -63,6 +63,12 @@ def time_zones() -> list[str]:
     return sorted(zoneinfo.available_timezones() & set(pytz.all_timezones))
 
 
+@cache
+def _time_zone_set() -> frozenset[str]:
+    return frozenset(time_zones())
+
+
 def valid_time_zone(name: str | None) -> str | None:
-    """``name`` if it is a time zone users may choose, else None."""
-    return name if name and name in time_zones() else None
+    """``name`` if it is a time zone users may choose, else None (a set: every signed-in page
+    asks for the user's and the company's zone, and the list holds ~600)."""
+    return name if name and name in _time_zone_set() else None

@@ -6,13 +6,15 @@ never imports a feature."""
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, current_app, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
+from markupsafe import Markup
 
 from app.admin.card import card_panels, describe_event
 from app.applications.sources import basis_label, source_label
 from app.extensions import kept
-from app.i18n import language_name
+from app.i18n import current_locale, language_name
 from app.jobs.settings_links import settings_links
 from app.partners.texts import describe_html
 
@@ -26,8 +28,6 @@ def init_app(app: Flask) -> None:
 
 def can_do(action: str, target=None) -> bool:
     """``can(action, target)`` in templates: whether the signed-in user may (app/accounts/access.py)."""
-    from flask_login import current_user
-
     from app.accounts.access import can
 
     return can(current_user, action, target)
@@ -37,8 +37,6 @@ def unread_notifications() -> int:
     """The bell's figure, asked by the layout only when it renders the bell: a fragment an
     htmx request swaps in (a table, a column, a panel) no longer pays for the count (it was a
     context processor, run for every ``render_template``)."""
-    from flask_login import current_user
-
     if getattr(current_user, "is_authenticated", False) and current_user.company_id is not None:
         from app.messaging.services import unread_count
 
@@ -51,8 +49,6 @@ def admin_chrome() -> dict[str, str]:
     same on every page, so they are built once per app, process and language instead of ~20
     ``url_for`` and gettext calls per page. What varies per page (the current section, the
     user's name, the CSRF token, the bell's figure) stays in the template."""
-    from app.i18n import current_locale
-
     cache = current_app.extensions.setdefault("haku.admin_chrome", {})
     key = (request.script_root, current_locale())
     chrome = cache.get(key)
@@ -87,12 +83,7 @@ def admin_nav():
     every page. The key holds every input of the markup, not an id, so nothing in it can go
     stale: a role change shows other links on the next request (``can`` is asked per request,
     with the user loaded on that request); only the rendering is skipped."""
-    from flask import render_template
-    from flask_login import current_user
-    from markupsafe import Markup
-
     from app.accounts.access import can
-    from app.i18n import current_locale
 
     user = current_user._get_current_object()
     allowed = tuple(can(user, action) for action in NAV_ACTIONS)

@@ -225,3 +225,89 @@ def _login_token(client) -> str:
     from tests.support.clients import csrf_token
 
     return csrf_token(client)
+
+
+def test_the_security_headers_leave_a_views_own_and_keep_their_order(app_config):
+    """``_headers`` (app/security.py) reads the names present once instead of Werkzeug's
+    ``setdefault`` per header: a header the view set itself (in any case) is left as it is,
+    the others are added after it in the same order, ``Cache-Control`` is still forced on a
+    private page, and production adds HSTS only where the view set none."""
+    from app import create_app
+
+    app = create_app({**app_config, "NAME": "testing"})
+
+    @app.get("/__floor18/own")
+    def own():
+        response = app.response_class("<p>x</p>", mimetype="text/html")
+        response.headers["x-frame-options"] = "SAMEORIGIN"
+        response.headers["Content-Security-Policy"] = "default-src 'none'"
+        response.headers["Cache-Control"] = "max-age=60"
+        return response
+
+    @app.get("/__floor18/plain")
+    def plain():
+        return "<p>x</p>"
+
+    client = app.test_client()
+    own_headers = [(k, v) for k, v in client.get("/__floor18/own").headers if k != "X-Request-ID"]
+    assert own_headers == [
+        ("Content-Type", "text/html; charset=utf-8"), ("Content-Length", "8"), ("x-frame-options", "SAMEORIGIN"),
+        ("Content-Security-Policy", "default-src 'none'"), ("Cache-Control", "max-age=60"),
+        ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"), ("Vary", "HX-Request, Cookie")]
+    plain_headers = [(k, v) for k, v in client.get("/__floor18/plain").headers if k != "X-Request-ID"]
+    from app.security import CSP
+
+    assert plain_headers == [
+        ("Content-Type", "text/html; charset=utf-8"), ("Content-Length", "8"), ("Content-Security-Policy", CSP),
+        ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
+        ("Vary", "HX-Request, Cookie")]
+    admin = app.test_client().get("/admin/login")
+    assert admin.headers["Referrer-Policy"] == "same-origin" and admin.headers["Cache-Control"] == "no-store"
+    assert admin.headers.getlist("Cache-Control") == ["no-store"]
+
+
+def test_the_layouts_csrf_token_is_one_per_request_and_the_bell_labelled(client, make):
+    """The layout asks ``csrf_token()`` twice (the htmx header and the logout form): the second
+    call returns the request's token as Flask-WTF would, and the bell's label in the layout and
+    in the page (the layout's ``chrome``) and in the bell's own poll (``admin_chrome()``) is the same."""
+    _login(make, client)
+    body = client.get("/admin/notifications/badge?lang=fi").get_data(as_text=True)
+    header = re.search(r'"X-CSRFToken": "([^"]+)"', body).group(1)
+    assert re.findall(r'name="csrf_token" value="([^"]+)"', body) == [header]
+    assert body.count('<span class="visually-hidden"> lukematonta</span>') == 2
+    poll = client.get("/admin/notifications/badge", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert '<span class="visually-hidden"> lukematonta</span>' in poll
+    assert client.post("/admin/notifications/read", data={"csrf_token": header}).status_code in (200, 302, 303)
+
+
+def test_the_session_cookie_follows_the_signing_keys(app_config):
+    """The session's serializer is kept per signing key (``SessionCookies``, app/security.py):
+    a cookie signed with a key no longer configured is refused on the very next request, and
+    one signed with a key moved to ``SECRET_KEY_FALLBACKS`` is still read."""
+    from flask import session
+
+    from app import create_app
+
+    app = create_app({**app_config, "SECRET_KEY": "first-key-0123456789abcdef0123456789"})
+
+    @app.get("/__floor18/put")
+    def put():
+        session["x"] = request.args["v"]
+        return "ok"
+
+    @app.get("/__floor18/get")
+    def get():
+        return session.get("x", "none")
+
+    client = app.test_client()
+    client.get("/__floor18/put?v=1")
+    assert client.get("/__floor18/get").text == "1"
+    app.config["SECRET_KEY"] = "second-key-0123456789abcdef0123456789"
+    assert client.get("/__floor18/get").text == "none"  # signed with a key no longer known
+    client.get("/__floor18/put?v=2")
+    assert client.get("/__floor18/get").text == "2"
+    app.config.update(SECRET_KEY="third-key-0123456789abcdef0123456789",
+                      SECRET_KEY_FALLBACKS=["second-key-0123456789abcdef0123456789"])
+    assert client.get("/__floor18/get").text == "2"  # the old key, now a fallback
+    app.config["SECRET_KEY_FALLBACKS"] = []
+    assert client.get("/__floor18/get").text == "none"
