@@ -5,7 +5,7 @@ company (200 in the bench: 400 escaped values and a Jinja loop on every page), s
 from __future__ import annotations
 
 from flask import current_app, render_template, request, url_for
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from app.extensions import kept
 
@@ -75,3 +75,52 @@ def list_links(lq, columns) -> dict:
                                                           else "asc"}) for k in sortable}}
 
     return kept("haku.list_links", (request.script_root, tuple(params.items()), sortable), make, LINKS_CACHE_SIZE)
+
+
+#: A cell's opening tag by its column's key (any other: ``<td>``), and the columns whose text can
+#: be long (clipped, the whole text as the cell's title).
+_CELL_OPEN = {"candidate": '<td class="cell-text">', "job": '<td class="cell-text">',
+              "email": '<td class="cell-text cell-email">'}
+_CLIPPED = frozenset({"candidate", "job", "email", "phone", "stage", "rejection_reason", "tags"})
+
+
+def table_rows(page, card_base: str, select_label) -> Markup:
+    """The list's rows, the ``<tr>``s of ``templates/admin/applications/_table.html`` (which
+    prints them, and the row of an empty page), as markup. Printed from the template, a page's
+    50 rows were a quarter of its instructions: a Jinja ``escape`` and a ``Markup`` for each of
+    ~12 values a row (the id three times, a linked or clipped value twice) and a list append
+    per piece (docs/performance.md, session 30). Here each value is escaped once (``escape``,
+    as Jinja's autoescape does), an id is an integer (digits: nothing to escape), the card
+    link's base and the checkbox's label are escaped once per page, and a cell whose text
+    came before in its column (a stage, a source, a day) is the one made then. The first
+    column links to the card (clipped, with its text as the title, when it can be long);
+    a clipped column's non-empty text is a ``span`` with its title."""
+    base = escape(card_base)
+    select = escape(select_label)
+    (first_col, first), *rest = zip(page.columns, page.getters(), strict=True)
+    first_open = _CELL_OPEN.get(first_col.key, "<td>")
+    first_clipped = first_col.key in _CLIPPED
+    others = [(_CELL_OPEN.get(col.key, "<td>"), col.key in _CLIPPED, get, {}) for col, get in rest]
+    out = []
+    for row in page.rows:
+        id_ = row.id
+        text = escape(first(row))
+        title = f' class="truncate" title="{text}"' if first_clipped else ""
+        cells = [f'{first_open}<a href="{base}{id_}"{title}>{text}</a></td>']
+        for open_, clipped, get, made in others:
+            value = get(row)
+            cell = made.get(value) if type(value) is str else None
+            if cell is None:
+                text = escape(value)
+                cell = f'{open_}<span class="truncate" title="{text}">{text}</span></td>' if clipped and value \
+                    else f"{open_}{text}</td>"
+                if type(value) is str:
+                    made[value] = cell
+            cells.append(cell)
+        out.append(f"""
+        <tr id="application-row-{id_}">
+          <td class="cell-check"><input type="checkbox" name="ids" value="{id_}" aria-label="{select}"><input type="hidden" name="page_ids" value="{id_}"></td>
+          {"".join(cells)}
+        </tr>
+      """)
+    return Markup("".join(out))
