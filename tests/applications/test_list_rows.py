@@ -113,3 +113,31 @@ def test_an_empty_page_says_so_in_one_row(client, marked):
     assert _rows(body) == []
     assert ('<tbody>\n        <tr><td colspan="7" class="muted">No applications match.</td></tr>\n      \n    '
             '</tbody>') in body
+
+
+def test_the_filter_form_is_kept_and_follows_everything_it_shows(app, client, marked):
+    """The filter form is rendered once per what it shows (app/admin/listing.py ``filter_form``):
+    the same list again uses the kept form; a share link renamed behind the app's back (the
+    source filter's choices), a search, a chosen filter and another language each show on the
+    very next page, escaped."""
+    from app.applications.models import SourceLink
+
+    company, first, second = marked
+    body = client.get("/admin/applications").get_data(as_text=True)
+    assert f'<option value="link:{second.source_link_id}" >Share link: Fair{ESCAPED} (R{ESCAPED} lead)</option>' in body
+    kept = app.extensions["haku.list_filter_forms"]
+    assert len(kept) == 1
+    client.get("/admin/applications")
+    assert len(kept) == 1
+    db.session.execute(update(SourceLink).where(SourceLink.id == second.source_link_id).values(name="Expo"))
+    db.session.commit()
+    body = client.get("/admin/applications").get_data(as_text=True)
+    assert f'<option value="link:{second.source_link_id}" >Share link: Expo (R{ESCAPED} lead)</option>' in body
+    searched = client.get("/admin/applications", query_string={"q": f"Ann{MARKUP}",
+                                                                "f_source": f"link:{second.source_link_id}"})
+    text = searched.get_data(as_text=True)
+    assert f'<input type="search" id="q" name="q" value="Ann{ESCAPED}"' in text
+    assert f'<option value="link:{second.source_link_id}" selected>Share link: Expo' in text
+    finnish = client.get("/admin/applications?lang=fi").get_data(as_text=True)
+    assert 'placeholder="Search name or email"' in body and 'placeholder="Search name or email"' not in finnish
+    assert len(kept) == 4
