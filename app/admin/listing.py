@@ -1,8 +1,12 @@
 """How the applications list shows its filter menus: the job menu holds every job of the
 company (200 in the bench: 400 escaped values and a Jinja loop on every page), so its
-``<option>``s are rendered once per content and reused (``templates/admin/applications/_options.html``)."""
+``<option>``s are rendered once per content and reused (``templates/admin/applications/_options.html``);
+so is the filter form (``filter_form``). Its links, its columns' labels, and its rows' markup
+(``table_rows``)."""
 
 from __future__ import annotations
+
+import re
 
 from flask import current_app, render_template, request, url_for
 from markupsafe import Markup, escape
@@ -115,6 +119,8 @@ def filter_form(company_id: int, lq, links: dict, labels: dict, columns, job_opt
 _CELL_OPEN = {"candidate": '<td class="cell-text">', "job": '<td class="cell-text">',
               "email": '<td class="cell-text cell-email">'}
 _CLIPPED = frozenset({"candidate", "job", "email", "phone", "stage", "rejection_reason", "tags"})
+#: Whether a text holds a character ``escape`` replaces: a text without one is its own escape.
+_ESCAPED_CHARS = re.compile(r"[&<>\"']").search
 
 
 def table_rows(page, card_base: str, select_label) -> Markup:
@@ -123,9 +129,10 @@ def table_rows(page, card_base: str, select_label) -> Markup:
     50 rows were a quarter of its instructions: a Jinja ``escape`` and a ``Markup`` for each of
     ~12 values a row (the id three times, a linked or clipped value twice) and a list append
     per piece (docs/performance.md, session 30). Here each value is escaped once (``escape``,
-    as Jinja's autoescape does), an id is an integer (digits: nothing to escape), the card
-    link's base and the checkbox's label are escaped once per page, and a cell whose text
-    came before in its column (a stage, a source, a day) is the one made then. The first
+    as Jinja's autoescape does; a text with none of the five characters it replaces is
+    printed as it is, which is what ``escape`` gives), an id is an integer (digits: nothing
+    to escape), the card link's base and the checkbox's label are escaped once per page, and
+    a cell whose text came before in its column (a stage, a source, a day) is the one made then. The first
     column links to the card (clipped, with its text as the title, when it can be long);
     a clipped column's non-empty text is a ``span`` with its title."""
     base = escape(card_base)
@@ -137,14 +144,15 @@ def table_rows(page, card_base: str, select_label) -> Markup:
     out = []
     for row in page.rows:
         id_ = row.id
-        text = escape(first(row))
+        value = first(row)
+        text = value if type(value) is str and not _ESCAPED_CHARS(value) else escape(value)
         title = f' class="truncate" title="{text}"' if first_clipped else ""
         cells = [f'{first_open}<a href="{base}{id_}"{title}>{text}</a></td>']
         for open_, clipped, get, made in others:
             value = get(row)
             cell = made.get(value) if type(value) is str else None
             if cell is None:
-                text = escape(value)
+                text = value if type(value) is str and not _ESCAPED_CHARS(value) else escape(value)
                 cell = f'{open_}<span class="truncate" title="{text}">{text}</span></td>' if clipped and value \
                     else f"{open_}{text}</td>"
                 if type(value) is str:
