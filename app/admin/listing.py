@@ -1,8 +1,8 @@
 """How the applications list shows its filter menus: the job menu holds every job of the
 company (200 in the bench: 400 escaped values and a Jinja loop on every page), so its
 ``<option>``s are rendered once per content and reused (``templates/admin/applications/_options.html``);
-so is the filter form (``filter_form``). Its links, its columns' labels, and its rows' markup
-(``table_rows``)."""
+so is the filter form (``filter_form``). It also builds the list's links, its columns' labels
+and its rows' markup (``table_rows``)."""
 
 from __future__ import annotations
 
@@ -132,9 +132,9 @@ def table_rows(page, card_base: str, select_label) -> Markup:
     as Jinja's autoescape does; a text with none of the five characters it replaces is
     printed as it is, which is what ``escape`` gives), an id is an integer (digits: nothing
     to escape), the card link's base and the checkbox's label are escaped once per page, and
-    a cell whose text came before in its column (a stage, a source, a day) is the one made then. The first
-    column links to the card (clipped, with its text as the title, when it can be long);
-    a clipped column's non-empty text is a ``span`` with its title."""
+    a cell whose text came before in its column (a stage, a source, a day) is the one made
+    then. The first column links to the card (clipped, with its text as the title, when it
+    can be long); a clipped column's non-empty text is a ``span`` with its title."""
     base = escape(card_base)
     select = escape(select_label)
     (first_col, first), *rest = zip(page.columns, page.getters(), strict=True)
