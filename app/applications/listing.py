@@ -90,11 +90,6 @@ class ListQuery:
         return hashlib.sha256(json.dumps(self.params(), sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-#: The cells' classes by column key (``ListPage.table``), and the columns whose text can be long.
-_CELL_CLASS = {"candidate": 1, "job": 1, "email": 2}
-_CLIPPED = frozenset({"candidate", "job", "email", "phone", "stage", "rejection_reason", "tags"})
-
-
 @dataclass
 class ListPage:
     rows: list  # Application entities, or plain rows (``_core_page``) when ``plain``
@@ -110,31 +105,21 @@ class ListPage:
     plain: bool = False
     answers: dict = field(default_factory=dict)  # the ``reads`` asked in the page's statement
 
-    def table(self) -> list[tuple[int, list]]:
-        """Each row's id and its cells as (class, how, value), computed here in one pass (a call
-        out of the template per cell cost more than the value): ``class`` the cell's (0 none,
-        1 ``cell-text``, 2 ``cell-text cell-email``), ``how`` 1 the card's link with the value
-        as its title (text that can be long ends with "…"; the first column), 2 the card's link,
-        3 a clipped value with its title, 0 the value alone."""
+    def getters(self) -> list:
+        """Per visible column, what gives its cell's value from one of ``rows``: for plain rows
+        the column's ``from_row`` (``page_from_row()``, looked up once per page, when it has
+        one), for entities its ``value``; a date column's day in the reader's language and
+        time zone, each distinct day formatted once per page. The list's rows are rendered
+        from these (app/admin/listing.py ``table_rows``)."""
         from app.templating import date_formatter
 
-        day = date_formatter()  # each distinct day formatted once per page
+        day = date_formatter()
         getters = []
         for col in self.columns:
             get = (col.page_from_row() if col.page_from_row is not None else col.from_row) if self.plain \
                 else col.value
             getters.append((lambda a, value=get: day(value(a))) if col.kind == "date" else get)
-        shapes = [(_CELL_CLASS.get(col.key, 0), col.key in _CLIPPED) for col in self.columns]
-        (first_class, first_clip), rest = shapes[0], list(zip(shapes[1:], getters[1:], strict=True))
-        first, first_how = getters[0], 1 if first_clip else 2
-        out = []
-        for row in self.rows:
-            cells = [(first_class, first_how, first(row))]
-            for (cls, clip), get in rest:
-                value = get(row)
-                cells.append((cls, 3 if clip and value else 0, value))
-            out.append((row.id, cells))
-        return out
+        return getters
 
     @property
     def cap(self) -> int:

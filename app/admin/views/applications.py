@@ -14,7 +14,7 @@ from app.admin.blueprint import bp
 from app.admin.board import BoardPage
 from app.admin.card import CardAction, actions_for, job_stages, load_card, menu_labels, timeline
 from app.admin.forms import AssignForm, EmptyForm, MoveForm, NoteForm
-from app.admin.listing import column_labels, list_links, menu_options
+from app.admin.listing import column_labels, filter_form, list_links, menu_options, table_rows
 from app.applications import files, queries, services
 from app.applications.board import board
 from app.applications.columns import column, offered, save_list_columns
@@ -76,7 +76,7 @@ def applications():
         flash(_("That page link is no longer valid: here is the first page."), "error")
         return redirect(url_for("admin.applications", **lq.params()))
     context = {"page": page, "lq": lq, "count_cap": format_decimal(page.cap) if page.capped else "",
-               "links": list_links(lq, page.columns)}
+               "links": list_links(lq, page.columns), "table_rows": table_rows}
     if fragment:
         return render_template("admin/applications/_table.html", **context, labels=column_labels(page.columns))
     # the job, stage and (when the source column shows) share link menus: one statement, run
@@ -85,11 +85,12 @@ def applications():
                          version=page.answers.get("menus_version"))
     has_bulk = page.answers.get("has_bulk", True)  # an empty page asked nothing: read them
     all_columns = offered(lq.job_id)
-    return render_template("admin/applications/index.html", **context, labels=column_labels(all_columns, page.columns),
-                           job_options=menu_options(tuple(menus.jobs), lq.job_id),
-                           stage_options=menu_options(tuple((name, name) for name in menus.stage_names), lq.stage),
-                           all_columns=all_columns,
-                           page_sizes=PAGE_SIZES, bulk_actions=bulk.shown(company_id) if has_bulk else [])
+    labels = column_labels(all_columns, page.columns)
+    form = filter_form(company_id, lq, context["links"], labels, page.columns,
+                       menu_options(tuple(menus.jobs), lq.job_id),
+                       menu_options(tuple((name, name) for name in menus.stage_names), lq.stage))
+    return render_template("admin/applications/index.html", **context, labels=labels, filter_form=form,
+                           all_columns=all_columns, bulk_actions=bulk.shown(company_id) if has_bulk else [])
 
 
 _LIST_READS = (("has_bulk", bulk.any_shown), ("menus_version", menus_version))
