@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from flask import current_app, render_template, request
+from flask import current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -25,6 +25,7 @@ from markupsafe import Markup
 from app.accounts.access import Action, can
 from app.applications import queries
 from app.applications.sources import source_label
+from app.extensions import kept
 from app.i18n import current_locale, language_name
 from app.plugins import plugins
 
@@ -39,6 +40,39 @@ class CardAction:
     order: int = 100
     # A get action that opens as a dialog with htmx (into the layout's #modal slot); its URL is a page too.
     dialog: bool = False
+
+
+#: Stand-ins for ids while an address's pattern is built (``id_url``): nine digits each, the
+#: same length, so none is a part of another, and no real address carries them.
+_HOLES = ("987654320", "987654321", "987654322")
+#: At most this many address patterns per process (one per script root, endpoint and names).
+ID_URLS_SIZE = 1024
+
+
+def id_url(endpoint: str, **ids: int) -> str:
+    """``url_for(endpoint, **ids)`` where every argument is an integer id: the address is built
+    with ``url_for`` once per (script root, endpoint, argument names) and process, with
+    stand-ins for the ids, and the ids are filled in (the card's ~20 addresses were a
+    ``url_for`` each per card). The same string ``url_for`` gives: the route's converters
+    write an int as its digits, in the path or the query string alike."""
+    pattern = kept("haku.id_urls", (request.script_root, endpoint, *ids), lambda: _id_url_pattern(endpoint, tuple(ids)),
+                   ID_URLS_SIZE)
+    return pattern.format_map({name: int(value) for name, value in ids.items()})
+
+
+def _id_url_pattern(endpoint: str, names: tuple[str, ...]) -> str:
+    """``url_for``'s address with ``{name}`` where each id goes (braces the address itself
+    holds are doubled: url_for quotes them in a path, but not every part need be a path)."""
+    holes = _HOLES[:len(names)]
+    if len(holes) < len(names):
+        raise ValueError(f"id_url takes at most {len(_HOLES)} ids: {names}")
+    url = url_for(endpoint, **{name: int(hole) for name, hole in zip(names, holes, strict=True)}).replace(
+        "{", "{{").replace("}", "}}")
+    for name, hole in zip(names, holes, strict=True):
+        if url.count(hole) != 1:  # a route that writes an id twice, or a stand-in elsewhere: not a pattern
+            raise ValueError(f"id_url cannot fill {url}")
+        url = url.replace(hole, "{" + name + "}")
+    return url
 
 
 def actions_for(application, user) -> list[CardAction]:
@@ -61,6 +95,79 @@ def menu_labels(actions: list[CardAction]) -> dict[str, str]:
             hit = cache[(locale, action.key)] = (action.label, str(action.label))
         out[action.key] = hit[1]
     return out
+
+
+class MenuEntry(NamedTuple):
+    """An entry of the card's ⋯ menu: a link (``method`` get; a dialog with htmx when
+    ``dialog``) or a POST button."""
+
+    url: str
+    label: str
+    method: str
+    dialog: bool
+
+
+def menu(application, user) -> list[MenuEntry | None]:
+    """The ⋯ menu's entries in order, as data the card renders in one loop (a macro call, the
+    action's ``url`` and its label each were ten macro calls per card): the actions
+    ``actions_for`` gives, and None where the card's own entries ("Add a note", "Download CV")
+    go — after the actions ordered below 100."""
+    actions = actions_for(application, user)
+    labels = menu_labels(actions)
+    entries = [MenuEntry(action.url(application), labels[action.key], action.method, action.dialog) for action in actions]
+    before = sum(1 for action in actions if action.order < 100)  # actions_for sorts them by order
+    return [*entries[:before], None, *entries[before:]]
+
+
+#: At most this many languages' card words per process (``card_words``).
+CARD_WORDS_SIZE = 64
+
+
+def card_words() -> dict[str, Markup]:
+    """The card's fixed words (``card.html``, ``_card.html``, the timeline, the tags and the
+    reviewers panels: ``card_words()`` in templates) in the page's language, by their English
+    text, translated once per process and language rather than ~35 template gettext calls per
+    card. As the template's ``_()`` gives them under autoescape: markup (none of
+    them holds a variable or a percent sign). Catalogues do not change while the process runs."""
+    return kept("haku.card_words", current_locale(), lambda: {text: Markup(word) for text, word in {
+        "open": _("open"),
+        "closed": _("closed"),
+        "waiting for a job": _("waiting for a job"),
+        "name unverified": _("name unverified"),
+        "Pending pool": _("Pending pool"),
+        "applied": _("applied"),
+        "source": _("source"),
+        "Stage": _("Stage"),
+        "Move": _("Move"),
+        "More actions": _("More actions"),
+        "Add a note": _("Add a note"),
+        "Download CV": _("Download CV"),
+        "An email to this candidate could not be delivered. See the emails below.": _("An email to this candidate could not be delivered. See the emails below."),
+        "Candidate": _("Candidate"),
+        "Name": _("Name"),
+        "Email": _("Email"),
+        "Phone": _("Phone"),
+        "CV": _("CV"),
+        "Consent": _("Consent"),
+        "added by a recruiter": _("added by a recruiter"),
+        "given": _("given"),
+        "All about this person": _("All about this person"),
+        "Other applications": _("Other applications"),
+        "Cover letter": _("Cover letter"),
+        "Applications": _("Applications"),
+        "Timeline": _("Timeline"),
+        "Note": _("Note"),
+        "Add a note for the team": _("Add a note for the team"),
+        "Add note": _("Add note"),
+        "Tags": _("Tags"),
+        "No tags yet.": _("No tags yet."),
+        "Add a tag": _("Add a tag"),
+        "Add": _("Add"),
+        "Asked to review": _("Asked to review"),
+        "Remove": _("Remove"),
+        "No one is asked to review this application yet.": _("No one is asked to review this application yet."),
+        "Ask to review…": _("Ask to review…"),
+    }.items()}, CARD_WORDS_SIZE)
 
 
 def _shown_panels(user) -> list[Callable]:

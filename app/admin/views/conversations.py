@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import secrets
 
-from flask import abort, request, url_for
+from flask import abort, get_template_attribute, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, render_panel
+from app.admin.card import CardAction, id_url, render_panel
 from app.admin.forms import MessageForm
 from app.applications import files
 from app.applications.models import Application
@@ -30,7 +30,7 @@ def _has_email(application: Application) -> bool:
 
 plugins.card_action(CardAction(
     key="send_email", label=_l("Send email"), order=10, method="get",
-    url=lambda application: url_for("admin.message_compose", application_id=application.id),
+    url=lambda application: id_url("admin.message_compose", application_id=application.id),
     available=lambda application, user: _has_email(application)))
 
 
@@ -43,7 +43,10 @@ def _panel_context(application: Application, found: dict | None = None) -> dict:
     """``found``: the card's answers (which side of the thread has emails); without them both are read."""
     thread = queries.thread(application.id, sent=found["conversations.sent"], replies=found["conversations.replies"]
                             ) if found else queries.thread(application.id)
-    return {"application": application, "thread": thread, "can_send": _has_email(application)}
+    # The status words' macro from its template's module (made once per process): an import in
+    # the panel made the module anew on every render, emails or none.
+    return {"application": application, "thread": thread, "can_send": _has_email(application),
+            "email_status": get_template_attribute("_macros/status.html", "email_status")}
 
 
 plugins.event_text("message_sent", lambda d: _("Email “%(subject)s” sent to the candidate (%(language)s)",
