@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from flask import current_app, render_template, request, url_for
+from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -40,39 +40,6 @@ class CardAction:
     order: int = 100
     # A get action that opens as a dialog with htmx (into the layout's #modal slot); its URL is a page too.
     dialog: bool = False
-
-
-#: Stand-ins for ids while an address's pattern is built (``id_url``): nine digits each, the
-#: same length, so none is a part of another, and no real address carries them.
-_HOLES = ("987654320", "987654321", "987654322")
-#: At most this many address patterns per process (one per script root, endpoint and names).
-ID_URLS_SIZE = 1024
-
-
-def id_url(endpoint: str, **ids: int) -> str:
-    """``url_for(endpoint, **ids)`` where every argument is an integer id: the address is built
-    with ``url_for`` once per (script root, endpoint, argument names) and process, with
-    stand-ins for the ids, and the ids are filled in (the card's ~20 addresses were a
-    ``url_for`` each per card). The same string ``url_for`` gives: the route's converters
-    write an int as its digits, in the path or the query string alike."""
-    pattern = kept("haku.id_urls", (request.script_root, endpoint, *ids), lambda: _id_url_pattern(endpoint, tuple(ids)),
-                   ID_URLS_SIZE)
-    return pattern.format_map({name: int(value) for name, value in ids.items()})
-
-
-def _id_url_pattern(endpoint: str, names: tuple[str, ...]) -> str:
-    """``url_for``'s address with ``{name}`` where each id goes (braces the address itself
-    holds are doubled: url_for quotes them in a path, but not every part need be a path)."""
-    holes = _HOLES[:len(names)]
-    if len(holes) < len(names):
-        raise ValueError(f"id_url takes at most {len(_HOLES)} ids: {names}")
-    url = url_for(endpoint, **{name: int(hole) for name, hole in zip(names, holes, strict=True)}).replace(
-        "{", "{{").replace("}", "}}")
-    for name, hole in zip(names, holes, strict=True):
-        if url.count(hole) != 1:  # a route that writes an id twice, or a stand-in elsewhere: not a pattern
-            raise ValueError(f"id_url cannot fill {url}")
-        url = url.replace(hole, "{" + name + "}")
-    return url
 
 
 def actions_for(application, user) -> list[CardAction]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Flask, current_app, request, url_for
 from flask_babel import gettext as _
 
-from app.admin.card import card_panels, card_words, describe_event, id_url
+from app.admin.card import card_panels, card_words, describe_event
 from app.applications.sources import basis_label, source_label
 from app.extensions import kept
 from app.i18n import language_name
@@ -22,7 +22,7 @@ def init_app(app: Flask) -> None:
                                  card_panels=card_panels, source_label=source_label, basis_label=basis_label,
                                  language_name=language_name, partner_text=describe_html, admin_chrome=admin_chrome,
                                  unread_notifications=unread_notifications, can=can_do, admin_nav=admin_nav,
-                                 id_url=id_url, card_words=card_words)
+                                 card_words=card_words)
 
 
 def can_do(action: str, target=None) -> bool:

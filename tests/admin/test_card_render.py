@@ -67,28 +67,6 @@ def test_the_menu_labels_follow_the_language_and_a_label_registered_again(client
         plugins.card_actions.pop("test-menu", None)
 
 
-@pytest.mark.parametrize("root", ["", "/haku"])
-def test_id_url_gives_what_url_for_gives(app, root):
-    """The card's addresses come from a pattern built once per script root and endpoint, with
-    the ids filled in: the same strings ``url_for`` gives, in the path and the query string,
-    whatever the ids (one equal to a stand-in included) and under a prefix."""
-    from flask import url_for
-
-    from app.admin.card import id_url
-
-    calls = [("admin.applications", {}), ("admin.application_stage", {"application_id": 7}),
-             ("admin.application_tag_remove", {"application_id": 5, "tag_id": 9}),
-             ("admin.candidate_erase", {"candidate_id": 3, "from": 12}),
-             ("admin.candidates_merge", {"a": 1, "b": 22, "from": 333})]
-    for ids in ({}, {"bump": 1000}, {"bump": 987654320}):
-        for prefix in (root, "/other" + root):
-            with app.test_request_context("/admin/", base_url=f"http://localhost{prefix}/"):
-                assert url_for("admin.applications") == prefix + "/admin/applications"
-                for endpoint, values in calls:
-                    values = {name: value + ids.get("bump", 0) for name, value in values.items()}
-                    assert id_url(endpoint, **values) == url_for(endpoint, **values), (endpoint, values, prefix)
-
-
 def test_the_card_words_follow_the_language(app):
     """The card's fixed words are kept per process and language: each language gets its own."""
     from flask_babel import force_locale, gettext

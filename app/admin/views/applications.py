@@ -12,7 +12,7 @@ from htmx_flask import make_response
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.board import BoardPage
-from app.admin.card import CardAction, card_words, id_url, job_stages, load_card, menu, timeline
+from app.admin.card import CardAction, card_words, job_stages, load_card, menu, timeline
 from app.admin.forms import AssignForm, EmptyForm, MoveForm, NoteForm
 from app.admin.listing import column_labels, list_links, menu_options
 from app.applications import files, queries, services
@@ -122,7 +122,7 @@ def applications_columns():
 
 plugins.card_action(CardAction(
     key="move", label=_l("Move to stage…"), order=20, method="get",
-    url=lambda application: id_url("admin.application", application_id=application.id) + f"#card-stage-{application.id}",
+    url=lambda application: url_for("admin.application", application_id=application.id) + f"#card-stage-{application.id}",
     available=lambda application, user: application.job_id is not None))
 
 

@@ -19,7 +19,7 @@ from app.admin.assessment_forms import (
     SendAssessmentForm,
 )
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, answers, id_url, render_panel
+from app.admin.card import CardAction, answers, render_panel
 from app.admin.views.jobs import owner_or_404 as _owner
 from app.applications.models import Application, ApplicationStatus
 from app.applications.services import ApplicationError
@@ -72,7 +72,7 @@ def _settings_section() -> list[dict]:
 
 plugins.card_action(CardAction(
     key="assessment_send", label=_l("Send assessment"), order=60, method="get",
-    url=lambda application: id_url("admin.assessment_send", application_id=application.id),
+    url=lambda application: url_for("admin.assessment_send", application_id=application.id),
     available=lambda application, user: application.job_id is not None and application.status == ApplicationStatus.OPEN
     and _active_on_card(application)))
 

@@ -13,7 +13,7 @@ from flask_login import current_user
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, id_url, render_panel
+from app.admin.card import CardAction, render_panel
 from app.admin.forms import MessageForm
 from app.applications import files
 from app.applications.models import Application
@@ -30,7 +30,7 @@ def _has_email(application: Application) -> bool:
 
 plugins.card_action(CardAction(
     key="send_email", label=_l("Send email"), order=10, method="get",
-    url=lambda application: id_url("admin.message_compose", application_id=application.id),
+    url=lambda application: url_for("admin.message_compose", application_id=application.id),
     available=lambda application, user: _has_email(application)))
 
 

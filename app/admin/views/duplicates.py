@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, answers, id_url, render_panel
+from app.admin.card import CardAction, answers, render_panel
 from app.admin.forms import EmptyForm, MergeForm, PairForm
 from app.applications.columns import STATUS_LABELS
 from app.applications.models import Application
@@ -166,7 +166,7 @@ def _merge_url(application) -> str:
     found = _suggestions(application)
     if len(found) == 1:
         return url_for("admin.candidates_merge", a=found[0].a.id, b=found[0].b.id, **{"from": application.id})
-    return id_url("admin.application", application_id=application.id) + f"#duplicates-{application.id}"
+    return url_for("admin.application", application_id=application.id) + f"#duplicates-{application.id}"
 
 
 plugins.card_action(CardAction(

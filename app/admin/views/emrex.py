@@ -13,7 +13,7 @@ from app.accounts import queries as accounts
 from app.accounts.models import Company
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, id_url, render_panel
+from app.admin.card import CardAction, render_panel
 from app.admin.emrex_panel_text import ATTEMPT_LABELS, PanelText
 from app.admin.forms import EmptyForm
 from app.admin.views.applications import _card_context, badge_oob
@@ -60,7 +60,7 @@ def _links(kind: str, owner) -> list:
 
 plugins.card_action(CardAction(
     key="emrex_request", label=_l("Request EMREX"), order=50,
-    url=lambda application: id_url("admin.emrex_request", application_id=application.id),
+    url=lambda application: url_for("admin.emrex_request", application_id=application.id),
     available=lambda application, user: application.job_id is not None and _enabled_for(application.company_id)))
 
 

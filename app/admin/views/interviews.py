@@ -14,7 +14,7 @@ from flask_login import current_user
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, id_url, render_panel
+from app.admin.card import CardAction, render_panel
 from app.admin.interview_forms import AvailabilityForm, BookForm, InterviewForm, InterviewPlanForm
 from app.applications.models import Application, ApplicationStatus
 from app.forms import EmptyForm
@@ -44,7 +44,7 @@ def _when(form: BookForm) -> datetime | None:
 
 plugins.card_action(CardAction(
     key="interview_new", label=_l("Schedule interview…"), order=40, method="get", dialog=True,
-    url=lambda application: id_url("admin.interview_new", application_id=application.id),
+    url=lambda application: url_for("admin.interview_new", application_id=application.id),
     available=lambda application, user: application.job_id is not None
     and application.status == ApplicationStatus.OPEN))
 

@@ -11,7 +11,7 @@ from flask_login import current_user
 from app.accounts import queries as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, id_url
+from app.admin.card import CardAction
 from app.admin.forms import EraseForm, RetentionForm
 from app.applications import queries as applications
 from app.applications.models import Candidate
@@ -82,11 +82,11 @@ def _settings_section() -> list[dict]:
 
 plugins.card_action(CardAction(
     key="candidate_export", label=_l("Export data (ZIP)"), order=800, method="post",
-    url=lambda application: id_url("admin.candidate_export", candidate_id=application.candidate_id),
+    url=lambda application: url_for("admin.candidate_export", candidate_id=application.candidate_id),
     available=lambda application, user: bool(getattr(user, "is_company_admin", False))))
 
 plugins.card_action(CardAction(
     key="candidate_erase", label=_l("Erase candidate…"), order=900, method="get",
-    url=lambda application: id_url("admin.candidate_erase", candidate_id=application.candidate_id,
-                                   **{"from": application.id}),
+    url=lambda application: url_for("admin.candidate_erase", candidate_id=application.candidate_id,
+                                    **{"from": application.id}),
     available=lambda application, user: bool(getattr(user, "is_company_admin", False))))

@@ -15,7 +15,7 @@ from htmx_flask import make_response
 
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, id_url, job_stages, render_panel
+from app.admin.card import CardAction, job_stages, render_panel
 from app.admin.forms import EmptyForm, RejectForm, RejectionReasonForm
 from app.admin.views.applications import _board_columns, _card_context, badge_oob
 from app.applications import queries, rejections
@@ -224,7 +224,7 @@ def _can_reject(application, user) -> bool:
 
 plugins.card_action(CardAction(
     key="reject", label=_l("Reject…"), order=10, method="get", dialog=True,
-    url=lambda application: id_url("admin.application_reject", application_id=application.id),
+    url=lambda application: url_for("admin.application_reject", application_id=application.id),
     available=_can_reject))
 
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from app.accounts.access import Action, can
 from app.accounts.tenancy import get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, id_url, render_panel
+from app.admin.card import CardAction, render_panel
 from app.admin.forms import EmptyForm, ReviewerForm
 from app.applications import queries, reviewers
 from app.applications.models import Application
@@ -58,7 +58,7 @@ def application_reviewer_choices(application_id: int):
 plugins.card_action(CardAction(
     key="review", label=_l("Ask to review…"), order=45, method="get",
     available=lambda application, user: can(user, Action.ASK_TO_REVIEW),
-    url=lambda application: id_url("admin.application", application_id=application.id) + f"#reviewers-{application.id}"))
+    url=lambda application: url_for("admin.application", application_id=application.id) + f"#reviewers-{application.id}"))
 
 plugins.event_text("review_asked", lambda data: _("Asked %(name)s to review", name=data.get("name", "")))
 plugins.event_text("review_unasked", lambda data: _("No longer asks %(name)s to review", name=data.get("name", "")))

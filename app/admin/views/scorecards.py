@@ -11,7 +11,7 @@ from flask_login import current_user
 from app.accounts import queries as accounts
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, id_url, render_panel
+from app.admin.card import CardAction, render_panel
 from app.admin.views.jobs import owner_or_404 as _owner
 from app.applications.models import Application
 from app.htmx import respond
@@ -39,11 +39,11 @@ def _writable(application, user) -> bool:
 
 plugins.card_action(CardAction(
     key="scorecard_submit", label=_l("Submit scorecard"), order=40, method="get",
-    url=lambda application: id_url("admin.scorecard_form", application_id=application.id),
+    url=lambda application: url_for("admin.scorecard_form", application_id=application.id),
     available=_writable))
 plugins.card_action(CardAction(
     key="scorecard_ask", label=_l("Ask for feedback"), order=41, method="get",
-    url=lambda application: id_url("admin.scorecard_ask", application_id=application.id),
+    url=lambda application: url_for("admin.scorecard_ask", application_id=application.id),
     available=_writable))
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from app.accounts.tenancy import current_company_id
 from app.admin.blueprint import bp
-from app.admin.card import CardAction, id_url, render_panel
+from app.admin.card import CardAction, render_panel
 from app.admin.card import tags as card_tags
 from app.admin.forms import EmptyForm, TagAddForm, TagForm
 from app.applications import queries, tags
@@ -108,7 +108,7 @@ def _panel_context(application, error: str | None = None, company_has_tags: bool
 
 plugins.card_action(CardAction(
     key="tag", label=_l("Tag…"), order=40, method="get",
-    url=lambda application: id_url("admin.application", application_id=application.id) + f"#tags-{application.id}"))
+    url=lambda application: url_for("admin.application", application_id=application.id) + f"#tags-{application.id}"))
 
 
 @plugins.card_panel(reads={"tags.company": tags.any_on_card})
