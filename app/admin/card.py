@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from flask import current_app, render_template, request
 from flask_babel import gettext as _
@@ -25,6 +25,7 @@ from markupsafe import Markup
 from app.accounts.access import Action, can
 from app.applications import queries
 from app.applications.sources import source_label
+from app.extensions import kept
 from app.i18n import current_locale, language_name
 from app.plugins import plugins
 
@@ -61,6 +62,79 @@ def menu_labels(actions: list[CardAction]) -> dict[str, str]:
             hit = cache[(locale, action.key)] = (action.label, str(action.label))
         out[action.key] = hit[1]
     return out
+
+
+class MenuEntry(NamedTuple):
+    """An entry of the card's ⋯ menu: a link (``method`` get; a dialog with htmx when
+    ``dialog``) or a POST button."""
+
+    url: str
+    label: str
+    method: str
+    dialog: bool
+
+
+def menu(application, user) -> list[MenuEntry | None]:
+    """The ⋯ menu's entries in order, as data the card renders in one loop (a macro call, the
+    action's ``url`` and its label each were ten macro calls per card): the actions
+    ``actions_for`` gives, and None where the card's own entries ("Add a note", "Download CV")
+    go — after the actions ordered below 100."""
+    actions = actions_for(application, user)
+    labels = menu_labels(actions)
+    entries = [MenuEntry(action.url(application), labels[action.key], action.method, action.dialog) for action in actions]
+    before = sum(1 for action in actions if action.order < 100)  # actions_for sorts them by order
+    return [*entries[:before], None, *entries[before:]]
+
+
+#: At most this many languages' card words per process (``card_words``).
+CARD_WORDS_SIZE = 64
+
+
+def card_words() -> dict[str, Markup]:
+    """The card's fixed words (``card.html``, ``_card.html``, the timeline, the tags and the
+    reviewers panels: ``card_words()`` in templates) in the page's language, by their English
+    text, translated once per process and language rather than ~35 template gettext calls per
+    card. As the template's ``_()`` gives them under autoescape: markup (none of
+    them holds a variable or a percent sign). Catalogues do not change while the process runs."""
+    return kept("haku.card_words", current_locale(), lambda: {text: Markup(word) for text, word in {
+        "open": _("open"),
+        "closed": _("closed"),
+        "waiting for a job": _("waiting for a job"),
+        "name unverified": _("name unverified"),
+        "Pending pool": _("Pending pool"),
+        "applied": _("applied"),
+        "source": _("source"),
+        "Stage": _("Stage"),
+        "Move": _("Move"),
+        "More actions": _("More actions"),
+        "Add a note": _("Add a note"),
+        "Download CV": _("Download CV"),
+        "An email to this candidate could not be delivered. See the emails below.": _("An email to this candidate could not be delivered. See the emails below."),
+        "Candidate": _("Candidate"),
+        "Name": _("Name"),
+        "Email": _("Email"),
+        "Phone": _("Phone"),
+        "CV": _("CV"),
+        "Consent": _("Consent"),
+        "added by a recruiter": _("added by a recruiter"),
+        "given": _("given"),
+        "All about this person": _("All about this person"),
+        "Other applications": _("Other applications"),
+        "Cover letter": _("Cover letter"),
+        "Applications": _("Applications"),
+        "Timeline": _("Timeline"),
+        "Note": _("Note"),
+        "Add a note for the team": _("Add a note for the team"),
+        "Add note": _("Add note"),
+        "Tags": _("Tags"),
+        "No tags yet.": _("No tags yet."),
+        "Add a tag": _("Add a tag"),
+        "Add": _("Add"),
+        "Asked to review": _("Asked to review"),
+        "Remove": _("Remove"),
+        "No one is asked to review this application yet.": _("No one is asked to review this application yet."),
+        "Ask to review…": _("Ask to review…"),
+    }.items()}, CARD_WORDS_SIZE)
 
 
 def _shown_panels(user) -> list[Callable]:

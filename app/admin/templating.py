@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from app.admin.card import card_panels, describe_event
+from app.admin.card import card_panels, card_words, describe_event
 from app.applications.sources import basis_label, source_label
 from app.extensions import kept
 from app.i18n import current_locale, language_name
@@ -23,7 +23,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(pipeline_links=settings_links, describe_event=describe_event,
                                  card_panels=card_panels, source_label=source_label, basis_label=basis_label,
                                  language_name=language_name, partner_text=describe_html, admin_chrome=admin_chrome,
-                                 unread_notifications=unread_notifications, can=can_do, admin_nav=admin_nav)
+                                 unread_notifications=unread_notifications, can=can_do, admin_nav=admin_nav,
+                                 card_words=card_words)
 
 
 def can_do(action: str, target=None) -> bool:

@@ -65,3 +65,19 @@ def test_the_menu_labels_follow_the_language_and_a_label_registered_again(client
         assert ">Replaced label</a>" in client.get(card).get_data(as_text=True)
     finally:
         plugins.card_actions.pop("test-menu", None)
+
+
+def test_the_card_words_follow_the_language(app):
+    """The card's fixed words are kept per process and language: each language gets its own."""
+    from flask_babel import force_locale, gettext
+
+    from app.admin.card import card_words
+
+    with app.test_request_context("/admin/"):
+        seen = {}
+        for lang in ("en", "fi", "sv", "vi", "fi"):
+            with force_locale(lang):
+                words = card_words()
+                assert words["Candidate"] == gettext("Candidate") and words["Cover letter"] == gettext("Cover letter")
+                seen[lang] = str(words["Candidate"])
+    assert len(set(seen.values())) == 4, seen

@@ -12,7 +12,7 @@ from htmx_flask import make_response
 from app.accounts.tenancy import current_company_id, get_or_404
 from app.admin.blueprint import bp
 from app.admin.board import BoardPage
-from app.admin.card import CardAction, actions_for, job_stages, load_card, menu_labels, timeline
+from app.admin.card import CardAction, card_words, job_stages, load_card, menu, timeline
 from app.admin.forms import AssignForm, EmptyForm, MoveForm, NoteForm
 from app.admin.listing import column_labels, filter_form, list_links, menu_options, table_rows
 from app.applications import files, queries, services
@@ -131,9 +131,8 @@ def _card_context(application: Application) -> dict:
     """What ``_card.html`` shows besides the panels. The stage select's options as (id, name)
     pairs (the POST validates them with MoveForm): the card builds no WTForms form."""
     stage_choices = [(s.id, s.name) for s in job_stages(application)]
-    actions = actions_for(application, current_user)
     return {"application": application, "events": timeline(application), "stage_choices": stage_choices,
-            "actions": actions, "action_labels": menu_labels(actions), "others": queries.others_on_card(application)}
+            "menu": menu(application, current_user), "others": queries.others_on_card(application), "words": card_words()}
 
 
 @bp.get("/applications/<int:application_id>")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import secrets
 
-from flask import abort, request, url_for
+from flask import abort, get_template_attribute, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -43,7 +43,10 @@ def _panel_context(application: Application, found: dict | None = None) -> dict:
     """``found``: the card's answers (which side of the thread has emails); without them both are read."""
     thread = queries.thread(application.id, sent=found["conversations.sent"], replies=found["conversations.replies"]
                             ) if found else queries.thread(application.id)
-    return {"application": application, "thread": thread, "can_send": _has_email(application)}
+    # The status words' macro from its template's module (made once per process): an import in
+    # the panel made the module anew on every render, emails or none.
+    return {"application": application, "thread": thread, "can_send": _has_email(application),
+            "email_status": get_template_attribute("_macros/status.html", "email_status")}
 
 
 plugins.event_text("message_sent", lambda d: _("Email “%(subject)s” sent to the candidate (%(language)s)",
