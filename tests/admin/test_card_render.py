@@ -81,3 +81,23 @@ def test_the_card_words_follow_the_language(app):
                 assert words["Candidate"] == gettext("Candidate") and words["Cover letter"] == gettext("Cover letter")
                 seen[lang] = str(words["Candidate"])
     assert len(set(seen.values())) == 4, seen
+
+
+def test_every_card_word_a_template_reads_is_kept(app):
+    """A template reading ``words["…"]`` that ``card_words`` does not hold would print nothing
+    (Jinja's undefined), not fail: every key the templates read must be there (``words`` is the
+    card's words wherever a template reads it: card.html and _card.html get them from the view,
+    the panels call ``card_words()``)."""
+    import re
+    from pathlib import Path
+
+    from app.admin.card import card_words
+
+    templates = Path(app.root_path).parent / "templates"
+    read = set()
+    for path in templates.rglob("*.html"):
+        text = path.read_text()
+        read |= set(re.findall(r'words\["([^"]+)"\]', text))
+    assert len(read) > 20  # the scan finds the card's templates
+    with app.test_request_context("/admin/"):
+        assert read <= set(card_words())
