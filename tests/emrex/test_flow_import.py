@@ -397,3 +397,29 @@ def test_two_returns_of_one_invitation_at_once_answer_once_each_and_import_one(a
     assert db.session.scalar(select(func.count()).select_from(EmrexSummary).where(
         EmrexSummary.application_id == application.id)) == 1
     assert db.session.get(EmrexSummary, application.id).status == "completed"
+
+
+def test_the_load_with_a_team_of_several_and_the_contact_points_values(app, make, mailbox, emp_registry):
+    """The attempt's load comes back as a row per team member, with the contact point's name
+    and institutions (a JSON list) as values: the return imports once, the issuer check reads
+    the picked institution without asking for the contact point, and every member is notified."""
+    from app.messaging.models import Notification
+    from tests.support.statements import statements
+
+    answers = []
+    company = make.company("acme", "Acme Oy")
+    company.emrex_enabled = True
+    members = [make.user(company, email=f"member{i}@acme.test") for i in range(3)]
+    db.session.commit()
+    job = make.job(company, "Trainee", team=members)
+    services.save_settings(job, email_template_id=None, trigger_stage_id=job.stages[0].id, reminders_enabled=True)
+    application, path, reply = journey(app, make, mailbox, job, post=False)
+    seen = statements(lambda: answers.append(app.test_client().post(path, data=reply)))
+    assert answers[0].status_code == 200
+    assert not [s for s in seen if "FROM emrex_contact_points WHERE" in s]  # came with the load
+    db.session.expire_all()
+    transcripts = db.session.scalars(select(EmrexTranscript)).all()
+    assert len(transcripts) == 1 and transcripts[0].checks["issuer"]["agrees"] is True
+    assert transcripts[0].checks["issuer"]["picked"]
+    notes = db.session.scalars(select(Notification).where(Notification.kind == "emrex_submitted")).all()
+    assert sorted(n.user_id for n in notes) == sorted([make.admin_of(company).id, *(m.id for m in members)])
